@@ -1,0 +1,239 @@
+package dev.migration;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * Everything the engine needs, in one immutable value. Build it with {@link #builder()}; the Spring Boot properties
+ * and the CLI options map onto it and nothing else.
+ *
+ * @param dataSource where connections come from; when {@code null}, {@code url}, {@code user} and
+ * {@code password} are used
+ * @param url a JDBC URL, used when there is no DataSource
+ * @param user the user for {@code url}
+ * @param password the password for {@code url}
+ * @param locations where SQL revisions are: {@code classpath:db/revisions}, {@code filesystem:/path} or a path
+ * @param javaRevisions revisions written in Java, joined with the SQL revisions into one graph
+ * @param classLoader the class loader that {@code classpath:} locations are read from
+ * @param schema the schema of the two tables, or {@code null} for the connection's default
+ * @param versionTable the table of current heads
+ * @param historyTable the append-only log of steps
+ * @param lockTimeout how long to wait for another process that holds the migration lock
+ * @param validateChecksums whether an applied revision whose source changed stops upgrade and downgrade
+ * @param ignoreUnknownRevisions whether an upgrade from a database holding revisions the graph does not know does
+ * nothing (with a warning) instead of failing
+ * @param dialect {@code postgresql} or {@code sqlite} for work without a connection, or {@code null} to detect it
+ * @param listeners hear every step
+ */
+public record MigrationConfiguration(DataSource dataSource, String url, String user, String password,
+		List<String> locations, List<JavaRevision> javaRevisions, ClassLoader classLoader, String schema,
+		String versionTable, String historyTable, Duration lockTimeout, boolean validateChecksums,
+		boolean ignoreUnknownRevisions, String dialect, List<MigrationListener> listeners) {
+
+	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
+
+	public static final String DEFAULT_VERSION_TABLE = "migration_version";
+
+	public static final String DEFAULT_HISTORY_TABLE = "migration_history";
+
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+	public MigrationConfiguration {
+		locations = List.copyOf(locations);
+		javaRevisions = List.copyOf(javaRevisions);
+		listeners = List.copyOf(listeners);
+		Objects.requireNonNull(lockTimeout, "lockTimeout");
+		if (lockTimeout.isNegative()) {
+			throw new MigrationException("Lock timeout must not be negative, got " + lockTimeout + ".");
+		}
+		requireIdentifier("version table", versionTable);
+		requireIdentifier("history table", historyTable);
+		if (schema != null && !schema.isEmpty()) {
+			requireIdentifier("schema", schema);
+		}
+	}
+
+	private static void requireIdentifier(String what, String name) {
+		if (name == null || !IDENTIFIER.matcher(name).matches()) {
+			throw new MigrationException("Invalid " + what + " name '" + name
+					+ "': use letters, digits and underscores, starting with a letter or underscore.");
+		}
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder that starts from this configuration. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	@Override
+	public String toString() {
+		// never print the password, nor a URL's query string or user info, which may carry one
+		String shownUrl = (this.url != null) ? this.url.replaceAll("\\?.*$", "?...").replaceAll("//[^/]*@", "//****@")
+				: null;
+		return "MigrationConfiguration[url=" + shownUrl + ", user=" + this.user + ", locations=" + this.locations + ", schema=" + this.schema
+				+ ", versionTable=" + this.versionTable + ", historyTable=" + this.historyTable + "]";
+	}
+
+	/**
+	 * Builds a {@link MigrationConfiguration}; every setting starts at its default.
+	 */
+	public static final class Builder {
+
+		private DataSource dataSource;
+
+		private String url;
+
+		private String user;
+
+		private String password;
+
+		private List<String> locations = List.of(DEFAULT_LOCATION);
+
+		private List<JavaRevision> javaRevisions = List.of();
+
+		private ClassLoader classLoader;
+
+		private String schema;
+
+		private String versionTable = DEFAULT_VERSION_TABLE;
+
+		private String historyTable = DEFAULT_HISTORY_TABLE;
+
+		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private boolean validateChecksums = true;
+
+		private boolean ignoreUnknownRevisions;
+
+		private String dialect;
+
+		private List<MigrationListener> listeners = List.of();
+
+		private Builder() {
+		}
+
+		private Builder(MigrationConfiguration configuration) {
+			this.dataSource = configuration.dataSource();
+			this.url = configuration.url();
+			this.user = configuration.user();
+			this.password = configuration.password();
+			this.locations = configuration.locations();
+			this.javaRevisions = configuration.javaRevisions();
+			this.classLoader = configuration.classLoader();
+			this.schema = configuration.schema();
+			this.versionTable = configuration.versionTable();
+			this.historyTable = configuration.historyTable();
+			this.lockTimeout = configuration.lockTimeout();
+			this.validateChecksums = configuration.validateChecksums();
+			this.ignoreUnknownRevisions = configuration.ignoreUnknownRevisions();
+			this.dialect = configuration.dialect();
+			this.listeners = configuration.listeners();
+		}
+
+		public Builder dataSource(DataSource dataSource) {
+			this.dataSource = dataSource;
+			return this;
+		}
+
+		public Builder url(String url) {
+			this.url = url;
+			return this;
+		}
+
+		public Builder user(String user) {
+			this.user = user;
+			return this;
+		}
+
+		public Builder password(String password) {
+			this.password = password;
+			return this;
+		}
+
+		public Builder locations(String... locations) {
+			return locations(List.of(locations));
+		}
+
+		public Builder locations(List<String> locations) {
+			this.locations = locations;
+			return this;
+		}
+
+		public Builder javaRevisions(JavaRevision... revisions) {
+			return javaRevisions(List.of(revisions));
+		}
+
+		public Builder javaRevisions(List<JavaRevision> revisions) {
+			this.javaRevisions = revisions;
+			return this;
+		}
+
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+			return this;
+		}
+
+		public Builder schema(String schema) {
+			this.schema = schema;
+			return this;
+		}
+
+		public Builder versionTable(String versionTable) {
+			this.versionTable = versionTable;
+			return this;
+		}
+
+		public Builder historyTable(String historyTable) {
+			this.historyTable = historyTable;
+			return this;
+		}
+
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		public Builder validateChecksums(boolean validateChecksums) {
+			this.validateChecksums = validateChecksums;
+			return this;
+		}
+
+		public Builder ignoreUnknownRevisions(boolean ignoreUnknownRevisions) {
+			this.ignoreUnknownRevisions = ignoreUnknownRevisions;
+			return this;
+		}
+
+		public Builder dialect(String dialect) {
+			this.dialect = dialect;
+			return this;
+		}
+
+		public Builder listeners(MigrationListener... listeners) {
+			return listeners(List.of(listeners));
+		}
+
+		public Builder listeners(List<MigrationListener> listeners) {
+			this.listeners = listeners;
+			return this;
+		}
+
+		public MigrationConfiguration build() {
+			return new MigrationConfiguration(this.dataSource, this.url, this.user, this.password, this.locations,
+					this.javaRevisions, this.classLoader, this.schema, this.versionTable, this.historyTable,
+					this.lockTimeout, this.validateChecksums, this.ignoreUnknownRevisions, this.dialect,
+					this.listeners);
+		}
+
+	}
+
+}

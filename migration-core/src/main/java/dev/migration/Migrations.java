@@ -1,0 +1,293 @@
+package dev.migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.migration.internal.dialect.ConnectionSource;
+import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.execute.Executor;
+import dev.migration.internal.execute.Executor.Command;
+import dev.migration.internal.execute.ScriptWriter;
+import dev.migration.internal.graph.RevisionGraph;
+import dev.migration.internal.graph.TargetResolver;
+import dev.migration.internal.plan.Planner;
+import dev.migration.internal.revision.Revision;
+import dev.migration.internal.revision.SqlBody;
+import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.JavaRevisions;
+import dev.migration.internal.source.RevisionLoader;
+
+/**
+ * The one entry point: load the revisions once, then plan and run commands against the database.
+ *
+ * <pre>{@code
+ * Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+ *         .url("jdbc:sqlite:app.db")
+ *         .locations("filesystem:db/revisions")
+ *         .build());
+ * migrations.upgrade("heads");
+ * }</pre>
+ *
+ * Creating it reads and parses every revision once and validates the graph; nothing touches the database until a
+ * command runs. Instances are immutable and safe to share between threads.
+ */
+public final class Migrations {
+
+	private final MigrationConfiguration configuration;
+
+	private final RevisionGraph graph;
+
+	private final Planner planner;
+
+	private final Executor executor;
+
+	private Migrations(MigrationConfiguration configuration, RevisionGraph graph) {
+		this.configuration = configuration;
+		this.graph = graph;
+		this.planner = new Planner(graph);
+		this.executor = new Executor(
+				ConnectionSource.of(configuration.dataSource(), configuration.url(), configuration.user(),
+						configuration.password()),
+				graph, new ConfigurationSettings(configuration));
+	}
+
+	/**
+	 * Loads the revisions of the configuration and builds the graph.
+	 * @throws RevisionParseException for a malformed revision file
+	 * @throws InvalidGraphException for a graph that breaks a rule
+	 * @throws LocationNotFoundException for a location that does not exist
+	 */
+	public static Migrations create(MigrationConfiguration configuration) {
+		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
+				: Migrations.class.getClassLoader();
+		List<Revision> revisions = new ArrayList<>(RevisionLoader.load(configuration.locations(), classLoader));
+		for (JavaRevision javaRevision : configuration.javaRevisions()) {
+			revisions.add(JavaRevisions.adapt(javaRevision));
+		}
+		return new Migrations(configuration, RevisionGraph.of(revisions));
+	}
+
+	public MigrationConfiguration configuration() {
+		return this.configuration;
+	}
+
+	/** Every revision, newest first (the order of {@code history}). */
+	public List<RevisionInfo> revisions() {
+		List<RevisionInfo> result = new ArrayList<>(this.graph.size());
+		for (Revision revision : this.graph.revisions()) {
+			result.add(info(revision));
+		}
+		Collections.reverse(result);
+		return result;
+	}
+
+	/**
+	 * One revision by full id or unique prefix.
+	 * @throws TargetException when nothing or several revisions match
+	 */
+	public RevisionInfo revision(String idOrPrefix) {
+		List<String> matches = this.graph.contains(idOrPrefix) ? List.of(idOrPrefix)
+				: this.graph.withPrefix(idOrPrefix);
+		if (matches.size() > 1) {
+			throw new AmbiguousRevisionException(idOrPrefix, matches);
+		}
+		if (matches.isEmpty()) {
+			throw new TargetException(idOrPrefix, "No revision '" + idOrPrefix + "'. 'history' lists the revisions.",
+					List.of());
+		}
+		return info(this.graph.get(matches.get(0)));
+	}
+
+	/** Revisions nobody names as down revision or dependency. */
+	public List<String> heads() {
+		return this.graph.heads();
+	}
+
+	/** Revisions with more than one child. */
+	public List<String> branchPoints() {
+		List<String> result = new ArrayList<>();
+		for (Revision revision : this.graph.revisions()) {
+			if (this.graph.isBranchPoint(revision.id())) {
+				result.add(revision.id());
+			}
+		}
+		return result;
+	}
+
+	/** The revisions a target names, without planning anything: e.g. {@code heads}, {@code abc@head}. */
+	public List<String> resolve(String target, List<String> currentRows) {
+		return this.graph.sortAscending(new TargetResolver(this.graph, currentRows).resolve(target).revisions());
+	}
+
+	/** The rows of the version table: the current heads; empty at base or when the tables do not exist yet. */
+	public List<String> current() {
+		return this.executor.currentRows();
+	}
+
+	/** The latest rows of the history table, newest first. */
+	public List<HistoryEntry> history(int limit) {
+		return this.executor.history(limit);
+	}
+
+	/** Applied revisions whose source changed since they ran; empty when all match. */
+	public List<ChecksumMismatch> validate() {
+		return this.executor.mismatches(this.executor.state());
+	}
+
+	/** What {@code upgrade}, {@code downgrade} or {@code stamp} would do from the database's current rows. */
+	public Plan plan(Direction direction, List<String> targets) {
+		return plan(direction, targets, current(), false);
+	}
+
+	/** What a command would do from the given rows, without a database (offline {@code --sql}). */
+	public Plan plan(Direction direction, List<String> targets, List<String> fromRows, boolean purge) {
+		return planner(direction, targets, purge).apply(fromRows);
+	}
+
+	/** Applies revisions up to the target ({@code heads}, {@code head}, an id, {@code +1}, ...). */
+	public MigrationResult upgrade(String target) {
+		return this.executor.run(planner(Direction.UPGRADE, List.of(target), false), Command.of(Direction.UPGRADE),
+				null);
+	}
+
+	/** Reverts revisions down to the target ({@code -1}, an id, {@code base}, ...). */
+	public MigrationResult downgrade(String target) {
+		return this.executor.run(planner(Direction.DOWNGRADE, List.of(target), false),
+				Command.of(Direction.DOWNGRADE), null);
+	}
+
+	/** Sets the version rows to the targets without running any revision; {@code purge} clears the table first. */
+	public MigrationResult stamp(List<String> targets, boolean purge) {
+		return this.executor.run(planner(Direction.STAMP, targets, purge), new Command(Direction.STAMP, purge, null),
+				null);
+	}
+
+	/**
+	 * Executes a plan made earlier, but only if the database is still at the plan's starting rows (compare and set):
+	 * what a guarded downgrade needs.
+	 * @param appliedBy who runs it, recorded in the history table; {@code null} for the database user
+	 * @throws ConcurrentChangeException when the database moved since the plan was made; nothing was run
+	 */
+	public MigrationResult execute(Plan plan, String appliedBy) {
+		Function<List<String>, Plan> replanner = planner(plan.direction(), plan.targets(), false);
+		return this.executor.run(rows -> rows.equals(plan.fromRows()) ? plan : replanner.apply(rows),
+				new Command(plan.direction(), false, plan.fromRows()), appliedBy);
+	}
+
+	/**
+	 * The plan as a SQL script for {@code psql} or {@code sqlite3}: the two tables if they do not exist, then each
+	 * step between {@code BEGIN;} and {@code COMMIT;} with its version and history rows. Needs no connection when
+	 * the configuration names its dialect.
+	 * @param appliedBy written to the history rows, e.g. the operator's name
+	 */
+	public String script(Plan plan, String appliedBy) {
+		Dialect dialect = (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
+				: this.executor.dialect();
+		return new ScriptWriter(this.graph, dialect, this.configuration.schema(), this.configuration.versionTable(),
+				this.configuration.historyTable()).write(plan, appliedBy);
+	}
+
+	private Function<List<String>, Plan> planner(Direction direction, List<String> targets, boolean purge) {
+		switch (direction) {
+			case UPGRADE:
+				return rows -> this.planner.upgrade(rows, single(targets));
+			case DOWNGRADE:
+				return rows -> this.planner.downgrade(rows, single(targets));
+			default:
+				return rows -> this.planner.stamp(rows, targets, purge);
+		}
+	}
+
+	private static String single(List<String> targets) {
+		if (targets.size() != 1) {
+			throw new TargetException(String.join(" ", targets), "Upgrade and downgrade take exactly one target, got "
+					+ targets.size() + ".", List.of());
+		}
+		return targets.get(0);
+	}
+
+	private RevisionInfo info(Revision revision) {
+		String id = revision.id();
+		return new RevisionInfo(id, revision.downRevisions(), revision.dependsOn(), revision.branchLabels(),
+				revision.message(), revision.created(), revision.transactional(), revision.reversible(),
+				revision.checksum(), revision.location(), this.graph.isHead(id), this.graph.isBranchPoint(id),
+				this.graph.isMergePoint(id), sql(revision.upgrade()),
+				revision.reversible() ? sql(revision.downgrade()) : List.of());
+	}
+
+	private static List<String> sql(Object body) {
+		if (body instanceof SqlBody sqlBody) {
+			List<String> statements = new ArrayList<>(sqlBody.statements().size());
+			for (SqlStatement statement : sqlBody.statements()) {
+				statements.add(statement.sql());
+			}
+			return statements;
+		}
+		return List.of();
+	}
+
+	/** The executor's view of the configuration. */
+	private static final class ConfigurationSettings implements Executor.Settings {
+
+		private final MigrationConfiguration configuration;
+
+		private volatile Dialect dialect;
+
+		ConfigurationSettings(MigrationConfiguration configuration) {
+			this.configuration = configuration;
+			this.dialect = (configuration.dialect() != null) ? Dialect.named(configuration.dialect()) : null;
+		}
+
+		@Override
+		public String schema() {
+			return this.configuration.schema();
+		}
+
+		@Override
+		public String versionTable() {
+			return this.configuration.versionTable();
+		}
+
+		@Override
+		public String historyTable() {
+			return this.configuration.historyTable();
+		}
+
+		@Override
+		public Duration lockTimeout() {
+			return this.configuration.lockTimeout();
+		}
+
+		@Override
+		public boolean validateChecksums() {
+			return this.configuration.validateChecksums();
+		}
+
+		@Override
+		public boolean ignoreUnknownRevisions() {
+			return this.configuration.ignoreUnknownRevisions();
+		}
+
+		@Override
+		public List<MigrationListener> listeners() {
+			return this.configuration.listeners();
+		}
+
+		@Override
+		public Dialect dialect(Connection connection) throws SQLException {
+			Dialect detected = this.dialect;
+			if (detected == null) {
+				detected = Dialect.of(connection);
+				this.dialect = detected;
+			}
+			return detected;
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.migration.internal.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import dev.migration.MigrationException;
+
+/**
+ * Everything that differs between databases: quoting, the DDL of the two tables, transactions, the migration lock
+ * and timestamps. One class per database.
+ */
+public interface Dialect {
+
+	/** {@code postgresql} or {@code sqlite}. */
+	String name();
+
+	/** The DDL that creates the version and history tables if they do not exist. */
+	List<String> createTables(String schema, String versionTable, String historyTable);
+
+	/** Whether the exception says that a table does not exist. */
+	boolean isMissingTable(SQLException exception);
+
+	/** Opens the step's transaction on a connection that is in auto-commit mode. */
+	void begin(Connection connection) throws SQLException;
+
+	void commit(Connection connection) throws SQLException;
+
+	void rollback(Connection connection) throws SQLException;
+
+	/** Whether each step must re-read the version rows inside its transaction, because there is no session lock. */
+	boolean rereadsEachStep();
+
+	/** Takes the lock that makes one process at a time migrate; waits at most {@code timeout}. */
+	MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout);
+
+	/** Prepares a connection for migrating; returns what {@link #restore} needs to undo it. */
+	default Object prepare(Connection connection, Duration lockTimeout) throws SQLException {
+		return null;
+	}
+
+	default void restore(Connection connection, Object prepared) throws SQLException {
+	}
+
+	void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException;
+
+	Instant getTimestamp(ResultSet resultSet, int index) throws SQLException;
+
+	/** A timestamp as a SQL literal, for offline scripts. */
+	String timestampLiteral(Instant instant);
+
+	/** A boolean as a SQL literal. */
+	String booleanLiteral(boolean value);
+
+	default String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	default String qualify(String schema, String table) {
+		return (schema == null || schema.isEmpty()) ? quote(table) : quote(schema) + "." + quote(table);
+	}
+
+	/** A string as a SQL literal. */
+	default String literal(String value) {
+		return (value == null) ? "NULL" : "'" + value.replace("'", "''") + "'";
+	}
+
+	/** The dialect for a name given by the user ({@code postgresql}, {@code sqlite}). */
+	static Dialect named(String name) {
+		switch (name.toLowerCase(Locale.ROOT)) {
+			case "postgresql":
+			case "postgres":
+				return new PostgresDialect();
+			case "sqlite":
+				return new SqliteDialect();
+			default:
+				throw new MigrationException("Unsupported dialect '" + name + "'. Use postgresql or sqlite.");
+		}
+	}
+
+	/** The dialect of a live connection. */
+	static Dialect of(Connection connection) throws SQLException {
+		String product = connection.getMetaData().getDatabaseProductName();
+		if ("PostgreSQL".equalsIgnoreCase(product)) {
+			return new PostgresDialect();
+		}
+		if ("SQLite".equalsIgnoreCase(product)) {
+			return new SqliteDialect();
+		}
+		throw new MigrationException("Database '" + product + "' is not supported; PostgreSQL and SQLite are. "
+				+ "Nothing was run.");
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.migration.internal.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+
+/**
+ * PostgreSQL: transactional DDL, a session-level advisory lock on its own connection.
+ */
+public final class PostgresDialect implements Dialect {
+
+	@Override
+	public String name() {
+		return "postgresql";
+	}
+
+	@Override
+	public List<String> createTables(String schema, String versionTable, String historyTable) {
+		List<String> ddl = new ArrayList<>();
+		if (schema != null && !schema.isEmpty()) {
+			ddl.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+		}
+		ddl.add("CREATE TABLE IF NOT EXISTS " + qualify(schema, versionTable)
+				+ " (version_num VARCHAR(32) NOT NULL PRIMARY KEY)");
+		ddl.add("CREATE TABLE IF NOT EXISTS " + qualify(schema, historyTable) + " ("
+				+ "id BIGSERIAL PRIMARY KEY, revision VARCHAR(32), direction VARCHAR(16) NOT NULL, "
+				+ "down_revisions TEXT, message TEXT, checksum VARCHAR(64), "
+				+ "applied_at TIMESTAMP WITH TIME ZONE NOT NULL, applied_by VARCHAR(255), "
+				+ "duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL)");
+		return ddl;
+	}
+
+	@Override
+	public boolean isMissingTable(SQLException exception) {
+		return "42P01".equals(exception.getSQLState()) || "3F000".equals(exception.getSQLState());
+	}
+
+	@Override
+	public void begin(Connection connection) throws SQLException {
+		connection.setAutoCommit(false);
+	}
+
+	@Override
+	public void commit(Connection connection) throws SQLException {
+		connection.commit();
+		connection.setAutoCommit(true);
+	}
+
+	@Override
+	public void rollback(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+	}
+
+	@Override
+	public boolean rereadsEachStep() {
+		return false;
+	}
+
+	@Override
+	public MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout) {
+		return AdvisoryLock.acquire(connections, key, timeout);
+	}
+
+	@Override
+	public void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+		statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+	}
+
+	@Override
+	public Instant getTimestamp(ResultSet resultSet, int index) throws SQLException {
+		OffsetDateTime value = resultSet.getObject(index, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	@Override
+	public String timestampLiteral(Instant instant) {
+		return "TIMESTAMP WITH TIME ZONE '" + DateTimeFormatter.ISO_INSTANT.format(instant) + "'";
+	}
+
+	@Override
+	public String booleanLiteral(boolean value) {
+		return value ? "TRUE" : "FALSE";
+	}
+
+}

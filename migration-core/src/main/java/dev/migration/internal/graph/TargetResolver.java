@@ -1,0 +1,256 @@
+package dev.migration.internal.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migration.AmbiguousRevisionException;
+import dev.migration.MultipleHeadsException;
+import dev.migration.TargetException;
+
+/**
+ * Resolves every target form of the contract with Alembic's meaning: {@code heads}, {@code head}, {@code base}, full
+ * ids and unique prefixes, {@code +N}/{@code -N}, {@code <id>+N}/{@code <id>-N}, and {@code <label>@head},
+ * {@code @heads}, {@code @base}, {@code @+N}, {@code @-N}, {@code @<id>} where the label may be a revision id (its
+ * lineage). A bare label means {@code <label>@head}.
+ */
+public final class TargetResolver {
+
+	private static final Pattern RELATIVE = Pattern.compile("([A-Za-z0-9_]*)([+-])(\\d+)");
+
+	private final RevisionGraph graph;
+
+	private final List<String> currentRows;
+
+	public TargetResolver(RevisionGraph graph, Collection<String> currentRows) {
+		this.graph = graph;
+		this.currentRows = List.copyOf(currentRows);
+	}
+
+	public Destination resolve(String target) {
+		String trimmed = (target != null) ? target.trim() : "";
+		if (trimmed.isEmpty()) {
+			throw new TargetException("", "No target given. Use heads, head, base, a revision id, +N or -N.", List.of());
+		}
+		int at = trimmed.indexOf('@');
+		if (at >= 0) {
+			return resolveInBranch(trimmed, trimmed.substring(0, at), trimmed.substring(at + 1));
+		}
+		switch (trimmed) {
+			case "heads":
+				return Destination.of(new LinkedHashSet<>(this.graph.heads()));
+			case "head":
+				return Destination.of(Set.of(singleHead(trimmed, this.graph.realHeads())));
+			case "base":
+				return Destination.base(Set.copyOf(this.graph.bases()));
+			default:
+		}
+		Matcher relative = RELATIVE.matcher(trimmed);
+		if (relative.matches()) {
+			int steps = steps(trimmed, relative);
+			if (relative.group(1).isEmpty()) {
+				return walkFromCurrent(trimmed, null, steps);
+			}
+			String from = revisionOrLabelHead(trimmed, relative.group(1));
+			return walk(trimmed, from, steps, null);
+		}
+		return Destination.of(Set.of(revisionOrLabelHead(trimmed, trimmed)));
+	}
+
+	private Destination resolveInBranch(String target, String branch, String rest) {
+		Set<String> lineage = lineage(target, branch);
+		switch (rest) {
+			case "head":
+				return Destination.of(Set.of(singleHead(target, headsWithin(lineage))));
+			case "heads":
+				return Destination.of(new LinkedHashSet<>(headsWithin(lineage)));
+			case "base":
+				return Destination.base(rootsWithin(lineage));
+			default:
+		}
+		Matcher relative = RELATIVE.matcher(rest);
+		if (relative.matches() && relative.group(1).isEmpty()) {
+			return walkFromCurrent(target, lineage, steps(target, relative));
+		}
+		String revision = revision(target, rest);
+		if (!lineage.contains(revision)) {
+			throw new TargetException(target, "Revision " + revision + " is not on branch '" + branch
+					+ "'. Nothing was run. Pick a revision of that branch, or drop the '" + branch + "@' prefix.",
+					List.of(revision));
+		}
+		return Destination.of(Set.of(revision));
+	}
+
+	private Set<String> lineage(String target, String branch) {
+		if (this.graph.hasLabel(branch)) {
+			return this.graph.labelLineage(branch);
+		}
+		if (this.graph.contains(branch)) {
+			return this.graph.lineage(branch);
+		}
+		List<String> candidates = this.graph.withPrefix(branch);
+		if (candidates.size() == 1) {
+			return this.graph.lineage(candidates.get(0));
+		}
+		if (candidates.size() > 1) {
+			throw new AmbiguousRevisionException(branch, candidates);
+		}
+		throw new TargetException(target, "No branch label or revision '" + branch + "' (in target '" + target
+				+ "'). Nothing was run. Known labels: "
+				+ (this.graph.labels().isEmpty() ? "none" : String.join(", ", this.graph.labels().keySet())) + ".",
+				List.of());
+	}
+
+	private List<String> headsWithin(Set<String> lineage) {
+		List<String> heads = new ArrayList<>();
+		for (String head : this.graph.heads()) {
+			if (lineage.contains(head)) {
+				heads.add(head);
+			}
+		}
+		return heads;
+	}
+
+	private Set<String> rootsWithin(Set<String> lineage) {
+		Set<String> roots = new LinkedHashSet<>();
+		for (String member : lineage) {
+			boolean parentInside = false;
+			for (String down : this.graph.get(member).downRevisions()) {
+				parentInside |= lineage.contains(down);
+			}
+			if (!parentInside) {
+				roots.add(member);
+			}
+		}
+		return roots;
+	}
+
+	private String singleHead(String target, List<String> heads) {
+		if (heads.size() > 1) {
+			throw new MultipleHeadsException(target, heads);
+		}
+		if (heads.isEmpty()) {
+			throw new TargetException(target, "Target '" + target + "' has no head: there are no revisions.",
+					List.of());
+		}
+		return heads.get(0);
+	}
+
+	/** An exact id, else a label (its head), else a unique prefix. */
+	private String revisionOrLabelHead(String target, String name) {
+		if (this.graph.contains(name)) {
+			return name;
+		}
+		if (this.graph.hasLabel(name)) {
+			return singleHead(target, headsWithin(this.graph.labelLineage(name)));
+		}
+		return revision(target, name);
+	}
+
+	private String revision(String target, String idOrPrefix) {
+		if (this.graph.contains(idOrPrefix)) {
+			return idOrPrefix;
+		}
+		List<String> candidates = this.graph.withPrefix(idOrPrefix);
+		if (candidates.size() == 1) {
+			return candidates.get(0);
+		}
+		if (candidates.size() > 1) {
+			throw new AmbiguousRevisionException(idOrPrefix, candidates);
+		}
+		throw new TargetException(target, "No revision '" + idOrPrefix + "' (target '" + target
+				+ "'). Nothing was run. Use heads, head, base, a revision id or unique prefix, a label, +N or -N; "
+				+ "'history' lists the revisions.", List.of());
+	}
+
+	private static int steps(String target, Matcher relative) {
+		int count;
+		try {
+			count = Integer.parseInt(relative.group(3));
+		}
+		catch (NumberFormatException ex) {
+			throw new TargetException(target, "Relative target '" + target + "' has too many steps.", List.of());
+		}
+		return relative.group(2).equals("-") ? -count : count;
+	}
+
+	private Destination walkFromCurrent(String target, Set<String> lineage, int steps) {
+		List<String> current = new ArrayList<>();
+		for (String row : this.currentRows) {
+			if (lineage == null || lineage.contains(row)) {
+				current.add(row);
+			}
+		}
+		if (current.size() > 1) {
+			throw new TargetException(target, "Relative target '" + target + "' starts from several current revisions ("
+					+ String.join(", ", current) + "). Nothing was run. Name a branch (<label>@" + signed(steps)
+					+ ") or a revision (<id>" + signed(steps) + ").", current);
+		}
+		if (current.isEmpty() && steps < 0) {
+			throw new TargetException(target, "Relative target '" + target + "' goes below base: nothing"
+					+ (lineage == null ? "" : " on that branch") + " is applied. Nothing was run.", List.of());
+		}
+		return walk(target, current.isEmpty() ? null : current.get(0), steps, lineage);
+	}
+
+	private static String signed(int steps) {
+		return (steps < 0 ? "-" : "+") + Math.abs(steps);
+	}
+
+	/** Walks down revision edges; {@code from == null} is base. A fork, a merge or the end of the graph is an error. */
+	private Destination walk(String target, String from, int steps, Set<String> lineage) {
+		String position = from;
+		String root = null;
+		for (int step = 0; step < Math.abs(steps); step++) {
+			if (steps > 0) {
+				List<String> next = new ArrayList<>();
+				for (String candidate : (position == null) ? this.graph.bases() : this.graph.children(position)) {
+					if (lineage == null || lineage.contains(candidate)) {
+						next.add(candidate);
+					}
+				}
+				if (position == null && lineage != null && next.isEmpty()) {
+					next.addAll(rootsWithin(lineage));
+				}
+				position = onlyOne(target, position, next, "forks");
+			}
+			else {
+				if (position == null) {
+					throw new TargetException(target, "Relative target '" + target + "' walks below base"
+							+ (from == null ? "" : " (from " + from + ")") + ". Nothing was run.", List.of());
+				}
+				List<String> down = this.graph.get(position).downRevisions();
+				if (down.isEmpty()) {
+					root = position;
+					position = null;
+				}
+				else {
+					position = onlyOne(target, position, down, "is a merge point");
+				}
+			}
+		}
+		if (position == null) {
+			return Destination.base((root != null) ? Set.of(root) : Set.of());
+		}
+		return Destination.of(Set.of(position));
+	}
+
+	private String onlyOne(String target, String position, List<String> next, String fork) {
+		String where = (position == null) ? "base" : position;
+		if (next.isEmpty()) {
+			throw new TargetException(target, "Relative target '" + target + "' runs off the graph at " + where
+					+ " (nothing above it). Nothing was run.", List.of(where));
+		}
+		if (next.size() > 1) {
+			throw new TargetException(target, "Relative target '" + target + "' is ambiguous: " + where + " " + fork
+					+ " (" + String.join(", ", next) + "). Nothing was run. Name a branch label or a revision id.",
+					next);
+		}
+		return next.get(0);
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.migration.internal.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migration.CycleException;
+import dev.migration.DuplicateBranchLabelException;
+import dev.migration.DuplicateRevisionException;
+import dev.migration.InvalidGraphException;
+import dev.migration.MissingRevisionException;
+import dev.migration.internal.revision.Revision;
+import org.junit.jupiter.api.Test;
+
+import static dev.migration.internal.graph.TestGraphs.chain;
+import static dev.migration.internal.graph.TestGraphs.graph;
+import static dev.migration.internal.graph.TestGraphs.revisions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RevisionGraphTests {
+
+	@Test
+	void linearChainHasOneHeadAndOneBase() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-b");
+		assertThat(graph.heads()).containsExactly("c");
+		assertThat(graph.realHeads()).containsExactly("c");
+		assertThat(graph.bases()).containsExactly("a");
+	}
+
+	@Test
+	void branchPointHasTwoChildrenAndGivesTwoHeads() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-a");
+		assertThat(graph.isBranchPoint("a")).isTrue();
+		assertThat(graph.isBranchPoint("b")).isFalse();
+		assertThat(graph.children("a")).containsExactly("b", "c");
+		assertThat(graph.heads()).containsExactly("b", "c");
+	}
+
+	@Test
+	void mergePointJoinsADiamondIntoOneHead() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-a", "m<-b,c");
+		assertThat(graph.isMergePoint("m")).isTrue();
+		assertThat(graph.isMergePoint("b")).isFalse();
+		assertThat(graph.heads()).containsExactly("m");
+		assertThat(graph.ancestors(List.of("m"))).containsExactlyInAnyOrder("a", "b", "c", "m");
+		assertThat(graph.descendants(List.of("b"))).containsExactlyInAnyOrder("b", "m");
+	}
+
+	@Test
+	void forestHasOneBaseAndOneHeadPerTree() {
+		RevisionGraph graph = graph("a", "b<-a", "x", "y<-x");
+		assertThat(graph.bases()).containsExactly("a", "x");
+		assertThat(graph.heads()).containsExactly("b", "y");
+	}
+
+	@Test
+	void headsExcludeDependencyTargetsButRealHeadsCountThem() {
+		RevisionGraph graph = graph("a", "x", "y<-x depends=a");
+		assertThat(graph.heads()).containsExactly("y");
+		assertThat(graph.realHeads()).containsExactlyInAnyOrder("a", "y");
+		assertThat(graph.ancestors(List.of("y"))).containsExactlyInAnyOrder("a", "x", "y");
+	}
+
+	@Test
+	void revisionsAreListedAncestorsFirstWithEachBranchKeptTogether() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-a", "d<-b", "e<-c");
+		assertThat(graph.revisions()).extracting(Revision::id).containsExactly("a", "b", "d", "c", "e");
+	}
+
+	@Test
+	void normalizedDownRevisionsAddOnlyDependenciesNotReachedThroughDownRevisions() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-b depends=a", "x", "y<-x depends=b");
+		assertThat(graph.normalizedDownRevisions("c")).containsExactly("b");
+		assertThat(graph.normalizedDownRevisions("y")).containsExactly("x", "b");
+	}
+
+	@Test
+	void normalizedDownRevisionsDropADependencyThatAnotherDependencyAlreadyNeeds() {
+		RevisionGraph graph = graph("a", "b<-a", "x", "y<-x depends=a,b");
+		assertThat(graph.normalizedDownRevisions("y")).containsExactly("x", "b");
+	}
+
+	@Test
+	void headsOfAppliedRevisionsKeepOnlyThoseNoOtherNeeds() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-a", "x", "y<-x depends=b");
+		assertThat(graph.headsOf(List.of("a", "b", "c", "x", "y"))).containsExactlyInAnyOrder("c", "y");
+	}
+
+	@Test
+	void labelLineageCoversDescendantsAndAncestorsDownToTheBranchPoint() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-b", "d<-c label=x", "e<-d", "f<-b");
+		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("c", "d", "e");
+	}
+
+	@Test
+	void labelLineageReachesTheRootWhenThereIsNoBranchPointBelow() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-b label=x", "d<-c");
+		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("a", "b", "c", "d");
+	}
+
+	@Test
+	void labelLineageStopsAtAMergePointBelowTheLabel() {
+		RevisionGraph graph = graph("a", "b", "m<-a,b", "n<-m", "o<-n label=x", "p<-o");
+		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("n", "o", "p");
+	}
+
+	@Test
+	void labelLineageDoesNotFollowDependsOnUpward() {
+		RevisionGraph graph = graph("a label=lib", "x", "y<-x depends=a");
+		assertThat(graph.labelLineage("lib")).containsExactly("a");
+	}
+
+	@Test
+	void lineageOfAnIdFollowsDownRevisionsOnly() {
+		RevisionGraph graph = graph("a", "b<-a", "x", "y<-x depends=b", "z<-y");
+		assertThat(graph.lineage("b")).containsExactlyInAnyOrder("a", "b");
+		assertThat(graph.lineage("y")).containsExactlyInAnyOrder("x", "y", "z");
+	}
+
+	@Test
+	void labelsMapEachLabelToItsRevision() {
+		RevisionGraph graph = graph("a label=core", "b<-a", "c<-a label=extra,more");
+		assertThat(graph.labels()).containsEntry("core", "a").containsEntry("extra", "c").containsEntry("more", "c")
+			.hasSize(3);
+	}
+
+	@Test
+	void cycleIsRefusedWithTheIdsOnIt() {
+		assertThatExceptionOfType(CycleException.class)
+			.isThrownBy(() -> graph("root", "a<-root,c", "b<-a", "c<-b", "d<-c"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b", "c"))
+			.withMessageContaining("cycle");
+	}
+
+	@Test
+	void cycleThroughDependsOnIsRefused() {
+		assertThatExceptionOfType(CycleException.class).isThrownBy(() -> graph("a depends=b", "b<-a"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
+	}
+
+	@Test
+	void cycleWithoutAnyHeadIsStillFound() {
+		assertThatExceptionOfType(CycleException.class).isThrownBy(() -> graph("a<-b", "b<-a"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
+	}
+
+	@Test
+	void selfLoopIsRefusedAsACycleOfOne() {
+		assertThatExceptionOfType(CycleException.class).isThrownBy(() -> graph("a", "b<-b"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"))
+			.withMessageContaining("self-loop");
+	}
+
+	@Test
+	void selfDependencyIsRefusedAsACycleOfOne() {
+		assertThatExceptionOfType(CycleException.class).isThrownBy(() -> graph("a", "b<-a depends=b"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"));
+	}
+
+	@Test
+	void duplicateIdIsRefusedNamingIt() {
+		assertThatExceptionOfType(DuplicateRevisionException.class).isThrownBy(() -> graph("a", "b<-a", "b<-a"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"))
+			.withMessageContaining("b");
+	}
+
+	@Test
+	void danglingDownRevisionIsRefusedNamingBothIds() {
+		assertThatExceptionOfType(MissingRevisionException.class).isThrownBy(() -> graph("a", "b<-zz"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "zz"))
+			.withMessageContaining("down_revision");
+	}
+
+	@Test
+	void danglingDependsOnIsRefusedNamingBothIds() {
+		assertThatExceptionOfType(MissingRevisionException.class).isThrownBy(() -> graph("a", "b<-a depends=zz"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "zz"))
+			.withMessageContaining("depends_on");
+	}
+
+	@Test
+	void labelUsedTwiceIsRefusedNamingBothRevisions() {
+		assertThatExceptionOfType(DuplicateBranchLabelException.class)
+			.isThrownBy(() -> graph("a label=x", "b<-a", "c<-a label=x"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("a", "c"))
+			.withMessageContaining("'x'");
+	}
+
+	@Test
+	void labelEqualToARevisionIdIsRefused() {
+		assertThatExceptionOfType(DuplicateBranchLabelException.class).isThrownBy(() -> graph("a", "b<-a label=a"))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
+	}
+
+	@Test
+	void everyGraphErrorIsAnInvalidGraphException() {
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a<-a"));
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "a"));
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a<-b"));
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a label=l", "b label=l"));
+	}
+
+	@Test
+	void emptyGraphHasNoHeadsAndNoBases() {
+		RevisionGraph graph = RevisionGraph.of(revisions());
+		assertThat(graph.size()).isZero();
+		assertThat(graph.heads()).isEmpty();
+		assertThat(graph.bases()).isEmpty();
+	}
+
+	@Test
+	void tenThousandRevisionChainBuildsWithoutStackOverflow() {
+		RevisionGraph graph = RevisionGraph.of(chain(10_000));
+		assertThat(graph.size()).isEqualTo(10_000);
+		assertThat(graph.heads()).containsExactly("r9999");
+		assertThat(graph.bases()).containsExactly("r0");
+		assertThat(graph.revisions().get(0).id()).isEqualTo("r0");
+		assertThat(graph.revisions().get(9_999).id()).isEqualTo("r9999");
+		assertThat(graph.ancestors(List.of("r9999"))).hasSize(10_000);
+	}
+
+	@Test
+	void tenThousandRevisionCycleIsFoundWithoutStackOverflow() {
+		List<Revision> revisions = new ArrayList<>(chain(10_000));
+		revisions.set(0, Revision.of("r0", List.of("r9999")));
+		assertThatExceptionOfType(CycleException.class).isThrownBy(() -> RevisionGraph.of(revisions))
+			.satisfies((ex) -> assertThat(ex.revisions()).hasSize(10_000));
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.migration.internal.source;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migration.JavaRevision;
+import dev.migration.RevisionParseException;
+import dev.migration.internal.revision.JavaBody;
+import dev.migration.internal.revision.Revision;
+import dev.migration.operations.Operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class JavaRevisionsTests {
+
+	@Test
+	void adaptsAReversibleRevision() {
+		ReversibleRevision javaRevision = new ReversibleRevision();
+		Revision revision = JavaRevisions.adapt(javaRevision);
+		assertThat(revision.id()).isEqualTo("7d2e41c0b9aa");
+		assertThat(revision.downRevisions()).containsExactly("3f1c2a9b7d10");
+		assertThat(revision.dependsOn()).containsExactly("r0");
+		assertThat(revision.branchLabels()).containsExactly("billing");
+		assertThat(revision.message()).isEqualTo("Backfill display names");
+		assertThat(revision.transactional()).isFalse();
+		assertThat(revision.checksum()).isNull();
+		assertThat(revision.location()).isEqualTo(ReversibleRevision.class.getName());
+		assertThat(revision.upgrade()).isEqualTo(new JavaBody(javaRevision, true));
+		assertThat(revision.downgrade()).isEqualTo(new JavaBody(javaRevision, false));
+	}
+
+	@Test
+	void adaptsARevisionThatDoesNotOverrideDowngradeAsIrreversible() {
+		Revision revision = JavaRevisions.adapt(new IrreversibleRevision("r1", List.of()));
+		assertThat(revision.downgrade()).isNull();
+		assertThat(revision.reversible()).isFalse();
+		assertThat(revision.transactional()).isTrue();
+		assertThat(revision.downRevisions()).isEmpty();
+	}
+
+	@Test
+	void takesAnInheritedDowngradeOverrideForReversible() {
+		Revision revision = JavaRevisions.adapt(new ReversibleRevision() {
+		});
+		assertThat(revision.reversible()).isTrue();
+	}
+
+	@Test
+	void rejectsAnInvalidId() {
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> JavaRevisions.adapt(new IrreversibleRevision("bad-id", List.of())))
+			.satisfies((ex) -> {
+				assertThat(ex.location()).isEqualTo(IrreversibleRevision.class.getName());
+				assertThat(ex.line()).isZero();
+			})
+			.withMessageContaining("revision 'bad-id' is not a valid revision id");
+	}
+
+	@Test
+	void rejectsAnInvalidDownRevision() {
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> JavaRevisions.adapt(new IrreversibleRevision("r1", List.of("ok", "not ok"))))
+			.withMessageContaining("down_revision 'not ok' is not a valid revision id");
+	}
+
+	@Test
+	void rejectsAnInvalidDependency() {
+		JavaRevision revision = new IrreversibleRevision("r1", List.of()) {
+
+			@Override
+			public List<String> dependsOn() {
+				return List.of("x".repeat(33));
+			}
+
+		};
+		assertThatExceptionOfType(RevisionParseException.class).isThrownBy(() -> JavaRevisions.adapt(revision))
+			.withMessageContaining("depends_on '" + "x".repeat(33) + "' is not a valid revision id");
+	}
+
+	static class ReversibleRevision implements JavaRevision {
+
+		@Override
+		public String id() {
+			return "7d2e41c0b9aa";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("3f1c2a9b7d10");
+		}
+
+		@Override
+		public String message() {
+			return "Backfill display names";
+		}
+
+		@Override
+		public List<String> branchLabels() {
+			return List.of("billing");
+		}
+
+		@Override
+		public List<String> dependsOn() {
+			return List.of("r0");
+		}
+
+		@Override
+		public boolean transactional() {
+			return false;
+		}
+
+		@Override
+		public void upgrade(Operations operations) {
+			operations.execute("UPDATE users SET name = username");
+		}
+
+		@Override
+		public void downgrade(Operations operations) {
+			operations.execute("UPDATE users SET name = NULL");
+		}
+
+	}
+
+	static class IrreversibleRevision implements JavaRevision {
+
+		private final String id;
+
+		private final List<String> downRevisions;
+
+		IrreversibleRevision(String id, List<String> downRevisions) {
+			this.id = id;
+			this.downRevisions = downRevisions;
+		}
+
+		@Override
+		public String id() {
+			return this.id;
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return this.downRevisions;
+		}
+
+		@Override
+		public void upgrade(Operations operations) {
+			operations.execute("DROP TABLE legacy");
+		}
+
+	}
+
+}

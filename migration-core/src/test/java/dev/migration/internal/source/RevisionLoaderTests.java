@@ -1,0 +1,209 @@
+package dev.migration.internal.source;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migration.LocationNotFoundException;
+import dev.migration.RevisionParseException;
+import dev.migration.internal.revision.Revision;
+import dev.migration.internal.revision.SqlBody;
+import dev.migration.internal.revision.SqlStatement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RevisionLoaderTests {
+
+	private static final ClassLoader CLASS_LOADER = RevisionLoaderTests.class.getClassLoader();
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void loadsSqlFilesOfADirectoryAndItsSubdirectories() throws IOException {
+		write("a1_first.sql", revision("a1", "none"));
+		write("2024/b2_second.sql", revision("b2", "a1"));
+		write("2024/q3/c3_third.sql", revision("c3", "b2"));
+		List<Revision> revisions = RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER);
+		assertThat(revisions).extracting(Revision::id).containsExactly("b2", "c3", "a1");
+		assertThat(revisions).extracting(Revision::location)
+			.containsExactly(file("2024/b2_second.sql"), file("2024/q3/c3_third.sql"), file("a1_first.sql"));
+	}
+
+	@Test
+	void ignoresFilesThatAreNotSql() throws IOException {
+		write("a1_first.sql", revision("a1", "none"));
+		write("README.md", "# Revisions");
+		write("a1_first.sql.bak", "not a revision");
+		assertThat(RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER)).extracting(Revision::id)
+			.containsExactly("a1");
+	}
+
+	@Test
+	void loadsAFilesystemLocation() throws IOException {
+		write("a1_first.sql", revision("a1", "none"));
+		Revision revision = RevisionLoader.load(List.of("filesystem:" + this.directory), CLASS_LOADER).get(0);
+		assertThat(revision.id()).isEqualTo("a1");
+		assertThat(revision.upgrade()).isEqualTo(new SqlBody(List.of(new SqlStatement("SELECT 'a1'", 4))));
+		assertThat(revision.checksum()).isEqualTo(Checksums.sha256(revision("a1", "none")));
+	}
+
+	@Test
+	void loadsAnEmptyDirectoryAsNoRevisions() {
+		assertThat(RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER)).isEmpty();
+	}
+
+	@Test
+	void namesFilesBelowTheWorkingDirectoryByTheirRelativePath() throws IOException {
+		Path target = Files.createDirectories(Path.of("target"));
+		Path below = Files.createTempDirectory(target, "revision-loader");
+		try {
+			Files.writeString(below.resolve("a1_first.sql"), revision("a1", "none"));
+			Revision revision = RevisionLoader.load(List.of(below.toAbsolutePath().toString()), CLASS_LOADER).get(0);
+			assertThat(revision.location()).isEqualTo(below.resolve("a1_first.sql").toString());
+			assertThat(Path.of(revision.location()).isAbsolute()).isFalse();
+		}
+		finally {
+			deleteRecursively(below);
+		}
+	}
+
+	@Test
+	void rejectsAMissingDirectory() {
+		String location = this.directory.resolve("missing").toString();
+		assertThatExceptionOfType(LocationNotFoundException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of(location), CLASS_LOADER))
+			.satisfies((ex) -> assertThat(ex.location()).isEqualTo(location))
+			.withMessageContaining("no directory");
+	}
+
+	@Test
+	void rejectsAFileGivenAsLocation() throws IOException {
+		write("a1_first.sql", revision("a1", "none"));
+		String location = "filesystem:" + this.directory.resolve("a1_first.sql");
+		assertThatExceptionOfType(LocationNotFoundException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of(location), CLASS_LOADER))
+			.withMessageContaining("is a file");
+	}
+
+	@Test
+	void reportsAMalformedFileByItsLocation() throws IOException {
+		write("a1_first.sql", "-- revision: a1\n-- down_revisions: none\n-- upgrade\n");
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
+			.satisfies((ex) -> {
+				assertThat(ex.location()).isEqualTo(file("a1_first.sql"));
+				assertThat(ex.line()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void rejectsAFileThatIsNotUtf8() throws IOException {
+		Files.write(this.directory.resolve("a1_first.sql"),
+				revision("a1", "none").replace("SELECT 'a1'", "SELECT 'caf\u00e9'").getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
+			.withMessageContaining("not valid UTF-8");
+	}
+
+	@Test
+	void loadsFromClasspathDirectories() {
+		List<Revision> revisions = RevisionLoader.load(List.of("classpath:source/revisions"), CLASS_LOADER);
+		assertThat(revisions).extracting(Revision::location)
+			.containsExactly("classpath:source/revisions/a1_first.sql", "classpath:source/revisions/nested/b2_second.sql");
+		assertThat(revisions.get(0).reversible()).isTrue();
+		assertThat(revisions.get(1).reversible()).isFalse();
+		assertThat(revisions.get(1).upgrade())
+			.isEqualTo(new SqlBody(List.of(new SqlStatement("CREATE TABLE second (id INT)", 6))));
+	}
+
+	@Test
+	void acceptsLeadingAndTrailingSlashesInClasspathLocations() {
+		assertThat(RevisionLoader.load(List.of("classpath:/source/revisions/"), CLASS_LOADER)).extracting(Revision::id)
+			.containsExactly("a1", "b2");
+	}
+
+	@Test
+	void rejectsAMissingClasspathLocation() {
+		assertThatExceptionOfType(LocationNotFoundException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of("classpath:source/missing"), CLASS_LOADER))
+			.satisfies((ex) -> assertThat(ex.location()).isEqualTo("classpath:source/missing"));
+	}
+
+	@Test
+	void loadsFromAJarOnTheClasspath() throws IOException {
+		Path jar = this.directory.resolve("revisions.jar");
+		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar))) {
+			directoryEntry(output, "db/");
+			directoryEntry(output, "db/revisions/");
+			fileEntry(output, "db/revisions/a1_first.sql", revision("a1", "none"));
+			fileEntry(output, "db/revisions/notes.txt", "not a revision");
+			directoryEntry(output, "db/revisions/nested/");
+			fileEntry(output, "db/revisions/nested/b2_second.sql", revision("b2", "a1"));
+			directoryEntry(output, "db/revisions_old/");
+			fileEntry(output, "db/revisions_old/z9_elsewhere.sql", revision("z9", "none"));
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<Revision> revisions = RevisionLoader.load(List.of("classpath:db/revisions"), classLoader);
+			assertThat(revisions).extracting(Revision::location)
+				.containsExactly("classpath:db/revisions/a1_first.sql", "classpath:db/revisions/nested/b2_second.sql");
+			assertThat(revisions.get(1).downRevisions()).containsExactly("a1");
+		}
+	}
+
+	@Test
+	void combinesSeveralLocationsInOneListSortedByLocation() throws IOException {
+		write("c3_third.sql", revision("c3", "b2"));
+		List<Revision> revisions = RevisionLoader.load(List.of("classpath:source/revisions", this.directory.toString()),
+				CLASS_LOADER);
+		assertThat(revisions).extracting(Revision::location)
+			.containsExactly(file("c3_third.sql"), "classpath:source/revisions/a1_first.sql",
+					"classpath:source/revisions/nested/b2_second.sql");
+	}
+
+	private void write(String name, String content) throws IOException {
+		Path file = this.directory.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	private String file(String name) {
+		return this.directory.resolve(name).toString();
+	}
+
+	private static String revision(String id, String downRevision) {
+		return "-- revision: " + id + "\n-- down_revision: " + downRevision + "\n-- upgrade\nSELECT '" + id + "';\n";
+	}
+
+	private static void directoryEntry(JarOutputStream output, String name) throws IOException {
+		output.putNextEntry(new JarEntry(name));
+		output.closeEntry();
+	}
+
+	private static void fileEntry(JarOutputStream output, String name, String content) throws IOException {
+		output.putNextEntry(new JarEntry(name));
+		output.write(content.getBytes(StandardCharsets.UTF_8));
+		output.closeEntry();
+	}
+
+	private static void deleteRecursively(Path root) throws IOException {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
