@@ -26,6 +26,14 @@ public interface Dialect {
 	/** Whether the exception says that a table does not exist. */
 	boolean isMissingTable(SQLException exception);
 
+	/**
+	 * Whether the exception says the database's own lock could not be had in time (SQLite's busy timeout); such a
+	 * failure is a lock timeout, not an error of the revision.
+	 */
+	default boolean isLockTimeout(SQLException exception) {
+		return false;
+	}
+
 	/** Opens the step's transaction on a connection that is in auto-commit mode. */
 	void begin(Connection connection) throws SQLException;
 

@@ -41,6 +41,12 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
+	public boolean isLockTimeout(SQLException exception) {
+		String message = String.valueOf(exception.getMessage());
+		return message.contains("SQLITE_BUSY") || message.contains("database is locked");
+	}
+
+	@Override
 	public void begin(Connection connection) throws SQLException {
 		// the driver stays in auto-commit mode; BEGIN IMMEDIATE takes the write lock now instead of at the first write
 		try (Statement statement = connection.createStatement()) {

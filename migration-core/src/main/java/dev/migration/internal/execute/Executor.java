@@ -16,6 +16,7 @@ import java.util.function.Function;
 import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.ConcurrentChangeException;
+import dev.migration.LockTimeoutException;
 import dev.migration.Direction;
 import dev.migration.JavaRevision;
 import dev.migration.MigrationDatabaseException;
@@ -243,6 +244,9 @@ public final class Executor {
 			throw failed(connection, dialect, store, step, revision, actor, start, ex);
 		}
 		catch (SQLException ex) {
+			if (dialect.isLockTimeout(ex)) {
+				throw failed(connection, dialect, store, step, revision, actor, start, lockTimeout(ex, rows));
+			}
 			throw failed(connection, dialect, store, step, revision, actor, start,
 					new MigrationDatabaseException("Could not record " + step.direction().word() + " of "
 							+ step.revision() + " in " + store.versionTableName() + ": " + ex.getMessage()
@@ -313,6 +317,18 @@ public final class Executor {
 		}
 		return new RevisionFailedException(message.toString(), revision.id(), revision.location(), failure.line(),
 				failure.getCause());
+	}
+
+	private LockTimeoutException lockTimeout(SQLException cause, List<String> rows) {
+		String holder = "another connection to " + this.connections.describe()
+				+ " (SQLite does not tell which process)";
+		LockTimeoutException timeout = new LockTimeoutException("Timed out after "
+				+ this.settings.lockTimeout().toMillis() + " ms waiting for the database's write lock, held by "
+				+ holder + ". " + ((rows != null) ? "The step was rolled back; the database is still at "
+						+ describe(rows) + ". " : "Nothing was run. ")
+				+ "Find the process with a long write transaction on it, or raise the lock timeout.", holder);
+		timeout.initCause(cause);
+		return timeout;
 	}
 
 	private String store() {
@@ -404,6 +420,12 @@ public final class Executor {
 			Object prepared = dialect.prepare(connection, this.settings.lockTimeout());
 			try {
 				return work.run(connection, dialect, store);
+			}
+			catch (SQLException ex) {
+				if (dialect.isLockTimeout(ex)) {
+					throw lockTimeout(ex, null);
+				}
+				throw ex;
 			}
 			finally {
 				dialect.restore(connection, prepared);

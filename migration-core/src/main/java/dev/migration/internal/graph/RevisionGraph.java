@@ -6,14 +6,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashSet;
-
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import dev.migration.CycleException;
 import dev.migration.DuplicateBranchLabelException;
@@ -146,7 +145,11 @@ public final class RevisionGraph {
 		return resolved;
 	}
 
-	/** Iterative depth-first post-order: ancestors before descendants, each branch kept together. */
+	/**
+	 * Iterative depth-first post-order: ancestors before descendants, each branch kept together. The walks start
+	 * from the heads, so a branch is emitted from its root up to its head before the next branch starts; the
+	 * second pass over every node only matters for revisions on a cycle, which no head reaches.
+	 */
 	private int[] sortTopologically() {
 		int size = this.nodes.length;
 		int[] result = new int[size];
@@ -154,8 +157,10 @@ public final class RevisionGraph {
 		byte[] state = new byte[size]; // 0 new, 1 on the stack, 2 done
 		int[] stack = new int[size];
 		int[] edge = new int[size];
-		for (int start = 0; start < size; start++) {
-			if (state[start] != 0) {
+		for (int visit = 0; visit < 2 * size; visit++) {
+			int start = visit % size;
+			boolean headsPass = visit < size;
+			if (state[start] != 0 || (headsPass && this.dependents[start].length > 0)) {
 				continue;
 			}
 			int depth = 0;
@@ -369,11 +374,24 @@ public final class RevisionGraph {
 		return toIds(seen);
 	}
 
-	/** A revision's lineage: its ancestors and its descendants. */
+	/**
+	 * A revision's lineage, what {@code <id>@head} picks from: its ancestors and its descendants through down
+	 * revisions only, as Alembic's lineage filter does. A revision that merely depends on it is on another branch.
+	 */
 	public Set<String> lineage(String id) {
-		Set<String> result = new TreeSet<>(ancestors(List.of(id)));
-		result.addAll(descendants(List.of(id)));
-		return result;
+		int start = index(id);
+		BitSet seen = new BitSet(this.nodes.length);
+		ArrayDeque<Integer> work = new ArrayDeque<>();
+		seen.set(start);
+		work.add(start);
+		while (!work.isEmpty()) {
+			push(this.down[work.poll()], seen, work);
+		}
+		work.add(start);
+		while (!work.isEmpty()) {
+			push(this.children[work.poll()], seen, work);
+		}
+		return toIds(seen);
 	}
 
 	/** Sorts ids into topological order: ancestors first. */
@@ -410,17 +428,33 @@ public final class RevisionGraph {
 		return result;
 	}
 
-	/** Down revisions plus those dependencies that are not already ancestors of the down revisions. */
+	/**
+	 * Down revisions plus dependencies, leaving out any of them that another one already needs: the rows a revision
+	 * replaces on upgrade and leaves behind on downgrade, so only heads of what is applied are ever stored.
+	 */
 	public List<String> normalizedDownRevisions(String id) {
 		int node = index(id);
-		List<String> result = new ArrayList<>(ids(this.down[node]));
-		if (this.dependencies[node].length > 0) {
-			Set<String> reached = ancestors(result);
-			for (int dependency : this.dependencies[node]) {
-				String dependencyId = this.nodes[dependency].id();
-				if (!reached.contains(dependencyId)) {
-					result.add(dependencyId);
-				}
+		List<String> candidates = new ArrayList<>(ids(this.down[node]));
+		for (String dependency : ids(this.dependencies[node])) {
+			if (!candidates.contains(dependency)) {
+				candidates.add(dependency);
+			}
+		}
+		if (candidates.size() < 2) {
+			return candidates;
+		}
+		// everything strictly below some candidate: the ancestors of all the candidates' own parents
+		Set<String> parents = new HashSet<>();
+		for (String candidate : candidates) {
+			int candidateNode = index(candidate);
+			parents.addAll(ids(this.down[candidateNode]));
+			parents.addAll(ids(this.dependencies[candidateNode]));
+		}
+		Set<String> neededByOthers = ancestors(parents);
+		List<String> result = new ArrayList<>(candidates.size());
+		for (String candidate : candidates) {
+			if (!neededByOthers.contains(candidate)) {
+				result.add(candidate);
 			}
 		}
 		return result;

@@ -61,8 +61,9 @@ public final class TargetResolver {
 		return Destination.of(Set.of(revisionOrLabelHead(trimmed, trimmed)));
 	}
 
-	private Destination resolveInBranch(String target, String branch, String rest) {
-		Set<String> lineage = lineage(target, branch);
+	private Destination resolveInBranch(String target, String name, String rest) {
+		Branch branch = branch(target, name);
+		Set<String> lineage = branch.members();
 		switch (rest) {
 			case "head":
 				return Destination.of(Set.of(singleHead(target, headsWithin(lineage))));
@@ -74,27 +75,27 @@ public final class TargetResolver {
 		}
 		Matcher relative = RELATIVE.matcher(rest);
 		if (relative.matches() && relative.group(1).isEmpty()) {
-			return walkFromCurrent(target, lineage, steps(target, relative));
+			return walkFromCurrent(target, branch, steps(target, relative));
 		}
-		String revision = revision(target, rest);
+		String revision = revisionInBranch(target, rest, lineage);
 		if (!lineage.contains(revision)) {
-			throw new TargetException(target, "Revision " + revision + " is not on branch '" + branch
-					+ "'. Nothing was run. Pick a revision of that branch, or drop the '" + branch + "@' prefix.",
+			throw new TargetException(target, "Revision " + revision + " is not on branch '" + name
+					+ "'. Nothing was run. Pick a revision of that branch, or drop the '" + name + "@' prefix.",
 					List.of(revision));
 		}
 		return Destination.of(Set.of(revision));
 	}
 
-	private Set<String> lineage(String target, String branch) {
+	private Branch branch(String target, String branch) {
 		if (this.graph.hasLabel(branch)) {
-			return this.graph.labelLineage(branch);
+			return new Branch(this.graph.labelLineage(branch), this.graph.lineage(this.graph.labels().get(branch)));
 		}
 		if (this.graph.contains(branch)) {
-			return this.graph.lineage(branch);
+			return Branch.of(this.graph.lineage(branch));
 		}
 		List<String> candidates = this.graph.withPrefix(branch);
 		if (candidates.size() == 1) {
-			return this.graph.lineage(candidates.get(0));
+			return Branch.of(this.graph.lineage(candidates.get(0)));
 		}
 		if (candidates.size() > 1) {
 			throw new AmbiguousRevisionException(branch, candidates);
@@ -105,9 +106,13 @@ public final class TargetResolver {
 				List.of());
 	}
 
+	/**
+	 * The heads of a branch, where {@code depends_on} edges do not count (Alembic filters its {@code heads} the same
+	 * way): a labelled revision that another branch only depends on is still the head of its own branch.
+	 */
 	private List<String> headsWithin(Set<String> lineage) {
 		List<String> heads = new ArrayList<>();
-		for (String head : this.graph.heads()) {
+		for (String head : this.graph.realHeads()) {
 			if (lineage.contains(head)) {
 				heads.add(head);
 			}
@@ -151,6 +156,21 @@ public final class TargetResolver {
 		return revision(target, name);
 	}
 
+	/** Like {@link #revision}, but a prefix that several revisions share is narrowed to those on the branch. */
+	private String revisionInBranch(String target, String idOrPrefix, Set<String> lineage) {
+		if (!this.graph.contains(idOrPrefix)) {
+			List<String> onBranch = new ArrayList<>(this.graph.withPrefix(idOrPrefix));
+			onBranch.retainAll(lineage);
+			if (onBranch.size() == 1) {
+				return onBranch.get(0);
+			}
+			if (onBranch.size() > 1) {
+				throw new AmbiguousRevisionException(idOrPrefix, onBranch);
+			}
+		}
+		return revision(target, idOrPrefix);
+	}
+
 	private String revision(String target, String idOrPrefix) {
 		if (this.graph.contains(idOrPrefix)) {
 			return idOrPrefix;
@@ -178,12 +198,17 @@ public final class TargetResolver {
 		return relative.group(2).equals("-") ? -count : count;
 	}
 
-	private Destination walkFromCurrent(String target, Set<String> lineage, int steps) {
+	/** {@code branch == null}: the whole graph. */
+	private Destination walkFromCurrent(String target, Branch branch, int steps) {
 		List<String> current = new ArrayList<>();
 		for (String row : this.currentRows) {
-			if (lineage == null || lineage.contains(row)) {
+			if (branch == null || branch.members().contains(row)) {
 				current.add(row);
 			}
+		}
+		if (current.isEmpty() && steps > 0 && branch != null) {
+			// nothing of the branch itself is applied: start from the applied revisions below it, as Alembic does
+			current = appliedTips(branch.reach());
 		}
 		if (current.size() > 1) {
 			throw new TargetException(target, "Relative target '" + target + "' starts from several current revisions ("
@@ -192,29 +217,52 @@ public final class TargetResolver {
 		}
 		if (current.isEmpty() && steps < 0) {
 			throw new TargetException(target, "Relative target '" + target + "' goes below base: nothing"
-					+ (lineage == null ? "" : " on that branch") + " is applied. Nothing was run.", List.of());
+					+ (branch == null ? "" : " on that branch") + " is applied. Nothing was run.", List.of());
 		}
-		return walk(target, current.isEmpty() ? null : current.get(0), steps, lineage);
+		return walk(target, current.isEmpty() ? null : current.get(0), steps, (branch != null) ? branch.reach() : null);
+	}
+
+	/** The highest applied revisions among the given ones: those without an applied child among them. */
+	private List<String> appliedTips(Set<String> within) {
+		List<String> known = new ArrayList<>();
+		for (String row : this.currentRows) {
+			if (this.graph.contains(row)) {
+				known.add(row);
+			}
+		}
+		Set<String> applied = new LinkedHashSet<>(this.graph.ancestors(known));
+		applied.retainAll(within);
+		List<String> tips = new ArrayList<>();
+		for (String revision : applied) {
+			boolean childApplied = false;
+			for (String child : this.graph.children(revision)) {
+				childApplied |= applied.contains(child);
+			}
+			if (!childApplied) {
+				tips.add(revision);
+			}
+		}
+		return tips;
 	}
 
 	private static String signed(int steps) {
 		return (steps < 0 ? "-" : "+") + Math.abs(steps);
 	}
 
-	/** Walks down revision edges; {@code from == null} is base. A fork, a merge or the end of the graph is an error. */
-	private Destination walk(String target, String from, int steps, Set<String> lineage) {
+	/**
+	 * Walks down revision edges; {@code from == null} is base. Upward, only revisions in {@code reach} count (all
+	 * when {@code null}). A fork, a merge or the end of the graph is an error.
+	 */
+	private Destination walk(String target, String from, int steps, Set<String> reach) {
 		String position = from;
 		String root = null;
 		for (int step = 0; step < Math.abs(steps); step++) {
 			if (steps > 0) {
 				List<String> next = new ArrayList<>();
 				for (String candidate : (position == null) ? this.graph.bases() : this.graph.children(position)) {
-					if (lineage == null || lineage.contains(candidate)) {
+					if (reach == null || reach.contains(candidate)) {
 						next.add(candidate);
 					}
-				}
-				if (position == null && lineage != null && next.isEmpty()) {
-					next.addAll(rootsWithin(lineage));
 				}
 				position = onlyOne(target, position, next, "forks");
 			}
@@ -251,6 +299,22 @@ public final class TargetResolver {
 					next);
 		}
 		return next.get(0);
+	}
+
+	/**
+	 * A branch named in a target.
+	 *
+	 * @param members what {@code @head}, {@code @heads}, {@code @base}, {@code @<id>} and the current revision of a
+	 * relative walk are taken from: a label's lineage, or an id's ancestors and descendants
+	 * @param reach where an upward walk may go: the members plus the revisions below them down to the roots, so
+	 * {@code label@+1} from base takes one step towards the branch
+	 */
+	private record Branch(Set<String> members, Set<String> reach) {
+
+		static Branch of(Set<String> lineage) {
+			return new Branch(lineage, lineage);
+		}
+
 	}
 
 }

@@ -124,8 +124,10 @@ public final class Planner {
 			}
 			known = List.copyOf(physical);
 		}
-		if (purge && steps.isEmpty() && !rows.isEmpty()) {
-			steps.add(stampStep(Set.of(), List.copyOf(rows), List.of()));
+		if (purge && targets.isEmpty() && !physical.isEmpty()) {
+			// a purge without targets only clears the table; with targets, rows already equal to the result stay
+			steps.add(stampStep(Set.of(), physical, List.of()));
+			physical = List.of();
 		}
 		return new Plan(Direction.STAMP, targets, rows, steps, physical);
 	}

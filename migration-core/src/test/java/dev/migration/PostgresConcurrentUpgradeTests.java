@@ -1,0 +1,15 @@
+package dev.migration;
+
+import java.nio.file.Path;
+
+import dev.migration.support.PostgresDatabase;
+import dev.migration.support.TestDatabase;
+
+class PostgresConcurrentUpgradeTests extends ConcurrentUpgradeTests {
+
+	@Override
+	TestDatabase newDatabase(Path directory) {
+		return PostgresDatabase.create();
+	}
+
+}

@@ -1,0 +1,199 @@
+package dev.migration;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migration.operations.Operations;
+import dev.migration.support.PostgresDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The PostgreSQL migration lock: a session advisory lock that waiters poll for, so that a holder's
+ * {@code CREATE INDEX CONCURRENTLY} never waits for them, and a timeout that names the holder.
+ */
+class PostgresLockTests {
+
+	static final String POSTS = MigrationsExecutionTests.POSTS;
+
+	private final PostgresDatabase database = PostgresDatabase.create();
+
+	Migrations migrations(Duration lockTimeout, JavaRevision... javaRevisions) {
+		return Migrations.create(MigrationConfiguration.builder()
+			.url(this.database.url())
+			.user(this.database.user())
+			.password(this.database.password())
+			.locations("classpath:db/seed")
+			.javaRevisions(javaRevisions)
+			.lockTimeout(lockTimeout)
+			.build());
+	}
+
+	@Test
+	void createIndexConcurrentlyCompletesWhileAnotherProcessWaitsForTheLock() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		JavaRevision concurrentIndex = new Revision("c0ncurrent01", false) {
+
+			@Override
+			public void upgrade(Operations operations) throws Exception {
+				started.countDown();
+				awaitWaiter(operations.connection());
+				operations.execute("CREATE INDEX CONCURRENTLY ix_posts_title ON posts (title)");
+			}
+
+		};
+		migrations(Duration.ofSeconds(60)).upgrade("heads");
+		Migrations holder = migrations(Duration.ofSeconds(60), concurrentIndex);
+		Migrations waiter = migrations(Duration.ofSeconds(60), concurrentIndex);
+
+		CompletableFuture<MigrationResult> holding = CompletableFuture.supplyAsync(() -> holder.upgrade("heads"));
+		assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<MigrationResult> waiting = CompletableFuture.supplyAsync(() -> waiter.upgrade("heads"));
+
+		assertThat(holding.get(60, TimeUnit.SECONDS).steps()).extracting(Step::revision)
+			.containsExactly("c0ncurrent01");
+		assertThat(waiting.get(60, TimeUnit.SECONDS).steps()).isEmpty();
+		assertThat(this.database.queryStrings(
+				"SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ?",
+				"ix_posts_title"))
+			.containsExactly("t");
+		assertThat(this.database.queryStrings(
+				"SELECT revision FROM migration_history WHERE revision = 'c0ncurrent01'"))
+			.hasSize(1);
+	}
+
+	@Test
+	void lockTimeoutNamesTheHolderAndRunsNothing() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		JavaRevision slow = new Revision("s1ow00000001", true) {
+
+			@Override
+			public void upgrade(Operations operations) throws Exception {
+				started.countDown();
+				assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+				operations.execute("CREATE TABLE slow (id INTEGER)");
+			}
+
+		};
+		Migrations holder = migrations(Duration.ofSeconds(60), slow);
+		CompletableFuture<MigrationResult> holding = CompletableFuture.supplyAsync(() -> holder.upgrade("heads"));
+		assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+		int holderPid = holderPid();
+
+		try {
+			assertThatExceptionOfType(LockTimeoutException.class)
+				.isThrownBy(() -> migrations(Duration.ofMillis(300), slow).upgrade("heads"))
+				.withMessageContaining("backend pid " + holderPid)
+				.withMessageContaining("Nothing was run")
+				.satisfies((timeout) -> assertThat(timeout.holder()).contains("pid " + holderPid));
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(holding.get(60, TimeUnit.SECONDS).currentRows()).containsExactly("s1ow00000001");
+	}
+
+	@Test
+	void aKilledHoldersLockIsReleasedByTheServerAndItsStepRolledBack() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean blockOnce = new AtomicBoolean(true);
+		JavaRevision stuck = new Revision("stuck0000001", true) {
+
+			@Override
+			public void upgrade(Operations operations) throws Exception {
+				operations.execute("CREATE TABLE stuck (id INTEGER)");
+				if (blockOnce.getAndSet(false)) {
+					started.countDown();
+					release.await(60, TimeUnit.SECONDS);
+				}
+			}
+
+		};
+		Migrations holder = migrations(Duration.ofSeconds(60), stuck);
+		CompletableFuture<MigrationResult> holding = CompletableFuture.supplyAsync(() -> holder.upgrade("heads"));
+		assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+
+		// what kill -9 of the holder does to its sessions: the server ends them, releasing the lock
+		this.database.queryStrings("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+				+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+		MigrationResult next = migrations(Duration.ofSeconds(30), stuck).upgrade("heads");
+		release.countDown();
+
+		assertThat(next.steps()).extracting(Step::revision).containsExactly("stuck0000001");
+		assertThat(next.currentRows()).containsExactly("stuck0000001");
+		assertThat(holding).failsWithin(60, TimeUnit.SECONDS);
+		assertThat(this.database.queryStrings(
+				"SELECT revision FROM migration_history WHERE revision = 'stuck0000001' AND success"))
+			.hasSize(1);
+	}
+
+	/** The backend that holds our advisory lock. */
+	private int holderPid() {
+		List<String> pids = this.database.queryStrings(
+				"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = "
+						+ "(SELECT oid FROM pg_database WHERE datname = current_database())");
+		assertThat(pids).hasSize(1);
+		return Integer.parseInt(pids.get(0));
+	}
+
+	/** Waits until another session has polled for the migration lock, i.e. a second process is waiting. */
+	private static void awaitWaiter(Connection connection) throws SQLException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+							+ "WHERE query LIKE 'SELECT pg_try_advisory_lock%' AND pid <> pg_backend_pid() "
+							+ "AND datname = current_database()")) {
+				result.next();
+				if (result.getInt(1) > 0) {
+					return;
+				}
+			}
+			Thread.onSpinWait();
+		}
+		throw new IllegalStateException("No second process started waiting for the lock");
+	}
+
+	/** A Java revision on top of the seed revisions. */
+	private abstract static class Revision implements JavaRevision {
+
+		private final String id;
+
+		private final boolean transactional;
+
+		Revision(String id, boolean transactional) {
+			this.id = id;
+			this.transactional = transactional;
+		}
+
+		@Override
+		public String id() {
+			return this.id;
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of(POSTS);
+		}
+
+		@Override
+		public boolean transactional() {
+			return this.transactional;
+		}
+
+	}
+
+}
