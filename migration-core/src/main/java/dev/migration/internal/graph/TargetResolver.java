@@ -16,7 +16,7 @@ import dev.migration.TargetException;
  * Resolves every target form of the contract with Alembic's meaning: {@code heads}, {@code head}, {@code base}, full
  * ids and unique prefixes, {@code +N}/{@code -N}, {@code <id>+N}/{@code <id>-N}, and {@code <label>@head},
  * {@code @heads}, {@code @base}, {@code @+N}, {@code @-N}, {@code @<id>} where the label may be a revision id (its
- * lineage). A bare label means {@code <label>@head}.
+ * lineage). A bare label means the revision that declares it, as in Alembic.
  */
 public final class TargetResolver {
 
@@ -55,10 +55,10 @@ public final class TargetResolver {
 			if (relative.group(1).isEmpty()) {
 				return walkFromCurrent(trimmed, null, steps);
 			}
-			String from = revisionOrLabelHead(trimmed, relative.group(1));
+			String from = revisionOrLabel(trimmed, relative.group(1));
 			return walk(trimmed, from, steps, null);
 		}
-		return Destination.of(Set.of(revisionOrLabelHead(trimmed, trimmed)));
+		return Destination.of(Set.of(revisionOrLabel(trimmed, trimmed)));
 	}
 
 	private Destination resolveInBranch(String target, String name, String rest) {
@@ -77,8 +77,9 @@ public final class TargetResolver {
 		if (relative.matches() && relative.group(1).isEmpty()) {
 			return walkFromCurrent(target, branch, steps(target, relative));
 		}
-		String revision = revisionInBranch(target, rest, lineage);
-		if (!lineage.contains(revision)) {
+		// like Alembic, a revision below the branch point still shares the branch's lineage
+		String revision = revisionInBranch(target, rest, branch.reach());
+		if (!branch.reach().contains(revision)) {
 			throw new TargetException(target, "Revision " + revision + " is not on branch '" + name
 					+ "'. Nothing was run. Pick a revision of that branch, or drop the '" + name + "@' prefix.",
 					List.of(revision));
@@ -145,13 +146,13 @@ public final class TargetResolver {
 		return heads.get(0);
 	}
 
-	/** An exact id, else a label (its head), else a unique prefix. */
-	private String revisionOrLabelHead(String target, String name) {
+	/** An exact id, else a label (the revision that declares it, as in Alembic), else a unique prefix. */
+	private String revisionOrLabel(String target, String name) {
 		if (this.graph.contains(name)) {
 			return name;
 		}
 		if (this.graph.hasLabel(name)) {
-			return singleHead(target, headsWithin(this.graph.labelLineage(name)));
+			return this.graph.labels().get(name);
 		}
 		return revision(target, name);
 	}

@@ -96,10 +96,13 @@ public final class SqlRevisionParser {
 		}
 		Section downgrade = this.sections.get(DOWNGRADE);
 		List<SqlStatement> downgradeStatements = (downgrade != null) ? downgrade.statements(text) : List.of();
-		// no downgrade statements at all is how a file says it cannot be reverted
-		RevisionBody downgradeBody = downgradeStatements.isEmpty() ? null : new SqlBody(downgradeStatements);
+		List<SqlStatement> upgradeStatements = upgrade.statements(text);
+		// no downgrade statements is how a file says it cannot be reverted, unless its upgrade changes nothing
+		// either (a merge revision): there is nothing to undo
+		RevisionBody downgradeBody = !downgradeStatements.isEmpty() ? new SqlBody(downgradeStatements)
+				: upgradeStatements.isEmpty() ? SqlBody.EMPTY : null;
 		return new Revision(this.id, this.downRevisions, this.dependsOn, this.branchLabels, this.message, this.created,
-				this.transactional, Checksums.sha256(content), this.location, new SqlBody(upgrade.statements(text)),
+				this.transactional, Checksums.sha256(content), this.location, new SqlBody(upgradeStatements),
 				downgradeBody);
 	}
 

@@ -93,8 +93,16 @@ class TargetResolverTests {
 	}
 
 	@Test
-	void bareLabelMeansTheHeadOfThatBranch() {
-		assertThat(resolve(LABELLED, "y")).containsExactly("e");
+	void bareLabelMeansTheRevisionThatDeclaresItAsInAlembic() {
+		assertThat(resolve(LABELLED, "y")).containsExactly("d");
+		assertThat(resolve(LABELLED, "y+1")).containsExactly("e");
+	}
+
+	@Test
+	void labelAtIdAcceptsARevisionBelowTheBranchPointThatSharesItsLineage() {
+		assertThat(resolve(LABELLED, "x@a")).containsExactly("a");
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(LABELLED, "x@e"))
+			.withMessageContaining("not on branch 'x'");
 	}
 
 	@Test

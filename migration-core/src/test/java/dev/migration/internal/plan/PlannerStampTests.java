@@ -120,6 +120,20 @@ class PlannerStampTests {
 		assertThat(plan.toRows()).containsExactly("c");
 	}
 
+	@Test
+	void stampPurgeWithoutTargetsClearsTheTable() {
+		Plan plan = stamp(CHAIN, List.of("zz", "c"), true);
+		assertThat(steps(plan)).containsExactly("stamp base (stamp -zz -c)");
+		assertThat(plan.toRows()).isEmpty();
+	}
+
+	@Test
+	void stampWithoutTargetsOrPurgeChangesNothing() {
+		Plan plan = stamp(CHAIN, List.of("c"), false);
+		assertThat(steps(plan)).isEmpty();
+		assertThat(plan.toRows()).containsExactly("c");
+	}
+
 	private static Plan stamp(RevisionGraph graph, List<String> rows, boolean purge, String... targets) {
 		Plan plan = new Planner(graph).stamp(rows, List.of(targets), purge);
 		assertThat(plan.fromRows()).isEqualTo(rows);

@@ -126,10 +126,10 @@ class PlannerUpgradeTests {
 	}
 
 	@Test
-	void upgradeBareLabelBranchesOffBesideTheOtherBranch() {
+	void upgradeBareLabelGoesToTheLabelledRevisionBesideTheOtherBranch() {
 		Plan plan = upgrade(LABELLED, List.of("c"), "y");
-		assertThat(steps(plan)).containsExactly("upgrade d (insert +d)", "upgrade e (update d->e)");
-		assertThat(plan.toRows()).containsExactlyInAnyOrder("c", "e");
+		assertThat(steps(plan)).containsExactly("upgrade d (insert +d)");
+		assertThat(plan.toRows()).containsExactlyInAnyOrder("c", "d");
 	}
 
 	@Test
@@ -144,6 +144,22 @@ class PlannerUpgradeTests {
 		Plan plan = upgrade(LABELLED, List.of("b", "d"), "y@+1");
 		assertThat(steps(plan)).containsExactly("upgrade e (update d->e)");
 		assertThat(plan.toRows()).containsExactlyInAnyOrder("b", "e");
+	}
+
+	@Test
+	void upgradeLabelAtPlusOneFromBaseAppliesExactlyOneRevision() {
+		RevisionGraph graph = graph("a", "b<-a", "c<-b label=x", "d<-a");
+		Plan plan = upgrade(graph, List.of(), "x@+1");
+		assertThat(steps(plan)).containsExactly("upgrade a (insert +a)");
+		assertThat(plan.toRows()).containsExactly("a");
+	}
+
+	@Test
+	void upgradeLabelAtHeadOfADependencyTargetAppliesOnlyThatBranch() {
+		RevisionGraph graph = graph("a label=lib", "x", "y<-x depends=a");
+		Plan plan = upgrade(graph, List.of(), "lib@head");
+		assertThat(steps(plan)).containsExactly("upgrade a (insert +a)");
+		assertThat(plan.toRows()).containsExactly("a");
 	}
 
 	@Test

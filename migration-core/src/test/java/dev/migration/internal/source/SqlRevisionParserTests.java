@@ -115,6 +115,20 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void takesARevisionThatChangesNothingForReversibleSoMergesCanBeDowngraded() {
+		Revision merge = parse("""
+				-- revision: m1
+				-- down_revision: a1, b1
+				-- message: Merge heads
+				-- upgrade
+
+				-- downgrade
+				""");
+		assertThat(merge.reversible()).isTrue();
+		assertThat(merge.downgrade()).isEqualTo(SqlBody.EMPTY);
+	}
+
+	@Test
 	void acceptsSectionMarkersInAnyCaseWithSurroundingWhitespace() {
 		Revision revision = parse(
 				"-- revision: r1\n-- down_revision: none\n  --  UPGRADE  \nSELECT 1;\n\t-- Downgrade\nSELECT 2;");
