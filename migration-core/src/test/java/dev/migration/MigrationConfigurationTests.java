@@ -1,0 +1,61 @@
+package dev.migration;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class MigrationConfigurationTests {
+
+	@Test
+	void defaultsAreTheContractsDefaults() {
+		MigrationConfiguration configuration = MigrationConfiguration.builder().build();
+
+		assertThat(configuration.locations()).containsExactly("classpath:db/revisions");
+		assertThat(configuration.versionTable()).isEqualTo("migration_version");
+		assertThat(configuration.historyTable()).isEqualTo("migration_history");
+		assertThat(configuration.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(configuration.validateChecksums()).isTrue();
+		assertThat(configuration.ignoreUnknownRevisions()).isFalse();
+		assertThat(configuration.schema()).isNull();
+	}
+
+	@Test
+	void tableNamesThatAreNotPlainIdentifiersAreRefused() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> MigrationConfiguration.builder().versionTable("v; DROP TABLE users").build())
+			.withMessageContaining("version table");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> MigrationConfiguration.builder().schema("a\"b").build())
+			.withMessageContaining("schema");
+	}
+
+	@Test
+	void toStringNeverShowsThePassword() {
+		MigrationConfiguration configuration = MigrationConfiguration.builder()
+			.url("jdbc:postgresql://app:s3cret@db/app?password=s3cret")
+			.password("s3cret")
+			.build();
+
+		assertThat(configuration.toString()).doesNotContain("s3cret").contains("jdbc:postgresql://****@db/app");
+	}
+
+	@Test
+	void toBuilderKeepsEverySetting() {
+		MigrationConfiguration configuration = MigrationConfiguration.builder()
+			.url("jdbc:sqlite:a.db")
+			.schema("s")
+			.versionTable("v")
+			.historyTable("h")
+			.lockTimeout(Duration.ofSeconds(5))
+			.validateChecksums(false)
+			.ignoreUnknownRevisions(true)
+			.dialect("sqlite")
+			.build();
+
+		assertThat(configuration.toBuilder().build()).isEqualTo(configuration);
+	}
+
+}
