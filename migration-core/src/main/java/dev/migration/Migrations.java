@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.migration.internal.dialect.ConnectionSource;
@@ -84,6 +87,41 @@ public final class Migrations {
 		}
 		Collections.reverse(result);
 		return result;
+	}
+
+	/**
+	 * The revisions of a range, newest first: those at or above {@code lower} and at or below {@code upper}, as
+	 * {@code history -r lower:upper} shows them. An end that is {@code null}, {@code base} (lower) or {@code heads}
+	 * (upper) is open; {@code current} names the given rows; anything else is a target.
+	 */
+	public List<RevisionInfo> revisions(String lower, String upper, List<String> currentRows) {
+		Set<String> inRange = new HashSet<>();
+		for (Revision revision : this.graph.revisions()) {
+			inRange.add(revision.id());
+		}
+		if (upper != null && !upper.equals("heads")) {
+			inRange.retainAll(this.graph.ancestors(rangeEnd(upper, currentRows)));
+		}
+		if (lower != null && !lower.equals("base")) {
+			Collection<String> from = rangeEnd(lower, currentRows);
+			if (!from.isEmpty()) {
+				// an empty lower end is base (current of an empty database): everything is above it
+				inRange.retainAll(this.graph.descendants(from));
+			}
+		}
+		List<RevisionInfo> result = new ArrayList<>(inRange.size());
+		for (Revision revision : this.graph.revisions()) {
+			if (inRange.contains(revision.id())) {
+				result.add(info(revision));
+			}
+		}
+		Collections.reverse(result);
+		return result;
+	}
+
+	private Collection<String> rangeEnd(String end, List<String> currentRows) {
+		return end.equals("current") ? currentRows
+				: new TargetResolver(this.graph, currentRows).resolve(end).revisions();
 	}
 
 	/**
@@ -217,7 +255,7 @@ public final class Migrations {
 				revision.message(), revision.created(), revision.transactional(), revision.reversible(),
 				revision.checksum(), revision.location(), this.graph.isHead(id), this.graph.isBranchPoint(id),
 				this.graph.isMergePoint(id), sql(revision.upgrade()),
-				revision.reversible() ? sql(revision.downgrade()) : List.of());
+				revision.reversible() ? sql(revision.downgrade()) : List.of(), this.graph.children(id));
 	}
 
 	private static List<String> sql(Object body) {

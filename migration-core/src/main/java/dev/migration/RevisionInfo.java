@@ -20,10 +20,12 @@ import java.util.List;
  * @param mergePoint it has more than one down revision
  * @param upgradeSql the upgrade statements of a SQL revision (empty for Java revisions)
  * @param downgradeSql the downgrade statements of a SQL revision (empty for Java or irreversible revisions)
+ * @param children the revisions that name it as down revision
  */
 public record RevisionInfo(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
 		String message, String created, boolean transactional, boolean reversible, String checksum, String location,
-		boolean head, boolean branchPoint, boolean mergePoint, List<String> upgradeSql, List<String> downgradeSql) {
+		boolean head, boolean branchPoint, boolean mergePoint, List<String> upgradeSql, List<String> downgradeSql,
+		List<String> children) {
 
 	public RevisionInfo {
 		downRevisions = List.copyOf(downRevisions);
@@ -31,6 +33,7 @@ public record RevisionInfo(String id, List<String> downRevisions, List<String> d
 		branchLabels = List.copyOf(branchLabels);
 		upgradeSql = List.copyOf(upgradeSql);
 		downgradeSql = List.copyOf(downgradeSql);
+		children = List.copyOf(children);
 	}
 
 }

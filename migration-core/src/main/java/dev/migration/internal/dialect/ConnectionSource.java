@@ -49,8 +49,8 @@ public final class ConnectionSource {
 			return connection;
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot connect to " + describe() + ": " + ex.getMessage()
-					+ ". Nothing was run. Check the URL, user, password and that the database is running.", ex);
+			throw new MigrationDatabaseException("Cannot connect to " + describe() + ": "
+					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, password and that the database is running.", ex);
 		}
 	}
 

@@ -29,6 +29,7 @@ import dev.migration.Step;
 import dev.migration.UnknownRevisionException;
 import dev.migration.VersionChange;
 import dev.migration.internal.dialect.ConnectionSource;
+import dev.migration.internal.dialect.DatabaseMessages;
 import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.dialect.MigrationLock;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
@@ -249,8 +250,8 @@ public final class Executor {
 			}
 			throw failed(connection, dialect, store, step, revision, actor, start,
 					new MigrationDatabaseException("Could not record " + step.direction().word() + " of "
-							+ step.revision() + " in " + store.versionTableName() + ": " + ex.getMessage()
-							+ ". The step was rolled back; the database is still at " + describe(rows) + ".", ex));
+							+ step.revision() + " in " + store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
+							+ " The step was rolled back; the database is still at " + describe(rows) + ".", ex));
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		for (MigrationListener listener : this.settings.listeners()) {
@@ -302,9 +303,10 @@ public final class Executor {
 		if (failure.line() > 0) {
 			message.append(", line ").append(failure.line());
 		}
-		message.append(") failed during ").append(step.direction().word()).append(": ").append(failure.getMessage());
+		message.append(") failed during ").append(step.direction().word()).append(": ")
+			.append(DatabaseMessages.sentence(failure.getMessage()));
 		if (!failure.sql().isEmpty()) {
-			message.append(" Statement: ").append(abbreviate(failure.sql()));
+			message.append(" Statement: ").append(abbreviate(failure.sql())).append('.');
 		}
 		if (transactional) {
 			message.append(" The step was rolled back; the database is still at ").append(describe(rows))
@@ -433,7 +435,7 @@ public final class Executor {
 		}
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException("Database error on " + this.connections.describe() + ": "
-					+ ex.getMessage() + ". Nothing more was run.", ex);
+					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing more was run.", ex);
 		}
 	}
 

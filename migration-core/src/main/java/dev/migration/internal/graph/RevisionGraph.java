@@ -278,7 +278,7 @@ public final class RevisionGraph {
 
 	/** Children through down revisions, in topological order. */
 	public List<String> children(String id) {
-		return ids(this.children[index(id)]);
+		return sortAscending(ids(this.children[index(id)]));
 	}
 
 	public boolean hasLabel(String label) {

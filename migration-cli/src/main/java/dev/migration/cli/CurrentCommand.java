@@ -1,0 +1,48 @@
+package dev.migration.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.migration.Migrations;
+import dev.migration.RevisionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "current", description = "Show the revisions stored in migration_version.",
+		footer = { "", "Example:", "  migration --url jdbc:sqlite:app.db current --verbose" })
+final class CurrentCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private MigrationCli cli;
+
+	@Option(names = { "-v", "--verbose" }, description = "Show the database and each revision in full.")
+	private boolean verbose;
+
+	@Override
+	public Integer call() {
+		Migrations migrations = this.cli.database();
+		List<String> rows = migrations.current();
+		List<RevisionInfo> all = migrations.revisions();
+		Console console = this.cli.console();
+		if (this.verbose) {
+			console.print("Current revision(s) for " + Console.maskPassword(this.cli.url())
+					+ ((this.cli.user() != null) ? " as " + this.cli.user() : "") + ":");
+		}
+		for (String row : rows) {
+			RevisionInfo revision = all.stream().filter(info -> info.id().equals(row)).findFirst().orElse(null);
+			if (revision == null) {
+				console.print(row);
+				console.warn("Revision " + row + " is in the database but not in " + this.cli.location() + ".");
+			}
+			else if (this.verbose) {
+				console.print(Console.entry(revision, true));
+			}
+			else {
+				console.print(row + (revision.head() ? " (head)" : ""));
+			}
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.migration.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.migration.Migrations;
+import dev.migration.RevisionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "history", description = "List the revisions, newest first.",
+		footer = { "", "Examples:", "  migration history", "  migration --url jdbc:sqlite:app.db history -r current: --indicate-current" })
+final class HistoryCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private MigrationCli cli;
+
+	@Option(names = { "-r", "--rev-range" }, paramLabel = "START:END",
+			description = "Only revisions between START and END, e.g. base:heads, current:, 1a2b:3f1c.")
+	private String range;
+
+	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
+	private boolean verbose;
+
+	@Option(names = { "-i", "--indicate-current" }, description = "Mark the revisions in the database (current).")
+	private boolean indicateCurrent;
+
+	@Override
+	public Integer call() {
+		List<String> bounds = (this.range != null) ? MigrationCli.splitRange(this.range, "base:heads") : List.of("", "");
+		boolean needsDatabase = this.indicateCurrent || bounds.stream().anyMatch(HistoryCommand::namesCurrent);
+		Migrations migrations = needsDatabase ? this.cli.database() : this.cli.revisions();
+		List<String> current = needsDatabase ? migrations.current() : List.of();
+		String lower = bounds.get(0).isEmpty() ? null : bounds.get(0);
+		String upper = bounds.get(1).isEmpty() ? null : bounds.get(1);
+		for (RevisionInfo revision : migrations.revisions(lower, upper, current)) {
+			boolean mark = this.indicateCurrent && current.contains(revision.id());
+			this.cli.console().print(this.verbose ? Console.entry(revision, mark)
+					: Console.line(revision, mark, true, true, true));
+		}
+		return 0;
+	}
+
+	private static boolean namesCurrent(String bound) {
+		return bound.equals("current") || bound.matches("[+-]\\d+") || bound.contains("@+") || bound.contains("@-");
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.migration.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
+import dev.migration.MigrationListener;
+import dev.migration.Migrations;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code migration} command: Alembic's verbs over the core's {@link Migrations} facade. Global options may come
+ * before or after the command, and each falls back to its environment variable.
+ */
+@Command(name = "migration", usageHelpAutoWidth = true,
+		description = "Alembic's revision model for SQL databases: write, apply and revert revisions.",
+		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
+				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
+				BranchesCommand.class, ShowCommand.class, StampCommand.class, CheckCommand.class,
+				ValidateCommand.class },
+		footer = { "", "Example:", "  java -jar migration-cli.jar --url jdbc:sqlite:app.db upgrade heads" })
+public final class MigrationCli implements Callable<Integer> {
+
+	static final String DEFAULT_LOCATION = "db/revisions";
+
+	@Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+			description = "The database, e.g. jdbc:sqlite:app.db (env: MIGRATIONS_URL).")
+	private String url;
+
+	@Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER", description = "Database user (env: MIGRATIONS_USER).")
+	private String user;
+
+	@Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+			description = "Database password (env: MIGRATIONS_PASSWORD).")
+	private String password;
+
+	@Option(names = "--location", scope = ScopeType.INHERIT, paramLabel = "DIR",
+			description = "The revisions directory (env: MIGRATIONS_LOCATION, default: " + DEFAULT_LOCATION + ").")
+	private String location;
+
+	@Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "PATH",
+			description = "Jars and class folders holding Java revisions, separated by the platform's path separator.")
+	private String classpath;
+
+	@Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+	private boolean debug;
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
+	private boolean help;
+
+	@Spec
+	private CommandSpec spec;
+
+	private final Map<String, String> environment;
+
+	private Console console;
+
+	MigrationCli(Map<String, String> environment) {
+		this.environment = Map.copyOf(environment);
+	}
+
+	public static void main(String[] args) {
+		PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+		PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+		System.exit(execute(out, err, System.getenv(), args));
+	}
+
+	/** Runs one command line with the given streams and environment; returns the exit code (0, 1 or 2). */
+	public static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+		MigrationCli cli = new MigrationCli(environment);
+		cli.console = new Console(out, err);
+		CommandLine commandLine = new CommandLine(cli);
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setParameterExceptionHandler((ex, arguments) -> {
+			err.println("FAILED: " + ex.getMessage() + ". See '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+					+ " --help'.");
+			return 2;
+		});
+		commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+			if (cli.debug) {
+				ex.printStackTrace(err);
+			}
+			String message = (ex instanceof MigrationException || ex instanceof UsageException) ? ex.getMessage()
+					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			// the database's own message may span lines (PostgreSQL adds "Position: ..."): keep the error one line
+			err.println("FAILED: " + String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " "));
+			return (ex instanceof UsageException) ? 2 : 1;
+		});
+		int exitCode = commandLine.execute(args);
+		out.flush();
+		err.flush();
+		return exitCode;
+	}
+
+	@Override
+	public Integer call() {
+		throw new ParameterException(this.spec.commandLine(), "Missing command");
+	}
+
+	Console console() {
+		return this.console;
+	}
+
+	String location() {
+		return (this.location != null) ? this.location : this.environment.getOrDefault("MIGRATIONS_LOCATION",
+				DEFAULT_LOCATION);
+	}
+
+	String url() {
+		return (this.url != null) ? this.url : this.environment.get("MIGRATIONS_URL");
+	}
+
+	String user() {
+		return (this.user != null) ? this.user : this.environment.get("MIGRATIONS_USER");
+	}
+
+	/** Who ran a step, for the history rows of an offline script. */
+	String operator() {
+		String databaseUser = user();
+		return (databaseUser != null) ? databaseUser : System.getProperty("user.name", "cli");
+	}
+
+	/** The revisions only: for commands that work from the folder alone. */
+	Migrations revisions() {
+		return Migrations.create(configuration().build());
+	}
+
+	/** The revisions and the database; a missing URL is a usage error. */
+	Migrations database() {
+		if (url() == null || url().isBlank()) {
+			throw new UsageException("No database given: pass --url JDBC_URL or set MIGRATIONS_URL.");
+		}
+		return Migrations.create(configuration().build());
+	}
+
+	/** The revisions and a dialect for scripts without a connection, taken from --dialect or the URL. */
+	Migrations offline(String dialect) {
+		String chosen = (dialect != null) ? dialect : dialectOf(url());
+		if (chosen == null) {
+			throw new UsageException("An offline script needs --dialect postgresql|sqlite (or --url to take it from).");
+		}
+		if (!chosen.equals("postgresql") && !chosen.equals("sqlite")) {
+			throw new UsageException("Unknown --dialect '" + chosen + "': use postgresql or sqlite.");
+		}
+		return Migrations.create(configuration().dialect(chosen).build());
+	}
+
+	private static String dialectOf(String url) {
+		if (url == null) {
+			return null;
+		}
+		String lower = url.toLowerCase(Locale.ROOT);
+		return lower.startsWith("jdbc:sqlite:") ? "sqlite" : lower.startsWith("jdbc:postgresql:") ? "postgresql" : null;
+	}
+
+	private MigrationConfiguration.Builder configuration() {
+		String directory = location();
+		String source = (directory.startsWith("classpath:") || directory.startsWith("filesystem:")) ? directory
+				: "filesystem:" + directory;
+		String password = (this.password != null) ? this.password : this.environment.get("MIGRATIONS_PASSWORD");
+		MigrationListener printer = this.console.stepPrinter();
+		MigrationConfiguration.Builder builder = MigrationConfiguration.builder()
+			.url(url())
+			.user(user())
+			.password(password)
+			.locations(source)
+			.listeners(printer);
+		if (this.classpath != null && !this.classpath.isBlank()) {
+			JavaRevisionScanner scanner = JavaRevisionScanner.scan(this.classpath);
+			builder.javaRevisions(new ArrayList<>(scanner.revisions())).classLoader(scanner.classLoader());
+		}
+		return builder;
+	}
+
+	static List<String> splitRange(String range, String example) {
+		int colon = range.indexOf(':');
+		if (colon < 0) {
+			throw new UsageException("'" + range + "' is not a START:END range, e.g. " + example + ".");
+		}
+		return List.of(range.substring(0, colon).trim(), range.substring(colon + 1).trim());
+	}
+
+}

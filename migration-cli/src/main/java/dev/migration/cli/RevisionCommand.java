@@ -1,0 +1,97 @@
+package dev.migration.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.migration.MigrationException;
+import dev.migration.Migrations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "revision", description = "Write a new SQL revision after the current head.",
+		footer = { "", "Example:", "  migration revision -m \"Add email verification\"" })
+final class RevisionCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private MigrationCli cli;
+
+	@Option(names = { "-m", "--message" }, required = true, description = "What the revision does.")
+	private String message;
+
+	@Option(names = "--head", paramLabel = "REV",
+			description = "The revision the new one follows (default: the single head; 'base' starts a new root).")
+	private String head;
+
+	@Option(names = "--branch-label", paramLabel = "LABEL", description = "A branch label for the new revision.")
+	private List<String> branchLabels = new ArrayList<>();
+
+	@Option(names = "--depends-on", paramLabel = "REV", description = "A revision the new one depends on.")
+	private List<String> dependsOn = new ArrayList<>();
+
+	@Option(names = "--rev-id", paramLabel = "ID", description = "The id to use instead of a random one.")
+	private String revisionId;
+
+	@Option(names = "--autogenerate", description = "Fill the revision from the target schema (not available yet).")
+	private boolean autogenerate;
+
+	@Option(names = "--target-schema", paramLabel = "FILE", description = "The desired schema for --autogenerate.")
+	private Path targetSchema;
+
+	@Override
+	public Integer call() {
+		if (this.autogenerate) {
+			throw new MigrationException("'revision --autogenerate' is not available yet. Nothing was written.");
+		}
+		Migrations migrations = this.cli.revisions();
+		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
+		RevisionCommand.write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels,
+				this.dependsOn);
+		return 0;
+	}
+
+	private List<String> single(List<String> revisions) {
+		if (revisions.size() > 1) {
+			throw new MigrationException("--head '" + this.head + "' names " + revisions.size() + " revisions ("
+					+ String.join(", ", revisions) + "); name one, or use 'merge'. Nothing was written.");
+		}
+		return revisions;
+	}
+
+	private static List<String> singleHead(Migrations migrations) {
+		List<String> heads = migrations.heads();
+		if (heads.size() > 1) {
+			throw new MigrationException("Multiple heads are present: " + String.join(", ", heads)
+					+ ". Give --head REV for the revision the new one follows, or join them with 'merge -m MSG heads'."
+					+ " Nothing was written.");
+		}
+		return heads;
+	}
+
+	/** Shared with {@code merge}: checks the id, labels and dependencies, writes the file, prints its path. */
+	static void write(MigrationCli cli, Migrations migrations, String requestedId, List<String> down, String message,
+			List<String> branchLabels, List<String> dependsOn) {
+		String id = (requestedId != null) ? RevisionFiles.requireId(requestedId) : RevisionFiles.newId();
+		boolean taken = migrations.revisions().stream().anyMatch(revision -> revision.id().equals(id));
+		if (taken) {
+			throw new MigrationException("Revision id '" + id + "' is already used. Nothing was written.");
+		}
+		for (String label : branchLabels) {
+			migrations.revisions().stream().filter(revision -> revision.branchLabels().contains(label)).findFirst()
+				.ifPresent(revision -> {
+					throw new MigrationException("Branch label '" + label + "' is already used by revision "
+							+ revision.id() + ". Nothing was written.");
+				});
+		}
+		List<String> dependencies = new ArrayList<>();
+		for (String dependency : dependsOn) {
+			dependencies.addAll(migrations.resolve(dependency, List.of()));
+		}
+		Path file = RevisionFiles.write(Path.of(cli.location().replaceFirst("^filesystem:", "")), id, down, message,
+				branchLabels, dependencies);
+		cli.console().print("Generating " + file + " ... done");
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.migration.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.migration.Direction;
+import dev.migration.Migrations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "stamp", description = "Set migration_version to the targets without running any revision.",
+		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db stamp heads",
+				"  migration --url jdbc:sqlite:app.db stamp --purge 1a2b3c4d5e6f" })
+final class StampCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private MigrationCli cli;
+
+	@Parameters(arity = "1..*", paramLabel = "TARGET", description = "heads, base, ids, <label>@head, ...")
+	private List<String> targets;
+
+	@Option(names = "--purge", description = "Empty migration_version first, whatever it holds.")
+	private boolean purge;
+
+	@Option(names = "--sql", description = "Print the SQL script instead of running it.")
+	private boolean sql;
+
+	@Override
+	public Integer call() {
+		Migrations migrations = this.cli.database();
+		if (this.sql) {
+			List<String> rows = this.purge ? List.of() : migrations.current();
+			this.cli.console().print(migrations.script(migrations.plan(Direction.STAMP, this.targets, rows, this.purge),
+					this.cli.operator()));
+		}
+		else {
+			migrations.stamp(this.targets, this.purge);
+		}
+		return 0;
+	}
+
+}

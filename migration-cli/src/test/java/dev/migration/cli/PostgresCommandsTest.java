@@ -1,0 +1,112 @@
+package dev.migration.cli;
+
+import static dev.migration.cli.Cli.EMAIL;
+import static dev.migration.cli.Cli.POSTS;
+import static dev.migration.cli.Cli.TEAMS;
+import static dev.migration.cli.Cli.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migration.cli.Cli.Result;
+import dev.migration.support.PostgresDatabase;
+
+class PostgresCommandsTest {
+
+	@TempDir
+	Path directory;
+
+	PostgresDatabase database;
+
+	Cli cli;
+
+	@BeforeEach
+	void setUp() {
+		this.database = PostgresDatabase.create();
+		this.cli = Cli.withSeed(this.directory)
+			.database(this.database.url(), this.database.user(), this.database.password());
+	}
+
+	@Test
+	void fromInitToDowngradeBase() {
+		Result upgrade = this.cli.run("upgrade", "heads");
+		assertThat(upgrade.exitCode()).isZero();
+		assertThat(upgrade.err()).isEmpty();
+		assertThat(upgrade.lines()).hasSize(4).first().isEqualTo("Running upgrade  -> " + USERS + ", Create users");
+		assertThat(this.database.tables()).containsExactly("posts", "team_members", "teams", "users");
+
+		assertThat(this.cli.run("current").out()).isEqualTo(POSTS + " (head)\n");
+		assertThat(this.cli.run("validate").out()).isEqualTo("OK\n");
+
+		Result down = this.cli.run("downgrade", "-2");
+		assertThat(down.exitCode()).isZero();
+		assertThat(down.lines()).containsExactly("Running downgrade " + POSTS + " -> " + TEAMS + ", Create posts",
+				"Running downgrade " + TEAMS + " -> " + EMAIL + ", Create teams");
+		assertThat(this.cli.run("history", "--indicate-current").lines())
+			.contains(USERS + " -> " + EMAIL + " (current), Add email verification");
+
+		Result base = this.cli.run("downgrade", "base");
+		assertThat(base.exitCode()).isZero();
+		assertThat(base.lines()).hasSize(2).last().isEqualTo("Running downgrade " + USERS + " -> , Create users");
+		assertThat(this.database.tables()).isEmpty();
+		assertThat(this.cli.run("current").out()).isEmpty();
+		assertThat(this.database.count("SELECT count(*) FROM migration_history")).isEqualTo(8);
+	}
+
+	@Test
+	void failingRevisionLeavesThePreviousRevision() {
+		this.cli.write("bbbbbbbbbbbb_broken.sql", Cli.revision("bbbbbbbbbbbb", POSTS, "Broken",
+				"CREATE TABLE broken (id INTEGER);\nSELECT * FROM nowhere;", "DROP TABLE broken;"));
+		Result result = this.cli.run("upgrade", "heads");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).startsWith("FAILED: ").contains("bbbbbbbbbbbb_broken.sql").contains("nowhere")
+			.hasLineCount(1);
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
+		assertThat(this.database.tables()).doesNotContain("broken");
+	}
+
+	@Test
+	void stampAndUnknownTarget() {
+		Result stamp = this.cli.run("stamp", TEAMS);
+		assertThat(stamp.exitCode()).isZero();
+		assertThat(stamp.lines()).containsExactly("Running stamp_revision  -> " + TEAMS);
+		Result unknown = this.cli.run("downgrade", "abcdef");
+		assertThat(unknown.exitCode()).isEqualTo(1);
+		assertThat(unknown.out()).isEmpty();
+		assertThat(unknown.err()).startsWith("FAILED: ").contains("abcdef").hasLineCount(1);
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(TEAMS);
+	}
+
+	@Test
+	void currentVerboseNeverPrintsThePassword() {
+		this.database.execute("CREATE ROLE migrator LOGIN SUPERUSER PASSWORD 's3cret-pw'");
+		try {
+			String url = "jdbc:postgresql://localhost:" + PostgresDatabase.server().getPort() + "/" + this.database.name()
+					+ "?password=s3cret-pw";
+			this.cli.run("--url", url, "--user", "migrator", "upgrade", USERS);
+			Result result = this.cli.run("--url", url, "--user", "migrator", "--password", "s3cret-pw", "current",
+					"--verbose");
+			assertThat(result.exitCode()).isZero();
+			assertThat(result.out()).doesNotContain("s3cret-pw").contains("password=****").contains(" as migrator:")
+				.contains("Rev: " + USERS + " (current)");
+		}
+		finally {
+			this.database.execute("DROP OWNED BY migrator");
+			this.database.execute("DROP ROLE migrator");
+		}
+	}
+
+	@Test
+	void unreachableDatabaseFails() {
+		Result result = this.cli.run("--url", "jdbc:postgresql://127.0.0.1:1/nothing", "current");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).startsWith("FAILED: Cannot connect to jdbc:postgresql://127.0.0.1:1/nothing")
+			.hasLineCount(1);
+	}
+
+}
