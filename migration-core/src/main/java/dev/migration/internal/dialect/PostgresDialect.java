@@ -39,6 +39,18 @@ public final class PostgresDialect implements Dialect {
 		return ddl;
 	}
 
+	/**
+	 * A backslash makes the literal an escape string ({@code E'...'}), which reads the same whatever
+	 * {@code standard_conforming_strings} says.
+	 */
+	@Override
+	public String literal(String value) {
+		if (value == null || value.indexOf('\\') < 0) {
+			return Dialect.super.literal(value);
+		}
+		return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
 	@Override
 	public boolean isMissingTable(SQLException exception) {
 		return "42P01".equals(exception.getSQLState()) || "3F000".equals(exception.getSQLState());
