@@ -1,0 +1,45 @@
+package dev.migration.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.migration.MigrationException;
+import dev.migration.MigrationListener;
+import dev.migration.Step;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Logs each step the way the CLI prints it: {@code Running upgrade <from> -> <to>, <message>}.
+ */
+final class LoggingMigrationListener implements MigrationListener {
+
+	private static final Log logger = LogFactory.getLog("dev.migration");
+
+	@Override
+	public void stepStarted(Step step) {
+		if (logger.isInfoEnabled()) {
+			logger.info("Running " + step.direction().name().toLowerCase() + " " + ids(step.from()) + " -> "
+					+ ids(step.to()) + ((step.message() != null && !step.message().isEmpty()) ? ", " + step.message() : ""));
+		}
+	}
+
+	@Override
+	public void stepSucceeded(Step step, Duration duration) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Finished " + step.direction().name().toLowerCase() + " of " + step.revision() + " in "
+					+ duration.toMillis() + " ms");
+		}
+	}
+
+	@Override
+	public void stepFailed(Step step, Duration duration, MigrationException failure) {
+		logger.warn("Failed " + step.direction().name().toLowerCase() + " of " + step.revision() + " after "
+				+ duration.toMillis() + " ms");
+	}
+
+	private static String ids(List<String> ids) {
+		return ids.isEmpty() ? "<base>" : String.join(", ", ids);
+	}
+
+}

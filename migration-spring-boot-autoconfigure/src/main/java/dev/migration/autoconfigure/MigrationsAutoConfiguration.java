@@ -1,0 +1,200 @@
+package dev.migration.autoconfigure;
+
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migration.JavaRevision;
+import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationListener;
+import dev.migration.Migrations;
+import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the migrations
+ * runner: a {@link Migrations} bean built from the {@code migrations.*} properties and a
+ * {@link MigrationsInitializer} that upgrades the database while the context starts.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass({ Migrations.class, JdbcUtils.class })
+@Conditional(MigrationsDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationsProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationsAutoConfiguration {
+
+	private static final String VENDOR_PLACEHOLDER = "{vendor}";
+
+	@Bean
+	@ConditionalOnMissingBean
+	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
+		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
+		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
+		configureProperties(configuration, properties, vendor(properties, configuration.build()));
+		ClassLoader classLoader = resourceLoader.getClassLoader();
+		configuration.classLoader(classLoader);
+		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
+				properties.getJavaRevisionPackages(), resourceLoader));
+		List<MigrationListener> allListeners = new ArrayList<>();
+		allListeners.add(new LoggingMigrationListener());
+		listeners.orderedStream().forEach(allListeners::add);
+		configuration.listeners(allListeners);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
+		return Migrations.create(configuration.build());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
+			ObjectProvider<MigrationStrategy> migrationStrategy) {
+		MigrationsInitializer initializer = new MigrationsInitializer(migrations, migrationStrategy.getIfAvailable(),
+				properties.getTarget());
+		initializer.setRunOnStartup(properties.isRunOnStartup());
+		initializer.setFailOnPending(properties.isFailOnPending());
+		initializer.setAsync(properties.isAsync());
+		return initializer;
+	}
+
+	private void configureConnection(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
+			DataSource migrationsDataSource, DataSource dataSource) {
+		if (migrationsDataSource != null) {
+			configuration.dataSource(migrationsDataSource);
+		}
+		else if (StringUtils.hasText(properties.getUrl())) {
+			configuration.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword());
+		}
+		else if (StringUtils.hasText(properties.getUser()) && dataSource != null) {
+			// the application's database, as a user that may change the schema
+			configuration.dataSource(DataSourceBuilder.derivedFrom(dataSource)
+				.type(SimpleDriverDataSource.class)
+				.username(properties.getUser())
+				.password(properties.getPassword())
+				.build());
+		}
+		else {
+			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
+					+ " or set migrations.url");
+			configuration.dataSource(dataSource);
+		}
+	}
+
+	private void configureProperties(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
+			String vendor) {
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.getLocations())
+			.as((locations) -> resolveVendor(locations, vendor))
+			.to(configuration::locations);
+		map.from(properties.getSchema()).when(StringUtils::hasText).to(configuration::schema);
+		map.from(properties.getVersionTable()).to(configuration::versionTable);
+		map.from(properties.getHistoryTable()).to(configuration::historyTable);
+		map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
+		map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);
+		map.from(properties.isIgnoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
+	}
+
+	private static List<String> resolveVendor(List<String> locations, String vendor) {
+		if (vendor == null) {
+			return locations;
+		}
+		return locations.stream().map((location) -> location.replace(VENDOR_PLACEHOLDER, vendor)).toList();
+	}
+
+	/** The vendor id ({@code postgresql}, {@code sqlite}, ...) when a location needs it, else {@code null}. */
+	private static String vendor(MigrationsProperties properties, MigrationConfiguration connection) {
+		if (properties.getLocations().stream().noneMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
+			return null;
+		}
+		String url = (connection.dataSource() != null) ? databaseUrl(connection.dataSource()) : connection.url();
+		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
+		Assert.state(driver != DatabaseDriver.UNKNOWN,
+				() -> "Cannot resolve " + VENDOR_PLACEHOLDER + " in migrations.locations for the database at " + url);
+		return driver.getId();
+	}
+
+	private static String databaseUrl(DataSource dataSource) {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException(
+					"Cannot read the database URL to resolve " + VENDOR_PLACEHOLDER + " in migrations.locations", ex);
+		}
+	}
+
+	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
+			ResourceLoader resourceLoader) {
+		List<JavaRevision> revisions = new ArrayList<>(beans);
+		if (packages.isEmpty()) {
+			return revisions;
+		}
+		Set<Class<?>> known = new LinkedHashSet<>();
+		beans.forEach((bean) -> known.add(ClassUtils.getUserClass(bean)));
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.setResourceLoader(resourceLoader);
+		scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
+		for (String basePackage : packages) {
+			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+				Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), resourceLoader.getClassLoader());
+				if (known.add(type)) {
+					revisions.add((JavaRevision) BeanUtils.instantiateClass(type));
+				}
+			}
+		}
+		return revisions;
+	}
+
+	static final class MigrationsDataSourceCondition extends AnyNestedCondition {
+
+		MigrationsDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnProperty("migrations.url")
+		private static final class MigrationsUrlCondition {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.migration.autoconfigure;
+
+import dev.migration.ChecksumMismatch;
+import dev.migration.ChecksumMismatchException;
+import dev.migration.InvalidGraphException;
+import dev.migration.LocationNotFoundException;
+import dev.migration.LockTimeoutException;
+import dev.migration.MigrationException;
+import dev.migration.MultipleHeadsException;
+import dev.migration.RevisionFailedException;
+import dev.migration.RevisionParseException;
+import dev.migration.UnknownRevisionException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a startup that failed in the migrations runner, with the setting or command that fixes it. The
+ * description is the engine's message, which already names the revisions, files and database message involved.
+ */
+class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
+		return new FailureAnalysis("Migrations could not bring the database up to date on startup: "
+				+ cause.getMessage(), action(cause), cause);
+	}
+
+	private static String action(MigrationException cause) {
+		if (cause instanceof MultipleHeadsException) {
+			return "Set migrations.target to 'heads' to upgrade every branch, or to '<label>@head' or a revision id "
+					+ "for one; or join the branches with a merge revision ('merge -m \"merge heads\" heads').";
+		}
+		if (cause instanceof UnknownRevisionException unknown) {
+			return "Deploy the application version that has revision " + String.join(", ", unknown.revisions())
+					+ ", or restore its file under migrations.locations. To start anyway without upgrading, set "
+					+ "migrations.ignore-unknown-revisions=true.";
+		}
+		if (cause instanceof ChecksumMismatchException mismatch) {
+			return "Restore the applied revision file" + ((mismatch.mismatches().size() == 1) ? " " : "s ")
+					+ String.join(", ", mismatch.mismatches().stream().map(ChecksumMismatch::revision).toList())
+					+ " as it was when it ran and put new changes in a new revision. If the edit was cosmetic, set "
+					+ "migrations.validate-checksums=false.";
+		}
+		if (cause instanceof RevisionFailedException failed) {
+			return "Fix revision " + failed.revision() + " (" + failed.location()
+					+ ((failed.line() > 0) ? ", line " + failed.line() : "")
+					+ ") using the database message above, then restart; the revisions before it stay applied.";
+		}
+		if (cause instanceof LockTimeoutException lock) {
+			return "Another process holds the migration lock" + ((lock.holder() != null) ? " (" + lock.holder() + ")" : "")
+					+ ". Wait for it to finish, stop it if it hangs, or raise migrations.lock-timeout.";
+		}
+		if (cause instanceof LocationNotFoundException location) {
+			return "Create '" + location.location() + "' (e.g. src/main/resources/db/revisions) or point "
+					+ "migrations.locations at your revisions.";
+		}
+		if (cause instanceof PendingRevisionsException) {
+			return "Apply the pending revisions first (CLI: 'upgrade heads'), set migrations.run-on-startup=true, or "
+					+ "set migrations.fail-on-pending=false to start on an older schema.";
+		}
+		if (cause instanceof RevisionParseException || cause instanceof InvalidGraphException) {
+			return "Fix the revision files named above; nothing was applied.";
+		}
+		return "Check the migrations.* settings and the revisions under migrations.locations.";
+	}
+
+}

@@ -1,0 +1,253 @@
+package dev.migration.autoconfigure;
+
+import java.util.List;
+
+import dev.migration.Direction;
+import dev.migration.MigrationException;
+import dev.migration.Migrations;
+import dev.migration.RevisionFailedException;
+import dev.migration.Step;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.AvailabilityState;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
+
+/**
+ * Does the startup work while the context starts: upgrades to the target (or runs the {@link MigrationStrategy}), or,
+ * with run-on-startup off, refuses to start while revisions are pending if asked to. Beans that use the database
+ * depend on this bean through the database-initialization ordering of Spring Boot.
+ * <p>
+ * In the background mode the upgrade runs on its own thread; the application's readiness stays
+ * {@link ReadinessState#REFUSING_TRAFFIC} until it succeeds, and a failure marks liveness
+ * {@link LivenessState#BROKEN}.
+ */
+public class MigrationsInitializer
+		implements InitializingBean, SmartInitializingSingleton, Ordered, ApplicationContextAware {
+
+	private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
+
+	private final Migrations migrations;
+
+	private final MigrationStrategy migrationStrategy;
+
+	private final String target;
+
+	private boolean runOnStartup = true;
+
+	private boolean failOnPending;
+
+	private boolean async;
+
+	private int order;
+
+	private ApplicationContext applicationContext;
+
+	private final Object monitor = new Object();
+
+	private volatile State state = State.NOT_RUN;
+
+	private volatile RuntimeException failure;
+
+	private boolean readinessRequested;
+
+	/**
+	 * Create an initializer that upgrades to {@code target} on startup.
+	 * @param migrations the migrations
+	 * @param migrationStrategy replaces the upgrade when not {@code null}
+	 * @param target where the upgrade goes
+	 */
+	public MigrationsInitializer(Migrations migrations, MigrationStrategy migrationStrategy, String target) {
+		Assert.notNull(migrations, "'migrations' must not be null");
+		Assert.hasText(target, "'target' must not be empty");
+		this.migrations = migrations;
+		this.migrationStrategy = migrationStrategy;
+		this.target = target;
+	}
+
+	public void setRunOnStartup(boolean runOnStartup) {
+		this.runOnStartup = runOnStartup;
+	}
+
+	public void setFailOnPending(boolean failOnPending) {
+		this.failOnPending = failOnPending;
+	}
+
+	public void setAsync(boolean async) {
+		this.async = async;
+	}
+
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	/** Where the startup work stands. */
+	public State getState() {
+		return this.state;
+	}
+
+	/** Why the startup work failed, or {@code null}. */
+	public RuntimeException getFailure() {
+		return this.failure;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (!this.runOnStartup) {
+			if (this.failOnPending) {
+				refuseWhenPending();
+			}
+			return;
+		}
+		if (this.async) {
+			// started once every singleton exists, so that its events find a fully created listener
+			this.state = State.RUNNING;
+			return;
+		}
+		this.state = State.RUNNING;
+		try {
+			migrate();
+			this.state = State.SUCCEEDED;
+		}
+		catch (RuntimeException ex) {
+			this.failure = ex;
+			this.state = State.FAILED;
+			throw ex;
+		}
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (this.runOnStartup && this.async) {
+			Assert.state(this.applicationContext instanceof ConfigurableApplicationContext,
+					"A ConfigurableApplicationContext is needed to upgrade in the background");
+			// added now, after every singleton listener (ApplicationAvailabilityBean too), so that it hears
+			// ACCEPTING_TRAFFIC after it and its correction is the state that stays
+			((ConfigurableApplicationContext) this.applicationContext).addApplicationListener(new AvailabilityGuard());
+			Thread thread = new Thread(this::migrateInBackground, "migrations");
+			thread.start();
+		}
+	}
+
+	private void migrate() {
+		if (this.migrationStrategy != null) {
+			this.migrationStrategy.migrate(this.migrations);
+		}
+		else {
+			this.migrations.upgrade(this.target);
+		}
+	}
+
+	private void refuseWhenPending() {
+		List<Step> steps = this.migrations.plan(Direction.UPGRADE, List.of(this.target)).steps();
+		if (!steps.isEmpty()) {
+			throw new PendingRevisionsException(this.target, steps.stream().map(Step::revision).toList());
+		}
+	}
+
+	private void migrateInBackground() {
+		try {
+			migrate();
+			synchronized (this.monitor) {
+				this.state = State.SUCCEEDED;
+				logger.info("Background upgrade to '" + this.target + "' finished");
+				if (this.readinessRequested) {
+					publish(ReadinessState.ACCEPTING_TRAFFIC);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			synchronized (this.monitor) {
+				this.failure = ex;
+				this.state = State.FAILED;
+			}
+			logger.error(describeFailure(ex), ex);
+			synchronized (this.monitor) {
+				publish(LivenessState.BROKEN);
+			}
+		}
+	}
+
+	private String describeFailure(RuntimeException ex) {
+		String where = (ex instanceof RevisionFailedException failed) ? " at revision " + failed.revision() : "";
+		String kind = (ex instanceof MigrationException) ? "" : " (" + ex.getClass().getName() + ")";
+		return "Background upgrade to '" + this.target + "' failed" + where + kind + ": " + ex.getMessage()
+				+ " The application is marked broken (liveness BROKEN, readiness REFUSING_TRAFFIC).";
+	}
+
+	private void publish(AvailabilityState state) {
+		AvailabilityChangeEvent.publish(this.applicationContext, this, state);
+	}
+
+	/**
+	 * Spring Boot marks the application live and ready once the context has started; in the background mode ready
+	 * must wait until the upgrade has succeeded, and a failed upgrade keeps the application broken.
+	 */
+	private final class AvailabilityGuard implements ApplicationListener<AvailabilityChangeEvent<?>>, Ordered {
+
+		@Override
+		public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+			if (event.getSource() == MigrationsInitializer.this) {
+				return;
+			}
+			synchronized (MigrationsInitializer.this.monitor) {
+				State current = MigrationsInitializer.this.state;
+				if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+					MigrationsInitializer.this.readinessRequested = true;
+					if (current != State.SUCCEEDED) {
+						publish(ReadinessState.REFUSING_TRAFFIC);
+					}
+				}
+				else if (event.getState() == LivenessState.CORRECT && current == State.FAILED) {
+					publish(LivenessState.BROKEN);
+				}
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
+
+	/**
+	 * Where the startup work stands.
+	 */
+	public enum State {
+
+		/** Nothing ran on startup (run-on-startup is off). */
+		NOT_RUN,
+
+		/** The upgrade or strategy is running. */
+		RUNNING,
+
+		/** The upgrade or strategy finished. */
+		SUCCEEDED,
+
+		/** The upgrade or strategy failed. */
+		FAILED
+
+	}
+
+}

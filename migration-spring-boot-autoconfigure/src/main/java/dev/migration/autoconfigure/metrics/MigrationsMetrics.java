@@ -1,0 +1,67 @@
+package dev.migration.autoconfigure.metrics;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.migration.Direction;
+import dev.migration.MigrationException;
+import dev.migration.MigrationListener;
+import dev.migration.Migrations;
+import dev.migration.Step;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Micrometer metrics: a {@code migrations.step} timer per step (tags {@code revision}, {@code direction},
+ * {@code outcome}) and a {@code migrations.pending} gauge of the revisions between the database and the target.
+ */
+public class MigrationsMetrics implements MigrationListener {
+
+	private final MeterRegistry registry;
+
+	public MigrationsMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void stepSucceeded(Step step, Duration duration) {
+		record(step, duration, "success");
+	}
+
+	@Override
+	public void stepFailed(Step step, Duration duration, MigrationException failure) {
+		record(step, duration, "failure");
+	}
+
+	private void record(Step step, Duration duration, String outcome) {
+		Timer.builder("migrations.step")
+			.description("Time taken to apply, revert or stamp one revision")
+			.tag("revision", (step.revision() != null) ? step.revision() : "base")
+			.tag("direction", step.direction().name().toLowerCase())
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.record(duration);
+	}
+
+	/**
+	 * Register the {@code migrations.pending} gauge, read from the database whenever it is scraped.
+	 * @param migrations the migrations
+	 * @param target where the database should be
+	 */
+	public void bindPendingGauge(Migrations migrations, String target) {
+		Gauge.builder("migrations.pending", migrations, (source) -> pending(source, target))
+			.description("Revisions not yet applied on the way to the target")
+			.register(this.registry);
+	}
+
+	private static double pending(Migrations migrations, String target) {
+		try {
+			return migrations.plan(Direction.UPGRADE, List.of(target)).steps().size();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+}

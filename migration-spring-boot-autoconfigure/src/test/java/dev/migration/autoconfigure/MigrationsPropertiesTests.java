@@ -1,0 +1,40 @@
+package dev.migration.autoconfigure;
+
+import dev.migration.MigrationConfiguration;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsPropertiesTests {
+
+	@Test
+	void defaultValuesAreConsistent() {
+		MigrationsProperties properties = new MigrationsProperties();
+		MigrationConfiguration configuration = MigrationConfiguration.builder().build();
+		assertThat(properties.getLocations()).isEqualTo(configuration.locations());
+		assertThat(properties.getSchema()).isEqualTo(configuration.schema());
+		assertThat(properties.getVersionTable()).isEqualTo(configuration.versionTable());
+		assertThat(properties.getHistoryTable()).isEqualTo(configuration.historyTable());
+		assertThat(properties.getLockTimeout()).isEqualTo(configuration.lockTimeout());
+		assertThat(properties.isValidateChecksums()).isEqualTo(configuration.validateChecksums());
+		assertThat(properties.isIgnoreUnknownRevisions()).isEqualTo(configuration.ignoreUnknownRevisions());
+		assertThat(properties.getUrl()).isEqualTo(configuration.url());
+		assertThat(properties.getUser()).isEqualTo(configuration.user());
+		assertThat(properties.getPassword()).isEqualTo(configuration.password());
+	}
+
+	@Test
+	void defaultValuesMatchTheContract() {
+		MigrationsProperties properties = new MigrationsProperties();
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.isRunOnStartup()).isTrue();
+		assertThat(properties.getTarget()).isEqualTo("heads");
+		assertThat(properties.isFailOnPending()).isFalse();
+		assertThat(properties.isAsync()).isFalse();
+		assertThat(properties.getLocations()).containsExactly("classpath:db/revisions");
+		assertThat(properties.getTargetSchema()).isEqualTo("classpath:db/schema.sql");
+		assertThat(properties.getEndpoint().isDowngradeEnabled()).isFalse();
+		assertThat(properties.getEndpoint().getMaxDowngradeSteps()).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.migration.autoconfigure.health;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsInitializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link MigrationsHealthContributorAutoConfiguration} and {@link MigrationsHealthIndicator}.
+ */
+class MigrationsHealthContributorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+					MigrationsHealthContributorAutoConfiguration.class));
+
+	@TempDir
+	Path directory;
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void database() {
+		this.runner = this.contextRunner
+			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+	}
+
+	@Test
+	void isUpAtTheTarget() {
+		this.runner.run((context) -> {
+			Health health = context.getBean(MigrationsHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("current", List.of("a00000000002"))
+				.containsEntry("pending", List.of())
+				.containsEntry("startup", "succeeded");
+		});
+	}
+
+	@Test
+	void isOutOfServiceWhileRevisionsArePending() {
+		this.runner.withPropertyValues("migrations.run-on-startup=false").run((context) -> {
+			Health health = context.getBean(MigrationsHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(health.getDetails()).containsEntry("pending", List.of("a00000000001", "a00000000002"))
+				.containsEntry("startup", "not_run");
+		});
+	}
+
+	@Test
+	void isDownWhenTheBackgroundUpgradeFailed() {
+		this.runner.withPropertyValues("migrations.async=true", "migrations.locations=classpath:db/failing")
+			.run((context) -> {
+				MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> initializer.getState() == MigrationsInitializer.State.FAILED);
+				Health health = context.getBean(MigrationsHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("startup", "failed");
+				assertThat(health.getDetails().get("error").toString()).contains("f00000000002");
+			});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("management.health.migrations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
+	}
+
+}

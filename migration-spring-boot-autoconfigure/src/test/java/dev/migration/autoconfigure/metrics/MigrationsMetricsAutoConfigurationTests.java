@@ -1,0 +1,66 @@
+package dev.migration.autoconfigure.metrics;
+
+import java.nio.file.Path;
+
+import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigrationsMetricsAutoConfiguration}.
+ */
+class MigrationsMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+				MigrationsMetricsAutoConfiguration.class))
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+
+	@TempDir
+	Path directory;
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void database() {
+		this.runner = this.contextRunner
+			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+	}
+
+	@Test
+	void timesEachAppliedRevision() {
+		this.runner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("migrations.step")
+				.tags("revision", "a00000000001", "direction", "upgrade", "outcome", "success")
+				.timer()
+				.count()).isOne();
+			assertThat(registry.get("migrations.step").tag("revision", "a00000000002").timer().count()).isOne();
+		});
+	}
+
+	@Test
+	void gaugesPendingRevisions() {
+		this.runner.withPropertyValues("migrations.run-on-startup=false").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("migrations.pending").gauge().value()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void backsOffWithoutMicrometer() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsMetrics.class));
+	}
+
+}

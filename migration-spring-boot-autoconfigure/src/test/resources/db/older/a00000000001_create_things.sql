@@ -1,0 +1,9 @@
+-- revision: a00000000001
+-- down_revision: none
+-- message: Create things
+
+-- upgrade
+CREATE TABLE things (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);
+
+-- downgrade
+DROP TABLE things;
