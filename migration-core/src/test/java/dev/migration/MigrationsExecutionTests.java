@@ -405,6 +405,45 @@ abstract class MigrationsExecutionTests {
 	}
 
 	@Test
+	void twoCallsExecutingTheSamePlanAtOnceRunItOnce() throws Exception {
+		Migrations migrations = migrations();
+		migrations.upgrade("heads");
+		Plan plan = migrations.plan(Direction.DOWNGRADE, List.of("-1"));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<MigrationResult>> calls = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				Migrations caller = migrations();
+				calls.add(pool.submit(() -> {
+					go.await();
+					return caller.execute(plan, "operator");
+				}));
+			}
+			go.countDown();
+			int succeeded = 0;
+			int refused = 0;
+			for (java.util.concurrent.Future<MigrationResult> call : calls) {
+				try {
+					call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+					succeeded++;
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(ConcurrentChangeException.class);
+					refused++;
+				}
+			}
+			assertThat(succeeded).isEqualTo(1);
+			assertThat(refused).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(migrations.current()).containsExactly(TEAMS);
+		assertThat(historyOf("downgrade")).containsExactly(POSTS);
+	}
+
+	@Test
 	void executingAPlanRecordsWhoRanIt() {
 		Migrations migrations = migrations();
 		migrations.upgrade("heads");

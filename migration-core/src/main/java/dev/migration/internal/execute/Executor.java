@@ -95,7 +95,7 @@ public final class Executor {
 							+ describe(command.expectedRows()) + " as the plan expected. Nothing was run. Look again "
 							+ "and plan from the new state.");
 				}
-				return execute(connection, dialect, store, plan, planner, rows, appliedBy);
+				return execute(connection, dialect, store, plan, planner, command, rows, appliedBy);
 			}
 		});
 	}
@@ -168,7 +168,8 @@ public final class Executor {
 	}
 
 	private MigrationResult execute(Connection connection, Dialect dialect, VersionStore store, Plan plan,
-			Function<List<String>, Plan> planner, List<String> startRows, String appliedBy) throws SQLException {
+			Function<List<String>, Plan> planner, Command command, List<String> startRows, String appliedBy)
+			throws SQLException {
 		String actor = (appliedBy != null) ? appliedBy : databaseUser(connection);
 		List<Step> done = new ArrayList<>();
 		List<String> rows = new ArrayList<>(startRows);
@@ -177,6 +178,13 @@ public final class Executor {
 		while (index < steps.size()) {
 			Step step = steps.get(index);
 			List<String> moved = executeStep(connection, dialect, store, step, rows, actor);
+			if (moved != null && command.expectedRows() != null) {
+				// a plan executed as made (compare and set) must not turn into another plan half way
+				throw new ConcurrentChangeException("Another process moved the database to " + describe(moved)
+						+ " while this plan ran; " + (done.isEmpty() ? "nothing was run"
+								: "it had run " + done.size() + " of its " + steps.size() + " steps")
+						+ ". Look again and plan from the new state.");
+			}
 			if (moved != null) {
 				// another process applied steps between ours (SQLite has no session lock): plan again from there
 				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + describe(moved)
