@@ -1,0 +1,4 @@
+/**
+ * Benchmarks against Flyway and Liquibase on the same workload.
+ */
+package dev.migration.benchmarks;
