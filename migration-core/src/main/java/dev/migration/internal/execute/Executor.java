@@ -236,8 +236,7 @@ public final class Executor {
 				if (transactional) {
 					runBody(connection, dialect, body);
 				}
-				store.apply(connection, step.versionChange());
-				store.record(connection, record(step, revision, actor, start, true));
+				store.write(connection, step.versionChange(), record(step, revision, actor, start, true));
 				dialect.commit(connection);
 			}
 			catch (SQLException | RuntimeException | Error ex) {

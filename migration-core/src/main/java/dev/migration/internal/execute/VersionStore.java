@@ -101,29 +101,26 @@ public final class VersionStore {
 		}
 	}
 
-	/** Writes a step's change; every delete and update must hit exactly one row. */
-	public void apply(Connection connection, VersionChange change) throws SQLException {
-		for (String delete : change.deletes()) {
-			try (PreparedStatement statement = connection
-				.prepareStatement("DELETE FROM " + this.versionTable + " WHERE version_num = ?")) {
-				statement.setString(1, delete);
-				expectOne(statement.executeUpdate(), "delete row " + delete);
+	/**
+	 * Writes a step's version change and its history row in one round trip (a batch of literal statements); every
+	 * delete and update must hit exactly one row.
+	 */
+	public void write(Connection connection, VersionChange change, HistoryRecord record) throws SQLException {
+		List<String> sql = applySql(change);
+		sql.add(recordSql(record));
+		int[] counts;
+		try (Statement statement = connection.createStatement()) {
+			for (String each : sql) {
+				statement.addBatch(each);
 			}
+			counts = statement.executeBatch();
+		}
+		int index = 0;
+		for (String delete : change.deletes()) {
+			expectOne(counts[index++], "delete row " + delete);
 		}
 		if (change.hasUpdate()) {
-			try (PreparedStatement statement = connection
-				.prepareStatement("UPDATE " + this.versionTable + " SET version_num = ? WHERE version_num = ?")) {
-				statement.setString(1, change.updateTo());
-				statement.setString(2, change.updateFrom());
-				expectOne(statement.executeUpdate(), "update row " + change.updateFrom() + " to " + change.updateTo());
-			}
-		}
-		for (String insert : change.inserts()) {
-			try (PreparedStatement statement = connection
-				.prepareStatement("INSERT INTO " + this.versionTable + " (version_num) VALUES (?)")) {
-				statement.setString(1, insert);
-				statement.executeUpdate();
-			}
+			expectOne(counts[index], "update row " + change.updateFrom() + " to " + change.updateTo());
 		}
 	}
 
