@@ -1,32 +1,36 @@
 package dev.migration.internal.execute;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
-import dev.migration.operations.Operations;
+import dev.migration.internal.operations.AbstractOperations;
+import dev.migration.internal.operations.Operation;
+import dev.migration.internal.operations.OperationRunner;
 
 /**
- * The operations handed to a Java revision: its step's connection and dialect.
+ * The operations handed to a Java revision: each operation rendered for the step's dialect and run on its
+ * connection.
  */
-final class JdbcOperations implements Operations {
+final class JdbcOperations extends AbstractOperations {
 
 	private final Connection connection;
 
 	private final String dialect;
 
+	private final OperationRunner runner;
+
 	JdbcOperations(Connection connection, String dialect) {
 		this.connection = connection;
 		this.dialect = dialect;
+		this.runner = new OperationRunner(connection, dialect);
 	}
 
 	@Override
-	public void execute(String sql) {
-		try (Statement statement = this.connection.createStatement()) {
-			statement.execute(sql);
+	protected void apply(Operation operation) {
+		try {
+			this.runner.run(operation);
 		}
-		catch (SQLException ex) {
-			throw new StatementFailedException(sql, 0, ex);
+		catch (OperationRunner.Failure ex) {
+			throw new StatementFailedException(ex.sql(), 0, ex.sqlException());
 		}
 	}
 

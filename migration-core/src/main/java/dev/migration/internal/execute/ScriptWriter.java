@@ -9,6 +9,7 @@ import dev.migration.Step;
 import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
 import dev.migration.internal.graph.RevisionGraph;
+import dev.migration.internal.operations.RenderingOperations;
 import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
@@ -82,15 +83,31 @@ public final class ScriptWriter {
 		return script.toString();
 	}
 
-	private static void appendBody(StringBuilder script, Revision revision, RevisionBody body) {
+	private void appendBody(StringBuilder script, Revision revision, RevisionBody body) {
 		if (body instanceof SqlBody sql) {
 			for (SqlStatement statement : sql.statements()) {
 				script.append(statement.sql()).append(";\n");
 			}
 		}
-		else if (body instanceof JavaBody) {
-			script.append("-- Java revision ").append(revision.location())
-				.append(" runs code; its SQL cannot be shown offline\n");
+		else if (body instanceof JavaBody java) {
+			RenderingOperations operations = new RenderingOperations(this.dialect.name());
+			try {
+				if (java.upgrade()) {
+					java.revision().upgrade(operations);
+				}
+				else {
+					java.revision().downgrade(operations);
+				}
+			}
+			catch (Exception ex) {
+				// the revision needs its connection (or fails without one): only running it shows its SQL
+				script.append("-- Java revision ").append(revision.location())
+					.append(" runs code; its SQL cannot be shown offline\n");
+				return;
+			}
+			for (String statement : operations.statements()) {
+				script.append(statement).append(statement.startsWith("--") ? "\n" : ";\n");
+			}
 		}
 	}
 

@@ -44,7 +44,11 @@ public record Revision(String id, List<String> downRevisions, List<String> depen
 				SqlBody.EMPTY);
 	}
 
+	/** Whether a downgrade through this revision can run: written, or inferable from the upgrade. */
 	public boolean reversible() {
+		if (this.downgrade instanceof JavaBody java && java.revision() instanceof InferredDowngrade inferred) {
+			return inferred.available();
+		}
 		return this.downgrade != null;
 	}
 

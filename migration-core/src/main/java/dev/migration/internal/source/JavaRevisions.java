@@ -2,6 +2,7 @@ package dev.migration.internal.source;
 
 import dev.migration.JavaRevision;
 import dev.migration.RevisionParseException;
+import dev.migration.internal.operations.InverseRevision;
 import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
@@ -16,7 +17,10 @@ public final class JavaRevisions {
 	}
 
 	/**
-	 * Adapts a Java revision. It is reversible exactly when its class overrides {@code downgrade(Operations)}.
+	 * Adapts a Java revision. It is reversible when its class overrides {@code downgrade(Operations)}, or when every
+	 * operation its upgrade records has an inverse: then the downgrade replays the inverses in reverse order. The
+	 * recording runs the upgrade against no database, and only when a downgrade through the revision is planned or
+	 * its reversibility is listed; never here.
 	 * @param revision the Java revision
 	 * @return the revision, located by its class name and without a checksum
 	 * @throws RevisionParseException when an id, down revision or dependency is not a valid revision id
@@ -25,7 +29,9 @@ public final class JavaRevisions {
 		String location = revision.getClass().getName();
 		// Java revisions have no lines, so errors name only the class (line 0)
 		String id = RevisionIdentifiers.requireId(location, 0, "revision", revision.id());
-		RevisionBody downgrade = overridesDowngrade(revision) ? new JavaBody(revision, false) : null;
+		// without a written downgrade, the inverse of the upgrade's operations, worked out only when asked
+		RevisionBody downgrade = new JavaBody(overridesDowngrade(revision) ? revision : new InverseRevision(revision),
+				false);
 		return new Revision(id, RevisionIdentifiers.requireIds(location, 0, "down_revision", revision.downRevisions()),
 				RevisionIdentifiers.requireIds(location, 0, "depends_on", revision.dependsOn()),
 				RevisionIdentifiers.requireLabels(location, 0, revision.branchLabels()), revision.message(), "",

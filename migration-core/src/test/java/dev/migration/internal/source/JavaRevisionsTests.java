@@ -32,9 +32,8 @@ class JavaRevisionsTests {
 	}
 
 	@Test
-	void adaptsARevisionThatDoesNotOverrideDowngradeAsIrreversible() {
+	void adaptsARevisionThatExecutesSqlAndDoesNotOverrideDowngradeAsIrreversible() {
 		Revision revision = JavaRevisions.adapt(new IrreversibleRevision("r1", List.of()));
-		assertThat(revision.downgrade()).isNull();
 		assertThat(revision.reversible()).isFalse();
 		assertThat(revision.transactional()).isTrue();
 		assertThat(revision.downRevisions()).isEmpty();

@@ -1,0 +1,41 @@
+package dev.migration.internal.operations;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Renders a Java revision's operations as SQL without a database, for offline scripts and dry runs.
+ */
+public final class RenderingOperations extends AbstractOperations {
+
+	private final SqlRenderer renderer;
+
+	private final List<String> statements = new ArrayList<>();
+
+	public RenderingOperations(String dialect) {
+		this.renderer = SqlRenderer.forDialect(dialect);
+	}
+
+	@Override
+	protected void apply(Operation operation) {
+		this.statements.addAll(this.renderer.render(operation));
+	}
+
+	@Override
+	public Connection connection() {
+		throw new NeedsDatabaseException("connection()");
+	}
+
+	@Override
+	public String dialect() {
+		return this.renderer.dialect();
+	}
+
+	/** The statements so far, without semicolons; comments start with {@code --}. */
+	public List<String> statements() {
+		return Collections.unmodifiableList(this.statements);
+	}
+
+}

@@ -1,0 +1,169 @@
+package dev.migration.internal.operations;
+
+import java.util.List;
+
+import dev.migration.operations.Column;
+import dev.migration.operations.ColumnChange;
+import dev.migration.operations.ColumnType;
+import dev.migration.operations.ServerDefault;
+
+/**
+ * SQLite: {@code ALTER TABLE} only renames and adds simple columns, so the other changes of a table are a
+ * move-and-copy ({@link SqliteTableCopy}), which needs the live table. Offline, such an operation is a comment.
+ */
+final class SqliteRenderer extends SqlRenderer {
+
+	@Override
+	public String dialect() {
+		return "sqlite";
+	}
+
+	@Override
+	public boolean needsCopy(Operation operation) {
+		if (operation instanceof Operation.AddColumn add) {
+			Column column = add.column();
+			ServerDefault value = column.serverDefault();
+			// what SQLite's ADD COLUMN refuses: keys, NOT NULL without default, non-constant defaults
+			return column.isPrimaryKey() || column.isUnique() || (!column.nullable() && value == null)
+					|| (value != null && (value.kind() == ServerDefault.Kind.NOW
+							|| value.kind() == ServerDefault.Kind.EXPRESSION));
+		}
+		if (operation instanceof Operation.AlterColumn alter) {
+			ColumnChange change = alter.change();
+			return change.type() != null || change.nullable() != null || change.changesServerDefault();
+		}
+		return operation instanceof Operation.DropColumn || operation instanceof Operation.AddConstraint
+				|| operation instanceof Operation.DropConstraint;
+	}
+
+	@Override
+	public List<String> render(Operation operation) {
+		if (operation instanceof Operation.AlterColumn alter && !needsCopy(operation)) {
+			return alterColumn(alter);
+		}
+		if (needsCopy(operation) && !(operation instanceof Operation.DropColumn)) {
+			return List.of("-- SQLite has no ALTER TABLE for this; at run time the table " + tableOf(operation)
+					+ " is moved and copied: " + describe(operation));
+		}
+		return super.render(operation);
+	}
+
+	private static String tableOf(Operation operation) {
+		if (operation instanceof Operation.AddColumn add) {
+			return add.table();
+		}
+		if (operation instanceof Operation.AlterColumn alter) {
+			return alter.table();
+		}
+		if (operation instanceof Operation.AddConstraint add) {
+			return add.table();
+		}
+		if (operation instanceof Operation.DropConstraint drop) {
+			return drop.table();
+		}
+		return "?";
+	}
+
+	private String describe(Operation operation) {
+		if (operation instanceof Operation.AddConstraint add) {
+			return "ADD " + constraint(add.constraint());
+		}
+		if (operation instanceof Operation.DropConstraint drop) {
+			return "DROP CONSTRAINT " + quote(drop.name());
+		}
+		if (operation instanceof Operation.AddColumn add) {
+			return "ADD COLUMN " + column(add.column(), true);
+		}
+		Operation.AlterColumn alter = (Operation.AlterColumn) operation;
+		ColumnChange change = alter.change();
+		List<String> parts = new java.util.ArrayList<>();
+		if (change.type() != null) {
+			parts.add("TYPE " + type(change.type()));
+		}
+		if (change.nullable() != null) {
+			parts.add(change.nullable() ? "NULL" : "NOT NULL");
+		}
+		if (change.serverDefault() != null) {
+			parts.add("DEFAULT " + serverDefault(change.serverDefault()));
+		}
+		else if (change.dropsServerDefault()) {
+			parts.add("DROP DEFAULT");
+		}
+		return "ALTER COLUMN " + quote(alter.column()) + " " + String.join(", ", parts);
+	}
+
+	@Override
+	public String column(Column column, boolean inlineKey) {
+		StringBuilder sql = new StringBuilder(quote(column.name())).append(' ');
+		if (column.isAutoIncrement() && inlineKey) {
+			// the rowid alias: SQLite numbers it
+			return sql.append("INTEGER PRIMARY KEY").toString();
+		}
+		sql.append(type(column.type()));
+		if (column.isPrimaryKey() && inlineKey) {
+			sql.append(" PRIMARY KEY");
+		}
+		if (!column.nullable()) {
+			sql.append(" NOT NULL");
+		}
+		if (column.serverDefault() != null) {
+			sql.append(" DEFAULT ").append(serverDefault(column.serverDefault()));
+		}
+		if (column.isUnique()) {
+			sql.append(" UNIQUE");
+		}
+		return sql.toString();
+	}
+
+	@Override
+	public String type(ColumnType type) {
+		switch (type.kind()) {
+			case VARCHAR:
+				return "VARCHAR(" + type.length() + ")";
+			case NUMERIC:
+				return "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
+			case JSONB:
+				return "JSON";
+			case BYTES:
+				return "BLOB";
+			case OTHER:
+				return type.raw();
+			default:
+				return type.kind().name();
+		}
+	}
+
+	@Override
+	public String serverDefault(ServerDefault value) {
+		switch (value.kind()) {
+			case TRUE:
+				return "1";
+			case FALSE:
+				return "0";
+			case NOW:
+				return "CURRENT_TIMESTAMP";
+			case EXPRESSION:
+				return "(" + value.value() + ")";
+			default:
+				return value.toString();
+		}
+	}
+
+	@Override
+	protected List<String> alterColumn(Operation.AlterColumn alter) {
+		// only a rename is plain DDL on SQLite; the rest is a move-and-copy
+		return List.of("ALTER TABLE " + quote(alter.table()) + " RENAME COLUMN " + quote(alter.column()) + " TO "
+				+ quote(alter.change().newName()));
+	}
+
+	@Override
+	protected String booleanLiteral(boolean value) {
+		return value ? "1" : "0";
+	}
+
+	@Override
+	protected String bytesLiteral(String hex) {
+		return "X'" + hex + "'";
+	}
+
+}

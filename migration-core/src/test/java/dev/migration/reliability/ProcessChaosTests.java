@@ -1,0 +1,218 @@
+package dev.migration.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migration.support.TestDatabase;
+import dev.migration.support.UpgradeMain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Process-level chaos against a real database: processes killed with {@code kill -9} in the middle of a revision,
+ * eight JVMs started at once, and a process stuck while it holds the migration lock. Each child is a separate JVM
+ * on the test classpath; the parent learns that a child is inside its revision from a marker file, never from a
+ * sleep.
+ */
+abstract class ProcessChaosTests {
+
+	/** Long enough that a test which waited for it would blow the time limits asserted below. */
+	static final long LONG_LOCK_TIMEOUT_MILLIS = 60_000;
+
+	static final long SHORT_LOCK_TIMEOUT_MILLIS = 1_500;
+
+	static final List<String> SEED = List.of("1a2b3c4d5e6f", "9a8b7c6d5e4f", "3f1c2a9b7d10", ChaosMain.SEED_HEAD);
+
+	@TempDir
+	Path temporary;
+
+	private final List<Process> children = new ArrayList<>();
+
+	abstract TestDatabase newDatabase();
+
+	/** A URL that the holder of a lock uses, so that messages about it can name it. */
+	abstract String holderUrl(TestDatabase database);
+
+	/** What a lock timeout message says about the holder in {@code database}. */
+	abstract List<String> holderDescription(TestDatabase database, Process holder);
+
+	@AfterEach
+	void killLeftoverChildren() throws InterruptedException {
+		for (Process child : this.children) {
+			child.destroyForcibly();
+			child.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void killedInTheMiddleOfARevisionLeavesThePreviousRevisionAndTheNextProcessDoesNotWait() throws Exception {
+		TestDatabase database = newDatabase();
+		Path marker = this.temporary.resolve("inside");
+		Child holder = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "block", marker);
+		awaitMarker(marker, holder);
+
+		holder.process().destroyForcibly();
+		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.SEED_HEAD);
+		assertThat(database.tables()).doesNotContain("half_done");
+		assertThat(database.queryStrings("SELECT revision FROM migration_history WHERE revision = ?",
+				ChaosMain.LONG_REVISION)).isEmpty();
+
+		Child next = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "run", marker);
+		String output = next.awaitExit(0);
+		assertThat(output).contains("applied 1 in ");
+		assertThat(upgradeMillis(output)).as(output).isLessThan(LONG_LOCK_TIMEOUT_MILLIS / 4);
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.LONG_REVISION);
+		assertThat(database.queryStrings(
+				"SELECT revision FROM migration_history WHERE direction = 'upgrade' ORDER BY id"))
+			.containsExactlyElementsOf(concat(SEED, ChaosMain.LONG_REVISION));
+		assertThat(database.tables()).contains("half_done");
+	}
+
+	@Test
+	void eightJvmsStartedAtOnceOnAFreshDatabaseAllEndAtHeadsWithEachRevisionAppliedOnce() throws Exception {
+		TestDatabase database = newDatabase();
+		List<String> generated = writeRevisions(this.temporary.resolve("revisions"), 20);
+		List<Child> upgraders = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			upgraders.add(start(UpgradeMain.class.getName(), database.url(), nullToEmpty(database.user()),
+					nullToEmpty(database.password()), "filesystem:" + this.temporary.resolve("revisions")));
+		}
+		int applied = 0;
+		for (Child upgrader : upgraders) {
+			String output = upgrader.awaitExit(0);
+			applied += Integer.parseInt(output.lines().filter((line) -> line.startsWith("applied ")).findFirst()
+				.orElseThrow(() -> new AssertionError(output)).substring("applied ".length()).strip());
+		}
+
+		assertThat(applied).isEqualTo(generated.size());
+		assertThat(database.queryStrings(
+				"SELECT revision FROM migration_history WHERE direction = 'upgrade' AND success ORDER BY id"))
+			.containsExactlyElementsOf(generated);
+		assertThat(database.count("SELECT count(*) FROM migration_history")).isEqualTo(generated.size());
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(generated.get(generated.size() - 1));
+		assertThat(database.tables()).hasSize(generated.size());
+	}
+
+	@Test
+	void aStuckHolderMakesOthersFailAfterTheLockTimeoutNamingItAndAKillFreesTheDatabase() throws Exception {
+		TestDatabase database = newDatabase();
+		Path marker = this.temporary.resolve("inside");
+		Child holder = chaos(holderUrl(database), database, LONG_LOCK_TIMEOUT_MILLIS, "block", marker);
+		awaitMarker(marker, holder);
+
+		Child waiter = chaos(database.url(), database, SHORT_LOCK_TIMEOUT_MILLIS, "run", this.temporary.resolve("unused"));
+		String output = waiter.awaitExit(3);
+
+		assertThat(output).contains("LOCK TIMEOUT after ");
+		assertThat(upgradeMillis(output)).as(output).isGreaterThanOrEqualTo(SHORT_LOCK_TIMEOUT_MILLIS)
+			.isLessThan(SHORT_LOCK_TIMEOUT_MILLIS + 10_000);
+		assertThat(output).contains(holderDescription(database, holder.process()));
+		assertThat(holder.process().isAlive()).isTrue();
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.SEED_HEAD);
+
+		holder.process().destroyForcibly();
+		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+		String after = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "run", marker).awaitExit(0);
+		assertThat(upgradeMillis(after)).as(after).isLessThan(LONG_LOCK_TIMEOUT_MILLIS / 4);
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.LONG_REVISION);
+	}
+
+	private Child chaos(String url, TestDatabase database, long lockTimeoutMillis, String mode, Path marker)
+			throws IOException {
+		return start(ChaosMain.class.getName(), url, nullToEmpty(database.user()), nullToEmpty(database.password()),
+				Long.toString(lockTimeoutMillis), mode, marker.toString());
+	}
+
+	private Child start(String mainClass, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+				mainClass));
+		command.addAll(List.of(arguments));
+		Path output = Files.createTempFile(this.temporary, "child", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		this.children.add(process);
+		return new Child(process, output);
+	}
+
+	/** Polls for the marker the child writes once it is inside its revision; fails early if the child died. */
+	private static void awaitMarker(Path marker, Child child) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!Files.exists(marker) || Files.size(marker) == 0) {
+			if (!child.process().isAlive()) {
+				throw new AssertionError("The child ended before it reached its revision:\n" + child.output());
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new AssertionError("The child did not reach its revision within 60 s:\n" + child.output());
+			}
+			Thread.sleep(10);
+		}
+	}
+
+	/** The {@code M} of {@code applied N in M ms} or {@code LOCK TIMEOUT after M ms}. */
+	private static long upgradeMillis(String output) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?:in|after) (\\d+) ms").matcher(output);
+		assertThat(matcher.find()).as(output).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	/** A chain of revisions, each creating a table with an index; returns their ids in order. */
+	static List<String> writeRevisions(Path directory, int count) throws IOException {
+		Files.createDirectories(directory);
+		List<String> ids = new ArrayList<>();
+		String previous = "none";
+		for (int i = 1; i <= count; i++) {
+			String id = String.format("c4a05%07d", i);
+			Files.writeString(directory.resolve(id + "_table_" + i + ".sql"), "-- revision: " + id + "\n"
+					+ "-- down_revision: " + previous + "\n-- message: Table " + i + "\n\n-- upgrade\n"
+					+ "CREATE TABLE chaos_" + i + " (id INTEGER PRIMARY KEY, name VARCHAR(50));\n"
+					+ "CREATE INDEX ix_chaos_" + i + " ON chaos_" + i + " (name);\n\n-- downgrade\n"
+					+ "DROP TABLE chaos_" + i + ";\n");
+			ids.add(id);
+			previous = id;
+		}
+		return ids;
+	}
+
+	private static List<String> concat(List<String> list, String last) {
+		List<String> result = new ArrayList<>(list);
+		result.add(last);
+		return result;
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+	/** A child JVM and the file its stdout and stderr go to. */
+	record Child(Process process, Path outputFile) {
+
+		String output() throws IOException {
+			return Files.readString(this.outputFile);
+		}
+
+		/** Waits for the child to end with the exit code; returns what it printed. */
+		String awaitExit(int exitCode) throws Exception {
+			boolean ended = this.process.waitFor(90, TimeUnit.SECONDS);
+			assertThat(ended).as("the child ended within 90 s: %s", output()).isTrue();
+			assertThat(this.process.exitValue()).as(output()).isEqualTo(exitCode);
+			return output();
+		}
+
+	}
+
+}
