@@ -1,5 +1,9 @@
 package dev.migration;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import dev.migration.internal.plan.Planner;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
 
@@ -226,6 +231,82 @@ public final class Migrations {
 				: this.executor.dialect();
 		return new ScriptWriter(this.graph, dialect, this.configuration.schema(), this.configuration.versionTable(),
 				this.configuration.historyTable()).write(plan, appliedBy);
+	}
+
+	/**
+	 * Compares the database, which must be at heads, with a target schema file (the desired state as SQL), with
+	 * {@link SchemaFilter#defaults()}.
+	 * @throws MigrationException when the database is not at heads, or the file cannot be read or applied
+	 */
+	public SchemaDiff check(Path targetSchemaFile) {
+		return check(targetSchemaFile, SchemaFilter.defaults());
+	}
+
+	/** {@link #check(Path)} with a table filter. */
+	public SchemaDiff check(Path targetSchemaFile, SchemaFilter filter) {
+		return compareWithTarget(read(targetSchemaFile), targetSchemaFile.toString(), filter, "checked");
+	}
+
+	/** {@link #check(Path)} with the target schema's SQL text. */
+	public SchemaDiff check(String targetSchemaSql) {
+		return check(targetSchemaSql, SchemaFilter.defaults());
+	}
+
+	/** {@link #check(Path)} with the target schema's SQL text and a table filter. */
+	public SchemaDiff check(String targetSchemaSql, SchemaFilter filter) {
+		return compareWithTarget(targetSchemaSql, "(target schema)", filter, "checked");
+	}
+
+	/**
+	 * What a new revision needs to bring the database, which must be at heads, to the target schema: the
+	 * differences and the upgrade and downgrade SQL of the revision ({@code revision --autogenerate}).
+	 * @throws MigrationException when the database is not at heads, or the file cannot be read or applied
+	 */
+	public SchemaDiff autogenerate(Path targetSchemaFile, SchemaFilter filter) {
+		return compareWithTarget(read(targetSchemaFile), targetSchemaFile.toString(), filter, "generated");
+	}
+
+	/** {@link #autogenerate(Path, SchemaFilter)} with the target schema's SQL text. */
+	public SchemaDiff autogenerate(String targetSchemaSql, SchemaFilter filter) {
+		return compareWithTarget(targetSchemaSql, "(target schema)", filter, "generated");
+	}
+
+	private SchemaDiff compareWithTarget(String targetSql, String targetName, SchemaFilter filter, String verb) {
+		ConnectionSource connections = ConnectionSource.of(this.configuration.dataSource(), this.configuration.url(),
+				this.configuration.user(), this.configuration.password());
+		try (Connection connection = connections.open()) {
+			List<String> current = new ArrayList<>(new java.util.TreeSet<>(current()));
+			List<String> heads = new ArrayList<>(new java.util.TreeSet<>(heads()));
+			if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
+				throw new MigrationException("The database is not at heads: current "
+						+ (current.isEmpty() ? "<base>" : String.join(", ", current)) + ", heads "
+						+ (heads.isEmpty() ? "<base>" : String.join(", ", heads)) + ". Nothing was " + verb
+						+ ". Run 'upgrade heads' first, so that the comparison shows only what the revisions lack.");
+			}
+			SchemaCompare.Result result = SchemaCompare.compare(connection, Dialect.of(connection).name(),
+					connections::open, targetSql, targetName,
+					SchemaCompare.filter(filter.includeTables(), filter.excludeTables(),
+							List.of(this.configuration.versionTable(), this.configuration.historyTable())));
+			return new SchemaDiff(result.differences(), result.upgrade(), result.downgrade());
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot compare the database with the target schema: "
+					+ ex.getMessage() + ". Nothing was changed.", ex);
+		}
+	}
+
+	private static String read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new MigrationException("Target schema file '" + file + "' does not exist. Nothing was compared. "
+					+ "Write the desired schema as SQL there, or name the file (--target-schema FILE).");
+		}
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new MigrationException("Cannot read target schema file '" + file + "': " + ex.getMessage() + ".",
+					ex);
+		}
 	}
 
 	private Function<List<String>, Plan> planner(Direction direction, List<String> targets, boolean purge) {

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.SchemaDiff;
+import dev.migration.SchemaFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,22 +36,74 @@ final class RevisionCommand implements Callable<Integer> {
 	@Option(names = "--rev-id", paramLabel = "ID", description = "The id to use instead of a random one.")
 	private String revisionId;
 
-	@Option(names = "--autogenerate", description = "Fill the revision from the target schema (not available yet).")
+	@Option(names = "--autogenerate",
+			description = "Fill the revision with the difference between the database at heads and the target schema.")
 	private boolean autogenerate;
 
-	@Option(names = "--target-schema", paramLabel = "FILE", description = "The desired schema for --autogenerate.")
+	@Option(names = "--target-schema", paramLabel = "FILE",
+			description = "The desired schema for --autogenerate (default: schema.sql beside the revisions directory).")
 	private Path targetSchema;
+
+	@Option(names = "--include-table", paramLabel = "PATTERN",
+			description = "With --autogenerate: compare only tables matching this glob (repeatable).")
+	private List<String> includeTables = new ArrayList<>();
+
+	@Option(names = "--exclude-table", paramLabel = "PATTERN",
+			description = "With --autogenerate: never compare tables matching this glob (repeatable).")
+	private List<String> excludeTables = new ArrayList<>();
 
 	@Override
 	public Integer call() {
 		if (this.autogenerate) {
-			throw new MigrationException("'revision --autogenerate' is not available yet. Nothing was written.");
+			return autogenerate();
+		}
+		if (this.targetSchema != null || !this.includeTables.isEmpty() || !this.excludeTables.isEmpty()) {
+			throw new UsageException("--target-schema, --include-table and --exclude-table go with --autogenerate.");
 		}
 		Migrations migrations = this.cli.revisions();
 		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
 		RevisionCommand.write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels,
 				this.dependsOn);
 		return 0;
+	}
+
+	private Integer autogenerate() {
+		Migrations migrations = this.cli.database();
+		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
+		SchemaDiff diff = migrations.autogenerate(targetSchema(this.cli, this.targetSchema),
+				filter(this.includeTables, this.excludeTables));
+		if (diff.isEmpty()) {
+			this.cli.console().print("No changes in schema detected.");
+			return 0;
+		}
+		for (String difference : diff.differences()) {
+			this.cli.console().warn("Detected " + difference);
+		}
+		write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels, this.dependsOn,
+				diff.upgradeSql(), diff.downgradeSql());
+		return 0;
+	}
+
+	/** The target schema file: the option, else {@code schema.sql} beside the revisions directory. */
+	static Path targetSchema(MigrationCli cli, Path option) {
+		if (option != null) {
+			return option;
+		}
+		String location = cli.location();
+		if (location.startsWith("classpath:")) {
+			throw new UsageException("Revisions on the classpath have no folder to find schema.sql beside: "
+					+ "give --target-schema FILE.");
+		}
+		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
+		if (revisions.getParent() == null && revisions.toString().matches("\\.*")) {
+			revisions = revisions.toAbsolutePath().normalize();
+		}
+		Path parent = revisions.getParent();
+		return (parent != null) ? parent.resolve("schema.sql") : Path.of("schema.sql");
+	}
+
+	static SchemaFilter filter(List<String> includes, List<String> excludes) {
+		return SchemaFilter.defaults().including(includes).excluding(excludes);
 	}
 
 	private List<String> single(List<String> revisions) {
@@ -73,6 +127,12 @@ final class RevisionCommand implements Callable<Integer> {
 	/** Shared with {@code merge}: checks the id, labels and dependencies, writes the file, prints its path. */
 	static void write(MigrationCli cli, Migrations migrations, String requestedId, List<String> down, String message,
 			List<String> branchLabels, List<String> dependsOn) {
+		write(cli, migrations, requestedId, down, message, branchLabels, dependsOn, "", "");
+	}
+
+	/** As above, with the upgrade and downgrade sections filled ({@code --autogenerate}). */
+	static void write(MigrationCli cli, Migrations migrations, String requestedId, List<String> down, String message,
+			List<String> branchLabels, List<String> dependsOn, String upgrade, String downgrade) {
 		String id = (requestedId != null) ? RevisionFiles.requireId(requestedId) : RevisionFiles.newId();
 		boolean taken = migrations.revisions().stream().anyMatch(revision -> revision.id().equals(id));
 		if (taken) {
@@ -90,7 +150,7 @@ final class RevisionCommand implements Callable<Integer> {
 			dependencies.addAll(migrations.resolve(dependency, List.of()));
 		}
 		Path file = RevisionFiles.write(Path.of(cli.location().replaceFirst("^filesystem:", "")), id, down, message,
-				branchLabels, dependencies);
+				branchLabels, dependencies, upgrade, downgrade);
 		cli.console().print("Generating " + file + " ... done");
 	}
 

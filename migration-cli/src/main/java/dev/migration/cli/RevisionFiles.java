@@ -50,6 +50,12 @@ final class RevisionFiles {
 
 	static Path write(Path directory, String id, List<String> downRevisions, String message, List<String> branchLabels,
 			List<String> dependsOn) {
+		return write(directory, id, downRevisions, message, branchLabels, dependsOn, "", "");
+	}
+
+	/** A revision whose sections hold the given SQL (each ending with a line break, or empty). */
+	static Path write(Path directory, String id, List<String> downRevisions, String message, List<String> branchLabels,
+			List<String> dependsOn, String upgrade, String downgrade) {
 		if (!Files.isDirectory(directory)) {
 			throw new MigrationException("Revisions directory '" + directory + "' does not exist. Nothing was written."
 					+ " Create it with 'init'.");
@@ -68,7 +74,7 @@ final class RevisionFiles {
 		if (!dependsOn.isEmpty()) {
 			text.append("-- depends_on: ").append(String.join(", ", dependsOn)).append('\n');
 		}
-		text.append("\n-- upgrade\n\n-- downgrade\n");
+		text.append("\n-- upgrade\n").append(upgrade).append("\n-- downgrade\n").append(downgrade);
 		try {
 			Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
 		}

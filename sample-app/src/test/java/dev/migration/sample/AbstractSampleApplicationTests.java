@@ -86,6 +86,24 @@ abstract class AbstractSampleApplicationTests {
 	}
 
 	@Test
+	void exposesTheMigrationsEndpointReadOnly() throws Exception {
+		HttpResponse<String> state = get("/actuator/migrations");
+		assertThat(state.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(state.body(), "$.current")).containsExactly(HEAD);
+		assertThat(JsonPath.<List<String>>read(state.body(), "$.heads")).containsExactly(HEAD);
+		assertThat(JsonPath.<Boolean>read(state.body(), "$.upToDate")).isTrue();
+		assertThat(JsonPath.<List<String>>read(state.body(), "$.revisions[*].revision")).containsExactly(HEAD,
+				"c3d2e5f4a6b7", "b2e1d4c3f5a6", "a1f0c3d2e4b5");
+		assertThat(JsonPath.<List<String>>read(state.body(), "$.history[*].direction")).contains("upgrade");
+		HttpResponse<String> revision = get("/actuator/migrations/d4c3");
+		assertThat(JsonPath.<List<String>>read(revision.body(), "$.downgradeSql")).isNotEmpty();
+		HttpResponse<String> downgrade = post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + HEAD + "\", \"dryRun\": false}");
+		assertThat(downgrade.statusCode()).isEqualTo(405);
+		assertThat(this.migrations.current()).containsExactly(HEAD);
+	}
+
+	@Test
 	void everyRevisionDowngradesAndUpgradesAgain() {
 		Migrations scratch = scratchMigrations();
 		scratch.upgrade("heads");

@@ -208,9 +208,6 @@ public final class Executor {
 		RevisionBody body = (revision == null) ? null
 				: (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 		boolean transactional = revision == null || revision.transactional();
-		for (MigrationListener listener : this.settings.listeners()) {
-			listener.stepStarted(step);
-		}
 		long start = System.nanoTime();
 		try {
 			if (!transactional) {
@@ -222,6 +219,7 @@ public final class Executor {
 						return found;
 					}
 				}
+				announce(step);
 				runBody(connection, dialect, body);
 			}
 			dialect.begin(connection);
@@ -234,6 +232,8 @@ public final class Executor {
 					}
 				}
 				if (transactional) {
+					// announced only now: a step refused by the re-read above never started
+					announce(step);
 					runBody(connection, dialect, body);
 				}
 				store.write(connection, step.versionChange(), record(step, revision, actor, start, true));
@@ -265,6 +265,12 @@ public final class Executor {
 			listener.stepSucceeded(step, duration);
 		}
 		return null;
+	}
+
+	private void announce(Step step) {
+		for (MigrationListener listener : this.settings.listeners()) {
+			listener.stepStarted(step);
+		}
 	}
 
 	private void runBody(Connection connection, Dialect dialect, RevisionBody body) {

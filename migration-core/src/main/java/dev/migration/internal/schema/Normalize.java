@@ -1,0 +1,112 @@
+package dev.migration.internal.schema;
+
+import java.util.Locale;
+
+/**
+ * Text normalization shared by the reflectors: whitespace, case outside quotes, redundant parentheses.
+ */
+final class Normalize {
+
+	private Normalize() {
+	}
+
+	/**
+	 * SQL text for comparison: whitespace runs outside quotes become one space (none next to parentheses and
+	 * commas), words outside quotes are lower-cased, redundant outer parentheses go.
+	 */
+	static String sql(String text) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder();
+		int i = 0;
+		boolean pendingSpace = false;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (c == '\'' || c == '"' || c == '`') {
+				int end = closing(text, i, c);
+				appendSpace(out, pendingSpace, c);
+				pendingSpace = false;
+				out.append(text, i, end);
+				i = end;
+				continue;
+			}
+			if (Character.isWhitespace(c)) {
+				pendingSpace = out.length() > 0;
+				i++;
+				continue;
+			}
+			appendSpace(out, pendingSpace, c);
+			pendingSpace = false;
+			out.append(Character.toLowerCase(c));
+			i++;
+		}
+		return stripParentheses(out.toString().trim());
+	}
+
+	private static void appendSpace(StringBuilder out, boolean pendingSpace, char next) {
+		if (!pendingSpace || out.length() == 0) {
+			return;
+		}
+		char last = out.charAt(out.length() - 1);
+		if (last == '(' || last == ',' || next == ')' || next == ',' || next == '(') {
+			if (next == '(' && Character.isLetterOrDigit(last)) {
+				// "in (", "varchar (50)" -> keep words and groups apart only where the meaning needs none
+				return;
+			}
+			return;
+		}
+		out.append(' ');
+	}
+
+	private static int closing(String text, int start, char quote) {
+		int i = start + 1;
+		while (i < text.length()) {
+			if (text.charAt(i) == quote) {
+				if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+					i += 2;
+					continue;
+				}
+				return i + 1;
+			}
+			i++;
+		}
+		return text.length();
+	}
+
+	/** Removes parentheses that wrap the whole text, as often as they do. */
+	static String stripParentheses(String text) {
+		String result = text.trim();
+		while (result.startsWith("(") && result.endsWith(")") && matches(result)) {
+			result = result.substring(1, result.length() - 1).trim();
+		}
+		return result;
+	}
+
+	// whether the first parenthesis closes at the very end
+	private static boolean matches(String text) {
+		int depth = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\'' || c == '"') {
+				i = closing(text, i, c) - 1;
+				continue;
+			}
+			if (c == '(') {
+				depth++;
+			}
+			else if (c == ')') {
+				depth--;
+				if (depth == 0 && i < text.length() - 1) {
+					return false;
+				}
+			}
+		}
+		return depth == 0;
+	}
+
+	static String lower(String text) {
+		return text.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,175 @@
+package dev.migration.internal.schema;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migration.internal.schema.SchemaModel.Check;
+import dev.migration.internal.schema.SchemaModel.Col;
+import dev.migration.internal.schema.SchemaModel.ForeignKey;
+import dev.migration.internal.schema.SchemaModel.Idx;
+import dev.migration.internal.schema.SchemaModel.PrimaryKey;
+import dev.migration.internal.schema.SchemaModel.Schema;
+import dev.migration.internal.schema.SchemaModel.Table;
+import dev.migration.internal.schema.SchemaModel.Unique;
+
+/**
+ * Reads the tables of the connection's current schema from {@code pg_catalog}: JDBC metadata knows neither check
+ * constraints, index predicates nor identity columns, and prints defaults differently per driver version.
+ */
+final class PostgresReflector {
+
+	private static final Pattern NEXTVAL = Pattern.compile("nextval\\('[^']*'(::regclass)?\\)");
+
+	private static final Map<String, String> ACTIONS = Map.of("a", "NO ACTION", "r", "RESTRICT", "c", "CASCADE", "n",
+			"SET NULL", "d", "SET DEFAULT");
+
+	private PostgresReflector() {
+	}
+
+	static Schema reflect(Connection connection, Predicate<String> included) throws SQLException {
+		String schema = single(connection, "SELECT current_schema()");
+		if (schema == null) {
+			throw new SQLException("The connection has no current schema: check its search_path");
+		}
+		Map<String, Table> tables = new LinkedHashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT c.oid, c.relname FROM pg_class c "
+				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p') "
+				+ "AND NOT c.relispartition ORDER BY c.relname")) {
+			statement.setString(1, schema);
+			try (ResultSet rows = statement.executeQuery()) {
+				List<Object[]> found = new ArrayList<>();
+				while (rows.next()) {
+					found.add(new Object[] { rows.getLong(1), rows.getString(2) });
+				}
+				for (Object[] table : found) {
+					String name = (String) table[1];
+					if (included.test(name)) {
+						tables.put(name, table(connection, schema, (Long) table[0], name));
+					}
+				}
+			}
+		}
+		return new Schema(tables);
+	}
+
+	private static Table table(Connection connection, String schema, long oid, String name) throws SQLException {
+		List<Col> columns = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname, "
+				+ "format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), "
+				+ "a.attidentity FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+				+ "AND d.adnum = a.attnum WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped "
+				+ "ORDER BY a.attnum")) {
+			statement.setLong(1, oid);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String defaultValue = rows.getString(4);
+					String identity = switch (String.valueOf(rows.getString(5))) {
+						case "a" -> "ALWAYS";
+						case "d" -> "BY DEFAULT";
+						default -> null;
+					};
+					boolean sequence = defaultValue != null && NEXTVAL.matcher(defaultValue).matches();
+					columns.add(new Col(rows.getString(1), rows.getString(2), !rows.getBoolean(3),
+							sequence ? null : defaultValue, sequence || identity != null, identity));
+				}
+			}
+		}
+		PrimaryKey primaryKey = null;
+		List<Unique> uniques = new ArrayList<>();
+		List<ForeignKey> foreignKeys = new ArrayList<>();
+		List<Check> checks = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT con.conname, con.contype, "
+				+ "pg_get_constraintdef(con.oid, true), "
+				+ "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
+				+ "ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o), cf.relname, "
+				+ "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
+				+ "ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o), con.confdeltype, con.confupdtype "
+				+ "FROM pg_constraint con LEFT JOIN pg_class cf ON cf.oid = con.confrelid WHERE con.conrelid = ? "
+				+ "ORDER BY con.conname")) {
+			statement.setLong(1, oid);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String constraintName = rows.getString(1);
+					List<String> keyColumns = strings(rows.getArray(4));
+					switch (rows.getString(2)) {
+						case "p" -> primaryKey = new PrimaryKey(constraintName, keyColumns);
+						case "u" -> uniques.add(new Unique(constraintName, keyColumns));
+						case "f" -> foreignKeys.add(new ForeignKey(constraintName, keyColumns, rows.getString(5),
+								strings(rows.getArray(6)), ACTIONS.get(rows.getString(7)),
+								ACTIONS.get(rows.getString(8))));
+						case "c" -> checks.add(new Check(constraintName, checkExpression(rows.getString(3))));
+						default -> {
+							// exclusion and trigger constraints are not compared
+						}
+					}
+				}
+			}
+		}
+		List<Idx> indexes = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT ic.relname, i.indisunique, "
+				+ "pg_get_expr(i.indpred, i.indrelid), pg_get_indexdef(i.indexrelid), "
+				+ "ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k "
+				+ "ORDER BY k) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ? "
+				+ "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid "
+				+ "AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x')) ORDER BY ic.relname")) {
+			statement.setLong(1, oid);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String definition = withoutSchema(rows.getString(4), schema);
+					indexes.add(new Idx(rows.getString(1), strings(rows.getArray(5)), rows.getBoolean(2),
+							rows.getString(3), definition, definition));
+				}
+			}
+		}
+		return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, null);
+	}
+
+	/** {@code CHECK ((price > 0))} to {@code price > 0}; {@code NOT VALID} is dropped. */
+	static String checkExpression(String definition) {
+		String text = definition.trim();
+		if (text.endsWith(" NOT VALID")) {
+			text = text.substring(0, text.length() - " NOT VALID".length());
+		}
+		if (text.regionMatches(true, 0, "CHECK", 0, 5)) {
+			text = text.substring(5);
+		}
+		return Normalize.stripParentheses(text);
+	}
+
+	/** {@code CREATE INDEX ix ON public.users USING btree (email)} without {@code public.} nor the default method. */
+	static String withoutSchema(String definition, String schema) {
+		String quoted = Pattern.quote(schema);
+		String result = definition.replaceFirst(" ON (ONLY )?(" + quoted + "|\"" + quoted + "\")\\.", " ON $1");
+		return result.replace(" USING btree ", " ");
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.asList((String[]) array.getArray());
+	}
+
+	private static String single(Connection connection, String sql) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+			return rows.next() ? rows.getString(1) : null;
+		}
+	}
+
+	static boolean isSequenceDefault(String text) {
+		Matcher matcher = NEXTVAL.matcher(text);
+		return matcher.matches();
+	}
+
+}

@@ -1,0 +1,168 @@
+package dev.migration.internal.schema;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import dev.migration.MigrationDatabaseException;
+import dev.migration.MigrationException;
+import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.schema.SchemaModel.Schema;
+import dev.migration.internal.source.StatementSplitter;
+
+/**
+ * Autogenerate and check: reflect the live schema, apply the target schema's SQL to a scratch database of the same
+ * kind and reflect it, compare, and render the upgrade and its reverse.
+ */
+public final class SchemaCompare {
+
+	/** Where a scratch connection to the same PostgreSQL database comes from. */
+	@FunctionalInterface
+	public interface Connections {
+
+		Connection open() throws SQLException;
+
+	}
+
+	/** The differences as lines, and the upgrade and downgrade section texts. */
+	public record Result(List<String> differences, String upgrade, String downgrade) {
+	}
+
+	private SchemaCompare() {
+	}
+
+	/**
+	 * Compares the live database with the target schema.
+	 * @param live a connection to the database
+	 * @param dialect {@code postgresql} or {@code sqlite}
+	 * @param scratch a second connection to the same PostgreSQL database (unused for SQLite)
+	 * @param targetSql the desired schema as SQL
+	 * @param targetName the file or resource the SQL came from, for messages
+	 * @param included which tables take part (by name)
+	 */
+	public static Result compare(Connection live, String dialect, Connections scratch, String targetSql,
+			String targetName, Predicate<String> included) {
+		Schema current;
+		try {
+			current = reflect(live, dialect, included);
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot read the database's schema: " + ex.getMessage()
+					+ ". Nothing was changed.", ex);
+		}
+		Schema target = dialect.equals("sqlite") ? sqliteTarget(targetSql, targetName, included)
+				: postgresTarget(scratch, targetSql, targetName, included);
+		SchemaComparison upgrade = SchemaComparison.compare(current, target);
+		if (upgrade.isEmpty()) {
+			return new Result(List.of(), "", "");
+		}
+		SchemaComparison downgrade = SchemaComparison.compare(target, current);
+		return new Result(List.copyOf(upgrade.describe()), Scripts.text(script(dialect, upgrade)),
+				Scripts.text(script(dialect, downgrade)));
+	}
+
+	static List<String> script(String dialect, SchemaComparison comparison) {
+		return dialect.equals("sqlite") ? SqliteScript.write(comparison) : PostgresScript.write(comparison);
+	}
+
+	static Schema reflect(Connection connection, String dialect, Predicate<String> included) throws SQLException {
+		return dialect.equals("sqlite") ? SqliteReflector.reflect(connection, included)
+				: PostgresReflector.reflect(connection, included);
+	}
+
+	private static Schema sqliteTarget(String targetSql, String targetName, Predicate<String> included) {
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+			apply(connection, targetSql, targetName);
+			return SqliteReflector.reflect(connection, included);
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot reflect the target schema " + targetName + " on an "
+					+ "in-memory SQLite database: " + ex.getMessage() + ".", ex);
+		}
+	}
+
+	/**
+	 * A temporary schema inside a transaction that is rolled back: nothing of it outlives the comparison, even when
+	 * the process dies halfway.
+	 */
+	private static Schema postgresTarget(Connections scratch, String targetSql, String targetName,
+			Predicate<String> included) {
+		String schema = "migration_scratch_" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
+		try (Connection connection = scratch.open()) {
+			connection.setAutoCommit(false);
+			try {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("CREATE SCHEMA " + schema);
+					statement.execute("SET LOCAL search_path TO " + schema);
+				}
+				apply(connection, targetSql, targetName);
+				return PostgresReflector.reflect(connection, included);
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot reflect the target schema " + targetName + " in a temporary "
+					+ "schema: " + ex.getMessage() + ". Nothing was changed.", ex);
+		}
+	}
+
+	private static void apply(Connection connection, String targetSql, String targetName) throws SQLException {
+		for (SqlStatement statement : StatementSplitter.statements(targetSql, 1)) {
+			try (Statement jdbc = connection.createStatement()) {
+				jdbc.execute(statement.sql());
+			}
+			catch (SQLException ex) {
+				throw new MigrationException("Target schema " + targetName + ":" + statement.line() + ": "
+						+ String.valueOf(ex.getMessage()).strip() + ". Nothing was changed in the database; fix the "
+						+ "target schema and run again.", ex);
+			}
+		}
+	}
+
+	/**
+	 * Which tables take part: those matching an include pattern (all when there is none) and no exclude pattern,
+	 * never the engine's own tables. Patterns are globs ({@code *}, {@code ?}), compared without case.
+	 */
+	public static Predicate<String> filter(List<String> includes, List<String> excludes, List<String> ownTables) {
+		List<Pattern> include = patterns(includes);
+		List<Pattern> exclude = patterns(excludes);
+		List<String> own = new ArrayList<>();
+		for (String table : ownTables) {
+			own.add(table.toLowerCase(Locale.ROOT));
+		}
+		return (table) -> {
+			String name = table.toLowerCase(Locale.ROOT);
+			if (own.contains(name) || name.startsWith("_migration_")) {
+				return false;
+			}
+			boolean in = include.isEmpty() || include.stream().anyMatch((pattern) -> pattern.matcher(name).matches());
+			return in && exclude.stream().noneMatch((pattern) -> pattern.matcher(name).matches());
+		};
+	}
+
+	private static List<Pattern> patterns(List<String> globs) {
+		List<Pattern> patterns = new ArrayList<>();
+		for (String glob : globs) {
+			StringBuilder regex = new StringBuilder();
+			for (char c : glob.toLowerCase(Locale.ROOT).toCharArray()) {
+				regex.append(switch (c) {
+					case '*' -> ".*";
+					case '?' -> ".";
+					default -> Pattern.quote(String.valueOf(c));
+				});
+			}
+			patterns.add(Pattern.compile(regex.toString()));
+		}
+		return patterns;
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.migration.internal.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A reflected schema as comparable values: types and defaults are already normalized per dialect, so the same DDL
+ * gives equal values on the live database and on the scratch database.
+ */
+public final class SchemaModel {
+
+	private SchemaModel() {
+	}
+
+	/** The tables of one schema by name, in name order. */
+	public record Schema(Map<String, Table> tables) {
+
+		public Schema {
+			tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+		}
+
+		public Table table(String name) {
+			return this.tables.get(name);
+		}
+
+	}
+
+	/**
+	 * One table.
+	 * @param createSql SQLite's stored {@code CREATE TABLE} text, else {@code null}
+	 */
+	public record Table(String name, List<Col> columns, PrimaryKey primaryKey, List<Unique> uniques,
+			List<ForeignKey> foreignKeys, List<Check> checks, List<Idx> indexes, String createSql) {
+
+		public Table {
+			columns = List.copyOf(columns);
+			uniques = List.copyOf(uniques);
+			foreignKeys = List.copyOf(foreignKeys);
+			checks = List.copyOf(checks);
+			indexes = List.copyOf(indexes);
+		}
+
+		public Col column(String columnName) {
+			for (Col column : this.columns) {
+				if (column.name().equals(columnName)) {
+					return column;
+				}
+			}
+			return null;
+		}
+
+		public Idx index(String indexName) {
+			for (Idx index : this.indexes) {
+				if (index.name().equals(indexName)) {
+					return index;
+				}
+			}
+			return null;
+		}
+
+		public List<String> columnNames() {
+			List<String> names = new ArrayList<>();
+			for (Col column : this.columns) {
+				names.add(column.name());
+			}
+			return names;
+		}
+
+	}
+
+	/**
+	 * A column.
+	 * @param type the normalized type, e.g. {@code character varying(50)} (PostgreSQL), {@code varchar(50)} (SQLite)
+	 * @param defaultValue the normalized default expression, or {@code null}
+	 * @param autoIncrement numbered by the database: a sequence default ({@code serial}) or an identity
+	 * @param identity {@code ALWAYS} or {@code BY DEFAULT} for a PostgreSQL identity column, else {@code null}
+	 */
+	public record Col(String name, String type, boolean nullable, String defaultValue, boolean autoIncrement,
+			String identity) {
+
+		/** What the diff compares: everything but the name. */
+		boolean sameAs(Col other) {
+			return this.type.equals(other.type) && this.nullable == other.nullable
+					&& Objects.equals(this.defaultValue, other.defaultValue) && this.autoIncrement == other.autoIncrement;
+		}
+
+	}
+
+	public record PrimaryKey(String name, List<String> columns) {
+
+		public PrimaryKey {
+			columns = List.copyOf(columns);
+		}
+
+	}
+
+	public record Unique(String name, List<String> columns) {
+
+		public Unique {
+			columns = List.copyOf(columns);
+		}
+
+		String signature() {
+			return String.join(",", this.columns);
+		}
+
+	}
+
+	/** {@code onDelete}/{@code onUpdate} are SQL words, {@code NO ACTION} when none was given. */
+	public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
+			String onDelete, String onUpdate) {
+
+		public ForeignKey {
+			columns = List.copyOf(columns);
+			referencedColumns = List.copyOf(referencedColumns);
+		}
+
+		String signature() {
+			return String.join(",", this.columns) + "->" + this.referencedTable + "("
+					+ String.join(",", this.referencedColumns) + ") " + this.onDelete + "/" + this.onUpdate;
+		}
+
+		String describe() {
+			String text = "(" + String.join(", ", this.columns) + ") -> " + this.referencedTable + " ("
+					+ String.join(", ", this.referencedColumns) + ")";
+			if (!this.onDelete.equals("NO ACTION")) {
+				text += " ON DELETE " + this.onDelete;
+			}
+			if (!this.onUpdate.equals("NO ACTION")) {
+				text += " ON UPDATE " + this.onUpdate;
+			}
+			return text;
+		}
+
+	}
+
+	/** {@code expression} is the condition without the surrounding {@code CHECK (...)}. */
+	public record Check(String name, String expression) {
+
+		String signature() {
+			return Normalize.sql(this.expression);
+		}
+
+	}
+
+	/**
+	 * An index that backs no constraint.
+	 * @param definition what is compared: PostgreSQL's index definition without schema, SQLite's normalized text
+	 * @param sql the statement that creates it on this database
+	 */
+	public record Idx(String name, List<String> columns, boolean unique, String where, String definition,
+			String sql) {
+
+		public Idx {
+			columns = List.copyOf(columns);
+		}
+
+	}
+
+}

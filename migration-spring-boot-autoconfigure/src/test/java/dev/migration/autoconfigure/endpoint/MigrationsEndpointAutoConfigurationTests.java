@@ -1,0 +1,407 @@
+package dev.migration.autoconfigure.endpoint;
+
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.migration.Direction;
+import dev.migration.HistoryEntry;
+import dev.migration.Migrations;
+import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.DowngradePlanDescriptor;
+import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.ErrorDescriptor;
+import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.MigrationsDescriptor;
+import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
+import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDetailDescriptor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigrationsEndpointAutoConfiguration} and the operations of {@link MigrationsEndpoint}, called
+ * directly on real SQLite files.
+ */
+class MigrationsEndpointAutoConfigurationTests {
+
+	static final String BOOKS = "e00000000001";
+
+	static final String ISBN = "e00000000002";
+
+	static final String AUTHORS = "e00000000003";
+
+	static final String REVIEWS = "e00000000004";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+				MigrationsEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=migrations",
+				"migrations.locations=classpath:db/endpoint");
+
+	@TempDir
+	Path directory;
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void database() {
+		this.runner = this.contextRunner
+			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+	}
+
+	@Test
+	void createsTheEndpointWhenItIsExposed() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class));
+	}
+
+	@Test
+	void backsOffWhenTheEndpointIsNotExposed() {
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=health")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+	}
+
+	@Test
+	void backsOffWhenTheEndpointHasNoAccess() {
+		this.runner.withPropertyValues("management.endpoint.migrations.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+	}
+
+	@Test
+	void backsOffWithoutMigrations() {
+		this.runner.withPropertyValues("migrations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+	}
+
+	@Test
+	void describesCurrentHeadsRevisionsAndHistory() {
+		this.runner.run((context) -> {
+			MigrationsDescriptor state = endpoint(context).migrations();
+			assertThat(state.current()).containsExactly(REVIEWS);
+			assertThat(state.heads()).containsExactly(REVIEWS);
+			assertThat(state.upToDate()).isTrue();
+			assertThat(state.pending()).isEmpty();
+			assertThat(state.revisions()).extracting(RevisionDescriptor::revision)
+				.containsExactly(REVIEWS, AUTHORS, ISBN, BOOKS);
+			RevisionDescriptor newest = state.revisions().get(0);
+			assertThat(newest.downRevisions()).containsExactly(AUTHORS);
+			assertThat(newest.message()).isEqualTo("Create reviews");
+			assertThat(newest.applied()).isTrue();
+			assertThat(newest.head()).isTrue();
+			assertThat(newest.current()).isTrue();
+			assertThat(newest.reversible()).isTrue();
+			assertThat(newest.checksum()).hasSize(64);
+			assertThat(newest.appliedAt()).isNotNull();
+			assertThat(newest.durationMs()).isNotNull();
+			assertThat(state.revisions().get(2).reversible()).isFalse();
+			assertThat(state.revisions().get(3).current()).isFalse();
+			assertThat(state.history()).extracting((entry) -> entry.revision() + " " + entry.direction())
+				.containsExactly(REVIEWS + " upgrade", AUTHORS + " upgrade", ISBN + " upgrade", BOOKS + " upgrade");
+			assertThat(state.history()).allMatch((entry) -> entry.success() && entry.appliedAt() != null);
+		});
+	}
+
+	@Test
+	void describesAPendingRevision() {
+		this.runner.withPropertyValues("migrations.target=" + AUTHORS).run((context) -> {
+			MigrationsDescriptor state = endpoint(context).migrations();
+			assertThat(state.current()).containsExactly(AUTHORS);
+			assertThat(state.upToDate()).isFalse();
+			assertThat(state.pending()).containsExactly(REVIEWS);
+			RevisionDescriptor pending = state.revisions().get(0);
+			assertThat(pending.applied()).isFalse();
+			assertThat(pending.appliedAt()).isNull();
+			assertThat(pending.durationMs()).isNull();
+		});
+	}
+
+	@Test
+	void describesTwoHeads() {
+		this.runner.withPropertyValues("migrations.locations=classpath:db/branches").run((context) -> {
+			MigrationsDescriptor state = endpoint(context).migrations();
+			assertThat(state.current()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
+			assertThat(state.heads()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
+			assertThat(state.upToDate()).isTrue();
+			assertThat(state.revisions()).filteredOn(RevisionDescriptor::head).hasSize(2);
+		});
+	}
+
+	@Test
+	void describesOneRevisionByPrefixWithItsSql() {
+		this.runner.run((context) -> {
+			WebEndpointResponse<?> response = endpoint(context).revision("e00000000003");
+			assertThat(response.getStatus()).isEqualTo(200);
+			RevisionDetailDescriptor revision = (RevisionDetailDescriptor) response.getBody();
+			assertThat(revision.revision()).isEqualTo(AUTHORS);
+			assertThat(revision.upgradeSql()).singleElement().asString().startsWith("CREATE TABLE authors");
+			assertThat(revision.downgradeSql()).containsExactly("DROP TABLE authors");
+			assertThat(revision.applied()).isTrue();
+		});
+	}
+
+	@Test
+	void refusesAnAmbiguousOrUnknownRevision() {
+		this.runner.run((context) -> {
+			assertError(endpoint(context).revision("e0000000000"), 400, "ambiguous_revision");
+			assertError(endpoint(context).revision("ffff"), 404, "unknown_revision");
+		});
+	}
+
+	@Test
+	void refusesADowngradeUnlessItIsEnabled() {
+		this.runner.run((context) -> {
+			State before = State.of(context);
+			assertError(endpoint(context).downgrade("-1", REVIEWS, false, anonymous()), 403, "downgrade_disabled");
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void refusesAMalformedRequest() {
+		enabled().run((context) -> {
+			State before = State.of(context);
+			MigrationsEndpoint endpoint = endpoint(context);
+			assertError(endpoint.downgrade(null, REVIEWS, false, anonymous()), 400, "invalid_request");
+			assertError(endpoint.downgrade(42, REVIEWS, false, anonymous()), 400, "invalid_request");
+			assertError(endpoint.downgrade("-1", REVIEWS, "no", anonymous()), 400, "invalid_request");
+			assertError(endpoint.downgrade("-1", 7, false, anonymous()), 400, "invalid_request");
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void refusesADowngradeWithoutExpectedCurrent() {
+		enabled().run((context) -> {
+			State before = State.of(context);
+			assertError(endpoint(context).downgrade("-1", null, false, anonymous()), 409, "expected_current_required");
+			assertError(endpoint(context).downgrade("-1", " ", false, anonymous()), 409, "expected_current_required");
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void refusesADowngradeWhenTheDatabaseIsNotAtExpectedCurrent() {
+		enabled().run((context) -> {
+			State before = State.of(context);
+			ErrorDescriptor error = assertError(endpoint(context).downgrade("-1", AUTHORS, false, anonymous()), 409,
+					"current_mismatch");
+			assertThat(error.message()).contains(REVIEWS);
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void refusesATargetThatIsNotAnAncestor() {
+		enabled().withPropertyValues("migrations.target=" + AUTHORS).run((context) -> {
+			State before = State.of(context);
+			MigrationsEndpoint endpoint = endpoint(context);
+			assertError(endpoint.downgrade(REVIEWS, AUTHORS, false, anonymous()), 422, "not_an_ancestor");
+			assertError(endpoint.downgrade(AUTHORS, AUTHORS, false, anonymous()), 422, "not_an_ancestor");
+			assertError(endpoint.downgrade("nosuchrev", AUTHORS, false, anonymous()), 422, "not_an_ancestor");
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void refusesMoreStepsThanAllowed() {
+		enabled().run((context) -> {
+			State before = State.of(context);
+			ErrorDescriptor error = assertError(endpoint(context).downgrade(ISBN, REVIEWS, false, anonymous()), 422,
+					"too_many_steps");
+			assertThat(error.message()).contains("max-downgrade-steps=1").contains(REVIEWS, AUTHORS);
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void refusesToPassAnIrreversibleRevision() {
+		enabled().withPropertyValues("migrations.endpoint.max-downgrade-steps=10").run((context) -> {
+			State before = State.of(context);
+			ErrorDescriptor error = assertError(endpoint(context).downgrade(BOOKS, REVIEWS, false, anonymous()), 422,
+					"irreversible_revision");
+			assertThat(error.message()).contains(ISBN);
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void dryRunIsTheDefaultAndReturnsTheSql() {
+		enabled().run((context) -> {
+			State before = State.of(context);
+			WebEndpointResponse<?> response = endpoint(context).downgrade("-1", REVIEWS, null, anonymous());
+			assertThat(response.getStatus()).isEqualTo(200);
+			DowngradePlanDescriptor plan = (DowngradePlanDescriptor) response.getBody();
+			assertThat(plan.dryRun()).isTrue();
+			assertThat(plan.current()).containsExactly(REVIEWS);
+			assertThat(plan.resultingCurrent()).containsExactly(AUTHORS);
+			assertThat(plan.steps()).singleElement().satisfies((step) -> {
+				assertThat(step.revision()).isEqualTo(REVIEWS);
+				assertThat(step.sql()).containsExactly("DROP TABLE reviews");
+			});
+			assertThat(plan.sql()).contains("DROP TABLE reviews");
+			assertThat(State.of(context)).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void executesADowngradeAndRecordsThePrincipal() {
+		enabled().run((context) -> {
+			WebEndpointResponse<?> response = endpoint(context).downgrade("-1", REVIEWS, false, user("alice"));
+			assertThat(response.getStatus()).isEqualTo(200);
+			MigrationsDescriptor state = (MigrationsDescriptor) response.getBody();
+			assertThat(state.current()).containsExactly(AUTHORS);
+			assertThat(state.pending()).containsExactly(REVIEWS);
+			assertThat(state.history().get(0)).satisfies((entry) -> {
+				assertThat(entry.revision()).isEqualTo(REVIEWS);
+				assertThat(entry.direction()).isEqualTo("downgrade");
+				assertThat(entry.appliedBy()).isEqualTo("alice");
+			});
+			assertThat(State.of(context).tables()).doesNotContain("reviews").contains("authors");
+		});
+	}
+
+	@Test
+	void downgradesToBaseByIdPrefixOrBase() {
+		enabled().withPropertyValues("migrations.locations=classpath:db/revisions",
+				"migrations.endpoint.max-downgrade-steps=2")
+			.run((context) -> {
+				MigrationsEndpoint endpoint = endpoint(context);
+				assertThat(endpoint.downgrade("a00000000001", "a00000000002", true, anonymous()).getStatus())
+					.isEqualTo(200);
+				WebEndpointResponse<?> response = endpoint.downgrade("base", "a00000000002", false, anonymous());
+				assertThat(response.getStatus()).isEqualTo(200);
+				assertThat(((MigrationsDescriptor) response.getBody()).current()).isEmpty();
+				assertThat(State.of(context).tables()).doesNotContain("things");
+			});
+	}
+
+	@Test
+	void exactlyOneOfTwoConcurrentDowngradesRuns() {
+		enabled().run((context) -> {
+			MigrationsEndpoint endpoint = endpoint(context);
+			assertThat(race(endpoint, endpoint)).containsExactlyInAnyOrder(200, 409);
+			assertOneDowngrade(context.getBean(Migrations.class));
+		});
+	}
+
+	@Test
+	void exactlyOneOfTwoReplicasDowngrades() {
+		enabled().run((context) -> {
+			Migrations migrations = context.getBean(Migrations.class);
+			// two instances of the application: only the database's compare and set stands between them
+			assertThat(race(new MigrationsEndpoint(migrations, true, 1), new MigrationsEndpoint(migrations, true, 1)))
+				.containsExactlyInAnyOrder(200, 409);
+			assertOneDowngrade(migrations);
+		});
+	}
+
+	/** Two downgrades of the same revision released at once; their statuses. */
+	static List<Integer> race(MigrationsEndpoint first, MigrationsEndpoint second) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<WebEndpointResponse<?>>> calls = new ArrayList<>();
+			calls.add(executor.submit(() -> {
+				start.await();
+				return first.downgrade("-1", REVIEWS, false, user("alice"));
+			}));
+			calls.add(executor.submit(() -> {
+				start.await();
+				return second.downgrade("-1", REVIEWS, false, user("bob"));
+			}));
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<WebEndpointResponse<?>> call : calls) {
+				statuses.add(call.get(60, TimeUnit.SECONDS).getStatus());
+			}
+			return statuses;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static void assertOneDowngrade(Migrations migrations) {
+		assertThat(migrations.current()).containsExactly(AUTHORS);
+		assertThat(migrations.history(10)).filteredOn((entry) -> entry.direction() == Direction.DOWNGRADE)
+			.singleElement()
+			.extracting(HistoryEntry::revision)
+			.isEqualTo(REVIEWS);
+	}
+
+	@Test
+	void keepsCredentialsOutOfMessages() {
+		assertThat(MigrationsEndpoint
+			.sanitize("Connection to jdbc:postgresql://app:s3cret@db:5432/app?password=s3cret failed; pwd=s3cret"))
+			.doesNotContain("s3cret")
+			.contains("jdbc:postgresql://***@db:5432/app");
+	}
+
+	private ApplicationContextRunner enabled() {
+		return this.runner.withPropertyValues("migrations.endpoint.downgrade-enabled=true");
+	}
+
+	private static MigrationsEndpoint endpoint(AssertableApplicationContext context) {
+		return context.getBean(MigrationsEndpoint.class);
+	}
+
+	private static ErrorDescriptor assertError(WebEndpointResponse<?> response, int status, String error) {
+		assertThat(response.getStatus()).isEqualTo(status);
+		assertThat(response.getBody()).isInstanceOf(ErrorDescriptor.class);
+		ErrorDescriptor body = (ErrorDescriptor) response.getBody();
+		assertThat(body.error()).isEqualTo(error);
+		assertThat(body.message()).isNotBlank();
+		return body;
+	}
+
+	private static SecurityContext anonymous() {
+		return SecurityContext.NONE;
+	}
+
+	static SecurityContext user(String name) {
+		Principal principal = () -> name;
+		return new SecurityContext() {
+
+			@Override
+			public Principal getPrincipal() {
+				return principal;
+			}
+
+			@Override
+			public boolean isUserInRole(String role) {
+				return false;
+			}
+
+		};
+	}
+
+	/** What a refused call must leave unchanged: version rows, history and tables. */
+	record State(List<String> current, long historyRows, List<String> tables) {
+
+		static State of(AssertableApplicationContext context) {
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			List<String> tables = jdbc.queryForList(
+					"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", String.class);
+			Long historyRows = jdbc.queryForObject("SELECT COUNT(*) FROM migration_history", Long.class);
+			return new State(context.getBean(Migrations.class).current(), historyRows, tables);
+		}
+
+	}
+
+}

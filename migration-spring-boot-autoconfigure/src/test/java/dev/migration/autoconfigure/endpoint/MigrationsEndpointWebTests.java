@@ -1,0 +1,153 @@
+package dev.migration.autoconfigure.endpoint;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.migration.Migrations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint over real HTTP on a SQLite file, without Spring Security, with write access and downgrades on.
+ */
+@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "migrations.locations=classpath:db/endpoint",
+				"management.endpoints.web.exposure.include=health,migrations",
+				"management.endpoint.migrations.access=unrestricted", "migrations.endpoint.downgrade-enabled=true" })
+class MigrationsEndpointWebTests {
+
+	static final String AUTHORS = "e00000000003";
+
+	static final String REVIEWS = "e00000000004";
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	Migrations migrations;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private HttpTestClient http;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws IOException {
+		Path directory = Files.createTempDirectory("migrations-endpoint");
+		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + directory.resolve("app.db"));
+	}
+
+	@BeforeEach
+	void backToHeads() {
+		this.http = new HttpTestClient(this.port);
+		this.migrations.upgrade("heads");
+	}
+
+	@Test
+	void answersTheStateAsTheContractShowsIt() throws Exception {
+		HttpResponse<String> response = this.http.get("/actuator/migrations");
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, Object> body = JsonPath.read(response.body(), "$");
+		assertThat(body).containsOnlyKeys("current", "heads", "upToDate", "pending", "revisions", "history");
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.current")).containsExactly(REVIEWS);
+		assertThat(JsonPath.<Boolean>read(response.body(), "$.upToDate")).isTrue();
+		Map<String, Object> revision = JsonPath.read(response.body(), "$.revisions[0]");
+		assertThat(revision).containsOnlyKeys("revision", "downRevisions", "message", "branchLabels", "applied",
+				"head", "current", "reversible", "checksum", "appliedAt", "durationMs");
+		assertThat(revision).containsEntry("revision", REVIEWS)
+			.containsEntry("downRevisions", List.of(AUTHORS))
+			.containsEntry("current", true);
+		assertThat((String) revision.get("appliedAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z");
+		Map<String, Object> history = JsonPath.read(response.body(), "$.history[0]");
+		assertThat(history).containsOnlyKeys("revision", "direction", "appliedAt", "appliedBy", "durationMs",
+				"success");
+	}
+
+	@Test
+	void answersOneRevisionByPrefixWithItsSql() throws Exception {
+		HttpResponse<String> response = this.http.get("/actuator/migrations/e00000000003");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(response.body(), "$.revision")).isEqualTo(AUTHORS);
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.downgradeSql")).containsExactly("DROP TABLE authors");
+		assertThat(this.http.get("/actuator/migrations/ffff").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void dryRunByDefaultAnswersTheSqlAndChangesNothing() throws Exception {
+		HttpResponse<String> response = this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + REVIEWS + "\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Boolean>read(response.body(), "$.dryRun")).isTrue();
+		assertThat(JsonPath.<String>read(response.body(), "$.steps[0].revision")).isEqualTo(REVIEWS);
+		assertThat(JsonPath.<String>read(response.body(), "$.sql")).contains("DROP TABLE reviews");
+		assertThat(this.migrations.current()).containsExactly(REVIEWS);
+		assertThat(tables()).contains("reviews");
+	}
+
+	@Test
+	void executesADowngradeAndAnswersTheNewState() throws Exception {
+		HttpResponse<String> response = this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": false}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.current")).containsExactly(AUTHORS);
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.pending")).containsExactly(REVIEWS);
+		assertThat(JsonPath.<String>read(response.body(), "$.history[0].direction")).isEqualTo("downgrade");
+		assertThat(tables()).doesNotContain("reviews");
+		Map<String, Object> reverted = JsonPath.read(response.body(), "$.revisions[0]");
+		assertThat(reverted).containsEntry("applied", false).containsEntry("appliedAt", null);
+	}
+
+	@Test
+	void refusesAStaleExpectedCurrentWithAConflict() throws Exception {
+		HttpResponse<String> response = this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + AUTHORS + "\", \"dryRun\": false}");
+		assertRefusal(response, 409, "current_mismatch");
+		assertThat(this.migrations.current()).containsExactly(REVIEWS);
+	}
+
+	@Test
+	void refusesTooManyStepsWithUnprocessableEntity() throws Exception {
+		HttpResponse<String> response = this.http.post("/actuator/migrations",
+				"{\"target\": \"-2\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": false}");
+		assertRefusal(response, 422, "too_many_steps");
+		assertThat(this.migrations.current()).containsExactly(REVIEWS);
+	}
+
+	@Test
+	void refusesAMalformedBody() throws Exception {
+		assertRefusal(this.http.post("/actuator/migrations", "{\"target\": "), 400, "invalid_request");
+		assertRefusal(this.http.post("/actuator/migrations", "{\"expectedCurrent\": \"" + REVIEWS + "\"}"), 400,
+				"invalid_request");
+		assertRefusal(this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": \"no\"}"), 400,
+				"invalid_request");
+		assertThat(this.migrations.current()).containsExactly(REVIEWS);
+	}
+
+	private void assertRefusal(HttpResponse<String> response, int status, String error) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		Map<String, Object> body = JsonPath.read(response.body(), "$");
+		assertThat(body).containsOnlyKeys("error", "message").containsEntry("error", error);
+		assertThat(response.body()).doesNotContain("Exception", "\tat ", "jdbc:");
+	}
+
+	private List<String> tables() {
+		return this.jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table'", String.class);
+	}
+
+}
