@@ -1,16 +1,15 @@
 package dev.migration.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs the command line in-process with captured streams and its own environment, over a copy of the seed
@@ -35,23 +34,23 @@ final class Cli {
 		this.environment.put("MIGRATIONS_LOCATION", revisions.toString());
 	}
 
+	private static final List<String> SEED = List.of("1a2b3c4d5e6f_create_users.sql",
+			"9a8b7c6d5e4f_add_email_verification.sql", "3f1c2a9b7d10_create_teams.sql", "7d2e41c0b9aa_create_posts.sql");
+
 	/** A CLI over a copy of the four seed revisions in {@code directory/revisions}. */
 	static Cli withSeed(Path directory) {
 		Path revisions = directory.resolve("revisions");
 		try {
 			Files.createDirectories(revisions);
-			Path seed = Path.of(Cli.class.getResource("/revisions").toURI());
-			try (Stream<Path> files = Files.list(seed)) {
-				for (Path file : files.toList()) {
-					Files.copy(file, revisions.resolve(file.getFileName().toString()));
+			// the core's seed revisions, from its test jar
+			for (String name : SEED) {
+				try (InputStream content = Cli.class.getResourceAsStream("/db/seed/" + name)) {
+					Files.copy(content, revisions.resolve(name));
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
 		}
 		return new Cli(revisions);
 	}
