@@ -22,6 +22,9 @@ import dev.migration.internal.execute.Executor.Command;
 import dev.migration.internal.execute.ScriptWriter;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
+import dev.migration.internal.operations.Operation;
+import dev.migration.internal.operations.RecordingOperations;
+import dev.migration.internal.operations.SqlRenderer;
 import dev.migration.internal.plan.Planner;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.SqlBody;
@@ -29,6 +32,7 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
+import dev.migration.operations.TargetSchema;
 
 /**
  * The one entry point: load the revisions once, then plan and run commands against the database.
@@ -269,6 +273,30 @@ public final class Migrations {
 	/** {@link #autogenerate(Path, SchemaFilter)} with the target schema's SQL text. */
 	public SchemaDiff autogenerate(String targetSchemaSql, SchemaFilter filter) {
 		return compareWithTarget(targetSchemaSql, "(target schema)", filter, "generated");
+	}
+
+	/** {@link #check(Path)} with the target schema as a Java model, rendered for the connected database. */
+	public SchemaDiff check(TargetSchema model, SchemaFilter filter) {
+		return compareWithTarget(render(model), "(Java model)", filter, "checked");
+	}
+
+	/** {@link #autogenerate(Path, SchemaFilter)} with the target schema as a Java model. */
+	public SchemaDiff autogenerate(TargetSchema model, SchemaFilter filter) {
+		return compareWithTarget(render(model), "(Java model)", filter, "generated");
+	}
+
+	/** The model's operations as SQL for this database, so that it goes the same way as a target schema file. */
+	private String render(TargetSchema model) {
+		RecordingOperations recorder = new RecordingOperations();
+		model.define(recorder);
+		SqlRenderer renderer = SqlRenderer.forDialect(this.executor.dialect().name());
+		StringBuilder sql = new StringBuilder();
+		for (Operation operation : recorder.operations()) {
+			for (String statement : renderer.render(operation)) {
+				sql.append(statement).append(";\n");
+			}
+		}
+		return sql.toString();
 	}
 
 	private SchemaDiff compareWithTarget(String targetSql, String targetName, SchemaFilter filter, String verb) {

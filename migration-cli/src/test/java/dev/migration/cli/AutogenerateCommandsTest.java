@@ -169,6 +169,70 @@ class AutogenerateCommandsTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sqlite", "postgresql" })
+	void fromAnEmptyDatabaseRevisionAfterRevisionFollowsTheTarget(String kind) throws IOException {
+		TestDatabase database = kind.equals("sqlite") ? SqliteDatabase.in(this.directory) : PostgresDatabase.create();
+		Path revisions = this.directory.resolve("db/revisions");
+		Files.createDirectories(revisions);
+		Cli cli = new Cli(revisions).database(database.url(), database.user(), database.password());
+		Path target = this.directory.resolve("db/schema.sql");
+		Files.writeString(target, """
+				CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(80));
+				CREATE TABLE books (
+				    id INTEGER NOT NULL PRIMARY KEY,
+				    author_id INTEGER,
+				    title VARCHAR(200) NOT NULL,
+				    CONSTRAINT ck_books_title CHECK (length(title) > 0)
+				);
+				CREATE INDEX ix_books_title ON books (title);
+				""");
+		Result first = cli.run("revision", "-m", "Initial", "--autogenerate");
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(Files.readString(revisionFiles(cli).get(0))).contains("-- down_revision: none");
+		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		database.execute("INSERT INTO authors (id, name) VALUES (1, 'Ann')");
+		database.execute("INSERT INTO books (id, author_id, title) VALUES (1, 1, 'First')");
+		assertThat(cli.run("check").out()).isEqualTo("No new upgrade operations detected.\n");
+
+		Files.writeString(target, """
+				CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(80) NOT NULL, born DATE);
+				CREATE TABLE books (
+				    id INTEGER NOT NULL PRIMARY KEY,
+				    author_id INTEGER REFERENCES authors (id) ON DELETE SET NULL,
+				    title VARCHAR(200) NOT NULL,
+				    CONSTRAINT ck_books_title CHECK (length(title) > 0)
+				);
+				""");
+		Result second = cli.run("revision", "-m", "Authors and books", "--autogenerate");
+		assertThat(second.exitCode()).as(second.err()).isZero();
+		assertThat(second.err()).contains("Detected add column authors.born", "Detected change nullability of "
+				+ "authors.name: NULL -> NOT NULL", "Detected remove index ix_books_title on books",
+				"Detected add foreign key on books (author_id) -> authors (id) ON DELETE SET NULL");
+		Result upgrade = cli.run("upgrade", "heads");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(cli.run("check").exitCode()).isZero();
+		assertThat(database.queryStrings("SELECT title FROM books WHERE author_id = 1")).containsExactly("First");
+
+		assertThat(cli.run("downgrade", "-1").exitCode()).isZero();
+		Path newest = revisionFiles(cli).stream().filter((file) -> file.toString().contains("authors_and_books"))
+			.findFirst().orElseThrow();
+		Files.delete(newest);
+		Files.writeString(target, """
+				CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(80));
+				CREATE TABLE books (
+				    id INTEGER NOT NULL PRIMARY KEY,
+				    author_id INTEGER,
+				    title VARCHAR(200) NOT NULL,
+				    CONSTRAINT ck_books_title CHECK (length(title) > 0)
+				);
+				CREATE INDEX ix_books_title ON books (title);
+				""");
+		Result back = cli.run("check");
+		assertThat(back.exitCode()).as(back.out()).isZero();
+		assertThat(database.count("SELECT count(*) FROM books")).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sqlite", "postgresql" })
 	void autogenerateRefusesADatabaseBelowHeads(String kind) throws IOException {
 		Cli cli = cli(kind);
 		cli.run("upgrade", TEAMS);

@@ -44,19 +44,15 @@ final class Normalize {
 		return stripParentheses(out.toString().trim());
 	}
 
+	// one space between words; none after "(" or "," nor before "(", ")" or ","
 	private static void appendSpace(StringBuilder out, boolean pendingSpace, char next) {
 		if (!pendingSpace || out.length() == 0) {
 			return;
 		}
 		char last = out.charAt(out.length() - 1);
-		if (last == '(' || last == ',' || next == ')' || next == ',' || next == '(') {
-			if (next == '(' && Character.isLetterOrDigit(last)) {
-				// "in (", "varchar (50)" -> keep words and groups apart only where the meaning needs none
-				return;
-			}
-			return;
+		if (last != '(' && last != ',' && next != ')' && next != ',' && next != '(') {
+			out.append(' ');
 		}
-		out.append(' ');
 	}
 
 	private static int closing(String text, int start, char quote) {

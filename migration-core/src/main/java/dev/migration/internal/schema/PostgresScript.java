@@ -84,6 +84,10 @@ final class PostgresScript {
 		}
 		for (TableChange change : comparison.changedTables()) {
 			for (Col column : change.addedColumns()) {
+				if (!column.nullable() && column.defaultValue() == null && !column.autoIncrement()) {
+					this.out.add("-- TODO: new column " + change.name() + "." + column.name() + " is NOT NULL without "
+							+ "a default: this fails when the table has rows. Add it nullable, fill it, then SET NOT NULL.");
+				}
 				render(new Operation.AddColumn(change.name(), column(column)));
 			}
 			for (ColumnChange column : change.changedColumns()) {

@@ -122,6 +122,25 @@ class SchemaCompareTest {
 
 	@ParameterizedTest
 	@MethodSource("kinds")
+	void aNewTableWithNumberedColumnsRoundTrips(String kind) {
+		TestDatabase database = database(kind);
+		String target = kind.equals("postgresql")
+				? "CREATE TABLE a (id SERIAL PRIMARY KEY, b BIGINT GENERATED ALWAYS AS IDENTITY, c TEXT DEFAULT 'x', "
+						+ "d TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), UNIQUE (c, d));"
+				: "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, c TEXT DEFAULT 'x', "
+						+ "d TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, UNIQUE (c, d)) STRICT;".replace("TIMESTAMP",
+								"TEXT");
+		SchemaCompare.Result result = compare(database, kind, target);
+		assertThat(result.differences()).containsExactly("add table a");
+		apply(database, result.upgrade());
+		assertThat(compare(database, kind, target).differences()).isEmpty();
+		database.execute("INSERT INTO a (c) VALUES ('y')");
+		apply(database, result.downgrade());
+		assertThat(database.tables()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("kinds")
 	void theSameSchemaHasNoDifference(String kind) {
 		TestDatabase database = database(kind);
 		apply(database, SHOP);
