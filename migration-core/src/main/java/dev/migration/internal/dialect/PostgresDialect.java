@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -72,6 +73,30 @@ public final class PostgresDialect implements Dialect {
 		if (!connection.getAutoCommit()) {
 			connection.rollback();
 			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * Has the server notice a client that went away while a long statement runs (PostgreSQL 14+): otherwise a killed
+	 * process's statement keeps running and holding its locks until it ends, and the next process waits for it.
+	 */
+	@Override
+	public Object prepare(Connection connection, Duration lockTimeout) throws SQLException {
+		if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
+			return null;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET client_connection_check_interval = '1s'");
+		}
+		return Boolean.TRUE;
+	}
+
+	@Override
+	public void restore(Connection connection, Object prepared) throws SQLException {
+		if (prepared == Boolean.TRUE) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("RESET client_connection_check_interval");
+			}
 		}
 	}
 

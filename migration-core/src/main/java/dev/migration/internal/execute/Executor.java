@@ -253,7 +253,9 @@ public final class Executor {
 		}
 		catch (SQLException ex) {
 			if (dialect.isLockTimeout(ex)) {
-				throw failed(connection, dialect, store, step, revision, actor, start, lockTimeout(ex, rows));
+				// no failed-step history row: writing it would wait for the same lock a second time
+				rollbackQuietly(connection, dialect, ex);
+				throw lockTimeout(ex, rows);
 			}
 			throw failed(connection, dialect, store, step, revision, actor, start,
 					new MigrationDatabaseException("Could not record " + step.direction().word() + " of "
