@@ -118,7 +118,44 @@ public abstract class SqlRenderer {
 	}
 
 	/** A column definition; {@code inlineKey} renders its primary key inline. */
-	public abstract String column(Column column, boolean inlineKey);
+	public String column(Column column, boolean inlineKey) {
+		StringBuilder sql = new StringBuilder(quote(column.name())).append(' ');
+		String autoIncrement = autoIncrementKey(column, inlineKey);
+		if (autoIncrement != null) {
+			return sql.append(autoIncrement).toString();
+		}
+		sql.append(type(column.type()));
+		if (column.isAutoIncrement()) {
+			sql.append(autoIncrementSuffix());
+		}
+		boolean inlinePrimaryKey = column.isPrimaryKey() && inlineKey;
+		if (inlinePrimaryKey) {
+			sql.append(" PRIMARY KEY");
+		}
+		if (!column.nullable() && !(inlinePrimaryKey && primaryKeyImpliesNotNull())) {
+			sql.append(" NOT NULL");
+		}
+		if (column.serverDefault() != null) {
+			sql.append(" DEFAULT ").append(serverDefault(column.serverDefault()));
+		}
+		if (column.isUnique()) {
+			sql.append(" UNIQUE");
+		}
+		return sql.toString();
+	}
+
+	/** The whole rest of an auto-numbered key column's definition where the database has a form of its own. */
+	protected String autoIncrementKey(Column column, boolean inlineKey) {
+		return null;
+	}
+
+	/** What follows the type of an auto-numbered column. */
+	protected String autoIncrementSuffix() {
+		return "";
+	}
+
+	/** Whether an inline {@code PRIMARY KEY} already says {@code NOT NULL}. */
+	protected abstract boolean primaryKeyImpliesNotNull();
 
 	public abstract String type(ColumnType type);
 

@@ -93,26 +93,14 @@ final class SqliteRenderer extends SqlRenderer {
 	}
 
 	@Override
-	public String column(Column column, boolean inlineKey) {
-		StringBuilder sql = new StringBuilder(quote(column.name())).append(' ');
-		if (column.isAutoIncrement() && inlineKey) {
-			// the rowid alias: SQLite numbers it
-			return sql.append("INTEGER PRIMARY KEY").toString();
-		}
-		sql.append(type(column.type()));
-		if (column.isPrimaryKey() && inlineKey) {
-			sql.append(" PRIMARY KEY");
-		}
-		if (!column.nullable()) {
-			sql.append(" NOT NULL");
-		}
-		if (column.serverDefault() != null) {
-			sql.append(" DEFAULT ").append(serverDefault(column.serverDefault()));
-		}
-		if (column.isUnique()) {
-			sql.append(" UNIQUE");
-		}
-		return sql.toString();
+	protected String autoIncrementKey(Column column, boolean inlineKey) {
+		// the rowid alias: SQLite numbers it
+		return (column.isAutoIncrement() && inlineKey) ? "INTEGER PRIMARY KEY" : null;
+	}
+
+	@Override
+	protected boolean primaryKeyImpliesNotNull() {
+		return false;
 	}
 
 	@Override
