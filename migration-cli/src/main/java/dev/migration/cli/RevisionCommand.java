@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.SchemaDiff;
-import dev.migration.SchemaFilter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -40,24 +40,15 @@ final class RevisionCommand implements Callable<Integer> {
 			description = "Fill the revision with the difference between the database at heads and the target schema.")
 	private boolean autogenerate;
 
-	@Option(names = "--target-schema", paramLabel = "FILE",
-			description = "The desired schema for --autogenerate (default: schema.sql beside the revisions directory).")
-	private Path targetSchema;
-
-	@Option(names = "--include-table", paramLabel = "PATTERN",
-			description = "With --autogenerate: compare only tables matching this glob (repeatable).")
-	private List<String> includeTables = new ArrayList<>();
-
-	@Option(names = "--exclude-table", paramLabel = "PATTERN",
-			description = "With --autogenerate: never compare tables matching this glob (repeatable).")
-	private List<String> excludeTables = new ArrayList<>();
+	@Mixin
+	private TargetSchemaOptions schema = new TargetSchemaOptions();
 
 	@Override
 	public Integer call() {
 		if (this.autogenerate) {
 			return autogenerate();
 		}
-		if (this.targetSchema != null || !this.includeTables.isEmpty() || !this.excludeTables.isEmpty()) {
+		if (this.schema.isGiven()) {
 			throw new UsageException("--target-schema, --include-table and --exclude-table go with --autogenerate.");
 		}
 		Migrations migrations = this.cli.revisions();
@@ -70,8 +61,7 @@ final class RevisionCommand implements Callable<Integer> {
 	private Integer autogenerate() {
 		Migrations migrations = this.cli.database();
 		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
-		SchemaDiff diff = migrations.autogenerate(targetSchema(this.cli, this.targetSchema),
-				filter(this.includeTables, this.excludeTables));
+		SchemaDiff diff = migrations.autogenerate(this.schema.targetSchema(this.cli), this.schema.filter());
 		if (diff.isEmpty()) {
 			this.cli.console().print("No changes in schema detected.");
 			return 0;
@@ -82,28 +72,6 @@ final class RevisionCommand implements Callable<Integer> {
 		write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels, this.dependsOn,
 				diff.upgradeSql(), diff.downgradeSql());
 		return 0;
-	}
-
-	/** The target schema file: the option, else {@code schema.sql} beside the revisions directory. */
-	static Path targetSchema(MigrationCli cli, Path option) {
-		if (option != null) {
-			return option;
-		}
-		String location = cli.location();
-		if (location.startsWith("classpath:")) {
-			throw new UsageException("Revisions on the classpath have no folder to find schema.sql beside: "
-					+ "give --target-schema FILE.");
-		}
-		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
-		if (revisions.getParent() == null && revisions.toString().matches("\\.*")) {
-			revisions = revisions.toAbsolutePath().normalize();
-		}
-		Path parent = revisions.getParent();
-		return (parent != null) ? parent.resolve("schema.sql") : Path.of("schema.sql");
-	}
-
-	static SchemaFilter filter(List<String> includes, List<String> excludes) {
-		return SchemaFilter.defaults().including(includes).excluding(excludes);
 	}
 
 	private List<String> single(List<String> revisions) {

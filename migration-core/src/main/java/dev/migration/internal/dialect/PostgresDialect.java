@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migration.MigrationDatabaseException;
 
 /**
  * PostgreSQL: transactional DDL, a session-level advisory lock on its own connection.
@@ -76,30 +77,6 @@ public final class PostgresDialect implements Dialect {
 		}
 	}
 
-	/**
-	 * Has the server notice a client that went away while a long statement runs (PostgreSQL 14+): otherwise a killed
-	 * process's statement keeps running and holding its locks until it ends, and the next process waits for it.
-	 */
-	@Override
-	public Object prepare(Connection connection, Duration lockTimeout) throws SQLException {
-		if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
-			return null;
-		}
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET client_connection_check_interval = '1s'");
-		}
-		return Boolean.TRUE;
-	}
-
-	@Override
-	public void restore(Connection connection, Object prepared) throws SQLException {
-		if (prepared == Boolean.TRUE) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("RESET client_connection_check_interval");
-			}
-		}
-	}
-
 	@Override
 	public boolean rereadsEachStep() {
 		return false;
@@ -107,7 +84,44 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout) {
-		return AdvisoryLock.acquire(connections, key, timeout);
+		AdvisoryLock lock = AdvisoryLock.acquire(connections, key, timeout);
+		try {
+			boolean checking = checkClientConnection(connection, "SET client_connection_check_interval = '1s'");
+			return () -> {
+				try {
+					if (checking) {
+						checkClientConnection(connection, "RESET client_connection_check_interval");
+					}
+				}
+				catch (SQLException ex) {
+					// the connection goes back to its pool with the setting; it only makes the server notice dead
+					// clients sooner
+				}
+				finally {
+					lock.close();
+				}
+			};
+		}
+		catch (SQLException | RuntimeException ex) {
+			lock.close();
+			throw new MigrationDatabaseException("Could not prepare the migrating connection: " + ex.getMessage()
+					+ ". Nothing was run.", ex);
+		}
+	}
+
+	/**
+	 * While steps run, the server should notice a client that went away during a long statement (PostgreSQL 14+):
+	 * otherwise a killed process's statement keeps running and holding its locks until it ends, and the next
+	 * process waits for it. Only set under the lock, so that the up-to-date check stays one query.
+	 */
+	private static boolean checkClientConnection(Connection connection, String sql) throws SQLException {
+		if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
+			return false;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		return true;
 	}
 
 	@Override

@@ -42,26 +42,10 @@ final class SqliteRenderer extends SqlRenderer {
 			return alterColumn(alter);
 		}
 		if (needsCopy(operation) && !(operation instanceof Operation.DropColumn)) {
-			return List.of("-- SQLite has no ALTER TABLE for this; at run time the table " + tableOf(operation)
-					+ " is moved and copied: " + describe(operation));
+			return List.of("-- SQLite has no ALTER TABLE for this; at run time the table "
+					+ SqliteTableCopy.tableOf(operation) + " is moved and copied: " + describe(operation));
 		}
 		return super.render(operation);
-	}
-
-	private static String tableOf(Operation operation) {
-		if (operation instanceof Operation.AddColumn add) {
-			return add.table();
-		}
-		if (operation instanceof Operation.AlterColumn alter) {
-			return alter.table();
-		}
-		if (operation instanceof Operation.AddConstraint add) {
-			return add.table();
-		}
-		if (operation instanceof Operation.DropConstraint drop) {
-			return drop.table();
-		}
-		return "?";
 	}
 
 	private String describe(Operation operation) {

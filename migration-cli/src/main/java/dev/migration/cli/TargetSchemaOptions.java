@@ -1,0 +1,53 @@
+package dev.migration.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migration.SchemaFilter;
+import picocli.CommandLine.Option;
+
+/**
+ * The target schema and table filter that {@code check} and {@code revision --autogenerate} share.
+ */
+final class TargetSchemaOptions {
+
+	@Option(names = "--target-schema", paramLabel = "FILE",
+			description = "The desired schema as SQL (default: schema.sql beside the revisions directory).")
+	private Path targetSchema;
+
+	@Option(names = "--include-table", paramLabel = "PATTERN",
+			description = "Compare only tables matching this glob (repeatable).")
+	private List<String> includeTables = new ArrayList<>();
+
+	@Option(names = "--exclude-table", paramLabel = "PATTERN",
+			description = "Never compare tables matching this glob (repeatable; spatial_ref_sys always is).")
+	private List<String> excludeTables = new ArrayList<>();
+
+	boolean isGiven() {
+		return this.targetSchema != null || !this.includeTables.isEmpty() || !this.excludeTables.isEmpty();
+	}
+
+	/** The target schema file: the option, else {@code schema.sql} beside the revisions directory. */
+	Path targetSchema(MigrationCli cli) {
+		if (this.targetSchema != null) {
+			return this.targetSchema;
+		}
+		String location = cli.location();
+		if (location.startsWith("classpath:")) {
+			throw new UsageException("Revisions on the classpath have no folder to find schema.sql beside: "
+					+ "give --target-schema FILE.");
+		}
+		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
+		if (revisions.getParent() == null && revisions.toString().matches("\\.*")) {
+			revisions = revisions.toAbsolutePath().normalize();
+		}
+		Path parent = revisions.getParent();
+		return (parent != null) ? parent.resolve("schema.sql") : Path.of("schema.sql");
+	}
+
+	SchemaFilter filter() {
+		return SchemaFilter.defaults().including(this.includeTables).excluding(this.excludeTables);
+	}
+
+}
