@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import dev.migration.internal.dialect.ConnectionSource;
@@ -45,8 +46,9 @@ import dev.migration.operations.TargetSchema;
  * migrations.upgrade("heads");
  * }</pre>
  *
- * Creating it reads and parses every revision once and validates the graph; nothing touches the database until a
- * command runs. Instances are immutable and safe to share between threads.
+ * Creating it reads and parses every revision once and validates the graph; meanwhile a second thread opens and closes
+ * a connection, so that the driver is ready when a command runs (for SQLite an in-memory one: no file is created).
+ * Instances are immutable and safe to share between threads.
  */
 public final class Migrations {
 
@@ -58,14 +60,11 @@ public final class Migrations {
 
 	private final Executor executor;
 
-	private Migrations(MigrationConfiguration configuration, RevisionGraph graph) {
+	private Migrations(MigrationConfiguration configuration, ConnectionSource connections, RevisionGraph graph) {
 		this.configuration = configuration;
 		this.graph = graph;
 		this.planner = new Planner(graph);
-		this.executor = new Executor(
-				ConnectionSource.of(configuration.dataSource(), configuration.url(), configuration.user(),
-						configuration.password()),
-				graph, new ConfigurationSettings(configuration));
+		this.executor = new Executor(connections, graph, new ConfigurationSettings(configuration));
 	}
 
 	/**
@@ -77,11 +76,32 @@ public final class Migrations {
 	public static Migrations create(MigrationConfiguration configuration) {
 		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
 				: Migrations.class.getClassLoader();
+		ConnectionSource connections = ConnectionSource.of(configuration.dataSource(), configuration.url(),
+				configuration.user(), configuration.password());
+		connections.warmUpInBackground();
 		List<Revision> revisions = new ArrayList<>(RevisionLoader.load(configuration.locations(), classLoader));
 		for (JavaRevision javaRevision : configuration.javaRevisions()) {
 			revisions.add(JavaRevisions.adapt(javaRevision));
 		}
-		return new Migrations(configuration, RevisionGraph.of(revisions));
+		return new Migrations(configuration, connections, RevisionGraph.of(revisions));
+	}
+
+	/**
+	 * Starts reading and parsing the revision files of the locations on a daemon thread, for a framework that knows
+	 * them long before it can create the engine (a Spring application while its context starts). The next
+	 * {@link #create} with the same locations and class loader takes the result, or its failure, instead of reading
+	 * the files again. Call {@link #discardPreload} when no create will come.
+	 * @param locations the configuration's locations
+	 * @param classLoader the configuration's class loader
+	 * @return done when the files are read
+	 */
+	public static Future<?> preload(List<String> locations, ClassLoader classLoader) {
+		return RevisionLoader.preload(locations, classLoader);
+	}
+
+	/** Forgets a {@link #preload} that no {@link #create} has taken. */
+	public static void discardPreload(List<String> locations, ClassLoader classLoader) {
+		RevisionLoader.discardPreload(locations, classLoader);
 	}
 
 	public MigrationConfiguration configuration() {

@@ -56,7 +56,7 @@ import org.springframework.util.StringUtils;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
 
-	private static final String VENDOR_PLACEHOLDER = "{vendor}";
+	static final String VENDOR_PLACEHOLDER = "{vendor}";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -89,6 +89,13 @@ public final class MigrationsAutoConfiguration {
 		initializer.setFailOnPending(properties.isFailOnPending());
 		initializer.setAsync(properties.isAsync());
 		return initializer;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsSchemaCheck migrationsSchemaCheck(Migrations migrations, MigrationsProperties properties,
+			ResourceLoader resourceLoader) {
+		return new MigrationsSchemaCheck(migrations, resourceLoader, properties.getTargetSchema());
 	}
 
 	private void configureConnection(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
@@ -128,7 +135,7 @@ public final class MigrationsAutoConfiguration {
 		map.from(properties.isIgnoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
 	}
 
-	private static List<String> resolveVendor(List<String> locations, String vendor) {
+	static List<String> resolveVendor(List<String> locations, String vendor) {
 		if (vendor == null) {
 			return locations;
 		}
@@ -140,6 +147,11 @@ public final class MigrationsAutoConfiguration {
 		if (properties.getLocations().stream().noneMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
 			return null;
 		}
+		return vendor(connection);
+	}
+
+	/** The vendor id ({@code postgresql}, {@code sqlite}, ...) of the database the configuration connects to. */
+	static String vendor(MigrationConfiguration connection) {
 		String url = (connection.dataSource() != null) ? databaseUrl(connection.dataSource()) : connection.url();
 		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
 		Assert.state(driver != DatabaseDriver.UNKNOWN,

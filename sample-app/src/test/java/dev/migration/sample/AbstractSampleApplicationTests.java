@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.migration.Migrations;
+import dev.migration.SchemaDiff;
+import dev.migration.autoconfigure.MigrationsSchemaCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +41,22 @@ abstract class AbstractSampleApplicationTests {
 	@Autowired
 	Migrations migrations;
 
+	@Autowired
+	MigrationsSchemaCheck schemaCheck;
+
 	@Test
 	void migratesTheDatabaseToHeadOnStartup() {
 		assertThat(this.migrations.current()).containsExactly(HEAD);
 		assertThat(this.jdbc.sql("SELECT revision FROM migration_history WHERE direction = 'upgrade' ORDER BY id")
 			.query(String.class)
 			.list()).containsExactly("a1f0c3d2e4b5", "b2e1d4c3f5a6", "c3d2e5f4a6b7", HEAD);
+	}
+
+	@Test
+	void theRevisionsBringTheDatabaseToTheDesiredSchema() {
+		// db/schema/{vendor}.sql and the revisions describe the same tables, indexes and foreign keys
+		SchemaDiff diff = this.schemaCheck.check();
+		assertThat(diff.differences()).isEmpty();
 	}
 
 	@Test

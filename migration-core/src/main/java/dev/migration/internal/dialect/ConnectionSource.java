@@ -13,6 +13,8 @@ import dev.migration.MigrationDatabaseException;
  */
 public final class ConnectionSource {
 
+	private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+
 	private final DataSource dataSource;
 
 	private final String url;
@@ -51,6 +53,39 @@ public final class ConnectionSource {
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException("Cannot connect to " + describe() + ": "
 					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, password and that the database is running.", ex);
+		}
+	}
+
+	/**
+	 * Opens and closes a connection on a daemon thread, so that the driver's first connection (its classes, and for
+	 * SQLite its native library) costs nothing while the caller reads the revision files: in a JVM that has just
+	 * started each takes about as long as the other. Failures are left to the real connection, which reports them
+	 * with its context. A SQLite URL is not opened (connecting creates the file): an in-memory database loads the same
+	 * library.
+	 */
+	public void warmUpInBackground() {
+		if (!isConfigured()) {
+			return;
+		}
+		Thread thread = new Thread(this::warmUp, "migrations-connection-warm-up");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	void warmUp() {
+		try {
+			if (this.dataSource != null) {
+				this.dataSource.getConnection().close();
+			}
+			else if (this.url.startsWith(SQLITE_PREFIX)) {
+				DriverManager.getConnection(SQLITE_PREFIX + ":memory:").close();
+			}
+			else {
+				DriverManager.getConnection(this.url, this.user, this.password).close();
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			// the connection that does the work fails the same way and says where
 		}
 	}
 

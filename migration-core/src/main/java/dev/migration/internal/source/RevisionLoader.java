@@ -18,8 +18,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.migration.LocationNotFoundException;
@@ -39,9 +44,16 @@ public final class RevisionLoader {
 
 	private static final String SQL_SUFFIX = ".sql";
 
+	/** Preloads not taken yet; a class loader is a key by identity, so a restarted application never meets them. */
+	private static final Map<PreloadKey, FutureTask<List<Revision>>> PRELOADED = new ConcurrentHashMap<>();
+
+	/** Below this many files a second thread costs more than it saves. */
+	private static final int PARALLEL_THRESHOLD = 64;
+
 	private final ClassLoader classLoader;
 
-	private final List<Revision> revisions = new ArrayList<>();
+	/** Files found so far, parsed together at the end. */
+	private final List<Source> sources = new ArrayList<>();
 
 	private RevisionLoader(ClassLoader classLoader) {
 		this.classLoader = classLoader;
@@ -56,13 +68,90 @@ public final class RevisionLoader {
 	 * @throws RevisionParseException when a file is malformed or not UTF-8
 	 */
 	public static List<Revision> load(List<String> locations, ClassLoader classLoader) {
+		FutureTask<List<Revision>> preloaded = PRELOADED.remove(new PreloadKey(List.copyOf(locations), classLoader));
+		if (preloaded != null) {
+			return take(preloaded);
+		}
+		return read(locations, classLoader);
+	}
+
+	/**
+	 * Starts {@link #load} on a daemon thread; the next {@code load} of the same locations with the same class loader
+	 * takes its result (or its failure) instead of reading again. For a framework that knows the locations long
+	 * before it can create the engine: a Spring application does this while its context starts.
+	 * @param locations where to look
+	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @return the preload, done when its files are read
+	 */
+	public static Future<List<Revision>> preload(List<String> locations, ClassLoader classLoader) {
+		List<String> copy = List.copyOf(locations);
+		FutureTask<List<Revision>> task = new FutureTask<>(() -> read(copy, classLoader));
+		FutureTask<List<Revision>> running = PRELOADED.putIfAbsent(new PreloadKey(copy, classLoader), task);
+		if (running != null) {
+			return running;
+		}
+		Thread thread = new Thread(task, "migrations-preload");
+		thread.setDaemon(true);
+		thread.start();
+		return task;
+	}
+
+	/** Forgets a preload that no {@code load} has taken, so that its revisions and class loader can go. */
+	public static void discardPreload(List<String> locations, ClassLoader classLoader) {
+		PRELOADED.remove(new PreloadKey(List.copyOf(locations), classLoader));
+	}
+
+	private static List<Revision> take(FutureTask<List<Revision>> preloaded) {
+		try {
+			return preloaded.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new MigrationException("Could not read revisions: " + ex.getCause() + ". Nothing was run.",
+					ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while reading revisions. Nothing was run.", ex);
+		}
+	}
+
+	private static List<Revision> read(List<String> locations, ClassLoader classLoader) {
 		RevisionLoader loader = new RevisionLoader(classLoader);
 		for (String location : locations) {
 			loader.loadLocation(location);
 		}
-		List<Revision> revisions = new ArrayList<>(loader.revisions);
+		List<Revision> revisions = new ArrayList<>(parse(loader.sources));
 		revisions.sort(Comparator.comparing(Revision::location));
 		return Collections.unmodifiableList(revisions);
+	}
+
+	/**
+	 * Reads and parses the files on all cores when there are many: a service checks at every start that its
+	 * thousand revisions are applied, and in a JVM that has just started that is mostly this loop. The first
+	 * failure in file order is the one reported, whatever thread met it first.
+	 */
+	private static List<Revision> parse(List<Source> sources) {
+		Object[] results = new Object[sources.size()];
+		IntStream indexes = IntStream.range(0, sources.size());
+		(sources.size() >= PARALLEL_THRESHOLD ? indexes.parallel() : indexes).forEach((index) -> {
+			try {
+				results[index] = sources.get(index).parse();
+			}
+			catch (RuntimeException ex) {
+				results[index] = ex;
+			}
+		});
+		List<Revision> revisions = new ArrayList<>(results.length);
+		for (Object result : results) {
+			if (result instanceof RuntimeException failure) {
+				throw failure;
+			}
+			revisions.add((Revision) result);
+		}
+		return revisions;
 	}
 
 	private void loadLocation(String location) {
@@ -94,7 +183,7 @@ public final class RevisionLoader {
 		Path root = directory.toRealPath();
 		for (Path file : sqlFiles(root)) {
 			Path shown = directory.resolve(root.relativize(file));
-			add(readablePath(shown), Files.readAllBytes(file));
+			this.sources.add(new Source(readablePath(shown), file, null));
 		}
 	}
 
@@ -124,8 +213,8 @@ public final class RevisionLoader {
 					root + " is a file; point the location at the directory that holds the .sql files");
 		}
 		for (Path file : sqlFiles(directory)) {
-			add(classpathLocation(path, directory.relativize(file).toString().replace('\\', '/')),
-					Files.readAllBytes(file));
+			this.sources.add(new Source(classpathLocation(path, directory.relativize(file).toString().replace('\\', '/')),
+					file, null));
 		}
 	}
 
@@ -147,16 +236,14 @@ public final class RevisionLoader {
 			for (JarEntry entry : Collections.list(jarFile.entries())) {
 				String name = entry.getName();
 				if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(SQL_SUFFIX)) {
+					// read here, while the jar is open; parsed with the others
 					try (InputStream content = jarFile.getInputStream(entry)) {
-						add(classpathLocation(path, name.substring(prefix.length())), content.readAllBytes());
+						this.sources.add(new Source(classpathLocation(path, name.substring(prefix.length())), null,
+								content.readAllBytes()));
 					}
 				}
 			}
 		}
-	}
-
-	private void add(String location, byte[] content) {
-		this.revisions.add(SqlRevisionParser.parse(location, decode(location, content)));
 	}
 
 	/** Strict UTF-8: a file saved in another encoding fails by name instead of running with garbled text. */
@@ -200,6 +287,29 @@ public final class RevisionLoader {
 		Path workingDirectory = Path.of("").toAbsolutePath();
 		return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString()
 				: absolute.toString();
+	}
+
+	private record PreloadKey(List<String> locations, ClassLoader classLoader) {
+
+	}
+
+	/** One revision file: a file to read, or the content already read from a jar. */
+	private record Source(String location, Path file, byte[] content) {
+
+		Revision parse() {
+			byte[] bytes = this.content;
+			if (bytes == null) {
+				try {
+					bytes = Files.readAllBytes(this.file);
+				}
+				catch (IOException ex) {
+					throw new MigrationException("Could not read revision " + this.location + ": " + ex.getMessage()
+							+ ". Nothing was run.", ex);
+				}
+			}
+			return SqlRevisionParser.parse(this.location, decode(this.location, bytes));
+		}
+
 	}
 
 	private static String trimSlashes(String path) {

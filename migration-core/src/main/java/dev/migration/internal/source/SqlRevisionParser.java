@@ -12,7 +12,6 @@ import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.revision.SqlBody;
-import dev.migration.internal.revision.SqlStatement;
 
 /**
  * Reads a SQL revision file: {@code -- key: value} header lines, then the {@code -- upgrade} and
@@ -95,15 +94,13 @@ public final class SqlRevisionParser {
 					"no '-- upgrade' section: put a line '-- upgrade' after the header, followed by the upgrade's SQL");
 		}
 		Section downgrade = this.sections.get(DOWNGRADE);
-		List<SqlStatement> downgradeStatements = (downgrade != null) ? downgrade.statements(text) : List.of();
-		List<SqlStatement> upgradeStatements = upgrade.statements(text);
+		SqlBody upgradeBody = upgrade.body(text);
 		// no downgrade statements is how a file says it cannot be reverted, unless its upgrade changes nothing
 		// either (a merge revision): there is nothing to undo
-		RevisionBody downgradeBody = !downgradeStatements.isEmpty() ? new SqlBody(downgradeStatements)
-				: upgradeStatements.isEmpty() ? SqlBody.EMPTY : null;
+		RevisionBody downgradeBody = (downgrade != null && downgrade.hasStatements(text)) ? downgrade.body(text)
+				: !upgrade.hasStatements(text) ? SqlBody.EMPTY : null;
 		return new Revision(this.id, this.downRevisions, this.dependsOn, this.branchLabels, this.message, this.created,
-				this.transactional, Checksums.sha256(content), this.location, new SqlBody(upgradeStatements),
-				downgradeBody);
+				this.transactional, Checksums.sha256(content), this.location, upgradeBody, downgradeBody);
 	}
 
 	/** Reads header and section markers; returns the line where the header ended, for errors about what it lacks. */
@@ -270,9 +267,18 @@ public final class SqlRevisionParser {
 			this.contentStart = contentStart;
 		}
 
-		List<SqlStatement> statements(String text) {
-			int contentEnd = Math.max(this.contentStart, this.end);
-			return StatementSplitter.statements(text.substring(this.contentStart, contentEnd), this.markerLine + 1);
+		boolean hasStatements(String text) {
+			return StatementSplitter.hasStatements(text, this.contentStart, contentEnd());
+		}
+
+		SqlBody body(String text) {
+			String sql = text.substring(this.contentStart, contentEnd());
+			int firstLine = this.markerLine + 1;
+			return SqlBody.deferred(() -> StatementSplitter.statements(sql, firstLine));
+		}
+
+		private int contentEnd() {
+			return Math.max(this.contentStart, this.end);
 		}
 
 	}

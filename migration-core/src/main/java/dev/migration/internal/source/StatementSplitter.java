@@ -64,6 +64,24 @@ public final class StatementSplitter {
 		return statements;
 	}
 
+	/**
+	 * Whether {@link #statements} would find a statement in {@code text[start, end)}, without splitting: anything but
+	 * whitespace, comments and semicolons is part of one.
+	 */
+	static boolean hasStatements(String text, int start, int end) {
+		int position = start;
+		while (true) {
+			int code = firstCodeCharacter(text, position, end);
+			if (code < 0) {
+				return false;
+			}
+			if (text.charAt(code) != ';') {
+				return true;
+			}
+			position = code + 1;
+		}
+	}
+
 	private List<Chunk> split() {
 		List<Chunk> chunks = new ArrayList<>();
 		int chunkStart = 0;

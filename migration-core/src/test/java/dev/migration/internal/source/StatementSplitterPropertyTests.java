@@ -38,6 +38,13 @@ class StatementSplitterPropertyTests {
 		}
 	}
 
+	@Property(tries = 2000)
+	void theQuickEmptinessTestAgreesWithSplitting(@ForAll("sqlLikeText") String text) {
+		// the parser decides reversibility with it before any section is split
+		assertThat(StatementSplitter.hasStatements(text, 0, text.length()))
+			.isEqualTo(!StatementSplitter.statements(text, 1).isEmpty());
+	}
+
 	@Provide
 	Arbitrary<String> sqlLikeText() {
 		return Arbitraries.of(FRAGMENTS).list().ofMaxSize(40).map((fragments) -> String.join("", fragments));

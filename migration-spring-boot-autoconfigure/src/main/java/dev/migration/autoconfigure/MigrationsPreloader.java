@@ -1,0 +1,91 @@
+package dev.migration.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.Future;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import dev.migration.Migrations;
+
+/**
+ * Reads the revision files on a background thread from the moment the environment is known, as Spring Boot's
+ * {@code BackgroundPreinitializer} warms its own classes: by the time the {@link Migrations} bean is created, most of
+ * its work is done, and a service that checks a thousand applied revisions at every start does not wait for it.
+ * <p>
+ * It only guesses the configuration the auto-configuration will build; when the guess is wrong (a customizer changes
+ * the locations, a {@code {vendor}} location the properties cannot resolve), {@link Migrations#create} reads the files
+ * itself and the preload is dropped once the application is ready or has failed. Spring Boot's switch
+ * {@code -Dspring.backgroundpreinitializer.ignore=true} turns it off too.
+ */
+public final class MigrationsPreloader implements ApplicationListener<SpringApplicationEvent> {
+
+	private static final String IGNORE_PROPERTY = "spring.backgroundpreinitializer.ignore";
+
+	private List<String> locations;
+
+	private ClassLoader classLoader;
+
+	private Future<?> preload;
+
+	@Override
+	public void onApplicationEvent(SpringApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			start(prepared);
+		}
+		else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
+			discard();
+		}
+	}
+
+	private synchronized void start(ApplicationEnvironmentPreparedEvent event) {
+		if (Boolean.getBoolean(IGNORE_PROPERTY) || this.locations != null) {
+			return;
+		}
+		ConfigurableEnvironment environment = event.getEnvironment();
+		MigrationsProperties properties = Binder.get(environment)
+			.bind("migrations", Bindable.of(MigrationsProperties.class))
+			.orElseGet(MigrationsProperties::new);
+		if (!properties.isEnabled()) {
+			return;
+		}
+		List<String> resolved = MigrationsAutoConfiguration.resolveVendor(properties.getLocations(),
+				vendor(properties, environment));
+		if (resolved.stream().anyMatch((location) -> location.contains(MigrationsAutoConfiguration.VENDOR_PLACEHOLDER))) {
+			return;
+		}
+		this.locations = resolved;
+		this.classLoader = event.getSpringApplication().getClassLoader();
+		this.preload = Migrations.preload(this.locations, this.classLoader);
+	}
+
+	/** The preload started for this application, done when the files are read, or {@code null}. */
+	synchronized Future<?> preload() {
+		return this.preload;
+	}
+
+	private synchronized void discard() {
+		if (this.locations != null) {
+			Migrations.discardPreload(this.locations, this.classLoader);
+		}
+	}
+
+	/** The vendor of {@code migrations.url}, else of {@code spring.datasource.url}, or {@code null}. */
+	private static String vendor(MigrationsProperties properties, ConfigurableEnvironment environment) {
+		String url = (properties.getUrl() != null) ? properties.getUrl()
+				: environment.getProperty("spring.datasource.url");
+		if (url == null) {
+			return null;
+		}
+		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
+		return (driver != DatabaseDriver.UNKNOWN) ? driver.getId() : null;
+	}
+
+}

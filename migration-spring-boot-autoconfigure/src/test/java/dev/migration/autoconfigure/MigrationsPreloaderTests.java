@@ -1,0 +1,108 @@
+package dev.migration.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigrationsPreloader}: the revision files are read while the context starts, and the
+ * {@code Migrations} bean takes what was read.
+ */
+class MigrationsPreloaderTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theMigrationsBeanTakesTheRevisionsReadWhileTheContextStarted() throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		Path file = revisions.resolve("a1_create.sql");
+		Files.writeString(file, revision("CREATE TABLE read_early (id INTEGER)"));
+		MigrationsPreloader preloader = new MigrationsPreloader();
+		SpringApplication application = application(preloader);
+		application.addInitializers((context) -> {
+			try {
+				// read before the context refreshes: what the file says from now on is not what runs
+				assertThat(preloader.preload()).isNotNull();
+				preloader.preload().get();
+				Files.writeString(file, revision("CREATE TABLE read_late (id INTEGER)"));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		String url = "jdbc:sqlite:" + this.directory.resolve("app.db");
+		try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + url,
+				"--migrations.locations=filesystem:" + revisions)) {
+			assertThat(tables(url)).contains("read_early").doesNotContain("read_late");
+		}
+	}
+
+	@Test
+	void aVendorLocationIsResolvedFromTheDatasourceUrl() throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions/sqlite"));
+		Files.writeString(revisions.resolve("a1_create.sql"), revision("CREATE TABLE per_vendor (id INTEGER)"));
+		MigrationsPreloader preloader = new MigrationsPreloader();
+		String url = "jdbc:sqlite:" + this.directory.resolve("app.db");
+		try (ConfigurableApplicationContext context = application(preloader).run("--spring.datasource.url=" + url,
+				"--migrations.locations=filesystem:" + this.directory.resolve("revisions/{vendor}"))) {
+			assertThat(preloader.preload()).isNotNull();
+			assertThat(tables(url)).contains("per_vendor");
+		}
+	}
+
+	@Test
+	void nothingIsReadWhenMigrationsAreDisabled() {
+		MigrationsPreloader preloader = new MigrationsPreloader();
+		String url = "jdbc:sqlite:" + this.directory.resolve("app.db");
+		try (ConfigurableApplicationContext context = application(preloader).run("--spring.datasource.url=" + url,
+				"--migrations.enabled=false", "--migrations.locations=filesystem:" + this.directory)) {
+			assertThat(preloader.preload()).isNull();
+		}
+	}
+
+	private static SpringApplication application(MigrationsPreloader preloader) {
+		SpringApplication application = new SpringApplication(Config.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.addListeners(preloader);
+		return application;
+	}
+
+	private static String revision(String sql) {
+		return "-- revision: a1\n-- down_revision: none\n\n-- upgrade\n" + sql + ";\n";
+	}
+
+	private static List<String> tables(String url) throws Exception {
+		List<String> tables = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(url);
+				ResultSet rows = connection.createStatement().executeQuery("SELECT name FROM sqlite_master")) {
+			while (rows.next()) {
+				tables.add(rows.getString(1));
+			}
+		}
+		return tables;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class })
+	static class Config {
+
+	}
+
+}
