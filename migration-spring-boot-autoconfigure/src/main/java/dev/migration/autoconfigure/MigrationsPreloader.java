@@ -1,5 +1,7 @@
 package dev.migration.autoconfigure;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Future;
 
@@ -29,6 +31,8 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 
 	private static final String IGNORE_PROPERTY = "spring.backgroundpreinitializer.ignore";
 
+	private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+
 	private List<String> locations;
 
 	private ClassLoader classLoader;
@@ -50,14 +54,24 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 			return;
 		}
 		ConfigurableEnvironment environment = event.getEnvironment();
-		MigrationsProperties properties = Binder.get(environment)
-			.bind("migrations", Bindable.of(MigrationsProperties.class))
-			.orElseGet(MigrationsProperties::new);
+		MigrationsProperties properties;
+		try {
+			properties = Binder.get(environment)
+				.bind("migrations", Bindable.of(MigrationsProperties.class))
+				.orElseGet(MigrationsProperties::new);
+		}
+		catch (RuntimeException ex) {
+			// a property that does not bind: the context binds it again and its failure analysis explains it
+			return;
+		}
 		if (!properties.isEnabled()) {
 			return;
 		}
-		List<String> resolved = MigrationsAutoConfiguration.resolveVendor(properties.getLocations(),
-				vendor(properties, environment));
+		String url = url(properties, environment);
+		if (url != null) {
+			warmUpDriver(url);
+		}
+		List<String> resolved = MigrationsAutoConfiguration.resolveVendor(properties.getLocations(), vendor(url));
 		if (resolved.stream().anyMatch((location) -> location.contains(MigrationsAutoConfiguration.VENDOR_PLACEHOLDER))) {
 			return;
 		}
@@ -77,15 +91,40 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 		}
 	}
 
-	/** The vendor of {@code migrations.url}, else of {@code spring.datasource.url}, or {@code null}. */
-	private static String vendor(MigrationsProperties properties, ConfigurableEnvironment environment) {
-		String url = (properties.getUrl() != null) ? properties.getUrl()
-				: environment.getProperty("spring.datasource.url");
+	/** {@code migrations.url}, else {@code spring.datasource.url}, or {@code null}. */
+	private static String url(MigrationsProperties properties, ConfigurableEnvironment environment) {
+		return (properties.getUrl() != null) ? properties.getUrl() : environment.getProperty("spring.datasource.url");
+	}
+
+	private static String vendor(String url) {
 		if (url == null) {
 			return null;
 		}
 		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
 		return (driver != DatabaseDriver.UNKNOWN) ? driver.getId() : null;
+	}
+
+	/**
+	 * Loads the JDBC driver on a daemon thread, and for SQLite its native library through an in-memory database (the
+	 * file itself is the pool's to open): the first connection of a new JVM costs a few hundred milliseconds of class
+	 * loading that nothing else in the application needs to wait for.
+	 */
+	private static void warmUpDriver(String url) {
+		Thread thread = new Thread(() -> {
+			try {
+				if (url.startsWith(SQLITE_PREFIX)) {
+					DriverManager.getConnection(SQLITE_PREFIX + ":memory:").close();
+				}
+				else {
+					DriverManager.getDriver(url);
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				// the pool's connection fails the same way, and the failure analyzer explains it
+			}
+		}, "migrations-driver-warm-up");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link MigrationsPreloader}: the revision files are read while the context starts, and the
@@ -75,6 +76,17 @@ class MigrationsPreloaderTests {
 				"--migrations.enabled=false", "--migrations.locations=filesystem:" + this.directory)) {
 			assertThat(preloader.preload()).isNull();
 		}
+	}
+
+	@Test
+	void aPropertyThatDoesNotBindIsLeftToTheContextToReport() {
+		MigrationsPreloader preloader = new MigrationsPreloader();
+		String url = "jdbc:sqlite:" + this.directory.resolve("app.db");
+		assertThatException()
+			.isThrownBy(() -> application(preloader).run("--spring.datasource.url=" + url,
+					"--migrations.lock-timeout=soon", "--migrations.locations=filesystem:" + this.directory))
+			.satisfies((ex) -> assertThat(ex).rootCause().hasMessageContaining("soon"));
+		assertThat(preloader.preload()).isNull();
 	}
 
 	private static SpringApplication application(MigrationsPreloader preloader) {
