@@ -28,11 +28,19 @@ import javax.sql.DataSource;
  * nothing (with a warning) instead of failing
  * @param dialect {@code postgresql} or {@code sqlite} for work without a connection, or {@code null} to detect it
  * @param listeners hear every step
+ * @param devUrl a JDBC URL of a scratch PostgreSQL database for {@code check} and {@code autogenerate}: the target
+ * schema is applied there, in a temporary schema rolled back at the end, never in the database itself; {@code null}
+ * for a temporary schema in the database itself. Refused for SQLite, whose scratch database is always in memory.
+ * @param devUser the user for {@code devUrl}; when {@code null}, {@code user} (and {@code password}, unless
+ * {@code devPassword} is given). A DataSource has no credentials to share: give them here or in the URL, which the
+ * PostgreSQL driver prefers
+ * @param devPassword the password for {@code devUrl}
  */
 public record MigrationConfiguration(DataSource dataSource, String url, String user, String password,
 		List<String> locations, List<JavaRevision> javaRevisions, ClassLoader classLoader, String schema,
 		String versionTable, String historyTable, Duration lockTimeout, boolean validateChecksums,
-		boolean ignoreUnknownRevisions, String dialect, List<MigrationListener> listeners) {
+		boolean ignoreUnknownRevisions, String dialect, List<MigrationListener> listeners, String devUrl,
+		String devUser, String devPassword) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
@@ -57,6 +65,10 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 		if (schema != null && !schema.isEmpty()) {
 			requireIdentifier("schema", schema);
 		}
+		// an empty environment variable means no dev database, not a URL to fail on
+		if (devUrl != null && devUrl.isBlank()) {
+			devUrl = null;
+		}
 	}
 
 	private static void requireIdentifier(String what, String name) {
@@ -78,10 +90,13 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 	@Override
 	public String toString() {
 		// never print the password, nor a URL's query string or user info, which may carry one
-		String shownUrl = (this.url != null) ? this.url.replaceAll("\\?.*$", "?...").replaceAll("//[^/]*@", "//****@")
-				: null;
-		return "MigrationConfiguration[url=" + shownUrl + ", user=" + this.user + ", locations=" + this.locations + ", schema=" + this.schema
-				+ ", versionTable=" + this.versionTable + ", historyTable=" + this.historyTable + "]";
+		return "MigrationConfiguration[url=" + shown(this.url) + ", user=" + this.user + ", locations=" + this.locations + ", schema=" + this.schema
+				+ ", versionTable=" + this.versionTable + ", historyTable=" + this.historyTable
+				+ ((this.devUrl != null) ? ", devUrl=" + shown(this.devUrl) : "") + "]";
+	}
+
+	private static String shown(String url) {
+		return (url != null) ? url.replaceAll("\\?.*$", "?...").replaceAll("//[^/]*@", "//****@") : null;
 	}
 
 	/**
@@ -119,6 +134,12 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 
 		private List<MigrationListener> listeners = List.of();
 
+		private String devUrl;
+
+		private String devUser;
+
+		private String devPassword;
+
 		private Builder() {
 		}
 
@@ -138,6 +159,9 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 			this.ignoreUnknownRevisions = configuration.ignoreUnknownRevisions();
 			this.dialect = configuration.dialect();
 			this.listeners = configuration.listeners();
+			this.devUrl = configuration.devUrl();
+			this.devUser = configuration.devUser();
+			this.devPassword = configuration.devPassword();
 		}
 
 		public Builder dataSource(DataSource dataSource) {
@@ -227,11 +251,26 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 			return this;
 		}
 
+		public Builder devUrl(String devUrl) {
+			this.devUrl = devUrl;
+			return this;
+		}
+
+		public Builder devUser(String devUser) {
+			this.devUser = devUser;
+			return this;
+		}
+
+		public Builder devPassword(String devPassword) {
+			this.devPassword = devPassword;
+			return this;
+		}
+
 		public MigrationConfiguration build() {
 			return new MigrationConfiguration(this.dataSource, this.url, this.user, this.password, this.locations,
 					this.javaRevisions, this.classLoader, this.schema, this.versionTable, this.historyTable,
 					this.lockTimeout, this.validateChecksums, this.ignoreUnknownRevisions, this.dialect,
-					this.listeners);
+					this.listeners, this.devUrl, this.devUser, this.devPassword);
 		}
 
 	}

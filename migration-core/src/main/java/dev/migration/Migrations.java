@@ -30,6 +30,7 @@ import dev.migration.internal.plan.Planner;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.schema.DevDatabase;
 import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
@@ -46,8 +47,9 @@ import dev.migration.operations.TargetSchema;
  * migrations.upgrade("heads");
  * }</pre>
  *
- * Creating it reads and parses every revision once and validates the graph; meanwhile a second thread opens and closes
- * a connection, so that the driver is ready when a command runs (for SQLite an in-memory one: no file is created).
+ * Creating it reads and parses every revision once and validates the graph; with a JDBC URL a second thread opens and
+ * closes a connection meanwhile, so that the driver is ready when a command runs (for SQLite an in-memory one: no
+ * file is created).
  * Instances are immutable and safe to share between threads.
  */
 public final class Migrations {
@@ -323,6 +325,13 @@ public final class Migrations {
 		ConnectionSource connections = ConnectionSource.of(this.configuration.dataSource(), this.configuration.url(),
 				this.configuration.user(), this.configuration.password());
 		try (Connection connection = connections.open()) {
+			String dialect = Dialect.of(connection).name();
+			SchemaCompare.Connections scratch = connections::open;
+			if (this.configuration.devUrl() != null) {
+				DevDatabase dev = devDatabase();
+				dev.requireUsableFor(dialect, connections.describe());
+				scratch = dev;
+			}
 			List<String> current = new ArrayList<>(new java.util.TreeSet<>(current()));
 			List<String> heads = new ArrayList<>(new java.util.TreeSet<>(heads()));
 			if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
@@ -331,8 +340,7 @@ public final class Migrations {
 						+ (heads.isEmpty() ? "<base>" : String.join(", ", heads)) + ". Nothing was " + verb
 						+ ". Run 'upgrade heads' first, so that the comparison shows only what the revisions lack.");
 			}
-			SchemaCompare.Result result = SchemaCompare.compare(connection, Dialect.of(connection).name(),
-					connections::open, targetSql, targetName,
+			SchemaCompare.Result result = SchemaCompare.compare(connection, dialect, scratch, targetSql, targetName,
 					SchemaCompare.filter(filter.includeTables(), filter.excludeTables(),
 							List.of(this.configuration.versionTable(), this.configuration.historyTable())));
 			return new SchemaDiff(result.differences(), result.upgrade(), result.downgrade());
@@ -341,6 +349,15 @@ public final class Migrations {
 			throw new MigrationDatabaseException("Cannot compare the database with the target schema: "
 					+ ex.getMessage() + ". Nothing was changed.", ex);
 		}
+	}
+
+	/** The dev database's own credentials, else the database's, as a dev database is often on the same server. */
+	private DevDatabase devDatabase() {
+		MigrationConfiguration settings = this.configuration;
+		String user = (settings.devUser() != null) ? settings.devUser() : settings.user();
+		String password = (settings.devPassword() != null) ? settings.devPassword()
+				: (settings.devUser() != null) ? null : settings.password();
+		return DevDatabase.of(settings.devUrl(), user, password);
 	}
 
 	private static String read(Path file) {

@@ -37,9 +37,12 @@ class MigrationConfigurationTests {
 		MigrationConfiguration configuration = MigrationConfiguration.builder()
 			.url("jdbc:postgresql://app:s3cret@db/app?password=s3cret")
 			.password("s3cret")
+			.devUrl("jdbc:postgresql://dev:s3cret@db/scratch?password=s3cret")
+			.devPassword("s3cret")
 			.build();
 
-		assertThat(configuration.toString()).doesNotContain("s3cret").contains("jdbc:postgresql://****@db/app");
+		assertThat(configuration.toString()).doesNotContain("s3cret").contains("jdbc:postgresql://****@db/app")
+			.contains("devUrl=jdbc:postgresql://****@db/scratch");
 	}
 
 	@Test
@@ -53,9 +56,17 @@ class MigrationConfigurationTests {
 			.validateChecksums(false)
 			.ignoreUnknownRevisions(true)
 			.dialect("sqlite")
+			.devUrl("jdbc:postgresql://localhost/scratch")
+			.devUser("dev")
+			.devPassword("secret")
 			.build();
 
 		assertThat(configuration.toBuilder().build()).isEqualTo(configuration);
+	}
+
+	@Test
+	void aBlankDevUrlMeansNoDevDatabase() {
+		assertThat(MigrationConfiguration.builder().devUrl(" ").build().devUrl()).isNull();
 	}
 
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "check",
 		description = "Compare the database at head with the target schema: exit 0 when they match, 1 listing each "
 				+ "difference.",
-		footer = { "", "Example:", "  migration --url jdbc:sqlite:app.db check --target-schema db/schema.sql" })
+		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db check --target-schema db/schema.sql",
+				"  migration check --dev-url jdbc:postgresql://localhost/app_dev" })
 final class CheckCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -22,7 +23,7 @@ final class CheckCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Migrations migrations = this.cli.database();
+		Migrations migrations = this.schema.database(this.cli);
 		SchemaDiff diff = migrations.check(this.schema.targetSchema(this.cli), this.schema.filter());
 		if (diff.isEmpty()) {
 			this.cli.console().print("No new upgrade operations detected.");

@@ -138,12 +138,21 @@ public final class MigrationCli implements Callable<Integer> {
 		return Migrations.create(configuration().build());
 	}
 
+	String environment(String name) {
+		return this.environment.get(name);
+	}
+
 	/** The revisions and the database; a missing URL is a usage error. */
 	Migrations database() {
+		return database(null);
+	}
+
+	/** As {@link #database()}, with a scratch database for the target schema ({@code null} for none). */
+	Migrations database(String devUrl) {
 		if (url() == null || url().isBlank()) {
 			throw new UsageException("No database given: pass --url JDBC_URL or set MIGRATIONS_URL.");
 		}
-		return Migrations.create(configuration().build());
+		return Migrations.create(configuration().devUrl(devUrl).build());
 	}
 
 	/** The revisions and a dialect for scripts without a connection, taken from --dialect or the URL. */

@@ -49,7 +49,8 @@ final class RevisionCommand implements Callable<Integer> {
 			return autogenerate();
 		}
 		if (this.schema.isGiven()) {
-			throw new UsageException("--target-schema, --include-table and --exclude-table go with --autogenerate.");
+			throw new UsageException("--target-schema, --include-table, --exclude-table and --dev-url go with "
+					+ "--autogenerate.");
 		}
 		Migrations migrations = this.cli.revisions();
 		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
@@ -59,7 +60,7 @@ final class RevisionCommand implements Callable<Integer> {
 	}
 
 	private Integer autogenerate() {
-		Migrations migrations = this.cli.database();
+		Migrations migrations = this.schema.database(this.cli);
 		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
 		SchemaDiff diff = migrations.autogenerate(this.schema.targetSchema(this.cli), this.schema.filter());
 		if (diff.isEmpty()) {

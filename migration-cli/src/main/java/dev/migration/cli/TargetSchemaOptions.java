@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migration.Migrations;
 import dev.migration.SchemaFilter;
 import picocli.CommandLine.Option;
 
 /**
- * The target schema and table filter that {@code check} and {@code revision --autogenerate} share.
+ * The target schema, table filter and dev database that {@code check} and {@code revision --autogenerate} share.
  */
 final class TargetSchemaOptions {
 
@@ -24,8 +25,20 @@ final class TargetSchemaOptions {
 			description = "Never compare tables matching this glob (repeatable; spatial_ref_sys always is).")
 	private List<String> excludeTables = new ArrayList<>();
 
+	@Option(names = "--dev-url", paramLabel = "JDBC_URL",
+			description = "A scratch PostgreSQL database to apply the target schema to, in a temporary schema rolled "
+					+ "back at the end, instead of the database itself; same user and password unless the URL "
+					+ "gives them (env: MIGRATIONS_DEV_URL).")
+	private String devUrl;
+
 	boolean isGiven() {
-		return this.targetSchema != null || !this.includeTables.isEmpty() || !this.excludeTables.isEmpty();
+		return this.targetSchema != null || !this.includeTables.isEmpty() || !this.excludeTables.isEmpty()
+				|| this.devUrl != null;
+	}
+
+	/** The revisions and the database, with the dev database of the option or its environment variable. */
+	Migrations database(MigrationCli cli) {
+		return cli.database((this.devUrl != null) ? this.devUrl : cli.environment("MIGRATIONS_DEV_URL"));
 	}
 
 	/** The target schema file: the option, else {@code schema.sql} beside the revisions directory. */

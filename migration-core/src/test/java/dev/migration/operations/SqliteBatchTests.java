@@ -1,12 +1,22 @@
 package dev.migration.operations;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+
+import javax.sql.PooledConnection;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.javax.SQLiteConnectionPoolDataSource;
 
 import dev.migration.JavaRevision;
 import dev.migration.MigrationConfiguration;
@@ -72,6 +82,71 @@ class SqliteBatchTests {
 			.locations("filesystem:" + this.temporary)
 			.javaRevisions(revision)
 			.build());
+	}
+
+	/** A reversible revision on the one connection of {@code kept}, as a pooled DataSource hands it out. */
+	Migrations migrations(KeptConnection kept, Consumer<Operations> upgrade, Consumer<Operations> downgrade) {
+		JavaRevision revision = new JavaRevision() {
+
+			@Override
+			public String id() {
+				return "b1";
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of();
+			}
+
+			@Override
+			public void upgrade(Operations operations) {
+				upgrade.accept(operations);
+			}
+
+			@Override
+			public void downgrade(Operations operations) {
+				downgrade.accept(operations);
+			}
+
+		};
+		return Migrations.create(MigrationConfiguration.builder()
+			.dataSource(kept)
+			.locations("filesystem:" + this.temporary)
+			.javaRevisions(revision)
+			.build());
+	}
+
+	/** A table whose rows go with their user (ON DELETE CASCADE): the rows a careless copy of users would lose. */
+	void createComments() {
+		this.database.execute("CREATE TABLE comments (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL "
+				+ "REFERENCES users (id) ON DELETE CASCADE, body TEXT)");
+		this.database.execute("INSERT INTO comments (id, user_id, body) VALUES (1, 1, 'a'), (2, 1, 'b'), (3, 2, 'c')");
+	}
+
+	List<Long> rowCounts() {
+		List<Long> counts = new ArrayList<>();
+		for (String table : List.of("teams", "users", "posts", "comments")) {
+			counts.add(this.database.count("SELECT COUNT(*) FROM " + table));
+		}
+		return counts;
+	}
+
+	/** Whether a connection that asked for foreign keys enforces them: an orphan comment is refused. */
+	static void assertOrphansAreRefused(String url) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.execute("INSERT INTO comments (id, user_id, body) VALUES (99, 99, 'x')"))
+				.withMessageContaining("FOREIGN KEY constraint failed");
+		}
+	}
+
+	static long foreignKeys(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA foreign_keys")) {
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	String tableSql(String table) {
@@ -150,13 +225,143 @@ class SqliteBatchTests {
 	}
 
 	@Test
-	void aReferencedTableIsNotCopiedInsideATransactionWithForeignKeysOn() {
-		Migrations migrations = migrations(this.database.url() + "?foreign_keys=true",
-				(operations) -> operations.dropColumn("users", "age"));
-		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
-			.withMessageContaining("posts");
-		assertThat(this.database.count("SELECT COUNT(*) FROM posts")).isEqualTo(2);
-		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
+	void aReferencedTableIsCopiedWithForeignKeysOnAndEveryRowThatReferencesItStays() throws SQLException {
+		createComments();
+		List<Long> counts = rowCounts();
+		String url = this.database.url() + "?foreign_keys=true";
+		try (KeptConnection kept = new KeptConnection(url)) {
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+			migrations(kept, (operations) -> {
+				operations.dropColumn("users", "age");
+				operations.createCheckConstraint("ck_teams_name", "teams", "length(name) > 0");
+				operations.alterColumn("teams", "name", ColumnChange.to()
+					.serverDefault(ServerDefault.literal("unnamed")));
+			}, (operations) -> {
+			}).upgrade("heads");
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+		}
+		assertThat(tableSql("users")).doesNotContain("age");
+		assertThat(tableSql("teams")).contains("CONSTRAINT ck_teams_name CHECK (length(name) > 0)",
+				"DEFAULT 'unnamed'");
+		assertThat(rowCounts()).isEqualTo(counts);
+		assertThat(this.database.queryStrings("SELECT user_id || ':' || body FROM comments ORDER BY id"))
+			.containsExactly("1:a", "1:b", "2:c");
+		assertThat(this.database.queryStrings("PRAGMA foreign_key_check")).isEmpty();
+		assertOrphansAreRefused(url);
+	}
+
+	@Test
+	void anOrphanFoundAfterCopyingAReferencedTableRollsTheWholeStepBack() throws SQLException {
+		createComments();
+		// written without foreign keys, as SQLite allows
+		this.database.execute("INSERT INTO comments (id, user_id, body) VALUES (4, 42, 'orphan')");
+		List<Long> counts = rowCounts();
+		String users = tableSql("users");
+		String teams = tableSql("teams");
+		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+			Migrations migrations = migrations(kept, (operations) -> {
+				operations.dropColumn("users", "age");
+				operations.createCheckConstraint("ck_teams_name", "teams", "length(name) > 0");
+			}, (operations) -> {
+			});
+			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+				.withMessageContaining("FOREIGN KEY constraint failed after copying table users")
+				.withMessageContaining("1 row(s) of comments (rowid 4) reference no row of users")
+				.withMessageContaining("rolled back");
+			assertThat(migrations.current()).isEmpty();
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+		}
+		assertThat(tableSql("users")).isEqualTo(users);
+		assertThat(tableSql("teams")).isEqualTo(teams);
+		assertThat(rowCounts()).isEqualTo(counts);
+		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'")).isEmpty();
+	}
+
+	@Test
+	void rowsOrphanedInAStepThatCopiesATableRollTheWholeStepBack() throws SQLException {
+		createComments();
+		List<Long> counts = rowCounts();
+		String users = tableSql("users");
+		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+			// foreign keys are off for the whole step: the DELETE neither cascades nor is refused, the check sees it
+			Migrations migrations = migrations(kept, (operations) -> {
+				operations.dropColumn("users", "age");
+				operations.execute("DELETE FROM users WHERE id = 2");
+			}, (operations) -> {
+			});
+			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+				.withMessageContaining("PRAGMA foreign_key_check found")
+				.withMessageContaining("1 row(s) of posts (rowid 2) reference no row of users")
+				.withMessageContaining("1 row(s) of comments (rowid 3) reference no row of users")
+				.withMessageContaining("The step was rolled back; the database is still at base");
+			assertThat(migrations.current()).isEmpty();
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+		}
+		assertThat(tableSql("users")).isEqualTo(users);
+		assertThat(rowCounts()).isEqualTo(counts);
+	}
+
+	@Test
+	void upgradeAndDowngradeOfAReferencedTableKeepEveryRow() throws SQLException {
+		createComments();
+		List<Long> counts = rowCounts();
+		List<Long> duringSteps = new ArrayList<>();
+		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+			Migrations migrations = migrations(kept, (operations) -> {
+				operations.createCheckConstraint("ck_users_name", "users", "length(name) > 0");
+				operations.alterColumn("users", "name", ColumnChange.to().nullable(false).existingNullable(true));
+				duringSteps.add(foreignKeys(operations));
+			}, (operations) -> {
+				operations.alterColumn("users", "name", ColumnChange.to().nullable(true).existingNullable(false));
+				operations.dropConstraint("ck_users_name", "users");
+				duringSteps.add(foreignKeys(operations));
+			});
+			migrations.upgrade("heads");
+			assertThat(tableSql("users")).contains("name TEXT COLLATE NOCASE NOT NULL",
+					"CONSTRAINT ck_users_name CHECK (length(name) > 0)");
+			assertThat(rowCounts()).isEqualTo(counts);
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+			migrations.downgrade("base");
+			assertThat(migrations.current()).isEmpty();
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+		}
+		assertThat(duringSteps).containsExactly(0L, 0L);
+		assertThat(tableSql("users")).contains("name TEXT COLLATE NOCASE,").doesNotContain("ck_users_name", "NOT NULL");
+		assertThat(rowCounts()).isEqualTo(counts);
+		assertThat(this.database.queryStrings("SELECT user_id || ':' || body FROM comments ORDER BY id"))
+			.containsExactly("1:a", "1:b", "2:c");
+		assertThat(this.database.queryStrings("PRAGMA foreign_key_check")).isEmpty();
+	}
+
+	@Test
+	void aStepThatCopiesNothingKeepsForeignKeysOnAndItsDeletesCascade() throws SQLException {
+		createComments();
+		this.database.execute("INSERT INTO comments (id, user_id, body) VALUES (4, 3, 'd')");
+		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+			migrations(kept, (operations) -> operations.execute("DELETE FROM users WHERE id = 3"), (operations) -> {
+			}).upgrade("heads");
+		}
+		assertThat(this.database.queryStrings("SELECT id FROM comments ORDER BY id")).containsExactly("1", "2", "3");
+	}
+
+	@Test
+	void aCopyOfAReferencedTableAfterConnectionIsRefusedAndSaysWhy() throws SQLException {
+		List<Long> counts = List.of(this.database.count("SELECT COUNT(*) FROM users"),
+				this.database.count("SELECT COUNT(*) FROM posts"));
+		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+			// recording stops at connection(), so nothing tells the engine beforehand that the step copies users
+			Migrations migrations = migrations(kept, (operations) -> {
+				foreignKeys(operations);
+				operations.dropColumn("users", "age");
+			}, (operations) -> {
+			});
+			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+				.withMessageContaining("tables posts reference it")
+				.withMessageContaining("Call the operation before connection()");
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+		}
+		assertThat(List.of(this.database.count("SELECT COUNT(*) FROM users"),
+				this.database.count("SELECT COUNT(*) FROM posts"))).isEqualTo(counts);
 	}
 
 	@Test
@@ -178,6 +383,44 @@ class SqliteBatchTests {
 		assertThat(tableSql("users")).doesNotContain("CHECK");
 		this.database.execute("INSERT INTO users (id, name, age) VALUES (4, 'neg', -1)");
 		assertThat(this.database.count("SELECT COUNT(*) FROM posts")).isEqualTo(2);
+	}
+
+	static long foreignKeys(Operations operations) {
+		try {
+			return foreignKeys(operations.connection());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One connection handed out again and again, as a pool does, so the test sees what the engine left on it. */
+	static final class KeptConnection extends SQLiteDataSource implements AutoCloseable {
+
+		private final PooledConnection pooled;
+
+		KeptConnection(String url) throws SQLException {
+			SQLiteConnectionPoolDataSource source = new SQLiteConnectionPoolDataSource();
+			source.setUrl(url);
+			this.pooled = source.getPooledConnection();
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return this.pooled.getConnection();
+		}
+
+		long foreignKeys() throws SQLException {
+			try (Connection connection = this.pooled.getConnection()) {
+				return SqliteBatchTests.foreignKeys(connection);
+			}
+		}
+
+		@Override
+		public void close() throws SQLException {
+			this.pooled.close();
+		}
+
 	}
 
 }

@@ -57,14 +57,15 @@ public final class ConnectionSource {
 	}
 
 	/**
-	 * Opens and closes a connection on a daemon thread, so that the driver's first connection (its classes, and for
-	 * SQLite its native library) costs nothing while the caller reads the revision files: in a JVM that has just
-	 * started each takes about as long as the other. Failures are left to the real connection, which reports them
+	 * Opens and closes a connection to the URL on a daemon thread, so that the driver's first connection (its classes,
+	 * and for SQLite its native library) costs nothing while the caller reads the revision files: in a JVM that has
+	 * just started each takes about as long as the other. Failures are left to the real connection, which reports them
 	 * with its context. A SQLite URL is not opened (connecting creates the file): an in-memory database loads the same
-	 * library.
+	 * library. A DataSource is left alone: it may hand out one shared connection (a test's single-connection
+	 * DataSource) that a second thread must not close, and a pool is the application's to start.
 	 */
 	public void warmUpInBackground() {
-		if (!isConfigured()) {
+		if (this.dataSource != null || !isConfigured()) {
 			return;
 		}
 		Thread thread = new Thread(this::warmUp, "migrations-connection-warm-up");
@@ -74,15 +75,8 @@ public final class ConnectionSource {
 
 	void warmUp() {
 		try {
-			if (this.dataSource != null) {
-				this.dataSource.getConnection().close();
-			}
-			else if (this.url.startsWith(SQLITE_PREFIX)) {
-				DriverManager.getConnection(SQLITE_PREFIX + ":memory:").close();
-			}
-			else {
-				DriverManager.getConnection(this.url, this.user, this.password).close();
-			}
+			String url = this.url.startsWith(SQLITE_PREFIX) ? SQLITE_PREFIX + ":memory:" : this.url;
+			DriverManager.getConnection(url, this.user, this.password).close();
 		}
 		catch (SQLException | RuntimeException ex) {
 			// the connection that does the work fails the same way and says where

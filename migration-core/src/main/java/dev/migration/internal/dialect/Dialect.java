@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import dev.migration.MigrationException;
 
@@ -53,6 +54,24 @@ public interface Dialect {
 	}
 
 	default void restore(Connection connection, Object prepared) throws SQLException {
+	}
+
+	/**
+	 * Called before a step's transaction opens: switches foreign key enforcement off when the database honours that
+	 * only outside a transaction (SQLite) and the step moves and copies tables; returns whether it did. The step
+	 * then calls {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
+	 * @param stepCopiesTables whether the step moves and copies tables; asked only when it matters, since it may
+	 * run the revision's code against no database
+	 */
+	default boolean suspendForeignKeys(Connection connection, BooleanSupplier stepCopiesTables) throws SQLException {
+		return false;
+	}
+
+	/** Fails, naming the rows, when the step left a foreign key violated while enforcement was off. */
+	default void checkForeignKeys(Connection connection) throws SQLException {
+	}
+
+	default void resumeForeignKeys(Connection connection) throws SQLException {
 	}
 
 	void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException;

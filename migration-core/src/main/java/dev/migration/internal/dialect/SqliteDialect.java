@@ -8,13 +8,19 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 
 /**
  * SQLite: transactional DDL; no session lock, so every step runs in {@code BEGIN IMMEDIATE}, which takes the
  * database's write lock up front, and re-reads the version rows before it applies anything. Waiting for another
- * writer is SQLite's busy timeout, set to the lock timeout for the migrating connection.
+ * writer is SQLite's busy timeout, set to the lock timeout for the migrating connection. A step that moves and copies
+ * tables on a connection with foreign keys on runs with them switched off before its BEGIN (inside a transaction the
+ * pragma is a no-op), checked before its COMMIT and switched on again after.
  */
 public final class SqliteDialect implements Dialect {
 
@@ -104,6 +110,65 @@ public final class SqliteDialect implements Dialect {
 	private static void setBusyTimeout(Connection connection, int millis) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("PRAGMA busy_timeout = " + millis);
+		}
+	}
+
+	@Override
+	public boolean suspendForeignKeys(Connection connection, BooleanSupplier stepCopiesTables) throws SQLException {
+		// inside BEGIN the pragma is a no-op, and dropping a referenced table would run the ON DELETE actions of
+		// the tables that reference it (CASCADE deletes their rows): so it is switched off before BEGIN
+		if (foreignKeys(connection) != 1 || !stepCopiesTables.getAsBoolean()) {
+			return false;
+		}
+		setForeignKeys(connection, false);
+		return foreignKeys(connection) == 0;
+	}
+
+	@Override
+	public void checkForeignKeys(Connection connection) throws SQLException {
+		List<String> violations = foreignKeyViolations(connection);
+		if (!violations.isEmpty()) {
+			throw new SQLException("FOREIGN KEY constraint failed: the step ran with PRAGMA foreign_keys off to move "
+					+ "and copy tables, and PRAGMA foreign_key_check found " + String.join("; ", violations)
+					+ " (rows orphaned before the step count too)");
+		}
+	}
+
+	@Override
+	public void resumeForeignKeys(Connection connection) throws SQLException {
+		setForeignKeys(connection, true);
+	}
+
+	/**
+	 * What {@code PRAGMA foreign_key_check} finds, one entry per table and parent: how many rows, their rowids
+	 * (the first few) and the table they miss a row of; empty when every foreign key holds.
+	 */
+	public static List<String> foreignKeyViolations(Connection connection) throws SQLException {
+		Map<List<String>, List<String>> rowids = new LinkedHashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA foreign_key_check")) {
+			while (result.next()) {
+				rowids.computeIfAbsent(List.of(result.getString(1), result.getString(3)), (pair) -> new ArrayList<>())
+					.add(String.valueOf(result.getString(2)));
+			}
+		}
+		List<String> violations = new ArrayList<>();
+		rowids.forEach((pair, rows) -> violations.add(rows.size() + " row(s) of " + pair.get(0) + " (rowid "
+				+ String.join(", ", rows.subList(0, Math.min(rows.size(), 5))) + ((rows.size() > 5) ? ", ..." : "")
+				+ ") reference no row of " + pair.get(1)));
+		return violations;
+	}
+
+	private static int foreignKeys(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA foreign_keys")) {
+			return result.next() ? result.getInt(1) : 0;
+		}
+	}
+
+	private static void setForeignKeys(Connection connection, boolean on) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
 		}
 	}
 

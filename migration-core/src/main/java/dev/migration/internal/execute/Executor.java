@@ -35,6 +35,7 @@ import dev.migration.internal.dialect.MigrationLock;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
 import dev.migration.internal.execute.VersionStore.State;
 import dev.migration.internal.graph.RevisionGraph;
+import dev.migration.internal.operations.RecordingOperations;
 import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
@@ -209,6 +210,7 @@ public final class Executor {
 				: (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 		boolean transactional = revision == null || revision.transactional();
 		long start = System.nanoTime();
+		boolean foreignKeysOff = false;
 		try {
 			if (!transactional) {
 				if (dialect.rereadsEachStep()) {
@@ -220,8 +222,10 @@ public final class Executor {
 					}
 				}
 				announce(step);
-				runBody(connection, dialect, body);
+				runBody(connection, dialect, body, false);
 			}
+			foreignKeysOff = transactional && body instanceof JavaBody java && dialect.suspendForeignKeys(connection,
+					() -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name()));
 			dialect.begin(connection);
 			try {
 				if (dialect.rereadsEachStep()) {
@@ -234,7 +238,10 @@ public final class Executor {
 				if (transactional) {
 					// announced only now: a step refused by the re-read above never started
 					announce(step);
-					runBody(connection, dialect, body);
+					runBody(connection, dialect, body, foreignKeysOff);
+				}
+				if (foreignKeysOff) {
+					checkForeignKeys(connection, dialect);
 				}
 				store.write(connection, step.versionChange(), record(step, revision, actor, start, true));
 				dialect.commit(connection);
@@ -262,6 +269,11 @@ public final class Executor {
 							+ step.revision() + " in " + store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
 							+ " The step was rolled back; the database is still at " + describe(rows) + ".", ex));
 		}
+		finally {
+			if (foreignKeysOff) {
+				dialect.resumeForeignKeys(connection);
+			}
+		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		for (MigrationListener listener : this.settings.listeners()) {
 			listener.stepSucceeded(step, duration);
@@ -275,7 +287,16 @@ public final class Executor {
 		}
 	}
 
-	private void runBody(Connection connection, Dialect dialect, RevisionBody body) {
+	private static void checkForeignKeys(Connection connection, Dialect dialect) {
+		try {
+			dialect.checkForeignKeys(connection);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException("PRAGMA foreign_key_check", 0, ex);
+		}
+	}
+
+	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean foreignKeysSuspended) {
 		if (body instanceof SqlBody sql) {
 			try (Statement statement = connection.createStatement()) {
 				for (SqlStatement each : sql.statements()) {
@@ -293,7 +314,7 @@ public final class Executor {
 		}
 		else if (body instanceof JavaBody java) {
 			JavaRevision revision = java.revision();
-			JdbcOperations operations = new JdbcOperations(connection, dialect.name());
+			JdbcOperations operations = new JdbcOperations(connection, dialect.name(), foreignKeysSuspended);
 			try {
 				if (java.upgrade()) {
 					revision.upgrade(operations);

@@ -18,10 +18,10 @@ final class JdbcOperations extends AbstractOperations {
 
 	private final OperationRunner runner;
 
-	JdbcOperations(Connection connection, String dialect) {
+	JdbcOperations(Connection connection, String dialect, boolean foreignKeysSuspended) {
 		this.connection = connection;
 		this.dialect = dialect;
-		this.runner = new OperationRunner(connection, dialect);
+		this.runner = new OperationRunner(connection, dialect, foreignKeysSuspended);
 	}
 
 	@Override

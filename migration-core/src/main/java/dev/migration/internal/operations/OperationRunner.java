@@ -34,15 +34,22 @@ public final class OperationRunner {
 
 	private final SqlRenderer renderer;
 
-	public OperationRunner(Connection connection, String dialect) {
+	private final boolean foreignKeysSuspended;
+
+	/**
+	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the step, so that each
+	 * move-and-copy checks them as if they were on
+	 */
+	public OperationRunner(Connection connection, String dialect, boolean foreignKeysSuspended) {
 		this.connection = connection;
 		this.renderer = SqlRenderer.forDialect(dialect);
+		this.foreignKeysSuspended = foreignKeysSuspended;
 	}
 
 	public void run(Operation operation) throws Failure {
 		if (this.renderer.needsCopy(operation)) {
 			try {
-				new SqliteTableCopy(this.connection, this.renderer).run(operation);
+				new SqliteTableCopy(this.connection, this.renderer, this.foreignKeysSuspended).run(operation);
 			}
 			catch (SQLException ex) {
 				throw new Failure("move-and-copy of table " + SqliteTableCopy.tableOf(operation), ex);

@@ -11,11 +11,23 @@ import java.util.Set;
 import dev.migration.JavaRevision;
 
 /**
- * Records the operations of a Java revision's upgrade without a database, to know its inverse before anything runs.
+ * Records the operations of a Java revision's upgrade without a database, to know its inverse before anything runs,
+ * and whether a step moves and copies tables before its transaction opens.
  */
 public final class RecordingOperations extends AbstractOperations {
 
 	private final List<Operation> operations = new ArrayList<>();
+
+	private final String dialect;
+
+	/** A recorder for a revision's inverse, which holds on every database. */
+	public RecordingOperations() {
+		this(null);
+	}
+
+	private RecordingOperations(String dialect) {
+		this.dialect = dialect;
+	}
 
 	@Override
 	protected void apply(Operation operation) {
@@ -29,7 +41,10 @@ public final class RecordingOperations extends AbstractOperations {
 
 	@Override
 	public String dialect() {
-		throw new NeedsDatabaseException("dialect()");
+		if (this.dialect == null) {
+			throw new NeedsDatabaseException("dialect()");
+		}
+		return this.dialect;
 	}
 
 	public List<Operation> operations() {
@@ -49,6 +64,27 @@ public final class RecordingOperations extends AbstractOperations {
 			return Optional.empty();
 		}
 		return inverse(recorder.operations());
+	}
+
+	/**
+	 * Whether the revision's upgrade or downgrade moves and copies a table on the dialect, as far as recording it
+	 * shows: {@code false} when it asks for its connection (or fails without one) before any such operation.
+	 */
+	public static boolean movesAndCopies(JavaRevision revision, boolean upgrade, String dialect) {
+		RecordingOperations recorder = new RecordingOperations(dialect);
+		try {
+			if (upgrade) {
+				revision.upgrade(recorder);
+			}
+			else {
+				revision.downgrade(recorder);
+			}
+		}
+		catch (Exception | LinkageError ex) {
+			// what was recorded before still counts
+		}
+		SqlRenderer renderer = SqlRenderer.forDialect(dialect);
+		return recorder.operations.stream().anyMatch(renderer::needsCopy);
 	}
 
 	/** The inverses in reverse order, or empty when one operation has none. */

@@ -6,11 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import dev.migration.internal.dialect.SqliteDialect;
 import dev.migration.internal.operations.SqliteTable.ColumnDefinition;
 import dev.migration.internal.operations.SqliteTable.Element;
 import dev.migration.operations.Column;
@@ -21,6 +20,8 @@ import dev.migration.operations.ColumnChange;
  * the changed table under a temporary name, copy the rows, drop the old table, rename the new one, recreate its
  * indexes, triggers and the views that use it, then {@code PRAGMA foreign_key_check}. It runs inside a savepoint, so
  * inside the step's transaction it is part of the step, and alone it is atomic; any failure rolls all of it back.
+ * Foreign keys are off during the copy: switched off here outside a transaction, or by the executor before the
+ * step's transaction, since SQLite ignores the pragma inside one.
  */
 final class SqliteTableCopy {
 
@@ -28,9 +29,16 @@ final class SqliteTableCopy {
 
 	private final SqlRenderer renderer;
 
-	SqliteTableCopy(Connection connection, SqlRenderer renderer) {
+	private final boolean foreignKeysSuspended;
+
+	/**
+	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the step, so that they count as
+	 * on although the pragma says off
+	 */
+	SqliteTableCopy(Connection connection, SqlRenderer renderer, boolean foreignKeysSuspended) {
 		this.connection = connection;
 		this.renderer = renderer;
+		this.foreignKeysSuspended = foreignKeysSuspended;
 	}
 
 	/** Runs the operation as a move-and-copy; returns the statements it ran. */
@@ -50,9 +58,10 @@ final class SqliteTableCopy {
 		}
 		SqliteTable before = SqliteTable.parse(createSql);
 		SqliteTable after = change(before, operation);
-		boolean foreignKeys = pragma("foreign_keys") == 1;
+		boolean enforced = pragma("foreign_keys") == 1;
+		boolean foreignKeys = enforced || this.foreignKeysSuspended;
 		boolean switchedOff = false;
-		if (foreignKeys) {
+		if (enforced) {
 			execute("PRAGMA foreign_keys = OFF");
 			// a no-op inside a transaction: then the copy must not drop a table other tables reference
 			switchedOff = pragma("foreign_keys") == 0;
@@ -61,9 +70,12 @@ final class SqliteTableCopy {
 				if (!children.isEmpty()) {
 					throw new SQLException("SQLite cannot move and copy table " + table + " inside this transaction: "
 							+ "PRAGMA foreign_keys is on and tables " + String.join(", ", children)
-							+ " reference it, so dropping the old table would delete or orphan their rows. Open the "
-							+ "connection with foreign_keys off (the copy checks foreign keys itself), or make the "
-							+ "revision non-transactional");
+							+ " reference it, so dropping the old table would delete or orphan their rows. SQLite "
+							+ "ignores the pragma inside a transaction; the engine switches it off before the step "
+							+ "only when recording the revision beforehand shows a move-and-copy, and this one asks "
+							+ "for connection() (or fails without a database) before it. Call the operation before "
+							+ "connection(), or put it in a revision of its own, or open the connection with "
+							+ "foreign_keys off (the copy checks foreign keys itself)");
 				}
 			}
 		}
@@ -97,10 +109,10 @@ final class SqliteTableCopy {
 				run(statements, view);
 			}
 			if (foreignKeys) {
-				List<String> violations = foreignKeyViolations();
+				List<String> violations = SqliteDialect.foreignKeyViolations(this.connection);
 				if (!violations.isEmpty()) {
 					throw new SQLException("FOREIGN KEY constraint failed after copying table " + table + ": "
-							+ String.join("; ", violations));
+							+ String.join("; ", violations) + " (rows orphaned before the copy count too)");
 				}
 			}
 			execute("RELEASE migration_copy");
@@ -302,19 +314,6 @@ final class SqliteTableCopy {
 			}
 		}
 		return children;
-	}
-
-	private List<String> foreignKeyViolations() throws SQLException {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		try (Statement statement = this.connection.createStatement();
-				ResultSet result = statement.executeQuery("PRAGMA foreign_key_check")) {
-			while (result.next()) {
-				counts.merge(result.getString(1) + " -> " + result.getString(3), 1, Integer::sum);
-			}
-		}
-		List<String> violations = new ArrayList<>();
-		counts.forEach((pair, count) -> violations.add(count + " row(s) of " + pair));
-		return violations;
 	}
 
 	private int pragma(String name) throws SQLException {

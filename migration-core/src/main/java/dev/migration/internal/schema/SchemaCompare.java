@@ -22,11 +22,21 @@ import dev.migration.internal.source.StatementSplitter;
  */
 public final class SchemaCompare {
 
-	/** Where a scratch connection to the same PostgreSQL database comes from. */
+	/** Where a scratch connection comes from: the same PostgreSQL database, or a {@link DevDatabase}. */
 	@FunctionalInterface
 	public interface Connections {
 
 		Connection open() throws SQLException;
+
+		/** Where the target schema goes, for messages. */
+		default String where() {
+			return "a temporary schema";
+		}
+
+		/** What to grant or give when the user may not create the temporary schema. */
+		default String privilegeFix() {
+			return "the database, or give a dev database to apply the target schema to instead (--dev-url)";
+		}
 
 	}
 
@@ -41,7 +51,7 @@ public final class SchemaCompare {
 	 * Compares the live database with the target schema.
 	 * @param live a connection to the database
 	 * @param dialect {@code postgresql} or {@code sqlite}
-	 * @param scratch a second connection to the same PostgreSQL database (unused for SQLite)
+	 * @param scratch a second connection to the same PostgreSQL database or to a dev database (unused for SQLite)
 	 * @param targetSql the desired schema as SQL
 	 * @param targetName the file or resource the SQL came from, for messages
 	 * @param included which tables take part (by name)
@@ -89,7 +99,7 @@ public final class SchemaCompare {
 
 	/**
 	 * A temporary schema inside a transaction that is rolled back: nothing of it outlives the comparison, even when
-	 * the process dies halfway.
+	 * the process dies halfway. In a dev database too, so that whatever else it holds is never touched.
 	 */
 	private static Schema postgresTarget(Connections scratch, String targetSql, String targetName,
 			Predicate<String> included) {
@@ -110,8 +120,11 @@ public final class SchemaCompare {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot reflect the target schema " + targetName + " in a temporary "
-					+ "schema: " + ex.getMessage() + ". Nothing was changed.", ex);
+			// insufficient_privilege: most often a user that may not create a schema in the database
+			String fix = "42501".equals(ex.getSQLState()) ? " The user needs CREATE on " + scratch.privilegeFix() + "."
+					: "";
+			throw new MigrationDatabaseException("Cannot reflect the target schema " + targetName + " in "
+					+ scratch.where() + ": " + ex.getMessage() + ". Nothing was changed." + fix, ex);
 		}
 	}
 

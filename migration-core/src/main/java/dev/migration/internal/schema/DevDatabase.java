@@ -1,0 +1,114 @@
+package dev.migration.internal.schema;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import dev.migration.MigrationDatabaseException;
+import dev.migration.MigrationException;
+import dev.migration.internal.dialect.DatabaseMessages;
+import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.dialect.JdbcUrls;
+
+/**
+ * A scratch PostgreSQL database named by a dev URL ({@code --dev-url}): the target schema goes into a temporary
+ * schema there, so that its SQL never runs in the live database, which may be one the user must not write to.
+ */
+public final class DevDatabase implements SchemaCompare.Connections {
+
+	private final String url;
+
+	private final String user;
+
+	private final String password;
+
+	private DevDatabase(String url, String user, String password) {
+		this.url = url;
+		this.user = user;
+		this.password = password;
+	}
+
+	public static DevDatabase of(String url, String user, String password) {
+		return new DevDatabase(url, user, password);
+	}
+
+	/**
+	 * Refuses, before anything is read or applied, a dev database of another kind than the live one, and any dev
+	 * database for SQLite, whose scratch database is always a private in-memory one.
+	 * @param liveDialect {@code postgresql} or {@code sqlite}
+	 * @param liveName the live database for messages, without credentials
+	 */
+	public void requireUsableFor(String liveDialect, String liveName) {
+		String kind = kind();
+		if (!kind.equals(liveDialect)) {
+			throw new MigrationException("The dev database " + describe() + " is " + display(kind) + " but the database "
+					+ liveName + " is " + display(liveDialect) + ": the target schema must be applied to a database of "
+					+ "the same kind. Nothing was compared. " + (liveDialect.equals("sqlite") ? leaveOut()
+							: "Give a PostgreSQL dev URL, or none to use a temporary schema in the database itself."));
+		}
+		if (kind.equals("sqlite")) {
+			throw new MigrationException("A dev database is for PostgreSQL only: on SQLite the target schema is always "
+					+ "applied to a private in-memory database, so " + describe() + " would never be used. Nothing was "
+					+ "compared. " + leaveOut());
+		}
+	}
+
+	private static String leaveOut() {
+		return "Leave out the dev URL (--dev-url, MIGRATIONS_DEV_URL).";
+	}
+
+	private static String display(String dialect) {
+		return dialect.equals("sqlite") ? "SQLite" : "PostgreSQL";
+	}
+
+	/** Taken from the URL when it says, else from the server, so that a wrapping driver's URL works too. */
+	private String kind() {
+		String lower = this.url.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("jdbc:postgresql:")) {
+			return "postgresql";
+		}
+		if (lower.startsWith("jdbc:sqlite:")) {
+			return "sqlite";
+		}
+		Connection connection = open();
+		try (connection) {
+			return Dialect.of(connection).name();
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot read the kind of the dev database " + describe() + ": "
+					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared.", ex);
+		}
+		catch (MigrationException ex) {
+			throw new MigrationException("The dev database " + describe() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public Connection open() {
+		try {
+			return DriverManager.getConnection(this.url, this.user, this.password);
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot connect to the dev database " + describe() + ": "
+					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared. Check the dev URL "
+					+ "(--dev-url, MIGRATIONS_DEV_URL), its user and password, and that the database is running.", ex);
+		}
+	}
+
+	@Override
+	public String where() {
+		return "a temporary schema of the dev database " + describe();
+	}
+
+	@Override
+	public String privilegeFix() {
+		return "the dev database " + describe();
+	}
+
+	/** The URL without credentials. */
+	public String describe() {
+		return JdbcUrls.redact(this.url);
+	}
+
+}
