@@ -15,6 +15,7 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 
 /**
@@ -54,24 +55,27 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 			return;
 		}
 		ConfigurableEnvironment environment = event.getEnvironment();
-		MigrationsProperties properties;
+		Binder binder = Binder.get(environment);
+		List<String> locations;
+		String url;
 		try {
-			properties = Binder.get(environment)
-				.bind("migrations", Bindable.of(MigrationsProperties.class))
-				.orElseGet(MigrationsProperties::new);
+			// the three properties it needs, not the whole MigrationsProperties: binding a bean is slow in a new JVM
+			if (!binder.bind("migrations.enabled", Boolean.class).orElse(true)) {
+				return;
+			}
+			locations = binder.bind("migrations.locations", Bindable.listOf(String.class))
+				.orElse(List.of(MigrationConfiguration.DEFAULT_LOCATION));
+			url = binder.bind("migrations.url", String.class)
+				.orElseGet(() -> binder.bind("spring.datasource.url", String.class).orElse(null));
 		}
 		catch (RuntimeException ex) {
 			// a property that does not bind: the context binds it again and its failure analysis explains it
 			return;
 		}
-		if (!properties.isEnabled()) {
-			return;
-		}
-		String url = url(properties, environment);
 		if (url != null) {
 			warmUpDriver(url);
 		}
-		List<String> resolved = MigrationsAutoConfiguration.resolveVendor(properties.getLocations(), vendor(url));
+		List<String> resolved = MigrationsAutoConfiguration.resolveVendor(locations, vendor(url));
 		if (resolved.stream().anyMatch((location) -> location.contains(MigrationsAutoConfiguration.VENDOR_PLACEHOLDER))) {
 			return;
 		}
@@ -89,11 +93,6 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 		if (this.locations != null) {
 			Migrations.discardPreload(this.locations, this.classLoader);
 		}
-	}
-
-	/** {@code migrations.url}, else {@code spring.datasource.url}, or {@code null}. */
-	private static String url(MigrationsProperties properties, ConfigurableEnvironment environment) {
-		return (properties.getUrl() != null) ? properties.getUrl() : environment.getProperty("spring.datasource.url");
 	}
 
 	private static String vendor(String url) {

@@ -1,11 +1,18 @@
 package dev.migration.benchmarks.spring;
 
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.Statement;
 
+import javax.sql.DataSource;
+
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +29,19 @@ public class BenchmarkApplication {
 	@GetMapping("/")
 	String hello() {
 		return "hello";
+	}
+
+	/** With {@code benchmark.query-on-start=true}: one query before ready, as an app that checks its database. */
+	@Bean
+	ApplicationRunner queryOnStart(DataSource dataSource, Environment environment) {
+		return (arguments) -> {
+			if (environment.getProperty("benchmark.query-on-start", Boolean.class, false)) {
+				try (Connection connection = dataSource.getConnection();
+						Statement statement = connection.createStatement()) {
+					statement.executeQuery("SELECT 1").close();
+				}
+			}
+		};
 	}
 
 	public static void main(String[] arguments) {

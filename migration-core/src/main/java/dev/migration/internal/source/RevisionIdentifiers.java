@@ -15,7 +15,7 @@ final class RevisionIdentifiers {
 	}
 
 	static String requireId(String location, int line, String key, String id) {
-		if (id == null || !Revision.ID.matcher(id).matches()) {
+		if (!isId(id)) {
 			throw new RevisionParseException(location, line,
 					key + " '" + id + "' is not a valid revision id: use 1 to 32 letters, digits or underscores");
 		}
@@ -35,6 +35,22 @@ final class RevisionIdentifiers {
 			checked.add(id);
 		}
 		return checked;
+	}
+
+	/** {@link Revision#ID}, without a regular expression: it runs for every file at every start. */
+	static boolean isId(String id) {
+		if (id == null || id.isEmpty() || id.length() > 32) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char character = id.charAt(i);
+			boolean allowed = (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z')
+					|| (character >= '0' && character <= '9') || character == '_';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Labels appear in targets such as {@code label@head}, so they must not hold '@', ',' or whitespace. */

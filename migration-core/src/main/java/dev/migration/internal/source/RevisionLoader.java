@@ -181,9 +181,17 @@ public final class RevisionLoader {
 		}
 		// walk the real directory so that a symbolic link as the location itself is followed
 		Path root = directory.toRealPath();
+		Path workingDirectory = Path.of("").toAbsolutePath();
+		Path absolute = directory.toAbsolutePath().normalize();
+		// the shown path of each file is the directory's plus the file's relative path; only when the working
+		// directory lies inside the location can a file's be shorter, and then each file's is worked out alone
+		Path shownDirectory = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute)
+				: workingDirectory.startsWith(absolute) ? null : absolute;
 		for (Path file : sqlFiles(root)) {
-			Path shown = directory.resolve(root.relativize(file));
-			this.sources.add(new Source(readablePath(shown), file, null));
+			Path relative = root.relativize(file);
+			String shown = (shownDirectory != null) ? shownDirectory.resolve(relative).toString()
+					: readablePath(directory.resolve(relative));
+			this.sources.add(new Source(shown, file, null));
 		}
 	}
 
@@ -257,11 +265,11 @@ public final class RevisionLoader {
 	}
 
 	private static List<Path> sqlFiles(Path directory) throws IOException {
-		try (Stream<Path> files = Files.walk(directory)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(SQL_SUFFIX))
-				.filter(Files::isRegularFile)
-				.sorted()
-				.toList();
+		// the walk's own attributes say what is a file; only a symbolic link needs a second look
+		try (Stream<Path> files = Files.find(directory, Integer.MAX_VALUE,
+				(file, attributes) -> file.getFileName().toString().endsWith(SQL_SUFFIX)
+						&& (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))))) {
+			return files.sorted().toList();
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();

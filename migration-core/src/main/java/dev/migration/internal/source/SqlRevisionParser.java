@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.Revision;
@@ -30,11 +28,6 @@ import dev.migration.internal.revision.SqlBody;
  * </pre>
  */
 public final class SqlRevisionParser {
-
-	private static final Pattern SECTION_MARKER = Pattern.compile("\\s*--\\s*(upgrade|downgrade)\\s*",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern HEADER_LINE = Pattern.compile("\\s*--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:(.*)");
 
 	private static final List<String> KEYS = List.of("revision", "down_revision", "message", "created",
 			"branch_labels", "depends_on", "transactional");
@@ -141,17 +134,33 @@ public final class SqlRevisionParser {
 		return (text.endsWith("\n") && lineNumber > 1) ? lineNumber - 1 : lineNumber;
 	}
 
+	/**
+	 * {@code upgrade} or {@code downgrade} for a line {@code -- upgrade} (any case, any spaces around), else
+	 * {@code null}. Plain scans rather than regular expressions: they run for every line of every file at every start.
+	 */
 	private static String sectionMarker(String text, int lineStart, int lineEnd) {
-		int first = lineStart;
-		while (first < lineEnd && Character.isWhitespace(text.charAt(first))) {
-			first++;
-		}
+		int first = skipWhitespace(text, lineStart, lineEnd);
 		// the cheap test first: most lines of a large file are SQL, not comments
 		if (!text.startsWith("--", first)) {
 			return null;
 		}
-		Matcher marker = SECTION_MARKER.matcher(text.substring(first, lineEnd));
-		return marker.matches() ? marker.group(1).toLowerCase(Locale.ROOT) : null;
+		int wordStart = skipWhitespace(text, first + 2, lineEnd);
+		for (String name : List.of(UPGRADE, DOWNGRADE)) {
+			int wordEnd = wordStart + name.length();
+			if (wordEnd <= lineEnd && text.regionMatches(true, wordStart, name, 0, name.length())
+					&& skipWhitespace(text, wordEnd, lineEnd) == lineEnd) {
+				return name;
+			}
+		}
+		return null;
+	}
+
+	private static int skipWhitespace(String text, int start, int end) {
+		int position = start;
+		while (position < end && Character.isWhitespace(text.charAt(position))) {
+			position++;
+		}
+		return position;
 	}
 
 	private Section openSection(String name, int lineNumber, int contentStart) {
@@ -175,10 +184,22 @@ public final class SqlRevisionParser {
 					"SQL before the first section marker: put a line '-- upgrade' before the upgrade's statements "
 							+ "(only '-- key: value' header lines and comments may come before it)");
 		}
-		Matcher header = HEADER_LINE.matcher(stripped);
-		if (header.matches()) {
-			readHeader(header.group(1).toLowerCase(Locale.ROOT), header.group(2).strip(), lineNumber);
+		// "-- key: value", the key a letter then letters, digits, '_' or '-'; any other comment is a comment
+		int keyStart = skipWhitespace(stripped, 2, stripped.length());
+		int keyEnd = keyStart;
+		while (keyEnd < stripped.length() && isKeyCharacter(stripped.charAt(keyEnd), keyEnd == keyStart)) {
+			keyEnd++;
 		}
+		int colon = skipWhitespace(stripped, keyEnd, stripped.length());
+		if (keyEnd > keyStart && colon < stripped.length() && stripped.charAt(colon) == ':') {
+			readHeader(stripped.substring(keyStart, keyEnd).toLowerCase(Locale.ROOT),
+					stripped.substring(colon + 1).strip(), lineNumber);
+		}
+	}
+
+	private static boolean isKeyCharacter(char character, boolean first) {
+		boolean letter = (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
+		return letter || (!first && ((character >= '0' && character <= '9') || character == '_' || character == '-'));
 	}
 
 	private void readHeader(String key, String value, int lineNumber) {
