@@ -42,10 +42,10 @@ class MigrationsSchemaCheckTests {
 
 	@Test
 	void aTargetSchemaAheadOfTheRevisionsIsReportedWithTheRevisionItNeeds() {
-		contextRunner().withPropertyValues("migrations.target-schema=classpath:db/target/{vendor}.sql")
+		contextRunner().withPropertyValues("migrations.target-schema=classpath:db/desired/{vendor}.sql")
 			.run((context) -> {
 				MigrationsSchemaCheck check = context.getBean(MigrationsSchemaCheck.class);
-				assertThat(check.location()).isEqualTo("classpath:db/target/sqlite.sql");
+				assertThat(check.location()).isEqualTo("classpath:db/desired/sqlite.sql");
 				SchemaDiff diff = check.check();
 				assertThat(diff.isEmpty()).isFalse();
 				assertThat(String.join("\n", diff.differences())).contains("things", "size");
