@@ -1,5 +1,7 @@
 package dev.migration.operations;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -129,6 +131,66 @@ class SqliteBatchTests {
 			counts.add(this.database.count("SELECT COUNT(*) FROM " + table));
 		}
 		return counts;
+	}
+
+	/** A hand-written (or generated) move-and-copy of {@code users} that drops its {@code age} column. */
+	Migrations sqlCopyOfUsers(KeptConnection kept, String more) throws IOException {
+		Files.writeString(this.temporary.resolve("s1_copy_users.sql"), """
+				-- revision: s1
+				-- down_revision: none
+				-- message: Copy users without age
+
+				-- upgrade
+				PRAGMA foreign_keys = OFF;
+				DROP VIEW adults;
+				CREATE TABLE _new_users (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE,
+				    team_id INTEGER REFERENCES teams (id) ON DELETE CASCADE, UNIQUE (name, team_id)) STRICT;
+				INSERT INTO _new_users (id, name, team_id) SELECT id, name, team_id FROM users;
+				DROP TABLE users;
+				ALTER TABLE _new_users RENAME TO users;
+				""" + more);
+		return Migrations.create(MigrationConfiguration.builder()
+			.dataSource(kept)
+			.locations("filesystem:" + this.temporary)
+			.build());
+	}
+
+	@Test
+	void aSqlRevisionThatSaysForeignKeysOffCopiesAReferencedTableWithoutFiringItsChildrensActions() throws Exception {
+		createComments();
+		List<Long> counts = rowCounts();
+		String url = this.database.url() + "?foreign_keys=true";
+		try (KeptConnection kept = new KeptConnection(url)) {
+			// inside the step's transaction the PRAGMA itself is a no-op: the engine switches them off before BEGIN
+			sqlCopyOfUsers(kept, "PRAGMA foreign_keys = ON;\n").upgrade("heads");
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+		}
+		assertThat(tableSql("users")).doesNotContain("age");
+		// with foreign keys on, DROP TABLE users would have deleted every comment (CASCADE) and refused on posts
+		assertThat(rowCounts()).isEqualTo(counts);
+		assertThat(this.database.queryStrings("SELECT user_id || ':' || body FROM comments ORDER BY id"))
+			.containsExactly("1:a", "1:b", "2:c");
+		assertThat(this.database.queryStrings("SELECT user_id FROM posts ORDER BY id")).containsExactly("1", "2");
+		assertThat(this.database.queryStrings("PRAGMA foreign_key_check")).isEmpty();
+		assertOrphansAreRefused(url);
+	}
+
+	@Test
+	void aSqlRevisionThatLeavesAnOrphanWithForeignKeysOffIsRolledBack() throws Exception {
+		createComments();
+		List<Long> counts = rowCounts();
+		String users = tableSql("users");
+		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+			Migrations migrations = sqlCopyOfUsers(kept, "DELETE FROM users WHERE id = 2;\n");
+			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+				.withMessageContaining("s1")
+				.withMessageContaining("comments")
+				.withMessageContaining("rolled back");
+			assertThat(migrations.current()).isEmpty();
+			assertThat(kept.foreignKeys()).isEqualTo(1);
+		}
+		assertThat(tableSql("users")).isEqualTo(users);
+		assertThat(rowCounts()).isEqualTo(counts);
 	}
 
 	/** Whether a connection that asked for foreign keys enforces them: an orphan comment is refused. */

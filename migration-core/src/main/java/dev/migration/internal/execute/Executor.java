@@ -12,6 +12,7 @@ import java.util.List;
 
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
@@ -50,6 +51,10 @@ import dev.migration.internal.revision.SqlStatement;
 public final class Executor {
 
 	private static final System.Logger logger = System.getLogger("dev.migration");
+
+	/** The statement, possibly after comments: {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}. */
+	private static final Pattern FOREIGN_KEYS_OFF = Pattern.compile(
+			"(?i)(^|\\s)PRAGMA\\s+(\"?main\"?\\s*\\.\\s*)?foreign_keys\\s*=\\s*'?(off|0|false|no)'?\\s*$");
 
 	private final ConnectionSource connections;
 
@@ -224,8 +229,8 @@ public final class Executor {
 				announce(step);
 				runBody(connection, dialect, body, false);
 			}
-			foreignKeysOff = transactional && body instanceof JavaBody java && dialect.suspendForeignKeys(connection,
-					() -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name()));
+			foreignKeysOff = transactional && body != null
+					&& dialect.suspendForeignKeys(connection, () -> needsForeignKeysOff(body, dialect));
 			dialect.begin(connection);
 			try {
 				if (dialect.rereadsEachStep()) {
@@ -285,6 +290,24 @@ public final class Executor {
 		for (MigrationListener listener : this.settings.listeners()) {
 			listener.stepStarted(step);
 		}
+	}
+
+	/**
+	 * A Java step that moves and copies a table, or a SQL step that says {@code PRAGMA foreign_keys = OFF} (what a
+	 * hand-written or generated move-and-copy does, and what SQLite ignores inside the step's transaction).
+	 */
+	private static boolean needsForeignKeysOff(RevisionBody body, Dialect dialect) {
+		if (body instanceof JavaBody java) {
+			return RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name());
+		}
+		if (body instanceof SqlBody sql) {
+			for (SqlStatement statement : sql.statements()) {
+				if (FOREIGN_KEYS_OFF.matcher(statement.sql()).find()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static void checkForeignKeys(Connection connection, Dialect dialect) {

@@ -142,8 +142,11 @@ final class SqliteScript {
 			}
 		}
 		this.out.add("-- Move and copy table " + table + ": SQLite's ALTER TABLE cannot make these changes. "
-				+ "Run with PRAGMA foreign_keys off (the default), else dropping the old table fires the ON DELETE "
-				+ "actions of tables that reference it. Triggers on " + table + " are dropped with it: recreate them.");
+				+ "The PRAGMA below tells the engine to run this step with foreign keys off (switched off before the "
+				+ "step's transaction, checked with foreign_key_check before its commit, switched on again after), so "
+				+ "that dropping the old table fires no ON DELETE actions of tables that reference it. Triggers on "
+				+ table + " are dropped with it: recreate them.");
+		this.out.add("PRAGMA foreign_keys = OFF");
 		for (Col column : change.addedColumns()) {
 			if (!column.nullable() && column.defaultValue() == null) {
 				this.out.add("-- TODO: new column " + table + "." + column.name() + " is NOT NULL without a default: "
