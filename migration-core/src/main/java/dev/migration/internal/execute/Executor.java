@@ -229,7 +229,8 @@ public final class Executor {
 				announce(step);
 				runBody(connection, dialect, body, false);
 			}
-			foreignKeysOff = transactional && body != null
+			// a SQL step is asked first, without a query: most say nothing about foreign keys
+			foreignKeysOff = transactional && (body instanceof JavaBody || saysForeignKeysOff(body))
 					&& dialect.suspendForeignKeys(connection, () -> needsForeignKeysOff(body, dialect));
 			dialect.begin(connection);
 			try {
@@ -300,11 +301,26 @@ public final class Executor {
 		if (body instanceof JavaBody java) {
 			return RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name());
 		}
+		return saysForeignKeysOff(body);
+	}
+
+	private static boolean saysForeignKeysOff(RevisionBody body) {
 		if (body instanceof SqlBody sql) {
 			for (SqlStatement statement : sql.statements()) {
-				if (FOREIGN_KEYS_OFF.matcher(statement.sql()).find()) {
+				String text = statement.sql();
+				// the regular expression only for the rare statement that mentions the pragma at all
+				if (containsIgnoringCase(text, "foreign_keys") && FOREIGN_KEYS_OFF.matcher(text).find()) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean containsIgnoringCase(String text, String part) {
+		for (int start = 0; start + part.length() <= text.length(); start++) {
+			if (text.regionMatches(true, start, part, 0, part.length())) {
+				return true;
 			}
 		}
 		return false;
