@@ -60,10 +60,13 @@ public final class Migrations {
 
 	private final Planner planner;
 
+	private final ConnectionSource connections;
+
 	private final Executor executor;
 
 	private Migrations(MigrationConfiguration configuration, ConnectionSource connections, RevisionGraph graph) {
 		this.configuration = configuration;
+		this.connections = connections;
 		this.graph = graph;
 		this.planner = new Planner(graph);
 		this.executor = new Executor(connections, graph, new ConfigurationSettings(configuration));
@@ -322,14 +325,12 @@ public final class Migrations {
 	}
 
 	private SchemaDiff compareWithTarget(String targetSql, String targetName, SchemaFilter filter, String verb) {
-		ConnectionSource connections = ConnectionSource.of(this.configuration.dataSource(), this.configuration.url(),
-				this.configuration.user(), this.configuration.password());
-		try (Connection connection = connections.open()) {
+		try (Connection connection = this.connections.open()) {
 			String dialect = Dialect.of(connection).name();
-			SchemaCompare.Connections scratch = connections::open;
+			SchemaCompare.Connections scratch = this.connections::open;
 			if (this.configuration.devUrl() != null) {
 				DevDatabase dev = devDatabase();
-				dev.requireUsableFor(dialect, connections.describe());
+				dev.requireUsableFor(dialect, this.connections.describe());
 				scratch = dev;
 			}
 			List<String> current = new ArrayList<>(new java.util.TreeSet<>(current()));

@@ -155,7 +155,8 @@ public final class MigrationsAutoConfiguration {
 		String url = (connection.dataSource() != null) ? databaseUrl(connection.dataSource()) : connection.url();
 		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
 		Assert.state(driver != DatabaseDriver.UNKNOWN,
-				() -> "Cannot resolve " + VENDOR_PLACEHOLDER + " in migrations.locations for the database at " + url);
+				() -> "Cannot resolve " + VENDOR_PLACEHOLDER + " (in migrations.locations or migrations.target-schema) "
+						+ "for the database at " + url);
 		return driver.getId();
 	}
 

@@ -58,12 +58,12 @@ public interface Dialect {
 
 	/**
 	 * Called before a step's transaction opens: switches foreign key enforcement off when the database honours that
-	 * only outside a transaction (SQLite) and the step moves and copies tables; returns whether it did. The step
-	 * then calls {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
-	 * @param stepCopiesTables whether the step moves and copies tables; asked only when it matters, since it may
-	 * run the revision's code against no database
+	 * only outside a transaction (SQLite) and the step needs it off; returns whether it did. The step then calls
+	 * {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
+	 * @param stepNeedsThemOff whether the step moves and copies tables or asks for foreign keys off; asked only when
+	 * it matters, since it may run the revision's code against no database
 	 */
-	default boolean suspendForeignKeys(Connection connection, BooleanSupplier stepCopiesTables) throws SQLException {
+	default boolean suspendForeignKeys(Connection connection, BooleanSupplier stepNeedsThemOff) throws SQLException {
 		return false;
 	}
 

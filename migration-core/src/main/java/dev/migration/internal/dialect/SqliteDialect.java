@@ -19,8 +19,8 @@ import java.util.function.BooleanSupplier;
  * SQLite: transactional DDL; no session lock, so every step runs in {@code BEGIN IMMEDIATE}, which takes the
  * database's write lock up front, and re-reads the version rows before it applies anything. Waiting for another
  * writer is SQLite's busy timeout, set to the lock timeout for the migrating connection. A step that moves and copies
- * tables on a connection with foreign keys on runs with them switched off before its BEGIN (inside a transaction the
- * pragma is a no-op), checked before its COMMIT and switched on again after.
+ * tables (or says {@code PRAGMA foreign_keys = OFF}) on a connection with foreign keys on runs with them switched off
+ * before its BEGIN (inside a transaction the pragma is a no-op), checked before its COMMIT and switched on again after.
  */
 public final class SqliteDialect implements Dialect {
 
@@ -114,10 +114,10 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public boolean suspendForeignKeys(Connection connection, BooleanSupplier stepCopiesTables) throws SQLException {
+	public boolean suspendForeignKeys(Connection connection, BooleanSupplier stepNeedsThemOff) throws SQLException {
 		// inside BEGIN the pragma is a no-op, and dropping a referenced table would run the ON DELETE actions of
 		// the tables that reference it (CASCADE deletes their rows): so it is switched off before BEGIN
-		if (foreignKeys(connection) != 1 || !stepCopiesTables.getAsBoolean()) {
+		if (foreignKeys(connection) != 1 || !stepNeedsThemOff.getAsBoolean()) {
 			return false;
 		}
 		setForeignKeys(connection, false);
@@ -128,8 +128,8 @@ public final class SqliteDialect implements Dialect {
 	public void checkForeignKeys(Connection connection) throws SQLException {
 		List<String> violations = foreignKeyViolations(connection);
 		if (!violations.isEmpty()) {
-			throw new SQLException("FOREIGN KEY constraint failed: the step ran with PRAGMA foreign_keys off to move "
-					+ "and copy tables, and PRAGMA foreign_key_check found " + String.join("; ", violations)
+			throw new SQLException("FOREIGN KEY constraint failed: the step ran with PRAGMA foreign_keys off, and "
+					+ "PRAGMA foreign_key_check found " + String.join("; ", violations)
 					+ " (rows orphaned before the step count too)");
 		}
 	}

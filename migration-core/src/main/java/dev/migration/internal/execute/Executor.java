@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -229,9 +230,8 @@ public final class Executor {
 				announce(step);
 				runBody(connection, dialect, body, false);
 			}
-			// a SQL step is asked first, without a query: most say nothing about foreign keys
-			foreignKeysOff = transactional && (body instanceof JavaBody || saysForeignKeysOff(body))
-					&& dialect.suspendForeignKeys(connection, () -> needsForeignKeysOff(body, dialect));
+			BooleanSupplier needsForeignKeysOff = transactional ? foreignKeysOffRequest(body, dialect) : null;
+			foreignKeysOff = needsForeignKeysOff != null && dialect.suspendForeignKeys(connection, needsForeignKeysOff);
 			dialect.begin(connection);
 			try {
 				if (dialect.rereadsEachStep()) {
@@ -294,27 +294,25 @@ public final class Executor {
 	}
 
 	/**
-	 * A Java step that moves and copies a table, or a SQL step that says {@code PRAGMA foreign_keys = OFF} (what a
-	 * hand-written or generated move-and-copy does, and what SQLite ignores inside the step's transaction).
+	 * What tells whether the step runs with foreign keys off, or {@code null} when nothing could: a Java step that
+	 * moves and copies a table (known by recording it, so asked only where foreign keys are on), or a SQL step that
+	 * says {@code PRAGMA foreign_keys = OFF} (what a hand-written or generated move-and-copy does, and what SQLite
+	 * ignores inside the step's transaction). Most SQL steps say nothing about foreign keys and cost no query.
 	 */
-	private static boolean needsForeignKeysOff(RevisionBody body, Dialect dialect) {
+	private static BooleanSupplier foreignKeysOffRequest(RevisionBody body, Dialect dialect) {
 		if (body instanceof JavaBody java) {
-			return RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name());
+			return () -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name());
 		}
-		return saysForeignKeysOff(body);
-	}
-
-	private static boolean saysForeignKeysOff(RevisionBody body) {
 		if (body instanceof SqlBody sql) {
 			for (SqlStatement statement : sql.statements()) {
 				String text = statement.sql();
 				// the regular expression only for the rare statement that mentions the pragma at all
 				if (containsIgnoringCase(text, "foreign_keys") && FOREIGN_KEYS_OFF.matcher(text).find()) {
-					return true;
+					return () -> true;
 				}
 			}
 		}
-		return false;
+		return null;
 	}
 
 	private static boolean containsIgnoringCase(String text, String part) {

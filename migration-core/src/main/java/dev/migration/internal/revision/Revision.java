@@ -2,7 +2,6 @@ package dev.migration.internal.revision;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One node of the graph as the engine sees it: metadata plus upgrade and downgrade bodies. SQL files and Java classes
@@ -23,9 +22,6 @@ import java.util.regex.Pattern;
 public record Revision(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
 		String message, String created, boolean transactional, String checksum, String location, RevisionBody upgrade,
 		RevisionBody downgrade) {
-
-	/** Ids chosen by hand; generated ids are 12 lowercase hex characters and match too. */
-	public static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
 	public Revision {
 		Objects.requireNonNull(id, "id");

@@ -37,7 +37,10 @@ final class RevisionIdentifiers {
 		return checked;
 	}
 
-	/** {@link Revision#ID}, without a regular expression: it runs for every file at every start. */
+	/**
+	 * 1 to 32 letters, digits or underscores: ids chosen by hand; generated ids are 12 lowercase hex characters. A
+	 * plain scan, not a regular expression: it runs for every file at every start.
+	 */
 	static boolean isId(String id) {
 		if (id == null || id.isEmpty() || id.length() > 32) {
 			return false;

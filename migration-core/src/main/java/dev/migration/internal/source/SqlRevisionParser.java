@@ -36,6 +36,8 @@ public final class SqlRevisionParser {
 
 	private static final String DOWNGRADE = "downgrade";
 
+	private static final List<String> SECTIONS = List.of(UPGRADE, DOWNGRADE);
+
 	private final String location;
 
 	private final Map<String, Integer> keyLines = new HashMap<>();
@@ -145,7 +147,7 @@ public final class SqlRevisionParser {
 			return null;
 		}
 		int wordStart = skipWhitespace(text, first + 2, lineEnd);
-		for (String name : List.of(UPGRADE, DOWNGRADE)) {
+		for (String name : SECTIONS) {
 			int wordEnd = wordStart + name.length();
 			if (wordEnd <= lineEnd && text.regionMatches(true, wordStart, name, 0, name.length())
 					&& skipWhitespace(text, wordEnd, lineEnd) == lineEnd) {
