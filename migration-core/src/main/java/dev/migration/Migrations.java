@@ -403,13 +403,16 @@ public final class Migrations {
 				revision.reversible() ? sql(revision.downgrade()) : List.of(), this.graph.children(id));
 	}
 
+	/** Split when first read: listing a thousand revisions should not split a thousand files. */
 	private static List<String> sql(Object body) {
 		if (body instanceof SqlBody sqlBody) {
-			List<String> statements = new ArrayList<>(sqlBody.statements().size());
-			for (SqlStatement statement : sqlBody.statements()) {
-				statements.add(statement.sql());
-			}
-			return statements;
+			return DeferredList.of(() -> {
+				List<String> statements = new ArrayList<>(sqlBody.statements().size());
+				for (SqlStatement statement : sqlBody.statements()) {
+					statements.add(statement.sql());
+				}
+				return statements;
+			});
 		}
 		return List.of();
 	}

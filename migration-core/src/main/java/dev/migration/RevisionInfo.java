@@ -31,8 +31,9 @@ public record RevisionInfo(String id, List<String> downRevisions, List<String> d
 		downRevisions = List.copyOf(downRevisions);
 		dependsOn = List.copyOf(dependsOn);
 		branchLabels = List.copyOf(branchLabels);
-		upgradeSql = List.copyOf(upgradeSql);
-		downgradeSql = List.copyOf(downgradeSql);
+		// the engine's statement lists are split on first use and unmodifiable already
+		upgradeSql = DeferredList.isDeferred(upgradeSql) ? upgradeSql : List.copyOf(upgradeSql);
+		downgradeSql = DeferredList.isDeferred(downgradeSql) ? downgradeSql : List.copyOf(downgradeSql);
 		children = List.copyOf(children);
 	}
 

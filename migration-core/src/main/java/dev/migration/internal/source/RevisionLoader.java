@@ -50,6 +50,12 @@ public final class RevisionLoader {
 	/** Below this many files a second thread costs more than it saves. */
 	private static final int PARALLEL_THRESHOLD = 64;
 
+	/**
+	 * On two cores a JVM that has just started spends the second one compiling: a parallel parse there took as long
+	 * as a sequential one and twice the CPU, which a Spring application starting on the main thread pays for.
+	 */
+	private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 2;
+
 	private final ClassLoader classLoader;
 
 	/** Files found so far, parsed together at the end. */
@@ -129,14 +135,14 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Reads and parses the files on all cores when there are many: a service checks at every start that its
-	 * thousand revisions are applied, and in a JVM that has just started that is mostly this loop. The first
-	 * failure in file order is the one reported, whatever thread met it first.
+	 * Reads and parses the files on all cores when there are many and more than two cores: a service checks at every
+	 * start that its thousand revisions are applied, and in a JVM that has just started that is mostly this loop. The
+	 * first failure in file order is the one reported, whatever thread met it first.
 	 */
 	private static List<Revision> parse(List<Source> sources) {
 		Object[] results = new Object[sources.size()];
 		IntStream indexes = IntStream.range(0, sources.size());
-		(sources.size() >= PARALLEL_THRESHOLD ? indexes.parallel() : indexes).forEach((index) -> {
+		(PARALLEL && sources.size() >= PARALLEL_THRESHOLD ? indexes.parallel() : indexes).forEach((index) -> {
 			try {
 				results[index] = sources.get(index).parse();
 			}
@@ -256,6 +262,11 @@ public final class RevisionLoader {
 
 	/** Strict UTF-8: a file saved in another encoding fails by name instead of running with garbled text. */
 	private static String decode(String location, byte[] content) {
+		String text = new String(content, StandardCharsets.UTF_8);
+		// the lenient decoder is the fast one; what it replaced shows as U+FFFD, which a file may also hold itself
+		if (text.indexOf('\uFFFD') < 0) {
+			return text;
+		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
 		}
@@ -315,7 +326,7 @@ public final class RevisionLoader {
 							+ ". Nothing was run.", ex);
 				}
 			}
-			return SqlRevisionParser.parse(this.location, decode(this.location, bytes));
+			return SqlRevisionParser.parse(this.location, bytes, decode(this.location, bytes));
 		}
 
 	}

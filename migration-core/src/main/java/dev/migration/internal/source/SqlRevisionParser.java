@@ -70,10 +70,15 @@ public final class SqlRevisionParser {
 	 * @throws RevisionParseException with the line and a fix when the file is malformed
 	 */
 	public static Revision parse(String location, String content) {
-		return new SqlRevisionParser(location).parseContent(content);
+		return new SqlRevisionParser(location).parseContent(content, null);
 	}
 
-	private Revision parseContent(String content) {
+	/** The same for a file's bytes and their decoded text, which {@link Checksums} can often hash as they are. */
+	static Revision parse(String location, byte[] utf8, String content) {
+		return new SqlRevisionParser(location).parseContent(content, utf8);
+	}
+
+	private Revision parseContent(String content, byte[] utf8) {
 		String text = normalizeLineEndings(content);
 		int headerEndLine = readLines(text);
 		if (this.id == null) {
@@ -95,7 +100,8 @@ public final class SqlRevisionParser {
 		RevisionBody downgradeBody = (downgrade != null && downgrade.hasStatements(text)) ? downgrade.body(text)
 				: !upgrade.hasStatements(text) ? SqlBody.EMPTY : null;
 		return new Revision(this.id, this.downRevisions, this.dependsOn, this.branchLabels, this.message, this.created,
-				this.transactional, Checksums.sha256(content), this.location, upgradeBody, downgradeBody);
+				this.transactional, (utf8 != null) ? Checksums.sha256(utf8, content) : Checksums.sha256(content),
+				this.location, upgradeBody, downgradeBody);
 	}
 
 	/** Reads header and section markers; returns the line where the header ended, for errors about what it lacks. */

@@ -1,5 +1,12 @@
 package dev.migration.internal.source;
 
+import java.nio.charset.StandardCharsets;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +69,41 @@ class ChecksumsTests {
 	@Test
 	void normalizesToLinesJoinedByLineFeeds() {
 		assertThat(Checksums.normalize("\uFEFFa  \r\nb\rc\t\n\n \n")).isEqualTo("a\nb\nc");
+	}
+
+	@Test
+	void hashesTheBytesOfANormalFileAsTheyAreLessItsFinalLineBreaks() {
+		assertThat(Checksums.normalizedLength(utf8("a\n\nb\n\n"))).isEqualTo(4);
+		assertThat(Checksums.normalizedLength(utf8(SOURCE))).isEqualTo(SOURCE.length() - 1);
+		assertThat(Checksums.normalizedLength(utf8(""))).isZero();
+		assertThat(Checksums.sha256(utf8(SOURCE), SOURCE)).isEqualTo(Checksums.sha256(SOURCE));
+	}
+
+	@Test
+	void leavesEveryFileThatNormalizingWouldChangeToTheSlowPath() {
+		for (String changed : new String[] { "a \nb", "a\r\nb", "a\rb", "\uFEFFa", "a\t", "a\n \n", "caf\u00e9\n",
+				" \na", "a\u2003\nb" }) {
+			assertThat(Checksums.normalizedLength(utf8(changed))).as(changed).isEqualTo(-1);
+		}
+	}
+
+	/** The fast path over the bytes is only a shortcut: it always gives what normalizing the text gives. */
+	@Property(tries = 2000)
+	void theChecksumOfTheBytesIsTheChecksumOfTheText(@ForAll("texts") String text) {
+		assertThat(Checksums.sha256(utf8(text), text)).isEqualTo(Checksums.sha256(text));
+	}
+
+	@Provide
+	Arbitrary<String> texts() {
+		// line breaks of every kind, whitespace that trimming removes (ASCII and not), characters it keeps
+		return Arbitraries.strings()
+			.withChars('a', 'Z', ';', '-', ' ', '\t', '\n', '\r', '\u000B', '\u001F', '\uFEFF', '\u00e9', '\u00A0',
+					'\u2003', '\u3000', '\u007F', '\u0001')
+			.ofMaxLength(40);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -119,6 +119,16 @@ class RevisionLoaderTests {
 	}
 
 	@Test
+	void keepsAReplacementCharacterThatTheFileHoldsItself() throws IOException {
+		// U+FFFD is also what a lenient decoder makes of bad bytes; written as UTF-8 it is a character like any other
+		String content = revision("a1", "none").replace("SELECT 'a1'", "SELECT '\uFFFD'");
+		Files.writeString(this.directory.resolve("a1_first.sql"), content, StandardCharsets.UTF_8);
+		Revision revision = RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER).get(0);
+		assertThat(((SqlBody) revision.upgrade()).statements().get(0).sql()).contains("'\uFFFD'");
+		assertThat(revision.checksum()).isEqualTo(Checksums.sha256(content));
+	}
+
+	@Test
 	void loadsFromClasspathDirectories() {
 		List<Revision> revisions = RevisionLoader.load(List.of("classpath:source/revisions"), CLASS_LOADER);
 		assertThat(revisions).extracting(Revision::location)
