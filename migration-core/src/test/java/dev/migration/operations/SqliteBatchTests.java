@@ -134,21 +134,21 @@ class SqliteBatchTests {
 	}
 
 	/** A hand-written (or generated) move-and-copy of {@code users} that drops its {@code age} column. */
-	Migrations sqlCopyOfUsers(KeptConnection kept, String more) throws IOException {
+	Migrations sqlCopyOfUsers(KeptConnection kept, String pragma, String more) throws IOException {
 		Files.writeString(this.temporary.resolve("s1_copy_users.sql"), """
 				-- revision: s1
 				-- down_revision: none
 				-- message: Copy users without age
 
 				-- upgrade
-				PRAGMA foreign_keys = OFF;
+				%s
 				DROP VIEW adults;
 				CREATE TABLE _new_users (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE,
 				    team_id INTEGER REFERENCES teams (id) ON DELETE CASCADE, UNIQUE (name, team_id)) STRICT;
 				INSERT INTO _new_users (id, name, team_id) SELECT id, name, team_id FROM users;
 				DROP TABLE users;
 				ALTER TABLE _new_users RENAME TO users;
-				""" + more);
+				""".formatted(pragma) + more);
 		return Migrations.create(MigrationConfiguration.builder()
 			.dataSource(kept)
 			.locations("filesystem:" + this.temporary)
@@ -162,7 +162,7 @@ class SqliteBatchTests {
 		String url = this.database.url() + "?foreign_keys=true";
 		try (KeptConnection kept = new KeptConnection(url)) {
 			// inside the step's transaction the PRAGMA itself is a no-op: the engine switches them off before BEGIN
-			sqlCopyOfUsers(kept, "PRAGMA foreign_keys = ON;\n").upgrade("heads");
+			sqlCopyOfUsers(kept, "PRAGMA foreign_keys = OFF;", "PRAGMA foreign_keys = ON;\n").upgrade("heads");
 			assertThat(kept.foreignKeys()).isEqualTo(1);
 		}
 		assertThat(tableSql("users")).doesNotContain("age");
@@ -181,7 +181,8 @@ class SqliteBatchTests {
 		List<Long> counts = rowCounts();
 		String users = tableSql("users");
 		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
-			Migrations migrations = sqlCopyOfUsers(kept, "DELETE FROM users WHERE id = 2;\n");
+			Migrations migrations = sqlCopyOfUsers(kept, "pragma Foreign_Keys=off;",
+					"DELETE FROM users WHERE id = 2;\n");
 			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
 				.withMessageContaining("s1")
 				.withMessageContaining("comments")

@@ -2,7 +2,10 @@ package dev.migration.benchmarks.spring;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -26,6 +29,35 @@ import dev.migration.benchmarks.PeakMemory;
 @RestController
 public class BenchmarkApplication {
 
+	/**
+	 * With {@code benchmark.query-in-background=true}: one {@code SELECT 1} on a plain JDBC connection, on a thread
+	 * started before Spring, so that nothing waits for it: the least any tool that reads the database at start costs.
+	 */
+	private static void queryInBackground(String[] arguments) {
+		String url = argument(arguments, "spring.datasource.url");
+		String user = argument(arguments, "spring.datasource.username");
+		String password = argument(arguments, "spring.datasource.password");
+		Thread thread = new Thread(() -> {
+			try (Connection connection = DriverManager.getConnection(url, user, password);
+					Statement statement = connection.createStatement()) {
+				statement.executeQuery("SELECT 1").close();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, "benchmark-query-in-background");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static String argument(String[] arguments, String name) {
+		String prefix = "--" + name + "=";
+		return Arrays.stream(arguments).filter((argument) -> argument.startsWith(prefix))
+			.map((argument) -> argument.substring(prefix.length()))
+			.findFirst()
+			.orElse(null);
+	}
+
 	@GetMapping("/")
 	String hello() {
 		return "hello";
@@ -45,6 +77,9 @@ public class BenchmarkApplication {
 	}
 
 	public static void main(String[] arguments) {
+		if (Arrays.asList(arguments).contains("--benchmark.query-in-background=true")) {
+			queryInBackground(arguments);
+		}
 		SpringApplication application = new SpringApplication(BenchmarkApplication.class);
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
