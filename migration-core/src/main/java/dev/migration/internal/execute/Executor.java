@@ -113,7 +113,7 @@ public final class Executor {
 
 	/** The version rows, without creating anything. */
 	public List<String> currentRows() {
-		return withConnection((connection, dialect, store) -> store.read(connection).rows());
+		return withConnection((connection, dialect, store) -> store.currentRows(connection));
 	}
 
 	/** The state for reads: rows and applied checksums, without creating anything. */

@@ -2,7 +2,6 @@ package dev.migration.internal.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -10,7 +9,9 @@ import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +26,6 @@ import java.util.concurrent.FutureTask;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import dev.migration.LocationNotFoundException;
 import dev.migration.MigrationException;
@@ -275,15 +275,29 @@ public final class RevisionLoader {
 		}
 	}
 
+	/**
+	 * Every {@code .sql} file below the directory, sorted. A name that ends in {@code .sql} is taken for a file
+	 * without asking the file system (a {@code stat} per file was half of listing 10,000 of them), so a directory or
+	 * a dangling link with such a name fails when it is read, by name; other entries are only looked at to descend
+	 * into subdirectories (not through symbolic links).
+	 */
 	private static List<Path> sqlFiles(Path directory) throws IOException {
-		// the walk's own attributes say what is a file; only a symbolic link needs a second look
-		try (Stream<Path> files = Files.find(directory, Integer.MAX_VALUE,
-				(file, attributes) -> file.getFileName().toString().endsWith(SQL_SUFFIX)
-						&& (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file))))) {
-			return files.sorted().toList();
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
+		List<Path> files = new ArrayList<>();
+		collectSqlFiles(directory, files);
+		Collections.sort(files);
+		return files;
+	}
+
+	private static void collectSqlFiles(Path directory, List<Path> files) throws IOException {
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			for (Path entry : entries) {
+				if (entry.getFileName().toString().endsWith(SQL_SUFFIX)) {
+					files.add(entry);
+				}
+				else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+					collectSqlFiles(entry, files);
+				}
+			}
 		}
 	}
 
@@ -322,6 +336,11 @@ public final class RevisionLoader {
 					bytes = Files.readAllBytes(this.file);
 				}
 				catch (IOException ex) {
+					if (Files.isDirectory(this.file)) {
+						throw new MigrationException("Could not read revision " + this.location + ": it is a directory."
+								+ " Every name that ends in .sql below a location is read as a revision file: rename the"
+								+ " directory. Nothing was run.", ex);
+					}
 					throw new MigrationException("Could not read revision " + this.location + ": " + ex.getMessage()
 							+ ". Nothing was run.", ex);
 				}

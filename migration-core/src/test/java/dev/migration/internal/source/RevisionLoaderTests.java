@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.LocationNotFoundException;
+import dev.migration.MigrationException;
 import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.SqlBody;
@@ -126,6 +127,25 @@ class RevisionLoaderTests {
 		Revision revision = RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER).get(0);
 		assertThat(((SqlBody) revision.upgrade()).statements().get(0).sql()).contains("'\uFFFD'");
 		assertThat(revision.checksum()).isEqualTo(Checksums.sha256(content));
+	}
+
+	@Test
+	void followsASymbolicLinkToARevisionFile(@TempDir Path elsewhere) throws IOException {
+		Files.writeString(elsewhere.resolve("a1_first.sql"), revision("a1", "none"));
+		Files.createSymbolicLink(this.directory.resolve("a1_first.sql"), elsewhere.resolve("a1_first.sql"));
+		assertThat(RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER)).extracting(Revision::id)
+			.containsExactly("a1");
+	}
+
+	@Test
+	void namesADirectoryThatIsNamedLikeARevision() throws IOException {
+		write("a1_first.sql", revision("a1", "none"));
+		Files.createDirectories(this.directory.resolve("b2_second.sql"));
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
+			.withMessageContaining("b2_second.sql")
+			.withMessageContaining("is a directory")
+			.withMessageContaining("rename");
 	}
 
 	@Test
