@@ -63,9 +63,11 @@ public final class MigrationsAutoConfiguration {
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
 			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
-			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
+			ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+			ObjectProvider<PreopenedConnection> preopenedConnection) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
-		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
+		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique(),
+				preopenedConnection.getIfAvailable());
 		configureProperties(configuration, properties, vendor(properties, configuration.build()));
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		configuration.classLoader(classLoader);
@@ -99,7 +101,7 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private void configureConnection(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
-			DataSource migrationsDataSource, DataSource dataSource) {
+			DataSource migrationsDataSource, DataSource dataSource, PreopenedConnection preopenedConnection) {
 		if (migrationsDataSource != null) {
 			configuration.dataSource(migrationsDataSource);
 		}
@@ -117,7 +119,8 @@ public final class MigrationsAutoConfiguration {
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
-			configuration.dataSource(dataSource);
+			configuration.dataSource((preopenedConnection != null) ? preopenedConnection.firstConnectionOf(dataSource)
+					: dataSource);
 		}
 	}
 

@@ -3,10 +3,13 @@ package dev.migration.autoconfigure;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -21,7 +24,9 @@ import dev.migration.Migrations;
 /**
  * Reads the revision files on a background thread from the moment the environment is known, as Spring Boot's
  * {@code BackgroundPreinitializer} warms its own classes: by the time the {@link Migrations} bean is created, most of
- * its work is done, and a service that checks a thousand applied revisions at every start does not wait for it.
+ * its work is done, and a service that checks a thousand applied revisions at every start does not wait for it. When
+ * the migrations use the application's DataSource, it also opens a {@link PreopenedConnection} with
+ * {@code spring.datasource.*} for the startup check.
  * <p>
  * It only guesses the configuration the auto-configuration will build; when the guess is wrong (a customizer changes
  * the locations, a {@code {vendor}} location the properties cannot resolve), {@link Migrations#create} reads the files
@@ -40,10 +45,15 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 
 	private Future<?> preload;
 
+	private PreopenedConnection connection;
+
 	@Override
 	public void onApplicationEvent(SpringApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
 			start(prepared);
+		}
+		else if (event instanceof ApplicationPreparedEvent prepared) {
+			offerConnection(prepared);
 		}
 		else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
 			discard();
@@ -57,22 +67,32 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 		ConfigurableEnvironment environment = event.getEnvironment();
 		Binder binder = Binder.get(environment);
 		List<String> locations;
+		String ownUrl;
 		String url;
 		try {
-			// the three properties it needs, not the whole MigrationsProperties: binding a bean is slow in a new JVM
+			// the properties it needs, not the whole MigrationsProperties: binding a bean is slow in a new JVM
 			if (!binder.bind("migrations.enabled", Boolean.class).orElse(true)) {
 				return;
 			}
 			locations = binder.bind("migrations.locations", Bindable.listOf(String.class))
 				.orElse(List.of(MigrationConfiguration.DEFAULT_LOCATION));
-			url = binder.bind("migrations.url", String.class)
-				.orElseGet(() -> binder.bind("spring.datasource.url", String.class).orElse(null));
+			ownUrl = binder.bind("migrations.url", String.class).orElse(null);
+			url = (ownUrl != null) ? ownUrl : binder.bind("spring.datasource.url", String.class).orElse(null);
+			if (ownUrl == null && url != null && PreopenedConnection.isWorthOpening(url)
+					&& !binder.bind("migrations.user", String.class).isBound()) {
+				// the migrations will use the application's DataSource as its own user
+				this.connection = PreopenedConnection.open(url,
+						binder.bind("spring.datasource.username", String.class).orElse(null),
+						binder.bind("spring.datasource.password", String.class).orElse(null),
+						binder.bind("spring.datasource.hikari.data-source-properties",
+								Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+			}
 		}
 		catch (RuntimeException ex) {
 			// a property that does not bind: the context binds it again and its failure analysis explains it
 			return;
 		}
-		if (url != null) {
+		if (url != null && this.connection == null) {
 			warmUpDriver(url);
 		}
 		List<String> resolved = MigrationsAutoConfiguration.resolveVendor(locations, vendor(url));
@@ -84,6 +104,14 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 		this.preload = Migrations.preload(this.locations, this.classLoader);
 	}
 
+	/** Offers the connection opened early to the auto-configuration, unless another preloader did already. */
+	private synchronized void offerConnection(ApplicationPreparedEvent event) {
+		ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
+		if (this.connection != null && !beanFactory.containsSingleton(PreopenedConnection.BEAN_NAME)) {
+			beanFactory.registerSingleton(PreopenedConnection.BEAN_NAME, this.connection);
+		}
+	}
+
 	/** The preload started for this application, done when the files are read, or {@code null}. */
 	synchronized Future<?> preload() {
 		return this.preload;
@@ -92,6 +120,9 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 	private synchronized void discard() {
 		if (this.locations != null) {
 			Migrations.discardPreload(this.locations, this.classLoader);
+		}
+		if (this.connection != null) {
+			this.connection.discard();
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+
+import dev.migration.MigrationConfiguration;
+import dev.migration.Migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +72,55 @@ class MigrationsPreloaderTests {
 	}
 
 	@Test
+	void anUpToDateDatabaseIsCheckedOnTheConnectionOpenedEarlyWithoutStartingThePool() throws Exception {
+		Path revisions = oneRevision("CREATE TABLE checked_early (id INTEGER)");
+		String url = databaseUrl();
+		Migrations.create(MigrationConfiguration.builder().url(url).locations("filesystem:" + revisions).build())
+			.upgrade("heads");
+		try (ConfigurableApplicationContext context = application(new MigrationsPreloader())
+			.run("--spring.datasource.url=" + url, "--migrations.locations=filesystem:" + revisions)) {
+			// Hikari connects on first use: the check did not use the pool
+			assertThat(context.getBean(HikariDataSource.class).isRunning()).isFalse();
+			assertThat(context.getBean(Migrations.class).current()).containsExactly("a1");
+		}
+	}
+
+	@Test
+	void pendingRevisionsRunOnTheConnectionOpenedEarly() throws Exception {
+		Path revisions = oneRevision("CREATE TABLE applied_early (id INTEGER)");
+		String url = databaseUrl();
+		Files.createFile(this.directory.resolve("app.db"));
+		try (ConfigurableApplicationContext context = application(new MigrationsPreloader())
+			.run("--spring.datasource.url=" + url, "--migrations.locations=filesystem:" + revisions)) {
+			assertThat(context.getBean(HikariDataSource.class).isRunning()).isFalse();
+			assertThat(tables(url)).contains("applied_early");
+		}
+	}
+
+	@Test
+	void aSqliteFileThatDoesNotExistYetIsCreatedByThePoolNotByAGuess() throws Exception {
+		Path revisions = oneRevision("CREATE TABLE created_by_pool (id INTEGER)");
+		String url = databaseUrl();
+		try (ConfigurableApplicationContext context = application(new MigrationsPreloader())
+			.run("--spring.datasource.url=" + url, "--migrations.locations=filesystem:" + revisions)) {
+			assertThat(context.getBean(HikariDataSource.class).isRunning()).isTrue();
+			assertThat(tables(url)).contains("created_by_pool");
+		}
+	}
+
+	@Test
+	void aPoolThatChangesItsSessionsDoesTheCheckItself() throws Exception {
+		Path revisions = oneRevision("CREATE TABLE applied_by_pool (id INTEGER)");
+		String url = databaseUrl();
+		try (ConfigurableApplicationContext context = application(new MigrationsPreloader()).run(
+				"--spring.datasource.url=" + url, "--spring.datasource.hikari.connection-init-sql=PRAGMA cache_size = 100",
+				"--migrations.locations=filesystem:" + revisions)) {
+			assertThat(context.getBean(HikariDataSource.class).isRunning()).isTrue();
+			assertThat(tables(url)).contains("applied_by_pool");
+		}
+	}
+
+	@Test
 	void nothingIsReadWhenMigrationsAreDisabled() {
 		MigrationsPreloader preloader = new MigrationsPreloader();
 		String url = "jdbc:sqlite:" + this.directory.resolve("app.db");
@@ -94,6 +147,16 @@ class MigrationsPreloaderTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.addListeners(preloader);
 		return application;
+	}
+
+	private Path oneRevision(String sql) throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		Files.writeString(revisions.resolve("a1_create.sql"), revision(sql));
+		return revisions;
+	}
+
+	private String databaseUrl() {
+		return "jdbc:sqlite:" + this.directory.resolve("app.db");
 	}
 
 	private static String revision(String sql) {
