@@ -619,7 +619,9 @@ public final class Benchmark {
 				String value = (i + 1 < arguments.length) ? arguments[i + 1] : null;
 				switch (arguments[i]) {
 					case "--out" -> options.out = Path.of(value);
-					case "--sizes" -> options.sizes = Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
+					// empty: only the Spring Boot start
+					case "--sizes" -> options.sizes = value.isBlank() ? List.of()
+							: Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
 					case "--runs" -> options.runs = Integer.parseInt(value);
 					case "--databases" -> options.databases = List.of(value.split(","));
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(Tool::valueOf).toList();

@@ -98,6 +98,19 @@ class MigrationsPreloaderTests {
 	}
 
 	@Test
+	void theDriverPropertiesOfThePoolAreThoseOfTheConnectionOpenedEarly() throws Exception {
+		Path revisions = oneRevision("CREATE TABLE with_properties (id INTEGER)");
+		String url = databaseUrl();
+		Files.createFile(this.directory.resolve("app.db"));
+		try (ConfigurableApplicationContext context = application(new MigrationsPreloader()).run(
+				"--spring.datasource.url=" + url, "--spring.datasource.hikari.data-source-properties.foreign_keys=true",
+				"--migrations.locations=filesystem:" + revisions)) {
+			assertThat(context.getBean(HikariDataSource.class).isRunning()).isFalse();
+			assertThat(tables(url)).contains("with_properties");
+		}
+	}
+
+	@Test
 	void aSqliteFileThatDoesNotExistYetIsCreatedByThePoolNotByAGuess() throws Exception {
 		Path revisions = oneRevision("CREATE TABLE created_by_pool (id INTEGER)");
 		String url = databaseUrl();
