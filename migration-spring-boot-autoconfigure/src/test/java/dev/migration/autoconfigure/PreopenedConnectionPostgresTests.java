@@ -1,15 +1,9 @@
 package dev.migration.autoconfigure;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import dev.migration.Migrations;
+import dev.migration.support.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,31 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PreopenedConnectionPostgresTests {
 
-	private static EmbeddedPostgres postgres;
-
 	@TempDir
 	Path directory;
 
-	@BeforeAll
-	static void start() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
-	}
-
 	@Test
 	void pendingRevisionsRunOnItAndTheNextStartChecksOnItAlone() throws Exception {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE preopened");
-		}
 		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
 		Files.writeString(revisions.resolve("a1_create.sql"),
 				"-- revision: a1\n-- down_revision: none\n\n-- upgrade\nCREATE TABLE early (id INTEGER);\n");
-		String[] arguments = { "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "preopened"),
+		String[] arguments = { "--spring.datasource.url=" + PostgresDatabase.create().url(),
 				"--spring.datasource.username=postgres", "--migrations.locations=filesystem:" + revisions };
 		try (ConfigurableApplicationContext context = application().run(arguments)) {
 			assertThat(context.getBean(Migrations.class).current()).containsExactly("a1");

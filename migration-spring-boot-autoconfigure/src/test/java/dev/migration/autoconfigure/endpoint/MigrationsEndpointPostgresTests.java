@@ -1,11 +1,6 @@
 package dev.migration.autoconfigure.endpoint;
 
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -15,9 +10,7 @@ import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.DowngradePlanDesc
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.ErrorDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsEndpointPostgresTests {
 
-	private static final AtomicInteger databases = new AtomicInteger();
-
-	private static EmbeddedPostgres postgres;
-
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
 				MigrationsEndpointAutoConfiguration.class))
@@ -47,25 +36,10 @@ class MigrationsEndpointPostgresTests {
 
 	private ApplicationContextRunner runner;
 
-	@BeforeAll
-	static void start() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
-	}
-
 	@BeforeEach
-	void database() throws SQLException {
-		String name = "endpoint" + databases.incrementAndGet();
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name);
-		}
+	void database() {
 		this.runner = this.contextRunner.withPropertyValues(
-				"spring.datasource.url=" + postgres.getJdbcUrl("postgres", name),
+				"spring.datasource.url=" + PostgresDatabase.create().url(),
 				"spring.datasource.username=postgres", "spring.datasource.password=postgres");
 	}
 
