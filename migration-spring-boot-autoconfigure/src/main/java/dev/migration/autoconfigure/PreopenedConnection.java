@@ -31,8 +31,9 @@ import org.springframework.util.ClassUtils;
  * context starts, with {@code spring.datasource.url}, {@code username}, {@code password} and
  * {@code hikari.data-source-properties}. The startup check takes it instead of the pool's first connection when the
  * application's DataSource is a Hikari pool that would open the very same session: same URL, user, password and
- * driver properties, and nothing else that changes a session (schema, catalog, init SQL, isolation, read-only). So a service whose database is up to date does not start its pool, or
- * wait for the driver, before it is ready; its first request does, as in an application with no migration tool.
+ * driver properties, and nothing else that changes a session (schema, catalog, init SQL, isolation, read-only). So a
+ * service whose database is up to date does not start its pool, or wait for the driver, before it is ready; its first
+ * request does, as in an application with no migration tool.
  * <p>
  * Taken once; closed when the application is ready or has failed and nobody took it. The database is read when the
  * check runs, as through the pool: only the connection is opened early.
@@ -97,8 +98,7 @@ final class PreopenedConnection {
 	static PreopenedConnection open(String url, String user, String password, Map<String, String> driverProperties) {
 		Properties properties = new Properties();
 		properties.putAll(driverProperties);
-		Properties connect = new Properties();
-		connect.putAll(properties);
+		Properties connect = (Properties) properties.clone();
 		if (user != null) {
 			connect.put("user", user);
 		}
@@ -127,11 +127,7 @@ final class PreopenedConnection {
 	 * open the same session, else the application's as it is.
 	 */
 	DataSource firstConnectionOf(DataSource dataSource) {
-		if (!HIKARI_PRESENT
-				|| !Hikari.opensTheSameSession(dataSource, this.url, this.user, this.password, this.driverProperties)) {
-			return dataSource;
-		}
-		return new FirstConnectionDataSource(dataSource, this);
+		return HIKARI_PRESENT ? Hikari.firstConnectionOf(dataSource, this) : dataSource;
 	}
 
 	/**
@@ -196,10 +192,10 @@ final class PreopenedConnection {
 
 		private final long timeoutMillis;
 
-		FirstConnectionDataSource(DataSource pool, PreopenedConnection preopened) {
+		FirstConnectionDataSource(DataSource pool, PreopenedConnection preopened, long timeoutMillis) {
 			super(pool);
 			this.preopened = preopened;
-			this.timeoutMillis = Hikari.connectionTimeout(pool);
+			this.timeoutMillis = timeoutMillis;
 		}
 
 		@Override
@@ -213,22 +209,23 @@ final class PreopenedConnection {
 	/** Kept apart so that nothing loads Hikari's classes when Hikari is not there. */
 	private static final class Hikari {
 
-		static boolean opensTheSameSession(DataSource dataSource, String url, String user, String password,
-				Properties driverProperties) {
+		static DataSource firstConnectionOf(DataSource dataSource, PreopenedConnection preopened) {
 			HikariDataSource hikari = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class,
 					HikariDataSource.class);
-			return hikari != null && url.equals(hikari.getJdbcUrl()) && Objects.equals(user, hikari.getUsername())
-					&& Objects.equals(password, hikari.getPassword()) && hikari.getDataSource() == null
-					&& hikari.getDataSourceClassName() == null && hikari.getDataSourceJNDI() == null
-					&& hikari.getDataSourceProperties().equals(driverProperties) && hikari.getSchema() == null
-					&& hikari.getCatalog() == null && hikari.getConnectionInitSql() == null
-					&& hikari.getTransactionIsolation() == null && !hikari.isReadOnly() && hikari.isAutoCommit();
+			if (hikari == null || !opensTheSameSession(hikari, preopened)) {
+				return dataSource;
+			}
+			// waits for the connection as long as the pool would wait for one of its own
+			return new FirstConnectionDataSource(dataSource, preopened, hikari.getConnectionTimeout());
 		}
 
-		static long connectionTimeout(DataSource dataSource) {
-			HikariDataSource hikari = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class,
-					HikariDataSource.class);
-			return (hikari != null) ? hikari.getConnectionTimeout() : 30_000;
+		private static boolean opensTheSameSession(HikariDataSource hikari, PreopenedConnection preopened) {
+			return preopened.url.equals(hikari.getJdbcUrl()) && Objects.equals(preopened.user, hikari.getUsername())
+					&& Objects.equals(preopened.password, hikari.getPassword()) && hikari.getDataSource() == null
+					&& hikari.getDataSourceClassName() == null && hikari.getDataSourceJNDI() == null
+					&& hikari.getDataSourceProperties().equals(preopened.driverProperties) && hikari.getSchema() == null
+					&& hikari.getCatalog() == null && hikari.getConnectionInitSql() == null
+					&& hikari.getTransactionIsolation() == null && !hikari.isReadOnly() && hikari.isAutoCommit();
 		}
 
 	}

@@ -77,8 +77,7 @@ class MigrationsPreloaderTests {
 		String url = databaseUrl();
 		Migrations.create(MigrationConfiguration.builder().url(url).locations("filesystem:" + revisions).build())
 			.upgrade("heads");
-		try (ConfigurableApplicationContext context = application(new MigrationsPreloader())
-			.run("--spring.datasource.url=" + url, "--migrations.locations=filesystem:" + revisions)) {
+		try (ConfigurableApplicationContext context = start(revisions)) {
 			// Hikari connects on first use: the check did not use the pool
 			assertThat(context.getBean(HikariDataSource.class).isRunning()).isFalse();
 			assertThat(context.getBean(Migrations.class).current()).containsExactly("a1");
@@ -90,8 +89,7 @@ class MigrationsPreloaderTests {
 		Path revisions = oneRevision("CREATE TABLE applied_early (id INTEGER)");
 		String url = databaseUrl();
 		Files.createFile(this.directory.resolve("app.db"));
-		try (ConfigurableApplicationContext context = application(new MigrationsPreloader())
-			.run("--spring.datasource.url=" + url, "--migrations.locations=filesystem:" + revisions)) {
+		try (ConfigurableApplicationContext context = start(revisions)) {
 			assertThat(context.getBean(HikariDataSource.class).isRunning()).isFalse();
 			assertThat(tables(url)).contains("applied_early");
 		}
@@ -102,9 +100,8 @@ class MigrationsPreloaderTests {
 		Path revisions = oneRevision("CREATE TABLE with_properties (id INTEGER)");
 		String url = databaseUrl();
 		Files.createFile(this.directory.resolve("app.db"));
-		try (ConfigurableApplicationContext context = application(new MigrationsPreloader()).run(
-				"--spring.datasource.url=" + url, "--spring.datasource.hikari.data-source-properties.foreign_keys=true",
-				"--migrations.locations=filesystem:" + revisions)) {
+		try (ConfigurableApplicationContext context = start(revisions,
+				"--spring.datasource.hikari.data-source-properties.foreign_keys=true")) {
 			assertThat(context.getBean(HikariDataSource.class).isRunning()).isFalse();
 			assertThat(tables(url)).contains("with_properties");
 		}
@@ -114,8 +111,7 @@ class MigrationsPreloaderTests {
 	void aSqliteFileThatDoesNotExistYetIsCreatedByThePoolNotByAGuess() throws Exception {
 		Path revisions = oneRevision("CREATE TABLE created_by_pool (id INTEGER)");
 		String url = databaseUrl();
-		try (ConfigurableApplicationContext context = application(new MigrationsPreloader())
-			.run("--spring.datasource.url=" + url, "--migrations.locations=filesystem:" + revisions)) {
+		try (ConfigurableApplicationContext context = start(revisions)) {
 			assertThat(context.getBean(HikariDataSource.class).isRunning()).isTrue();
 			assertThat(tables(url)).contains("created_by_pool");
 		}
@@ -125,9 +121,8 @@ class MigrationsPreloaderTests {
 	void aPoolThatChangesItsSessionsDoesTheCheckItself() throws Exception {
 		Path revisions = oneRevision("CREATE TABLE applied_by_pool (id INTEGER)");
 		String url = databaseUrl();
-		try (ConfigurableApplicationContext context = application(new MigrationsPreloader()).run(
-				"--spring.datasource.url=" + url, "--spring.datasource.hikari.connection-init-sql=PRAGMA cache_size = 100",
-				"--migrations.locations=filesystem:" + revisions)) {
+		try (ConfigurableApplicationContext context = start(revisions,
+				"--spring.datasource.hikari.connection-init-sql=PRAGMA cache_size = 100")) {
 			assertThat(context.getBean(HikariDataSource.class).isRunning()).isTrue();
 			assertThat(tables(url)).contains("applied_by_pool");
 		}
@@ -160,6 +155,14 @@ class MigrationsPreloaderTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.addListeners(preloader);
 		return application;
+	}
+
+	/** Starts with a fresh preloader on {@link #databaseUrl()} and the given revisions. */
+	private ConfigurableApplicationContext start(Path revisions, String... more) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl(),
+				"--migrations.locations=filesystem:" + revisions));
+		arguments.addAll(List.of(more));
+		return application(new MigrationsPreloader()).run(arguments.toArray(String[]::new));
 	}
 
 	private Path oneRevision(String sql) throws Exception {

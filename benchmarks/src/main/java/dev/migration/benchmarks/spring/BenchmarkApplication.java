@@ -77,7 +77,7 @@ public class BenchmarkApplication {
 	}
 
 	public static void main(String[] arguments) {
-		if (Arrays.asList(arguments).contains("--benchmark.query-in-background=true")) {
+		if ("true".equals(argument(arguments, "benchmark.query-in-background"))) {
 			queryInBackground(arguments);
 		}
 		SpringApplication application = new SpringApplication(BenchmarkApplication.class);

@@ -53,11 +53,11 @@ public final class Executor {
 
 	private static final System.Logger logger = System.getLogger("dev.migration");
 
-	/** The statement, possibly after comments: {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}. */
 	private static final String FOREIGN = "foreign";
 
 	private static final String FOREIGN_KEYS = FOREIGN + "_keys";
 
+	/** The statement, possibly after comments: {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}. */
 	private static final Pattern FOREIGN_KEYS_OFF = Pattern.compile(
 			"(?i)(^|\\s)PRAGMA\\s+(\"?main\"?\\s*\\.\\s*)?foreign_keys\\s*=\\s*'?(off|0|false|no)'?\\s*$");
 
