@@ -1,6 +1,8 @@
 package dev.migration;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import dev.migration.support.PostgresDatabase;
 import dev.migration.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PostgresExecutionTests extends MigrationsExecutionTests {
 
@@ -26,6 +29,99 @@ class PostgresExecutionTests extends MigrationsExecutionTests {
 			.containsExactly(POSTS);
 		assertThat(this.database.count("SELECT COUNT(*) FROM migrations_meta.migration_history")).isEqualTo(4);
 		assertThat(migrations.current()).containsExactly(POSTS);
+	}
+
+	@Test
+	void aFailureInsideABatchOfStatementsNamesTheStatementThatFailed() throws Exception {
+		// the first four go to the server as one batch; the fourth repeats the third word for word
+		writeRevision("b4b4b4b4b4b4_duplicate.sql", """
+				-- revision: b4b4b4b4b4b4
+				-- down_revision: 7d2e41c0b9aa
+				-- message: Duplicate key in a batch
+
+				-- upgrade
+				CREATE TABLE audit (id INTEGER NOT NULL PRIMARY KEY);
+				CREATE INDEX ix_audit_id ON audit (id);
+				INSERT INTO audit VALUES (1);
+				INSERT INTO audit VALUES (1);
+				CREATE TABLE audit_more (id INTEGER);
+
+				-- downgrade
+				DROP TABLE audit_more;
+				DROP TABLE audit;
+				""");
+		Migrations migrations = migrations();
+		migrations.upgrade(POSTS);
+		List<String> schemaBefore = this.database.schema();
+
+		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.satisfies((failure) -> {
+				assertThat(failure.line()).isEqualTo(9);
+				// the database's own error, as for a statement run alone
+				assertThat(failure.getCause()).isInstanceOf(SQLException.class);
+				assertThat(((SQLException) failure.getCause()).getSQLState()).isEqualTo("23505");
+			})
+			.withMessageContaining("line 9")
+			.withMessageContaining("duplicate key")
+			.withMessageContaining("Statement: INSERT INTO audit VALUES (1).")
+			.withMessageNotContaining("getNextException")
+			.withMessageContaining("still at " + POSTS);
+		assertThat(migrations.current()).containsExactly(POSTS);
+		assertThat(this.database.schema()).isEqualTo(schemaBefore);
+	}
+
+	@Test
+	void statementsThatReturnRowsRunBetweenBatchesInOrder() throws Exception {
+		writeRevision("b5b5b5b5b5b5_rows.sql", """
+				-- revision: b5b5b5b5b5b5
+				-- down_revision: 7d2e41c0b9aa
+				-- message: Queries between statements
+
+				-- upgrade
+				CREATE TABLE counters (id SERIAL PRIMARY KEY, name TEXT NOT NULL);
+				INSERT INTO counters (name) VALUES ('a');
+				SELECT setval('counters_id_seq', 41);
+				INSERT INTO counters (name) VALUES ('b') RETURNING id;
+				INSERT INTO counters (name) VALUES ('c');
+				UPDATE counters SET name = upper(name) WHERE id > 1;
+
+				-- downgrade
+				DROP TABLE counters;
+				""");
+		Migrations migrations = migrations();
+
+		migrations.upgrade("heads");
+
+		assertThat(this.database.queryStrings("SELECT id || ':' || name FROM counters ORDER BY id"))
+			.containsExactly("1:a", "42:B", "43:C");
+		assertThat(migrations.current()).containsExactly("b5b5b5b5b5b5");
+	}
+
+	@Test
+	void aFailureAfterAQueryNamesItsOwnLine() throws Exception {
+		writeRevision("b6b6b6b6b6b6_after_query.sql", """
+				-- revision: b6b6b6b6b6b6
+				-- down_revision: 7d2e41c0b9aa
+				-- message: Fails after a query
+
+				-- upgrade
+				CREATE TABLE audit (id INTEGER NOT NULL PRIMARY KEY);
+				SELECT count(*) FROM posts;
+				CREATE INDEX ix_audit_id ON audit (id);
+				ALTER TABLE no_such_table ADD COLUMN note TEXT;
+				CREATE TABLE audit_more (id INTEGER);
+
+				-- downgrade
+				DROP TABLE audit;
+				""");
+		Migrations migrations = migrations();
+		migrations.upgrade(POSTS);
+
+		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(9))
+			.withMessageContaining("no_such_table")
+			.withMessageContaining("Statement: ALTER TABLE no_such_table ADD COLUMN note TEXT.");
+		assertThat(this.database.schema()).noneMatch((line) -> line.contains("audit"));
 	}
 
 	@Test

@@ -45,6 +45,14 @@ public interface Dialect {
 	/** Whether each step must re-read the version rows inside its transaction, because there is no session lock. */
 	boolean rereadsEachStep();
 
+	/**
+	 * Whether a step's statements that return no rows may go to the server together, as one JDBC batch inside the
+	 * step's transaction: one round trip instead of one per statement. Pointless for an embedded database.
+	 */
+	default boolean batchesStatements() {
+		return false;
+	}
+
 	/** Takes the lock that makes one process at a time migrate; waits at most {@code timeout}. */
 	MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout);
 

@@ -83,6 +83,11 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public boolean batchesStatements() {
+		return true;
+	}
+
+	@Override
 	public MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout) {
 		AdvisoryLock lock = AdvisoryLock.acquire(connections, key, timeout);
 		try {

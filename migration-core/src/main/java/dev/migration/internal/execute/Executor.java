@@ -2,14 +2,12 @@ package dev.migration.internal.execute;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -232,7 +230,7 @@ public final class Executor {
 					}
 				}
 				announce(step);
-				runBody(connection, dialect, body, false);
+				runBody(connection, dialect, body, false, false);
 			}
 			BooleanSupplier needsForeignKeysOff = transactional ? foreignKeysOffRequest(body, dialect) : null;
 			foreignKeysOff = needsForeignKeysOff != null && dialect.suspendForeignKeys(connection, needsForeignKeysOff);
@@ -248,7 +246,7 @@ public final class Executor {
 				if (transactional) {
 					// announced only now: a step refused by the re-read above never started
 					announce(step);
-					runBody(connection, dialect, body, foreignKeysOff);
+					runBody(connection, dialect, body, true, foreignKeysOff);
 				}
 				if (foreignKeysOff) {
 					checkForeignKeys(connection, dialect);
@@ -341,20 +339,14 @@ public final class Executor {
 		}
 	}
 
-	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean foreignKeysSuspended) {
+	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
+			boolean foreignKeysSuspended) {
 		if (body instanceof SqlBody sql) {
-			try (Statement statement = connection.createStatement()) {
-				for (SqlStatement each : sql.statements()) {
-					try {
-						statement.execute(each.sql());
-					}
-					catch (SQLException ex) {
-						throw new StatementFailedException(each.sql(), each.line(), ex);
-					}
-				}
+			if (inTransaction && dialect.batchesStatements()) {
+				StatementRunner.runBatched(connection, sql.statements());
 			}
-			catch (SQLException ex) {
-				throw new StatementFailedException("", 0, ex);
+			else {
+				StatementRunner.runEach(connection, sql.statements());
 			}
 		}
 		else if (body instanceof JavaBody java) {

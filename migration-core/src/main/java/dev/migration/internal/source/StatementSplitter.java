@@ -2,6 +2,7 @@ package dev.migration.internal.source;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.migration.internal.revision.SqlStatement;
 
@@ -62,6 +63,22 @@ public final class StatementSplitter {
 			}
 		}
 		return statements;
+	}
+
+	/**
+	 * The statement's first word after whitespace and comments, in lower case: its command ({@code create},
+	 * {@code select}, ...), or an empty string when it starts with something else.
+	 */
+	public static String firstWord(String statement) {
+		int start = firstCodeCharacter(statement, 0, statement.length());
+		if (start < 0) {
+			return "";
+		}
+		int end = start;
+		while (end < statement.length() && Character.isLetter(statement.charAt(end))) {
+			end++;
+		}
+		return statement.substring(start, end).toLowerCase(Locale.ROOT);
 	}
 
 	/**

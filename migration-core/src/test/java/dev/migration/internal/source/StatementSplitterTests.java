@@ -20,6 +20,16 @@ class StatementSplitterTests {
 	}
 
 	@Test
+	void theFirstWordIsTheCommandAfterCommentsInLowerCase() {
+		assertThat(StatementSplitter.firstWord("CREATE TABLE a (id INT)")).isEqualTo("create");
+		assertThat(StatementSplitter.firstWord("  -- why\n/* nested /* block */ */\nInsert INTO a VALUES (1)"))
+			.isEqualTo("insert");
+		assertThat(StatementSplitter.firstWord("(SELECT 1)")).isEmpty();
+		assertThat(StatementSplitter.firstWord("-- only a comment")).isEmpty();
+		assertThat(StatementSplitter.firstWord("")).isEmpty();
+	}
+
+	@Test
 	void keepsSemicolonsInsideStringLiterals() {
 		assertThat(sql("INSERT INTO t VALUES ('a;b');SELECT 1;")).containsExactly("INSERT INTO t VALUES ('a;b')",
 				"SELECT 1");

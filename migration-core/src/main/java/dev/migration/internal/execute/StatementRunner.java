@@ -1,0 +1,137 @@
+package dev.migration.internal.execute;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.StatementSplitter;
+
+/**
+ * Runs the statements of a SQL step, one by one or, where the database takes them so (PostgreSQL), in batches: each
+ * run of statements that return no rows goes to the server as one JDBC batch, one round trip instead of one per
+ * statement. On a local PostgreSQL server that saved a quarter to a third of a millisecond per statement (measured);
+ * against a remote one each saves a network round trip. Statements that may return rows run alone, as JDBC requires
+ * of a batch. A failure names the statement that failed, as when each runs alone.
+ */
+final class StatementRunner {
+
+	/** Commands that never return rows; insert, update and delete unless they say {@code RETURNING}. */
+	private static final Set<String> ROWLESS_COMMANDS = Set.of("create", "alter", "drop", "comment", "grant", "revoke",
+			"truncate", "insert", "update", "delete", "do", "set", "reset", "lock", "analyze");
+
+	private static final Set<String> DML_COMMANDS = Set.of("insert", "update", "delete");
+
+	private static final String RETURNING = "returning";
+
+	private StatementRunner() {
+	}
+
+	/** Runs each statement alone, in order. */
+	static void runEach(Connection connection, List<SqlStatement> statements) {
+		try (Statement statement = connection.createStatement()) {
+			for (SqlStatement each : statements) {
+				runAlone(statement, each);
+			}
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException("", 0, ex);
+		}
+	}
+
+	/**
+	 * Runs the statements in order, consecutive ones that return no rows as one batch. Only inside a transaction: a
+	 * batch outside one would run as one implicit transaction, which some statements refuse
+	 * ({@code CREATE INDEX CONCURRENTLY}).
+	 */
+	static void runBatched(Connection connection, List<SqlStatement> statements) {
+		try (Statement statement = connection.createStatement()) {
+			int batchStart = 0;
+			for (int index = 0; index < statements.size(); index++) {
+				if (!returnsNoRows(statements.get(index).sql())) {
+					runBatch(statement, statements.subList(batchStart, index));
+					runAlone(statement, statements.get(index));
+					batchStart = index + 1;
+				}
+			}
+			runBatch(statement, statements.subList(batchStart, statements.size()));
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException("", 0, ex);
+		}
+	}
+
+	/** Whether the statement is sure to return no rows, so that it may be part of a batch. */
+	static boolean returnsNoRows(String sql) {
+		String command = StatementSplitter.firstWord(sql);
+		return ROWLESS_COMMANDS.contains(command) && !(DML_COMMANDS.contains(command) && mentionsReturning(sql));
+	}
+
+	private static boolean mentionsReturning(String sql) {
+		for (int start = 0; start + RETURNING.length() <= sql.length(); start++) {
+			if (sql.regionMatches(true, start, RETURNING, 0, RETURNING.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void runAlone(Statement statement, SqlStatement each) {
+		try {
+			statement.execute(each.sql());
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException(each.sql(), each.line(), ex);
+		}
+	}
+
+	private static void runBatch(Statement statement, List<SqlStatement> batch) throws SQLException {
+		if (batch.size() < 2) {
+			for (SqlStatement each : batch) {
+				runAlone(statement, each);
+			}
+			return;
+		}
+		for (SqlStatement each : batch) {
+			statement.addBatch(each.sql());
+		}
+		try {
+			statement.executeBatch();
+		}
+		catch (BatchUpdateException ex) {
+			// the database's own error, as a statement run alone reports it
+			SQLException cause = (ex.getNextException() != null) ? ex.getNextException() : ex;
+			SqlStatement failed = failedStatement(batch, ex.getMessage());
+			throw (failed != null) ? new StatementFailedException(failed.sql(), failed.line(), cause)
+					: new StatementFailedException("", 0, cause);
+		}
+	}
+
+	/**
+	 * The statement a batch failure is about. JDBC gives no index (the PostgreSQL driver marks every entry failed),
+	 * but the driver's message says {@code Batch entry <index> <statement> was aborted}: the entry named so, or, when
+	 * the message is in another language, the statement whose text it quotes (the longest, as one statement's text can
+	 * hold another's; of equal texts the first). {@code null} when it quotes none.
+	 */
+	static SqlStatement failedStatement(List<SqlStatement> batch, String message) {
+		if (message == null) {
+			return null;
+		}
+		for (int index = 0; index < batch.size(); index++) {
+			if (message.contains("Batch entry " + index + " " + batch.get(index).sql())) {
+				return batch.get(index);
+			}
+		}
+		SqlStatement quoted = null;
+		for (SqlStatement each : batch) {
+			if ((quoted == null || each.sql().length() > quoted.sql().length()) && message.contains(each.sql())) {
+				quoted = each;
+			}
+		}
+		return quoted;
+	}
+
+}
