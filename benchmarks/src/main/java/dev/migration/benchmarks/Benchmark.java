@@ -244,9 +244,9 @@ public final class Benchmark {
 		lines.add("");
 		lines.add("Differences are medians of the per-round differences. *No migration tool* never opens a connection "
 				+ "before it is ready (Hikari connects on first use); *one query at start* pays the driver's and the "
-				+ "pool's first connection, as every application that touches its database does sooner or later; *one query on "
-				+ "a background thread* opens a plain JDBC connection on a thread started before Spring that nothing "
-				+ "waits for: the least that reading the database at start costs on this machine.");
+				+ "pool's first connection, as every application that touches its database does sooner or later; "
+				+ "*one query on a background thread* opens a plain JDBC connection on a thread started before "
+				+ "Spring that nothing waits for: the least that reading the database at start costs on this machine.");
 		return lines;
 	}
 
@@ -634,8 +634,9 @@ public final class Benchmark {
 					case "--section" -> options.section = value;
 					default -> throw new IllegalArgumentException("Unknown option " + arguments[i] + ". Options: "
 							+ "--out FILE --sizes 100,1000,10000 --runs 5 --databases sqlite,postgresql "
-							+ "--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE --spring-size 1000 (0: skip) --spring-runs 10 --large 10000 "
-							+ "--large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 --section main");
+							+ "--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE --spring-size 1000 (0: skip) --spring-runs 10 "
+							+ "--large 10000 --large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 "
+							+ "--section main");
 				}
 				i++;
 			}

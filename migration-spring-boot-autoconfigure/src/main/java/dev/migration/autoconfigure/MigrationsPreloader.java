@@ -37,7 +37,8 @@ public final class MigrationsPreloader implements ApplicationListener<SpringAppl
 
 	private static final String IGNORE_PROPERTY = "spring.backgroundpreinitializer.ignore";
 
-	private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+	/** Shared with {@link PreopenedConnection}. */
+	static final String SQLITE_PREFIX = "jdbc:sqlite:";
 
 	private List<String> locations;
 

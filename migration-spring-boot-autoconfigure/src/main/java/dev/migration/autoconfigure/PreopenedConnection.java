@@ -42,8 +42,6 @@ final class PreopenedConnection {
 
 	static final String BEAN_NAME = "dev.migration.autoconfigure.preopenedConnection";
 
-	private static final String SQLITE_PREFIX = "jdbc:sqlite:";
-
 	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
 			PreopenedConnection.class.getClassLoader());
 
@@ -77,10 +75,11 @@ final class PreopenedConnection {
 		if (url.startsWith("jdbc:postgresql:")) {
 			return true;
 		}
-		if (!url.startsWith(SQLITE_PREFIX) || url.contains(":memory:") || url.contains("mode=memory")) {
+		String prefix = MigrationsPreloader.SQLITE_PREFIX;
+		if (!url.startsWith(prefix) || url.contains(":memory:") || url.contains("mode=memory")) {
 			return false;
 		}
-		String name = url.substring(SQLITE_PREFIX.length());
+		String name = url.substring(prefix.length());
 		name = name.startsWith("file:") ? name.substring("file:".length()) : name;
 		name = (name.indexOf('?') >= 0) ? name.substring(0, name.indexOf('?')) : name;
 		try {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.StatementSplitter;
@@ -25,7 +26,8 @@ final class StatementRunner {
 
 	private static final Set<String> DML_COMMANDS = Set.of("insert", "update", "delete");
 
-	private static final String RETURNING = "returning";
+	/** As a word: a column named {@code returning_at} only makes the statement run alone, which is always safe. */
+	private static final Pattern RETURNING = Pattern.compile("(?i)\\breturning\\b");
 
 	private StatementRunner() {
 	}
@@ -67,16 +69,8 @@ final class StatementRunner {
 	/** Whether the statement is sure to return no rows, so that it may be part of a batch. */
 	static boolean returnsNoRows(String sql) {
 		String command = StatementSplitter.firstWord(sql);
-		return ROWLESS_COMMANDS.contains(command) && !(DML_COMMANDS.contains(command) && mentionsReturning(sql));
-	}
-
-	private static boolean mentionsReturning(String sql) {
-		for (int start = 0; start + RETURNING.length() <= sql.length(); start++) {
-			if (sql.regionMatches(true, start, RETURNING, 0, RETURNING.length())) {
-				return true;
-			}
-		}
-		return false;
+		return ROWLESS_COMMANDS.contains(command)
+				&& !(DML_COMMANDS.contains(command) && RETURNING.matcher(sql).find());
 	}
 
 	private static void runAlone(Statement statement, SqlStatement each) {

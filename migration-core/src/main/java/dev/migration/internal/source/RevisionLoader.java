@@ -364,9 +364,9 @@ public final class RevisionLoader {
 				}
 				catch (IOException ex) {
 					if (Files.isDirectory(this.file)) {
-						throw new MigrationException("Could not read revision " + this.location + ": it is a directory."
-								+ " Every name that ends in .sql below a location is read as a revision file: rename the"
-								+ " directory. Nothing was run.", ex);
+						throw new MigrationException("Could not read revision " + this.location
+								+ ": it is a directory. Every name that ends in .sql below a location is read as a"
+								+ " revision file: rename the directory. Nothing was run.", ex);
 					}
 					throw new MigrationException("Could not read revision " + this.location + ": " + ex.getMessage()
 							+ ". Nothing was run.", ex);

@@ -25,10 +25,11 @@ class StatementRunnerTests {
 	@Test
 	void statementsThatMayReturnRowsRunAlone() {
 		assertThat(StatementRunner.returnsNoRows("SELECT setval('t_id_seq', 10)")).isFalse();
-		assertThat(StatementRunner.returnsNoRows("WITH moved AS (DELETE FROM t RETURNING *) INSERT INTO u SELECT * FROM moved"))
-			.isFalse();
+		assertThat(StatementRunner
+			.returnsNoRows("WITH moved AS (DELETE FROM t RETURNING *) INSERT INTO u SELECT * FROM moved")).isFalse();
 		assertThat(StatementRunner.returnsNoRows("INSERT INTO t VALUES (1) returning id")).isFalse();
 		assertThat(StatementRunner.returnsNoRows("UPDATE t SET id = 2\nRETURNING id")).isFalse();
+		assertThat(StatementRunner.returnsNoRows("DELETE FROM t WHERE id = 1 RETURNING(id)")).isFalse();
 		assertThat(StatementRunner.returnsNoRows("CALL refresh_totals()")).isFalse();
 		assertThat(StatementRunner.returnsNoRows("VALUES (1)")).isFalse();
 		assertThat(StatementRunner.returnsNoRows("SHOW search_path")).isFalse();
