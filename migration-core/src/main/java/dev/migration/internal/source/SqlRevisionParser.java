@@ -97,8 +97,8 @@ public final class SqlRevisionParser {
 		SqlBody upgradeBody = upgrade.body(this.location, text);
 		// no downgrade statements is how a file says it cannot be reverted, unless its upgrade changes nothing
 		// either (a merge revision): there is nothing to undo
-		RevisionBody downgradeBody = (downgrade != null && downgrade.hasStatements(text)) ? downgrade.body(this.location, text)
-				: !upgrade.hasStatements(text) ? SqlBody.EMPTY : null;
+		RevisionBody downgradeBody = (downgrade != null && downgrade.hasStatements(text))
+				? downgrade.body(this.location, text) : !upgrade.hasStatements(text) ? SqlBody.EMPTY : null;
 		return new Revision(this.id, this.downRevisions, this.dependsOn, this.branchLabels, this.message, this.created,
 				this.transactional, (utf8 != null) ? Checksums.sha256(utf8, content) : Checksums.sha256(content),
 				this.location, upgradeBody, downgradeBody);

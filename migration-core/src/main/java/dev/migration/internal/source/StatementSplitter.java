@@ -160,7 +160,8 @@ public final class StatementSplitter {
 	 * a section that holds something for one database is not empty.
 	 */
 	static boolean hasStatements(String text, int start, int end) {
-		return hasStatements(SqlSyntax.POSTGRESQL, text, start, end) || hasStatements(SqlSyntax.SQLITE, text, start, end);
+		return hasStatements(SqlSyntax.POSTGRESQL, text, start, end)
+				|| hasStatements(SqlSyntax.SQLITE, text, start, end);
 	}
 
 	/**
@@ -320,7 +321,7 @@ public final class StatementSplitter {
 		return isWord(start, end, "EXPLAIN") ? TOKEN_EXPLAIN : TOKEN_OTHER;
 	}
 
-	/** Skips from an opening quote to just after its closing quote; records it as unterminated when the text ends first. */
+	/** Skips from an opening quote to just past its closing quote; records it unterminated if the text ends first. */
 	private void skipQuoted(char closing, boolean backslashEscapes, String what, String quote, String hint) {
 		int start = this.position;
 		this.position++;
@@ -427,7 +428,8 @@ public final class StatementSplitter {
 			return;
 		}
 		switch (this.statementKind) {
-			case UNKNOWN -> this.statementKind = isWord(start, end, "CREATE") ? StatementKind.CREATE : StatementKind.OTHER;
+			case UNKNOWN ->
+				this.statementKind = isWord(start, end, "CREATE") ? StatementKind.CREATE : StatementKind.OTHER;
 			case CREATE -> this.statementKind = createdObject(start, end);
 			case ROUTINE -> {
 				if (this.parenDepth == 0 && isWord(start, end, "BEGIN")) {
@@ -472,8 +474,8 @@ public final class StatementSplitter {
 						+ "end the body with END (a CASE inside it needs its own END)");
 			}
 			else if (this.parenDepth > 0) {
-				unterminated(this.parenStart, "unterminated parenthesis: the ( opened here is never closed, and PostgreSQL "
-						+ "does not end a statement at a ';' inside parentheses; add the missing )");
+				unterminated(this.parenStart, "unterminated parenthesis: the ( opened here is never closed, and "
+						+ "PostgreSQL does not end a statement at a ';' inside parentheses; add the missing )");
 			}
 		}
 		else if (this.sqliteState == TRIGGER || this.sqliteState == SEMI) {

@@ -262,7 +262,8 @@ class StatementSplitterTests {
 
 	@Test
 	void keepsTheRestOfTheTextInOneChunkWhenAQuoteIsNeverClosed() {
-		assertThat(StatementSplitter.chunks(POSTGRESQL, "SELECT 'a;b;c")).containsExactly(new Chunk("SELECT 'a;b;c", 0, 13));
+		assertThat(StatementSplitter.chunks(POSTGRESQL, "SELECT 'a;b;c"))
+			.containsExactly(new Chunk("SELECT 'a;b;c", 0, 13));
 	}
 
 	@Test
@@ -299,12 +300,14 @@ class StatementSplitterTests {
 		List<SqlStatement> statements = StatementSplitter.statements(POSTGRESQL, "f.sql",
 				"\nSELECT 1;\n\n-- comment\n/* block\n comment */\n  SELECT\n2;SELECT 3;", 10);
 		assertThat(statements).containsExactly(new SqlStatement("SELECT 1", 11),
-				new SqlStatement("-- comment\n/* block\n comment */\n  SELECT\n2", 16), new SqlStatement("SELECT 3", 17));
+				new SqlStatement("-- comment\n/* block\n comment */\n  SELECT\n2", 16),
+				new SqlStatement("SELECT 3", 17));
 	}
 
 	@Test
 	void countsLinesInsideQuotedText() {
-		List<SqlStatement> statements = StatementSplitter.statements(SQLITE, "f.sql", "SELECT 'a\n;\nb';\nSELECT 2;", 1);
+		List<SqlStatement> statements = StatementSplitter.statements(SQLITE, "f.sql",
+				"SELECT 'a\n;\nb';\nSELECT 2;", 1);
 		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
 	}
 
