@@ -34,6 +34,7 @@ import dev.migration.internal.schema.DevDatabase;
 import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
+import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
 
 /**
@@ -403,18 +404,28 @@ public final class Migrations {
 				revision.reversible() ? sql(revision.downgrade()) : List.of(), this.graph.children(id));
 	}
 
-	/** Split when first read: listing a thousand revisions should not split a thousand files. */
-	private static List<String> sql(Object body) {
+	/**
+	 * Split when first read, as the database reads them: listing a thousand revisions should not split a thousand
+	 * files, nor connect to learn the database's syntax.
+	 */
+	private List<String> sql(Object body) {
 		if (body instanceof SqlBody sqlBody) {
 			return DeferredList.of(() -> {
-				List<String> statements = new ArrayList<>(sqlBody.statements().size());
-				for (SqlStatement statement : sqlBody.statements()) {
+				List<SqlStatement> split = sqlBody.statements(syntax());
+				List<String> statements = new ArrayList<>(split.size());
+				for (SqlStatement statement : split) {
 					statements.add(statement.sql());
 				}
 				return statements;
 			});
 		}
 		return List.of();
+	}
+
+	/** How the database reads SQL: the configured dialect's syntax, else the connected database's. */
+	private SqlSyntax syntax() {
+		return SqlSyntax.of((this.configuration.dialect() != null) ? this.configuration.dialect()
+				: this.executor.dialect().name());
 	}
 
 	/** The executor's view of the configuration. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
@@ -77,7 +78,7 @@ class OfflineScriptTests {
 			}
 			else {
 				// sqlite-jdbc runs one statement per call: split the script as the sqlite3 shell would
-				for (SqlStatement each : StatementSplitter.statements(script, 1)) {
+				for (SqlStatement each : StatementSplitter.statements(SqlSyntax.SQLITE, "script", script, 1)) {
 					statement.execute(each.sql());
 				}
 			}

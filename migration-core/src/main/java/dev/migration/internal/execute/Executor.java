@@ -41,6 +41,7 @@ import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.SqlSyntax;
 
 /**
  * Runs plans against the database: reads the version rows (one query when there is nothing to do), takes the lock,
@@ -85,6 +86,7 @@ public final class Executor {
 						state.rows()), state.rows());
 			}
 			Plan plan = planner.apply(state.rows());
+			splitBodies(plan.steps(), dialect);
 			if (plan.isEmpty() && command.expectedRows() == null) {
 				return new MigrationResult(plan, state.rows());
 			}
@@ -183,6 +185,7 @@ public final class Executor {
 		List<Step> done = new ArrayList<>();
 		List<String> rows = new ArrayList<>(startRows);
 		List<Step> steps = plan.steps();
+		splitBodies(steps, dialect);
 		int index = 0;
 		while (index < steps.size()) {
 			Step step = steps.get(index);
@@ -200,6 +203,7 @@ public final class Executor {
 						+ "; planning again from there.");
 				rows = new ArrayList<>(moved);
 				steps = planner.apply(List.copyOf(rows)).steps();
+				splitBodies(steps, dialect);
 				index = 0;
 				continue;
 			}
@@ -208,6 +212,24 @@ public final class Executor {
 			index++;
 		}
 		return new MigrationResult(new Plan(plan.direction(), plan.targets(), startRows, done, rows), rows);
+	}
+
+	/**
+	 * Splits the SQL bodies of the steps as the database reads them (each once, kept by the body) before any runs,
+	 * so that a malformed revision later in the plan stops it before the first step instead of after it.
+	 */
+	private void splitBodies(List<Step> steps, Dialect dialect) {
+		SqlSyntax syntax = SqlSyntax.of(dialect.name());
+		for (Step step : steps) {
+			if (step.direction() != Direction.STAMP && body(step) instanceof SqlBody sql) {
+				sql.statements(syntax);
+			}
+		}
+	}
+
+	private RevisionBody body(Step step) {
+		Revision revision = this.graph.get(step.revision());
+		return (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 	}
 
 	/** Runs one step; returns the rows found instead of the expected ones when another process moved them. */
@@ -306,7 +328,7 @@ public final class Executor {
 			return () -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name());
 		}
 		if (body instanceof SqlBody sql) {
-			for (SqlStatement statement : sql.statements()) {
+			for (SqlStatement statement : sql.statements(SqlSyntax.of(dialect.name()))) {
 				String text = statement.sql();
 				// the regular expression only for the rare statement that mentions the pragma at all
 				if (mentionsForeignKeys(text) && FOREIGN_KEYS_OFF.matcher(text).find()) {
@@ -342,11 +364,12 @@ public final class Executor {
 	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
 			boolean foreignKeysSuspended) {
 		if (body instanceof SqlBody sql) {
+			List<SqlStatement> statements = sql.statements(SqlSyntax.of(dialect.name()));
 			if (inTransaction && dialect.batchesStatements()) {
-				StatementRunner.runBatched(connection, sql.statements());
+				StatementRunner.runBatched(connection, statements);
 			}
 			else {
-				StatementRunner.runEach(connection, sql.statements());
+				StatementRunner.runEach(connection, statements);
 			}
 		}
 		else if (body instanceof JavaBody java) {

@@ -15,6 +15,7 @@ import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.SqlSyntax;
 
 /**
  * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it is: the two tables, then
@@ -85,7 +86,7 @@ public final class ScriptWriter {
 
 	private void appendBody(StringBuilder script, Revision revision, RevisionBody body) {
 		if (body instanceof SqlBody sql) {
-			for (SqlStatement statement : sql.statements()) {
+			for (SqlStatement statement : sql.statements(SqlSyntax.of(this.dialect.name()))) {
 				script.append(statement.sql()).append(";\n");
 			}
 		}

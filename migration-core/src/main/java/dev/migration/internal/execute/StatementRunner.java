@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 
 /**
@@ -66,9 +67,9 @@ final class StatementRunner {
 		}
 	}
 
-	/** Whether the statement is sure to return no rows, so that it may be part of a batch. */
+	/** Whether the statement is sure to return no rows, so that it may be part of a batch (PostgreSQL's only). */
 	static boolean returnsNoRows(String sql) {
-		String command = StatementSplitter.firstWord(sql);
+		String command = StatementSplitter.firstWord(SqlSyntax.POSTGRESQL, sql);
 		return ROWLESS_COMMANDS.contains(command)
 				&& !(DML_COMMANDS.contains(command) && RETURNING.matcher(sql).find());
 	}
@@ -90,18 +91,40 @@ final class StatementRunner {
 			return;
 		}
 		for (SqlStatement each : batch) {
-			statement.addBatch(each.sql());
+			try {
+				// the driver parses the statement here (an unclosed dollar quote fails now, not when sent)
+				statement.addBatch(each.sql());
+			}
+			catch (SQLException ex) {
+				throw new StatementFailedException(each.sql(), each.line(), ex);
+			}
 		}
 		try {
 			statement.executeBatch();
 		}
-		catch (BatchUpdateException ex) {
+		catch (SQLException ex) {
 			// the database's own error, as a statement run alone reports it
-			SQLException cause = (ex.getNextException() != null) ? ex.getNextException() : ex;
+			SQLException cause = (ex instanceof BatchUpdateException && ex.getNextException() != null)
+					? ex.getNextException() : ex;
 			SqlStatement failed = failedStatement(batch, ex.getMessage());
+			if (failed == null && cause != ex) {
+				failed = failedStatement(batch, cause.getMessage());
+			}
 			throw (failed != null) ? new StatementFailedException(failed.sql(), failed.line(), cause)
-					: new StatementFailedException("", 0, cause);
+					: unknownStatementOf(batch, cause);
 		}
+	}
+
+	/**
+	 * A batch failure that names no statement (a lost connection, a driver in another language that quotes none):
+	 * where the batch starts, and its text, so that the error still points into the file.
+	 */
+	private static StatementFailedException unknownStatementOf(List<SqlStatement> batch, SQLException cause) {
+		StringBuilder statements = new StringBuilder();
+		for (SqlStatement each : batch) {
+			statements.append((statements.length() > 0) ? "; " : "").append(each.sql());
+		}
+		return new StatementFailedException(statements.toString(), batch.get(0).line(), cause);
 	}
 
 	/**

@@ -1,64 +1,96 @@
 package dev.migration.internal.revision;
 
 import java.util.List;
-import java.util.function.Supplier;
+
+import dev.migration.internal.source.SqlSyntax;
+import dev.migration.internal.source.StatementSplitter;
 
 /**
  * The statements of one section of a SQL revision file, in order.
  * <p>
- * A section read from a file is split into statements on first use: the up-to-date check, status and a service's
- * start read every file but run none of them, and splitting is most of what parsing would cost them.
+ * A section read from a file keeps its text and is split when first asked for, the way the database that runs it
+ * reads SQL: files are read before the database is known, and the up-to-date check, status and a service's start
+ * read every file but run none of them, so splitting is most of what parsing would cost them. The executor splits
+ * every body of a plan before the plan's first step, so a malformed pending revision stops it before anything runs.
  */
 public final class SqlBody implements RevisionBody {
 
 	public static final SqlBody EMPTY = new SqlBody(List.of());
 
-	private final Supplier<List<SqlStatement>> splitter;
+	private final String location;
 
-	private volatile List<SqlStatement> statements;
+	private final String sql;
 
+	private final int firstLine;
+
+	private volatile List<SqlStatement> postgresql;
+
+	private volatile List<SqlStatement> sqlite;
+
+	/** Statements split already, the same for every database. */
 	public SqlBody(List<SqlStatement> statements) {
-		this.splitter = null;
-		this.statements = List.copyOf(statements);
+		this.location = null;
+		this.sql = null;
+		this.firstLine = 0;
+		this.postgresql = List.copyOf(statements);
+		this.sqlite = this.postgresql;
 	}
 
-	private SqlBody(Supplier<List<SqlStatement>> splitter) {
-		this.splitter = splitter;
+	private SqlBody(String location, String sql, int firstLine) {
+		this.location = location;
+		this.sql = sql;
+		this.firstLine = firstLine;
 	}
 
 	/**
-	 * A body whose statements are split when first asked for. Splitting never fails, so nothing that parsing would
-	 * report is put off.
-	 * @param splitter splits the section's text
+	 * A section's text, split when first asked for.
+	 * @param location the file, for errors
+	 * @param sql the section's text
+	 * @param firstLine the line of the text's first character in the file
 	 * @return the body
 	 */
-	public static SqlBody deferred(Supplier<List<SqlStatement>> splitter) {
-		return new SqlBody(splitter);
+	public static SqlBody of(String location, String sql, int firstLine) {
+		return new SqlBody(location, sql, firstLine);
 	}
 
-	public List<SqlStatement> statements() {
-		List<SqlStatement> result = this.statements;
+	/**
+	 * The statements as the database reads them.
+	 * @param syntax the syntax of the database that runs them
+	 * @return the statements
+	 * @throws dev.migration.RevisionParseException when the text leaves a comment, quote or body open
+	 */
+	public List<SqlStatement> statements(SqlSyntax syntax) {
+		List<SqlStatement> result = (syntax == SqlSyntax.POSTGRESQL) ? this.postgresql : this.sqlite;
 		if (result == null) {
 			// splitting twice in a race gives equal lists: no lock needed
-			result = List.copyOf(this.splitter.get());
-			this.statements = result;
+			result = List.copyOf(StatementSplitter.statements(syntax, this.location, this.sql, this.firstLine));
+			if (syntax == SqlSyntax.POSTGRESQL) {
+				this.postgresql = result;
+			}
+			else {
+				this.sqlite = result;
+			}
 		}
 		return result;
 	}
 
+	/** Equal when both databases read the same statements from both. */
 	@Override
 	public boolean equals(Object other) {
-		return this == other || (other instanceof SqlBody body && statements().equals(body.statements()));
+		return this == other || (other instanceof SqlBody body
+				&& statements(SqlSyntax.POSTGRESQL).equals(body.statements(SqlSyntax.POSTGRESQL))
+				&& statements(SqlSyntax.SQLITE).equals(body.statements(SqlSyntax.SQLITE)));
 	}
 
 	@Override
 	public int hashCode() {
-		return statements().hashCode();
+		return statements(SqlSyntax.POSTGRESQL).hashCode();
 	}
 
 	@Override
 	public String toString() {
-		return "SqlBody" + statements();
+		return "SqlBody" + ((this.sql != null) ? "[" + this.location + ":" + this.firstLine + "]"
+				: this.postgresql.toString());
 	}
 
 }

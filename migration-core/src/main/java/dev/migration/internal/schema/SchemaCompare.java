@@ -14,6 +14,7 @@ import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.SchemaModel.Schema;
+import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 
 /**
@@ -88,7 +89,7 @@ public final class SchemaCompare {
 
 	private static Schema sqliteTarget(String targetSql, String targetName, Predicate<String> included) {
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-			apply(connection, targetSql, targetName);
+			apply(connection, SqlSyntax.SQLITE, targetSql, targetName);
 			return SqliteReflector.reflect(connection, included);
 		}
 		catch (SQLException ex) {
@@ -111,7 +112,7 @@ public final class SchemaCompare {
 					statement.execute("CREATE SCHEMA " + schema);
 					statement.execute("SET LOCAL search_path TO " + schema);
 				}
-				apply(connection, targetSql, targetName);
+				apply(connection, SqlSyntax.POSTGRESQL, targetSql, targetName);
 				return PostgresReflector.reflect(connection, included);
 			}
 			finally {
@@ -128,8 +129,9 @@ public final class SchemaCompare {
 		}
 	}
 
-	private static void apply(Connection connection, String targetSql, String targetName) throws SQLException {
-		for (SqlStatement statement : StatementSplitter.statements(targetSql, 1)) {
+	private static void apply(Connection connection, SqlSyntax syntax, String targetSql, String targetName)
+			throws SQLException {
+		for (SqlStatement statement : StatementSplitter.statements(syntax, targetName, targetSql, 1)) {
 			try (Statement jdbc = connection.createStatement()) {
 				jdbc.execute(statement.sql());
 			}

@@ -8,7 +8,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -261,19 +264,45 @@ public final class RevisionLoader {
 		}
 	}
 
-	/** Strict UTF-8: a file saved in another encoding fails by name instead of running with garbled text. */
-	private static String decode(String location, byte[] content) {
+	/**
+	 * Strict UTF-8: a file saved in another encoding fails by name and line instead of running with garbled text. A
+	 * byte-order mark stays for the parser, which drops it.
+	 */
+	static String decode(String location, byte[] content) {
 		String text = new String(content, StandardCharsets.UTF_8);
 		// the lenient decoder is the fast one; what it replaced shows as U+FFFD, which a file may also hold itself
 		if (text.indexOf('\uFFFD') < 0) {
 			return text;
 		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+		ByteBuffer in = ByteBuffer.wrap(content);
+		CharBuffer out = CharBuffer.allocate(content.length);
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			decoder.flush(out);
+			return out.flip().toString();
 		}
-		catch (CharacterCodingException ex) {
-			throw new RevisionParseException(location, 0, "the file is not valid UTF-8: save it as UTF-8");
+		throw notUtf8(location, content, in.position());
+	}
+
+	/** Names the line of the first byte that is not UTF-8 (the decoder leaves its position there). */
+	private static RevisionParseException notUtf8(String location, byte[] content, int badByte) {
+		boolean utf16 = content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
+				|| (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF));
+		if (utf16) {
+			return new RevisionParseException(location, 1, "the file is UTF-16 (it starts with a UTF-16 byte-order "
+					+ "mark), not UTF-8: save it as UTF-8");
 		}
+		int line = 1;
+		for (int index = 0; index < badByte; index++) {
+			if (content[index] == '\n' || (content[index] == '\r' && (index + 1 >= content.length
+					|| content[index + 1] != '\n'))) {
+				line++;
+			}
+		}
+		return new RevisionParseException(location, line, String.format(Locale.ROOT, "the file is not UTF-8: the "
+				+ "byte 0x%02X on this line is not valid UTF-8 there (a file saved as Windows-1252 or ISO-8859-1 "
+				+ "looks so); save the file as UTF-8", content[badByte] & 0xFF));
 	}
 
 	/**

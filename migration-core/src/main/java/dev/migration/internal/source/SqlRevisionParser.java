@@ -94,11 +94,11 @@ public final class SqlRevisionParser {
 					"no '-- upgrade' section: put a line '-- upgrade' after the header, followed by the upgrade's SQL");
 		}
 		Section downgrade = this.sections.get(DOWNGRADE);
-		SqlBody upgradeBody = upgrade.body(text);
+		SqlBody upgradeBody = upgrade.body(this.location, text);
 		// no downgrade statements is how a file says it cannot be reverted, unless its upgrade changes nothing
 		// either (a merge revision): there is nothing to undo
-		RevisionBody downgradeBody = (downgrade != null && downgrade.hasStatements(text)) ? downgrade.body(text)
-				: !upgrade.hasStatements(text) ? SqlBody.EMPTY : null;
+		RevisionBody downgradeBody = (downgrade != null && downgrade.hasStatements(text))
+				? downgrade.body(this.location, text) : !upgrade.hasStatements(text) ? SqlBody.EMPTY : null;
 		return new Revision(this.id, this.downRevisions, this.dependsOn, this.branchLabels, this.message, this.created,
 				this.transactional, (utf8 != null) ? Checksums.sha256(utf8, content) : Checksums.sha256(content),
 				this.location, upgradeBody, downgradeBody);
@@ -300,10 +300,8 @@ public final class SqlRevisionParser {
 			return StatementSplitter.hasStatements(text, this.contentStart, contentEnd());
 		}
 
-		SqlBody body(String text) {
-			String sql = text.substring(this.contentStart, contentEnd());
-			int firstLine = this.markerLine + 1;
-			return SqlBody.deferred(() -> StatementSplitter.statements(sql, firstLine));
+		SqlBody body(String location, String text) {
+			return SqlBody.of(location, text.substring(this.contentStart, contentEnd()), this.markerLine + 1);
 		}
 
 		private int contentEnd() {

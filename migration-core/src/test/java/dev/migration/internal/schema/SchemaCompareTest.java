@@ -13,6 +13,7 @@ import dev.migration.internal.schema.SchemaModel.ForeignKey;
 import dev.migration.internal.schema.SchemaModel.Idx;
 import dev.migration.internal.schema.SchemaModel.Schema;
 import dev.migration.internal.schema.SchemaModel.Table;
+import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
@@ -315,7 +316,7 @@ class SchemaCompareTest {
 
 	static void apply(TestDatabase database, String sql) {
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-			for (SqlStatement each : StatementSplitter.statements(sql, 1)) {
+			for (SqlStatement each : StatementSplitter.statements(SqlSyntax.of(database.kind()), "test.sql", sql, 1)) {
 				statement.execute(each.sql());
 			}
 		}

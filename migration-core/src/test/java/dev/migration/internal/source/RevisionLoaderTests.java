@@ -111,12 +111,52 @@ class RevisionLoaderTests {
 	}
 
 	@Test
-	void rejectsAFileThatIsNotUtf8() throws IOException {
+	void rejectsAFileThatIsNotUtf8NamingTheLineOfTheFirstBadByte() throws IOException {
 		Files.write(this.directory.resolve("a1_first.sql"),
 				revision("a1", "none").replace("SELECT 'a1'", "SELECT 'caf\u00e9'").getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(RevisionParseException.class)
 			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
-			.withMessageContaining("not valid UTF-8");
+			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(4))
+			.withMessageStartingWith(file("a1_first.sql") + ":4: the file is not UTF-8: the byte 0xE9 on this line")
+			.withMessageContaining("save the file as UTF-8");
+	}
+
+	@Test
+	void countsCrLfAndLoneCrAsOneLineBreakWhenNamingTheLineOfABadByte() throws IOException {
+		String content = "-- revision: a1\r\n-- down_revision: none\r-- message: caf\u00e9s\r\n-- upgrade\r\n"
+				+ "SELECT 1;\r\nSELECT '\u00fc';\r\n";
+		byte[] bytes = content.replace("caf\u00e9s", "cafes").getBytes(StandardCharsets.UTF_8);
+		byte[] latin = content.replace("caf\u00e9s", "cafes").getBytes(StandardCharsets.ISO_8859_1);
+		Files.write(this.directory.resolve("a1_first.sql"), latin);
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
+			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(6))
+			.withMessageContaining("0xFC");
+		Files.write(this.directory.resolve("a1_first.sql"), bytes);
+		assertThat(RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER)).hasSize(1);
+	}
+
+	@Test
+	void rejectsAUtf16FileSayingSo() throws IOException {
+		Files.write(this.directory.resolve("a1_first.sql"),
+				("\uFEFF" + revision("a1", "none")).getBytes(StandardCharsets.UTF_16LE));
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
+			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(1))
+			.withMessageContaining("the file is UTF-16");
+	}
+
+	@Test
+	void readsAUtf8FileWithAByteOrderMarkAndCrLfLineEndings() throws IOException {
+		String plain = "-- revision: a1\n-- down_revision: none\n-- message: Caf\u00e9\n-- upgrade\nSELECT 1;\n"
+				+ "SELECT 'caf\u00e9';\n";
+		Files.write(this.directory.resolve("a1_first.sql"),
+				("\uFEFF" + plain.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
+		Revision revision = RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER).get(0);
+		assertThat(revision.message()).isEqualTo("Caf\u00e9");
+		assertThat(((SqlBody) revision.upgrade()).statements(SqlSyntax.SQLITE))
+			.containsExactly(new SqlStatement("SELECT 1", 5), new SqlStatement("SELECT 'caf\u00e9'", 6));
+		assertThat(revision.checksum()).isEqualTo(Checksums.sha256(plain));
 	}
 
 	@Test
@@ -125,7 +165,7 @@ class RevisionLoaderTests {
 		String content = revision("a1", "none").replace("SELECT 'a1'", "SELECT '\uFFFD'");
 		Files.writeString(this.directory.resolve("a1_first.sql"), content, StandardCharsets.UTF_8);
 		Revision revision = RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER).get(0);
-		assertThat(((SqlBody) revision.upgrade()).statements().get(0).sql()).contains("'\uFFFD'");
+		assertThat(((SqlBody) revision.upgrade()).statements(SqlSyntax.SQLITE).get(0).sql()).contains("'\uFFFD'");
 		assertThat(revision.checksum()).isEqualTo(Checksums.sha256(content));
 	}
 

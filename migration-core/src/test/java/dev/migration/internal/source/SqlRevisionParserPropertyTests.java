@@ -85,7 +85,7 @@ class SqlRevisionParserPropertyTests {
 			assertThat(sql(revision.downgrade())).isEqualTo(file.downgrade());
 		}
 		String[] lines = file.content().split("\n", -1);
-		for (SqlStatement statement : ((SqlBody) revision.upgrade()).statements()) {
+		for (SqlStatement statement : ((SqlBody) revision.upgrade()).statements(SqlSyntax.POSTGRESQL)) {
 			assertThat(lines[statement.line() - 1]).isEqualTo(statement.sql() + ";");
 		}
 	}
@@ -126,12 +126,25 @@ class SqlRevisionParserPropertyTests {
 	}
 
 	private static List<String> sql(Object body) {
-		return ((SqlBody) body).statements().stream().map(SqlStatement::sql).toList();
+		List<String> sql = ((SqlBody) body).statements(SqlSyntax.POSTGRESQL).stream().map(SqlStatement::sql).toList();
+		assertThat(((SqlBody) body).statements(SqlSyntax.SQLITE).stream().map(SqlStatement::sql).toList())
+			.isEqualTo(sql);
+		return sql;
 	}
 
+	/** Split as either database reads it, a body gives statements on lines of the file, or an error naming one. */
 	private static void assertStatementLinesInFile(Object body, int lines) {
-		for (SqlStatement statement : ((SqlBody) body).statements()) {
-			assertThat(statement.line()).isBetween(1, lines);
+		for (SqlSyntax syntax : SqlSyntax.values()) {
+			try {
+				for (SqlStatement statement : ((SqlBody) body).statements(syntax)) {
+					assertThat(statement.line()).isBetween(1, lines);
+				}
+			}
+			catch (RevisionParseException ex) {
+				assertThat(ex.location()).isEqualTo(LOCATION);
+				assertThat(ex.line()).as(ex.getMessage()).isBetween(1, lines);
+				assertThat(ex.getMessage()).startsWith(LOCATION + ":" + ex.line() + ": unterminated ");
+			}
 		}
 	}
 

@@ -5,96 +5,127 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.StatementSplitter.Chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class StatementSplitterTests {
 
+	private static final SqlSyntax POSTGRESQL = SqlSyntax.POSTGRESQL;
+
+	private static final SqlSyntax SQLITE = SqlSyntax.SQLITE;
+
 	@Test
 	void splitsOnSemicolons() {
-		assertThat(sql("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n"))
+		assertThat(both("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n"))
 			.containsExactly("CREATE TABLE a (id INT)", "CREATE TABLE b (id INT)");
 	}
 
 	@Test
 	void theFirstWordIsTheCommandAfterCommentsInLowerCase() {
-		assertThat(StatementSplitter.firstWord("CREATE TABLE a (id INT)")).isEqualTo("create");
-		assertThat(StatementSplitter.firstWord("  -- why\n/* nested /* block */ */\nInsert INTO a VALUES (1)"))
+		assertThat(StatementSplitter.firstWord(POSTGRESQL, "CREATE TABLE a (id INT)")).isEqualTo("create");
+		assertThat(StatementSplitter.firstWord(POSTGRESQL, "  -- why\n/* nested /* block */ */\nInsert INTO a"))
 			.isEqualTo("insert");
-		assertThat(StatementSplitter.firstWord("(SELECT 1)")).isEmpty();
-		assertThat(StatementSplitter.firstWord("-- only a comment")).isEmpty();
-		assertThat(StatementSplitter.firstWord("")).isEmpty();
+		assertThat(StatementSplitter.firstWord(SQLITE, "/* flat /* block */\nInsert INTO a")).isEqualTo("insert");
+		assertThat(StatementSplitter.firstWord(POSTGRESQL, "(SELECT 1)")).isEmpty();
+		assertThat(StatementSplitter.firstWord(SQLITE, "-- only a comment")).isEmpty();
+		assertThat(StatementSplitter.firstWord(POSTGRESQL, "")).isEmpty();
 	}
 
 	@Test
 	void keepsSemicolonsInsideStringLiterals() {
-		assertThat(sql("INSERT INTO t VALUES ('a;b');SELECT 1;")).containsExactly("INSERT INTO t VALUES ('a;b')",
+		assertThat(both("INSERT INTO t VALUES ('a;b');SELECT 1;")).containsExactly("INSERT INTO t VALUES ('a;b')",
 				"SELECT 1");
 	}
 
 	@Test
 	void keepsSemicolonsAfterDoubledQuotesInsideStringLiterals() {
-		assertThat(sql("INSERT INTO t VALUES ('it''s; fine');SELECT 1;"))
+		assertThat(both("INSERT INTO t VALUES ('it''s; fine');SELECT 1;"))
 			.containsExactly("INSERT INTO t VALUES ('it''s; fine')", "SELECT 1");
 	}
 
 	@Test
 	void treatsBackslashAsEscapeInsidePostgresEscapeStrings() {
-		assertThat(sql("SELECT E'it\\'s; fine';SELECT e'\\\\';SELECT 1;"))
-			.containsExactly("SELECT E'it\\'s; fine'", "SELECT e'\\\\'", "SELECT 1");
+		assertThat(postgres("SELECT E'it\\'s; fine';SELECT e'\\\\';SELECT E'a''b;\\'c';SELECT 1;"))
+			.containsExactly("SELECT E'it\\'s; fine'", "SELECT e'\\\\'", "SELECT E'a''b;\\'c'", "SELECT 1");
+	}
+
+	@Test
+	void readsNoEscapeStringsInSqlite() {
+		// SQLite reads E as a name and 'a\' as a string: the backslash escapes nothing
+		assertThat(sqlite("SELECT E'a\\';SELECT 1;")).containsExactly("SELECT E'a\\'", "SELECT 1");
 	}
 
 	@Test
 	void treatsBackslashAsPlainCharacterInsideStandardStrings() {
-		assertThat(sql("SELECT 'C:\\';SELECT 1;")).containsExactly("SELECT 'C:\\'", "SELECT 1");
+		assertThat(both("SELECT 'C:\\';SELECT 1;")).containsExactly("SELECT 'C:\\'", "SELECT 1");
 	}
 
 	@Test
 	void doesNotTakeAWordEndingInEForAnEscapeStringPrefix() {
-		assertThat(sql("SELECT name'\\';SELECT 1;")).containsExactly("SELECT name'\\'", "SELECT 1");
+		assertThat(postgres("SELECT name'\\';SELECT 1;")).containsExactly("SELECT name'\\'", "SELECT 1");
 	}
 
 	@Test
 	void keepsSemicolonsInsideDoubleQuotedIdentifiers() {
-		assertThat(sql("CREATE TABLE \"a;\"\"b\" (id INT);SELECT 1;"))
+		assertThat(both("CREATE TABLE \"a;\"\"b\" (id INT);SELECT 1;"))
 			.containsExactly("CREATE TABLE \"a;\"\"b\" (id INT)", "SELECT 1");
 	}
 
 	@Test
-	void keepsSemicolonsInsideBacktickIdentifiers() {
-		assertThat(sql("CREATE TABLE `a;b` (id INT);SELECT 1;")).containsExactly("CREATE TABLE `a;b` (id INT)",
-				"SELECT 1");
+	void keepsSemicolonsInsideSqliteBacktickAndBracketIdentifiers() {
+		assertThat(sqlite("CREATE TABLE `a;``b` (id INT);SELECT [c;d];SELECT 1;"))
+			.containsExactly("CREATE TABLE `a;``b` (id INT)", "SELECT [c;d]", "SELECT 1");
 	}
 
 	@Test
-	void keepsSemicolonsInsideBracketIdentifiers() {
-		assertThat(sql("CREATE TABLE [a;b] (id INT);SELECT 1;")).containsExactly("CREATE TABLE [a;b] (id INT)",
-				"SELECT 1");
+	void readsBracketsInPostgresAsArraySubscriptsNotQuotes() {
+		assertThat(postgres("SELECT ARRAY['a;b]', 'c'][1];SELECT 2;"))
+			.containsExactly("SELECT ARRAY['a;b]', 'c'][1]", "SELECT 2");
 	}
 
 	@Test
 	void keepsSemicolonsInsideLineComments() {
-		assertThat(sql("SELECT 1 -- one; two\n;SELECT 2;")).containsExactly("SELECT 1 -- one; two", "SELECT 2");
+		assertThat(both("SELECT 1 -- one; two\n;SELECT 2;")).containsExactly("SELECT 1 -- one; two", "SELECT 2");
 	}
 
 	@Test
 	void keepsSemicolonsInsideBlockComments() {
-		assertThat(sql("SELECT /* one; two */ 1;SELECT 2;")).containsExactly("SELECT /* one; two */ 1", "SELECT 2");
+		assertThat(both("SELECT /* one; two */ 1;SELECT 2;")).containsExactly("SELECT /* one; two */ 1", "SELECT 2");
 	}
 
 	@Test
-	void keepsSemicolonsInsideNestedBlockComments() {
-		assertThat(sql("SELECT /* outer /* inner */ still; comment */ 1;SELECT 2;"))
+	void nestsBlockCommentsInPostgres() {
+		assertThat(postgres("SELECT /* outer /* inner */ still; comment */ 1;SELECT 2;"))
 			.containsExactly("SELECT /* outer /* inner */ still; comment */ 1", "SELECT 2");
+	}
+
+	@Test
+	void endsABlockCommentAtItsFirstClosingMarkInSqlite() {
+		String text = "/* loads data/*.csv later */\nCREATE TABLE y (id INT);\nINSERT INTO y VALUES (1);\n";
+		assertThat(StatementSplitter.statements(SQLITE, "f.sql", text, 6)).containsExactly(
+				new SqlStatement("/* loads data/*.csv later */\nCREATE TABLE y (id INT)", 7),
+				new SqlStatement("INSERT INTO y VALUES (1)", 8));
+	}
+
+	@Test
+	void refusesAPostgresCommentLeftOpenByANestedOpening() {
+		String text = "/* loads data/*.csv later */\nCREATE TABLE y (id INT);\nINSERT INTO y VALUES (1);\n";
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> StatementSplitter.statements(POSTGRESQL, "f.sql", text, 6))
+			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(6))
+			.withMessageStartingWith("f.sql:6: unterminated block comment: the /* opened here is never closed")
+			.withMessageContaining("comments nest");
 	}
 
 	@Test
 	void keepsSemicolonsInsideDollarQuotes() {
 		String function = "CREATE FUNCTION f() RETURNS INT AS $$ SELECT 1; $$ LANGUAGE sql";
-		assertThat(sql(function + ";SELECT 2;")).containsExactly(function, "SELECT 2");
+		assertThat(postgres(function + ";SELECT 2;")).containsExactly(function, "SELECT 2");
 	}
 
 	@Test
@@ -106,17 +137,29 @@ class StatementSplitterTests {
 					RAISE NOTICE 'done; $x$';
 				END;
 				$body$ LANGUAGE plpgsql""";
-		assertThat(sql(function + ";\nSELECT 2;")).containsExactly(function, "SELECT 2");
+		assertThat(postgres(function + ";\nSELECT 2;")).containsExactly(function, "SELECT 2");
+	}
+
+	@Test
+	void readsDollarsInSqliteAsParametersNotQuotes() {
+		assertThat(sqlite("SELECT $x$;SELECT $$;SELECT 2;")).containsExactly("SELECT $x$", "SELECT $$", "SELECT 2");
 	}
 
 	@Test
 	void takesDollarDigitForAParameterAndNotAQuote() {
-		assertThat(sql("PREPARE p AS SELECT $1;SELECT $2;")).containsExactly("PREPARE p AS SELECT $1", "SELECT $2");
+		assertThat(postgres("PREPARE p AS SELECT $1;SELECT $2;")).containsExactly("PREPARE p AS SELECT $1",
+				"SELECT $2");
 	}
 
 	@Test
 	void takesDollarInsideAWordForPartOfTheIdentifier() {
-		assertThat(sql("SELECT a$b$ FROM t;SELECT 1;")).containsExactly("SELECT a$b$ FROM t", "SELECT 1");
+		assertThat(postgres("SELECT a$b$ FROM t;SELECT 1;")).containsExactly("SELECT a$b$ FROM t", "SELECT 1");
+	}
+
+	@Test
+	void keepsPostgresRuleActionsInParenthesesTogether() {
+		String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))";
+		assertThat(postgres(rule + ";SELECT 1;")).containsExactly(rule, "SELECT 1");
 	}
 
 	@Test
@@ -127,7 +170,7 @@ class StatementSplitterTests {
 					UPDATE users SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 					INSERT INTO audit VALUES (NEW.id);
 				END""";
-		assertThat(sql(trigger + ";\nSELECT 1;")).containsExactly(trigger, "SELECT 1");
+		assertThat(sqlite(trigger + ";\nSELECT 1;")).containsExactly(trigger, "SELECT 1");
 	}
 
 	@Test
@@ -138,18 +181,30 @@ class StatementSplitterTests {
 					update scores set grade = case when new.points > 90 then 'A' else 'B' end where id = new.id;
 					select case new.points when 0 then raise(abort, 'zero; really') end;
 				end""";
-		assertThat(sql(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
+		assertThat(sqlite(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
 	}
 
 	@Test
-	void keepsSqliteTemporaryTriggerBodiesTogether() {
+	void keepsSqliteTriggerBodiesThatNameColumnsBeginAndEndTogether() {
+		// SQLite takes BEGIN and END for names where a name fits; only ';' END ';' ends the body (sqlite3_complete)
+		String trigger = """
+				CREATE TRIGGER grow AFTER UPDATE OF begin ON ranges BEGIN
+					UPDATE ranges SET end = NEW.end + 1 WHERE id = NEW.id;
+					UPDATE ranges SET begin = 0 WHERE id = NEW.id;
+				END""";
+		assertThat(sqlite(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
+	}
+
+	@Test
+	void keepsSqliteTemporaryAndExplainedTriggerBodiesTogether() {
 		String trigger = "CREATE TEMPORARY TRIGGER t AFTER INSERT ON a BEGIN DELETE FROM b; DELETE FROM c; END";
-		assertThat(sql(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
+		String explained = "EXPLAIN QUERY PLAN CREATE TRIGGER u AFTER INSERT ON a BEGIN DELETE FROM b; END";
+		assertThat(sqlite(trigger + ";" + explained + ";SELECT 1;")).containsExactly(trigger, explained, "SELECT 1");
 	}
 
 	@Test
 	void splitsPostgresTriggersThatHaveNoBody() {
-		assertThat(sql("CREATE TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f();SELECT 1;"))
+		assertThat(postgres("CREATE TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f();SELECT 1;"))
 			.containsExactly("CREATE TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f()", "SELECT 1");
 	}
 
@@ -161,64 +216,98 @@ class StatementSplitterTests {
 					SELECT CASE WHEN points > 90 THEN 'A' ELSE 'B' END;
 					SELECT 'x';
 				END""";
-		assertThat(sql(function + ";\nSELECT 1;")).containsExactly(function, "SELECT 1");
+		assertThat(postgres(function + ";\nSELECT 1;")).containsExactly(function, "SELECT 1");
 	}
 
 	@Test
 	void keepsPostgresProcedureBeginAtomicBodiesTogether() {
 		String procedure = "CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO a VALUES (1); INSERT INTO a VALUES (2); END";
-		assertThat(sql(procedure + ";SELECT 1;")).containsExactly(procedure, "SELECT 1");
+		assertThat(postgres(procedure + ";SELECT 1;")).containsExactly(procedure, "SELECT 1");
 	}
 
 	@Test
 	void splitsTransactionBeginLikeAnyOtherStatement() {
-		assertThat(sql("BEGIN;SELECT 1;END;")).containsExactly("BEGIN", "SELECT 1", "END");
+		assertThat(both("BEGIN;SELECT 1;END;")).containsExactly("BEGIN", "SELECT 1", "END");
 	}
 
 	@Test
 	void takesTheTextAfterTheLastSemicolonForAStatement() {
-		assertThat(sql("SELECT 1;\nSELECT 2\n")).containsExactly("SELECT 1", "SELECT 2");
+		assertThat(both("SELECT 1;\nSELECT 2\n")).containsExactly("SELECT 1", "SELECT 2");
+		assertThat(both("SELECT 1;\nSELECT 2\n-- trailing comment\n/* and a block */\n"))
+			.containsExactly("SELECT 1", "SELECT 2\n-- trailing comment\n/* and a block */");
 	}
 
 	@Test
 	void dropsChunksOfOnlyComments() {
-		assertThat(sql("-- nothing; here\n/* nor; here */\n;SELECT 1;\n-- trailing\n")).containsExactly("SELECT 1");
+		assertThat(both("-- nothing; here\n/* nor; here */\n;SELECT 1;\n-- trailing\n")).containsExactly("SELECT 1");
 	}
 
 	@Test
 	void findsNoStatementInEmptyInput() {
-		assertThat(sql("")).isEmpty();
-		assertThat(StatementSplitter.chunks("")).containsExactly(new Chunk("", 0, 0));
+		assertThat(both("")).isEmpty();
+		assertThat(StatementSplitter.chunks(POSTGRESQL, "")).containsExactly(new Chunk("", 0, 0));
 	}
 
 	@Test
 	void keepsCommentsInsideStatements() {
-		assertThat(sql("-- add a column\nALTER TABLE a ADD b INT; -- done\n"))
+		assertThat(both("-- add a column\nALTER TABLE a ADD b INT; -- done\n"))
 			.containsExactly("-- add a column\nALTER TABLE a ADD b INT");
 	}
 
 	@Test
 	void reportsChunksWithTheirOffsets() {
-		assertThat(StatementSplitter.chunks("a;'b;c';")).containsExactly(new Chunk("a", 0, 1),
+		assertThat(StatementSplitter.chunks(SQLITE, "a;'b;c';")).containsExactly(new Chunk("a", 0, 1),
 				new Chunk("'b;c'", 2, 7), new Chunk("", 8, 8));
 	}
 
 	@Test
 	void keepsTheRestOfTheTextInOneChunkWhenAQuoteIsNeverClosed() {
-		assertThat(StatementSplitter.chunks("SELECT 'a;b;c")).containsExactly(new Chunk("SELECT 'a;b;c", 0, 13));
+		assertThat(StatementSplitter.chunks(POSTGRESQL, "SELECT 'a;b;c"))
+			.containsExactly(new Chunk("SELECT 'a;b;c", 0, 13));
+	}
+
+	@Test
+	void refusesAStringLiteralThatIsNeverClosedNamingTheLineItOpensOn() {
+		// a backslash escapes nothing in a standard string: the quote after "fine" opens one more string
+		String text = "SELECT 1;\nINSERT INTO t VALUES ('it\\'s fine');\nSELECT 2;\n";
+		for (SqlSyntax syntax : SqlSyntax.values()) {
+			assertThatExceptionOfType(RevisionParseException.class)
+				.isThrownBy(() -> StatementSplitter.statements(syntax, "f.sql", text, 10))
+				.satisfies((failure) -> assertThat(failure.line()).isEqualTo(11))
+				.withMessageStartingWith("f.sql:11: unterminated string literal: the ' opened here is never closed;"
+						+ " end it with ' (write '' for a quote inside it) (at: ');)");
+		}
+	}
+
+	@Test
+	void refusesEveryKindOfUnterminatedTextNamingTheLineItOpensOn() {
+		assertRefused(POSTGRESQL, "SELECT 1;\nSELECT E'a\\';\n", 2, "unterminated escape string");
+		assertRefused(POSTGRESQL, "SELECT 1;\nSELECT \"a;\n", 2, "unterminated quoted identifier: the \"");
+		assertRefused(SQLITE, "SELECT 1;\nSELECT `a;\n", 2, "unterminated quoted identifier: the `");
+		assertRefused(SQLITE, "SELECT 1;\nSELECT [a;\n", 2, "unterminated quoted identifier: the ]");
+		assertRefused(POSTGRESQL, "SELECT 1;\nDO $body$ BEGIN; END $$;\n", 2,
+				"unterminated dollar quote: the $body$ opened here is never closed; end the quoted text with $body$");
+		assertRefused(SQLITE, "SELECT 1;\n/* the rest\nSELECT 2;\n", 2, "unterminated block comment");
+		assertRefused(POSTGRESQL, "SELECT 1;\nCREATE FUNCTION f() RETURNS INT LANGUAGE sql\nBEGIN ATOMIC SELECT 1;\n",
+				3, "unterminated routine body");
+		assertRefused(POSTGRESQL, "SELECT 1;\nINSERT INTO a VALUES ((1);\nSELECT 2;\n", 2, "unterminated parenthesis");
+		assertRefused(SQLITE, "SELECT 1;\nCREATE TRIGGER t AFTER INSERT ON a\nBEGIN SELECT 1;\nSELECT 2;\n", 2,
+				"unterminated trigger");
 	}
 
 	@Test
 	void numbersLinesFromTheFirstCharacterThatIsNotWhitespaceOrComment() {
-		List<SqlStatement> statements = StatementSplitter.statements(
+		List<SqlStatement> statements = StatementSplitter.statements(POSTGRESQL, "f.sql",
 				"\nSELECT 1;\n\n-- comment\n/* block\n comment */\n  SELECT\n2;SELECT 3;", 10);
 		assertThat(statements).containsExactly(new SqlStatement("SELECT 1", 11),
-				new SqlStatement("-- comment\n/* block\n comment */\n  SELECT\n2", 16), new SqlStatement("SELECT 3", 17));
+				new SqlStatement("-- comment\n/* block\n comment */\n  SELECT\n2", 16),
+				new SqlStatement("SELECT 3", 17));
 	}
 
 	@Test
 	void countsLinesInsideQuotedText() {
-		List<SqlStatement> statements = StatementSplitter.statements("SELECT 'a\n;\nb';\nSELECT 2;", 1);
+		List<SqlStatement> statements = StatementSplitter.statements(SQLITE, "f.sql",
+				"SELECT 'a\n;\nb';\nSELECT 2;", 1);
 		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
 	}
 
@@ -227,13 +316,35 @@ class StatementSplitterTests {
 		String statement = "INSERT INTO t VALUES (1, 'a;b', $$c;d$$, \"e;f\") /* g; */ -- h;\n;\n";
 		String text = statement.repeat(1_000_000 / statement.length());
 		List<SqlStatement> statements = assertTimeoutPreemptively(Duration.ofSeconds(5),
-				() -> StatementSplitter.statements(text, 1));
+				() -> StatementSplitter.statements(POSTGRESQL, "f.sql", text, 1));
 		assertThat(statements).hasSize(1_000_000 / statement.length());
 		assertThat(statements.get(statements.size() - 1).line()).isEqualTo(2 * statements.size() - 1);
 	}
 
-	private static List<String> sql(String text) {
-		return StatementSplitter.statements(text, 1).stream().map(SqlStatement::sql).toList();
+	private static void assertRefused(SqlSyntax syntax, String text, int line, String problem) {
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> StatementSplitter.statements(syntax, "f.sql", text, 1))
+			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(line))
+			.withMessageStartingWith("f.sql:" + line + ": " + problem);
+	}
+
+	private static List<String> postgres(String text) {
+		return sql(POSTGRESQL, text);
+	}
+
+	private static List<String> sqlite(String text) {
+		return sql(SQLITE, text);
+	}
+
+	/** The statements, which must be the same for both databases. */
+	private static List<String> both(String text) {
+		List<String> statements = postgres(text);
+		assertThat(sqlite(text)).isEqualTo(statements);
+		return statements;
+	}
+
+	private static List<String> sql(SqlSyntax syntax, String text) {
+		return StatementSplitter.statements(syntax, "f.sql", text, 1).stream().map(SqlStatement::sql).toList();
 	}
 
 }

@@ -1,0 +1,58 @@
+package dev.migration.internal.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migration.internal.revision.SqlStatement;
+import dev.migration.support.PostgresDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Batches on a real PostgreSQL server: every way a batch fails names the statement and its line. Statements here are
+ * given as split, as a Java revision's or an odd input's may reach the runner, which the splitter would have refused.
+ */
+class PostgresStatementRunnerTests {
+
+	private final PostgresDatabase database = PostgresDatabase.create();
+
+	@Test
+	void aStatementTheDriverRefusesWhenAddedToABatchIsNamedWithItsLine() throws SQLException {
+		List<SqlStatement> statements = List.of(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
+				new SqlStatement("CREATE FUNCTION f() RETURNS INTEGER AS $$ SELECT 1 LANGUAGE sql", 7),
+				new SqlStatement("CREATE TABLE b (id INTEGER)", 9));
+		try (Connection connection = this.database.connect()) {
+			connection.setAutoCommit(false);
+			assertThatExceptionOfType(StatementFailedException.class)
+				.isThrownBy(() -> StatementRunner.runBatched(connection, statements))
+				.satisfies((failure) -> {
+					assertThat(failure.line()).isEqualTo(7);
+					assertThat(failure.sql()).startsWith("CREATE FUNCTION f()");
+					assertThat(failure.getCause()).isInstanceOf(SQLException.class);
+				});
+			connection.rollback();
+		}
+	}
+
+	@Test
+	void aStatementTheServerRefusesInsideABatchIsNamedWithItsLine() throws SQLException {
+		List<SqlStatement> statements = List.of(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
+				new SqlStatement("INSERT INTO no_such_table VALUES (1)", 5),
+				new SqlStatement("CREATE TABLE b (id INTEGER)", 9));
+		try (Connection connection = this.database.connect()) {
+			connection.setAutoCommit(false);
+			assertThatExceptionOfType(StatementFailedException.class)
+				.isThrownBy(() -> StatementRunner.runBatched(connection, statements))
+				.satisfies((failure) -> {
+					assertThat(failure.line()).isEqualTo(5);
+					assertThat(failure.getMessage()).contains("no_such_table");
+				});
+			connection.rollback();
+		}
+	}
+
+}
