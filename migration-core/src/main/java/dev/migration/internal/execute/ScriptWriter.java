@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migration.Direction;
+import dev.migration.MigrationException;
 import dev.migration.Plan;
 import dev.migration.Step;
 import dev.migration.internal.dialect.Dialect;
@@ -44,11 +45,29 @@ public final class ScriptWriter {
 		this.historyTable = historyTable;
 	}
 
-	public String write(Plan plan, String appliedBy) {
+	/**
+	 * The script of the plan.
+	 * @param appliedBy written to the history rows
+	 * @param runnableOnly refuse a step whose SQL cannot be printed without a database instead of writing a comment
+	 * in its place: a script that runs such a step's bookkeeping without its SQL leaves the database unlike an online
+	 * run
+	 * @throws MigrationException when {@code runnableOnly} and a step cannot be printed, naming the revision
+	 */
+	public String write(Plan plan, String appliedBy, boolean runnableOnly) {
 		StringBuilder script = new StringBuilder();
 		script.append("-- ").append(plan.direction().word()).append(' ').append(String.join(" ", plan.targets()))
 			.append(" from ").append(plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows()))
-			.append(" (").append(this.dialect.name()).append(")\n\n");
+			.append(" (").append(this.dialect.name()).append(")\n");
+		if (this.dialect.name().equals("sqlite")) {
+			// without it the shell goes on after an error: with the rest of a step, and with its bookkeeping
+			script.append("-- sqlite3: stop at the first error\n.bail on\n\n");
+		}
+		else {
+			// without ON_ERROR_STOP psql goes on after an error (a transactional: false step's bookkeeping included);
+			// with AUTOCOMMIT off in a psqlrc, statements outside BEGIN/COMMIT would run in a transaction
+			script.append("-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n")
+				.append("\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\n\n");
+		}
 		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
 			script.append(ddl).append(";\n");
 		}
@@ -61,15 +80,15 @@ public final class ScriptWriter {
 			script.append("\n-- Running ").append(step.direction() == Direction.STAMP ? "stamp_revision" : step.direction().word())
 				.append(' ').append(String.join(", ", step.from())).append(" -> ").append(String.join(", ", step.to()));
 			if (!step.message().isEmpty()) {
-				script.append(", ").append(step.message().replace('\n', ' '));
+				script.append(", ").append(ScriptText.commentText(step.message()));
 			}
 			script.append('\n');
 			if (!transactional) {
-				appendBody(script, revision, body);
+				appendBody(script, revision, body, runnableOnly);
 			}
 			script.append("BEGIN;\n");
 			if (transactional) {
-				appendBody(script, revision, body);
+				appendBody(script, revision, body, runnableOnly);
 			}
 			for (String sql : this.store.applySql(step.versionChange())) {
 				script.append(sql).append(";\n");
@@ -83,10 +102,10 @@ public final class ScriptWriter {
 		return script.toString();
 	}
 
-	private void appendBody(StringBuilder script, Revision revision, RevisionBody body) {
+	private void appendBody(StringBuilder script, Revision revision, RevisionBody body, boolean runnableOnly) {
 		if (body instanceof SqlBody sql) {
 			for (SqlStatement statement : sql.statements()) {
-				script.append(statement.sql()).append(";\n");
+				script.append(ScriptText.terminated(statement.sql(), this.dialect.name())).append('\n');
 			}
 		}
 		else if (body instanceof JavaBody java) {
@@ -101,14 +120,29 @@ public final class ScriptWriter {
 			}
 			catch (Exception ex) {
 				// the revision needs its connection (or fails without one): only running it shows its SQL
-				script.append("-- Java revision ").append(revision.location())
+				if (runnableOnly) {
+					throw unprintable(revision, java, "its code needs a database to run (" + ex.getMessage() + ")");
+				}
+				script.append("-- Java revision ").append(ScriptText.commentText(revision.location()))
 					.append(" runs code; its SQL cannot be shown offline\n");
 				return;
 			}
+			if (runnableOnly && !operations.copiedTables().isEmpty()) {
+				throw unprintable(revision, java, "on SQLite it moves and copies table "
+						+ String.join(", ", operations.copiedTables()) + ", which needs the table as the database holds it");
+			}
 			for (String statement : operations.statements()) {
-				script.append(statement).append(statement.startsWith("--") ? "\n" : ";\n");
+				script.append(statement.startsWith("--") ? ScriptText.commentText(statement)
+						: ScriptText.terminated(statement, this.dialect.name())).append('\n');
 			}
 		}
+	}
+
+	private static MigrationException unprintable(Revision revision, JavaBody java, String reason) {
+		return new MigrationException("Cannot print the " + (java.upgrade() ? "upgrade" : "downgrade")
+				+ " of revision " + revision.id() + " (" + revision.location() + ") as SQL: " + reason
+				+ ". A script without it would record the revision as applied without running it, so none was printed. "
+				+ "Run the command against the database instead of --sql, or print a range that leaves it out.");
 	}
 
 }
