@@ -41,6 +41,21 @@ public final class ScriptClients {
 	}
 
 	/**
+	 * The script piped into {@code psql -X -q -f -} without {@code ON_ERROR_STOP}: what a DBA may type. Whatever
+	 * stops it must be in the script.
+	 */
+	public static Outcome psqlAsIs(PostgresDatabase database, String script) {
+		int port = PostgresDatabase.server().getPort();
+		return execute(script, program("psql", "postgresql-client"), "-X", "-q", "-h", "localhost", "-p",
+				String.valueOf(port), "-U", database.user(), "-d", database.name(), "-f", "-");
+	}
+
+	/** The script piped into {@code sqlite3 FILE} without {@code -bail}, as {@code sqlite3 app.db < upgrade.sql}. */
+	public static Outcome sqlite3AsIs(SqliteDatabase database, String script) {
+		return execute(script, program("sqlite3", "sqlite3"), database.file().toString());
+	}
+
+	/**
 	 * What the {@code sqlite3} shell says the database holds: {@code .schema} (every table, index, view and trigger as
 	 * stored, the engine's own tables included) and {@code PRAGMA user_version}.
 	 */
@@ -100,6 +115,15 @@ public final class ScriptClients {
 	}
 
 	private static String run(String script, String... command) {
+		Outcome outcome = execute(script, command);
+		if (outcome.exitCode() != 0) {
+			throw new AssertionError(String.join(" ", command) + " exited with " + outcome.exitCode() + ":\n"
+					+ outcome.output() + "\n--- the script ---\n" + script);
+		}
+		return outcome.output();
+	}
+
+	private static Outcome execute(String script, String... command) {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().put("PGPASSWORD", "postgres");
@@ -131,12 +155,7 @@ public final class ScriptClients {
 				process.destroyForcibly();
 				throw new AssertionError(String.join(" ", command) + " did not finish within 60 s");
 			}
-			String printed = new String(output.join(), StandardCharsets.UTF_8);
-			if (process.exitValue() != 0) {
-				throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-						+ printed + "\n--- the script ---\n" + script);
-			}
-			return printed;
+			return new Outcome(process.exitValue(), new String(output.join(), StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -145,6 +164,16 @@ public final class ScriptClients {
 			Thread.currentThread().interrupt();
 			throw new AssertionError("interrupted", ex);
 		}
+	}
+
+	/**
+	 * How a client run ended.
+	 *
+	 * @param exitCode the program's exit status
+	 * @param output what it printed, stdout and stderr
+	 */
+	public record Outcome(int exitCode, String output) {
+
 	}
 
 }
