@@ -1,9 +1,9 @@
 -- revision: p2data
 -- down_revision: p1accounts
--- message: Data whose lines look like psql commands
+-- message: Data whose lines look like psql commands, café
 
 -- upgrade
-INSERT INTO accounts (name, note, tags) VALUES ('first', 'line one
+INSERT INTO accounts (name, note, tags) VALUES ('first café ☕', 'line one
 \d+ looks like a psql meta-command
 :PORT and :"PORT" look like psql variables', '{a,b,c}');
 CREATE VIEW account_summary AS

@@ -1,9 +1,9 @@
 -- revision: s2data
 -- down_revision: s1accounts
--- message: Data whose lines look like sqlite3 shell commands
+-- message: Data whose lines look like sqlite3 shell commands, café
 
 -- upgrade
-INSERT INTO accounts (name, note, ratio) VALUES ('first', 'line one
+INSERT INTO accounts (name, note, ratio) VALUES ('first café ☕', 'line one
 .tables looks like a dot-command
 go
 /

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,7 +172,10 @@ class OfflineScriptTest {
 		return new SqliteDatabase(this.directory.resolve(name + ".db"));
 	}
 
-	/** A CLI over copies of the test resources {@code offline/<dialect>/<file>}. */
+	/**
+	 * A CLI over copies of the test resources {@code offline/<dialect>/<file>}; the last one with a byte-order mark and
+	 * CRLF line endings, as an editor on Windows saves it.
+	 */
 	private Cli withRevisions(String dialect, String... files) {
 		Path revisions = this.directory.resolve("revisions");
 		try {
@@ -179,7 +183,11 @@ class OfflineScriptTest {
 			for (String file : files) {
 				try (InputStream content = OfflineScriptTest.class
 					.getResourceAsStream("/offline/" + dialect + "/" + file)) {
-					Files.copy(content, revisions.resolve(file));
+					String text = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+					if (file.equals(files[files.length - 1])) {
+						text = "\uFEFF" + text.replace("\n", "\r\n");
+					}
+					Files.writeString(revisions.resolve(file), text);
 				}
 			}
 		}

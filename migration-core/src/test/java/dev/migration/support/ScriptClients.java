@@ -127,6 +127,8 @@ public final class ScriptClients {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().put("PGPASSWORD", "postgres");
+			// as on a terminal with a Latin-1 locale: the script must say that it is UTF-8
+			builder.environment().put("PGCLIENTENCODING", "LATIN1");
 			builder.environment().put("PGCONNECT_TIMEOUT", "10");
 			Process process = builder.start();
 			CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {

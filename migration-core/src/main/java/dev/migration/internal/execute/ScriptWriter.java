@@ -55,7 +55,8 @@ public final class ScriptWriter {
 	 */
 	public String write(Plan plan, String appliedBy, boolean runnableOnly) {
 		StringBuilder script = new StringBuilder();
-		script.append("-- ").append(plan.direction().word()).append(' ').append(String.join(" ", plan.targets()))
+		script.append("-- ").append(plan.direction().word()).append(' ')
+			.append(ScriptText.commentText(String.join(" ", plan.targets())))
 			.append(" from ").append(plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows()))
 			.append(" (").append(this.dialect.name()).append(")\n");
 		if (this.dialect.name().equals("sqlite")) {
@@ -65,8 +66,9 @@ public final class ScriptWriter {
 		else {
 			// without ON_ERROR_STOP psql goes on after an error (a transactional: false step's bookkeeping included);
 			// with AUTOCOMMIT off in a psqlrc, statements outside BEGIN/COMMIT would run in a transaction
+			// and psql takes the client encoding from the terminal's locale, but the script is UTF-8 as JDBC sends it
 			script.append("-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n")
-				.append("\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\n\n");
+				.append("\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\nSET client_encoding = 'UTF8';\n\n");
 		}
 		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
 			script.append(ddl).append(";\n");
