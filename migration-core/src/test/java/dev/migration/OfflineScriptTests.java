@@ -89,9 +89,9 @@ class OfflineScriptTests {
 
 	@Test
 	void theRunningLineOfAStepStaysOneCommentLine() {
-		String script = offline("sqlite", List.of(new JavaTable())).runnableScript(
-				offline("sqlite", List.of(new JavaTable())).plan(Direction.UPGRADE, List.of("heads"), List.of(), false),
-				"dba");
+		Migrations migrations = offline("sqlite", List.of(new JavaTable()));
+		String script = migrations.runnableScript(
+				migrations.plan(Direction.UPGRADE, List.of("heads"), List.of(), false), "dba");
 
 		assertThat(script).contains("\n-- Running upgrade 7d2e41c0b9aa -> java_table, Two lines and a carriage return, "
 				+ "'quotes', \"doubles\", a \\backslash, */ /* -- and :PORT\nBEGIN;\n");

@@ -18,8 +18,10 @@ import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
 
 /**
- * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it is: the two tables, then
- * per step {@code BEGIN;}, its statements, its version and history rows, {@code COMMIT;}.
+ * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it is: the client settings, the
+ * two tables, then per step {@code BEGIN;}, its statements, its version and history rows, {@code COMMIT;}. The
+ * statements of a {@code transactional: false} step come before its {@code BEGIN;}. Statement text goes through
+ * {@link ScriptText}, so that the client reads each statement as the online command sends it.
  */
 public final class ScriptWriter {
 
@@ -59,17 +61,7 @@ public final class ScriptWriter {
 			.append(ScriptText.commentText(String.join(" ", plan.targets())))
 			.append(" from ").append(plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows()))
 			.append(" (").append(this.dialect.name()).append(")\n");
-		if (this.dialect.name().equals("sqlite")) {
-			// without it the shell goes on after an error: with the rest of a step, and with its bookkeeping
-			script.append("-- sqlite3: stop at the first error\n.bail on\n\n");
-		}
-		else {
-			// without ON_ERROR_STOP psql goes on after an error (a transactional: false step's bookkeeping included);
-			// with AUTOCOMMIT off in a psqlrc, statements outside BEGIN/COMMIT would run in a transaction
-			// and psql takes the client encoding from the terminal's locale, but the script is UTF-8 as JDBC sends it
-			script.append("-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n")
-				.append("\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\nSET client_encoding = 'UTF8';\n\n");
-		}
+		appendClientSettings(script);
 		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
 			script.append(ddl).append(";\n");
 		}
@@ -102,6 +94,22 @@ public final class ScriptWriter {
 			script.append("COMMIT;\n");
 		}
 		return script.toString();
+	}
+
+	/**
+	 * What the client needs to run the script as the online command runs it. Without it psql and the sqlite3 shell go
+	 * on after an error (with the rest of a {@code transactional: false} step and its bookkeeping, and with later
+	 * steps); psql with {@code AUTOCOMMIT} off (a psqlrc) wraps statements outside BEGIN/COMMIT in a transaction, and
+	 * reads the script in the terminal's encoding, while the script is UTF-8 as JDBC sends it.
+	 */
+	private void appendClientSettings(StringBuilder script) {
+		if (this.dialect.name().equals("sqlite")) {
+			script.append("-- sqlite3: stop at the first error\n.bail on\n\n");
+		}
+		else {
+			script.append("-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n")
+				.append("\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\nSET client_encoding = 'UTF8';\n\n");
+		}
 	}
 
 	private void appendBody(StringBuilder script, Revision revision, RevisionBody body, boolean runnableOnly) {
