@@ -36,6 +36,10 @@ class OfflineScriptTest {
 	private static final String[] SQLITE_SET = { "s1accounts_accounts.sql", "s2data_data.sql",
 			"s3vacuum_vacuum.sql", "s4trigger_trigger.sql", "s5merge_merge.sql" };
 
+	/** The sample app's revisions in this checkout (tests run in the module's directory). */
+	private static final Path SAMPLE_APP_REVISIONS = Path.of("..", "sample-app", "src", "main", "resources", "db",
+			"revisions");
+
 	@TempDir
 	Path directory;
 
@@ -49,6 +53,18 @@ class OfflineScriptTest {
 	void postgresScriptsOfTheSeedRevisionsMatchTheOnlineCommands() {
 		Cli cli = Cli.withSeed(this.directory);
 		assertScriptsMatchOnline(cli, PostgresDatabase.create(), PostgresDatabase.create(), Cli.EMAIL, null);
+	}
+
+	@Test
+	void sqliteScriptsOfTheSampleAppRevisionsMatchTheOnlineCommands() {
+		Cli cli = new Cli(SAMPLE_APP_REVISIONS.resolve("sqlite"));
+		assertScriptsMatchOnline(cli, sqlite("online"), sqlite("scripted"), "b2e1d4c3f5a6", null);
+	}
+
+	@Test
+	void postgresScriptsOfTheSampleAppRevisionsMatchTheOnlineCommands() {
+		Cli cli = new Cli(SAMPLE_APP_REVISIONS.resolve("postgresql"));
+		assertScriptsMatchOnline(cli, PostgresDatabase.create(), PostgresDatabase.create(), "b2e1d4c3f5a6", null);
 	}
 
 	@Test
