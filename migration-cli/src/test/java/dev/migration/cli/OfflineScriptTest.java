@@ -93,6 +93,23 @@ class OfflineScriptTest {
 		assertStampScriptsMatchOnline(cli, PostgresDatabase.create(), PostgresDatabase.create(), "p2data");
 	}
 
+	@Test
+	void aStatementThatTheClientWouldRunAsItsOwnCommandIsRefused() {
+		Cli cli = Cli.withSeed(this.directory);
+		cli.write("ee11_shell.sql", Cli.revision("ee11", Cli.POSTS, "Shell", "SELECT 1\n\\! touch escaped", "SELECT 1"));
+		Result postgres = cli.run("upgrade", "--sql", "base:heads", "--dialect", "postgresql");
+		assertThat(postgres.exitCode()).isEqualTo(1);
+		assertThat(postgres.out()).isEmpty();
+		assertThat(postgres.err()).startsWith("FAILED: Cannot print revision ee11 (").contains("ee11_shell.sql",
+				"statement at line 6", "a backslash outside quotes and comments");
+
+		cli.write("ee11_shell.sql", Cli.revision("ee11", Cli.POSTS, "Shell", "-- first\n.system touch escaped\nSELECT 1",
+				"SELECT 1"));
+		Result sqlite = cli.run("upgrade", "--sql", "base:heads", "--dialect", "sqlite");
+		assertThat(sqlite.exitCode()).isEqualTo(1);
+		assertThat(sqlite.err()).startsWith("FAILED: Cannot print revision ee11 (").contains("sqlite3 shell");
+	}
+
 	/**
 	 * Up from base to heads, down to {@code middle}, up again, down to base: each time the online command on one
 	 * database and the printed script run by the real client on the other, then both compared.

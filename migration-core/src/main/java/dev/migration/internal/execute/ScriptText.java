@@ -14,7 +14,7 @@ package dev.migration.internal.execute;
  * </li>
  * </ul>
  * Inside string literals, quoted identifiers, comments and dollar quotes nothing changes: there the programs read
- * text as the database does.
+ * text as the database does. What cannot be made safe, the database refuses anyway: see {@link #clientCommand}.
  */
 final class ScriptText {
 
@@ -23,6 +23,9 @@ final class ScriptText {
 	private final StringBuilder out;
 
 	private int position;
+
+	/** A backslash outside quotes and comments: a psql command. */
+	private boolean backslash;
 
 	private ScriptText(String text) {
 		this.text = text;
@@ -35,6 +38,30 @@ final class ScriptText {
 		body = "sqlite".equals(dialect) ? new ScriptText(body).sqlite() : new ScriptText(body).postgres();
 		int lastLine = body.lastIndexOf('\n') + 1;
 		return body + ((body.indexOf("--", lastLine) >= 0) ? "\n;" : ";");
+	}
+
+	/**
+	 * What in the statement the client would run as one of its own commands instead of sending it to the database,
+	 * or {@code null}: psql runs a backslash outside quotes and comments as a command ({@code \! rm ...} runs a
+	 * shell), the sqlite3 shell a statement's first line that starts with {@code .} ({@code .system ...}) and skips one
+	 * that starts with {@code #}. The database refuses such a statement, so the online command fails on it; printed,
+	 * the client would run something else instead.
+	 */
+	static String clientCommand(String statement, String dialect) {
+		if ("sqlite".equals(dialect)) {
+			int code = firstCode(statement);
+			boolean lineStart = code == 0 || (code > 0 && statement.charAt(code - 1) == '\n');
+			if (code >= 0 && lineStart && (statement.charAt(code) == '.' || statement.charAt(code) == '#')) {
+				return "a line that starts with '" + statement.charAt(code)
+						+ "' before the statement's first word, which the sqlite3 shell reads as one of its own "
+						+ "commands or a comment";
+			}
+			return null;
+		}
+		ScriptText scan = new ScriptText(statement.stripTrailing());
+		scan.postgres();
+		return scan.backslash ? "a backslash outside quotes and comments, which psql runs as one of its own commands"
+				: null;
 	}
 
 	/** Text for a {@code --} comment line: line breaks and other control characters would end the comment. */
@@ -76,6 +103,10 @@ final class ScriptText {
 				if (escapePrefix && this.position < length && this.text.charAt(this.position) == '\'') {
 					copyQuoted('\'', true);
 				}
+			}
+			else if (current == '\\') {
+				this.backslash = true;
+				copy(1);
 			}
 			else if (current == ':') {
 				if (this.text.startsWith("::", this.position)) {
@@ -122,6 +153,28 @@ final class ScriptText {
 			}
 		}
 		return this.out.toString();
+	}
+
+	/** The offset of the first character that is neither whitespace nor in a comment (SQLite's), or -1. */
+	private static int firstCode(String text) {
+		int position = 0;
+		while (position < text.length()) {
+			if (Character.isWhitespace(text.charAt(position))) {
+				position++;
+			}
+			else if (text.startsWith("--", position)) {
+				int end = text.indexOf('\n', position);
+				position = (end < 0) ? text.length() : end;
+			}
+			else if (text.startsWith("/*", position)) {
+				int end = text.indexOf("*/", position + 2);
+				position = (end < 0) ? text.length() : end + 2;
+			}
+			else {
+				return position;
+			}
+		}
+		return -1;
 	}
 
 	/** What the sqlite3 shell takes for the end of a statement: {@code /} or {@code go}, then only blanks. */

@@ -115,6 +115,9 @@ public final class ScriptWriter {
 	private void appendBody(StringBuilder script, Revision revision, RevisionBody body, boolean runnableOnly) {
 		if (body instanceof SqlBody sql) {
 			for (SqlStatement statement : sql.statements()) {
+				if (runnableOnly) {
+					refuseClientCommand(revision, statement.sql(), statement.line());
+				}
 				script.append(ScriptText.terminated(statement.sql(), this.dialect.name())).append('\n');
 			}
 		}
@@ -142,9 +145,22 @@ public final class ScriptWriter {
 						+ String.join(", ", operations.copiedTables()) + ", which needs the table as the database holds it");
 			}
 			for (String statement : operations.statements()) {
+				if (runnableOnly) {
+					refuseClientCommand(revision, statement, 0);
+				}
 				script.append(statement.startsWith("--") ? ScriptText.commentText(statement)
 						: ScriptText.terminated(statement, this.dialect.name())).append('\n');
 			}
+		}
+	}
+
+	private void refuseClientCommand(Revision revision, String statement, int line) {
+		String found = ScriptText.clientCommand(statement, this.dialect.name());
+		if (found != null) {
+			throw new MigrationException("Cannot print revision " + revision.id() + " (" + revision.location()
+					+ ((line > 0) ? ", statement at line " + line : "") + ") as a script: it holds " + found
+					+ ". The database refuses the statement, but the client would run that command instead, so no "
+					+ "script was printed. Remove it from the revision.");
 		}
 	}
 

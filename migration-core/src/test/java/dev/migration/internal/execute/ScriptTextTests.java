@@ -50,6 +50,21 @@ class ScriptTextTests {
 	}
 
 	@Test
+	void clientCommandsAreFound() {
+		assertThat(ScriptText.clientCommand("SELECT 1\n\\! rm -rf /tmp/x", "postgresql")).contains("backslash");
+		assertThat(ScriptText.clientCommand("-- note\n.system rm -rf /tmp/x\nSELECT 1", "sqlite")).contains("'.'");
+		assertThat(ScriptText.clientCommand("/* note */\n#skipped\nSELECT 1", "sqlite")).contains("'#'");
+	}
+
+	@Test
+	void backslashesAndDotsThatTheClientsReadAsTextAreNoCommands() {
+		assertThat(ScriptText.clientCommand("SELECT '\\d', E'\\'', $$\\x$$, \"\\\" /* \\q */ -- \\q", "postgresql"))
+			.isNull();
+		assertThat(ScriptText.clientCommand("SELECT 1\n.5", "sqlite")).isNull();
+		assertThat(ScriptText.clientCommand("SELECT 1 -- x\n\\q", "sqlite")).isNull();
+	}
+
+	@Test
 	void commentTextIsOneLine() {
 		assertThat(ScriptText.commentText("a\nb\rc\u2028d\te */ /* --")).isEqualTo("a b c d e */ /* --");
 	}
