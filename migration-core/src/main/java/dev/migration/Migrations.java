@@ -257,10 +257,25 @@ public final class Migrations {
 	 * @param appliedBy written to the history rows, e.g. the operator's name
 	 */
 	public String script(Plan plan, String appliedBy) {
+		return scriptWriter().write(plan, appliedBy, false);
+	}
+
+	/**
+	 * {@link #script(Plan, String)} for running: refuses a plan with a step whose SQL cannot be printed without a
+	 * database (a Java revision whose code needs its connection, or, on SQLite, an operation that moves and copies a
+	 * table), where {@code script} writes a comment in its place. A script holding such a comment would record the
+	 * revision as applied without running it. What the command line's {@code --sql} prints.
+	 * @throws MigrationException naming the revision, when a step cannot be printed
+	 */
+	public String runnableScript(Plan plan, String appliedBy) {
+		return scriptWriter().write(plan, appliedBy, true);
+	}
+
+	private ScriptWriter scriptWriter() {
 		Dialect dialect = (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
 				: this.executor.dialect();
 		return new ScriptWriter(this.graph, dialect, this.configuration.schema(), this.configuration.versionTable(),
-				this.configuration.historyTable()).write(plan, appliedBy);
+				this.configuration.historyTable());
 	}
 
 	/**

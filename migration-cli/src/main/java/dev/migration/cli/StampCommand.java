@@ -31,8 +31,9 @@ final class StampCommand implements Callable<Integer> {
 	public Integer call() {
 		Migrations migrations = this.cli.database();
 		if (this.sql) {
-			List<String> rows = this.purge ? List.of() : migrations.current();
-			this.cli.console().print(migrations.script(migrations.plan(Direction.STAMP, this.targets, rows, this.purge),
+			// the rows as they are, also with --purge: the plan deletes them, as the online stamp does
+			List<String> rows = migrations.current();
+			this.cli.console().print(migrations.runnableScript(migrations.plan(Direction.STAMP, this.targets, rows, this.purge),
 					this.cli.operator()));
 		}
 		else {

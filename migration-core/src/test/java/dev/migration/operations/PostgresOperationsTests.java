@@ -1,15 +1,47 @@
 package dev.migration.operations;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
+import dev.migration.Direction;
+import dev.migration.MigrationConfiguration;
+import dev.migration.Migrations;
 import dev.migration.support.PostgresDatabase;
+import dev.migration.support.ScriptClients;
 import dev.migration.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PostgresOperationsTests extends OperationsTests {
 
 	@Override
 	TestDatabase newDatabase(Path directory) {
 		return PostgresDatabase.create();
+	}
+
+	@Test
+	void seedScriptsRunByPsqlLeaveTheCatalogOfTheOnlineCommands() {
+		Migrations offline = Migrations.create(MigrationConfiguration.builder()
+			.dialect("postgresql")
+			.locations("filesystem:" + this.revisions)
+			.javaRevisions(SeedRevisions.all())
+			.build());
+		PostgresDatabase scripted = PostgresDatabase.create();
+		PostgresDatabase online = (PostgresDatabase) this.database;
+
+		ScriptClients.psql(scripted,
+				offline.runnableScript(offline.plan(Direction.UPGRADE, List.of("heads"), List.of(), false), "dba"));
+		migrations(SeedRevisions.all()).upgrade("heads");
+		assertThat(ScriptClients.postgresCatalog(scripted)).isEqualTo(ScriptClients.postgresCatalog(online));
+		assertThat(scripted.queryStrings("SELECT username FROM users ORDER BY id"))
+			.isEqualTo(online.queryStrings("SELECT username FROM users ORDER BY id"));
+
+		ScriptClients.psql(scripted, offline.runnableScript(
+				offline.plan(Direction.DOWNGRADE, List.of("base"), List.of("a5"), false), "dba"));
+		migrations(SeedRevisions.all()).downgrade("base");
+		assertThat(ScriptClients.postgresCatalog(scripted)).isEqualTo(ScriptClients.postgresCatalog(online));
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migration.Direction;
+import dev.migration.MigrationException;
 import dev.migration.Plan;
 import dev.migration.Step;
 import dev.migration.internal.dialect.Dialect;
@@ -18,8 +19,10 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it is: the two tables, then
- * per step {@code BEGIN;}, its statements, its version and history rows, {@code COMMIT;}.
+ * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it is: the client settings, the
+ * two tables, then per step {@code BEGIN;}, its statements, its version and history rows, {@code COMMIT;}. The
+ * statements of a {@code transactional: false} step come before its {@code BEGIN;}. Statement text goes through
+ * {@link ScriptText}, so that the client reads each statement as the online command sends it.
  */
 public final class ScriptWriter {
 
@@ -45,11 +48,21 @@ public final class ScriptWriter {
 		this.historyTable = historyTable;
 	}
 
-	public String write(Plan plan, String appliedBy) {
+	/**
+	 * The script of the plan.
+	 * @param appliedBy written to the history rows
+	 * @param runnableOnly refuse a step whose SQL cannot be printed without a database instead of writing a comment
+	 * in its place: a script that runs such a step's bookkeeping without its SQL leaves the database unlike an online
+	 * run
+	 * @throws MigrationException when {@code runnableOnly} and a step cannot be printed, naming the revision
+	 */
+	public String write(Plan plan, String appliedBy, boolean runnableOnly) {
 		StringBuilder script = new StringBuilder();
-		script.append("-- ").append(plan.direction().word()).append(' ').append(String.join(" ", plan.targets()))
+		script.append("-- ").append(plan.direction().word()).append(' ')
+			.append(ScriptText.commentText(String.join(" ", plan.targets())))
 			.append(" from ").append(plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows()))
-			.append(" (").append(this.dialect.name()).append(")\n\n");
+			.append(" (").append(this.dialect.name()).append(")\n");
+		appendClientSettings(script);
 		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
 			script.append(ddl).append(";\n");
 		}
@@ -62,15 +75,15 @@ public final class ScriptWriter {
 			script.append("\n-- Running ").append(step.direction() == Direction.STAMP ? "stamp_revision" : step.direction().word())
 				.append(' ').append(String.join(", ", step.from())).append(" -> ").append(String.join(", ", step.to()));
 			if (!step.message().isEmpty()) {
-				script.append(", ").append(step.message().replace('\n', ' '));
+				script.append(", ").append(ScriptText.commentText(step.message()));
 			}
 			script.append('\n');
 			if (!transactional) {
-				appendBody(script, revision, body);
+				appendBody(script, revision, body, runnableOnly);
 			}
 			script.append("BEGIN;\n");
 			if (transactional) {
-				appendBody(script, revision, body);
+				appendBody(script, revision, body, runnableOnly);
 			}
 			for (String sql : this.store.applySql(step.versionChange())) {
 				script.append(sql).append(";\n");
@@ -84,10 +97,29 @@ public final class ScriptWriter {
 		return script.toString();
 	}
 
-	private void appendBody(StringBuilder script, Revision revision, RevisionBody body) {
+	/**
+	 * What the client needs to run the script as the online command runs it. Without it psql and the sqlite3 shell go
+	 * on after an error (with the rest of a {@code transactional: false} step and its bookkeeping, and with later
+	 * steps); psql with {@code AUTOCOMMIT} off (a psqlrc) wraps statements outside BEGIN/COMMIT in a transaction, and
+	 * reads the script in the terminal's encoding, while the script is UTF-8 as JDBC sends it.
+	 */
+	private void appendClientSettings(StringBuilder script) {
+		if (this.dialect.name().equals("sqlite")) {
+			script.append("-- sqlite3: stop at the first error\n.bail on\n\n");
+		}
+		else {
+			script.append("-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n")
+				.append("\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\nSET client_encoding = 'UTF8';\n\n");
+		}
+	}
+
+	private void appendBody(StringBuilder script, Revision revision, RevisionBody body, boolean runnableOnly) {
 		if (body instanceof SqlBody sql) {
 			for (SqlStatement statement : sql.statements(SqlSyntax.of(this.dialect.name()))) {
-				script.append(statement.sql()).append(";\n");
+				if (runnableOnly) {
+					refuseClientCommand(revision, statement.sql(), statement.line());
+				}
+				script.append(ScriptText.terminated(statement.sql(), this.dialect.name())).append('\n');
 			}
 		}
 		else if (body instanceof JavaBody java) {
@@ -102,14 +134,42 @@ public final class ScriptWriter {
 			}
 			catch (Exception ex) {
 				// the revision needs its connection (or fails without one): only running it shows its SQL
-				script.append("-- Java revision ").append(revision.location())
+				if (runnableOnly) {
+					throw unprintable(revision, java, "its code needs a database to run (" + ex.getMessage() + ")");
+				}
+				script.append("-- Java revision ").append(ScriptText.commentText(revision.location()))
 					.append(" runs code; its SQL cannot be shown offline\n");
 				return;
 			}
+			if (runnableOnly && !operations.copiedTables().isEmpty()) {
+				throw unprintable(revision, java, "on SQLite it moves and copies table "
+						+ String.join(", ", operations.copiedTables()) + ", which needs the table as the database holds it");
+			}
 			for (String statement : operations.statements()) {
-				script.append(statement).append(statement.startsWith("--") ? "\n" : ";\n");
+				if (runnableOnly) {
+					refuseClientCommand(revision, statement, 0);
+				}
+				script.append(statement.startsWith("--") ? ScriptText.commentText(statement)
+						: ScriptText.terminated(statement, this.dialect.name())).append('\n');
 			}
 		}
+	}
+
+	private void refuseClientCommand(Revision revision, String statement, int line) {
+		String found = ScriptText.clientCommand(statement, this.dialect.name());
+		if (found != null) {
+			throw new MigrationException("Cannot print revision " + revision.id() + " (" + revision.location()
+					+ ((line > 0) ? ", statement at line " + line : "") + ") as a script: it holds " + found
+					+ ". The database refuses the statement, but the client would run that command instead, so no "
+					+ "script was printed. Remove it from the revision.");
+		}
+	}
+
+	private static MigrationException unprintable(Revision revision, JavaBody java, String reason) {
+		return new MigrationException("Cannot print the " + (java.upgrade() ? "upgrade" : "downgrade")
+				+ " of revision " + revision.id() + " (" + revision.location() + ") as SQL: " + reason
+				+ ". A script without it would record the revision as applied without running it, so none was printed. "
+				+ "Run the command against the database instead of --sql, or print a range that leaves it out.");
 	}
 
 }

@@ -14,12 +14,18 @@ public final class RenderingOperations extends AbstractOperations {
 
 	private final List<String> statements = new ArrayList<>();
 
+	private final List<String> copiedTables = new ArrayList<>();
+
 	public RenderingOperations(String dialect) {
 		this.renderer = SqlRenderer.forDialect(dialect);
 	}
 
 	@Override
 	protected void apply(Operation operation) {
+		if (this.renderer.needsCopy(operation) && !(operation instanceof Operation.DropColumn)) {
+			// rendered as a comment: the copy needs the live table (a DROP COLUMN is SQLite's own statement)
+			this.copiedTables.add(SqliteTableCopy.tableOf(operation));
+		}
 		this.statements.addAll(this.renderer.render(operation));
 	}
 
@@ -31,6 +37,11 @@ public final class RenderingOperations extends AbstractOperations {
 	@Override
 	public String dialect() {
 		return this.renderer.dialect();
+	}
+
+	/** The tables that a move-and-copy rebuilds at run time, each shown only as a comment among the statements. */
+	public List<String> copiedTables() {
+		return Collections.unmodifiableList(this.copiedTables);
 	}
 
 	/** The statements so far, without semicolons; comments start with {@code --}. */
