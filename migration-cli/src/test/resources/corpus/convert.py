@@ -18,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 ATUIN = dict(repo="atuinsh/atuin", commit="824c8716d82bed774ee6a83c683087ae77715814", licence="LICENSE")
 KETO = dict(repo="ory/keto", commit="e026d8391913caa2dcd1bff92311ce9d1181d821", licence="LICENSE")
+AUTH = dict(repo="supabase/auth", commit="bc32168e13fdc928c98b449fc76bc3fdb9a293c5", licence="LICENSE")
 STORAGE = dict(repo="supabase/storage", commit="4fa61fba9371c4bd40cbb81509f07bcb3af21683", licence="LICENSE")
 
 # a line the revision parser would read as a section marker: the converted body must not contain one
@@ -113,7 +114,7 @@ POPX_NAME = re.compile(r"(\d+)_([^.]+)(\.[a-z0-9]+)?(\.autocommit)?\.(up|down)\.
 POPX_DIALECTS = {"postgres": "postgres", "postgresql": "postgres", "sqlite": "sqlite3", "sqlite3": "sqlite3"}
 
 
-def popx(snapshot, folders, dialect, prefix):
+def popx(snapshot, folders, dialect, prefix, transform=lambda sql, path: sql):
     """Ory's popx: <version>_<name>[.<dialect>][.autocommit].(up|down).sql; a file for the dialect wins over one
     for all; an empty file (only comments) does nothing; .autocommit runs outside a transaction."""
     chosen = {}
@@ -138,8 +139,8 @@ def popx(snapshot, folders, dialect, prefix):
         down = chosen.get((version, "down"))
         if up is None:
             sys.exit(f"{version}: a down migration without an up migration")
-        up_sql = snapshot.read(up[1])
-        down_sql = snapshot.read(down[1]) if down else None
+        up_sql = transform(snapshot.read(up[1]), up[1])
+        down_sql = transform(snapshot.read(down[1]), down[1]) if down else None
         upgrade = up_sql if has_statements(up_sql) else "-- (empty in the original: nothing to do)\n"
         if down_sql is None:
             downgrade = None
@@ -153,6 +154,27 @@ def popx(snapshot, folders, dialect, prefix):
         revisions.append(dict(id=f"{prefix}_{version}", message=up[2], source=up[1], upgrade=upgrade,
                               downgrade=downgrade, transactional=not up[3] and transactional(up_sql, None)))
     return revisions
+
+
+NAMESPACE = re.compile(r'\{\{\s*index\s+\.Options\s+"Namespace"\s*\}\}')
+
+
+def auth_namespace(sql, path):
+    """Supabase Auth's files are Go templates whose only placeholder is the schema (DB_NAMESPACE, default auth)."""
+    sql = NAMESPACE.sub("auth", sql)
+    if "{{" in sql:
+        sys.exit(f"{path}: a template placeholder other than the namespace")
+    return sql
+
+
+def auth_schema(snapshot):
+    """The schema Supabase Auth's migrations expect to exist: hack/init_postgres.sql creates it (with roles, which
+    are left out here: they are the cluster's, not the database's)."""
+    init = snapshot.read("hack/init_postgres.sql")
+    if "CREATE SCHEMA IF NOT EXISTS auth" not in init:
+        sys.exit("hack/init_postgres.sql no longer creates the auth schema: look at it again")
+    return dict(id="auth_init_schema", message="auth schema", source="hack/init_postgres.sql (the schema only)",
+                upgrade="CREATE SCHEMA IF NOT EXISTS auth;\n", downgrade=None, transactional=True)
 
 
 def postgres_migrations(snapshot, folder, prefix):
@@ -194,6 +216,12 @@ def main():
     counts.append(("keto/sqlite", write_chain(os.path.join(target, "sqlite"),
                    popx(keto, folders, "sqlite3", "keto"), keto)))
     copy_licence(keto, KETO, target)
+
+    auth = Snapshot(mirror, AUTH)
+    target = os.path.join(HERE, "supabase-auth")
+    counts.append(("supabase-auth/postgresql", write_chain(os.path.join(target, "postgresql"),
+                   [auth_schema(auth)] + popx(auth, ["migrations"], "postgres", "auth", auth_namespace), auth)))
+    copy_licence(auth, AUTH, target)
 
     storage = Snapshot(mirror, STORAGE)
     target = os.path.join(HERE, "supabase-storage")

@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,6 +61,12 @@ class CorpusTest {
 	}
 
 	/** Supabase's runner connects with {@code search_path} storage, public (the schema its revisions create). */
+	/** Supabase's auth server connects as a role whose search_path is auth. */
+	@Test
+	void supabaseAuthOnPostgres() throws Exception {
+		postgres("supabase-auth/postgresql", "auth,public");
+	}
+
 	@Test
 	void supabaseStorageOnPostgres() throws Exception {
 		postgres("supabase-storage/postgresql", "storage,public");
@@ -64,24 +74,27 @@ class CorpusTest {
 
 	private void sqlite(String corpus) throws Exception {
 		Path sqlite3 = program("sqlite3");
-		Path revisions = corpus(corpus);
-		Cli cli = new Cli(revisions);
+		Chain chain = Chain.of(corpus(corpus));
+		Cli cli = new Cli(chain.directory());
 		SqliteDatabase online = new SqliteDatabase(this.directory.resolve("online.db"));
 		cli.database(online.url(), null, null);
+		Schema dump = () -> sqliteSchema(sqlite3, online.file());
 
-		Result upgrade = cli.run("upgrade", "heads");
-		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
-		String schema = sqliteSchema(sqlite3, online.file());
-		assertThat(schema).contains("CREATE TABLE");
-
-		downgradeAndUpgradeAgain(cli, revisions);
-		assertThat(sqliteSchema(sqlite3, online.file())).as("schema after downgrade and upgrade").isEqualTo(schema);
+		String schema = upgradeDowngradeUpgrade(cli, chain, dump);
 
 		Result script = cli.run("upgrade", "--sql", "base:heads", "--dialect", "sqlite");
 		assertThat(script.exitCode()).as(script.err()).isZero();
-		Path scripted = this.directory.resolve("scripted.db");
-		run(script.out(), Map.of(), sqlite3.toString(), "-bail", scripted.toString());
-		assertThat(sqliteSchema(sqlite3, scripted)).as("schema of the offline script").isEqualTo(schema);
+		SqliteDatabase scripted = new SqliteDatabase(this.directory.resolve("scripted.db"));
+		run(script.out(), Map.of(), sqlite3.toString(), "-bail", scripted.file().toString());
+		assertThat(sqliteSchema(sqlite3, scripted.file())).as("schema of the offline script").isEqualTo(schema);
+		assertThat(cli.run("--url", scripted.url(), "current").out()).isEqualTo(chain.head() + " (head)\n");
+		if (chain.newestIrreversible() == null) {
+			Result down = cli.run("downgrade", "--sql", "heads:base", "--dialect", "sqlite");
+			assertThat(down.exitCode()).as(down.err()).isZero();
+			run(down.out(), Map.of(), sqlite3.toString(), "-bail", scripted.file().toString());
+			assertThat(sqliteSchema(sqlite3, scripted.file())).as("schema after the offline downgrade")
+				.doesNotContain("CREATE");
+		}
 
 		// the target schema is sqlite3's .schema of the upgraded database, as a user would save it
 		Path target = this.directory.resolve("schema.sql");
@@ -93,27 +106,31 @@ class CorpusTest {
 
 	private void postgres(String corpus, String searchPath) throws Exception {
 		Path psql = program("psql");
-		Path revisions = corpus(corpus);
-		Cli cli = new Cli(revisions);
+		Chain chain = Chain.of(corpus(corpus));
+		Cli cli = new Cli(chain.directory());
 		PostgresDatabase online = PostgresDatabase.create();
 		cli.database(withSearchPath(online.url(), searchPath), online.user(), online.password());
+		Schema dump = () -> postgresSchema(online);
 
-		Result upgrade = cli.run("upgrade", "heads");
-		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
-		String schema = postgresSchema(online);
-		assertThat(schema).contains("CREATE TABLE");
-
-		downgradeAndUpgradeAgain(cli, revisions);
-		assertThat(postgresSchema(online)).as("schema after downgrade and upgrade").isEqualTo(schema);
+		String schema = upgradeDowngradeUpgrade(cli, chain, dump);
 
 		Result script = cli.run("upgrade", "--sql", "base:heads", "--dialect", "postgresql");
 		assertThat(script.exitCode()).as(script.err()).isZero();
 		PostgresDatabase scripted = PostgresDatabase.create();
 		Map<String, String> environment = Map.of("PGPASSWORD", scripted.password(), "PGOPTIONS",
 				(searchPath != null) ? "-c search_path=" + searchPath : "");
-		run(script.out(), environment, psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p",
-				String.valueOf(PostgresDatabase.server().getPort()), "-U", scripted.user(), "-d", scripted.name());
+		String[] command = { psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "localhost", "-p",
+				String.valueOf(PostgresDatabase.server().getPort()), "-U", scripted.user(), "-d", scripted.name() };
+		run(script.out(), environment, command);
 		assertThat(postgresSchema(scripted)).as("schema of the offline script").isEqualTo(schema);
+		assertThat(new Cli(chain.directory()).database(withSearchPath(scripted.url(), searchPath), scripted.user(),
+				scripted.password()).run("current").out()).isEqualTo(chain.head() + " (head)\n");
+		if (chain.newestIrreversible() == null) {
+			Result down = cli.run("downgrade", "--sql", "heads:base", "--dialect", "postgresql");
+			assertThat(down.exitCode()).as(down.err()).isZero();
+			run(down.out(), environment, command);
+			assertThat(postgresSchema(scripted)).as("schema after the offline downgrade").doesNotContain("CREATE TABLE");
+		}
 
 		// the target schema is the catalog's DDL of the upgraded database: what pg_dump --schema-only would give
 		Path target = this.directory.resolve("schema.sql");
@@ -124,27 +141,88 @@ class CorpusTest {
 	}
 
 	/**
-	 * Down to base, or to the newest irreversible revision when there is one (the converter writes no downgrade
-	 * section for those), then up to heads again.
+	 * Upgrades to heads, then down to base, or to the newest irreversible revision when there is one (after
+	 * checking that going further is refused with nothing done), then up to heads again; returns the schema, which
+	 * must be the same after both upgrades.
 	 */
-	private static void downgradeAndUpgradeAgain(Cli cli, Path revisions) throws IOException {
-		List<Path> files = revisionFiles(revisions);
-		String target = "base";
-		for (Path file : files) {
-			if (!Files.readString(file).contains("\n-- downgrade\n")) {
-				target = file.getFileName().toString().substring(0, idLength(file));
-			}
-		}
-		Result downgrade = cli.run("downgrade", target);
-		assertThat(downgrade.exitCode()).as("downgrade " + target + ": " + downgrade.err()).isZero();
+	private static String upgradeDowngradeUpgrade(Cli cli, Chain chain, Schema dump) throws Exception {
 		Result upgrade = cli.run("upgrade", "heads");
-		assertThat(upgrade.exitCode()).as("upgrade after downgrade: " + upgrade.err()).isZero();
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.lines()).hasSize(chain.ids().size()).allMatch((line) -> line.startsWith("Running upgrade "));
+		assertThat(cli.run("current").out()).isEqualTo(chain.head() + " (head)\n");
+		assertThat(cli.run("validate").out()).isEqualTo("OK\n");
+		String schema = dump.read();
+		assertThat(schema).contains("CREATE TABLE");
+
+		String irreversible = chain.newestIrreversible();
+		if (irreversible == null) {
+			Result downgrade = cli.run("downgrade", "base");
+			assertThat(downgrade.exitCode()).as("downgrade base: " + downgrade.err()).isZero();
+			assertThat(downgrade.lines()).hasSize(chain.ids().size());
+			assertThat(cli.run("current").out()).isEmpty();
+			assertThat(dump.read()).as("schema at base").doesNotContain("CREATE TABLE");
+		}
+		else {
+			String before = dump.read();
+			Result refused = cli.run("downgrade", "base");
+			assertThat(refused.exitCode()).as("downgrade base through " + irreversible).isEqualTo(1);
+			assertThat(refused.out()).isEmpty();
+			assertThat(refused.err()).startsWith("FAILED: ").contains(irreversible);
+			assertThat(dump.read()).as("schema after the refused downgrade").isEqualTo(before);
+			Result downgrade = cli.run("downgrade", irreversible);
+			assertThat(downgrade.exitCode()).as("downgrade " + irreversible + ": " + downgrade.err()).isZero();
+			assertThat(cli.run("current").out()).isEqualTo(irreversible
+					+ (irreversible.equals(chain.head()) ? " (head)\n" : "\n"));
+		}
+		Result again = cli.run("upgrade", "heads");
+		assertThat(again.exitCode()).as("upgrade after downgrade: " + again.err()).isZero();
+		assertThat(dump.read()).as("schema after downgrade and upgrade").isEqualTo(schema);
+		return schema;
 	}
 
-	/** The id is the header's {@code revision}; file names are {@code <id>_<slug>.sql}. */
-	private static int idLength(Path file) throws IOException {
-		String id = Files.readAllLines(file).get(0).substring("-- revision: ".length()).strip();
-		return id.length();
+	/** The schema of one database as text. */
+	@FunctionalInterface
+	private interface Schema {
+
+		String read() throws Exception;
+
+	}
+
+	/** A corpus directory: its revision ids from root to head, and the newest that has no downgrade section. */
+	private record Chain(Path directory, List<String> ids, String newestIrreversible) {
+
+		static Chain of(Path directory) throws IOException {
+			Map<String, String> parents = new HashMap<>();
+			Set<String> irreversible = new HashSet<>();
+			for (Path file : revisionFiles(directory)) {
+				String text = Files.readString(file);
+				String id = header(text, "revision");
+				parents.put(header(text, "down_revision"), id);
+				if (!text.contains("\n-- downgrade\n")) {
+					irreversible.add(id);
+				}
+			}
+			List<String> ids = new ArrayList<>();
+			for (String id = parents.get("none"); id != null; id = parents.get(id)) {
+				ids.add(id);
+			}
+			assertThat(ids).as("one chain from a root in " + directory).hasSize(parents.size());
+			String newest = null;
+			for (String id : ids) {
+				newest = irreversible.contains(id) ? id : newest;
+			}
+			return new Chain(directory, List.copyOf(ids), newest);
+		}
+
+		String head() {
+			return this.ids.get(this.ids.size() - 1);
+		}
+
+		private static String header(String text, String key) {
+			return text.lines().filter((line) -> line.startsWith("-- " + key + ": ")).findFirst().orElseThrow()
+				.substring(key.length() + 5).strip();
+		}
+
 	}
 
 	private static List<Path> revisionFiles(Path revisions) throws IOException {
@@ -171,10 +249,14 @@ class CorpusTest {
 		}
 	}
 
-	/** {@code .schema} without the engine's own tables, whose DDL the online and offline paths write differently. */
+	/**
+	 * {@code .schema} without the engine's own tables, whose DDL the online and offline paths write differently, and
+	 * without SQLite's {@code sqlite_sequence}, which stays once any AUTOINCREMENT table existed.
+	 */
 	private static String sqliteSchema(Path sqlite3, Path file) throws IOException, InterruptedException {
 		String schema = run("", Map.of(), sqlite3.toString(), file.toString(), ".schema");
-		return schema.lines().filter((line) -> !line.matches("(?i)CREATE TABLE (IF NOT EXISTS )?\"?migration_.*"))
+		return schema.lines()
+			.filter((line) -> !line.matches("(?i)CREATE TABLE (IF NOT EXISTS )?(\"?migration_|sqlite_sequence\\().*"))
 			.collect(Collectors.joining("\n"));
 	}
 
