@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,13 +96,12 @@ class CorpusTest {
 			assertThat(sqliteSchema(sqlite3, scripted.file())).as("schema after the offline downgrade")
 				.doesNotContain("CREATE");
 		}
+		else {
+			refusesOfflineDowngrade(cli, chain, "sqlite");
+		}
 
-		// the target schema is sqlite3's .schema of the upgraded database, as a user would save it
-		Path target = this.directory.resolve("schema.sql");
-		Files.writeString(target, run("", Map.of(), sqlite3.toString(), online.file().toString(), ".schema"));
-		Result check = cli.run("check", "--target-schema", target.toString());
-		assertThat(check.out()).as(check.err()).isEqualTo(NO_DIFFERENCES);
-		assertThat(check.exitCode()).isZero();
+		// sqlite3's .schema of the upgraded database, as a user would save it
+		checkFindsNothing(cli, chain, run("", Map.of(), sqlite3.toString(), online.file().toString(), ".schema"));
 	}
 
 	private void postgres(String corpus, String searchPath) throws Exception {
@@ -131,13 +131,12 @@ class CorpusTest {
 			run(down.out(), environment, command);
 			assertThat(postgresSchema(scripted)).as("schema after the offline downgrade").doesNotContain("CREATE TABLE");
 		}
+		else {
+			refusesOfflineDowngrade(cli, chain, "postgresql");
+		}
 
-		// the target schema is the catalog's DDL of the upgraded database: what pg_dump --schema-only would give
-		Path target = this.directory.resolve("schema.sql");
-		Files.writeString(target, schema);
-		Result check = cli.run("check", "--target-schema", target.toString());
-		assertThat(check.out()).as(check.err()).isEqualTo(NO_DIFFERENCES);
-		assertThat(check.exitCode()).isZero();
+		// the catalog's DDL of the upgraded database: what pg_dump --schema-only would give, names qualified
+		checkFindsNothing(cli, chain, schema);
 	}
 
 	/**
@@ -180,6 +179,38 @@ class CorpusTest {
 		return schema;
 	}
 
+	/**
+	 * {@code check} against two target schemas that both describe the upgraded database: the dump (pg_dump-like DDL
+	 * or sqlite3's .schema, as they are) and the revisions' upgrade SQL one after the other, which is plain DDL
+	 * unless a revision must run outside a transaction (CONCURRENTLY, COMMIT in a DO block: no target schema can
+	 * hold those, as it is applied in one rolled-back transaction). Both are reported when both fail.
+	 */
+	private void checkFindsNothing(Cli cli, Chain chain, String dump) throws IOException {
+		SoftAssertions softly = new SoftAssertions();
+		Path dumpFile = this.directory.resolve("dump.sql");
+		Files.writeString(dumpFile, dump);
+		Result check = cli.run("check", "--target-schema", dumpFile.toString());
+		softly.assertThat(check.out()).as("check against the dump: " + check.err()).isEqualTo(NO_DIFFERENCES);
+		softly.assertThat(check.exitCode()).as("check against the dump").isZero();
+		if (chain.allTransactional()) {
+			Path upgrades = this.directory.resolve("upgrades.sql");
+			Files.writeString(upgrades, chain.upgradeSql());
+			Result plain = cli.run("check", "--target-schema", upgrades.toString());
+			softly.assertThat(plain.out()).as("check against the upgrade SQL: " + plain.err())
+				.isEqualTo(NO_DIFFERENCES);
+			softly.assertThat(plain.exitCode()).as("check against the upgrade SQL").isZero();
+		}
+		softly.assertAll();
+	}
+
+	/** An offline script cannot go through an irreversible revision either: no script, an error naming it. */
+	private static void refusesOfflineDowngrade(Cli cli, Chain chain, String dialect) {
+		Result refused = cli.run("downgrade", "--sql", chain.head() + ":base", "--dialect", dialect);
+		assertThat(refused.exitCode()).as("downgrade --sql through " + chain.newestIrreversible()).isEqualTo(1);
+		assertThat(refused.out()).isEmpty();
+		assertThat(refused.err()).startsWith("FAILED: ").contains(chain.newestIrreversible());
+	}
+
 	/** The schema of one database as text. */
 	@FunctionalInterface
 	private interface Schema {
@@ -188,34 +219,59 @@ class CorpusTest {
 
 	}
 
-	/** A corpus directory: its revision ids from root to head, and the newest that has no downgrade section. */
-	private record Chain(Path directory, List<String> ids, String newestIrreversible) {
+	/**
+	 * A corpus directory: its revision ids from root to head, the newest that has no downgrade section (the
+	 * converter writes none for an irreversible revision), each revision's upgrade SQL, and whether all are
+	 * transactional.
+	 */
+	private record Chain(Path directory, List<String> ids, String newestIrreversible, Map<String, String> upgrades,
+			boolean allTransactional) {
+
+		private static final String UPGRADE = "\n-- upgrade\n";
+
+		private static final String DOWNGRADE = "\n-- downgrade\n";
 
 		static Chain of(Path directory) throws IOException {
-			Map<String, String> parents = new HashMap<>();
+			Map<String, String> children = new HashMap<>();
+			Map<String, String> upgrades = new HashMap<>();
 			Set<String> irreversible = new HashSet<>();
+			boolean allTransactional = true;
 			for (Path file : revisionFiles(directory)) {
 				String text = Files.readString(file);
 				String id = header(text, "revision");
-				parents.put(header(text, "down_revision"), id);
-				if (!text.contains("\n-- downgrade\n")) {
+				children.put(header(text, "down_revision"), id);
+				int upgrade = text.indexOf(UPGRADE) + UPGRADE.length();
+				int downgrade = text.indexOf(DOWNGRADE);
+				upgrades.put(id, text.substring(upgrade, (downgrade < 0) ? text.length() : downgrade));
+				if (downgrade < 0) {
 					irreversible.add(id);
 				}
+				allTransactional &= !text.contains("\n-- transactional: false\n");
 			}
 			List<String> ids = new ArrayList<>();
-			for (String id = parents.get("none"); id != null; id = parents.get(id)) {
+			for (String id = children.get("none"); id != null; id = children.get(id)) {
 				ids.add(id);
 			}
-			assertThat(ids).as("one chain from a root in " + directory).hasSize(parents.size());
+			assertThat(ids).as("one chain from a root in " + directory).hasSize(children.size());
 			String newest = null;
 			for (String id : ids) {
 				newest = irreversible.contains(id) ? id : newest;
 			}
-			return new Chain(directory, List.copyOf(ids), newest);
+			return new Chain(directory, List.copyOf(ids), newest, upgrades, allTransactional);
 		}
 
 		String head() {
 			return this.ids.get(this.ids.size() - 1);
+		}
+
+		/** Every upgrade in order, each closed by a {@code ;} (the last statement of a file may lack one). */
+		String upgradeSql() {
+			StringBuilder sql = new StringBuilder();
+			for (String id : this.ids) {
+				String upgrade = this.upgrades.get(id).strip();
+				sql.append(upgrade).append(upgrade.endsWith(";") ? "\n\n" : "\n;\n\n");
+			}
+			return sql.toString();
 		}
 
 		private static String header(String text, String key) {
