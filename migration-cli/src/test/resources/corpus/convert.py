@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Regenerates the corpus revision files from pinned commits of the source repositories.
 
-Usage: python3 convert.py [--mirror DIR]
+Usage: python3 convert.py [--mirror DIR]   (Python 3 and git; nothing else)
 
 DIR holds bare git snapshots named <owner>+<name>/repo (default /work/.mirror). Each project's files are read with
 `git show <commit>:<path>` at the commit pinned below, so the output is the same on every run; the corpus
 directories (<project>/<dialect>/) are emptied and written again. See each project's SOURCE.md.
+Without that folder: git clone --bare https://github.com/<owner>/<name> DIR/<owner>+<name>/repo for each project.
+The test that runs the corpus is migration-cli's CorpusTest.
 """
 import argparse
 import os
