@@ -73,6 +73,46 @@ class CorpusTest {
 		postgres("supabase-storage/postgresql", "storage,public");
 	}
 
+	/**
+	 * Two CLI processes upgrade the same database at once through Supabase Storage's CREATE INDEX CONCURRENTLY and
+	 * COMMIT-ing DO blocks: the one that waits for the lock must hold no snapshot that those statements wait for
+	 * (flyway#1654); both end at the head, each revision applied once, with the schema of a single upgrade.
+	 */
+	@Test
+	void supabaseStorageFromTwoProcessesAtOnce() throws Exception {
+		Chain chain = Chain.of(corpus("supabase-storage/postgresql"));
+		PostgresDatabase single = PostgresDatabase.create();
+		Cli cli = new Cli(chain.directory()).database(withSearchPath(single.url(), "storage,public"), single.user(),
+				single.password());
+		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+
+		PostgresDatabase shared = PostgresDatabase.create();
+		List<Process> processes = new ArrayList<>();
+		List<Path> outputs = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			Path output = this.directory.resolve("process-" + i + ".txt");
+			outputs.add(output);
+			processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					System.getProperty("java.class.path"), MigrationCli.class.getName(), "--url",
+					withSearchPath(shared.url(), "storage,public"), "--user", shared.user(), "--password",
+					shared.password(), "--location", chain.directory().toString(), "upgrade", "heads")
+				.redirectErrorStream(true).redirectOutput(output.toFile()).start());
+		}
+		for (int i = 0; i < processes.size(); i++) {
+			Process process = processes.get(i);
+			boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+			if (!ended) {
+				processes.forEach(Process::destroyForcibly);
+			}
+			assertThat(ended).as("process " + i + " ended: " + Files.readString(outputs.get(i))).isTrue();
+			assertThat(process.exitValue()).as(Files.readString(outputs.get(i))).isZero();
+		}
+		assertThat(shared.queryStrings("SELECT version_num FROM public.migration_version")).containsExactly(chain.head());
+		assertThat(shared.count("SELECT count(*) FROM public.migration_history WHERE direction = 'upgrade'"))
+			.isEqualTo(chain.ids().size());
+		assertThat(postgresSchema(shared)).isEqualTo(postgresSchema(single));
+	}
+
 	private void sqlite(String corpus) throws Exception {
 		Path sqlite3 = program("sqlite3");
 		Chain chain = Chain.of(corpus(corpus));
