@@ -20,6 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 ATUIN = dict(repo="atuinsh/atuin", commit="824c8716d82bed774ee6a83c683087ae77715814", licence="LICENSE")
 KETO = dict(repo="ory/keto", commit="e026d8391913caa2dcd1bff92311ce9d1181d821", licence="LICENSE")
+AUTHELIA = dict(repo="authelia/authelia", commit="23572030b4048922a377ca40d59e804e0ed25fd7", licence="LICENSE")
 AUTH = dict(repo="supabase/auth", commit="bc32168e13fdc928c98b449fc76bc3fdb9a293c5", licence="LICENSE")
 STORAGE = dict(repo="supabase/storage", commit="4fa61fba9371c4bd40cbb81509f07bcb3af21683", licence="LICENSE")
 
@@ -158,6 +159,32 @@ def popx(snapshot, folders, dialect, prefix, transform=lambda sql, path: sql):
     return revisions
 
 
+def authelia(snapshot, folder, prefix):
+    """Authelia: V<version>.<Name>.(up|down).sql in version order, all of one command in one transaction; an empty
+    file runs nothing, so an empty down file is a downgrade with nothing to undo."""
+    entries = {}
+    for path in snapshot.list(folder):
+        match = re.fullmatch(r"V(\d+)\.(\w+)\.(up|down)\.sql", os.path.basename(path))
+        if not match:
+            sys.exit(f"{path}: not an Authelia migration name")
+        entries.setdefault(int(match.group(1)), {"name": match.group(2)})[match.group(3)] = path
+    revisions = []
+    for version in sorted(entries):
+        entry = entries[version]
+        up_sql = snapshot.read(entry["up"])
+        down_sql = snapshot.read(entry["down"])
+        upgrade = up_sql if has_statements(up_sql) else "-- (empty in the original: nothing to do)\n"
+        if has_statements(down_sql):
+            downgrade = down_sql
+        elif has_statements(up_sql):
+            downgrade = "-- (empty in the original: nothing to undo)\nSELECT 1;\n"
+        else:
+            downgrade = ""
+        revisions.append(dict(id=f"{prefix}_{version:04d}", message=entry["name"], source=entry["up"], upgrade=upgrade,
+                              downgrade=downgrade, transactional=transactional(up_sql, None)))
+    return revisions
+
+
 NAMESPACE = re.compile(r'\{\{\s*index\s+\.Options\s+"Namespace"\s*\}\}')
 
 
@@ -218,6 +245,13 @@ def main():
     counts.append(("keto/sqlite", write_chain(os.path.join(target, "sqlite"),
                    popx(keto, folders, "sqlite3", "keto"), keto)))
     copy_licence(keto, KETO, target)
+
+    authelia_snapshot = Snapshot(mirror, AUTHELIA)
+    target = os.path.join(HERE, "authelia")
+    counts.append(("authelia/postgresql", write_chain(os.path.join(target, "postgresql"),
+                   authelia(authelia_snapshot, "internal/storage/migrations/postgres", "authelia"), authelia_snapshot)))
+    # its SQLite files call BIN2B64, a function Authelia registers in its own SQLite driver: not taken
+    copy_licence(authelia_snapshot, AUTHELIA, target)
 
     auth = Snapshot(mirror, AUTH)
     target = os.path.join(HERE, "supabase-auth")

@@ -62,6 +62,11 @@ class CorpusTest {
 	}
 
 	/** Supabase's runner connects with {@code search_path} storage, public (the schema its revisions create). */
+	@Test
+	void autheliaOnPostgres() throws Exception {
+		postgres("authelia/postgresql", null);
+	}
+
 	/** Supabase's auth server connects as a role whose search_path is auth. */
 	@Test
 	void supabaseAuthOnPostgres() throws Exception {
