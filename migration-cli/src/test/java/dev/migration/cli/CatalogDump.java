@@ -52,15 +52,14 @@ final class CatalogDump {
 					+ "WHERE p.prokind IN ('f', 'p') AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
 					+ "WHERE d.objid = p.oid AND d.deptype = 'e') "
 					+ "ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)",
-			"SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, k.conname, "
-					+ "pg_get_constraintdef(k.oid)) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
-					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMA + " AND " + NOT_OWN_TABLE
-					+ " ORDER BY k.contype = 'f', n.nspname, c.relname, k.conname",
+			constraints("<>"),
 			"SELECT pg_get_indexdef(i.indexrelid) || ';' FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
 					+ "JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
 					+ USER_SCHEMA + " AND " + NOT_OWN_TABLE + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
 					+ "WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x')) "
 					+ "ORDER BY n.nspname, c.relname, x.relname",
+			// foreign keys last: they may reference columns that only a unique index (not a constraint) covers
+			constraints("="),
 			"SELECT format(E'CREATE VIEW %I.%I AS\\n%s', n.nspname, c.relname, pg_get_viewdef(c.oid)) FROM pg_class c "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v' AND " + USER_SCHEMA
 					+ " ORDER BY n.nspname, c.relname",
@@ -72,6 +71,14 @@ final class CatalogDump {
 					+ " ORDER BY 1");
 
 	private CatalogDump() {
+	}
+
+	/** Constraints whose type is ({@code =}) or is not ({@code <>}) a foreign key. */
+	private static String constraints(String foreignKey) {
+		return "SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, k.conname, "
+				+ "pg_get_constraintdef(k.oid)) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMA + " AND " + NOT_OWN_TABLE
+				+ " AND k.contype " + foreignKey + " 'f' ORDER BY n.nspname, c.relname, k.conname";
 	}
 
 	static String of(Connection connection) throws SQLException {
