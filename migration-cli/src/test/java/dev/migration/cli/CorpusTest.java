@@ -92,30 +92,57 @@ class CorpusTest {
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
 
 		PostgresDatabase shared = PostgresDatabase.create();
+		upgradeFromTwoProcesses(chain, withSearchPath(shared.url(), "storage,public"), shared.user(), shared.password());
+		assertThat(shared.queryStrings("SELECT version_num FROM public.migration_version")).containsExactly(chain.head());
+		assertThat(shared.count("SELECT count(*) FROM public.migration_history WHERE direction = 'upgrade'"))
+			.isEqualTo(chain.ids().size());
+		assertThat(postgresSchema(shared)).isEqualTo(postgresSchema(single));
+	}
+
+	/** The same on SQLite with Keto's table rebuilds: one process waits for the other's write transactions. */
+	@Test
+	void ketoOnSqliteFromTwoProcessesAtOnce() throws Exception {
+		Path sqlite3 = program("sqlite3");
+		Chain chain = Chain.of(corpus("keto/sqlite"));
+		SqliteDatabase single = new SqliteDatabase(this.directory.resolve("single.db"));
+		assertThat(new Cli(chain.directory()).database(single.url(), null, null).run("upgrade", "heads").exitCode())
+			.isZero();
+
+		SqliteDatabase shared = new SqliteDatabase(this.directory.resolve("shared.db"));
+		upgradeFromTwoProcesses(chain, shared.url(), null, null);
+		assertThat(shared.queryStrings("SELECT version_num FROM migration_version")).containsExactly(chain.head());
+		assertThat(shared.count("SELECT count(*) FROM migration_history WHERE direction = 'upgrade'"))
+			.isEqualTo(chain.ids().size());
+		assertThat(sqliteSchema(sqlite3, shared.file())).isEqualTo(sqliteSchema(sqlite3, single.file()));
+	}
+
+	/** Two JVMs running the CLI's main class, started together; both must end, with exit code 0, in 2 minutes. */
+	private void upgradeFromTwoProcesses(Chain chain, String url, String user, String password) throws Exception {
 		List<Process> processes = new ArrayList<>();
 		List<Path> outputs = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
 			Path output = this.directory.resolve("process-" + i + ".txt");
 			outputs.add(output);
-			processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-					System.getProperty("java.class.path"), MigrationCli.class.getName(), "--url",
-					withSearchPath(shared.url(), "storage,public"), "--user", shared.user(), "--password",
-					shared.password(), "--location", chain.directory().toString(), "upgrade", "heads")
-				.redirectErrorStream(true).redirectOutput(output.toFile()).start());
-		}
-		for (int i = 0; i < processes.size(); i++) {
-			Process process = processes.get(i);
-			boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-			if (!ended) {
-				processes.forEach(Process::destroyForcibly);
+			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+				.toString(), "-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(), "--url", url,
+					"--location", chain.directory().toString()));
+			if (user != null) {
+				command.addAll(List.of("--user", user, "--password", password));
 			}
-			assertThat(ended).as("process " + i + " ended: " + Files.readString(outputs.get(i))).isTrue();
-			assertThat(process.exitValue()).as(Files.readString(outputs.get(i))).isZero();
+			command.addAll(List.of("upgrade", "heads"));
+			processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start());
 		}
-		assertThat(shared.queryStrings("SELECT version_num FROM public.migration_version")).containsExactly(chain.head());
-		assertThat(shared.count("SELECT count(*) FROM public.migration_history WHERE direction = 'upgrade'"))
-			.isEqualTo(chain.ids().size());
-		assertThat(postgresSchema(shared)).isEqualTo(postgresSchema(single));
+		try {
+			for (int i = 0; i < processes.size(); i++) {
+				Process process = processes.get(i);
+				assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process " + i + " ended: "
+						+ Files.readString(outputs.get(i))).isTrue();
+				assertThat(process.exitValue()).as(Files.readString(outputs.get(i))).isZero();
+			}
+		}
+		finally {
+			processes.forEach(Process::destroyForcibly);
+		}
 	}
 
 	private void sqlite(String corpus) throws Exception {
@@ -190,6 +217,9 @@ class CorpusTest {
 	 * must be the same after both upgrades.
 	 */
 	private static String upgradeDowngradeUpgrade(Cli cli, Chain chain, Schema dump) throws Exception {
+		assertThat(cli.run("heads").out()).isEqualTo(chain.head() + " (head)\n");
+		assertThat(cli.run("history").lines()).hasSize(chain.ids().size())
+			.endsWith("<base> -> " + chain.ids().get(0) + ", " + chain.firstMessage());
 		Result upgrade = cli.run("upgrade", "heads");
 		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
 		assertThat(upgrade.lines()).hasSize(chain.ids().size()).allMatch((line) -> line.startsWith("Running upgrade "));
@@ -307,6 +337,16 @@ class CorpusTest {
 
 		String head() {
 			return this.ids.get(this.ids.size() - 1);
+		}
+
+		String firstMessage() throws IOException {
+			for (Path file : revisionFiles(this.directory)) {
+				String text = Files.readString(file);
+				if (header(text, "revision").equals(this.ids.get(0))) {
+					return header(text, "message");
+				}
+			}
+			throw new IllegalStateException(this.ids.get(0));
 		}
 
 		/** Every upgrade in order, each closed by a {@code ;} (the last statement of a file may lack one). */
