@@ -61,7 +61,6 @@ class CorpusTest {
 		sqlite("keto/sqlite");
 	}
 
-	/** Supabase's runner connects with {@code search_path} storage, public (the schema its revisions create). */
 	@Test
 	void autheliaOnPostgres() throws Exception {
 		postgres("authelia/postgresql", null);
@@ -73,6 +72,7 @@ class CorpusTest {
 		postgres("supabase-auth/postgresql", "auth,public");
 	}
 
+	/** Supabase's runner connects with {@code search_path} storage, public (the schema its revisions create). */
 	@Test
 	void supabaseStorageOnPostgres() throws Exception {
 		postgres("supabase-storage/postgresql", "storage,public");
