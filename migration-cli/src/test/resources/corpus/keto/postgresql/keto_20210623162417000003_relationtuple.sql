@@ -1,0 +1,20 @@
+-- revision: keto_20210623162417000003
+-- down_revision: keto_20210623162417000002
+-- message: relationtuple
+-- Converted by convert.py from ory/keto at e026d8391913, internal/persistence/sql/migrations/sql/20210623162417000003_relationtuple.postgres.up.sql
+
+-- upgrade
+
+CREATE INDEX keto_relation_tuples_full_idx ON keto_relation_tuples (nid,
+                                                                    namespace_id,
+                                                                    object,
+                                                                    relation,
+                                                                    subject_id,
+                                                                    subject_set_namespace_id,
+                                                                    subject_set_object,
+                                                                    subject_set_relation,
+                                                                    commit_time);
+
+-- downgrade
+-- (empty in the original: nothing to undo)
+SELECT 1;

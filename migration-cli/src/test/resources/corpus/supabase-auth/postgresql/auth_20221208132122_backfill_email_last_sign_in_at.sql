@@ -1,0 +1,19 @@
+-- revision: auth_20221208132122
+-- down_revision: auth_20221125140132
+-- message: backfill_email_last_sign_in_at
+-- Converted by convert.py from supabase/auth at bc32168e13fd, migrations/20221208132122_backfill_email_last_sign_in_at.up.sql
+
+-- upgrade
+-- previous backfill migration left last_sign_in_at to be null, which broke some projects
+
+do $$
+begin
+update auth.identities
+  set last_sign_in_at = '2022-11-25'
+  where
+    last_sign_in_at is null and
+    created_at = '2022-11-25' and
+    updated_at = '2022-11-25' and
+    provider = 'email' and
+    id::text = user_id::text;
+end $$;

@@ -1,0 +1,17 @@
+-- revision: auth_20251201000000
+-- down_revision: auth_20251111201300
+-- message: add_oauth_client_states_table
+-- Converted by convert.py from supabase/auth at bc32168e13fd, migrations/20251201000000_add_oauth_client_states_table.up.sql
+
+-- upgrade
+/* auth_migration: 20251201000000 */
+CREATE TABLE IF NOT EXISTS auth.oauth_client_states(
+  id UUID PRIMARY KEY,
+  provider_type TEXT NOT NULL,
+  code_verifier TEXT,
+  created_at TIMESTAMPTZ NOT NULL
+);
+/* auth_migration: 20251201000000 */
+CREATE INDEX IF NOT EXISTS idx_oauth_client_states_created_at ON auth.oauth_client_states(created_at);
+/* auth_migration: 20251201000000 */
+COMMENT ON TABLE auth.oauth_client_states IS 'Stores OAuth states for third-party provider authentication flows where Supabase acts as the OAuth client.';
