@@ -39,6 +39,8 @@ final class PostgresScript {
 	}
 
 	private void writeAll(SchemaComparison comparison) {
+		ObjectScript objects = new ObjectScript(comparison, java.util.Set.of());
+		objects.before(this.out, false);
 		Scripts.renameHints(comparison, this.out);
 		for (TableChange change : comparison.changedTables()) {
 			for (ForeignKey key : change.removedForeignKeys()) {
@@ -122,6 +124,7 @@ final class PostgresScript {
 		for (Table table : dropped) {
 			render(new Operation.DropTable(table.name(), null));
 		}
+		objects.after(this.out);
 	}
 
 	/** Type, then default, then nullability: a new default is in place before {@code SET NOT NULL} checks rows. */

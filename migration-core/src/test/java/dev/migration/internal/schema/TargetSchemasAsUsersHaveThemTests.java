@@ -1,0 +1,247 @@
+package dev.migration.internal.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.migration.support.PostgresDatabase;
+import dev.migration.support.SqliteDatabase;
+import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.migration.internal.schema.SchemaCompareTest.apply;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Target schemas as people have them: types and operator classes that extensions put in {@code public}, the output
+ * of {@code pg_dump --schema-only} and of {@code sqlite3 .schema} as it is, and objects beyond tables (extensions,
+ * functions, triggers, views) that a generated revision must create or name in a warning.
+ */
+class TargetSchemasAsUsersHaveThemTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void typesAndOperatorClassesOfExtensionsInPublicResolveAsInTheDatabase() {
+		PostgresDatabase database = PostgresDatabase.create();
+		assumeTrue(available(database, "citext", "ltree", "pg_trgm"),
+				"the PostgreSQL server ships no citext, ltree or pg_trgm");
+		String schema = """
+				CREATE TABLE pages (
+				    id integer PRIMARY KEY,
+				    email citext NOT NULL,
+				    path ltree NOT NULL,
+				    title text NOT NULL
+				);
+				CREATE INDEX ix_pages_path ON pages USING gist (path);
+				CREATE INDEX ix_pages_title ON pages USING gin (title gin_trgm_ops);
+				""";
+		apply(database, "CREATE EXTENSION citext; CREATE EXTENSION ltree; CREATE EXTENSION pg_trgm;" + schema);
+		assertThat(compare(database, schema).differences()).isEmpty();
+		String qualified = schema.replace("citext NOT", "public.citext NOT").replace("ltree NOT", "public.ltree NOT")
+			.replace("gin_trgm_ops", "public.gin_trgm_ops");
+		assertThat(compare(database, qualified).differences()).isEmpty();
+		assertThat(compare(database, "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n" + qualified)
+			.differences()).isEmpty();
+	}
+
+	/** The same without extensions: a domain, a function and an operator class that an earlier statement made. */
+	@Test
+	void typesFunctionsAndOperatorClassesOnTheDatabasesSearchPathResolve() {
+		PostgresDatabase database = PostgresDatabase.create();
+		database.execute("CREATE SCHEMA shared");
+		database.execute("ALTER DATABASE " + database.name() + " SET search_path = \"$user\", public, shared");
+		apply(database, """
+				CREATE DOMAIN shared.email_address AS text CHECK (VALUE LIKE '%@%');
+				CREATE FUNCTION shared.lower_email(value text) RETURNS text LANGUAGE sql IMMUTABLE
+				    AS 'SELECT lower(value)';
+				CREATE OPERATOR CLASS shared.text_pattern_stand_in FOR TYPE text USING btree AS
+				    OPERATOR 1 ~<~ (text, text), OPERATOR 2 ~<=~ (text, text), OPERATOR 3 = (text, text),
+				    OPERATOR 4 ~>=~ (text, text), OPERATOR 5 ~>~ (text, text), FUNCTION 1 bttext_pattern_cmp(text, text);
+				""");
+		String schema = """
+				CREATE TABLE people (
+				    id integer PRIMARY KEY,
+				    email email_address NOT NULL,
+				    name text NOT NULL
+				);
+				CREATE INDEX ix_people_name ON people (name text_pattern_stand_in);
+				CREATE INDEX ix_people_email ON people (lower_email(email));
+				""";
+		apply(database, schema);
+		assertThat(compare(database, schema).differences()).isEmpty();
+		assertThat(compare(database, schema.replace("email_address", "shared.email_address")
+			.replace("text_pattern_stand_in", "shared.text_pattern_stand_in")).differences()).isEmpty();
+	}
+
+	@Test
+	void pgDumpSchemaOnlyOutputIsAcceptedAsItIs() throws IOException {
+		PostgresDatabase database = PostgresDatabase.create();
+		assumeTrue(available(database, "citext"), "the PostgreSQL server ships no citext");
+		String dump = resource("pg_dump17_schema_only.sql");
+		SchemaCompare.Result fromEmpty = compare(database, dump);
+		assertThat(fromEmpty.differences()).contains("add extension citext", "add table accounts", "add table notes",
+				"add function touch_updated_at()", "add view account_notes", "add trigger accounts_touch on accounts");
+		assertThat(fromEmpty.warnings()).isEmpty();
+		apply(database, fromEmpty.upgrade());
+		assertThat(compare(database, dump).differences()).isEmpty();
+		database.execute("INSERT INTO accounts (email) VALUES ('A@example.com')");
+		database.execute("UPDATE accounts SET display_name = 'a'");
+		assertThat(database.queryStrings("SELECT count(*) FROM account_notes")).containsExactly("0");
+		apply(database, fromEmpty.downgrade());
+		assertThat(database.queryStrings("SELECT extname FROM pg_extension WHERE extname = 'citext'")).isEmpty();
+		assertThat(database.queryStrings("SELECT proname FROM pg_proc WHERE proname = 'touch_updated_at'")).isEmpty();
+		assertThat(compare(database, "").differences()).isEmpty();
+	}
+
+	@Test
+	void sqliteSchemaOutputIsAcceptedAsItIs() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/sqlite3")), "no sqlite3 program");
+		SqliteDatabase database = SqliteDatabase.in(this.directory);
+		String schema = """
+				CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, created_at TEXT);
+				CREATE INDEX ix_users_created ON users (created_at);
+				CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), title TEXT);
+				CREATE VIEW user_posts AS SELECT p.id, u.email FROM posts p JOIN users u ON u.id = p.user_id;
+				CREATE TRIGGER posts_touch AFTER INSERT ON posts BEGIN
+				    UPDATE users SET created_at = created_at WHERE id = NEW.user_id;
+				END;
+				INSERT INTO users (email) VALUES ('a');
+				ANALYZE;
+				""";
+		apply(database, schema);
+		String file = database.url().substring("jdbc:sqlite:".length());
+		for (String command : List.of(".schema", ".schema --indent", ".fullschema --indent")) {
+			Process process = new ProcessBuilder("/usr/bin/sqlite3", file, command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			if (command.startsWith(".schema")) {
+				assertThat(output).contains("CREATE TABLE sqlite_sequence(name,seq);").contains("/* user_posts(");
+			}
+			assertThat(compare(database, output).differences()).as(command).isEmpty();
+		}
+	}
+
+	@Test
+	void postgresFunctionsTriggersViewsAndExtensionsAreGeneratedAndApply() {
+		PostgresDatabase database = PostgresDatabase.create();
+		assumeTrue(available(database, "pg_trgm"), "the PostgreSQL server ships no pg_trgm");
+		apply(database, "CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, changed_at timestamptz);"
+				+ "CREATE VIEW old_items AS SELECT id FROM items;");
+		String target = """
+				CREATE EXTENSION IF NOT EXISTS pg_trgm;
+				CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, changed_at timestamptz);
+				CREATE INDEX ix_items_name ON items USING gin (name gin_trgm_ops);
+				CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    NEW.changed_at := now();
+				    RETURN NEW;
+				END;
+				$$;
+				CREATE FUNCTION item_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM items $$;
+				CREATE TRIGGER items_touch BEFORE INSERT OR UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+				CREATE VIEW named_items AS SELECT id, upper(name) AS name FROM items WHERE name <> '';
+				""";
+		SchemaCompare.Result result = compare(database, target);
+		assertThat(result.differences()).contains("add extension pg_trgm", "add function touch()",
+				"add function item_count()", "add trigger items_touch on items", "add view named_items",
+				"remove view old_items");
+		apply(database, result.upgrade());
+		assertThat(compare(database, target).differences()).isEmpty();
+		database.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
+		assertThat(database.queryStrings("SELECT changed_at IS NOT NULL FROM items")).containsExactly("t");
+		assertThat(database.queryStrings("SELECT item_count()")).containsExactly("1");
+		String changed = target.replace("upper(name)", "lower(name)").replace("NEW.changed_at := now();",
+				"NEW.changed_at := now() - interval '1 second';");
+		SchemaCompare.Result change = compare(database, changed);
+		assertThat(change.differences()).containsExactlyInAnyOrder("change function touch()", "change view named_items");
+		apply(database, change.upgrade());
+		assertThat(compare(database, changed).differences()).isEmpty();
+		apply(database, change.downgrade());
+		apply(database, result.downgrade());
+		assertThat(compare(database, "CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
+				+ "changed_at timestamptz); CREATE VIEW old_items AS SELECT id FROM items;").differences()).isEmpty();
+	}
+
+	@Test
+	void sqliteTriggersAndViewsAreGeneratedAndApply() {
+		SqliteDatabase database = SqliteDatabase.in(this.directory);
+		apply(database, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, changed_at TEXT);"
+				+ "CREATE VIEW old_items AS SELECT id FROM items;");
+		String target = """
+				CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, changed_at TEXT, note TEXT NOT NULL DEFAULT '');
+				CREATE TABLE log (item_id INTEGER NOT NULL);
+				CREATE TRIGGER items_log AFTER INSERT ON items BEGIN
+				    INSERT INTO log (item_id) VALUES (NEW.id);
+				END;
+				CREATE VIEW named_items AS SELECT id, upper(name) AS name FROM items WHERE name <> '';
+				""";
+		SchemaCompare.Result result = compare(database, target);
+		assertThat(result.differences()).contains("add trigger items_log on items", "add view named_items",
+				"remove view old_items");
+		apply(database, result.upgrade());
+		assertThat(compare(database, target).differences()).isEmpty();
+		database.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
+		assertThat(database.queryStrings("SELECT count(*) FROM log")).containsExactly("1");
+		// a change SQLite makes by moving and copying the table keeps the view and the trigger
+		String copied = target.replace("name TEXT NOT NULL,", "name TEXT NOT NULL CHECK (name <> 'x'),");
+		SchemaCompare.Result copy = compare(database, copied);
+		apply(database, copy.upgrade());
+		assertThat(compare(database, copied).differences()).isEmpty();
+		apply(database, copy.downgrade());
+		apply(database, result.downgrade());
+		assertThat(compare(database, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+				+ "changed_at TEXT); CREATE VIEW old_items AS SELECT id FROM items;").differences()).isEmpty();
+	}
+
+	@Test
+	void whatAutogenerateCannotWriteIsAWarningAndADifference() {
+		PostgresDatabase database = PostgresDatabase.create();
+		apply(database, "CREATE TABLE t (id integer PRIMARY KEY)");
+		String target = """
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE SEQUENCE invoice_numbers;
+				CREATE TABLE t (id integer PRIMARY KEY);
+				CREATE MATERIALIZED VIEW t_count AS SELECT count(*) AS n FROM t;
+				""";
+		SchemaCompare.Result result = compare(database, target);
+		assertThat(result.warnings()).hasSize(3);
+		assertThat(result.warnings()).anySatisfy((warning) -> assertThat(warning).contains("type mood"))
+			.anySatisfy((warning) -> assertThat(warning).contains("sequence invoice_numbers"))
+			.anySatisfy((warning) -> assertThat(warning).contains("materialized view t_count"));
+		assertThat(result.differences()).hasSize(3);
+		assertThat(result.upgrade()).contains("-- WARNING: ").contains("type mood");
+		apply(database, result.upgrade());
+	}
+
+	private static boolean available(PostgresDatabase database, String... extensions) {
+		return database.queryStrings("SELECT count(*) FROM pg_available_extensions WHERE name = ANY (?)",
+				(Object) extensions).equals(List.of(String.valueOf(extensions.length)));
+	}
+
+	private static String resource(String name) throws IOException {
+		try (InputStream input = TargetSchemasAsUsersHaveThemTests.class.getResourceAsStream("/target-schemas/" + name)) {
+			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static SchemaCompare.Result compare(TestDatabase database, String target) {
+		try (Connection connection = database.connect()) {
+			return SchemaCompare.compare(connection, database.kind(), database::connect, target, "schema.sql",
+					SchemaCompare.filter(List.of(), List.of(), List.of("migration_version", "migration_history")));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
