@@ -38,8 +38,9 @@ final class SqliteScript {
 				copied.add(change.name());
 			}
 		}
+		boolean droppedColumns = comparison.changedTables().stream().anyMatch((change) -> !change.removedColumns().isEmpty());
 		ObjectScript objects = new ObjectScript(comparison, copied);
-		objects.before(this.out, !comparison.changedTables().isEmpty() || !comparison.removedTables().isEmpty());
+		objects.before(this.out, !copied.isEmpty() || droppedColumns);
 		Scripts.renameHints(comparison, this.out);
 		for (TableChange change : comparison.changedTables()) {
 			if (!needsCopy(change)) {

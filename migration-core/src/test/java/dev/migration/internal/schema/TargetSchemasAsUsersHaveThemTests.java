@@ -103,6 +103,33 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, "").differences()).isEmpty();
 	}
 
+	/** The quote-everything style of some dump tools ({@code "public"."notes"}, {@code "text"}, {@code "now"()}). */
+	@Test
+	void aDumpWithEveryNameQuotedIsAcceptedAsItIs() {
+		PostgresDatabase database = PostgresDatabase.create();
+		apply(database, """
+				CREATE TABLE notes (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), body text NOT NULL,
+				    created_at timestamptz DEFAULT now());
+				CREATE INDEX idx_notes_created_at ON notes (created_at DESC);
+				""");
+		String dump = """
+				SET default_table_access_method = "heap";
+				CREATE TABLE IF NOT EXISTS "public"."notes" (
+				    "id" "uuid" DEFAULT "gen_random_uuid"() NOT NULL,
+				    "body" "text" NOT NULL,
+				    "created_at" timestamp with time zone DEFAULT "now"()
+				);
+				ALTER TABLE "public"."notes" OWNER TO "postgres";
+				ALTER TABLE ONLY "public"."notes"
+				    ADD CONSTRAINT "notes_pkey" PRIMARY KEY ("id");
+				CREATE INDEX "idx_notes_created_at" ON "public"."notes" USING "btree" ("created_at" DESC);
+				GRANT ALL ON TABLE "public"."notes" TO "anon";
+				ALTER DEFAULT PRIVILEGES FOR ROLE "postgres" IN SCHEMA "public" GRANT ALL ON TABLES TO "anon";
+				RESET ALL;
+				""";
+		assertThat(compare(database, dump).differences()).isEmpty();
+	}
+
 	@Test
 	void sqliteSchemaOutputIsAcceptedAsItIs() throws Exception {
 		assumeTrue(Files.isExecutable(Path.of("/usr/bin/sqlite3")), "no sqlite3 program");
