@@ -10,9 +10,9 @@ import dev.migration.internal.schema.SchemaModel.Obj;
 
 /**
  * The statements for objects beyond tables, around a script's table statements. Before them: warnings for what
- * cannot be written, drops of triggers and views that go or change, new extensions, and functions that columns or
- * triggers may use. After them: functions whose bodies name tables (SQL), views, triggers, then drops of functions
- * and extensions that go.
+ * cannot be written, drops of triggers and views that go or change, new extensions, and functions (with
+ * {@code check_function_bodies} off on PostgreSQL, as pg_dump does, so that a body may name a table created later).
+ * After them: {@code BEGIN ATOMIC} functions, views, triggers, then drops of functions and extensions that go.
  */
 final class ObjectScript {
 
@@ -23,18 +23,21 @@ final class ObjectScript {
 
 	private final Set<String> copiedTables;
 
+	private final boolean postgres;
+
 	/**
 	 * @param copiedTables SQLite tables the script moves and copies: their triggers go with the old table, so the
 	 *     target's are created again
 	 */
-	ObjectScript(SchemaComparison comparison, Set<String> copiedTables) {
+	ObjectScript(SchemaComparison comparison, Set<String> copiedTables, boolean postgres) {
 		this.comparison = comparison;
 		this.copiedTables = copiedTables;
+		this.postgres = postgres;
 	}
 
 	/**
-	 * @param allViews whether every view goes and comes back: SQLite checks all views when a table is renamed or a
-	 *     column dropped, and a view naming a table being copied would stop it
+	 * @param allViews whether every view goes and comes back: a column that changes type or goes fails while a view
+	 *     uses it (PostgreSQL), and SQLite checks every view when a table is renamed or a column dropped
 	 */
 	void before(List<String> out, boolean allViews) {
 		for (String warning : this.comparison.warnings()) {
@@ -63,8 +66,15 @@ final class ObjectScript {
 				out.add(extension.createSql());
 			}
 		}
+		boolean first = true;
 		for (Obj function : created()) {
 			if (isFunction(function) && function.early()) {
+				if (first && this.postgres) {
+					out.add("-- Function bodies are checked when called, as in pg_dump's output: a function may name "
+							+ "tables created below.");
+					out.add("SET LOCAL check_function_bodies = off");
+				}
+				first = false;
 				out.add(function.createSql());
 			}
 		}

@@ -85,7 +85,8 @@ final class PostgresReflector {
 					"DROP EXTENSION IF EXISTS " + row[1], true));
 		}
 		for (String[] row : rows(connection, "SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prokind, "
-				+ "l.lanname, CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END, quote_ident(p.proname) "
+				+ "CASE WHEN p.prosqlbody IS NULL THEN 'early' END, CASE WHEN p.prokind <> 'a' THEN "
+				+ "pg_get_functiondef(p.oid) END, quote_ident(p.proname) "
 				+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang "
 				+ "WHERE n.nspname = ? AND " + OWN.formatted("'pg_proc'", "p.oid") + " ORDER BY p.oid", schema)) {
 			if (!included.test(row[0])) {
@@ -99,8 +100,11 @@ final class PostgresReflector {
 			}
 			String kind = row[2].equals("p") ? "procedure" : "function";
 			String definition = TargetSql.unqualified(row[4].strip(), schema);
+			// a BEGIN ATOMIC body is parsed when created, so it comes after the tables it names; other bodies are
+			// checked when called once the script turns check_function_bodies off, and come before the tables
+			// whose defaults, checks, indexes and triggers may call them
 			objects.add(new Obj(kind, name, null, definition, definition, "DROP " + kind.toUpperCase(Locale.ROOT) + " "
-					+ signature, !row[3].equals("sql")));
+					+ signature, row[3] != null));
 		}
 		for (String[] row : rows(connection, "SELECT c.relname, quote_ident(c.relname), c.relkind, "
 				+ "pg_get_viewdef(c.oid, true), array_to_string(c.reloptions, ', ') FROM pg_class c "

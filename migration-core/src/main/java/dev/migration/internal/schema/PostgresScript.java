@@ -39,8 +39,11 @@ final class PostgresScript {
 	}
 
 	private void writeAll(SchemaComparison comparison) {
-		ObjectScript objects = new ObjectScript(comparison, java.util.Set.of());
-		objects.before(this.out, false);
+		boolean columnsUnderViews = comparison.changedTables().stream().anyMatch((change) -> !change.removedColumns()
+			.isEmpty() || change.changedColumns().stream().anyMatch((column) -> !column.from().type().equals(column.to()
+				.type())));
+		ObjectScript objects = new ObjectScript(comparison, java.util.Set.of(), true);
+		objects.before(this.out, columnsUnderViews);
 		Scripts.renameHints(comparison, this.out);
 		for (TableChange change : comparison.changedTables()) {
 			for (ForeignKey key : change.removedForeignKeys()) {

@@ -174,8 +174,8 @@ public final class SchemaModel {
 	 * @param definition what is compared, as the database prints it, without the compared schema's qualifier
 	 * @param createSql the statement that creates it, or {@code null} when autogenerate cannot write it
 	 * @param dropSql the statement that drops it, or {@code null}
-	 * @param early whether it is created before tables (functions that columns and triggers may use); SQL functions,
-	 *     whose bodies name tables, come after them
+	 * @param early whether it is created before tables (functions that defaults, checks, indexes and triggers may
+	 *     use); a {@code BEGIN ATOMIC} body, parsed when created, comes after the tables it names
 	 */
 	public record Obj(String kind, String name, String table, String definition, String createSql, String dropSql,
 			boolean early) {

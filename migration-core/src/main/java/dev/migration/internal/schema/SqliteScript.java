@@ -39,7 +39,7 @@ final class SqliteScript {
 			}
 		}
 		boolean droppedColumns = comparison.changedTables().stream().anyMatch((change) -> !change.removedColumns().isEmpty());
-		ObjectScript objects = new ObjectScript(comparison, copied);
+		ObjectScript objects = new ObjectScript(comparison, copied, false);
 		objects.before(this.out, !copied.isEmpty() || droppedColumns);
 		Scripts.renameHints(comparison, this.out);
 		for (TableChange change : comparison.changedTables()) {

@@ -92,12 +92,12 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(fromEmpty.differences()).contains("add extension citext", "add table accounts", "add table notes",
 				"add function touch_updated_at()", "add view account_notes", "add trigger accounts_touch on accounts");
 		assertThat(fromEmpty.warnings()).isEmpty();
-		apply(database, fromEmpty.upgrade());
+		applyRevision(database, fromEmpty.upgrade());
 		assertThat(compare(database, dump).differences()).isEmpty();
 		database.execute("INSERT INTO accounts (email) VALUES ('A@example.com')");
 		database.execute("UPDATE accounts SET display_name = 'a'");
 		assertThat(database.queryStrings("SELECT count(*) FROM account_notes")).containsExactly("0");
-		apply(database, fromEmpty.downgrade());
+		applyRevision(database, fromEmpty.downgrade());
 		assertThat(database.queryStrings("SELECT extname FROM pg_extension WHERE extname = 'citext'")).isEmpty();
 		assertThat(database.queryStrings("SELECT proname FROM pg_proc WHERE proname = 'touch_updated_at'")).isEmpty();
 		assertThat(compare(database, "").differences()).isEmpty();
@@ -182,7 +182,7 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(result.differences()).contains("add extension pg_trgm", "add function touch()",
 				"add function item_count()", "add trigger items_touch on items", "add view named_items",
 				"remove view old_items");
-		apply(database, result.upgrade());
+		applyRevision(database, result.upgrade());
 		assertThat(compare(database, target).differences()).isEmpty();
 		database.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
 		assertThat(database.queryStrings("SELECT changed_at IS NOT NULL FROM items")).containsExactly("t");
@@ -191,12 +191,42 @@ class TargetSchemasAsUsersHaveThemTests {
 				"NEW.changed_at := now() - interval '1 second';");
 		SchemaCompare.Result change = compare(database, changed);
 		assertThat(change.differences()).containsExactlyInAnyOrder("change function touch()", "change view named_items");
-		apply(database, change.upgrade());
+		applyRevision(database, change.upgrade());
 		assertThat(compare(database, changed).differences()).isEmpty();
-		apply(database, change.downgrade());
-		apply(database, result.downgrade());
+		applyRevision(database, change.downgrade());
+		applyRevision(database, result.downgrade());
 		assertThat(compare(database, "CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
 				+ "changed_at timestamptz); CREATE VIEW old_items AS SELECT id FROM items;").differences()).isEmpty();
+	}
+
+	/** Functions that tables use and functions that use tables, and a view over a column that changes type. */
+	@Test
+	void postgresFunctionsAndViewsAreOrderedAroundTheTablesTheyUseOrServe() {
+		PostgresDatabase database = PostgresDatabase.create();
+		String before = "CREATE TABLE items (id integer PRIMARY KEY, name varchar(20) NOT NULL);"
+				+ "CREATE VIEW item_names AS SELECT name FROM items;";
+		apply(database, before);
+		String target = """
+				CREATE FUNCTION normalized(value text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(value)';
+				CREATE FUNCTION tag_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM tags';
+				CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL CHECK (normalized(name) <> ''));
+				CREATE TABLE tags (id integer PRIMARY KEY, label text NOT NULL);
+				CREATE FUNCTION item_total() RETURNS bigint LANGUAGE sql
+				BEGIN ATOMIC
+				    SELECT count(*) FROM items;
+				END;
+				CREATE INDEX ix_tags_label ON tags (normalized(label));
+				CREATE VIEW item_names AS SELECT name FROM items;
+				""";
+		SchemaCompare.Result result = compare(database, target);
+		assertThat(result.differences()).contains("add function normalized(value text)", "add function tag_count()",
+				"add function item_total()", "change type of items.name: character varying(20) -> text");
+		applyRevision(database, result.upgrade());
+		assertThat(compare(database, target).differences()).isEmpty();
+		database.execute("INSERT INTO tags VALUES (1, 'A')");
+		assertThat(database.queryStrings("SELECT tag_count() + item_total()")).containsExactly("1");
+		applyRevision(database, result.downgrade());
+		assertThat(compare(database, before).differences()).isEmpty();
 	}
 
 	@Test
@@ -215,17 +245,17 @@ class TargetSchemasAsUsersHaveThemTests {
 		SchemaCompare.Result result = compare(database, target);
 		assertThat(result.differences()).contains("add trigger items_log on items", "add view named_items",
 				"remove view old_items");
-		apply(database, result.upgrade());
+		applyRevision(database, result.upgrade());
 		assertThat(compare(database, target).differences()).isEmpty();
 		database.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
 		assertThat(database.queryStrings("SELECT count(*) FROM log")).containsExactly("1");
 		// a change SQLite makes by moving and copying the table keeps the view and the trigger
 		String copied = target.replace("name TEXT NOT NULL,", "name TEXT NOT NULL CHECK (name <> 'x'),");
 		SchemaCompare.Result copy = compare(database, copied);
-		apply(database, copy.upgrade());
+		applyRevision(database, copy.upgrade());
 		assertThat(compare(database, copied).differences()).isEmpty();
-		apply(database, copy.downgrade());
-		apply(database, result.downgrade());
+		applyRevision(database, copy.downgrade());
+		applyRevision(database, result.downgrade());
 		assertThat(compare(database, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
 				+ "changed_at TEXT); CREATE VIEW old_items AS SELECT id FROM items;").differences()).isEmpty();
 	}
@@ -247,7 +277,12 @@ class TargetSchemasAsUsersHaveThemTests {
 			.anySatisfy((warning) -> assertThat(warning).contains("materialized view t_count"));
 		assertThat(result.differences()).hasSize(3);
 		assertThat(result.upgrade()).contains("-- WARNING: ").contains("type mood");
-		apply(database, result.upgrade());
+		applyRevision(database, result.upgrade());
+	}
+
+	/** A generated section as the engine runs a revision: in one transaction. */
+	private static void applyRevision(TestDatabase database, String sql) {
+		apply(database, database.kind().equals("postgresql") ? "BEGIN;\n" + sql + "COMMIT;\n" : sql);
 	}
 
 	private static boolean available(PostgresDatabase database, String... extensions) {
