@@ -267,7 +267,7 @@ class AutogenerateCommandsTest {
 				$$;
 				CREATE TRIGGER users_audit AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION users_audit();
 				CREATE VIEW active_users AS SELECT id, username FROM users WHERE is_active;
-				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
 				""";
 		writeSchema(SEED_SCHEMA + objects);
 		Result revision = cli.run("revision", "-m", "Audit", "--autogenerate");
@@ -278,9 +278,9 @@ class AutogenerateCommandsTest {
 		assertThat(text).contains("CREATE TRIGGER users_audit").contains("DROP VIEW active_users;");
 		if (kind.equals("postgresql")) {
 			assertThat(revision.err()).contains("Detected add function users_audit()")
-				.contains("WARNING: type mood is in the target schema but not in the database, and autogenerate cannot "
-						+ "write it: add it to the revision by hand.");
-			assertThat(text).contains("-- WARNING: type mood is in the target schema")
+				.contains("WARNING: type positive is in the target schema but not in the database, and autogenerate "
+						+ "cannot write it: add it to the revision by hand.");
+			assertThat(text).contains("-- WARNING: autogenerate cannot write type positive: create it here by hand.")
 				.contains("CREATE OR REPLACE FUNCTION users_audit()").contains("DROP FUNCTION users_audit();");
 		}
 		else {
@@ -291,9 +291,9 @@ class AutogenerateCommandsTest {
 		Result check = cli.run("check");
 		if (kind.equals("postgresql")) {
 			assertThat(check.exitCode()).isEqualTo(1);
-			assertThat(check.lines()).containsExactly("add type mood (not generated: write it by hand)");
-			assertThat(check.err()).contains("WARNING: type mood is in the target schema");
-			writeSchema(SEED_SCHEMA + objects.replace("CREATE TYPE mood AS ENUM ('sad', 'happy');\n", ""));
+			assertThat(check.lines()).containsExactly("add type positive (not generated: write it by hand)");
+			assertThat(check.err()).contains("WARNING: type positive is in the target schema");
+			writeSchema(SEED_SCHEMA + objects.replace("CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n", ""));
 			check = cli.run("check");
 		}
 		assertThat(check.exitCode()).as(check.out() + check.err()).isZero();

@@ -10,9 +10,11 @@ import dev.migration.internal.schema.SchemaModel.Obj;
 
 /**
  * The statements for objects beyond tables, around a script's table statements. Before them: warnings for what
- * cannot be written, drops of triggers and views that go or change, new extensions, and functions (with
- * {@code check_function_bodies} off on PostgreSQL, as pg_dump does, so that a body may name a table created later).
- * After them: {@code BEGIN ATOMIC} functions, views, triggers, then drops of functions and extensions that go.
+ * cannot be written, drops of triggers and views that go or change, new extensions, enum types, sequences and
+ * functions (with {@code check_function_bodies} off on PostgreSQL, as pg_dump does, so that a body may name a table
+ * created later).
+ * After them: {@code BEGIN ATOMIC} functions, views, triggers, then drops of functions, types, sequences and
+ * extensions that go.
  */
 final class ObjectScript {
 
@@ -40,9 +42,7 @@ final class ObjectScript {
 	 *     uses it (PostgreSQL), and SQLite checks every view when a table is renamed or a column dropped
 	 */
 	void before(List<String> out, boolean allViews) {
-		for (String warning : this.comparison.warnings()) {
-			out.add("-- WARNING: " + warning);
-		}
+		out.addAll(this.comparison.warningComments());
 		for (Obj trigger : changing("trigger")) {
 			out.add(trigger.dropSql());
 		}
@@ -61,9 +61,11 @@ final class ObjectScript {
 			out.add(views.get(i).dropSql());
 			this.droppedViews.add(views.get(i).name());
 		}
-		for (Obj extension : this.comparison.addedObjects()) {
-			if (extension.kind().equals("extension")) {
-				out.add(extension.createSql());
+		for (String kind : List.of("extension", "type", "sequence")) {
+			for (Obj object : this.comparison.addedObjects()) {
+				if (object.kind().equals(kind) && object.renderable()) {
+					out.add(object.createSql());
+				}
 			}
 		}
 		boolean first = true;
@@ -102,7 +104,7 @@ final class ObjectScript {
 				out.add(trigger.createSql());
 			}
 		}
-		for (String kind : List.of("function", "extension")) {
+		for (String kind : List.of("function", "type", "sequence", "extension")) {
 			for (Obj object : this.comparison.removedObjects()) {
 				boolean matches = kind.equals("function") ? isFunction(object) : object.kind().equals(kind);
 				if (matches && object.renderable()) {
@@ -124,7 +126,8 @@ final class ObjectScript {
 				continue;
 			}
 			boolean removed = this.comparison.removedObjects().contains(object);
-			boolean changed = this.comparison.changedObjects().stream().anyMatch((change) -> change.from() == object);
+			boolean changed = this.comparison.changedObjects().stream()
+				.anyMatch((change) -> change.from() == object && change.to().changeable());
 			if (removed || changed) {
 				objects.add(object);
 			}
@@ -141,7 +144,7 @@ final class ObjectScript {
 			}
 		}
 		for (ObjectChange change : this.comparison.changedObjects()) {
-			if (change.to().renderable()) {
+			if (change.to().changeable()) {
 				objects.add(change.to());
 			}
 		}

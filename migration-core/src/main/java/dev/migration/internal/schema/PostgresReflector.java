@@ -145,22 +145,28 @@ final class PostgresReflector {
 				+ "FROM pg_constraint k WHERE k.contypid = t.oid), '') WHEN 'c' THEN 'composite ' || "
 				+ "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum) "
 				+ "FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) "
-				+ "ELSE 'range' END FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? "
+				+ "ELSE 'range' END, t.typtype, quote_ident(t.typname), (SELECT string_agg(quote_literal(e.enumlabel), "
+				+ "', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? "
 				+ "AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT r.relkind FROM pg_class r "
 				+ "WHERE r.oid = t.typrelid) = 'c')) AND " + OWN.formatted("'pg_type'", "t.oid") + " ORDER BY t.oid",
 				schema)) {
 			if (included.test(row[0])) {
-				objects.add(new Obj("type", row[0], null, TargetSql.unqualified(row[1], schema), null, null, false));
+				boolean isEnum = row[2].equals("e");
+				objects.add(new Obj("type", row[0], null, TargetSql.unqualified(row[1], schema),
+						isEnum ? "CREATE TYPE " + row[3] + " AS ENUM (" + ((row[4] != null) ? row[4] : "") + ")"
+								: null, isEnum ? "DROP TYPE " + row[3] : null, true));
 			}
 		}
-		for (String[] row : rows(connection, "SELECT c.relname, format_type(s.seqtypid, NULL) || ' ' || s.seqstart "
-				+ "|| ' ' || s.seqincrement || ' ' || s.seqmin || ' ' || s.seqmax || ' ' || s.seqcache || ' ' "
-				+ "|| s.seqcycle FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s "
+		for (String[] row : rows(connection, "SELECT c.relname, 'AS ' || format_type(s.seqtypid, NULL) || ' START WITH ' "
+				+ "|| s.seqstart || ' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' "
+				+ "|| s.seqmax || ' CACHE ' || s.seqcache || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE '' END, "
+				+ "quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s "
 				+ "ON s.seqrelid = c.oid WHERE n.nspname = ? AND c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM "
 				+ "pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', "
 				+ "'e')) ORDER BY c.oid", schema)) {
 			if (included.test(row[0])) {
-				objects.add(new Obj("sequence", row[0], null, row[1], null, null, false));
+				objects.add(new Obj("sequence", row[0], null, row[1], "CREATE SEQUENCE " + row[2] + " " + row[1],
+						"DROP SEQUENCE " + row[2], true));
 			}
 		}
 		return objects;
@@ -194,7 +200,9 @@ final class PostgresReflector {
 		List<Col> columns = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname, "
 				+ "format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), "
-				+ "a.attidentity FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+				+ "a.attidentity, EXISTS (SELECT 1 FROM pg_depend o WHERE o.refclassid = 'pg_class'::regclass "
+				+ "AND o.refobjid = a.attrelid AND o.refobjsubid = a.attnum AND o.classid = 'pg_class'::regclass "
+				+ "AND o.deptype = 'a') FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
 				+ "AND d.adnum = a.attnum WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped "
 				+ "ORDER BY a.attnum")) {
 			statement.setLong(1, oid);
@@ -206,7 +214,9 @@ final class PostgresReflector {
 						case "d" -> "BY DEFAULT";
 						default -> null;
 					};
-					boolean sequence = defaultValue != null && NEXTVAL.matcher(defaultValue).matches();
+					// a serial: the column owns the sequence; a shared sequence's nextval is a plain default
+					boolean sequence = defaultValue != null && NEXTVAL.matcher(defaultValue).matches()
+							&& rows.getBoolean(6);
 					columns.add(new Col(rows.getString(1), rows.getString(2), !rows.getBoolean(3),
 							sequence ? null : defaultValue, sequence || identity != null, identity));
 				}

@@ -240,7 +240,7 @@ public final class SchemaComparison {
 			}
 		}
 		for (ObjectChange change : this.changedObjects) {
-			if (!change.to().renderable()) {
+			if (!change.to().changeable()) {
 				warnings.add(change.to().key() + " differs between the database and the target schema, and "
 						+ "autogenerate cannot write it: change it in the revision by hand.");
 			}
@@ -252,6 +252,28 @@ public final class SchemaComparison {
 			}
 		}
 		return warnings;
+	}
+
+	/** The warnings as comments of this script: what a person must add to it. */
+	List<String> warningComments() {
+		List<String> comments = new ArrayList<>();
+		for (Obj object : this.addedObjects) {
+			if (!object.renderable()) {
+				comments.add("-- WARNING: autogenerate cannot write " + object.key() + ": create it here by hand.");
+			}
+		}
+		for (ObjectChange change : this.changedObjects) {
+			if (!change.to().changeable()) {
+				comments.add("-- WARNING: autogenerate cannot write the change of " + change.to().key()
+						+ ": change it here by hand.");
+			}
+		}
+		for (Obj object : this.removedObjects) {
+			if (!object.renderable()) {
+				comments.add("-- WARNING: autogenerate cannot write " + object.key() + ": drop it here by hand.");
+			}
+		}
+		return comments;
 	}
 
 	/** One human-readable line per difference, in a stable order. */
@@ -329,7 +351,8 @@ public final class SchemaComparison {
 			}
 		}
 		for (ObjectChange change : this.changedObjects) {
-			lines.add("change " + change.to().key() + notWritten(change.to()));
+			lines.add("change " + change.to().key() + (change.to().changeable() ? "" : " (not generated: write it by "
+					+ "hand)"));
 		}
 		for (Obj object : this.removedObjects) {
 			lines.add("remove " + object.key() + notWritten(object));

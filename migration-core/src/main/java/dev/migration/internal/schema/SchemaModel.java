@@ -166,8 +166,8 @@ public final class SchemaModel {
 	}
 
 	/**
-	 * An object beyond tables: an extension, function, view, trigger, or one that autogenerate cannot write (a type,
-	 * a sequence of its own, a materialized view, an aggregate).
+	 * An object beyond tables: an extension, function, view, trigger, enum type, sequence of its own, or one that
+	 * autogenerate cannot write (another type, a materialized view, an aggregate).
 	 * @param kind {@code extension}, {@code function}, {@code procedure}, {@code view}, {@code trigger}, ...
 	 * @param name the name as people read it, with the arguments for a function: {@code touch()}
 	 * @param table the table of a trigger, else {@code null}
@@ -187,6 +187,14 @@ public final class SchemaModel {
 
 		boolean renderable() {
 			return this.createSql != null && this.dropSql != null;
+		}
+
+		/**
+		 * Whether a changed definition can be written: functions, views and triggers are replaced; a type or a
+		 * sequence is altered in ways (new enum labels, restarts) that only a person can choose.
+		 */
+		boolean changeable() {
+			return renderable() && !this.kind.equals("type") && !this.kind.equals("sequence");
 		}
 
 	}

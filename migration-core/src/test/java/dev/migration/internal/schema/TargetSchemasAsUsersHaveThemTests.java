@@ -261,23 +261,45 @@ class TargetSchemasAsUsersHaveThemTests {
 	}
 
 	@Test
-	void whatAutogenerateCannotWriteIsAWarningAndADifference() {
+	void enumTypesAndSequencesAreGeneratedAndWhatCannotBeIsAWarningAndADifference() {
 		PostgresDatabase database = PostgresDatabase.create();
 		apply(database, "CREATE TABLE t (id integer PRIMARY KEY)");
 		String target = """
-				CREATE TYPE mood AS ENUM ('sad', 'happy');
-				CREATE SEQUENCE invoice_numbers;
-				CREATE TABLE t (id integer PRIMARY KEY);
+				CREATE TYPE mood AS ENUM ('sad', 'happy', 'nullable');
+				CREATE SEQUENCE invoice_numbers AS integer START WITH 1000 INCREMENT BY 10;
+				CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+				CREATE TABLE t (id integer PRIMARY KEY, feeling mood, invoice integer DEFAULT nextval('invoice_numbers'));
 				CREATE MATERIALIZED VIEW t_count AS SELECT count(*) AS n FROM t;
+				CREATE AGGREGATE total (integer) (SFUNC = int4pl, STYPE = integer);
 				""";
 		SchemaCompare.Result result = compare(database, target);
-		assertThat(result.warnings()).hasSize(3);
-		assertThat(result.warnings()).anySatisfy((warning) -> assertThat(warning).contains("type mood"))
-			.anySatisfy((warning) -> assertThat(warning).contains("sequence invoice_numbers"))
-			.anySatisfy((warning) -> assertThat(warning).contains("materialized view t_count"));
-		assertThat(result.differences()).hasSize(3);
-		assertThat(result.upgrade()).contains("-- WARNING: ").contains("type mood");
+		assertThat(result.differences()).contains("add type mood", "add sequence invoice_numbers",
+				"add type positive (not generated: write it by hand)",
+				"add materialized view t_count (not generated: write it by hand)",
+				"add aggregate total(integer) (not generated: write it by hand)");
+		assertThat(result.warnings()).containsExactlyInAnyOrder(
+				"type positive is in the target schema but not in the database, and autogenerate cannot write it: "
+						+ "add it to the revision by hand.",
+				"materialized view t_count is in the target schema but not in the database, and autogenerate cannot "
+						+ "write it: add it to the revision by hand.",
+				"aggregate total(integer) is in the target schema but not in the database, and autogenerate cannot "
+						+ "write it: add it to the revision by hand.");
+		assertThat(result.upgrade()).contains("-- WARNING: autogenerate cannot write type positive: create it here by "
+				+ "hand.");
+		assertThat(result.downgrade()).contains("-- WARNING: autogenerate cannot write type positive: drop it here by "
+				+ "hand.");
 		applyRevision(database, result.upgrade());
+		String generated = target.replace("CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n", "")
+			.replace("CREATE MATERIALIZED VIEW t_count AS SELECT count(*) AS n FROM t;\n", "")
+			.replace("CREATE AGGREGATE total (integer) (SFUNC = int4pl, STYPE = integer);\n", "");
+		assertThat(compare(database, generated).differences()).isEmpty();
+		database.execute("INSERT INTO t (id, feeling) VALUES (1, 'happy')");
+		assertThat(database.queryStrings("SELECT invoice FROM t")).containsExactly("1000");
+		SchemaCompare.Result changed = compare(database, generated.replace("'happy',", "'happy', 'calm',"));
+		assertThat(changed.differences()).containsExactly("change type mood (not generated: write it by hand)");
+		assertThat(changed.upgrade()).doesNotContain("CREATE TYPE");
+		applyRevision(database, compare(database, "CREATE TABLE t (id integer PRIMARY KEY)").upgrade());
+		assertThat(compare(database, "CREATE TABLE t (id integer PRIMARY KEY)").differences()).isEmpty();
 	}
 
 	/** A generated section as the engine runs a revision: in one transaction. */
