@@ -60,8 +60,9 @@ final class TargetSql {
 		String second = word(tokens, 1);
 		if (dialect.equals("sqlite")) {
 			// .schema prints the tables SQLite makes itself (AUTOINCREMENT, ANALYZE); creating them is an error
-			return (first.equals("CREATE") && second.equals("TABLE") && word(tokens, 2).startsWith("SQLITE_"))
-					|| first.equals("ANALYZE") || (first.equals("INSERT") && word(tokens, 2).startsWith("SQLITE_"));
+			int name = word(tokens, 2).equals("IF") ? 5 : 2;
+			return (first.equals("CREATE") && second.equals("TABLE") && internal(tokens, name))
+					|| first.equals("ANALYZE") || (first.equals("INSERT") && internal(tokens, 2));
 		}
 		return switch (first) {
 			case "SET", "RESET", "COMMENT", "GRANT", "REVOKE", "SECURITY" -> true;
@@ -72,6 +73,11 @@ final class TargetSql {
 					&& (named(tokens, 2, schema) || (word(tokens, 2).equals("IF") && named(tokens, 5, schema)));
 			default -> false;
 		};
+	}
+
+	private static boolean internal(List<Token> tokens, int index) {
+		return index < tokens.size()
+				&& tokens.get(index).identifier().toLowerCase(Locale.ROOT).replace("main.", "").startsWith("sqlite_");
 	}
 
 	// ALTER ... OWNER TO role: the role may not exist here, and owners are not compared

@@ -103,6 +103,30 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, "").differences()).isEmpty();
 	}
 
+	/** A database whose tables live in {@code app}, with extensions in {@code public}: the dump says {@code app.}. */
+	@Test
+	void aDumpOfASchemaOtherThanPublicResolvesExtensionsInPublic() {
+		PostgresDatabase database = PostgresDatabase.create();
+		assumeTrue(available(database, "citext"), "the PostgreSQL server ships no citext");
+		database.execute("CREATE EXTENSION citext WITH SCHEMA public");
+		database.execute("CREATE SCHEMA app");
+		database.execute("ALTER DATABASE " + database.name() + " SET search_path = app, public");
+		apply(database, "CREATE TABLE people (id serial PRIMARY KEY, email citext NOT NULL UNIQUE)");
+		assertThat(database.queryStrings("SELECT count(*) FROM pg_tables WHERE schemaname = 'app'"))
+			.containsExactly("1");
+		String dump = """
+				SELECT pg_catalog.set_config('search_path', '', false);
+				CREATE SCHEMA app;
+				CREATE TABLE app.people (id integer NOT NULL, email public.citext NOT NULL);
+				CREATE SEQUENCE app.people_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+				ALTER SEQUENCE app.people_id_seq OWNED BY app.people.id;
+				ALTER TABLE ONLY app.people ALTER COLUMN id SET DEFAULT nextval('app.people_id_seq'::regclass);
+				ALTER TABLE ONLY app.people ADD CONSTRAINT people_email_key UNIQUE (email);
+				ALTER TABLE ONLY app.people ADD CONSTRAINT people_pkey PRIMARY KEY (id);
+				""";
+		assertThat(compare(database, dump).differences()).isEmpty();
+	}
+
 	/** The quote-everything style of some dump tools ({@code "public"."notes"}, {@code "text"}, {@code "now"()}). */
 	@Test
 	void aDumpWithEveryNameQuotedIsAcceptedAsItIs() {
