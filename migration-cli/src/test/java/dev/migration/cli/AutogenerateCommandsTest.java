@@ -272,7 +272,8 @@ class AutogenerateCommandsTest {
 		writeSchema(SEED_SCHEMA + objects);
 		Result revision = cli.run("revision", "-m", "Audit", "--autogenerate");
 		assertThat(revision.exitCode()).as(revision.err()).isZero();
-		assertThat(revision.err()).contains("Detected add trigger users_audit on users", "Detected add view active_users");
+		assertThat(revision.err()).contains("Detected add trigger users_audit on users",
+				"Detected add view active_users");
 		Path file = Path.of(revision.out().substring("Generating ".length(), revision.out().indexOf(" ... done")));
 		String text = Files.readString(file);
 		assertThat(text).contains("CREATE TRIGGER users_audit").contains("DROP VIEW active_users;");

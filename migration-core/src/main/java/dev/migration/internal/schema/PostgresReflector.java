@@ -87,7 +87,7 @@ final class PostgresReflector {
 		for (String[] row : rows(connection, "SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prokind, "
 				+ "CASE WHEN p.prosqlbody IS NULL THEN 'early' END, CASE WHEN p.prokind <> 'a' THEN "
 				+ "pg_get_functiondef(p.oid) END, quote_ident(p.proname) "
-				+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang "
+				+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 				+ "WHERE n.nspname = ? AND " + OWN.formatted("'pg_proc'", "p.oid") + " ORDER BY p.oid", schema)) {
 			if (!included.test(row[0])) {
 				continue;
@@ -127,7 +127,8 @@ final class PostgresReflector {
 			}
 		}
 		for (String[] row : rows(connection, "SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid, true), "
-				+ "quote_ident(t.tgname), quote_ident(c.relname) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+				+ "quote_ident(t.tgname), quote_ident(c.relname) FROM pg_trigger t "
+				+ "JOIN pg_class c ON c.oid = t.tgrelid "
 				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT t.tgisinternal "
 				+ "ORDER BY t.oid", schema)) {
 			if (!included.test(row[1])) {
@@ -143,10 +144,12 @@ final class PostgresReflector {
 				+ "CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || coalesce(' default ' || t.typdefault, '') || "
 				+ "coalesce((SELECT ' ' || string_agg(pg_get_constraintdef(k.oid, true), ' ' ORDER BY k.conname) "
 				+ "FROM pg_constraint k WHERE k.contypid = t.oid), '') WHEN 'c' THEN 'composite ' || "
-				+ "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum) "
+				+ "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' "
+				+ "ORDER BY a.attnum) "
 				+ "FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) "
 				+ "ELSE 'range' END, t.typtype, quote_ident(t.typname), (SELECT string_agg(quote_literal(e.enumlabel), "
-				+ "', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? "
+				+ "', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) FROM pg_type t "
+				+ "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? "
 				+ "AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT r.relkind FROM pg_class r "
 				+ "WHERE r.oid = t.typrelid) = 'c')) AND " + OWN.formatted("'pg_type'", "t.oid") + " ORDER BY t.oid",
 				schema)) {
@@ -157,10 +160,12 @@ final class PostgresReflector {
 								: null, isEnum ? "DROP TYPE " + row[3] : null, true));
 			}
 		}
-		for (String[] row : rows(connection, "SELECT c.relname, 'AS ' || format_type(s.seqtypid, NULL) || ' START WITH ' "
+		for (String[] row : rows(connection, "SELECT c.relname, 'AS ' || format_type(s.seqtypid, NULL) "
+				+ "|| ' START WITH ' "
 				+ "|| s.seqstart || ' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' "
 				+ "|| s.seqmax || ' CACHE ' || s.seqcache || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE '' END, "
-				+ "quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_sequence s "
+				+ "quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+				+ "JOIN pg_sequence s "
 				+ "ON s.seqrelid = c.oid WHERE n.nspname = ? AND c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM "
 				+ "pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', "
 				+ "'e')) ORDER BY c.oid", schema)) {

@@ -73,11 +73,12 @@ final class SqliteReflector {
 
 	/** The text without comments and with words in lower case: {@code .schema} adds comments to a view. */
 	private static String tokens(String sql) {
-		StringBuilder text = new StringBuilder();
+		StringBuilder joined = new StringBuilder();
 		for (Token token : SqlLexer.tokens(sql)) {
-			text.append(token.kind() == 'w' ? token.text().toLowerCase(java.util.Locale.ROOT) : token.text()).append(' ');
+			String text = (token.kind() == 'w') ? token.text().toLowerCase(java.util.Locale.ROOT) : token.text();
+			joined.append(text).append(' ');
 		}
-		return text.toString().strip();
+		return joined.toString().strip();
 	}
 
 	private static String quote(String name) {

@@ -38,7 +38,8 @@ final class SqliteScript {
 				copied.add(change.name());
 			}
 		}
-		boolean droppedColumns = comparison.changedTables().stream().anyMatch((change) -> !change.removedColumns().isEmpty());
+		boolean droppedColumns = comparison.changedTables().stream()
+			.anyMatch((change) -> !change.removedColumns().isEmpty());
 		ObjectScript objects = new ObjectScript(comparison, copied, false);
 		objects.before(this.out, !copied.isEmpty() || droppedColumns);
 		Scripts.renameHints(comparison, this.out);

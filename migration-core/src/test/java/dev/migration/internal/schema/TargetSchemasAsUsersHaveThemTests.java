@@ -66,7 +66,8 @@ class TargetSchemasAsUsersHaveThemTests {
 				    AS 'SELECT lower(value)';
 				CREATE OPERATOR CLASS shared.text_pattern_stand_in FOR TYPE text USING btree AS
 				    OPERATOR 1 ~<~ (text, text), OPERATOR 2 ~<=~ (text, text), OPERATOR 3 = (text, text),
-				    OPERATOR 4 ~>=~ (text, text), OPERATOR 5 ~>~ (text, text), FUNCTION 1 bttext_pattern_cmp(text, text);
+				    OPERATOR 4 ~>=~ (text, text), OPERATOR 5 ~>~ (text, text),
+				    FUNCTION 1 bttext_pattern_cmp(text, text);
 				""");
 		String schema = """
 				CREATE TABLE people (
@@ -118,7 +119,8 @@ class TargetSchemasAsUsersHaveThemTests {
 				SELECT pg_catalog.set_config('search_path', '', false);
 				CREATE SCHEMA app;
 				CREATE TABLE app.people (id integer NOT NULL, email public.citext NOT NULL);
-				CREATE SEQUENCE app.people_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+				CREATE SEQUENCE app.people_id_seq AS integer START WITH 1 INCREMENT BY 1
+				    NO MINVALUE NO MAXVALUE CACHE 1;
 				ALTER SEQUENCE app.people_id_seq OWNED BY app.people.id;
 				ALTER TABLE ONLY app.people ALTER COLUMN id SET DEFAULT nextval('app.people_id_seq'::regclass);
 				ALTER TABLE ONLY app.people ADD CONSTRAINT people_email_key UNIQUE (email);
@@ -214,7 +216,8 @@ class TargetSchemasAsUsersHaveThemTests {
 		String changed = target.replace("upper(name)", "lower(name)").replace("NEW.changed_at := now();",
 				"NEW.changed_at := now() - interval '1 second';");
 		SchemaCompare.Result change = compare(database, changed);
-		assertThat(change.differences()).containsExactlyInAnyOrder("change function touch()", "change view named_items");
+		assertThat(change.differences()).containsExactlyInAnyOrder("change function touch()",
+				"change view named_items");
 		applyRevision(database, change.upgrade());
 		assertThat(compare(database, changed).differences()).isEmpty();
 		applyRevision(database, change.downgrade());
@@ -259,7 +262,8 @@ class TargetSchemasAsUsersHaveThemTests {
 		apply(database, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, changed_at TEXT);"
 				+ "CREATE VIEW old_items AS SELECT id FROM items;");
 		String target = """
-				CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, changed_at TEXT, note TEXT NOT NULL DEFAULT '');
+				CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, changed_at TEXT,
+				    note TEXT NOT NULL DEFAULT '');
 				CREATE TABLE log (item_id INTEGER NOT NULL);
 				CREATE TRIGGER items_log AFTER INSERT ON items BEGIN
 				    INSERT INTO log (item_id) VALUES (NEW.id);
@@ -292,7 +296,8 @@ class TargetSchemasAsUsersHaveThemTests {
 				CREATE TYPE mood AS ENUM ('sad', 'happy', 'nullable');
 				CREATE SEQUENCE invoice_numbers AS integer START WITH 1000 INCREMENT BY 10;
 				CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
-				CREATE TABLE t (id integer PRIMARY KEY, feeling mood, invoice integer DEFAULT nextval('invoice_numbers'));
+				CREATE TABLE t (id integer PRIMARY KEY, feeling mood,
+				    invoice integer DEFAULT nextval('invoice_numbers'));
 				CREATE MATERIALIZED VIEW t_count AS SELECT count(*) AS n FROM t;
 				CREATE AGGREGATE total (integer) (SFUNC = int4pl, STYPE = integer);
 				""";
@@ -337,7 +342,8 @@ class TargetSchemasAsUsersHaveThemTests {
 	}
 
 	private static String resource(String name) throws IOException {
-		try (InputStream input = TargetSchemasAsUsersHaveThemTests.class.getResourceAsStream("/target-schemas/" + name)) {
+		String path = "/target-schemas/" + name;
+		try (InputStream input = TargetSchemasAsUsersHaveThemTests.class.getResourceAsStream(path)) {
 			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
