@@ -130,6 +130,8 @@ final class PostgresReflector {
 				+ "quote_ident(t.tgname), quote_ident(c.relname) FROM pg_trigger t "
 				+ "JOIN pg_class c ON c.oid = t.tgrelid "
 				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT t.tgisinternal "
+				// a partition's clone of its parent's trigger comes and goes with the parent's
+				+ "AND t.tgparentid = 0 "
 				+ "ORDER BY t.oid", schema)) {
 			if (!included.test(row[1])) {
 				continue;

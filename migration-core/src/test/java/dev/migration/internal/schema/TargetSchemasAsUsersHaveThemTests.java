@@ -256,6 +256,34 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, before).differences()).isEmpty();
 	}
 
+	/** A trigger on a partitioned table is one trigger: its partitions' clones come with it. */
+	@Test
+	void aTriggerOnAPartitionedTableIsGeneratedOnce() {
+		PostgresDatabase database = PostgresDatabase.create();
+		String table = """
+				CREATE TABLE events (id integer NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE (at);
+				CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+				""";
+		apply(database, table);
+		String target = table + """
+				CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    NEW.note := coalesce(NEW.note, 'stamped');
+				    RETURN NEW;
+				END;
+				$$;
+				CREATE TRIGGER events_stamp BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION stamp();
+				""";
+		SchemaCompare.Result result = compare(database, target);
+		assertThat(result.differences()).containsExactly("add function stamp()", "add trigger events_stamp on events");
+		applyRevision(database, result.upgrade());
+		assertThat(compare(database, target).differences()).isEmpty();
+		database.execute("INSERT INTO events (id, at) VALUES (1, '2026-05-01')");
+		assertThat(database.queryStrings("SELECT note FROM events")).containsExactly("stamped");
+		applyRevision(database, result.downgrade());
+		assertThat(compare(database, table).differences()).isEmpty();
+	}
+
 	@Test
 	void sqliteTriggersAndViewsAreGeneratedAndApply() {
 		SqliteDatabase database = SqliteDatabase.in(this.directory);
