@@ -67,10 +67,10 @@ final class TargetSql {
 		return switch (first) {
 			case "SET", "RESET", "COMMENT", "GRANT", "REVOKE", "SECURITY" -> true;
 			case "SELECT" -> second.endsWith("SET_CONFIG") || second.endsWith("SETVAL");
-			case "ALTER" -> second.equals("DEFAULT") || ownerChange(tokens)
+			case "ALTER" -> second.equals("DEFAULT") || ownerChange(tokens) || databaseWide(tokens)
 					|| (second.equals("SCHEMA") && named(tokens, 2, schema));
-			case "CREATE" -> second.equals("SCHEMA")
-					&& (named(tokens, 2, schema) || (word(tokens, 2).equals("IF") && named(tokens, 5, schema)));
+			case "CREATE" -> databaseWide(tokens) || (second.equals("SCHEMA")
+					&& (named(tokens, 2, schema) || (word(tokens, 2).equals("IF") && named(tokens, 5, schema))));
 			default -> false;
 		};
 	}
@@ -78,6 +78,13 @@ final class TargetSql {
 	private static boolean internal(List<Token> tokens, int index) {
 		return index < tokens.size()
 				&& tokens.get(index).identifier().toLowerCase(Locale.ROOT).replace("main.", "").startsWith("sqlite_");
+	}
+
+	// publications, subscriptions and event triggers belong to the database, need privileges and are not compared
+	private static boolean databaseWide(List<Token> tokens) {
+		String second = word(tokens, 1);
+		return second.equals("PUBLICATION") || second.equals("SUBSCRIPTION")
+				|| (second.equals("EVENT") && word(tokens, 2).equals("TRIGGER"));
 	}
 
 	// ALTER ... OWNER TO role: the role may not exist here, and owners are not compared

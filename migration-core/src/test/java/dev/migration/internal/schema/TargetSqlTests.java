@@ -42,6 +42,9 @@ class TargetSqlTests {
 				GRANT SELECT ON public.t TO reader;
 				ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO reader;
 				ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
+				CREATE PUBLICATION changes FOR TABLE public.t;
+				ALTER PUBLICATION changes ADD TABLE public.t;
+				CREATE EVENT TRIGGER audit ON ddl_command_start EXECUTE FUNCTION public.audit();
 				\\unrestrict abc
 				RESET ALL;
 				""";
