@@ -12,8 +12,9 @@ import dev.migration.internal.source.StatementSplitter;
  * A target schema as people have it, made ready for the scratch database: the output of {@code pg_dump
  * --schema-only} and of {@code sqlite3 .schema} is taken as it is. What only restores a dump in another session
  * (psql's {@code \restrict}, {@code SET}, {@code set_config('search_path', ...)}, owners, grants, comments, the
- * compared schema's own {@code CREATE SCHEMA}, SQLite's internal tables) is left out, and names qualified with the
- * compared schema ({@code public.users}) lose the qualifier so that they land in the scratch schema.
+ * compared schema's own {@code CREATE SCHEMA}, {@code --clean}'s drops, SQLite's internal tables) is left out, and
+ * names qualified with the compared schema ({@code public.users}) lose the qualifier so that they land in the scratch
+ * schema.
  */
 final class TargetSql {
 
@@ -65,9 +66,12 @@ final class TargetSql {
 					|| first.equals("ANALYZE") || (first.equals("INSERT") && internal(tokens, 2));
 		}
 		return switch (first) {
-			case "SET", "RESET", "COMMENT", "GRANT", "REVOKE", "SECURITY" -> true;
+			// DROP and ALTER TABLE IF EXISTS are pg_dump --clean's: a target is a state, and with the database's
+			// schema on the search_path they would reach its own objects (rolled back, but locked meanwhile)
+			case "SET", "RESET", "COMMENT", "GRANT", "REVOKE", "SECURITY", "DROP" -> true;
 			case "SELECT" -> second.endsWith("SET_CONFIG") || second.endsWith("SETVAL");
 			case "ALTER" -> second.equals("DEFAULT") || ownerChange(tokens) || databaseWide(tokens)
+					|| (second.equals("TABLE") && word(tokens, 2).equals("IF"))
 					|| (second.equals("SCHEMA") && named(tokens, 2, schema));
 			case "CREATE" -> databaseWide(tokens) || (second.equals("SCHEMA")
 					&& (named(tokens, 2, schema) || (word(tokens, 2).equals("IF") && named(tokens, 5, schema))));

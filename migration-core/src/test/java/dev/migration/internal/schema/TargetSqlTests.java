@@ -32,6 +32,9 @@ class TargetSqlTests {
 	void whatOnlyRestoresADumpIsLeftOutAndLinesKeepTheirNumbers() {
 		String dump = """
 				\\restrict abc
+				ALTER TABLE IF EXISTS ONLY public.t DROP CONSTRAINT IF EXISTS t_pkey;
+				DROP TABLE IF EXISTS public.t;
+				DROP SCHEMA IF EXISTS public;
 				SET statement_timeout = 0;
 				SELECT pg_catalog.set_config('search_path', '', false);
 				CREATE SCHEMA public;
@@ -51,7 +54,7 @@ class TargetSqlTests {
 		List<SqlStatement> statements = TargetSql.statements(dump, "postgresql", "public");
 		assertThat(statements).extracting(SqlStatement::sql).containsExactly("CREATE SCHEMA IF NOT EXISTS audit",
 				"CREATE TABLE t (id integer)", "ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id)");
-		assertThat(statements).extracting(SqlStatement::line).containsExactly(5, 7, 11);
+		assertThat(statements).extracting(SqlStatement::line).containsExactly(8, 10, 14);
 	}
 
 	@Test
