@@ -360,7 +360,7 @@ public final class Migrations {
 			SchemaCompare.Result result = SchemaCompare.compare(connection, dialect, scratch, targetSql, targetName,
 					SchemaCompare.filter(filter.includeTables(), filter.excludeTables(),
 							List.of(this.configuration.versionTable(), this.configuration.historyTable())));
-			return new SchemaDiff(result.differences(), result.upgrade(), result.downgrade());
+			return new SchemaDiff(result.differences(), result.upgrade(), result.downgrade(), result.warnings());
 		}
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException("Cannot compare the database with the target schema: "

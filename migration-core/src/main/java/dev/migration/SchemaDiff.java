@@ -11,11 +11,20 @@ import java.util.List;
  * @param upgradeSql the upgrade section: statements ending with {@code ;}, one per line or more, and comments
  * ({@code -- NOTE} where a rename may hide, {@code -- TODO} where a person must decide); empty when equal
  * @param downgradeSql the downgrade section, the reverse of the upgrade; empty when equal
+ * @param warnings one line per object that differs but that autogenerate cannot write (a type, a sequence of its own,
+ * a materialized view, an aggregate): the upgrade holds a {@code -- WARNING} comment for each, and the object is also
+ * one of the differences
  */
-public record SchemaDiff(List<String> differences, String upgradeSql, String downgradeSql) {
+public record SchemaDiff(List<String> differences, String upgradeSql, String downgradeSql, List<String> warnings) {
 
 	public SchemaDiff {
 		differences = List.copyOf(differences);
+		warnings = List.copyOf(warnings);
+	}
+
+	/** A difference with nothing that autogenerate could not write. */
+	public SchemaDiff(List<String> differences, String upgradeSql, String downgradeSql) {
+		this(differences, upgradeSql, downgradeSql, List.of());
 	}
 
 	/** Whether the database already matches the target schema. */

@@ -32,6 +32,9 @@ final class CheckCommand implements Callable<Integer> {
 		for (String difference : diff.differences()) {
 			this.cli.console().print(difference);
 		}
+		for (String warning : diff.warnings()) {
+			this.cli.console().warn("WARNING: " + warning);
+		}
 		this.cli.console().warn("FAILED: New upgrade operations detected (" + diff.differences().size()
 				+ "). Write them as a revision with 'revision --autogenerate -m MSG'.");
 		return 1;

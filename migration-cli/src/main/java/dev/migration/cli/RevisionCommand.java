@@ -70,6 +70,9 @@ final class RevisionCommand implements Callable<Integer> {
 		for (String difference : diff.differences()) {
 			this.cli.console().warn("Detected " + difference);
 		}
+		for (String warning : diff.warnings()) {
+			this.cli.console().warn("WARNING: " + warning);
+		}
 		write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels, this.dependsOn,
 				diff.upgradeSql(), diff.downgradeSql());
 		return 0;

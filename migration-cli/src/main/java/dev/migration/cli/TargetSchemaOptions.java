@@ -14,15 +14,18 @@ import picocli.CommandLine.Option;
 final class TargetSchemaOptions {
 
 	@Option(names = "--target-schema", paramLabel = "FILE",
-			description = "The desired schema as SQL (default: schema.sql beside the revisions directory).")
+			description = "The desired schema as SQL, also pg_dump --schema-only or sqlite3 .schema output as it is "
+					+ "(default: schema.sql beside the revisions directory).")
 	private Path targetSchema;
 
 	@Option(names = "--include-table", paramLabel = "PATTERN",
-			description = "Compare only tables matching this glob (repeatable).")
+			description = "Compare only tables (and views, functions, types, sequences) matching this glob "
+					+ "(repeatable).")
 	private List<String> includeTables = new ArrayList<>();
 
 	@Option(names = "--exclude-table", paramLabel = "PATTERN",
-			description = "Never compare tables matching this glob (repeatable; spatial_ref_sys always is).")
+			description = "Never compare tables (and views, functions, types, sequences) matching this glob "
+					+ "(repeatable; spatial_ref_sys always is).")
 	private List<String> excludeTables = new ArrayList<>();
 
 	@Option(names = "--dev-url", paramLabel = "JDBC_URL",

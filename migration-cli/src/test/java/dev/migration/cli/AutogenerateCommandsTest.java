@@ -245,4 +245,65 @@ class AutogenerateCommandsTest {
 		assertThat(revisionFiles(cli)).isEqualTo(before);
 	}
 
+	/** Objects beyond tables: what autogenerate writes applies, what it cannot write is a warning, never silence. */
+	@ParameterizedTest
+	@ValueSource(strings = { "sqlite", "postgresql" })
+	void triggersViewsAndFunctionsAreGeneratedAndWhatCannotBeIsAWarning(String kind) throws IOException {
+		Cli cli = cli(kind);
+		cli.run("upgrade", "heads");
+		String objects = kind.equals("sqlite") ? """
+				CREATE TABLE audit (user_id INTEGER NOT NULL);
+				CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN
+				    INSERT INTO audit (user_id) VALUES (NEW.id);
+				END;
+				CREATE VIEW active_users AS SELECT id, username FROM users WHERE is_active;
+				""" : """
+				CREATE TABLE audit (user_id INTEGER NOT NULL);
+				CREATE FUNCTION users_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    INSERT INTO audit (user_id) VALUES (NEW.id);
+				    RETURN NEW;
+				END;
+				$$;
+				CREATE TRIGGER users_audit AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION users_audit();
+				CREATE VIEW active_users AS SELECT id, username FROM users WHERE is_active;
+				CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+				""";
+		writeSchema(SEED_SCHEMA + objects);
+		Result revision = cli.run("revision", "-m", "Audit", "--autogenerate");
+		assertThat(revision.exitCode()).as(revision.err()).isZero();
+		assertThat(revision.err()).contains("Detected add trigger users_audit on users",
+				"Detected add view active_users");
+		Path file = Path.of(revision.out().substring("Generating ".length(), revision.out().indexOf(" ... done")));
+		String text = Files.readString(file);
+		assertThat(text).contains("CREATE TRIGGER users_audit").contains("DROP VIEW active_users;");
+		if (kind.equals("postgresql")) {
+			assertThat(revision.err()).contains("Detected add function users_audit()")
+				.contains("WARNING: type positive is in the target schema but not in the database, and autogenerate "
+						+ "cannot write it: add it to the revision by hand.");
+			assertThat(text).contains("-- WARNING: autogenerate cannot write type positive: create it here by hand.")
+				.contains("CREATE OR REPLACE FUNCTION users_audit()").contains("DROP FUNCTION users_audit();");
+		}
+		else {
+			assertThat(revision.err()).doesNotContain("WARNING");
+		}
+		Result upgrade = cli.run("upgrade", "heads");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		Result check = cli.run("check");
+		if (kind.equals("postgresql")) {
+			assertThat(check.exitCode()).isEqualTo(1);
+			assertThat(check.lines()).containsExactly("add type positive (not generated: write it by hand)");
+			assertThat(check.err()).contains("WARNING: type positive is in the target schema");
+			writeSchema(SEED_SCHEMA + objects.replace("CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n", ""));
+			check = cli.run("check");
+		}
+		assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+		assertThat(check.out()).isEqualTo("No new upgrade operations detected.\n");
+		Result downgrade = cli.run("downgrade", "-1");
+		assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
+		Files.delete(file);
+		writeSchema(SEED_SCHEMA);
+		assertThat(cli.run("check").exitCode()).isZero();
+	}
+
 }

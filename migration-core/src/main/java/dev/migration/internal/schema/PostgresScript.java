@@ -39,6 +39,11 @@ final class PostgresScript {
 	}
 
 	private void writeAll(SchemaComparison comparison) {
+		boolean columnsUnderViews = comparison.changedTables().stream().anyMatch((change) -> !change.removedColumns()
+			.isEmpty() || change.changedColumns().stream().anyMatch((column) -> !column.from().type().equals(column.to()
+				.type())));
+		ObjectScript objects = new ObjectScript(comparison, java.util.Set.of(), true);
+		objects.before(this.out, columnsUnderViews);
 		Scripts.renameHints(comparison, this.out);
 		for (TableChange change : comparison.changedTables()) {
 			for (ForeignKey key : change.removedForeignKeys()) {
@@ -122,6 +127,7 @@ final class PostgresScript {
 		for (Table table : dropped) {
 			render(new Operation.DropTable(table.name(), null));
 		}
+		objects.after(this.out);
 	}
 
 	/** Type, then default, then nullability: a new default is in place before {@code SET NOT NULL} checks rows. */

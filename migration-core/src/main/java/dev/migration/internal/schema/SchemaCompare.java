@@ -14,8 +14,6 @@ import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.SchemaModel.Schema;
-import dev.migration.internal.source.SqlSyntax;
-import dev.migration.internal.source.StatementSplitter;
 
 /**
  * Autogenerate and check: reflect the live schema, apply the target schema's SQL to a scratch database of the same
@@ -42,7 +40,7 @@ public final class SchemaCompare {
 	}
 
 	/** The differences as lines, and the upgrade and downgrade section texts. */
-	public record Result(List<String> differences, String upgrade, String downgrade) {
+	public record Result(List<String> differences, String upgrade, String downgrade, List<String> warnings) {
 	}
 
 	private SchemaCompare() {
@@ -67,15 +65,28 @@ public final class SchemaCompare {
 			throw new MigrationDatabaseException("Cannot read the database's schema: " + ex.getMessage()
 					+ ". Nothing was changed.", ex);
 		}
-		Schema target = dialect.equals("sqlite") ? sqliteTarget(targetSql, targetName, included)
-				: postgresTarget(scratch, targetSql, targetName, included);
+		Schema target;
+		if (dialect.equals("sqlite")) {
+			target = sqliteTarget(targetSql, targetName, included);
+		}
+		else {
+			SearchPath path;
+			try {
+				path = SearchPath.of(live);
+			}
+			catch (SQLException ex) {
+				throw new MigrationDatabaseException("Cannot read the database's search_path: " + ex.getMessage()
+						+ ". Nothing was changed.", ex);
+			}
+			target = postgresTarget(scratch, path, targetSql, targetName, included);
+		}
 		SchemaComparison upgrade = SchemaComparison.compare(current, target);
 		if (upgrade.isEmpty()) {
-			return new Result(List.of(), "", "");
+			return new Result(List.of(), "", "", List.of());
 		}
 		SchemaComparison downgrade = SchemaComparison.compare(target, current);
 		return new Result(List.copyOf(upgrade.describe()), Scripts.text(script(dialect, upgrade)),
-				Scripts.text(script(dialect, downgrade)));
+				Scripts.text(script(dialect, downgrade)), List.copyOf(upgrade.warnings()));
 	}
 
 	static List<String> script(String dialect, SchemaComparison comparison) {
@@ -89,7 +100,7 @@ public final class SchemaCompare {
 
 	private static Schema sqliteTarget(String targetSql, String targetName, Predicate<String> included) {
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-			apply(connection, SqlSyntax.SQLITE, targetSql, targetName);
+			apply(connection, TargetSql.statements(targetName, targetSql, "sqlite", null), targetName);
 			return SqliteReflector.reflect(connection, included);
 		}
 		catch (SQLException ex) {
@@ -102,7 +113,7 @@ public final class SchemaCompare {
 	 * A temporary schema inside a transaction that is rolled back: nothing of it outlives the comparison, even when
 	 * the process dies halfway. In a dev database too, so that whatever else it holds is never touched.
 	 */
-	private static Schema postgresTarget(Connections scratch, String targetSql, String targetName,
+	private static Schema postgresTarget(Connections scratch, SearchPath path, String targetSql, String targetName,
 			Predicate<String> included) {
 		String schema = "migration_scratch_" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
 		try (Connection connection = scratch.open()) {
@@ -110,9 +121,13 @@ public final class SchemaCompare {
 			try {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE SCHEMA " + schema);
-					statement.execute("SET LOCAL search_path TO " + schema);
+					// names resolve as in the database: the scratch schema first, then the database's own path,
+					// where extensions put their types and operator classes (public)
+					statement.execute("SET LOCAL search_path TO " + schema + path.after());
+					// a dump's SQL functions may name tables created further down; bodies are checked on upgrade
+					statement.execute("SET LOCAL check_function_bodies = off");
 				}
-				apply(connection, SqlSyntax.POSTGRESQL, targetSql, targetName);
+				apply(connection, TargetSql.statements(targetName, targetSql, "postgresql", path.schema()), targetName);
 				return PostgresReflector.reflect(connection, included);
 			}
 			finally {
@@ -129,9 +144,28 @@ public final class SchemaCompare {
 		}
 	}
 
-	private static void apply(Connection connection, SqlSyntax syntax, String targetSql, String targetName)
+	/** The compared schema and the schemas of the live connection's search_path, quoted. */
+	private record SearchPath(String schema, List<String> schemas) {
+
+		static SearchPath of(Connection live) throws SQLException {
+			try (Statement statement = live.createStatement();
+					java.sql.ResultSet rows = statement.executeQuery("SELECT current_schema(), "
+							+ "ARRAY(SELECT quote_ident(s) FROM unnest(current_schemas(false)) s)")) {
+				rows.next();
+				java.sql.Array schemas = rows.getArray(2);
+				return new SearchPath(rows.getString(1), List.of((String[]) schemas.getArray()));
+			}
+		}
+
+		String after() {
+			return this.schemas.isEmpty() ? "" : ", " + String.join(", ", this.schemas);
+		}
+
+	}
+
+	private static void apply(Connection connection, List<SqlStatement> statements, String targetName)
 			throws SQLException {
-		for (SqlStatement statement : StatementSplitter.statements(syntax, targetName, targetSql, 1)) {
+		for (SqlStatement statement : statements) {
 			try (Statement jdbc = connection.createStatement()) {
 				jdbc.execute(statement.sql());
 			}

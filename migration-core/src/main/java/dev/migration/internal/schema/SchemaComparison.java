@@ -10,6 +10,7 @@ import dev.migration.internal.schema.SchemaModel.Check;
 import dev.migration.internal.schema.SchemaModel.Col;
 import dev.migration.internal.schema.SchemaModel.ForeignKey;
 import dev.migration.internal.schema.SchemaModel.Idx;
+import dev.migration.internal.schema.SchemaModel.Obj;
 import dev.migration.internal.schema.SchemaModel.PrimaryKey;
 import dev.migration.internal.schema.SchemaModel.Schema;
 import dev.migration.internal.schema.SchemaModel.Table;
@@ -54,6 +55,10 @@ public final class SchemaComparison {
 
 	}
 
+	/** An object in both schemas whose definition differs. */
+	public record ObjectChange(Obj from, Obj to) {
+	}
+
 	private final Schema from;
 
 	private final Schema to;
@@ -63,6 +68,12 @@ public final class SchemaComparison {
 	private final List<Table> removedTables = new ArrayList<>();
 
 	private final List<TableChange> changedTables = new ArrayList<>();
+
+	private final List<Obj> addedObjects = new ArrayList<>();
+
+	private final List<Obj> removedObjects = new ArrayList<>();
+
+	private final List<ObjectChange> changedObjects = new ArrayList<>();
 
 	private SchemaComparison(Schema from, Schema to) {
 		this.from = from;
@@ -86,6 +97,26 @@ public final class SchemaComparison {
 		for (Table table : from.tables().values()) {
 			if (to.table(table.name()) == null) {
 				comparison.removedTables.add(table);
+			}
+		}
+		Map<String, Obj> before = new LinkedHashMap<>();
+		for (Obj object : from.objects()) {
+			before.put(object.key(), object);
+		}
+		Map<String, Obj> after = new LinkedHashMap<>();
+		for (Obj object : to.objects()) {
+			after.put(object.key(), object);
+			Obj old = before.get(object.key());
+			if (old == null) {
+				comparison.addedObjects.add(object);
+			}
+			else if (!old.definition().equals(object.definition())) {
+				comparison.changedObjects.add(new ObjectChange(old, object));
+			}
+		}
+		for (Obj object : from.objects()) {
+			if (!after.containsKey(object.key())) {
+				comparison.removedObjects.add(object);
 			}
 		}
 		return comparison;
@@ -179,13 +210,78 @@ public final class SchemaComparison {
 		return this.changedTables;
 	}
 
+	public List<Obj> addedObjects() {
+		return this.addedObjects;
+	}
+
+	public List<Obj> removedObjects() {
+		return this.removedObjects;
+	}
+
+	public List<ObjectChange> changedObjects() {
+		return this.changedObjects;
+	}
+
 	public boolean isEmpty() {
-		return this.addedTables.isEmpty() && this.removedTables.isEmpty() && this.changedTables.isEmpty();
+		return this.addedTables.isEmpty() && this.removedTables.isEmpty() && this.changedTables.isEmpty()
+				&& this.addedObjects.isEmpty() && this.removedObjects.isEmpty() && this.changedObjects.isEmpty();
+	}
+
+	/**
+	 * One line per object that differs but that autogenerate cannot write, so that nobody applies a revision that
+	 * silently lacks it.
+	 */
+	public List<String> warnings() {
+		List<String> warnings = new ArrayList<>();
+		for (Obj object : this.addedObjects) {
+			if (!object.renderable()) {
+				warnings.add(object.key() + " is in the target schema but not in the database, and autogenerate cannot "
+						+ "write it: add it to the revision by hand.");
+			}
+		}
+		for (ObjectChange change : this.changedObjects) {
+			if (!change.to().changeable()) {
+				warnings.add(change.to().key() + " differs between the database and the target schema, and "
+						+ "autogenerate cannot write it: change it in the revision by hand.");
+			}
+		}
+		for (Obj object : this.removedObjects) {
+			if (!object.renderable()) {
+				warnings.add(object.key() + " is in the database but not in the target schema, and autogenerate cannot "
+						+ "write it: drop it in the revision by hand, or add it to the target schema.");
+			}
+		}
+		return warnings;
+	}
+
+	/** The warnings as comments of this script: what a person must add to it. */
+	List<String> warningComments() {
+		List<String> comments = new ArrayList<>();
+		for (Obj object : this.addedObjects) {
+			if (!object.renderable()) {
+				comments.add("-- WARNING: autogenerate cannot write " + object.key() + ": create it here by hand.");
+			}
+		}
+		for (ObjectChange change : this.changedObjects) {
+			if (!change.to().changeable()) {
+				comments.add("-- WARNING: autogenerate cannot write the change of " + change.to().key()
+						+ ": change it here by hand.");
+			}
+		}
+		for (Obj object : this.removedObjects) {
+			if (!object.renderable()) {
+				comments.add("-- WARNING: autogenerate cannot write " + object.key() + ": drop it here by hand.");
+			}
+		}
+		return comments;
 	}
 
 	/** One human-readable line per difference, in a stable order. */
 	public List<String> describe() {
 		List<String> lines = new ArrayList<>();
+		for (Obj object : this.addedObjects) {
+			lines.add("add " + object.key() + notWritten(object));
+		}
 		for (Table table : this.addedTables) {
 			lines.add("add table " + table.name());
 		}
@@ -254,7 +350,18 @@ public final class SchemaComparison {
 						+ ((index.where() != null) ? " where " + index.where() : ""));
 			}
 		}
+		for (ObjectChange change : this.changedObjects) {
+			lines.add("change " + change.to().key() + (change.to().changeable() ? "" : " (not generated: write it by "
+					+ "hand)"));
+		}
+		for (Obj object : this.removedObjects) {
+			lines.add("remove " + object.key() + notWritten(object));
+		}
 		return lines;
+	}
+
+	private static String notWritten(Obj object) {
+		return object.renderable() ? "" : " (not generated: write it by hand)";
 	}
 
 	private static String describe(Col column) {

@@ -15,11 +15,16 @@ public final class SchemaModel {
 	private SchemaModel() {
 	}
 
-	/** The tables of one schema by name, in name order. */
-	public record Schema(Map<String, Table> tables) {
+	/** The tables of one schema by name, in name order, and its other objects in creation order. */
+	public record Schema(Map<String, Table> tables, List<Obj> objects) {
 
 		public Schema {
 			tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+			objects = List.copyOf(objects);
+		}
+
+		public Schema(Map<String, Table> tables) {
+			this(tables, List.of());
 		}
 
 		public Table table(String name) {
@@ -156,6 +161,40 @@ public final class SchemaModel {
 
 		public Idx {
 			columns = List.copyOf(columns);
+		}
+
+	}
+
+	/**
+	 * An object beyond tables: an extension, function, view, trigger, enum type, sequence of its own, or one that
+	 * autogenerate cannot write (another type, a materialized view, an aggregate).
+	 * @param kind {@code extension}, {@code function}, {@code procedure}, {@code view}, {@code trigger}, ...
+	 * @param name the name as people read it, with the arguments for a function: {@code touch()}
+	 * @param table the table of a trigger, else {@code null}
+	 * @param definition what is compared, as the database prints it, without the compared schema's qualifier
+	 * @param createSql the statement that creates it, or {@code null} when autogenerate cannot write it
+	 * @param dropSql the statement that drops it, or {@code null}
+	 * @param early whether it is created before tables (functions that defaults, checks, indexes and triggers may
+	 *     use); a {@code BEGIN ATOMIC} body, parsed when created, comes after the tables it names
+	 */
+	public record Obj(String kind, String name, String table, String definition, String createSql, String dropSql,
+			boolean early) {
+
+		/** What matches an object of the other schema. */
+		String key() {
+			return this.kind + " " + this.name + ((this.table != null) ? " on " + this.table : "");
+		}
+
+		boolean renderable() {
+			return this.createSql != null && this.dropSql != null;
+		}
+
+		/**
+		 * Whether a changed definition can be written: functions, views and triggers are replaced; a type or a
+		 * sequence is altered in ways (new enum labels, restarts) that only a person can choose.
+		 */
+		boolean changeable() {
+			return renderable() && !this.kind.equals("type") && !this.kind.equals("sequence");
 		}
 
 	}

@@ -16,6 +16,7 @@ import dev.migration.internal.schema.SchemaModel.Check;
 import dev.migration.internal.schema.SchemaModel.Col;
 import dev.migration.internal.schema.SchemaModel.ForeignKey;
 import dev.migration.internal.schema.SchemaModel.Idx;
+import dev.migration.internal.schema.SchemaModel.Obj;
 import dev.migration.internal.schema.SchemaModel.PrimaryKey;
 import dev.migration.internal.schema.SchemaModel.Schema;
 import dev.migration.internal.schema.SchemaModel.Table;
@@ -46,7 +47,42 @@ final class SqliteReflector {
 		for (Map.Entry<String, String> entry : createSql.entrySet()) {
 			tables.put(entry.getKey(), table(connection, entry.getKey(), entry.getValue()));
 		}
-		return new Schema(tables);
+		return new Schema(tables, objects(connection, included));
+	}
+
+	/** Views and triggers as stored, in the order they were created; a trigger takes part with its table. */
+	private static List<Obj> objects(Connection connection, Predicate<String> included) throws SQLException {
+		List<Obj> objects = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master "
+						+ "WHERE type IN ('view', 'trigger') AND sql IS NOT NULL ORDER BY rowid")) {
+			while (rows.next()) {
+				String kind = rows.getString(1);
+				String name = rows.getString(2);
+				boolean view = kind.equals("view");
+				if (!included.test(view ? name : rows.getString(3))) {
+					continue;
+				}
+				String sql = rows.getString(4);
+				objects.add(new Obj(kind, name, view ? null : rows.getString(3), tokens(sql), sql,
+						"DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + quote(name), false));
+			}
+		}
+		return objects;
+	}
+
+	/** The text without comments and with words in lower case: {@code .schema} adds comments to a view. */
+	private static String tokens(String sql) {
+		StringBuilder joined = new StringBuilder();
+		for (Token token : SqlLexer.tokens(sql)) {
+			String text = (token.kind() == 'w') ? token.text().toLowerCase(java.util.Locale.ROOT) : token.text();
+			joined.append(text).append(' ');
+		}
+		return joined.toString().strip();
+	}
+
+	private static String quote(String name) {
+		return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
 	}
 
 	private static Table table(Connection connection, String name, String createSql) throws SQLException {

@@ -32,6 +32,16 @@ final class SqliteScript {
 	}
 
 	private void writeAll(SchemaComparison comparison) {
+		java.util.Set<String> copied = new java.util.HashSet<>();
+		for (TableChange change : comparison.changedTables()) {
+			if (needsCopy(change)) {
+				copied.add(change.name());
+			}
+		}
+		boolean droppedColumns = comparison.changedTables().stream()
+			.anyMatch((change) -> !change.removedColumns().isEmpty());
+		ObjectScript objects = new ObjectScript(comparison, copied, false);
+		objects.before(this.out, !copied.isEmpty() || droppedColumns);
 		Scripts.renameHints(comparison, this.out);
 		for (TableChange change : comparison.changedTables()) {
 			if (!needsCopy(change)) {
@@ -70,6 +80,7 @@ final class SqliteScript {
 		for (Table table : dropped) {
 			this.out.add("DROP TABLE " + this.renderer.quote(table.name()));
 		}
+		objects.after(this.out);
 	}
 
 	/** Whether ALTER TABLE cannot do the change: anything but plain columns added or dropped and index changes. */
@@ -144,8 +155,8 @@ final class SqliteScript {
 		this.out.add("-- Move and copy table " + table + ": SQLite's ALTER TABLE cannot make these changes. "
 				+ "The PRAGMA below tells the engine to run this step with foreign keys off (switched off before the "
 				+ "step's transaction, checked with foreign_key_check before its commit, switched on again after), so "
-				+ "that dropping the old table fires no ON DELETE actions of tables that reference it. Triggers on "
-				+ table + " are dropped with it: recreate them.");
+				+ "that dropping the old table fires no ON DELETE actions of tables that reference it. Its triggers "
+				+ "go with the old table and are created again below.");
 		this.out.add("PRAGMA foreign_keys = OFF");
 		for (Col column : change.addedColumns()) {
 			if (!column.nullable() && column.defaultValue() == null) {

@@ -68,14 +68,16 @@ class DevUrlTests {
 	 * back), to tell that the target schema's SQL did not run there.
 	 */
 	private static void countDdl(PostgresDatabase database) {
-		database.execute("CREATE SEQUENCE public.ddl_seen");
-		database.execute("CREATE FUNCTION public.count_ddl() RETURNS event_trigger LANGUAGE plpgsql AS "
-				+ "$$ BEGIN PERFORM nextval('public.ddl_seen'); END $$");
-		database.execute("CREATE EVENT TRIGGER count_ddl ON ddl_command_start EXECUTE FUNCTION public.count_ddl()");
+		// in a schema of its own: functions and sequences of the compared schema take part in the comparison
+		database.execute("CREATE SCHEMA ddl_audit");
+		database.execute("CREATE SEQUENCE ddl_audit.ddl_seen");
+		database.execute("CREATE FUNCTION ddl_audit.count_ddl() RETURNS event_trigger LANGUAGE plpgsql AS "
+				+ "$$ BEGIN PERFORM nextval('ddl_audit.ddl_seen'); END $$");
+		database.execute("CREATE EVENT TRIGGER count_ddl ON ddl_command_start EXECUTE FUNCTION ddl_audit.count_ddl()");
 	}
 
 	private static long ddlSeen(PostgresDatabase database) {
-		return database.count("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM public.ddl_seen");
+		return database.count("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ddl_audit.ddl_seen");
 	}
 
 	/** A URL without the embedded server's {@code ?user=postgres}, so that the configured user counts. */
