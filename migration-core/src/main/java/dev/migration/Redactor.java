@@ -76,14 +76,25 @@ public final class Redactor {
 		return andSecrets(secrets);
 	}
 
+	/** This redactor with the secrets the other one knows too. */
+	public Redactor and(Redactor other) {
+		return (other == null) ? this : andForms(other.forms);
+	}
+
 	/** This redactor with more secret values; {@code null} and empty ones are ignored. */
 	public Redactor andSecrets(Collection<String> secrets) {
-		Set<String> forms = new LinkedHashSet<>(this.forms);
+		Set<String> forms = new LinkedHashSet<>();
 		for (String secret : secrets) {
 			if (secret != null && !secret.isEmpty()) {
 				forms.addAll(forms(secret));
 			}
 		}
+		return andForms(forms);
+	}
+
+	private Redactor andForms(Collection<String> more) {
+		Set<String> forms = new LinkedHashSet<>(this.forms);
+		forms.addAll(more);
 		if (forms.size() == this.forms.size()) {
 			return this;
 		}
