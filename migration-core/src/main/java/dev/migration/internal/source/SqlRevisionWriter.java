@@ -181,8 +181,13 @@ public final class SqlRevisionWriter {
 
 	private static void requireFitsGraph(String id, NewRevision revision, RevisionGraph graph) {
 		if (graph.contains(id)) {
-			throw conflict("The revision id '" + id + "' is already used by "
-					+ graph.get(id).location() + ": choose another one.");
+			throw conflict("The revision id '" + id + "' is already used by " + graph.get(id).location()
+					+ ": choose another one.");
+		}
+		String labelled = graph.labels().get(id);
+		if (labelled != null) {
+			throw conflict("The revision id '" + id + "' is a branch label of revision " + labelled
+					+ ": an id must differ from every label; choose another one.");
 		}
 		for (String down : revision.downRevisions()) {
 			requireExists("down revision", down, graph);
@@ -193,12 +198,12 @@ public final class SqlRevisionWriter {
 		for (String label : revision.branchLabels()) {
 			String owner = graph.labels().get(label);
 			if (owner != null) {
-				throw conflict("The branch label '" + label
-						+ "' is already used by revision " + owner + ": a label names one branch; choose another one.");
+				throw conflict("The branch label '" + label + "' is already used by revision " + owner
+						+ ": a label names one branch; choose another one.");
 			}
 			if (graph.contains(label) || label.equals(id)) {
-				throw conflict("The branch label '" + label
-						+ "' is a revision id: a label must differ from every id; choose another one.");
+				throw conflict("The branch label '" + label + "' is a revision id: a label must differ from every "
+						+ "id; choose another one.");
 			}
 		}
 	}
@@ -210,8 +215,7 @@ public final class SqlRevisionWriter {
 
 	private static void requireExists(String noun, String id, RevisionGraph graph) {
 		if (!graph.contains(id)) {
-			throw conflict("The " + noun + " '" + id + "' is no revision: "
-					+ "'history' lists them.");
+			throw conflict("The " + noun + " '" + id + "' is no revision: 'history' lists them.");
 		}
 	}
 
@@ -232,8 +236,8 @@ public final class SqlRevisionWriter {
 			RevisionGraph.of(all);
 		}
 		catch (InvalidGraphException ex) {
-			throw new MigrationException("Revision " + id + " would make the revisions invalid: " + ex.getMessage()
-					+ " Nothing was written.", ex);
+			throw new MigrationException("Revision " + id + " would make the revisions invalid: "
+					+ ex.getMessage().replace(" Nothing was applied.", "") + " Nothing was written.", ex);
 		}
 	}
 
