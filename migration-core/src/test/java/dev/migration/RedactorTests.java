@@ -1,5 +1,7 @@
 package dev.migration;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RedactorTests {
 
@@ -75,6 +78,23 @@ class RedactorTests {
 		SQLException clean = new SQLException("relation \"t\" does not exist");
 
 		assertThat(Redactor.of(null, "Sekr3t").redact(clean)).isSameAs(clean);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdbc:postgresq://localhost:1/app?password=Sekr3t;Tail",
+			"jdbc:postgresql://localhost:notaport/app?password=Sekr3t;Tail",
+			"jdbc:postgresql://localhost:1/app?password=Sekr3t;Tail", "jdbc:postgresql://u:Sekr3t;Tail@localhost:1/app" })
+	void aConnectionFailureCarriesThePasswordNeitherInItsMessageNorInItsCauses(String url) {
+		Migrations migrations = Migrations.create(MigrationConfiguration.builder().url(url).password("Sekr3t;Tail")
+			.locations("classpath:db/seed").build());
+
+		MigrationDatabaseException failure = catchThrowableOfType(MigrationDatabaseException.class,
+				() -> migrations.upgrade("heads"));
+
+		assertThat(failure).hasMessageStartingWith("Cannot connect to jdbc:postgres");
+		StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		assertThat(trace.toString()).doesNotContain("Sekr3t").doesNotContain("Tail");
 	}
 
 	@Test
