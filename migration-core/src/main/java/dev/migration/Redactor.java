@@ -37,13 +37,16 @@ public final class Redactor {
 	private static final Pattern PASSWORD_PARAMETER = Pattern
 		.compile("(?i)((?:password|passwd|pwd|secret)\\s*=\\s*)[^&\\s]+");
 
-	/** {@code //user:secret@host}: the secret may hold {@code @} or {@code ;}, so up to the last {@code @} of the part. */
+	/** {@code //user:secret@host}: the secret may hold {@code @} or {@code ;}, so up to the last {@code @}. */
 	private static final Pattern USER_INFO = Pattern.compile("(//[^/\\s:@]*):[^/\\s]*@");
 
 	/** {@code user:secret@host} and {@code password=secret} as they are written inside a URL. */
-	private static final Pattern URL_PASSWORD_PARAMETER = Pattern.compile("(?i)(?:^|[?&;])(?:password|passwd|pwd)=([^&]*)");
+	private static final Pattern URL_PASSWORD_PARAMETER = Pattern
+		.compile("(?i)(?:^|[?&;])(?:password|passwd|pwd)=([^&]*)");
 
 	private static final Pattern URL_USER_INFO = Pattern.compile("//[^/@:]*:([^/]*)@");
+
+	private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-F]{2}");
 
 	private static final Redactor PATTERNS_ONLY = new Redactor(List.of());
 
@@ -150,7 +153,8 @@ public final class Redactor {
 		int copied = 0;
 		while (found >= 0) {
 			int end = found + form.length();
-			boolean insideWord = (isWordCharacter(form.charAt(0)) && found > 0 && isWordCharacter(text.charAt(found - 1)))
+			boolean insideWord = (isWordCharacter(form.charAt(0)) && found > 0
+					&& isWordCharacter(text.charAt(found - 1)))
 					|| (isWordCharacter(form.charAt(form.length() - 1)) && end < text.length()
 							&& isWordCharacter(text.charAt(end)));
 			if (insideWord) {
@@ -182,8 +186,7 @@ public final class Redactor {
 	}
 
 	private static String lowerCaseEscapes(String encoded) {
-		Matcher escape = Pattern.compile("%[0-9A-F]{2}").matcher(encoded);
-		return escape.replaceAll((match) -> match.group().toLowerCase(Locale.ROOT));
+		return PERCENT_ESCAPE.matcher(encoded).replaceAll((match) -> match.group().toLowerCase(Locale.ROOT));
 	}
 
 	/** The password parameters and user-info password of a URL, as written and decoded. */

@@ -71,6 +71,9 @@ public final class MigrationCli implements Callable<Integer> {
 	/** The dev URL of the command, once it asked for one: its password is masked like the database's. */
 	private String devUrl;
 
+	/** Built at the first line printed, once the options are parsed; every line goes through it. */
+	private Redactor redactor;
+
 	MigrationCli(Map<String, String> environment) {
 		this.environment = Map.copyOf(environment);
 	}
@@ -137,8 +140,11 @@ public final class MigrationCli implements Callable<Integer> {
 
 	/** Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD and those in the URLs. */
 	Redactor redactor() {
-		return Redactor.of(url(), password()).and(this.devUrl, null)
-			.and(this.environment.get("MIGRATIONS_DEV_URL"), null);
+		if (this.redactor == null) {
+			this.redactor = Redactor.of(url(), password()).and(this.devUrl, null)
+				.and(this.environment.get("MIGRATIONS_DEV_URL"), null);
+		}
+		return this.redactor;
 	}
 
 	/** Who ran a step, for the history rows of an offline script. */
@@ -167,6 +173,7 @@ public final class MigrationCli implements Callable<Integer> {
 			throw new UsageException("No database given: pass --url JDBC_URL or set MIGRATIONS_URL.");
 		}
 		this.devUrl = devUrl;
+		this.redactor = null;
 		return Migrations.create(configuration().devUrl(devUrl).build());
 	}
 

@@ -182,8 +182,8 @@ public class MigrationsInitializer
 				this.failure = ex;
 				this.state = State.FAILED;
 			}
-			Redactor redactor = MigrationsSecrets.redactor(
-					(this.applicationContext != null) ? this.applicationContext.getEnvironment() : null, this.migrations);
+			Redactor redactor = MigrationsSecrets.redactor((this.applicationContext != null)
+					? this.applicationContext.getEnvironment() : null, this.migrations);
 			logger.error(redactor.redact(describeFailure(ex)), redactor.redact((Throwable) ex));
 			synchronized (this.monitor) {
 				publish(LivenessState.BROKEN);

@@ -128,7 +128,8 @@ public final class SqlRevisionWriter {
 		if (Character.isHighSurrogate(character)) {
 			return index + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(index + 1));
 		}
-		return Character.isLowSurrogate(character) && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)));
+		return Character.isLowSurrogate(character)
+				&& (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)));
 	}
 
 	private static void requireValid(String id, NewRevision revision) {
