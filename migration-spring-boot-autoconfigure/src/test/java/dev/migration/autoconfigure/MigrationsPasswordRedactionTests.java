@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -71,6 +72,30 @@ class MigrationsPasswordRedactionTests {
 				Throwable failure = context.getStartupFailure();
 				FailureAnalysis analysis = analyzer("jdbc:postgresql://localhost:1/app", password, inUrl).analyze(failure);
 				assertThat(analysis.getDescription()).contains("Cannot connect to jdbc:postgresql://localhost:1/app");
+				assertNoSecret(analysis.getDescription() + analysis.getAction(), password);
+				assertNoSecret(stackTrace(failure), password);
+			});
+		assertNoSecret(output.getAll(), password);
+	}
+
+	@ParameterizedTest(name = "in the URL {1}: {0}")
+	@MethodSource("passwords")
+	void theApplicationsDataSourceUnreachableOnStartup(String password, boolean inUrl, CapturedOutput output) {
+		String[] connection = Stream.of(connection("jdbc:postgresql://localhost:1/app", password, inUrl))
+			.map((property) -> property.replace("migrations.", "spring.datasource."))
+			.toArray(String[]::new);
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues(connection)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				MockEnvironment environment = new MockEnvironment();
+				for (String property : connection) {
+					int equals = property.indexOf('=');
+					environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+				}
+				FailureAnalysis analysis = new MigrationsFailureAnalyzer(environment).analyze(failure);
+				assertThat(analysis.getDescription()).contains("Cannot connect to the configured DataSource");
 				assertNoSecret(analysis.getDescription() + analysis.getAction(), password);
 				assertNoSecret(stackTrace(failure), password);
 			});
