@@ -89,14 +89,15 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 
 	@Override
 	public String toString() {
-		// never print the password, nor a URL's query string or user info, which may carry one
-		return "MigrationConfiguration[url=" + shown(this.url) + ", user=" + this.user + ", locations=" + this.locations + ", schema=" + this.schema
-				+ ", versionTable=" + this.versionTable + ", historyTable=" + this.historyTable
-				+ ((this.devUrl != null) ? ", devUrl=" + shown(this.devUrl) : "") + "]";
+		Redactor redactor = redactor();
+		return "MigrationConfiguration[url=" + redactor.redact(this.url) + ", user=" + this.user + ", locations="
+				+ this.locations + ", schema=" + this.schema + ", versionTable=" + this.versionTable + ", historyTable="
+				+ this.historyTable + ((this.devUrl != null) ? ", devUrl=" + redactor.redact(this.devUrl) : "") + "]";
 	}
 
-	private static String shown(String url) {
-		return (url != null) ? url.replaceAll("\\?.*$", "?...").replaceAll("//[^/]*@", "//****@") : null;
+	/** Masks the passwords of this configuration (its own and its URLs') in anything printed about it. */
+	public Redactor redactor() {
+		return Redactor.of(this.url, this.password).and(this.devUrl, this.devPassword);
 	}
 
 	/**

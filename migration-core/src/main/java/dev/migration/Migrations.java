@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +35,7 @@ import dev.migration.internal.schema.DevDatabase;
 import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
+import dev.migration.internal.source.SqlRevisionWriter;
 import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
 
@@ -174,6 +176,20 @@ public final class Migrations {
 					List.of());
 		}
 		return info(this.graph.get(matches.get(0)));
+	}
+
+	/**
+	 * Writes a new SQL revision file into the directory, after checking every value by the rules the parser applies
+	 * and against these revisions (ids and labels unused, down revisions and dependencies existing), so that the file
+	 * always reads back as asked and every later command still loads the folder. Nothing is written when a check
+	 * fails.
+	 * @param directory the revisions directory (the filesystem location these revisions came from)
+	 * @param revision what to write
+	 * @return the file written, {@code <id>_<slug>.sql}
+	 * @throws InvalidRevisionArgumentException naming the bad value and the rule it breaks
+	 */
+	public Path writeRevision(Path directory, NewRevision revision) {
+		return SqlRevisionWriter.write(directory, revision, this.graph, Instant.now());
 	}
 
 	/** Revisions nobody names as down revision or dependency. */

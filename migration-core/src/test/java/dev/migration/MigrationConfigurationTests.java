@@ -41,8 +41,9 @@ class MigrationConfigurationTests {
 			.devPassword("s3cret")
 			.build();
 
-		assertThat(configuration.toString()).doesNotContain("s3cret").contains("jdbc:postgresql://****@db/app")
-			.contains("devUrl=jdbc:postgresql://****@db/scratch");
+		assertThat(configuration.toString()).doesNotContain("s3cret")
+			.contains("jdbc:postgresql://app:****@db/app?password=****")
+			.contains("devUrl=jdbc:postgresql://dev:****@db/scratch?password=****");
 	}
 
 	@Test

@@ -4,14 +4,17 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.migration.Direction;
 import dev.migration.MigrationListener;
+import dev.migration.Redactor;
 import dev.migration.RevisionInfo;
 import dev.migration.Step;
 
 /**
- * Everything the commands print, in Alembic's formats: results on stdout, warnings on stderr.
+ * Everything the commands print, in Alembic's formats: results on stdout, warnings on stderr. Every line goes through
+ * the redactor of the command line's passwords, so that no output path can print one.
  */
 final class Console {
 
@@ -19,18 +22,33 @@ final class Console {
 
 	private final PrintWriter err;
 
-	Console(PrintWriter out, PrintWriter err) {
+	private final Supplier<Redactor> redactor;
+
+	/** The redactor is asked for at each line: the options that hold the passwords are parsed after this exists. */
+	Console(PrintWriter out, PrintWriter err, Supplier<Redactor> redactor) {
 		this.out = out;
 		this.err = err;
+		this.redactor = redactor;
 	}
 
 	void print(String line) {
-		this.out.println(line);
+		this.out.println(this.redactor.get().redact(line));
 		this.out.flush();
 	}
 
 	void warn(String line) {
-		this.err.println(line);
+		this.err.println(this.redactor.get().redact(line));
+		this.err.flush();
+	}
+
+	/** The one-line error: {@code FAILED: <message>}, the database's multi-line message joined into one line. */
+	void failed(String message) {
+		warn("FAILED: " + String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " "));
+	}
+
+	/** A stack trace for {@code --debug}, its messages and its causes' redacted like every other line. */
+	void stackTrace(Throwable failure) {
+		this.err.print(this.redactor.get().stackTrace(failure));
 		this.err.flush();
 	}
 
@@ -117,14 +135,6 @@ final class Console {
 
 	private static String down(RevisionInfo revision) {
 		return revision.downRevisions().isEmpty() ? "<base>" : String.join(", ", revision.downRevisions());
-	}
-
-	/** A JDBC URL with any password in it replaced by {@code ****}. */
-	static String maskPassword(String url) {
-		if (url == null) {
-			return "(none)";
-		}
-		return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/:@]*):[^/@]*@", "//$1:****@");
 	}
 
 }

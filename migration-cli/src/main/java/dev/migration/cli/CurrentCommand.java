@@ -26,7 +26,7 @@ final class CurrentCommand implements Callable<Integer> {
 		List<RevisionInfo> all = migrations.revisions();
 		Console console = this.cli.console();
 		if (this.verbose) {
-			console.print("Current revision(s) for " + Console.maskPassword(this.cli.url())
+			console.print("Current revision(s) for " + this.cli.redactor().redact(String.valueOf(this.cli.url()))
 					+ ((this.cli.user() != null) ? " as " + this.cli.user() : "") + ":");
 		}
 		for (String row : rows) {

@@ -12,6 +12,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
 import dev.migration.Migrations;
+import dev.migration.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +68,12 @@ public final class MigrationCli implements Callable<Integer> {
 
 	private Console console;
 
+	/** The dev URL of the command, once it asked for one: its password is masked like the database's. */
+	private String devUrl;
+
+	/** Built at the first line printed, once the options are parsed; every line goes through it. */
+	private Redactor redactor;
+
 	MigrationCli(Map<String, String> environment) {
 		this.environment = Map.copyOf(environment);
 	}
@@ -80,23 +87,23 @@ public final class MigrationCli implements Callable<Integer> {
 	/** Runs one command line with the given streams and environment; returns the exit code (0, 1 or 2). */
 	public static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
 		MigrationCli cli = new MigrationCli(environment);
-		cli.console = new Console(out, err);
+		cli.console = new Console(out, err, cli::redactor);
 		CommandLine commandLine = new CommandLine(cli);
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
-			err.println("FAILED: " + ex.getMessage() + ". See '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+			cli.console.failed(ex.getMessage() + ". See '" + ex.getCommandLine().getCommandSpec().qualifiedName()
 					+ " --help'.");
 			return 2;
 		});
 		commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
 			if (cli.debug) {
-				ex.printStackTrace(err);
+				cli.console.stackTrace(ex);
 			}
 			String message = (ex instanceof MigrationException || ex instanceof UsageException) ? ex.getMessage()
 					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			// the database's own message may span lines (PostgreSQL adds "Position: ..."): keep the error one line
-			err.println("FAILED: " + String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " "));
+			cli.console.failed(message);
 			return (ex instanceof UsageException) ? 2 : 1;
 		});
 		int exitCode = commandLine.execute(args);
@@ -127,6 +134,19 @@ public final class MigrationCli implements Callable<Integer> {
 		return (this.user != null) ? this.user : this.environment.get("MIGRATIONS_USER");
 	}
 
+	private String password() {
+		return (this.password != null) ? this.password : this.environment.get("MIGRATIONS_PASSWORD");
+	}
+
+	/** Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD and those in the URLs. */
+	Redactor redactor() {
+		if (this.redactor == null) {
+			this.redactor = Redactor.of(url(), password()).and(this.devUrl, null)
+				.and(this.environment.get("MIGRATIONS_DEV_URL"), null);
+		}
+		return this.redactor;
+	}
+
 	/** Who ran a step, for the history rows of an offline script. */
 	String operator() {
 		String databaseUser = user();
@@ -152,6 +172,8 @@ public final class MigrationCli implements Callable<Integer> {
 		if (url() == null || url().isBlank()) {
 			throw new UsageException("No database given: pass --url JDBC_URL or set MIGRATIONS_URL.");
 		}
+		this.devUrl = devUrl;
+		this.redactor = null;
 		return Migrations.create(configuration().devUrl(devUrl).build());
 	}
 
@@ -179,12 +201,11 @@ public final class MigrationCli implements Callable<Integer> {
 		String directory = location();
 		String source = (directory.startsWith("classpath:") || directory.startsWith("filesystem:")) ? directory
 				: "filesystem:" + directory;
-		String password = (this.password != null) ? this.password : this.environment.get("MIGRATIONS_PASSWORD");
 		MigrationListener printer = this.console.stepPrinter();
 		MigrationConfiguration.Builder builder = MigrationConfiguration.builder()
 			.url(url())
 			.user(user())
-			.password(password)
+			.password(password())
 			.locations(source)
 			.listeners(printer);
 		if (this.classpath != null && !this.classpath.isBlank()) {

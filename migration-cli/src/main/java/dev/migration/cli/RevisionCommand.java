@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.migration.InvalidRevisionArgumentException;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.NewRevision;
 import dev.migration.SchemaDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +98,7 @@ final class RevisionCommand implements Callable<Integer> {
 		return heads;
 	}
 
-	/** Shared with {@code merge}: checks the id, labels and dependencies, writes the file, prints its path. */
+	/** Shared with {@code merge}: the core checks and writes the file; this prints its path. */
 	static void write(MigrationCli cli, Migrations migrations, String requestedId, List<String> down, String message,
 			List<String> branchLabels, List<String> dependsOn) {
 		write(cli, migrations, requestedId, down, message, branchLabels, dependsOn, "", "");
@@ -105,25 +107,32 @@ final class RevisionCommand implements Callable<Integer> {
 	/** As above, with the upgrade and downgrade sections filled ({@code --autogenerate}). */
 	static void write(MigrationCli cli, Migrations migrations, String requestedId, List<String> down, String message,
 			List<String> branchLabels, List<String> dependsOn, String upgrade, String downgrade) {
-		String id = (requestedId != null) ? RevisionFiles.requireId(requestedId) : RevisionFiles.newId();
-		boolean taken = migrations.revisions().stream().anyMatch(revision -> revision.id().equals(id));
-		if (taken) {
-			throw new MigrationException("Revision id '" + id + "' is already used. Nothing was written.");
-		}
-		for (String label : branchLabels) {
-			migrations.revisions().stream().filter(revision -> revision.branchLabels().contains(label)).findFirst()
-				.ifPresent(revision -> {
-					throw new MigrationException("Branch label '" + label + "' is already used by revision "
-							+ revision.id() + ". Nothing was written.");
-				});
-		}
 		List<String> dependencies = new ArrayList<>();
 		for (String dependency : dependsOn) {
 			dependencies.addAll(migrations.resolve(dependency, List.of()));
 		}
-		Path file = RevisionFiles.write(Path.of(cli.location().replaceFirst("^filesystem:", "")), id, down, message,
-				branchLabels, dependencies, upgrade, downgrade);
+		NewRevision revision = NewRevision.of(message, down).withId(requestedId).withBranchLabels(branchLabels)
+			.withDependsOn(dependencies).withSql(upgrade, downgrade);
+		Path file;
+		try {
+			file = migrations.writeRevision(Path.of(cli.location().replaceFirst("^filesystem:", "")), revision);
+		}
+		catch (InvalidRevisionArgumentException ex) {
+			throw new UsageException(option(ex.argument()) + ": " + ex.getMessage());
+		}
 		cli.console().print("Generating " + file + " ... done");
+	}
+
+	/** The option that gave the value the core refused, so that the error names what the user typed. */
+	private static String option(String argument) {
+		return switch (argument) {
+			case "revision" -> "--rev-id";
+			case "message" -> "-m/--message";
+			case "branch_labels" -> "--branch-label";
+			case "depends_on" -> "--depends-on";
+			case "down_revision" -> "--head/REV";
+			default -> "--autogenerate (" + argument + " SQL)";
+		};
 	}
 
 }

@@ -159,7 +159,7 @@ public final class MigrationsAutoConfiguration {
 		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
 		Assert.state(driver != DatabaseDriver.UNKNOWN,
 				() -> "Cannot resolve " + VENDOR_PLACEHOLDER + " (in migrations.locations or migrations.target-schema) "
-						+ "for the database at " + url);
+						+ "for the database at " + connection.redactor().redact(url));
 		return driver.getId();
 	}
 

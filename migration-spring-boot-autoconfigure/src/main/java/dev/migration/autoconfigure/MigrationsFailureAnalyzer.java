@@ -7,12 +7,14 @@ import dev.migration.LocationNotFoundException;
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
 import dev.migration.MultipleHeadsException;
+import dev.migration.Redactor;
 import dev.migration.RevisionFailedException;
 import dev.migration.RevisionParseException;
 import dev.migration.UnknownRevisionException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains a startup that failed in the migrations runner, with the setting or command that fixes it. The
@@ -20,10 +22,17 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
 
+	private final Redactor redactor;
+
+	/** @param environment the application's, to mask its database passwords; {@code null} before there is one */
+	MigrationsFailureAnalyzer(Environment environment) {
+		this.redactor = MigrationsSecrets.redactor(environment, null);
+	}
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
-		return new FailureAnalysis("Migrations could not bring the database up to date on startup: "
-				+ cause.getMessage(), action(cause), cause);
+		return new FailureAnalysis(this.redactor.redact("Migrations could not bring the database up to date on "
+				+ "startup: " + cause.getMessage()), this.redactor.redact(action(cause)), cause);
 	}
 
 	private static String action(MigrationException cause) {

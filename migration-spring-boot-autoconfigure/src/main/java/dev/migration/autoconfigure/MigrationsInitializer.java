@@ -5,6 +5,7 @@ import java.util.List;
 import dev.migration.Direction;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.Redactor;
 import dev.migration.RevisionFailedException;
 import dev.migration.Step;
 import org.apache.commons.logging.Log;
@@ -181,7 +182,9 @@ public class MigrationsInitializer
 				this.failure = ex;
 				this.state = State.FAILED;
 			}
-			logger.error(describeFailure(ex), ex);
+			Redactor redactor = MigrationsSecrets.redactor((this.applicationContext != null)
+					? this.applicationContext.getEnvironment() : null, this.migrations);
+			logger.error(redactor.redact(describeFailure(ex)), redactor.redact((Throwable) ex));
 			synchronized (this.monitor) {
 				publish(LivenessState.BROKEN);
 			}

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,7 +102,7 @@ class MigrationsFailureAnalyzerTests {
 			.withPropertyValues(properties)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				analysis[0] = new MigrationsFailureAnalyzer().analyze(context.getStartupFailure());
+				analysis[0] = new MigrationsFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
 			});
 		assertThat(analysis[0]).isNotNull();
 		return analysis[0];

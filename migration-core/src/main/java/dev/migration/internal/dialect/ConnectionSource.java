@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import dev.migration.MigrationDatabaseException;
+import dev.migration.Redactor;
 
 /**
  * Where connections come from: the application's DataSource, or a JDBC URL.
@@ -23,11 +24,14 @@ public final class ConnectionSource {
 
 	private final String password;
 
+	private final Redactor redactor;
+
 	private ConnectionSource(DataSource dataSource, String url, String user, String password) {
 		this.dataSource = dataSource;
 		this.url = url;
 		this.user = user;
 		this.password = password;
+		this.redactor = Redactor.of(url, password);
 	}
 
 	public static ConnectionSource of(DataSource dataSource, String url, String user, String password) {
@@ -51,8 +55,10 @@ public final class ConnectionSource {
 			return connection;
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot connect to " + describe() + ": "
-					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, password and that the database is running.", ex);
+			// a driver's message may quote the URL ("No suitable driver found for jdbc:...?password=...")
+			throw new MigrationDatabaseException(this.redactor.redact("Cannot connect to " + describe() + ": "
+					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, password "
+					+ "and that the database is running."), this.redactor.redact((Throwable) ex));
 		}
 	}
 
@@ -88,7 +94,12 @@ public final class ConnectionSource {
 		if (this.url == null) {
 			return "the configured DataSource";
 		}
-		return JdbcUrls.redact(this.url);
+		return this.redactor.redact(this.url);
+	}
+
+	/** Masks this connection's password, and URL-shaped credentials, in anything printed about it. */
+	public Redactor redactor() {
+		return this.redactor;
 	}
 
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 
 import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
+import dev.migration.Redactor;
 import dev.migration.internal.dialect.DatabaseMessages;
 import dev.migration.internal.dialect.Dialect;
-import dev.migration.internal.dialect.JdbcUrls;
 
 /**
  * A scratch PostgreSQL database named by a dev URL ({@code --dev-url}): the target schema goes into a temporary
@@ -23,10 +23,13 @@ public final class DevDatabase implements SchemaCompare.Connections {
 
 	private final String password;
 
+	private final Redactor redactor;
+
 	private DevDatabase(String url, String user, String password) {
 		this.url = url;
 		this.user = user;
 		this.password = password;
+		this.redactor = Redactor.of(url, password);
 	}
 
 	public static DevDatabase of(String url, String user, String password) {
@@ -76,8 +79,9 @@ public final class DevDatabase implements SchemaCompare.Connections {
 			return Dialect.of(connection).name();
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot read the kind of the dev database " + describe() + ": "
-					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared.", ex);
+			throw new MigrationDatabaseException(this.redactor.redact("Cannot read the kind of the dev database "
+					+ describe() + ": " + DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared."),
+					this.redactor.redact((Throwable) ex));
 		}
 		catch (MigrationException ex) {
 			throw new MigrationException("The dev database " + describe() + ": " + ex.getMessage(), ex);
@@ -90,9 +94,10 @@ public final class DevDatabase implements SchemaCompare.Connections {
 			return DriverManager.getConnection(this.url, this.user, this.password);
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot connect to the dev database " + describe() + ": "
-					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared. Check the dev URL "
-					+ "(--dev-url, MIGRATIONS_DEV_URL), its user and password, and that the database is running.", ex);
+			throw new MigrationDatabaseException(this.redactor.redact("Cannot connect to the dev database " + describe()
+					+ ": " + DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared. Check the dev URL "
+					+ "(--dev-url, MIGRATIONS_DEV_URL), its user and password, and that the database is running."),
+					this.redactor.redact((Throwable) ex));
 		}
 	}
 
@@ -108,7 +113,7 @@ public final class DevDatabase implements SchemaCompare.Connections {
 
 	/** The URL without credentials. */
 	public String describe() {
-		return JdbcUrls.redact(this.url);
+		return this.redactor.redact(this.url);
 	}
 
 }

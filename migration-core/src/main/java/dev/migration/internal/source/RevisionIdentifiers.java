@@ -7,9 +7,19 @@ import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.Revision;
 
 /**
- * Checks ids and labels the same way for SQL files and Java classes, so both fail with the same advice.
+ * Checks ids and labels the same way for SQL files, Java classes and the files {@link SqlRevisionWriter} writes, so
+ * that all fail with the same advice and whatever is written reads back.
  */
 final class RevisionIdentifiers {
+
+	/** What {@link #isId} wants, for messages. */
+	static final String ID_RULE = "use 1 to 32 letters, digits or underscores, not 'none' (which means no down "
+			+ "revision)";
+
+	/** What {@link #isLabel} wants, for messages. */
+	static final String LABEL_RULE = "use letters, digits or underscores; a label must not be empty nor hold "
+			+ "whitespace, control characters, '@' or ',', as it appears in targets such as 'label@head' and in a "
+			+ "comma-separated header";
 
 	private RevisionIdentifiers() {
 	}
@@ -17,7 +27,7 @@ final class RevisionIdentifiers {
 	static String requireId(String location, int line, String key, String id) {
 		if (!isId(id)) {
 			throw new RevisionParseException(location, line,
-					key + " '" + id + "' is not a valid revision id: use 1 to 32 letters, digits or underscores");
+					key + " '" + id + "' is not a valid revision id: " + ID_RULE);
 		}
 		return id;
 	}
@@ -42,7 +52,7 @@ final class RevisionIdentifiers {
 	 * plain scan, not a regular expression: it runs for every file at every start.
 	 */
 	static boolean isId(String id) {
-		if (id == null || id.isEmpty() || id.length() > 32) {
+		if (id == null || id.isEmpty() || id.length() > 32 || id.equalsIgnoreCase("none")) {
 			return false;
 		}
 		for (int i = 0; i < id.length(); i++) {
@@ -62,16 +72,25 @@ final class RevisionIdentifiers {
 			throw new RevisionParseException(location, line, "branch_labels is null: return an empty list instead");
 		}
 		for (String label : labels) {
-			if (label == null || label.isEmpty() || label.chars().anyMatch(RevisionIdentifiers::isForbiddenInLabel)) {
-				throw new RevisionParseException(location, line, "branch label '" + label
-						+ "' is not valid: use letters, digits or underscores, without '@', ',' or spaces");
+			if (!isLabel(label)) {
+				throw new RevisionParseException(location, line, "branch label '" + label + "' is not valid: "
+						+ LABEL_RULE);
 			}
 		}
 		return labels;
 	}
 
+	/** Whether a branch label reads back from a header line as it is and can be named in a target. */
+	static boolean isLabel(String label) {
+		return label != null && !label.isEmpty()
+				&& label.codePoints().noneMatch(RevisionIdentifiers::isForbiddenInLabel);
+	}
+
+	/** A lone surrogate is no character: written as UTF-8 it would read back as '?'. */
 	private static boolean isForbiddenInLabel(int character) {
-		return character == '@' || character == ',' || Character.isWhitespace(character);
+		return character == '@' || character == ',' || Character.isWhitespace(character)
+				|| Character.isSpaceChar(character) || Character.isISOControl(character)
+				|| Character.getType(character) == Character.SURROGATE;
 	}
 
 }

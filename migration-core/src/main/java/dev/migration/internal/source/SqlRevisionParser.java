@@ -163,6 +163,11 @@ public final class SqlRevisionParser {
 		return null;
 	}
 
+	/** Whether the parser takes this line (without its line break) for a section marker. */
+	static boolean isSectionMarker(String line) {
+		return sectionMarker(line, 0, line.length()) != null;
+	}
+
 	private static int skipWhitespace(String text, int start, int end) {
 		int position = start;
 		while (position < end && Character.isWhitespace(text.charAt(position))) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -28,6 +27,7 @@ import dev.migration.IrreversibleRevisionException;
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.Redactor;
 import dev.migration.Plan;
 import dev.migration.RevisionInfo;
 import dev.migration.Step;
@@ -63,11 +63,6 @@ public class MigrationsEndpoint {
 
 	private static final Log logger = LogFactory.getLog(MigrationsEndpoint.class);
 
-	/** Credentials in a JDBC URL or a driver message ({@code user:secret@host}, {@code password=secret}). */
-	private static final Pattern URL_CREDENTIALS = Pattern.compile("//[^/\\s:@]+:[^/\\s@]*@");
-
-	private static final Pattern KEY_VALUE_CREDENTIALS = Pattern.compile("(?i)(password|pwd|secret)=[^&;\\s]*");
-
 	private final Migrations migrations;
 
 	private final boolean downgradeEnabled;
@@ -76,10 +71,26 @@ public class MigrationsEndpoint {
 
 	private final ReentrantLock executing = new ReentrantLock();
 
+	/** Error messages may quote the database or a driver: never let a password through. */
+	private final Redactor redactor;
+
 	public MigrationsEndpoint(Migrations migrations, boolean downgradeEnabled, int maxDowngradeSteps) {
+		this(migrations, downgradeEnabled, maxDowngradeSteps, migrations.configuration().redactor());
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param migrations the engine
+	 * @param downgradeEnabled whether a downgrade may run at all
+	 * @param maxDowngradeSteps most revisions one downgrade may revert
+	 * @param redactor masks the application's passwords in every message the endpoint answers or logs
+	 */
+	public MigrationsEndpoint(Migrations migrations, boolean downgradeEnabled, int maxDowngradeSteps,
+			Redactor redactor) {
 		this.migrations = migrations;
 		this.downgradeEnabled = downgradeEnabled;
 		this.maxDowngradeSteps = maxDowngradeSteps;
+		this.redactor = redactor;
 	}
 
 	@ReadOperation
@@ -209,17 +220,16 @@ public class MigrationsEndpoint {
 			this.migrations.execute(plan, principal);
 		}
 		catch (ConcurrentChangeException ex) {
-			logger.warn("Downgrade by " + who + " refused: " + ex.getMessage());
-			return refuse(STATUS_CONFLICT, "current_mismatch", sanitize(ex.getMessage()));
+			logger.warn(sanitize("Downgrade by " + who + " refused: " + ex.getMessage()));
+			return refuse(STATUS_CONFLICT, "current_mismatch", ex.getMessage());
 		}
 		catch (LockTimeoutException ex) {
-			logger.warn("Downgrade by " + who + " refused: " + ex.getMessage());
-			return refuse(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "lock_timeout", sanitize(ex.getMessage()));
+			logger.warn(sanitize("Downgrade by " + who + " refused: " + ex.getMessage()));
+			return refuse(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "lock_timeout", ex.getMessage());
 		}
 		catch (MigrationException ex) {
-			logger.error("Downgrade by " + who + " failed", ex);
-			return refuse(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "downgrade_failed",
-					sanitize(ex.getMessage()));
+			logger.error(sanitize("Downgrade by " + who + " failed"), this.redactor.redact((Throwable) ex));
+			return refuse(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "downgrade_failed", ex.getMessage());
 		}
 		MigrationsDescriptor state = describe();
 		logger.warn("Downgrade by " + who + " finished: the database is at " + rows(state.current()));
@@ -308,8 +318,9 @@ public class MigrationsEndpoint {
 		return null;
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> refuse(int status, String error, String message) {
-		return new WebEndpointResponse<>(new ErrorDescriptor(error, message), status);
+	/** Every refusal's message goes through the redactor: it may quote the database or a driver. */
+	private WebEndpointResponse<OperationResponseBody> refuse(int status, String error, @Nullable String message) {
+		return new WebEndpointResponse<>(new ErrorDescriptor(error, sanitize(message)), status);
 	}
 
 	/** Over HTTP every body value arrives as text, so {@code true}/{@code false} may be either. */
@@ -395,13 +406,8 @@ public class MigrationsEndpoint {
 		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS).toString() : null;
 	}
 
-	/** Error messages may quote the database; never let credentials through. */
-	static String sanitize(@Nullable String message) {
-		if (message == null) {
-			return "";
-		}
-		String sanitized = URL_CREDENTIALS.matcher(message).replaceAll("//***@");
-		return KEY_VALUE_CREDENTIALS.matcher(sanitized).replaceAll("$1=***");
+	private String sanitize(@Nullable String message) {
+		return (message != null) ? this.redactor.redact(message) : "";
 	}
 
 	/** The answer to {@code GET /actuator/migrations}, and to an executed downgrade. */

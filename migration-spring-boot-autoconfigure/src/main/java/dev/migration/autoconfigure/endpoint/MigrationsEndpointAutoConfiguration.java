@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.endpoint;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsProperties;
+import dev.migration.autoconfigure.MigrationsSecrets;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -29,9 +31,10 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean({ Migrations.class, MigrationsProperties.class })
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(Migrations migrations, MigrationsProperties properties) {
+	MigrationsEndpoint migrationsEndpoint(Migrations migrations, MigrationsProperties properties,
+			Environment environment) {
 		return new MigrationsEndpoint(migrations, properties.getEndpoint().isDowngradeEnabled(),
-				properties.getEndpoint().getMaxDowngradeSteps());
+				properties.getEndpoint().getMaxDowngradeSteps(), MigrationsSecrets.redactor(environment, migrations));
 	}
 
 	@Configuration(proxyBeanMethods = false)

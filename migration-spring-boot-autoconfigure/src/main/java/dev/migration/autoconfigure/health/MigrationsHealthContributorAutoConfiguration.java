@@ -4,6 +4,7 @@ import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsInitializer;
 import dev.migration.autoconfigure.MigrationsProperties;
+import dev.migration.autoconfigure.MigrationsSecrets;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
@@ -27,8 +29,10 @@ public final class MigrationsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	MigrationsHealthIndicator migrationsHealthIndicator(Migrations migrations,
-			ObjectProvider<MigrationsInitializer> initializer, MigrationsProperties properties) {
-		return new MigrationsHealthIndicator(migrations, initializer.getIfUnique(), properties.getTarget());
+			ObjectProvider<MigrationsInitializer> initializer, MigrationsProperties properties,
+			Environment environment) {
+		return new MigrationsHealthIndicator(migrations, initializer.getIfUnique(), properties.getTarget(),
+				MigrationsSecrets.redactor(environment, migrations));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.migration.Direction;
 import dev.migration.Migrations;
+import dev.migration.Redactor;
 import dev.migration.Step;
 import dev.migration.autoconfigure.MigrationsInitializer;
 import dev.migration.autoconfigure.MigrationsInitializer.State;
@@ -24,6 +25,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	private final String target;
 
+	private final Redactor redactor;
+
 	/**
 	 * Create a new indicator.
 	 * @param migrations the migrations
@@ -31,10 +34,23 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	 * @param target where the database should be
 	 */
 	public MigrationsHealthIndicator(Migrations migrations, MigrationsInitializer initializer, String target) {
+		this(migrations, initializer, target, migrations.configuration().redactor());
+	}
+
+	/**
+	 * Create a new indicator.
+	 * @param migrations the migrations
+	 * @param initializer the startup runner, or {@code null} when there is none
+	 * @param target where the database should be
+	 * @param redactor masks the application's passwords in the error detail
+	 */
+	public MigrationsHealthIndicator(Migrations migrations, MigrationsInitializer initializer, String target,
+			Redactor redactor) {
 		super("Migrations health check failed");
 		this.migrations = migrations;
 		this.initializer = initializer;
 		this.target = target;
+		this.redactor = redactor;
 	}
 
 	@Override
@@ -42,9 +58,24 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		State state = (this.initializer != null) ? this.initializer.getState() : State.NOT_RUN;
 		builder.withDetail("startup", state.name().toLowerCase());
 		if (state == State.FAILED) {
-			builder.down(this.initializer.getFailure());
+			down(builder, this.initializer.getFailure());
 			return;
 		}
+		try {
+			check(builder, state);
+		}
+		catch (RuntimeException ex) {
+			// what the base class would do, but its "error" detail is the raw message, which may quote a driver
+			down(builder, ex);
+		}
+	}
+
+	private void down(Health.Builder builder, Throwable failure) {
+		builder.down().withDetail("error", this.redactor.redact(failure.getClass().getName() + ": "
+				+ failure.getMessage()));
+	}
+
+	private void check(Health.Builder builder, State state) {
 		List<String> pending = this.migrations.plan(Direction.UPGRADE, List.of(this.target))
 			.steps()
 			.stream()
