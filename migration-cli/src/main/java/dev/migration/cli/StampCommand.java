@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import dev.migration.Direction;
 import dev.migration.Migrations;
+import dev.migration.UnfinishedRevision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,13 @@ final class StampCommand implements Callable<Integer> {
 					this.cli.operator()));
 		}
 		else {
+			List<UnfinishedRevision> unfinished = migrations.unfinished();
 			migrations.stamp(this.targets, this.purge);
+			for (UnfinishedRevision revision : unfinished) {
+				this.cli.console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
+						+ revision.direction().word() + ", started " + revision.startedAt() + ", not finished): "
+						+ "the database is taken to be repaired by hand.");
+			}
 		}
 		return 0;
 	}
