@@ -1,6 +1,7 @@
 package dev.migration;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -37,7 +38,8 @@ public record UnfinishedRevision(long historyId, String revision, Direction dire
 	/** What happened and the way out, as every command reports it. */
 	public String describe() {
 		return "Revision " + this.revision + " (" + this.direction.word() + ", not transactional) was started by "
-				+ this.startedBy + " at " + this.startedAt + " and did not finish: "
+				+ this.startedBy + " at " + ((this.startedAt != null) ? this.startedAt.truncatedTo(ChronoUnit.SECONDS) : "?")
+				+ " and did not finish: "
 				+ (this.failed ? "it failed half way"
 						: "it was interrupted (its process was killed, disconnected or lost the migration lock) or "
 								+ "is still running")
