@@ -37,9 +37,9 @@ public record UnfinishedRevision(long historyId, String revision, Direction dire
 
 	/** What happened and the way out, as every command reports it. */
 	public String describe() {
+		String when = (this.startedAt != null) ? this.startedAt.truncatedTo(ChronoUnit.SECONDS).toString() : "?";
 		return "Revision " + this.revision + " (" + this.direction.word() + ", not transactional) was started by "
-				+ this.startedBy + " at " + ((this.startedAt != null) ? this.startedAt.truncatedTo(ChronoUnit.SECONDS) : "?")
-				+ " and did not finish: "
+				+ this.startedBy + " at " + when + " and did not finish: "
 				+ (this.failed ? "it failed half way"
 						: "it was interrupted (its process was killed, disconnected or lost the migration lock) or "
 								+ "is still running")

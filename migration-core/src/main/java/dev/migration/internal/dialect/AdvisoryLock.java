@@ -70,13 +70,13 @@ public final class AdvisoryLock implements MigrationLock {
 			while (!tryLock(connection, key)) {
 				if (System.nanoTime() - deadline >= 0) {
 					String holder = holder(connection, key);
-					throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the "
-							+ "migration lock (PostgreSQL advisory lock " + key + " for " + name + "), held by " + holder
-							+ ". Nothing was run. If that process is stuck and you end its lock session "
-							+ "(SELECT pg_terminate_backend(pid)), the server releases the lock at once, but the holder "
-							+ "is interrupted: it stops before its next step, and a non-transactional revision it is "
-							+ "inside is left half done, marked so that nothing moves past it until it is repaired by "
-							+ "hand and stamped. Otherwise raise the lock timeout.", holder);
+					throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for "
+							+ "the migration lock (PostgreSQL advisory lock " + key + " for " + name + "), held by "
+							+ holder + ". Nothing was run. If that process is stuck and you end its lock session "
+							+ "(SELECT pg_terminate_backend(pid)), the server releases the lock at once, but the "
+							+ "holder is interrupted: it stops before its next step, and a non-transactional revision "
+							+ "it is inside is left half done, marked so that nothing moves past it until it is "
+							+ "repaired by hand and stamped. Otherwise raise the lock timeout.", holder);
 				}
 				if (!announced) {
 					logger.log(System.Logger.Level.INFO, "Waiting for the migration lock held by " + holder(connection, key));

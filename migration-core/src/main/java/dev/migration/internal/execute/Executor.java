@@ -486,9 +486,9 @@ public final class Executor {
 				Instant.now(), "", true);
 		return "what it did stays in the database, " + store() + " still says " + describe(rows) + ", and the "
 				+ "revision is marked unfinished in " + this.settings.historyTable() + ", so no upgrade or downgrade "
-				+ "moves past it. Repair the database by hand, then run 'stamp " + String.join(" ", mark.stampIfUndone())
-				+ "' if you undid what it did, or 'stamp " + String.join(" ", mark.stampIfCompleted())
-				+ "' if you completed it.";
+				+ "moves past it. Repair the database by hand, then run 'stamp "
+				+ String.join(" ", mark.stampIfUndone()) + "' if you undid what it did, or 'stamp "
+				+ String.join(" ", mark.stampIfCompleted()) + "' if you completed it.";
 	}
 
 	private void announce(Step step) {

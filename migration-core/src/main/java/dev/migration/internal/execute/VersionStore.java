@@ -105,8 +105,8 @@ public final class VersionStore {
 	 */
 	public Recheck recheck(Connection connection, long afterId) throws SQLException {
 		String sql = "SELECT 0, version_num, 0 FROM " + this.versionTable
-				+ " UNION ALL SELECT 1, direction, id FROM " + this.historyTable + " WHERE id > ? AND (" + CLAIM_OR_STAMP
-				+ ") UNION ALL SELECT 2, NULL, MAX(id) FROM " + this.historyTable + " ORDER BY 1, 3";
+				+ " UNION ALL SELECT 1, direction, id FROM " + this.historyTable + " WHERE id > ? AND ("
+				+ CLAIM_OR_STAMP + ") UNION ALL SELECT 2, NULL, MAX(id) FROM " + this.historyTable + " ORDER BY 1, 3";
 		List<String> rows = new ArrayList<>();
 		Claims claims = new Claims();
 		long lastHistoryId = afterId;
@@ -143,8 +143,8 @@ public final class VersionStore {
 	 * its process recorded a failure of the same step after it.
 	 */
 	private List<UnfinishedRevision> unfinished(Connection connection, long fromId) throws SQLException {
-		String sql = "SELECT id, revision, direction, down_revisions, applied_at, applied_by, duration_ms, success FROM "
-				+ this.historyTable + " WHERE id >= ? AND (" + CLAIM_OR_STAMP + " OR success = "
+		String sql = "SELECT id, revision, direction, down_revisions, applied_at, applied_by, duration_ms, success "
+				+ "FROM " + this.historyTable + " WHERE id >= ? AND (" + CLAIM_OR_STAMP + " OR success = "
 				+ this.dialect.booleanLiteral(false) + ") ORDER BY id";
 		List<UnfinishedRevision> open = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
