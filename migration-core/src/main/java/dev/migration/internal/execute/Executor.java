@@ -50,7 +50,9 @@ import dev.migration.internal.revision.SqlStatement;
 /**
  * Runs plans against the database: reads the version rows (one query when there is nothing to do), takes the lock,
  * re-reads and re-plans if another process moved the database, then runs each step in its own transaction together
- * with its version rows and its history row.
+ * with its version rows and its history row. A non-transactional step claims itself first (see
+ * {@link VersionStore#claim}); an open claim stops upgrades and downgrades until a stamp, and before each step the
+ * process checks that it still holds the lock.
  */
 public final class Executor {
 
