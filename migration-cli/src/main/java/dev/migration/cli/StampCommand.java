@@ -1,5 +1,6 @@
 package dev.migration.cli;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -41,7 +42,8 @@ final class StampCommand implements Callable<Integer> {
 			migrations.stamp(this.targets, this.purge);
 			for (UnfinishedRevision revision : unfinished) {
 				this.cli.console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
-						+ revision.direction().word() + ", started " + revision.startedAt() + ", not finished): "
+						+ revision.direction().word() + ", started " + revision.startedAt().truncatedTo(ChronoUnit.SECONDS)
+						+ ", not finished): "
 						+ "the database is taken to be repaired by hand.");
 			}
 		}
