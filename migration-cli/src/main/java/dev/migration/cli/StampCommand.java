@@ -42,9 +42,9 @@ final class StampCommand implements Callable<Integer> {
 			migrations.stamp(this.targets, this.purge);
 			for (UnfinishedRevision revision : unfinished) {
 				this.cli.console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
-						+ revision.direction().word() + ", started " + revision.startedAt().truncatedTo(ChronoUnit.SECONDS)
-						+ ", not finished): "
-						+ "the database is taken to be repaired by hand.");
+						+ revision.direction().word() + ", started "
+						+ revision.startedAt().truncatedTo(ChronoUnit.SECONDS) + ", not finished): the database is "
+						+ "taken to be repaired by hand.");
 			}
 		}
 		return 0;
