@@ -30,6 +30,7 @@ import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.Plan;
 import dev.migration.RevisionInfo;
+import dev.migration.UnfinishedRevision;
 import dev.migration.Step;
 import dev.migration.TargetException;
 import org.apache.commons.logging.Log;
@@ -248,8 +249,9 @@ public class MigrationsEndpoint {
 			.map((entry) -> new HistoryDescriptor(entry.revision(), entry.direction().word(),
 					timestamp(entry.appliedAt()), entry.appliedBy(), entry.durationMs(), entry.success()))
 			.toList();
+		List<String> unfinished = this.migrations.unfinished().stream().map(UnfinishedRevision::describe).toList();
 		return new MigrationsDescriptor(current, heads, pending.isEmpty(), pending, revisionDescriptors,
-				historyDescriptors);
+				historyDescriptors, unfinished);
 	}
 
 	/** What an upgrade to every head would apply, in order; what is not applied when the plan cannot be made. */
@@ -404,10 +406,13 @@ public class MigrationsEndpoint {
 		return KEY_VALUE_CREDENTIALS.matcher(sanitized).replaceAll("$1=***");
 	}
 
-	/** The answer to {@code GET /actuator/migrations}, and to an executed downgrade. */
+	/**
+	 * The answer to {@code GET /actuator/migrations}, and to an executed downgrade; {@code unfinished}, only present
+	 * when there is one, names each non-transactional revision that was started and did not finish, with the way out.
+	 */
 	public record MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate,
-			List<String> pending, List<RevisionDescriptor> revisions,
-			List<HistoryDescriptor> history) implements OperationResponseBody {
+			List<String> pending, List<RevisionDescriptor> revisions, List<HistoryDescriptor> history,
+			@JsonInclude(Include.NON_EMPTY) List<String> unfinished) implements OperationResponseBody {
 	}
 
 	/** One revision of the graph, newest first. */
