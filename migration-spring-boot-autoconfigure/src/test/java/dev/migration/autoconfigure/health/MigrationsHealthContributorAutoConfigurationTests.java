@@ -8,6 +8,7 @@ import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsInitializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,9 @@ class MigrationsHealthContributorAutoConfigurationTests {
 				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
 				Health health = context.getBean(MigrationsHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-				assertThat(health.getDetails().get("unfinished")).asList().singleElement().asString()
+				assertThat(health.getDetails().get("unfinished")).asInstanceOf(InstanceOfAssertFactories.LIST)
+					.singleElement()
+					.asString()
 					.contains("f00000000002", "stamp f00000000001");
 			});
 	}
