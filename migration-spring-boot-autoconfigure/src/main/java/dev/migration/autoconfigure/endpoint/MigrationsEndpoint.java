@@ -30,9 +30,10 @@ import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.Plan;
 import dev.migration.RevisionInfo;
-import dev.migration.UnfinishedRevision;
 import dev.migration.Step;
 import dev.migration.TargetException;
+import dev.migration.UnfinishedRevision;
+import dev.migration.UnfinishedRevisionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -216,6 +217,10 @@ public class MigrationsEndpoint {
 		catch (LockTimeoutException ex) {
 			logger.warn("Downgrade by " + who + " refused: " + ex.getMessage());
 			return refuse(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "lock_timeout", sanitize(ex.getMessage()));
+		}
+		catch (UnfinishedRevisionException ex) {
+			logger.warn("Downgrade by " + who + " refused: " + ex.getMessage());
+			return refuse(STATUS_CONFLICT, "unfinished_revision", sanitize(ex.getMessage()));
 		}
 		catch (MigrationException ex) {
 			logger.error("Downgrade by " + who + " failed", ex);

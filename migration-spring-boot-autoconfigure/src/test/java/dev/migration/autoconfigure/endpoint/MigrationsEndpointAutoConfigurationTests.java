@@ -187,6 +187,20 @@ class MigrationsEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesADowngradeWhileARevisionIsUnfinished() {
+		enabled().withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
+			.run((context) -> {
+				Migrations migrations = context.getBean(Migrations.class);
+				migrations.upgrade("f00000000001");
+				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
+				ErrorDescriptor error = assertError(endpoint(context).downgrade("base", "f00000000001", false,
+						anonymous()), 409, "unfinished_revision");
+				assertThat(error.message()).contains("f00000000002", "stamp f00000000001");
+				assertThat(migrations.current()).containsExactly("f00000000001");
+			});
+	}
+
+	@Test
 	void refusesAMalformedRequest() {
 		enabled().run((context) -> {
 			State before = State.of(context);
