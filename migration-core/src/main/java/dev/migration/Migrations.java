@@ -218,6 +218,14 @@ public final class Migrations {
 		return this.executor.currentRows();
 	}
 
+	/**
+	 * The non-transactional revisions that were started and did not finish: while there is one, upgrade and
+	 * downgrade refuse to run until a {@code stamp} says that the database was repaired. Empty almost always.
+	 */
+	public List<UnfinishedRevision> unfinished() {
+		return this.executor.unfinished();
+	}
+
 	/** The latest rows of the history table, newest first. */
 	public List<HistoryEntry> history(int limit) {
 		return this.executor.history(limit);

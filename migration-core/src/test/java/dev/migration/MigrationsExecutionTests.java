@@ -223,6 +223,52 @@ abstract class MigrationsExecutionTests {
 	}
 
 	@Test
+	void aNonTransactionalDowngradeThatFailsHalfWayIsMarkedUntilAStampToWhereItWouldHaveGone() throws IOException {
+		writeRevision("d1d1d1d1d1d1_two_tables.sql", """
+				-- revision: d1d1d1d1d1d1
+				-- down_revision: 7d2e41c0b9aa
+				-- message: Two tables
+				-- transactional: false
+
+				-- upgrade
+				CREATE TABLE first_half (id INTEGER);
+				CREATE TABLE second_half (id INTEGER);
+
+				-- downgrade
+				DROP TABLE first_half;
+				DROP TABLE no_such_table;
+				DROP TABLE second_half;
+				""");
+		Migrations migrations = migrations();
+		migrations.upgrade("heads");
+		assertThat(this.database.queryStrings("SELECT duration_ms >= 0 FROM migration_history WHERE revision = ?",
+				"d1d1d1d1d1d1")).as("the claim completed: one row, with its duration").hasSize(1);
+
+		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.downgrade("-1"))
+			.withMessageContaining("no_such_table")
+			.withMessageContaining("not transactional")
+			.withMessageContaining("'stamp d1d1d1d1d1d1' if you undid what it did")
+			.withMessageContaining("'stamp " + POSTS + "' if you completed it")
+			.withMessageNotContaining("rolled back");
+		assertThat(this.database.tables()).doesNotContain("first_half").contains("second_half");
+		assertThat(migrations.unfinished()).singleElement().satisfies((unfinished) -> {
+			assertThat(unfinished.direction()).isEqualTo(Direction.DOWNGRADE);
+			assertThat(unfinished.failed()).isTrue();
+			assertThat(unfinished.stampIfCompleted()).containsExactly(POSTS);
+		});
+		assertThatExceptionOfType(UnfinishedRevisionException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("d1d1d1d1d1d1 (downgrade, not transactional)")
+			.withMessageContaining("Nothing was run");
+
+		// completed by hand, then stamped to where the downgrade would have gone
+		this.database.execute("DROP TABLE second_half");
+		migrations.stamp(List.of(POSTS), false);
+		assertThat(migrations.unfinished()).isEmpty();
+		assertThat(migrations.current()).containsExactly(POSTS);
+		assertThat(migrations.upgrade("heads").steps()).extracting(Step::revision).containsExactly("d1d1d1d1d1d1");
+	}
+
+	@Test
 	void modifiedAppliedRevisionIsCaughtByValidationAndStopsTheUpgrade() throws IOException {
 		migrations().upgrade(TEAMS);
 		Path file = this.revisions.resolve("9a8b7c6d5e4f_add_email_verification.sql");

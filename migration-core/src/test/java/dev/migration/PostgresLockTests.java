@@ -106,6 +106,41 @@ class PostgresLockTests {
 	}
 
 	@Test
+	void lockTimeoutSaysWhatEndingTheHolderDoesAndNamesTheNonTransactionalRevisionItIsInside() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		JavaRevision index = new Revision("c0ncurrent02", false) {
+
+			@Override
+			public void upgrade(Operations operations) throws Exception {
+				started.countDown();
+				assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+				operations.execute("CREATE INDEX CONCURRENTLY ix_posts_title ON posts (title)");
+			}
+
+		};
+		migrations(Duration.ofSeconds(60)).upgrade("heads");
+		Migrations holder = migrations(Duration.ofSeconds(60), index);
+		CompletableFuture<MigrationResult> holding = CompletableFuture.supplyAsync(() -> holder.upgrade("heads"));
+		assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+
+		try {
+			assertThatExceptionOfType(LockTimeoutException.class)
+				.isThrownBy(() -> migrations(Duration.ofMillis(300), index).upgrade("heads"))
+				.withMessageContaining("pg_terminate_backend")
+				.withMessageContaining("left half done")
+				.withMessageContaining("inside revision c0ncurrent02 (upgrade, not transactional)")
+				.withMessageContaining("Nothing was run");
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(holding.get(60, TimeUnit.SECONDS).currentRows()).containsExactly("c0ncurrent02");
+		assertThat(this.database.queryStrings("SELECT duration_ms >= 0 AND success FROM migration_history "
+				+ "WHERE revision = 'c0ncurrent02'")).containsExactly("t");
+	}
+
+	@Test
 	void aKilledHoldersLockIsReleasedByTheServerAndItsStepRolledBack() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);

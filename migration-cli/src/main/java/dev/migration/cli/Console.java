@@ -11,6 +11,7 @@ import dev.migration.MigrationListener;
 import dev.migration.Redactor;
 import dev.migration.RevisionInfo;
 import dev.migration.Step;
+import dev.migration.UnfinishedRevision;
 
 /**
  * Everything the commands print, in Alembic's formats: results on stdout, warnings on stderr. Every line goes through
@@ -50,6 +51,16 @@ final class Console {
 	void stackTrace(Throwable failure) {
 		this.err.print(this.redactor.get().stackTrace(failure));
 		this.err.flush();
+	}
+
+	/**
+	 * Reports each non-transactional revision that was started and did not finish, on stderr: every command that reads
+	 * the database says it, as nothing moves the database past it until a stamp.
+	 */
+	void warnUnfinished(List<UnfinishedRevision> unfinished) {
+		for (UnfinishedRevision revision : unfinished) {
+			warn("WARNING: " + revision.describe());
+		}
 	}
 
 	/** Prints {@code Running upgrade <from> -> <to>, <message>} as each step starts. */

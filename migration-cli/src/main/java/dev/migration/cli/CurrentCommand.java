@@ -42,6 +42,7 @@ final class CurrentCommand implements Callable<Integer> {
 				console.print(row + (revision.head() ? " (head)" : ""));
 			}
 		}
+		console.warnUnfinished(migrations.unfinished());
 		return 0;
 	}
 

@@ -39,6 +39,9 @@ final class HistoryCommand implements Callable<Integer> {
 			this.cli.console().print(this.verbose ? Console.entry(revision, mark)
 					: Console.line(revision, mark, true, true, true));
 		}
+		if (needsDatabase) {
+			this.cli.console().warnUnfinished(migrations.unfinished());
+		}
 		return 0;
 	}
 

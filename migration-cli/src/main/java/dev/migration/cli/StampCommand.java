@@ -1,10 +1,12 @@
 package dev.migration.cli;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migration.Direction;
 import dev.migration.Migrations;
+import dev.migration.UnfinishedRevision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +39,14 @@ final class StampCommand implements Callable<Integer> {
 					this.cli.operator()));
 		}
 		else {
+			List<UnfinishedRevision> unfinished = migrations.unfinished();
 			migrations.stamp(this.targets, this.purge);
+			for (UnfinishedRevision revision : unfinished) {
+				this.cli.console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
+						+ revision.direction().word() + ", started "
+						+ revision.startedAt().truncatedTo(ChronoUnit.SECONDS) + ", not finished): the database is "
+						+ "taken to be repaired by hand.");
+			}
 		}
 		return 0;
 	}

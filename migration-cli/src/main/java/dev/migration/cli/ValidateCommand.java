@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import dev.migration.ChecksumMismatch;
 import dev.migration.MigrationException;
+import dev.migration.Migrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,7 +18,9 @@ final class ValidateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<ChecksumMismatch> mismatches = this.cli.database().validate();
+		Migrations migrations = this.cli.database();
+		List<ChecksumMismatch> mismatches = migrations.validate();
+		this.cli.console().warnUnfinished(migrations.unfinished());
 		if (mismatches.isEmpty()) {
 			this.cli.console().print("OK");
 			return 0;

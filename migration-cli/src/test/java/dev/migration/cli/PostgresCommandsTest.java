@@ -32,6 +32,32 @@ class PostgresCommandsTest {
 	}
 
 	@Test
+	void aNonTransactionalRevisionThatFailedHalfWayIsReportedAndRefusedUntilAStamp() {
+		String half = "abababababab";
+		this.cli.write(half + "_half.sql", "-- revision: " + half + "\n-- down_revision: " + POSTS
+				+ "\n-- message: Half\n-- transactional: false\n\n-- upgrade\n"
+				+ "CREATE INDEX CONCURRENTLY ix_posts_title ON posts (title);\nINSERT INTO nowhere VALUES (1);\n"
+				+ "\n-- downgrade\nDROP INDEX CONCURRENTLY ix_posts_title;\n");
+		Result failed = this.cli.run("upgrade", "heads");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.err()).startsWith("FAILED: ").contains(half, "nowhere", "not transactional",
+				"'stamp " + POSTS + "'").doesNotContain("rolled back");
+
+		for (String command : new String[] { "current", "validate" }) {
+			Result report = this.cli.run(command);
+			assertThat(report.exitCode()).as(command).isZero();
+			assertThat(report.err()).as(command).contains("WARNING: Revision " + half, "failed half way");
+		}
+		Result refused = this.cli.run("upgrade", "heads");
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.err()).startsWith("FAILED: ").contains(half, "Nothing was run").hasLineCount(1);
+
+		this.database.execute("DROP INDEX ix_posts_title");
+		assertThat(this.cli.run("stamp", POSTS).exitCode()).isZero();
+		assertThat(this.cli.run("current").err()).isEmpty();
+	}
+
+	@Test
 	void fromInitToDowngradeBase() {
 		Result upgrade = this.cli.run("upgrade", "heads");
 		assertThat(upgrade.exitCode()).isZero();

@@ -102,6 +102,48 @@ class SqliteCommandsTest {
 	}
 
 	@Test
+	void aNonTransactionalRevisionThatFailedHalfWayIsReportedByEveryCommandUntilAStamp() {
+		String half = "abababababab";
+		this.cli.write(half + "_half.sql", "-- revision: " + half + "\n-- down_revision: " + POSTS
+				+ "\n-- message: Half\n-- transactional: false\n\n-- upgrade\nCREATE TABLE half (id INTEGER);\n"
+				+ "INSERT INTO nowhere VALUES (1);\n\n-- downgrade\nDROP TABLE half;\n");
+		Result failed = this.cli.run("upgrade", "heads");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.err()).startsWith("FAILED: ").contains(half, "nowhere", "not transactional",
+				"'stamp " + POSTS + "'", "'stamp " + half + "'").doesNotContain("rolled back").hasLineCount(1);
+		assertThat(this.database.tables()).contains("half");
+
+		for (String[] command : List.of(new String[] { "current" }, new String[] { "history", "--indicate-current" },
+				new String[] { "current", "--verbose" })) {
+			Result report = this.cli.run(command);
+			assertThat(report.exitCode()).as(String.join(" ", command)).isZero();
+			assertThat(report.err()).as(String.join(" ", command)).contains(half, "did not finish", "failed half way",
+					"'stamp " + POSTS + "'");
+		}
+		assertThat(this.cli.run("current").out()).isEqualTo(POSTS + System.lineSeparator());
+		for (String[] command : List.of(new String[] { "upgrade", "heads" }, new String[] { "downgrade", "-1" })) {
+			Result refused = this.cli.run(command);
+			assertThat(refused.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+			assertThat(refused.out()).as(String.join(" ", command)).isEmpty();
+			assertThat(refused.err()).as(String.join(" ", command)).startsWith("FAILED: ").contains(half,
+					"Nothing was run").hasLineCount(1);
+		}
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
+
+		// repaired by hand: what the revision did is undone; the stamp to where the database is clears the mark
+		this.database.execute("DROP TABLE half");
+		Result stamp = this.cli.run("stamp", POSTS);
+		assertThat(stamp.exitCode()).isZero();
+		assertThat(stamp.err()).contains(half, "cleared");
+		assertThat(this.cli.run("current").err()).isEmpty();
+		this.cli.write(half + "_half.sql", "-- revision: " + half + "\n-- down_revision: " + POSTS
+				+ "\n-- message: Half\n-- transactional: false\n\n-- upgrade\nCREATE TABLE half (id INTEGER);\n"
+				+ "\n-- downgrade\nDROP TABLE half;\n");
+		assertThat(this.cli.run("upgrade", "heads").exitCode()).isZero();
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(half);
+	}
+
+	@Test
 	void errorsShowAStackTraceOnlyWithDebug() {
 		Result result = this.cli.run("--debug", "upgrade", "ffffff");
 		assertThat(result.exitCode()).isEqualTo(1);

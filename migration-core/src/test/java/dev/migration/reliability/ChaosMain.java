@@ -3,6 +3,7 @@ package dev.migration.reliability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,11 +17,19 @@ import dev.migration.operations.Operations;
 
 /**
  * A separate JVM that upgrades the seed revisions plus one long Java revision to heads:
- * {@code ChaosMain url user password lockTimeoutMillis block|server-sleep|run markerFile}. With {@code block}, the long
+ * {@code ChaosMain url user password lockTimeoutMillis mode markerFile}. With {@code block}, the long
  * revision creates a table, writes the marker file and then waits until the process is killed, so the parent knows
  * exactly when the process is inside the revision; {@code server-sleep} (PostgreSQL) spends 20 s in one statement
- * on the server instead. Prints {@code applied N in M ms}, or {@code LOCK TIMEOUT after M ms:
- * message} (exit 3), or {@code FAILED: message} (exit 1).
+ * on the server instead; {@code run} just runs it.
+ * <p>
+ * The {@code nt-} modes make the long revision non-transactional, its body inserting one row into
+ * {@code chaos_runs} (committed at once, so it counts every run of the body), and add a transactional revision after
+ * it: {@code nt-run} runs straight through; {@code nt-wait} writes the marker and waits for a file {@code release}
+ * beside it; {@code nt-block} writes the marker and waits to be killed; {@code nt-idle} (PostgreSQL) records the
+ * advisory lock's holder in {@code lock_seen}, spends 3 s in one server statement and records it again.
+ * <p>
+ * Prints {@code applied N in M ms}, or {@code LOCK TIMEOUT after M ms: message} (exit 3), or {@code FAILED: message}
+ * (exit 1).
  */
 public final class ChaosMain {
 
@@ -29,6 +38,9 @@ public final class ChaosMain {
 
 	static final String SEED_HEAD = "7d2e41c0b9aa";
 
+	/** The transactional revision after the long one, in the {@code nt-} modes. */
+	static final String NEXT_REVISION = "next00000001";
+
 	/** How long a blocked revision waits before it gives up, so that a lost child never outlives the test run. */
 	private static final long GIVE_UP_SECONDS = 120;
 
@@ -36,16 +48,9 @@ public final class ChaosMain {
 	}
 
 	public static void main(String[] arguments) {
-		String mode = arguments[4];
-		Path marker = Path.of(arguments[5]);
-		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
-			.url(arguments[0])
-			.user(arguments[1].isEmpty() ? null : arguments[1])
-			.password(arguments[2].isEmpty() ? null : arguments[2])
-			.locations("classpath:db/seed")
-			.javaRevisions(new LongRevision(mode, marker))
-			.lockTimeout(Duration.ofMillis(Long.parseLong(arguments[3])))
-			.build());
+		Migrations migrations = migrations(arguments[0], arguments[1].isEmpty() ? null : arguments[1],
+				arguments[2].isEmpty() ? null : arguments[2], Long.parseLong(arguments[3]), arguments[4],
+				Path.of(arguments[5]));
 		long start = System.nanoTime();
 		try {
 			MigrationResult result = migrations.upgrade("heads");
@@ -60,6 +65,23 @@ public final class ChaosMain {
 			System.out.println("FAILED: " + ex.getMessage());
 			System.exit(1);
 		}
+	}
+
+	/** The engine over the seed revisions and the long revision (and the next one in the {@code nt-} modes). */
+	static Migrations migrations(String url, String user, String password, long lockTimeoutMillis, String mode,
+			Path marker) {
+		List<JavaRevision> revisions = new ArrayList<>(List.of(new LongRevision(mode, marker)));
+		if (mode.startsWith("nt-")) {
+			revisions.add(new NextRevision());
+		}
+		return Migrations.create(MigrationConfiguration.builder()
+			.url(url)
+			.user(user)
+			.password(password)
+			.locations("classpath:db/seed")
+			.javaRevisions(revisions)
+			.lockTimeout(Duration.ofMillis(lockTimeoutMillis))
+			.build());
 	}
 
 	private static long millisSince(long start) {
@@ -94,7 +116,16 @@ public final class ChaosMain {
 		}
 
 		@Override
+		public boolean transactional() {
+			return !this.mode.startsWith("nt-");
+		}
+
+		@Override
 		public void upgrade(Operations operations) throws Exception {
+			if (this.mode.startsWith("nt-")) {
+				nonTransactional(operations);
+				return;
+			}
 			operations.execute("CREATE TABLE half_done (id INTEGER)");
 			if (this.mode.equals("server-sleep")) {
 				// PostgreSQL only: the time goes by inside the server, in one long statement
@@ -111,9 +142,67 @@ public final class ChaosMain {
 			}
 		}
 
+		/** Counts the run in the database (committed at once: nothing rolls it back), then waits as the mode says. */
+		private void nonTransactional(Operations operations) throws Exception {
+			long pid = ProcessHandle.current().pid();
+			if (this.mode.equals("nt-idle")) {
+				String holder = "INSERT INTO lock_seen SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+						+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+				operations.execute(holder);
+				operations.execute("SELECT pg_sleep(3)");
+				operations.execute(holder);
+				return;
+			}
+			operations.execute("INSERT INTO chaos_runs (pid) VALUES (" + pid + ")");
+			if (this.mode.equals("nt-wait") || this.mode.equals("nt-block")) {
+				Files.writeString(this.marker, "inside " + pid);
+				Path release = this.marker.resolveSibling("release");
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS);
+				while (System.nanoTime() < deadline) {
+					if (this.mode.equals("nt-wait") && Files.exists(release)) {
+						return;
+					}
+					Thread.sleep(20);
+				}
+				throw new IllegalStateException("Nobody released or killed this process within " + GIVE_UP_SECONDS + " s");
+			}
+		}
+
 		@Override
 		public void downgrade(Operations operations) {
-			operations.execute("DROP TABLE half_done");
+			if (!this.mode.startsWith("nt-")) {
+				operations.execute("DROP TABLE half_done");
+			}
+		}
+
+	}
+
+	/** A transactional revision after the long one: shows whether a process went on after it. */
+	static final class NextRevision implements JavaRevision {
+
+		@Override
+		public String id() {
+			return NEXT_REVISION;
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of(LONG_REVISION);
+		}
+
+		@Override
+		public String message() {
+			return "After the long revision";
+		}
+
+		@Override
+		public void upgrade(Operations operations) {
+			operations.execute("CREATE TABLE after_long (id INTEGER)");
+		}
+
+		@Override
+		public void downgrade(Operations operations) {
+			operations.execute("DROP TABLE after_long");
 		}
 
 	}

@@ -13,10 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migration.Direction;
+import dev.migration.Migrations;
+import dev.migration.Step;
+import dev.migration.UnfinishedRevisionException;
 import dev.migration.support.TestDatabase;
 import dev.migration.support.UpgradeMain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -162,6 +167,152 @@ abstract class ProcessChaosTests {
 		assertThat(upgradeMillis(after)).as(after).isLessThan(LONG_LOCK_TIMEOUT_MILLIS / 4);
 		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
 			.containsExactly(ChaosMain.LONG_REVISION);
+	}
+
+	@Test
+	void fourJvmsUpgradingAtOnceRunANonTransactionalRevisionExactlyOnce() throws Exception {
+		TestDatabase database = newDatabase();
+		database.execute("CREATE TABLE chaos_runs (pid BIGINT)");
+		List<Child> upgraders = new ArrayList<>();
+		List<Path> markers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			markers.add(this.temporary.resolve("inside-" + i));
+			upgraders.add(chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-wait", markers.get(i)));
+		}
+		// each child is either inside the revision (its marker) or says that it waits for the one that is
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (true) {
+			int settled = 0;
+			for (int i = 0; i < upgraders.size(); i++) {
+				Child upgrader = upgraders.get(i);
+				if (!upgrader.process().isAlive()) {
+					throw new AssertionError("A child ended before the revision was released:\n" + upgrader.output());
+				}
+				if (Files.exists(markers.get(i)) || upgrader.output().contains("Waiting for")) {
+					settled++;
+				}
+			}
+			if (settled == upgraders.size()) {
+				break;
+			}
+			assertThat(System.nanoTime() - deadline).as("every child settled within 90 s").isNegative();
+			Thread.onSpinWait();
+		}
+		Files.writeString(this.temporary.resolve("release"), "go");
+
+		int applied = 0;
+		for (Child upgrader : upgraders) {
+			String output = upgrader.awaitExit(0);
+			applied += Integer.parseInt(output.lines().filter((line) -> line.startsWith("applied ")).findFirst()
+				.orElseThrow(() -> new AssertionError(output)).split(" ")[1]);
+		}
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).as("runs of the revision's body").isEqualTo(1);
+		assertThat(applied).isEqualTo(SEED.size() + 2);
+		assertThat(database.queryStrings("SELECT success FROM migration_history WHERE revision = ?",
+				ChaosMain.LONG_REVISION)).hasSize(1);
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.NEXT_REVISION);
+	}
+
+	@Test
+	void killedInsideANonTransactionalRevisionLeavesAMarkThatEveryCommandReportsUntilAStamp() throws Exception {
+		TestDatabase database = newDatabase();
+		database.execute("CREATE TABLE chaos_runs (pid BIGINT)");
+		Path marker = this.temporary.resolve("inside");
+		Child holder = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-block", marker);
+		awaitMarker(marker, holder);
+		holder.process().destroyForcibly();
+		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+
+		Migrations migrations = ChaosMain.migrations(database.url(), database.user(), database.password(),
+				SHORT_LOCK_TIMEOUT_MILLIS, "nt-run", marker);
+		assertThat(migrations.unfinished()).singleElement().satisfies((unfinished) -> {
+			assertThat(unfinished.revision()).isEqualTo(ChaosMain.LONG_REVISION);
+			assertThat(unfinished.direction()).isEqualTo(Direction.UPGRADE);
+			assertThat(unfinished.failed()).isFalse();
+			assertThat(unfinished.startedAt()).isNotNull();
+		});
+		assertThat(migrations.current()).containsExactly(ChaosMain.SEED_HEAD);
+		assertThat(migrations.history(1)).singleElement().satisfies((entry) -> {
+			assertThat(entry.revision()).isEqualTo(ChaosMain.LONG_REVISION);
+			assertThat(entry.success()).isFalse();
+		});
+
+		// another process refuses, naming the revision and the way out; nothing runs again
+		String refused = chaos(database.url(), database, SHORT_LOCK_TIMEOUT_MILLIS, "nt-run", marker).awaitExit(1);
+		assertThat(refused).contains("FAILED: ", ChaosMain.LONG_REVISION, "stamp " + ChaosMain.SEED_HEAD,
+				"stamp " + ChaosMain.LONG_REVISION).doesNotContain("rolled back");
+		assertThatExceptionOfType(UnfinishedRevisionException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining(ChaosMain.LONG_REVISION);
+		assertThatExceptionOfType(UnfinishedRevisionException.class).isThrownBy(() -> migrations.downgrade("-1"))
+			.withMessageContaining(ChaosMain.LONG_REVISION);
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(migrations.current()).containsExactly(ChaosMain.SEED_HEAD);
+
+		// the operator undoes what it did and stamps the revision the database is at: that clears the mark
+		database.execute("DELETE FROM chaos_runs");
+		migrations.stamp(List.of(ChaosMain.SEED_HEAD), false);
+		assertThat(migrations.unfinished()).isEmpty();
+		assertThat(migrations.upgrade("heads").steps()).extracting(Step::revision)
+			.containsExactly(ChaosMain.LONG_REVISION, ChaosMain.NEXT_REVISION);
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+	}
+
+	@Test
+	void aHolderWhoseLockSessionIsTerminatedStopsBeforeItsNextStepAndNobodyRunsItsRevisionAgain() throws Exception {
+		TestDatabase database = newDatabase();
+		assumeTrue(database.kind().equals("postgresql"), "a lock session that an operator can end is PostgreSQL's");
+		database.execute("CREATE TABLE chaos_runs (pid BIGINT)");
+		Path marker = this.temporary.resolve("inside");
+		Child holder = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-wait", marker);
+		awaitMarker(marker, holder);
+		List<String> lockSessions = database.queryStrings("SELECT pid FROM pg_locks WHERE locktype = 'advisory' "
+				+ "AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+		assertThat(lockSessions).hasSize(1);
+		assertThat(database.queryStrings("SELECT pg_terminate_backend(?)", Integer.parseInt(lockSessions.get(0))))
+			.containsExactly("t");
+
+		// the next process takes the lock, finds the revision started and not finished, and runs nothing
+		String second = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-run", marker).awaitExit(1);
+		assertThat(second).contains("FAILED: ", ChaosMain.LONG_REVISION).doesNotContain("rolled back");
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+
+		// the first finishes the revision it was inside, then stops before its next step
+		Files.writeString(this.temporary.resolve("release"), "go");
+		String first = holder.awaitExit(1);
+		assertThat(first).contains("FAILED: ", "lost the migration lock", ChaosMain.NEXT_REVISION)
+			.doesNotContain("rolled back");
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(database.tables()).doesNotContain("after_long");
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.LONG_REVISION);
+
+		String third = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-run", marker).awaitExit(0);
+		assertThat(third).contains("applied 1 in ");
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.NEXT_REVISION);
+	}
+
+	@Test
+	void theLockSessionOutlivesTheServersIdleSessionTimeout() throws Exception {
+		TestDatabase database = newDatabase();
+		assumeTrue(database.kind().equals("postgresql"), "idle_session_timeout is PostgreSQL's");
+		database.execute("CREATE TABLE lock_seen (pid INTEGER)");
+		String name = database.queryStrings("SELECT current_database()").get(0);
+		// every new session of the database ends after 1 s idle; the revision keeps the lock session idle for 3 s
+		database.execute("ALTER DATABASE " + name + " SET idle_session_timeout = '1s'");
+
+		String output = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-idle",
+				this.temporary.resolve("unused")).awaitExit(0);
+
+		assertThat(output).contains("applied " + (SEED.size() + 2) + " in ");
+		List<String> holders = database.queryStrings("SELECT pid FROM lock_seen");
+		assertThat(holders).hasSize(2).doesNotContainNull();
+		assertThat(holders.get(1)).as("the same session holds the lock after 3 s").isEqualTo(holders.get(0));
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly(ChaosMain.NEXT_REVISION);
 	}
 
 	private Child chaos(String url, TestDatabase database, long lockTimeoutMillis, String mode, Path marker)

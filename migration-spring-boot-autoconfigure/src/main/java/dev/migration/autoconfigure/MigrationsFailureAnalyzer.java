@@ -4,12 +4,15 @@ import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.InvalidGraphException;
 import dev.migration.LocationNotFoundException;
+import dev.migration.LockLostException;
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
 import dev.migration.MultipleHeadsException;
 import dev.migration.Redactor;
 import dev.migration.RevisionFailedException;
 import dev.migration.RevisionParseException;
+import dev.migration.UnfinishedRevision;
+import dev.migration.UnfinishedRevisionException;
 import dev.migration.UnknownRevisionException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -54,7 +57,24 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 		if (cause instanceof RevisionFailedException failed) {
 			return "Fix revision " + failed.revision() + " (" + failed.location()
 					+ ((failed.line() > 0) ? ", line " + failed.line() : "")
-					+ ") using the database message above, then restart; the revisions before it stay applied.";
+					+ ") using the database message above, then restart; the revisions before it stay applied. If it "
+					+ "is not transactional, first repair what it did by hand and stamp, as the message says.";
+		}
+		if (cause instanceof UnfinishedRevisionException unfinished) {
+			StringBuilder action = new StringBuilder("Repair the database by hand, then run");
+			for (UnfinishedRevision revision : unfinished.unfinished()) {
+				action.append(" 'stamp ").append(String.join(" ", revision.stampIfUndone()))
+					.append("' (undone) or 'stamp ")
+					.append(String.join(" ", revision.stampIfCompleted()))
+					.append("' (completed) for ")
+					.append(revision.revision()).append(',');
+			}
+			return action.append(" e.g. with the command line tool; then restart.").toString();
+		}
+		if (cause instanceof LockLostException) {
+			return "Another process may hold the migration lock now; restart to go on from where the database is. "
+					+ "If the lock's session keeps ending, look for what ends it (an idle timeout of a pooler or a "
+					+ "firewall).";
 		}
 		if (cause instanceof LockTimeoutException lock) {
 			return "Another process holds the migration lock" + ((lock.holder() != null) ? " (" + lock.holder() + ")" : "")

@@ -66,6 +66,18 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
+	void analyzesANonTransactionalRevisionThatDidNotFinish() {
+		FailureAnalysis failed = failureOf("migrations.locations=classpath:db/half");
+		assertThat(failed.getDescription()).contains("f00000000002", "not transactional").doesNotContain("rolled back");
+		assertThat(failed.getAction()).contains("Fix revision f00000000002", "not transactional", "stamp");
+
+		FailureAnalysis refused = failureOf("migrations.locations=classpath:db/half");
+		assertThat(refused.getDescription()).contains("f00000000002", "did not finish");
+		assertThat(refused.getAction()).contains("Repair the database by hand", "'stamp f00000000001'",
+				"'stamp f00000000002'");
+	}
+
+	@Test
 	void analyzesMissingLocation() {
 		FailureAnalysis analysis = failureOf("migrations.locations=classpath:db/nowhere");
 		assertThat(analysis.getDescription()).contains("classpath:db/nowhere");

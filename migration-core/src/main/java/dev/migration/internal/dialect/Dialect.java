@@ -53,6 +53,14 @@ public interface Dialect {
 		return false;
 	}
 
+	/**
+	 * The statement that keeps other transactions from writing the table until this one ends, while they may still
+	 * read it, or {@code null} where the transaction's own write lock does that already (SQLite's BEGIN IMMEDIATE).
+	 */
+	default String exclusiveWriteLock(String qualifiedTable) {
+		return null;
+	}
+
 	/** Takes the lock that makes one process at a time migrate; waits at most {@code timeout}. */
 	MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout);
 

@@ -20,6 +20,16 @@ import dev.migration.MigrationDatabaseException;
  */
 public final class PostgresDialect implements Dialect {
 
+	/**
+	 * The migrating connection's settings while it holds the lock (only then, so that the up-to-date check stays one
+	 * query): the server notices a client that went away during a long statement (otherwise a killed process's
+	 * statement keeps running and holding its locks until it ends, and the next process waits for it), and does not
+	 * end the session while a Java revision works on the client side.
+	 */
+	private static final List<Setting> MIGRATING_SETTINGS = List.of(
+			new Setting("client_connection_check_interval", "'1s'", 14), new Setting("idle_session_timeout", "0", 14),
+			new Setting("idle_in_transaction_session_timeout", "0", 10));
+
 	@Override
 	public String name() {
 		return "postgresql";
@@ -88,23 +98,41 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String exclusiveWriteLock(String qualifiedTable) {
+		return "LOCK TABLE " + qualifiedTable + " IN SHARE ROW EXCLUSIVE MODE";
+	}
+
+	@Override
 	public MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout) {
 		AdvisoryLock lock = AdvisoryLock.acquire(connections, key, timeout);
 		try {
-			boolean checking = checkClientConnection(connection, "SET client_connection_check_interval = '1s'");
-			return () -> {
-				try {
-					if (checking) {
-						checkClientConnection(connection, "RESET client_connection_check_interval");
+			List<Setting> settings = Setting.apply(connection, MIGRATING_SETTINGS);
+			return new MigrationLock() {
+
+				@Override
+				public boolean held(Connection migrating) throws SQLException {
+					return lock.held(migrating);
+				}
+
+				@Override
+				public String describe() {
+					return lock.describe();
+				}
+
+				@Override
+				public void close() {
+					try {
+						Setting.reset(connection, settings);
+					}
+					catch (SQLException ex) {
+						// the connection goes back to its pool with the settings; they only keep the server from ending
+						// it while it migrates and make it notice dead clients sooner
+					}
+					finally {
+						lock.close();
 					}
 				}
-				catch (SQLException ex) {
-					// the connection goes back to its pool with the setting; it only makes the server notice dead
-					// clients sooner
-				}
-				finally {
-					lock.close();
-				}
+
 			};
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -112,21 +140,6 @@ public final class PostgresDialect implements Dialect {
 			throw new MigrationDatabaseException("Could not prepare the migrating connection: " + ex.getMessage()
 					+ ". Nothing was run.", ex);
 		}
-	}
-
-	/**
-	 * While steps run, the server should notice a client that went away during a long statement (PostgreSQL 14+):
-	 * otherwise a killed process's statement keeps running and holding its locks until it ends, and the next
-	 * process waits for it. Only set under the lock, so that the up-to-date check stays one query.
-	 */
-	private static boolean checkClientConnection(Connection connection, String sql) throws SQLException {
-		if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
-			return false;
-		}
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-		return true;
 	}
 
 	@Override

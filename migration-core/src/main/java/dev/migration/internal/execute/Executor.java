@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.ConcurrentChangeException;
-import dev.migration.LockTimeoutException;
 import dev.migration.Direction;
+import dev.migration.LockLostException;
+import dev.migration.LockTimeoutException;
 import dev.migration.JavaRevision;
 import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
@@ -26,6 +28,8 @@ import dev.migration.MigrationResult;
 import dev.migration.Plan;
 import dev.migration.RevisionFailedException;
 import dev.migration.Step;
+import dev.migration.UnfinishedRevision;
+import dev.migration.UnfinishedRevisionException;
 import dev.migration.UnknownRevisionException;
 import dev.migration.VersionChange;
 import dev.migration.internal.dialect.ConnectionSource;
@@ -33,6 +37,7 @@ import dev.migration.internal.dialect.DatabaseMessages;
 import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.dialect.MigrationLock;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
+import dev.migration.internal.execute.VersionStore.Recheck;
 import dev.migration.internal.execute.VersionStore.State;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.operations.RecordingOperations;
@@ -46,11 +51,17 @@ import dev.migration.internal.source.SqlSyntax;
 /**
  * Runs plans against the database: reads the version rows (one query when there is nothing to do), takes the lock,
  * re-reads and re-plans if another process moved the database, then runs each step in its own transaction together
- * with its version rows and its history row.
+ * with its version rows and its history row. A non-transactional step claims itself first (see
+ * {@link VersionStore#claim}); an open claim stops upgrades and downgrades until a stamp, and before each step the
+ * process checks that it still holds the lock.
  */
 public final class Executor {
 
 	private static final System.Logger logger = System.getLogger("dev.migration");
+
+	private static final long FIRST_WAIT_MILLIS = 20;
+
+	private static final long LONGEST_WAIT_MILLIS = 500;
 
 	private static final String FOREIGN = "foreign";
 
@@ -87,28 +98,138 @@ public final class Executor {
 			}
 			Plan plan = planner.apply(state.rows());
 			splitBodies(plan.steps(), dialect);
-			if (plan.isEmpty() && command.expectedRows() == null) {
+			if (plan.isEmpty() && command.expectedRows() == null && state.unfinished().isEmpty()) {
 				return new MigrationResult(plan, state.rows());
 			}
-			try (MigrationLock lock = dialect.lock(this.connections, connection, store.versionTableName(),
-					this.settings.lockTimeout())) {
+			try (MigrationLock lock = lock(connection, dialect, store)) {
 				if (!state.tablesExist()) {
 					store.createTables(connection);
 				}
-				List<String> rows = store.rows(connection);
-				if (!sameRows(rows, state.rows())) {
-					state = store.read(connection);
-					check(state, command);
-					plan = planner.apply(rows);
+				Recheck found = store.recheck(connection, 0);
+				if (!sameRows(found.rows(), state.rows())) {
+					check(store.read(connection), command);
+					plan = planner.apply(found.rows());
 				}
+				if (command.direction() != Direction.STAMP) {
+					// a stamp is how an operator says an unfinished revision was repaired; nothing else passes it
+					while (found.claimOpen()) {
+						List<String> before = found.rows();
+						found = awaitUnfinished(connection, dialect, store, before, store.unfinished(connection));
+						if (!sameRows(found.rows(), before)) {
+							check(store.read(connection), command);
+							plan = planner.apply(found.rows());
+						}
+					}
+				}
+				List<String> rows = found.rows();
 				if (command.expectedRows() != null && !sameRows(rows, command.expectedRows())) {
 					throw new ConcurrentChangeException("The database is at " + describe(rows) + ", not at "
 							+ describe(command.expectedRows()) + " as the plan expected. Nothing was run. Look again "
 							+ "and plan from the new state.");
 				}
-				return execute(connection, dialect, store, plan, planner, command, rows, appliedBy);
+				if (plan.isEmpty() && found.claimOpen()) {
+					plan = clearingStamp(plan, rows);
+				}
+				Steps run = new Steps(connection, dialect, store, lock,
+						(appliedBy != null) ? appliedBy : databaseUser(connection), found.lastHistoryId());
+				return execute(run, plan, planner, command, rows);
 			}
 		});
+	}
+
+	/**
+	 * The migration lock; a timeout says when the holder is inside a non-transactional revision, which ending it
+	 * would leave half done.
+	 */
+	private MigrationLock lock(Connection connection, Dialect dialect, VersionStore store) throws SQLException {
+		try {
+			return dialect.lock(this.connections, connection, store.versionTableName(), this.settings.lockTimeout());
+		}
+		catch (LockTimeoutException ex) {
+			List<UnfinishedRevision> unfinished = store.unfinished(connection);
+			if (unfinished.isEmpty()) {
+				throw ex;
+			}
+			UnfinishedRevision inside = unfinished.get(unfinished.size() - 1);
+			LockTimeoutException timeout = new LockTimeoutException(ex.getMessage() + " The holder is inside revision "
+					+ inside.revision() + " (" + inside.direction().word() + ", not transactional) since "
+					+ inside.startedAt() + ": ending it now would leave that revision half done.", ex.holder());
+			timeout.initCause(ex);
+			throw timeout;
+		}
+	}
+
+	/**
+	 * A stamp to where the database already is, while a revision is unfinished: no version row changes, but the
+	 * stamp's history row is what clears the mark.
+	 */
+	private Plan clearingStamp(Plan plan, List<String> rows) {
+		String revision = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+		String message = (revision != null && this.graph.contains(revision)) ? this.graph.get(revision).message() : "";
+		Step step = new Step(Direction.STAMP, revision, message, rows, rows,
+				new VersionChange(VersionChange.Kind.STAMP, List.of(), null, null, List.of()));
+		return new Plan(plan.direction(), plan.targets(), rows, List.of(step), rows);
+	}
+
+	/**
+	 * A non-transactional revision was started and not finished. PostgreSQL: this process holds the lock, so its
+	 * starter died or lost the lock: refuse at once. SQLite: a live process may be running it: wait, holding no
+	 * transaction, until the version rows move (the caller plans again) or no claim is open, or refuse after the lock
+	 * timeout. A revision whose process recorded its failure is refused at once on both.
+	 */
+	private Recheck awaitUnfinished(Connection connection, Dialect dialect, VersionStore store, List<String> rows,
+			List<UnfinishedRevision> unfinished) throws SQLException {
+		if (!dialect.rereadsEachStep()) {
+			throw unfinished(unfinished, "This process holds the migration lock, so nothing runs it now: it was "
+					+ "interrupted.");
+		}
+		if (!unfinished.isEmpty() && unfinished.stream().allMatch(UnfinishedRevision::failed)) {
+			throw unfinished(unfinished, "");
+		}
+		long timeout = this.settings.lockTimeout().toMillis();
+		if (!unfinished.isEmpty()) {
+			UnfinishedRevision running = unfinished.get(unfinished.size() - 1);
+			logger.log(System.Logger.Level.INFO, "Waiting for revision " + running.revision() + " ("
+					+ running.direction().word() + ", not transactional), which " + running.startedBy() + " started at "
+					+ running.startedAt() + ": another process may be running it. Giving up after " + timeout + " ms.");
+		}
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+		long wait = FIRST_WAIT_MILLIS;
+		while (true) {
+			try {
+				TimeUnit.MILLISECONDS.sleep(wait);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new MigrationDatabaseException("Interrupted while waiting for an unfinished revision. Nothing "
+						+ "was run.", ex);
+			}
+			wait = Math.min(LONGEST_WAIT_MILLIS, wait * 2);
+			Recheck found = store.recheck(connection, 0);
+			if (!found.claimOpen() || !sameRows(found.rows(), rows)) {
+				return found;
+			}
+			List<UnfinishedRevision> still = store.unfinished(connection);
+			if (!still.isEmpty() && still.stream().allMatch(UnfinishedRevision::failed)) {
+				throw unfinished(still, "");
+			}
+			if (System.nanoTime() - deadline >= 0) {
+				throw unfinished(still.isEmpty() ? unfinished : still, "Waited " + timeout + " ms (the lock timeout) "
+						+ "for it to finish: if no process runs it any more, it was interrupted.");
+			}
+		}
+	}
+
+	private static UnfinishedRevisionException unfinished(List<UnfinishedRevision> unfinished, String situation) {
+		StringBuilder message = new StringBuilder();
+		for (UnfinishedRevision revision : unfinished) {
+			message.append(revision.describe()).append(' ');
+		}
+		if (!situation.isEmpty()) {
+			message.append(situation).append(' ');
+		}
+		message.append("Nothing was run.");
+		return new UnfinishedRevisionException(message.toString(), unfinished, null);
 	}
 
 	/** The version rows, without creating anything. */
@@ -124,6 +245,11 @@ public final class Executor {
 	/** The dialect of the configured database. */
 	public Dialect dialect() {
 		return withConnection((connection, dialect, store) -> dialect);
+	}
+
+	/** The non-transactional steps started and not finished. */
+	public List<UnfinishedRevision> unfinished() {
+		return withConnection((connection, dialect, store) -> store.unfinished(connection));
 	}
 
 	public List<dev.migration.HistoryEntry> history(int limit) {
@@ -178,32 +304,39 @@ public final class Executor {
 		return true;
 	}
 
-	private MigrationResult execute(Connection connection, Dialect dialect, VersionStore store, Plan plan,
-			Function<List<String>, Plan> planner, Command command, List<String> startRows, String appliedBy)
-			throws SQLException {
-		String actor = (appliedBy != null) ? appliedBy : databaseUser(connection);
+	private MigrationResult execute(Steps run, Plan plan, Function<List<String>, Plan> planner, Command command,
+			List<String> startRows) throws SQLException {
 		List<Step> done = new ArrayList<>();
 		List<String> rows = new ArrayList<>(startRows);
 		List<Step> steps = plan.steps();
-		splitBodies(steps, dialect);
+		splitBodies(steps, run.dialect);
 		int index = 0;
 		while (index < steps.size()) {
 			Step step = steps.get(index);
-			List<String> moved = executeStep(connection, dialect, store, step, rows, actor);
+			Recheck moved = executeStep(run, step, rows);
+			if (moved != null && moved.claimOpen() && sameRows(moved.rows(), rows)) {
+				// another process claimed a non-transactional step (SQLite): wait for it, then go on or plan again
+				moved = awaitUnfinished(run.connection, run.dialect, run.store, rows,
+						run.store.unfinished(run.connection));
+				run.lastHistoryId = moved.lastHistoryId();
+				if (sameRows(moved.rows(), rows)) {
+					continue;
+				}
+			}
 			if (moved != null && command.expectedRows() != null) {
 				// a plan executed as made (compare and set) must not turn into another plan half way
-				throw new ConcurrentChangeException("Another process moved the database to " + describe(moved)
+				throw new ConcurrentChangeException("Another process moved the database to " + describe(moved.rows())
 						+ " while this plan ran; " + (done.isEmpty() ? "nothing was run"
 								: "it had run " + done.size() + " of its " + steps.size() + " steps")
 						+ ". Look again and plan from the new state.");
 			}
 			if (moved != null) {
 				// another process applied steps between ours (SQLite has no session lock): plan again from there
-				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + describe(moved)
+				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + describe(moved.rows())
 						+ "; planning again from there.");
-				rows = new ArrayList<>(moved);
+				rows = new ArrayList<>(moved.rows());
 				steps = planner.apply(List.copyOf(rows)).steps();
-				splitBodies(steps, dialect);
+				splitBodies(steps, run.dialect);
 				index = 0;
 				continue;
 			}
@@ -232,24 +365,43 @@ public final class Executor {
 		return (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 	}
 
-	/** Runs one step; returns the rows found instead of the expected ones when another process moved them. */
-	private List<String> executeStep(Connection connection, Dialect dialect, VersionStore store, Step step,
-			List<String> rows, String actor) throws SQLException {
+	/**
+	 * Runs one step; returns what the re-read found instead of the expected rows, or a claim of another process,
+	 * or {@code null} when the step ran. A non-transactional step first claims itself in a short transaction (a
+	 * history row that says started, not finished, committed before its first statement) and completes that row
+	 * in its final transaction: a process that dies in between leaves the claim, which stops everyone else.
+	 */
+	private Recheck executeStep(Steps run, Step step, List<String> rows) throws SQLException {
+		Connection connection = run.connection;
+		Dialect dialect = run.dialect;
+		VersionStore store = run.store;
 		Revision revision = (step.direction() != Direction.STAMP) ? this.graph.get(step.revision()) : null;
 		RevisionBody body = (revision == null) ? null
 				: (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 		boolean transactional = revision == null || revision.transactional();
 		long start = System.nanoTime();
+		long claim = 0;
 		boolean foreignKeysOff = false;
 		try {
 			if (!transactional) {
-				if (dialect.rereadsEachStep()) {
-					dialect.begin(connection);
-					List<String> found = store.rows(connection);
-					dialect.commit(connection);
-					if (!sameRows(found, rows)) {
+				dialect.begin(connection);
+				try {
+					// the table lock first: a process that lost the lock then finds the claim of the one that took it
+					store.lockAgainstClaims(connection);
+					requireLock(run, step, rows);
+					Recheck found = store.recheck(connection, dialect.rereadsEachStep() ? run.lastHistoryId : 0);
+					if (!sameRows(found.rows(), rows) || found.claimOpen()) {
+						dialect.rollback(connection);
 						return found;
 					}
+					run.lastHistoryId = found.lastHistoryId();
+					claim = store.claim(connection, record(step, revision, run.actor, start, false));
+					dialect.commit(connection);
+				}
+				catch (SQLException | RuntimeException | Error ex) {
+					rollbackQuietly(connection, dialect, ex);
+					claim = 0;
+					throw ex;
 				}
 				announce(step);
 				runBody(connection, dialect, body, false, false);
@@ -258,14 +410,17 @@ public final class Executor {
 			foreignKeysOff = needsForeignKeysOff != null && dialect.suspendForeignKeys(connection, needsForeignKeysOff);
 			dialect.begin(connection);
 			try {
-				if (dialect.rereadsEachStep()) {
-					List<String> found = store.rows(connection);
-					if (!sameRows(found, rows)) {
-						dialect.rollback(connection);
-						return found;
-					}
-				}
 				if (transactional) {
+					requireLock(run, step, rows);
+					if (dialect.rereadsEachStep()) {
+						Recheck found = store.recheck(connection, run.lastHistoryId);
+						boolean claimed = found.claimOpen() && step.direction() != Direction.STAMP;
+						if (!sameRows(found.rows(), rows) || claimed) {
+							dialect.rollback(connection);
+							return found;
+						}
+						run.lastHistoryId = found.lastHistoryId();
+					}
 					// announced only now: a step refused by the re-read above never started
 					announce(step);
 					runBody(connection, dialect, body, true, foreignKeysOff);
@@ -273,7 +428,7 @@ public final class Executor {
 				if (foreignKeysOff) {
 					checkForeignKeys(connection, dialect);
 				}
-				store.write(connection, step.versionChange(), record(step, revision, actor, start, true));
+				store.write(connection, step.versionChange(), record(step, revision, run.actor, start, true), claim);
 				dialect.commit(connection);
 			}
 			catch (SQLException | RuntimeException | Error ex) {
@@ -281,23 +436,34 @@ public final class Executor {
 				throw ex;
 			}
 		}
+		catch (LockLostException ex) {
+			// nothing of the step ran, and a failure row would be written without the lock
+			throw ex;
+		}
 		catch (StatementFailedException ex) {
-			throw failed(connection, dialect, store, step, revision, actor, start,
-					revisionFailed(step, revision, transactional, rows, ex));
+			throw failed(run, step, revision, start, revisionFailed(step, revision, transactional, rows, ex));
 		}
 		catch (MigrationException ex) {
-			throw failed(connection, dialect, store, step, revision, actor, start, ex);
+			throw failed(run, step, revision, start, (claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
+					: (ex instanceof ConcurrentChangeException) ? new ConcurrentChangeException(ex.getMessage()
+							+ " The step was rolled back; the database is still at " + describe(rows) + ". Run "
+							+ "'current' to see where the database is, then run the command again.") : ex);
 		}
 		catch (SQLException ex) {
+			if (claim > 0) {
+				throw failed(run, step, revision, start, halfDone(run, step, revision, claim, start, rows, ex));
+			}
 			if (dialect.isLockTimeout(ex)) {
 				// no failed-step history row: writing it would wait for the same lock a second time
 				rollbackQuietly(connection, dialect, ex);
-				throw lockTimeout(ex, rows);
+				throw lockTimeout(ex, rows, transactional);
 			}
-			throw failed(connection, dialect, store, step, revision, actor, start,
+			throw failed(run, step, revision, start,
 					new MigrationDatabaseException("Could not record " + step.direction().word() + " of "
 							+ step.revision() + " in " + store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
-							+ " The step was rolled back; the database is still at " + describe(rows) + ".", ex));
+							+ (transactional ? " The step was rolled back; the database is still at "
+									: " None of its statements ran; the database is still at ")
+							+ describe(rows) + ".", ex));
 		}
 		finally {
 			if (foreignKeysOff) {
@@ -309,6 +475,44 @@ public final class Executor {
 			listener.stepSucceeded(step, duration);
 		}
 		return null;
+	}
+
+	/** Stops before the step's first statement when the lock's session ended or lost the lock. */
+	private static void requireLock(Steps run, Step step, List<String> rows) throws SQLException {
+		if (!run.lock.held(run.connection)) {
+			throw new LockLostException("This process lost the migration lock (" + run.lock.describe() + "): its "
+					+ "session ended or no longer holds it (an operator's pg_terminate_backend, the server's "
+					+ "idle_session_timeout or the network). Stopped before " + step.direction().word() + " of "
+					+ ((step.revision() != null) ? step.revision() : "base") + ", before its first statement; "
+					+ "the database is at " + describe(rows) + ". Another process may hold the lock now: run the "
+					+ "command again.");
+		}
+	}
+
+	/**
+	 * A non-transactional step whose statements ran (all or some) but whose end could not be recorded: its claim
+	 * stays as the mark, and the message must not pretend anything was rolled back.
+	 */
+	private MigrationException halfDone(Steps run, Step step, Revision revision, long claim, long start,
+			List<String> rows, Exception cause) {
+		String reason = (cause instanceof SQLException) ? DatabaseMessages.sentence(cause.getMessage())
+				: cause.getMessage();
+		UnfinishedRevision mark = new UnfinishedRevision(claim, revision.id(), step.direction(),
+				revision.downRevisions(), Instant.now().minusNanos(System.nanoTime() - start), run.actor, true);
+		return new UnfinishedRevisionException("Revision " + revision.id() + " (" + revision.location() + ") ran "
+				+ "its " + step.direction().word() + " statements, but recording it failed: " + reason
+				+ " The revision is not transactional: " + leftAsItIs(step, revision, rows), List.of(mark), cause);
+	}
+
+	/** What a non-transactional step that did not finish leaves, and the way out. */
+	private String leftAsItIs(Step step, Revision revision, List<String> rows) {
+		UnfinishedRevision mark = new UnfinishedRevision(0, revision.id(), step.direction(), revision.downRevisions(),
+				Instant.now(), "", true);
+		return "what it did stays in the database, " + store() + " still says " + describe(rows) + ", and the "
+				+ "revision is marked unfinished in " + this.settings.historyTable() + ", so no upgrade or downgrade "
+				+ "moves past it. Repair the database by hand, then run 'stamp "
+				+ String.join(" ", mark.stampIfUndone()) + "' if you undid what it did, or 'stamp "
+				+ String.join(" ", mark.stampIfCompleted()) + "' if you completed it.";
 	}
 
 	private void announce(Step step) {
@@ -409,21 +613,25 @@ public final class Executor {
 				.append(". Fix the revision and run the command again.");
 		}
 		else {
-			message.append(" The revision is not transactional: statements before the failing one stay applied, and ")
-				.append(store()).append(" still says ").append(describe(rows))
-				.append(". Repair the database by hand, then run the command again.");
+			message.append(" The revision is not transactional, so statements before the failing one are not undone: ")
+				.append(leftAsItIs(step, revision, rows));
 		}
 		return new RevisionFailedException(message.toString(), revision.id(), revision.location(), failure.line(),
 				failure.getCause());
 	}
 
 	private LockTimeoutException lockTimeout(SQLException cause, List<String> rows) {
+		return lockTimeout(cause, rows, true);
+	}
+
+	private LockTimeoutException lockTimeout(SQLException cause, List<String> rows, boolean transactional) {
 		String holder = "another connection to " + this.connections.describe()
 				+ " (SQLite does not tell which process)";
 		LockTimeoutException timeout = new LockTimeoutException("Timed out after "
 				+ this.settings.lockTimeout().toMillis() + " ms waiting for the database's write lock, held by "
-				+ holder + ". " + ((rows != null) ? "The step was rolled back; the database is still at "
-						+ describe(rows) + ". " : "Nothing was run. ")
+				+ holder + ". " + ((rows == null) ? "Nothing was run. "
+						: (transactional ? "The step was rolled back" : "None of its statements ran")
+								+ "; the database is still at " + describe(rows) + ". ")
 				+ "Find the process with a long write transaction on it, or raise the lock timeout.", holder);
 		timeout.initCause(cause);
 		return timeout;
@@ -433,15 +641,15 @@ public final class Executor {
 		return this.settings.versionTable();
 	}
 
-	private MigrationException failed(Connection connection, Dialect dialect, VersionStore store, Step step,
-			Revision revision, String actor, long start, MigrationException failure) {
+	private MigrationException failed(Steps run, Step step, Revision revision, long start,
+			MigrationException failure) {
 		try {
-			dialect.begin(connection);
-			store.record(connection, record(step, revision, actor, start, false));
-			dialect.commit(connection);
+			run.dialect.begin(run.connection);
+			run.store.record(run.connection, record(step, revision, run.actor, start, false));
+			run.dialect.commit(run.connection);
 		}
 		catch (SQLException | RuntimeException ex) {
-			rollbackQuietly(connection, dialect, ex);
+			rollbackQuietly(run.connection, run.dialect, ex);
 			failure.addSuppressed(ex);
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
@@ -539,6 +747,34 @@ public final class Executor {
 	private interface Work<T> {
 
 		T run(Connection connection, Dialect dialect, VersionStore store) throws SQLException;
+
+	}
+
+	/** What every step of one command uses; {@code lastHistoryId} moves as steps re-read the history. */
+	private static final class Steps {
+
+		final Connection connection;
+
+		final Dialect dialect;
+
+		final VersionStore store;
+
+		final MigrationLock lock;
+
+		final String actor;
+
+		/** The history rows up to this id were read, and no claim of another process was open among them. */
+		long lastHistoryId;
+
+		Steps(Connection connection, Dialect dialect, VersionStore store, MigrationLock lock, String actor,
+				long lastHistoryId) {
+			this.connection = connection;
+			this.dialect = dialect;
+			this.store = store;
+			this.lock = lock;
+			this.actor = actor;
+			this.lastHistoryId = lastHistoryId;
+		}
 
 	}
 

@@ -11,18 +11,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.migration.ConcurrentChangeException;
 import dev.migration.Direction;
 import dev.migration.HistoryEntry;
+import dev.migration.UnfinishedRevision;
 import dev.migration.VersionChange;
 import dev.migration.internal.dialect.Dialect;
 
 /**
- * Reads and writes the version table (one row per applied head) and the append-only history table.
+ * Reads and writes the version table (one row per applied head) and the history table. The history is append-only
+ * but for one thing: a non-transactional step writes its row before its first statement (its claim) and completes
+ * that row when it ends, so a process that dies in between leaves a row that says so.
  */
 public final class VersionStore {
+
+	/** The {@code duration_ms} of a claim: started, not finished. */
+	static final long CLAIM_DURATION = -1;
+
+	/** Claims of non-transactional steps and stamps, which clear the claims before them. */
+	private static final String CLAIM_OR_STAMP = "duration_ms = " + CLAIM_DURATION + " OR direction = 'stamp'";
 
 	private final Dialect dialect;
 
@@ -52,33 +62,141 @@ public final class VersionStore {
 	}
 
 	/**
-	 * The version rows and the checksum of each revision's latest successful upgrade, in one query: this is all the
-	 * up-to-date check costs.
+	 * The version rows, the checksum of each revision's latest successful upgrade, the claims of unfinished
+	 * non-transactional steps and the newest history id, in one query: this is all the up-to-date check costs. The
+	 * details of an unfinished step cost a second query, only when there is one.
 	 */
 	public State read(Connection connection) throws SQLException {
 		String sql = "SELECT 0, version_num, NULL, 0 FROM " + this.versionTable
 				+ " UNION ALL SELECT 1, revision, checksum, id FROM " + this.historyTable
 				+ " WHERE direction = 'upgrade' AND success = " + this.dialect.booleanLiteral(true)
+				+ " UNION ALL SELECT 2, NULL, direction, id FROM " + this.historyTable + " WHERE " + CLAIM_OR_STAMP
+				+ " UNION ALL SELECT 3, NULL, NULL, MAX(id) FROM " + this.historyTable
 				+ " ORDER BY 1, 4";
 		List<String> rows = new ArrayList<>();
 		Map<String, String> checksums = new HashMap<>();
+		Claims claims = new Claims();
+		long lastHistoryId = 0;
 		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
-				if (result.getInt(1) == 0) {
-					rows.add(result.getString(2));
-				}
-				else {
-					checksums.put(result.getString(2), result.getString(3));
+				switch (result.getInt(1)) {
+					case 0 -> rows.add(result.getString(2));
+					case 1 -> checksums.put(result.getString(2), result.getString(3));
+					case 2 -> claims.add(result.getLong(4), result.getString(3));
+					default -> lastHistoryId = result.getLong(4);
 				}
 			}
 		}
 		catch (SQLException ex) {
 			if (this.dialect.isMissingTable(ex)) {
-				return new State(false, List.of(), Map.of());
+				return new State(false, List.of(), Map.of(), List.of(), 0);
 			}
 			throw ex;
 		}
-		return new State(true, rows, checksums);
+		List<UnfinishedRevision> unfinished = claims.open().isEmpty() ? List.of()
+				: unfinished(connection, claims.open().get(0));
+		return new State(true, rows, checksums, unfinished, lastHistoryId);
+	}
+
+	/**
+	 * The version rows and whether a claim of a non-transactional step is open among the history rows after
+	 * {@code afterId}, in one query that reads only those rows (by primary key) and the newest id: what a step
+	 * re-reads inside its transaction. {@code afterId} 0 reads every claim.
+	 */
+	public Recheck recheck(Connection connection, long afterId) throws SQLException {
+		String sql = "SELECT 0, version_num, 0 FROM " + this.versionTable
+				+ " UNION ALL SELECT 1, direction, id FROM " + this.historyTable + " WHERE id > ? AND ("
+				+ CLAIM_OR_STAMP + ") UNION ALL SELECT 2, NULL, MAX(id) FROM " + this.historyTable + " ORDER BY 1, 3";
+		List<String> rows = new ArrayList<>();
+		Claims claims = new Claims();
+		long lastHistoryId = afterId;
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, afterId);
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					switch (result.getInt(1)) {
+						case 0 -> rows.add(result.getString(2));
+						case 1 -> claims.add(result.getLong(3), result.getString(2));
+						default -> lastHistoryId = Math.max(afterId, result.getLong(3));
+					}
+				}
+			}
+		}
+		return new Recheck(rows, !claims.open().isEmpty(), lastHistoryId);
+	}
+
+	/** The non-transactional steps started and not finished (none without a history table). */
+	public List<UnfinishedRevision> unfinished(Connection connection) throws SQLException {
+		try {
+			return unfinished(connection, 0);
+		}
+		catch (SQLException ex) {
+			if (this.dialect.isMissingTable(ex)) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The claims from {@code fromId} on that no stamp came after and no completion closed, each marked failed when
+	 * its process recorded a failure of the same step after it.
+	 */
+	private List<UnfinishedRevision> unfinished(Connection connection, long fromId) throws SQLException {
+		String sql = "SELECT id, revision, direction, down_revisions, applied_at, applied_by, duration_ms, success "
+				+ "FROM " + this.historyTable + " WHERE id >= ? AND (" + CLAIM_OR_STAMP + " OR success = "
+				+ this.dialect.booleanLiteral(false) + ") ORDER BY id";
+		List<UnfinishedRevision> open = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, fromId);
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					Direction direction = Direction.valueOf(result.getString(3).toUpperCase(Locale.ROOT));
+					String revision = result.getString(2);
+					if (direction == Direction.STAMP) {
+						open.clear();
+					}
+					else if (result.getLong(7) == CLAIM_DURATION) {
+						String down = result.getString(4);
+						open.add(new UnfinishedRevision(result.getLong(1), revision, direction,
+								(down == null || down.isEmpty()) ? List.of() : Arrays.asList(down.split(",")),
+								this.dialect.getTimestamp(result, 5), result.getString(6), false));
+					}
+					else {
+						// a failure row written by the claimer's process after its claim
+						open.replaceAll((claim) -> (claim.revision().equals(revision) && claim.direction() == direction)
+								? new UnfinishedRevision(claim.historyId(), claim.revision(), claim.direction(),
+										claim.downRevisions(), claim.startedAt(), claim.startedBy(), true)
+								: claim);
+					}
+				}
+			}
+		}
+		return open;
+	}
+
+	/**
+	 * Claims the start of a non-transactional step: a history row marked started and not finished
+	 * ({@code success} false, {@code duration_ms} -1), committed before its first statement. Returns its id.
+	 */
+	public long claim(Connection connection, HistoryRecord record) throws SQLException {
+		HistoryRecord claim = new HistoryRecord(record.revision(), record.direction(), record.downRevisions(),
+				record.message(), record.checksum(), record.appliedAt(), record.appliedBy(), CLAIM_DURATION, false);
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(recordSql(claim) + " RETURNING id")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	/** Locks the version table against other claims until the transaction ends, where the database needs it. */
+	public void lockAgainstClaims(Connection connection) throws SQLException {
+		String sql = this.dialect.exclusiveWriteLock(this.versionTable);
+		if (sql != null) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+		}
 	}
 
 	/**
@@ -122,8 +240,17 @@ public final class VersionStore {
 	 * delete and update must hit exactly one row.
 	 */
 	public void write(Connection connection, VersionChange change, HistoryRecord record) throws SQLException {
+		write(connection, change, record, 0);
+	}
+
+	/**
+	 * As {@link #write(Connection, VersionChange, HistoryRecord)}; with a claim id, completes that claim's row
+	 * (success, real duration, end time) instead of adding one.
+	 */
+	public void write(Connection connection, VersionChange change, HistoryRecord record, long claim)
+			throws SQLException {
 		List<String> sql = applySql(change);
-		sql.add(recordSql(record));
+		sql.add((claim > 0) ? completeSql(claim, record) : recordSql(record));
 		int[] counts;
 		try (Statement statement = connection.createStatement()) {
 			for (String each : sql) {
@@ -138,14 +265,26 @@ public final class VersionStore {
 		if (change.hasUpdate()) {
 			expectOne(counts[index], "update row " + change.updateFrom() + " to " + change.updateTo());
 		}
+		if (claim > 0 && counts[counts.length - 1] != 1) {
+			throw new ConcurrentChangeException("Expected to complete row " + claim + " of " + this.historyTableName
+					+ " (the start of this step), but " + counts[counts.length - 1] + " rows matched: someone changed "
+					+ "the history table.");
+		}
 	}
 
+	/** The caller says what became of the step: a transactional one was rolled back, a non-transactional one not. */
 	private void expectOne(int count, String what) {
 		if (count != 1) {
 			throw new ConcurrentChangeException("Expected to " + what + " in " + versionTableName() + ", but "
-					+ count + " rows matched: another process or a person changed the version table. The step was "
-					+ "rolled back. Run 'current' to see where the database is, then run the command again.");
+					+ count + " rows matched: another process or a person changed the version table.");
 		}
+	}
+
+	private String completeSql(long claim, HistoryRecord record) {
+		return "UPDATE " + this.historyTable + " SET success = " + this.dialect.booleanLiteral(record.success())
+				+ ", duration_ms = " + record.durationMs() + ", applied_at = "
+				+ this.dialect.timestampLiteral(record.appliedAt()) + " WHERE id = " + claim + " AND duration_ms = "
+				+ CLAIM_DURATION;
 	}
 
 	/** SQL statements, as literals, that write the step's change: for offline scripts. */
@@ -206,7 +345,7 @@ public final class VersionStore {
 			while (result.next()) {
 				String downRevisions = result.getString(4);
 				entries.add(new HistoryEntry(result.getLong(1), result.getString(2),
-						Direction.valueOf(result.getString(3).toUpperCase(java.util.Locale.ROOT)),
+						Direction.valueOf(result.getString(3).toUpperCase(Locale.ROOT)),
 						(downRevisions == null || downRevisions.isEmpty()) ? List.of()
 								: Arrays.asList(downRevisions.split(",")),
 						result.getString(5), result.getString(6), this.dialect.getTimestamp(result, 7),
@@ -229,7 +368,39 @@ public final class VersionStore {
 	 * @param rows the version rows
 	 * @param appliedChecksums per revision, the checksum of its latest successful upgrade
 	 */
-	public record State(boolean tablesExist, List<String> rows, Map<String, String> appliedChecksums) {
+	public record State(boolean tablesExist, List<String> rows, Map<String, String> appliedChecksums,
+			List<UnfinishedRevision> unfinished, long lastHistoryId) {
+
+	}
+
+	/**
+	 * What a step re-reads in its transaction.
+	 *
+	 * @param rows the version rows
+	 * @param claimOpen whether another step's claim is open among the history rows read
+	 * @param lastHistoryId the newest history id
+	 */
+	public record Recheck(List<String> rows, boolean claimOpen, long lastHistoryId) {
+
+	}
+
+	/** Claims and stamps in id order: a stamp closes the claims before it. */
+	private static final class Claims {
+
+		private final List<Long> open = new ArrayList<>();
+
+		void add(long id, String direction) {
+			if (Direction.STAMP.word().equals(direction)) {
+				this.open.clear();
+			}
+			else {
+				this.open.add(id);
+			}
+		}
+
+		List<Long> open() {
+			return this.open;
+		}
 
 	}
 

@@ -32,6 +32,8 @@ import dev.migration.Plan;
 import dev.migration.RevisionInfo;
 import dev.migration.Step;
 import dev.migration.TargetException;
+import dev.migration.UnfinishedRevision;
+import dev.migration.UnfinishedRevisionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -227,6 +229,10 @@ public class MigrationsEndpoint {
 			logger.warn(sanitize("Downgrade by " + who + " refused: " + ex.getMessage()));
 			return refuse(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "lock_timeout", ex.getMessage());
 		}
+		catch (UnfinishedRevisionException ex) {
+			logger.warn("Downgrade by " + who + " refused: " + ex.getMessage());
+			return refuse(STATUS_CONFLICT, "unfinished_revision", sanitize(ex.getMessage()));
+		}
 		catch (MigrationException ex) {
 			logger.error(sanitize("Downgrade by " + who + " failed"), this.redactor.redact((Throwable) ex));
 			return refuse(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "downgrade_failed", ex.getMessage());
@@ -258,8 +264,9 @@ public class MigrationsEndpoint {
 			.map((entry) -> new HistoryDescriptor(entry.revision(), entry.direction().word(),
 					timestamp(entry.appliedAt()), entry.appliedBy(), entry.durationMs(), entry.success()))
 			.toList();
+		List<String> unfinished = this.migrations.unfinished().stream().map(UnfinishedRevision::describe).toList();
 		return new MigrationsDescriptor(current, heads, pending.isEmpty(), pending, revisionDescriptors,
-				historyDescriptors);
+				historyDescriptors, unfinished);
 	}
 
 	/** What an upgrade to every head would apply, in order; what is not applied when the plan cannot be made. */
@@ -410,10 +417,13 @@ public class MigrationsEndpoint {
 		return (message != null) ? this.redactor.redact(message) : "";
 	}
 
-	/** The answer to {@code GET /actuator/migrations}, and to an executed downgrade. */
+	/**
+	 * The answer to {@code GET /actuator/migrations}, and to an executed downgrade; {@code unfinished}, only present
+	 * when there is one, names each non-transactional revision that was started and did not finish, with the way out.
+	 */
 	public record MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate,
-			List<String> pending, List<RevisionDescriptor> revisions,
-			List<HistoryDescriptor> history) implements OperationResponseBody {
+			List<String> pending, List<RevisionDescriptor> revisions, List<HistoryDescriptor> history,
+			@JsonInclude(Include.NON_EMPTY) List<String> unfinished) implements OperationResponseBody {
 	}
 
 	/** One revision of the graph, newest first. */

@@ -6,6 +6,7 @@ import dev.migration.Direction;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
 import dev.migration.Step;
+import dev.migration.UnfinishedRevision;
 import dev.migration.autoconfigure.MigrationsInitializer;
 import dev.migration.autoconfigure.MigrationsInitializer.State;
 
@@ -15,7 +16,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Health of the schema: {@code UP} when the database is at the target, {@code OUT_OF_SERVICE} while revisions are
  * pending or the startup upgrade is running, {@code DOWN} when the startup upgrade failed or the database cannot be
- * read. Details: current revisions, heads, pending revisions and the state of the startup upgrade.
+ * read. Details: current revisions, heads, pending revisions, the state of the startup upgrade, and each
+ * non-transactional revision that was started and did not finish (which no upgrade passes until a stamp).
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -81,10 +83,14 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			.stream()
 			.map(Step::revision)
 			.toList();
+		List<String> unfinished = this.migrations.unfinished().stream().map(UnfinishedRevision::describe).toList();
 		builder.withDetail("current", this.migrations.current())
 			.withDetail("heads", this.migrations.heads())
 			.withDetail("target", this.target)
 			.withDetail("pending", pending);
+		if (!unfinished.isEmpty()) {
+			builder.withDetail("unfinished", unfinished);
+		}
 		if (state == State.RUNNING || !pending.isEmpty()) {
 			builder.outOfService();
 		}

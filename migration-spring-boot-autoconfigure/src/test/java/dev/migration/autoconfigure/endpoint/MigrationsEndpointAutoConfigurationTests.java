@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.migration.Direction;
 import dev.migration.HistoryEntry;
+import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.DowngradePlanDescriptor;
@@ -34,6 +35,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MigrationsEndpointAutoConfiguration} and the operations of {@link MigrationsEndpoint}, called
@@ -87,6 +89,18 @@ class MigrationsEndpointAutoConfigurationTests {
 	void backsOffWithoutMigrations() {
 		this.runner.withPropertyValues("migrations.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+	}
+
+	@Test
+	void namesANonTransactionalRevisionThatDidNotFinish() {
+		this.runner.withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
+			.run((context) -> {
+				Migrations migrations = context.getBean(Migrations.class);
+				assertThat(endpoint(context).migrations().unfinished()).isEmpty();
+				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
+				assertThat(endpoint(context).migrations().unfinished()).singleElement().asString()
+					.contains("f00000000002", "stamp f00000000001");
+			});
 	}
 
 	@Test
@@ -170,6 +184,20 @@ class MigrationsEndpointAutoConfigurationTests {
 			assertError(endpoint(context).downgrade("-1", REVIEWS, false, anonymous()), 403, "downgrade_disabled");
 			assertThat(State.of(context)).isEqualTo(before);
 		});
+	}
+
+	@Test
+	void refusesADowngradeWhileARevisionIsUnfinished() {
+		enabled().withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
+			.run((context) -> {
+				Migrations migrations = context.getBean(Migrations.class);
+				migrations.upgrade("f00000000001");
+				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
+				ErrorDescriptor error = assertError(endpoint(context).downgrade("base", "f00000000001", false,
+						anonymous()), 409, "unfinished_revision");
+				assertThat(error.message()).contains("f00000000002", "stamp f00000000001");
+				assertThat(migrations.current()).containsExactly("f00000000001");
+			});
 	}
 
 	@Test

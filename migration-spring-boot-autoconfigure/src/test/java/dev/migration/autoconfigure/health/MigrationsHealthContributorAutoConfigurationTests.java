@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migration.MigrationException;
+import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsInitializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -71,6 +75,21 @@ class MigrationsHealthContributorAutoConfigurationTests {
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("startup", "failed");
 				assertThat(health.getDetails().get("error").toString()).contains("f00000000002");
+			});
+	}
+
+	@Test
+	void namesANonTransactionalRevisionThatDidNotFinish() {
+		this.runner.withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
+			.run((context) -> {
+				Migrations migrations = context.getBean(Migrations.class);
+				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
+				Health health = context.getBean(MigrationsHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				assertThat(health.getDetails().get("unfinished")).asInstanceOf(InstanceOfAssertFactories.LIST)
+					.singleElement()
+					.asString()
+					.contains("f00000000002", "stamp f00000000001");
 			});
 	}
 
