@@ -122,6 +122,7 @@ public final class SchemaCompare {
 			try {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE SCHEMA " + schema);
+					guard.requireSameSession();
 					// names resolve as in the database: the scratch schema first, then the database's own path,
 					// where extensions put their types and operator classes (public); its relations are hidden
 					// behind the guard's stand-ins in pg_temp

@@ -60,6 +60,9 @@ final class TargetGuard {
 
 	private String scratch;
 
+	/** The server process whose pg_temp holds the stand-ins. */
+	private int backend;
+
 	private TargetGuard(Connection connection, String targetName) {
 		this.connection = connection;
 		this.targetName = targetName;
@@ -86,6 +89,7 @@ final class TargetGuard {
 	static TargetGuard prepare(Connection connection, String targetName, List<String> pathSchemas, String targetSql)
 			throws SQLException {
 		TargetGuard guard = new TargetGuard(connection, targetName);
+		guard.backend = guard.backend();
 		guard.readRelations();
 		guard.makeStandIns(pathSchemas, words(targetSql));
 		return guard;
@@ -167,6 +171,28 @@ final class TargetGuard {
 					}
 				}
 			}
+		}
+	}
+
+	/**
+	 * Refuses to go on in another server session than the one that holds the stand-ins (a pooler that hands out a
+	 * server connection per transaction): there the database's relations would not be hidden.
+	 */
+	void requireSameSession() throws SQLException {
+		if (backend() != this.backend) {
+			throw new MigrationException("Cannot apply the target schema " + this.targetName + ": the connection "
+					+ "changed server sessions between two transactions (a pooler in transaction mode, such as "
+					+ "PgBouncer's), so the guard that keeps the target's statements away from the database's tables "
+					+ "is not in place. Nothing was run or changed in the database. Connect directly or through a "
+					+ "session-mode pool, or give a dev database (--dev-url).");
+		}
+	}
+
+	private int backend() throws SQLException {
+		try (Statement statement = this.connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+			rows.next();
+			return rows.getInt(1);
 		}
 	}
 

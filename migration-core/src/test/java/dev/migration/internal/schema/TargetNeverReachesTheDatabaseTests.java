@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -123,6 +125,48 @@ class TargetNeverReachesTheDatabaseTests {
 			assertThat(differences).containsExactly("add index ix_live on live_table (name)");
 		}
 		assertUntouched(database);
+	}
+
+	/**
+	 * Behind a pooler that hands out a server session per transaction (PgBouncer's transaction mode), the stand-ins
+	 * stay in the session that made them: the comparison must stop rather than run the target without them. The
+	 * pooler here is a connection that moves to a second real session at its first commit.
+	 */
+	@Test
+	void aConnectionThatChangesServerSessionsIsRefusedBeforeTheTargetRuns() throws Exception {
+		PostgresDatabase database = liveTable();
+		SchemaCompare.Connections pooled = () -> sessionPerTransaction(database.connect(), database.connect());
+		try (Connection holder = holdExclusiveLock(database, "live_table"); Connection live = database.connect()) {
+			String message = assertTimeoutPreemptively(LIMIT,
+					() -> assertThatThrownBy(() -> SchemaCompare.compare(live, "postgresql", pooled,
+							"ALTER TABLE live_table ADD COLUMN extra text;", "schema.sql",
+							SchemaCompare.filter(List.of(), List.of(), List.of())))
+						.isInstanceOf(MigrationException.class).actual().getMessage());
+			assertThat(message).contains("changed server sessions").contains("Nothing was run or changed");
+		}
+		assertUntouched(database);
+	}
+
+	/** A connection that is the first session until its first commit, the second one after it. */
+	private static Connection sessionPerTransaction(Connection first, Connection second) {
+		Connection[] current = { first };
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+				(proxy, method, arguments) -> {
+					try {
+						Object result = method.invoke(current[0], arguments);
+						if (method.getName().equals("commit")) {
+							current[0] = second;
+						}
+						if (method.getName().equals("close")) {
+							first.close();
+							second.close();
+						}
+						return result;
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	private static PostgresDatabase liveTable() {
