@@ -11,7 +11,8 @@ import java.util.List;
  * A PostgreSQL schema as DDL read from the catalog, for servers newer than the installed {@code pg_dump} (Debian's
  * 15 refuses the embedded 17): schemas, enum types, sequences, tables with columns, types, defaults and generated
  * expressions, functions, constraints, indexes, views, triggers and row-level security, each from the server's own
- * {@code pg_get_*def}, in an order that runs as a script. The engine's own tables are left out.
+ * {@code pg_get_*def}, in an order that runs as a script, with the sequences of serial columns owned by their column
+ * as pg_dump writes them ({@code ALTER SEQUENCE ... OWNED BY}). The engine's own tables are left out.
  */
 final class CatalogDump {
 
@@ -48,6 +49,14 @@ final class CatalogDump {
 					+ "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
 					+ "WHERE c.relkind IN ('r', 'p') AND " + USER_SCHEMA + " AND " + NOT_OWN_TABLE
 					+ " GROUP BY n.nspname, c.relname ORDER BY n.nspname, c.relname",
+			// a serial column's sequence belongs to the column: pg_dump says so after the table
+			"SELECT format('ALTER SEQUENCE %I.%I OWNED BY %I.%I.%I;', n.nspname, s.relname, tn.nspname, t.relname, "
+					+ "a.attname) FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace "
+					+ "JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.deptype = 'a' "
+					+ "AND d.refclassid = 'pg_class'::regclass JOIN pg_class t ON t.oid = d.refobjid "
+					+ "JOIN pg_namespace tn ON tn.oid = t.relnamespace JOIN pg_attribute a ON a.attrelid = t.oid "
+					+ "AND a.attnum = d.refobjsubid WHERE s.relkind = 'S' AND " + USER_SCHEMA
+					+ " AND t.relname NOT LIKE 'migration\\_%' ORDER BY 1",
 			"SELECT pg_get_functiondef(p.oid) || ';' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 					+ "WHERE p.prokind IN ('f', 'p') AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
 					+ "WHERE d.objid = p.oid AND d.deptype = 'e') "

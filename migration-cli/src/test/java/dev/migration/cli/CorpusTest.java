@@ -43,7 +43,7 @@ class CorpusTest {
 
 	@Test
 	void atuinOnPostgres() throws Exception {
-		postgres("atuin/postgresql", null);
+		postgres("atuin/postgresql", null, null);
 	}
 
 	@Test
@@ -53,7 +53,7 @@ class CorpusTest {
 
 	@Test
 	void ketoOnPostgres() throws Exception {
-		postgres("keto/postgresql", null);
+		postgres("keto/postgresql", null, null);
 	}
 
 	@Test
@@ -63,19 +63,23 @@ class CorpusTest {
 
 	@Test
 	void autheliaOnPostgres() throws Exception {
-		postgres("authelia/postgresql", null);
+		postgres("authelia/postgresql", null, null);
 	}
 
-	/** Supabase's auth server connects as a role whose search_path is auth. */
+	/**
+	 * Supabase's auth server connects as a role whose search_path is auth. Its history is no target schema: a DO
+	 * block of revision 20210710035447 renames a column of {@code "auth"."users"} depending on what the database's
+	 * catalog says, so {@code check} refuses it at that block and reaches nothing of the database.
+	 */
 	@Test
 	void supabaseAuthOnPostgres() throws Exception {
-		postgres("supabase-auth/postgresql", "auth,public");
+		postgres("supabase-auth/postgresql", "auth,public", "upgrades.sql:101 names auth.users, a table of the database");
 	}
 
 	/** Supabase's runner connects with {@code search_path} storage, public (the schema its revisions create). */
 	@Test
 	void supabaseStorageOnPostgres() throws Exception {
-		postgres("supabase-storage/postgresql", "storage,public");
+		postgres("supabase-storage/postgresql", "storage,public", null);
 	}
 
 	/**
@@ -173,10 +177,15 @@ class CorpusTest {
 		}
 
 		// sqlite3's .schema of the upgraded database, as a user would save it
-		checkFindsNothing(cli, chain, run("", Map.of(), sqlite3.toString(), online.file().toString(), ".schema"));
+		checkFindsNothing(cli, chain, run("", Map.of(), sqlite3.toString(), online.file().toString(), ".schema"), null,
+				null);
 	}
 
-	private void postgres(String corpus, String searchPath) throws Exception {
+	/**
+	 * @param historyRefusal {@code null} when the upgrade SQL, one revision after the other, is a target schema that
+	 * describes the database; else the start of check's refusal of it (file, line and the database's relation)
+	 */
+	private void postgres(String corpus, String searchPath, String historyRefusal) throws Exception {
 		Path psql = program("psql");
 		Chain chain = Chain.of(corpus(corpus));
 		Cli cli = new Cli(chain.directory());
@@ -208,7 +217,7 @@ class CorpusTest {
 		}
 
 		// the catalog's DDL of the upgraded database: what pg_dump --schema-only would give, names qualified
-		checkFindsNothing(cli, chain, schema);
+		checkFindsNothing(cli, chain, schema, historyRefusal, online);
 	}
 
 	/**
@@ -258,9 +267,12 @@ class CorpusTest {
 	 * {@code check} against two target schemas that both describe the upgraded database: the dump (pg_dump-like DDL
 	 * or sqlite3's .schema, as they are) and the revisions' upgrade SQL one after the other, which is plain DDL
 	 * unless a revision must run outside a transaction (CONCURRENTLY, COMMIT in a DO block: no target schema can
-	 * hold those, as it is applied in one rolled-back transaction). Both are reported when both fail.
+	 * hold those, as it is applied in one rolled-back transaction). Both are reported when both fail. A history that
+	 * changes what it did not create (through a DO block that reads the database's catalog, say) is no target
+	 * schema: then check must refuse it with file and line, with the database as it was and no lock left.
 	 */
-	private void checkFindsNothing(Cli cli, Chain chain, String dump) throws IOException {
+	private void checkFindsNothing(Cli cli, Chain chain, String dump, String historyRefusal, PostgresDatabase online)
+			throws Exception {
 		SoftAssertions softly = new SoftAssertions();
 		Path dumpFile = this.directory.resolve("dump.sql");
 		Files.writeString(dumpFile, dump);
@@ -271,9 +283,22 @@ class CorpusTest {
 			Path upgrades = this.directory.resolve("upgrades.sql");
 			Files.writeString(upgrades, chain.upgradeSql());
 			Result plain = cli.run("check", "--target-schema", upgrades.toString());
-			softly.assertThat(plain.out()).as("check against the upgrade SQL: " + plain.err())
-				.isEqualTo(NO_DIFFERENCES);
-			softly.assertThat(plain.exitCode()).as("check against the upgrade SQL").isZero();
+			if (historyRefusal == null) {
+				softly.assertThat(plain.out()).as("check against the upgrade SQL: " + plain.err())
+					.isEqualTo(NO_DIFFERENCES);
+				softly.assertThat(plain.exitCode()).as("check against the upgrade SQL").isZero();
+			}
+			else {
+				softly.assertThat(plain.exitCode()).as("check against the upgrade SQL: " + plain.out()).isEqualTo(1);
+				softly.assertThat(plain.out()).as("check against the upgrade SQL").isEmpty();
+				softly.assertThat(plain.err()).as("check against the upgrade SQL")
+					.startsWith("FAILED: Target schema " + this.directory.resolve(historyRefusal))
+					.contains("nothing was changed in the database");
+				softly.assertThat(postgresSchema(online)).as("schema after the refused check").isEqualTo(dump);
+				softly.assertThat(online.count("SELECT count(*) FROM pg_locks l JOIN pg_database d "
+						+ "ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'relation' "
+						+ "AND l.pid <> pg_backend_pid()")).as("relation locks after the refused check").isZero();
+			}
 		}
 		softly.assertAll();
 	}

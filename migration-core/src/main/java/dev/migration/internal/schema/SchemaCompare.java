@@ -117,22 +117,28 @@ public final class SchemaCompare {
 			Predicate<String> included) {
 		String schema = "migration_scratch_" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
 		try (Connection connection = scratch.open()) {
+			TargetGuard guard = TargetGuard.prepare(connection, targetName, path.schemas(), targetSql);
 			connection.setAutoCommit(false);
 			try {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE SCHEMA " + schema);
+					guard.requireSameSession();
 					// names resolve as in the database: the scratch schema first, then the database's own path,
-					// where extensions put their types and operator classes (public)
-					statement.execute("SET LOCAL search_path TO " + schema + path.after());
+					// where extensions put their types and operator classes (public); its relations are hidden
+					// behind the guard's stand-ins in pg_temp
+					statement.execute("SET LOCAL search_path TO " + guard.searchPath(schema, path.after()));
+					statement.execute("SET LOCAL lock_timeout = '" + TargetGuard.LOCK_TIMEOUT + "'");
 					// a dump's SQL functions may name tables created further down; bodies are checked on upgrade
 					statement.execute("SET LOCAL check_function_bodies = off");
 				}
-				apply(connection, TargetSql.statements(targetName, targetSql, "postgresql", path.schema()), targetName);
+				apply(connection, TargetSql.statements(targetName, targetSql, "postgresql", path.schema()), targetName,
+						guard);
 				return PostgresReflector.reflect(connection, included);
 			}
 			finally {
 				connection.rollback();
 				connection.setAutoCommit(true);
+				guard.close();
 			}
 		}
 		catch (SQLException ex) {
@@ -165,14 +171,30 @@ public final class SchemaCompare {
 
 	private static void apply(Connection connection, List<SqlStatement> statements, String targetName)
 			throws SQLException {
+		apply(connection, statements, targetName, null);
+	}
+
+	/** Runs the target's statements; with a guard, only those that keep to the target's own objects. */
+	private static void apply(Connection connection, List<SqlStatement> statements, String targetName,
+			TargetGuard guard) throws SQLException {
 		for (SqlStatement statement : statements) {
+			if (guard != null && !guard.runs(statement)) {
+				continue;
+			}
 			try (Statement jdbc = connection.createStatement()) {
 				jdbc.execute(statement.sql());
 			}
 			catch (SQLException ex) {
+				MigrationException refused = (guard != null) ? guard.refusal(statement, ex) : null;
+				if (refused != null) {
+					throw refused;
+				}
 				throw new MigrationException("Target schema " + targetName + ":" + statement.line() + ": "
 						+ String.valueOf(ex.getMessage()).strip() + ". Nothing was changed in the database; fix the "
 						+ "target schema and run again.", ex);
+			}
+			if (guard != null) {
+				guard.afterRunning(statement);
 			}
 		}
 	}

@@ -13,7 +13,7 @@ import dev.migration.internal.source.StatementSplitter;
  * A target schema as people have it, made ready for the scratch database: the output of {@code pg_dump
  * --schema-only} and of {@code sqlite3 .schema} is taken as it is. What only restores a dump in another session
  * (psql's {@code \restrict}, {@code SET}, {@code set_config('search_path', ...)}, owners, grants, comments, the
- * compared schema's own {@code CREATE SCHEMA}, {@code --clean}'s drops, SQLite's internal tables) is left out, and
+ * compared schema's own {@code CREATE SCHEMA}, SQLite's internal tables) is left out, and
  * names qualified with the compared schema ({@code public.users}) lose the qualifier so that they land in the scratch
  * schema.
  */
@@ -69,12 +69,11 @@ final class TargetSql {
 					|| first.equals("ANALYZE") || (first.equals("INSERT") && internal(tokens, 2));
 		}
 		return switch (first) {
-			// DROP and ALTER TABLE IF EXISTS are pg_dump --clean's: a target is a state, and with the database's
-			// schema on the search_path they would reach its own objects (rolled back, but locked meanwhile)
-			case "SET", "RESET", "COMMENT", "GRANT", "REVOKE", "SECURITY", "DROP" -> true;
+			// DROP and ALTER TABLE IF EXISTS stay: TargetGuard runs them on what the target created (a history's)
+			// and leaves out the rest (pg_dump --clean's, which would reach the database's own objects)
+			case "SET", "RESET", "COMMENT", "GRANT", "REVOKE", "SECURITY" -> true;
 			case "SELECT" -> second.endsWith("SET_CONFIG") || second.endsWith("SETVAL");
 			case "ALTER" -> second.equals("DEFAULT") || ownerChange(tokens) || databaseWide(tokens)
-					|| (second.equals("TABLE") && word(tokens, 2).equals("IF"))
 					|| (second.equals("SCHEMA") && named(tokens, 2, schema));
 			case "CREATE" -> databaseWide(tokens) || (second.equals("SCHEMA")
 					&& (named(tokens, 2, schema) || (word(tokens, 2).equals("IF") && named(tokens, 5, schema))));
@@ -175,6 +174,59 @@ final class TargetSql {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * The qualified names ({@code schema.name}, also quoted) of a statement, as {schema, name} with unquoted parts
+	 * folded to lower case, outside strings and comments; inside dollar-quoted bodies only when they run at once
+	 * ({@code DO}): a function's body is not run when the function is created.
+	 */
+	static List<String[]> qualifiedNames(String sql, boolean bodies) {
+		List<String[]> names = new ArrayList<>();
+		int i = 0;
+		int length = sql.length();
+		String previous = null;
+		while (i < length) {
+			char c = sql.charAt(i);
+			if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
+				int newline = sql.indexOf('\n', i);
+				i = (newline < 0) ? length : newline;
+			}
+			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
+				int close = sql.indexOf("*/", i + 2);
+				i = (close < 0) ? length : close + 2;
+			}
+			else if (c == '\'') {
+				i = stringEnd(sql, i, i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e'));
+			}
+			else if (c == '$' && dollarTag(sql, i) != null) {
+				String tag = dollarTag(sql, i);
+				int close = sql.indexOf(tag, i + tag.length());
+				if (bodies) {
+					names.addAll(qualifiedNames(sql.substring(i + tag.length(), (close < 0) ? length : close), true));
+				}
+				i = (close < 0) ? length : close + tag.length();
+			}
+			else if (c == '"' || Character.isLetter(c) || c == '_') {
+				int end = identifierEnd(sql, i);
+				String name = folded(sql.substring(i, end));
+				if (previous != null) {
+					names.add(new String[] { previous, name });
+				}
+				previous = (end < length && sql.charAt(end) == '.' && !precededByDot(sql, i)) ? name : null;
+				i = (previous != null) ? end + 1 : end;
+			}
+			else {
+				previous = null;
+				i++;
+			}
+		}
+		return names;
+	}
+
+	private static String folded(String identifier) {
+		return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"")
+				: identifier.toLowerCase(Locale.ROOT);
 	}
 
 	private static boolean names(String identifier, String schema) {
