@@ -15,7 +15,8 @@ import dev.migration.UnfinishedRevision;
 
 /**
  * Everything the commands print, in Alembic's formats: results on stdout, warnings on stderr. Every line goes through
- * the redactor of the command line's passwords, so that no output path can print one.
+ * the redactor of the command line's passwords, so that no output path can print one, except a {@code --sql} script:
+ * it is the revisions' own text, printed exactly as it runs.
  */
 final class Console {
 
@@ -34,6 +35,15 @@ final class Console {
 
 	void print(String line) {
 		this.out.println(this.redactor.get().redact(line));
+		this.out.flush();
+	}
+
+	/**
+	 * A {@code --sql} script, as it is: masking would change what runs (a password {@code postgres} is also the role
+	 * that a {@code GRANT} names), and what it holds is the revisions' text, not a connection's secret.
+	 */
+	void script(String script) {
+		this.out.println(script);
 		this.out.flush();
 	}
 

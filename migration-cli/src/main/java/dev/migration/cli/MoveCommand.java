@@ -54,12 +54,12 @@ abstract class MoveCommand implements Callable<Integer> {
 					: migrations.resolve(start, List.of());
 			String end = range.get(1).isEmpty() ? defaultEnd() : range.get(1);
 			Plan plan = migrations.plan(direction(), List.of(end), fromRows, false);
-			this.cli.console().print(migrations.runnableScript(plan, this.cli.operator()));
+			this.cli.console().script(migrations.runnableScript(plan, this.cli.operator()));
 			return 0;
 		}
 		Migrations migrations = this.cli.database();
 		Plan plan = migrations.plan(direction(), List.of(this.target));
-		this.cli.console().print(migrations.runnableScript(plan, this.cli.operator()));
+		this.cli.console().script(migrations.runnableScript(plan, this.cli.operator()));
 		return 0;
 	}
 

@@ -35,7 +35,7 @@ final class StampCommand implements Callable<Integer> {
 		if (this.sql) {
 			// the rows as they are, also with --purge: the plan deletes them, as the online stamp does
 			List<String> rows = migrations.current();
-			this.cli.console().print(migrations.runnableScript(migrations.plan(Direction.STAMP, this.targets, rows, this.purge),
+			this.cli.console().script(migrations.runnableScript(migrations.plan(Direction.STAMP, this.targets, rows, this.purge),
 					this.cli.operator()));
 		}
 		else {

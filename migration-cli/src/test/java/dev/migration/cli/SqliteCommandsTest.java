@@ -48,6 +48,15 @@ class SqliteCommandsTest {
 	}
 
 	@Test
+	void anOfflineScriptIsPrintedAsItRunsEvenWhereItSpellsThePassword() {
+		this.cli.write("p1_owner.sql", Cli.revision("p1", POSTS, "Owner",
+				"INSERT INTO users (id, name) VALUES (7, 'postgres');", "DELETE FROM users WHERE id = 7;"));
+		Result result = this.cli.run("--password", "postgres", "upgrade", "--sql", POSTS + ":p1");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).contains("INSERT INTO users (id, name) VALUES (7, 'postgres');").doesNotContain("****");
+	}
+
+	@Test
 	void upgradeTakesOptionsBeforeOrAfterTheCommand() {
 		this.cli.environment.remove("MIGRATIONS_URL");
 		assertThat(this.cli.run("--url", this.database.url(), "upgrade", EMAIL).exitCode()).isZero();
