@@ -7,6 +7,11 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -276,6 +281,53 @@ abstract class VersionTableOnlyTests {
 		migrations.stamp(List.of(POSTS), false);
 		assertThat(migrations.unfinished()).isEmpty();
 		assertThat(versionRows()).containsExactly(POSTS);
+	}
+
+	@Test
+	void fourThreadsApplyEachRevisionOnceWhileTheFirstWriteCreatesTheHistoryTable() throws Exception {
+		Files.writeString(this.revisions.resolve("d2d2d2d2d2d2_outside.sql"), """
+				-- revision: d2d2d2d2d2d2
+				-- down_revision: 7d2e41c0b9aa
+				-- message: Outside a transaction
+				-- transactional: false
+
+				-- upgrade
+				CREATE TABLE outside (id INTEGER);
+
+				-- downgrade
+				DROP TABLE outside;
+				""");
+		versionedByAlembicAt(TEAMS);
+		int threads = 4;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch ready = new CountDownLatch(threads);
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<MigrationResult>> results = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				Migrations migrations = migrations();
+				results.add(pool.submit(() -> {
+					ready.countDown();
+					go.await();
+					return migrations.upgrade("heads");
+				}));
+			}
+			ready.await();
+			go.countDown();
+			int applied = 0;
+			for (Future<MigrationResult> result : results) {
+				MigrationResult done = result.get(120, TimeUnit.SECONDS);
+				assertThat(done.currentRows()).containsExactly("d2d2d2d2d2d2");
+				applied += done.steps().size();
+			}
+			assertThat(applied).isEqualTo(2);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(history()).containsExactly("upgrade " + POSTS, "upgrade d2d2d2d2d2d2");
+		assertThat(versionRows()).containsExactly("d2d2d2d2d2d2");
+		assertThat(migrations().unfinished()).isEmpty();
 	}
 
 	private void edit(String file, String find, String replacement) throws IOException {
