@@ -220,7 +220,7 @@ abstract class VersionTableOnlyTests {
 
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> migrations.upgrade("heads"))
 			.withMessageContaining("ae1027a6acf")
-			.withMessageContaining(VERSION_TABLE);
+			.withMessageContaining("(table " + qualified(VERSION_TABLE) + ")");
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> migrations.downgrade("-1"));
 		assertThat(tableExists(HISTORY_TABLE)).isFalse();
 
@@ -265,7 +265,9 @@ abstract class VersionTableOnlyTests {
 		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
 			.withMessageContaining("no_such_table")
 			.withMessageContaining("not transactional")
-			.withMessageContaining("'stamp " + POSTS + "' if you undid what it did");
+			.withMessageContaining("'stamp " + POSTS + "' if you undid what it did")
+			.withMessageContaining(qualified(VERSION_TABLE) + " still says " + POSTS)
+			.withMessageContaining("marked unfinished in " + qualified(HISTORY_TABLE));
 		assertThat(versionRows()).containsExactly(POSTS);
 		assertThat(migrations.unfinished()).singleElement().satisfies((unfinished) -> {
 			assertThat(unfinished.revision()).isEqualTo("d1d1d1d1d1d1");
