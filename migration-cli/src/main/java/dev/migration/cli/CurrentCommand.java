@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "current", description = "Show the revisions stored in migration_version.",
+@Command(name = "current", description = "Show the revisions stored in the version table (--version-table, default migration_version).",
 		footer = { "", "Example:", "  migration --url jdbc:sqlite:app.db current --verbose" })
 final class CurrentCommand implements Callable<Integer> {
 

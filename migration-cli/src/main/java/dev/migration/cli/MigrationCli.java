@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * The {@code migration} command: Alembic's verbs over the core's {@link Migrations} facade. Global options may come
  * before or after the command, and each falls back to its environment variable.
  */
-@Command(name = "migration", usageHelpAutoWidth = true,
+@Command(name = "migration", usageHelpAutoWidth = true, versionProvider = ProjectVersion.class,
 		description = "Alembic's revision model for SQL databases: write, apply and revert revisions.",
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
@@ -55,11 +55,29 @@ public final class MigrationCli implements Callable<Integer> {
 			description = "Jars and class folders holding Java revisions, separated by the platform's path separator.")
 	private String classpath;
 
+	@Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "SCHEMA",
+			description = "Schema of the version and history tables, created if missing (env: MIGRATIONS_SCHEMA, "
+					+ "default: the connection's).")
+	private String schema;
+
+	@Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
+			description = "The version table, e.g. alembic_version for a database Alembic versioned (env: "
+					+ "MIGRATIONS_VERSION_TABLE, default: " + MigrationConfiguration.DEFAULT_VERSION_TABLE + ").")
+	private String versionTable;
+
+	@Option(names = "--history-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
+			description = "The history table, created on the first write if missing (env: MIGRATIONS_HISTORY_TABLE, "
+					+ "default: " + MigrationConfiguration.DEFAULT_HISTORY_TABLE + ").")
+	private String historyTable;
+
 	@Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
 	private boolean debug;
 
 	@Option(names = { "-h", "--help" }, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
 	private boolean help;
+
+	@Option(names = "--version", versionHelp = true, description = "Print the version of migration and exit.")
+	private boolean version;
 
 	@Spec
 	private CommandSpec spec;
@@ -138,6 +156,12 @@ public final class MigrationCli implements Callable<Integer> {
 		return (this.password != null) ? this.password : this.environment.get("MIGRATIONS_PASSWORD");
 	}
 
+	/** The option, else its environment variable; blank counts as not given (an empty variable in a CI file). */
+	private String setting(String option, String variable) {
+		String value = (option != null) ? option : this.environment.get(variable);
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
 	/** Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD and those in the URLs. */
 	Redactor redactor() {
 		if (this.redactor == null) {
@@ -208,6 +232,19 @@ public final class MigrationCli implements Callable<Integer> {
 			.password(password())
 			.locations(source)
 			.listeners(printer);
+		// the core's defaults stay unless a value is given, as the Spring properties map onto the same builder
+		String tablesSchema = setting(this.schema, "MIGRATIONS_SCHEMA");
+		if (tablesSchema != null) {
+			builder.schema(tablesSchema);
+		}
+		String version = setting(this.versionTable, "MIGRATIONS_VERSION_TABLE");
+		if (version != null) {
+			builder.versionTable(version);
+		}
+		String history = setting(this.historyTable, "MIGRATIONS_HISTORY_TABLE");
+		if (history != null) {
+			builder.historyTable(history);
+		}
 		if (this.classpath != null && !this.classpath.isBlank()) {
 			JavaRevisionScanner scanner = JavaRevisionScanner.scan(this.classpath);
 			builder.javaRevisions(new ArrayList<>(scanner.revisions())).classLoader(scanner.classLoader());

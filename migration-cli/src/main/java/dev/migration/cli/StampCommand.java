@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "stamp", description = "Set migration_version to the targets without running any revision.",
+@Command(name = "stamp", description = "Set the version table to the targets without running any revision.",
 		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db stamp heads",
 				"  migration --url jdbc:sqlite:app.db stamp --purge 1a2b3c4d5e6f" })
 final class StampCommand implements Callable<Integer> {
@@ -23,7 +23,7 @@ final class StampCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "TARGET", description = "heads, base, ids, <label>@head, ...")
 	private List<String> targets;
 
-	@Option(names = "--purge", description = "Empty migration_version first, whatever it holds.")
+	@Option(names = "--purge", description = "Empty the version table first, whatever it holds.")
 	private boolean purge;
 
 	@Option(names = "--sql", description = "Print the SQL script instead of running it.")

@@ -53,6 +53,9 @@ class CommandLineJarIT {
 		assertThat(failed.err()).startsWith("FAILED: ").hasLineCount(1);
 		assertThat(run(jar).exitCode()).isEqualTo(2);
 		assertThat(run(jar, "--help").out()).startsWith("Usage: migration");
+		Run version = run(jar, "--version");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.out()).matches("migration \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
 	}
 
 	private Run run(Path jar, String... args) throws IOException, InterruptedException {

@@ -221,6 +221,23 @@ class SqliteCommandsTest {
 	}
 
 	@Test
+	void helpListsTheTableOptionsWithTheirEnvironmentVariables() {
+		String help = this.cli.run("--help").out();
+		assertThat(help).contains("--schema=SCHEMA", "MIGRATIONS_SCHEMA", "--version-table=TABLE",
+				"MIGRATIONS_VERSION_TABLE", "alembic_version", "--history-table=TABLE", "MIGRATIONS_HISTORY_TABLE",
+				"--version");
+		assertThat(this.cli.run("upgrade", "--help").out()).contains("--version-table=TABLE");
+	}
+
+	@Test
+	void versionPrintsTheProjectVersion() {
+		Result result = this.cli.run("--version");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).matches("migration \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+		assertThat(result.err()).isEmpty();
+	}
+
+	@Test
 	void currentShowsTheVersionRows() {
 		assertThat(this.cli.run("current").out()).isEmpty();
 		this.cli.run("upgrade", TEAMS);

@@ -17,7 +17,7 @@ import dev.migration.operations.Operations;
 
 /**
  * A separate JVM that upgrades the seed revisions plus one long Java revision to heads:
- * {@code ChaosMain url user password lockTimeoutMillis mode markerFile}. With {@code block}, the long
+ * {@code ChaosMain url user password lockTimeoutMillis mode markerFile [versionTable]}. With {@code block}, the long
  * revision creates a table, writes the marker file and then waits until the process is killed, so the parent knows
  * exactly when the process is inside the revision; {@code server-sleep} (PostgreSQL) spends 20 s in one statement
  * on the server instead; {@code run} just runs it.
@@ -50,7 +50,7 @@ public final class ChaosMain {
 	public static void main(String[] arguments) {
 		Migrations migrations = migrations(arguments[0], arguments[1].isEmpty() ? null : arguments[1],
 				arguments[2].isEmpty() ? null : arguments[2], Long.parseLong(arguments[3]), arguments[4],
-				Path.of(arguments[5]));
+				Path.of(arguments[5]), (arguments.length > 6) ? arguments[6] : MigrationConfiguration.DEFAULT_VERSION_TABLE);
 		long start = System.nanoTime();
 		try {
 			MigrationResult result = migrations.upgrade("heads");
@@ -70,6 +70,13 @@ public final class ChaosMain {
 	/** The engine over the seed revisions and the long revision (and the next one in the {@code nt-} modes). */
 	static Migrations migrations(String url, String user, String password, long lockTimeoutMillis, String mode,
 			Path marker) {
+		return migrations(url, user, password, lockTimeoutMillis, mode, marker,
+				MigrationConfiguration.DEFAULT_VERSION_TABLE);
+	}
+
+	/** As above, with the version table named (e.g. {@code alembic_version}). */
+	static Migrations migrations(String url, String user, String password, long lockTimeoutMillis, String mode,
+			Path marker, String versionTable) {
 		List<JavaRevision> revisions = new ArrayList<>(List.of(new LongRevision(mode, marker)));
 		if (mode.startsWith("nt-")) {
 			revisions.add(new NextRevision());
@@ -81,6 +88,7 @@ public final class ChaosMain {
 			.locations("classpath:db/seed")
 			.javaRevisions(revisions)
 			.lockTimeout(Duration.ofMillis(lockTimeoutMillis))
+			.versionTable(versionTable)
 			.build());
 	}
 

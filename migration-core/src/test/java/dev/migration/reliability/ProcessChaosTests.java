@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.Direction;
+import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.Step;
 import dev.migration.UnfinishedRevisionException;
@@ -257,6 +258,55 @@ abstract class ProcessChaosTests {
 		assertThat(migrations.upgrade("heads").steps()).extracting(Step::revision)
 			.containsExactly(ChaosMain.LONG_REVISION, ChaosMain.NEXT_REVISION);
 		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+	}
+
+	@Test
+	void killedInsideANonTransactionalRevisionOnAnAlembicDatabaseLeavesAMarkInTheHistoryTableItCreated()
+			throws Exception {
+		TestDatabase database = newDatabase();
+		// the seed's schema as Alembic leaves it: alembic_version with the head's row, no history table
+		Migrations.create(MigrationConfiguration.builder()
+			.url(database.url())
+			.user(database.user())
+			.password(database.password())
+			.locations("classpath:db/seed")
+			.versionTable("scratch_version")
+			.historyTable("scratch_history")
+			.build()).upgrade("heads");
+		database.execute("DROP TABLE scratch_version");
+		database.execute("DROP TABLE scratch_history");
+		database.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+				+ "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))");
+		database.execute("INSERT INTO alembic_version VALUES ('" + ChaosMain.SEED_HEAD + "')");
+		database.execute("CREATE TABLE chaos_runs (pid BIGINT)");
+		Path marker = this.temporary.resolve("inside");
+
+		Child holder = start(ChaosMain.class.getName(), database.url(), nullToEmpty(database.user()),
+				nullToEmpty(database.password()), Long.toString(LONG_LOCK_TIMEOUT_MILLIS), "nt-block",
+				marker.toString(), "alembic_version");
+		awaitMarker(marker, holder);
+		holder.process().destroyForcibly();
+		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+		Migrations migrations = ChaosMain.migrations(database.url(), database.user(), database.password(),
+				SHORT_LOCK_TIMEOUT_MILLIS, "nt-run", marker, "alembic_version");
+		assertThat(migrations.unfinished()).singleElement().satisfies((unfinished) -> {
+			assertThat(unfinished.revision()).isEqualTo(ChaosMain.LONG_REVISION);
+			assertThat(unfinished.failed()).isFalse();
+		});
+		assertThat(migrations.current()).containsExactly(ChaosMain.SEED_HEAD);
+		String refused = start(ChaosMain.class.getName(), database.url(), nullToEmpty(database.user()),
+				nullToEmpty(database.password()), Long.toString(SHORT_LOCK_TIMEOUT_MILLIS), "nt-run",
+				marker.toString(), "alembic_version").awaitExit(1);
+		assertThat(refused).contains("FAILED: ", ChaosMain.LONG_REVISION, "stamp " + ChaosMain.SEED_HEAD);
+		assertThat(database.count("SELECT count(*) FROM chaos_runs")).as("runs of the revision's body").isEqualTo(1);
+
+		database.execute("DELETE FROM chaos_runs");
+		migrations.stamp(List.of(ChaosMain.SEED_HEAD), false);
+		assertThat(migrations.upgrade("heads").steps()).extracting(Step::revision)
+			.containsExactly(ChaosMain.LONG_REVISION, ChaosMain.NEXT_REVISION);
+		assertThat(database.queryStrings("SELECT version_num FROM alembic_version"))
+			.containsExactly(ChaosMain.NEXT_REVISION);
 	}
 
 	@Test

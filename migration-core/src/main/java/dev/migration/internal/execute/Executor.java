@@ -292,7 +292,7 @@ public final class Executor {
 							+ "upgrading nothing because unknown revisions are ignored.");
 					return false;
 				}
-				throw new UnknownRevisionException(this.settings.versionTable(), unknown);
+				throw new UnknownRevisionException(store(), unknown);
 			}
 		}
 		if (this.settings.validateChecksums() && command.direction() != Direction.STAMP) {
@@ -509,7 +509,7 @@ public final class Executor {
 		UnfinishedRevision mark = new UnfinishedRevision(0, revision.id(), step.direction(), revision.downRevisions(),
 				Instant.now(), "", true);
 		return "what it did stays in the database, " + store() + " still says " + describe(rows) + ", and the "
-				+ "revision is marked unfinished in " + this.settings.historyTable() + ", so no upgrade or downgrade "
+				+ "revision is marked unfinished in " + inSchema(this.settings.historyTable()) + ", so no upgrade or downgrade "
 				+ "moves past it. Repair the database by hand, then run 'stamp "
 				+ String.join(" ", mark.stampIfUndone()) + "' if you undid what it did, or 'stamp "
 				+ String.join(" ", mark.stampIfCompleted()) + "' if you completed it.";
@@ -637,8 +637,14 @@ public final class Executor {
 		return timeout;
 	}
 
+	/** The version table as messages name it, with its schema when one is set. */
 	private String store() {
-		return this.settings.versionTable();
+		return inSchema(this.settings.versionTable());
+	}
+
+	private String inSchema(String table) {
+		String schema = this.settings.schema();
+		return (schema == null || schema.isEmpty()) ? table : schema + "." + table;
 	}
 
 	private MigrationException failed(Steps run, Step step, Revision revision, long start,

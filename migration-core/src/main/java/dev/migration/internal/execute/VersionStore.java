@@ -64,38 +64,48 @@ public final class VersionStore {
 	/**
 	 * The version rows, the checksum of each revision's latest successful upgrade, the claims of unfinished
 	 * non-transactional steps and the newest history id, in one query: this is all the up-to-date check costs. The
-	 * details of an unfinished step cost a second query, only when there is one.
+	 * details of an unfinished step cost a second query, only when there is one. A missing table costs one query per
+	 * table to find out which one is missing: a version table without history table (one Alembic, another tool or a
+	 * hand-made stamp created) is read as if the history table were there and empty.
 	 */
 	public State read(Connection connection) throws SQLException {
-		String sql = "SELECT 0, version_num, NULL, 0 FROM " + this.versionTable
-				+ " UNION ALL SELECT 1, revision, checksum, id FROM " + this.historyTable
+		String versionPart = "SELECT 0, version_num, NULL, 0 FROM " + this.versionTable;
+		String historyPart = "SELECT 1, revision, checksum, id FROM " + this.historyTable
 				+ " WHERE direction = 'upgrade' AND success = " + this.dialect.booleanLiteral(true)
 				+ " UNION ALL SELECT 2, NULL, direction, id FROM " + this.historyTable + " WHERE " + CLAIM_OR_STAMP
-				+ " UNION ALL SELECT 3, NULL, NULL, MAX(id) FROM " + this.historyTable
-				+ " ORDER BY 1, 4";
-		List<String> rows = new ArrayList<>();
-		Map<String, String> checksums = new HashMap<>();
-		Claims claims = new Claims();
-		long lastHistoryId = 0;
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-			while (result.next()) {
-				switch (result.getInt(1)) {
-					case 0 -> rows.add(result.getString(2));
-					case 1 -> checksums.put(result.getString(2), result.getString(3));
-					case 2 -> claims.add(result.getLong(4), result.getString(3));
-					default -> lastHistoryId = result.getLong(4);
-				}
+				+ " UNION ALL SELECT 3, NULL, NULL, MAX(id) FROM " + this.historyTable;
+		StateReader reader = new StateReader();
+		boolean tablesExist = true;
+		try {
+			reader.read(connection, versionPart + " UNION ALL " + historyPart + " ORDER BY 1, 4");
+		}
+		catch (SQLException ex) {
+			if (!this.dialect.isMissingTable(ex)) {
+				throw ex;
 			}
+			// each part alone, only now: the common case stays one query
+			reader = new StateReader();
+			boolean versionTableExists = readIfExists(connection, reader, versionPart + " ORDER BY 1, 4");
+			boolean historyTableExists = readIfExists(connection, reader, historyPart + " ORDER BY 1, 4");
+			tablesExist = versionTableExists && historyTableExists;
+		}
+		List<UnfinishedRevision> unfinished = reader.claims.open().isEmpty() ? List.of()
+				: unfinished(connection, reader.claims.open().get(0));
+		return new State(tablesExist, reader.rows, reader.checksums, unfinished, reader.lastHistoryId);
+	}
+
+	/** Reads one part of the state; {@code false} when its table does not exist. */
+	private boolean readIfExists(Connection connection, StateReader reader, String sql) throws SQLException {
+		try {
+			reader.read(connection, sql);
+			return true;
 		}
 		catch (SQLException ex) {
 			if (this.dialect.isMissingTable(ex)) {
-				return new State(false, List.of(), Map.of(), List.of(), 0);
+				return false;
 			}
 			throw ex;
 		}
-		List<UnfinishedRevision> unfinished = claims.open().isEmpty() ? List.of()
-				: unfinished(connection, claims.open().get(0));
-		return new State(true, rows, checksums, unfinished, lastHistoryId);
 	}
 
 	/**
@@ -364,7 +374,7 @@ public final class VersionStore {
 	/**
 	 * What the database holds.
 	 *
-	 * @param tablesExist whether the two tables exist yet
+	 * @param tablesExist whether both tables exist yet (a version table alone is read with an empty history)
 	 * @param rows the version rows
 	 * @param appliedChecksums per revision, the checksum of its latest successful upgrade
 	 */
@@ -381,6 +391,32 @@ public final class VersionStore {
 	 * @param lastHistoryId the newest history id
 	 */
 	public record Recheck(List<String> rows, boolean claimOpen, long lastHistoryId) {
+
+	}
+
+	/** Collects the rows of the state query, tagged by its first column. */
+	private static final class StateReader {
+
+		final List<String> rows = new ArrayList<>();
+
+		final Map<String, String> checksums = new HashMap<>();
+
+		final Claims claims = new Claims();
+
+		long lastHistoryId;
+
+		void read(Connection connection, String sql) throws SQLException {
+			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+				while (result.next()) {
+					switch (result.getInt(1)) {
+						case 0 -> this.rows.add(result.getString(2));
+						case 1 -> this.checksums.put(result.getString(2), result.getString(3));
+						case 2 -> this.claims.add(result.getLong(4), result.getString(3));
+						default -> this.lastHistoryId = result.getLong(4);
+					}
+				}
+			}
+		}
 
 	}
 

@@ -5,6 +5,10 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
 import javax.sql.DataSource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.migration.Direction;
 import dev.migration.HistoryEntry;
+import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
@@ -129,6 +134,48 @@ class MigrationsEndpointAutoConfigurationTests {
 				.containsExactly(REVIEWS + " upgrade", AUTHORS + " upgrade", ISBN + " upgrade", BOOKS + " upgrade");
 			assertThat(state.history()).allMatch((entry) -> entry.success() && entry.appliedAt() != null);
 		});
+	}
+
+	@Test
+	void describesAndDowngradesADatabaseThatAlembicVersioned() throws Exception {
+		String url = "jdbc:sqlite:" + this.directory.resolve("app.db");
+		// the schema at AUTHORS, made with tables of other names; then Alembic's own table and row, no history
+		Migrations.create(MigrationConfiguration.builder()
+			.url(url)
+			.locations("classpath:db/endpoint")
+			.versionTable("scratch_version")
+			.historyTable("scratch_history")
+			.build()).upgrade(AUTHORS);
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE scratch_version");
+			statement.execute("DROP TABLE scratch_history");
+			statement.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+					+ "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))");
+			statement.execute("INSERT INTO alembic_version VALUES ('" + AUTHORS + "')");
+		}
+		enabled().withPropertyValues("migrations.run-on-startup=false", "migrations.version-table=alembic_version")
+			.run((context) -> {
+				MigrationsDescriptor state = endpoint(context).migrations();
+				assertThat(state.current()).containsExactly(AUTHORS);
+				assertThat(state.pending()).containsExactly(REVIEWS);
+				assertThat(state.history()).isEmpty();
+				assertThat(state.revisions().get(1)).satisfies((authors) -> {
+					assertThat(authors.revision()).isEqualTo(AUTHORS);
+					assertThat(authors.applied()).isTrue();
+					assertThat(authors.appliedAt()).as("applied by Alembic: no history row").isNull();
+				});
+
+				WebEndpointResponse<?> response = endpoint(context).downgrade("-1", AUTHORS, false, user("alice"));
+
+				assertThat(response.getStatus()).isEqualTo(200);
+				assertThat(((MigrationsDescriptor) response.getBody()).current()).containsExactly(ISBN);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForList("SELECT version_num FROM alembic_version", String.class))
+					.containsExactly(ISBN);
+				assertThat(jdbc.queryForList("SELECT applied_by FROM migration_history", String.class))
+					.containsExactly("alice");
+			});
 	}
 
 	@Test
