@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import dev.migration.Direction;
@@ -34,6 +35,12 @@ public final class Planner {
 	/** Applies every revision the target needs that is not applied yet, ancestors first. */
 	public Plan upgrade(List<String> rows, String target) {
 		requireKnown(rows);
+		OptionalInt relative = TargetResolver.stepsFromCurrent(target);
+		if (relative.isPresent() && relative.getAsInt() < 0) {
+			// Alembic refuses this too ("Relative revision -2 didn't produce 2 migrations"); a no-op would hide a typo
+			throw new TargetException(target, "Relative target '" + target + "' goes down, but upgrade only goes up. "
+					+ "Nothing was run. To revert, use: downgrade " + target, List.of());
+		}
 		Destination destination = new TargetResolver(this.graph, rows).resolve(target);
 		Set<String> applied = this.graph.ancestors(rows);
 		Set<String> wanted = new LinkedHashSet<>(this.graph.ancestors(destination.revisions()));
@@ -55,6 +62,11 @@ public final class Planner {
 	 */
 	public Plan downgrade(List<String> rows, String target) {
 		requireKnown(rows);
+		OptionalInt relative = TargetResolver.stepsFromCurrent(target);
+		if (relative.isPresent() && relative.getAsInt() > 0) {
+			throw new TargetException(target, "Relative target '" + target + "' goes up, but downgrade only goes down. "
+					+ "Nothing was run. To apply more, use: upgrade " + target, List.of());
+		}
 		Destination destination = new TargetResolver(this.graph, rows).resolve(target);
 		Set<String> applied = this.graph.ancestors(rows);
 		List<String> notApplied = new ArrayList<>();
@@ -69,7 +81,7 @@ public final class Planner {
 					+ (rows.isEmpty() ? "base" : String.join(", ", rows)) + "). Nothing was run. Use upgrade to go "
 					+ "forward.", notApplied);
 		}
-		List<String> removed = this.graph.sortAscending(removedBy(destination, applied));
+		List<String> removed = this.graph.sortAscending(reverted(target, destination, applied));
 		List<String> irreversible = new ArrayList<>();
 		for (String id : removed) {
 			if (!this.graph.get(id).reversible()) {
@@ -91,45 +103,75 @@ public final class Planner {
 	}
 
 	/**
-	 * Sets the version rows to the targets without running anything, one step per target revision, touching only
-	 * the branches the targets are on. With {@code purge} the rows start empty (and may hold unknown revisions).
+	 * Sets the version rows to the targets without running anything, one step per target revision, as Alembic's
+	 * stamp does: each target revision replaces every row that shares its lineage (its ancestors and descendants,
+	 * or the branch a {@code label@} prefix names), upward or downward, across merge points too; a target on a branch
+	 * no row is on adds a row; {@code base} deletes the rows of its lineage. With {@code purge} the rows start empty
+	 * (and may hold unknown revisions).
 	 */
 	public Plan stamp(List<String> rows, List<String> targets, boolean purge) {
 		if (!purge) {
 			requireKnown(rows);
 		}
-		List<String> known = purge ? List.of() : List.copyOf(rows);
-		Set<String> applied = new LinkedHashSet<>(this.graph.ancestors(known));
-		List<String> physical = new ArrayList<>(rows);
+		// with purge the rows start empty for planning; the first step's change still deletes what the table holds
+		List<String> logical = purge ? List.of() : List.copyOf(rows);
+		List<String> physical = List.copyOf(rows);
 		List<Step> steps = new ArrayList<>();
 		for (String target : targets) {
-			Destination destination = new TargetResolver(this.graph, known).resolve(target);
-			List<Set<String>> parts = new ArrayList<>();
-			if (destination.revisions().isEmpty()) {
-				parts.add(Set.of());
-			}
-			for (String revision : this.graph.sortAscending(destination.revisions())) {
-				parts.add(Set.of(revision));
-			}
-			for (Set<String> part : parts) {
-				Set<String> removed = removedBy(new Destination(part, destination.removedRoots()), applied);
-				applied.removeAll(removed);
-				applied.addAll(this.graph.ancestors(part));
-				List<String> next = this.graph.headsOf(applied);
-				Step step = stampStep(part, physical, next);
-				if (step != null) {
-					steps.add(step);
+			Destination destination = new TargetResolver(this.graph, logical).resolve(target);
+			List<String> revisions = this.graph.sortAscending(destination.revisions());
+			if (revisions.isEmpty()) {
+				Set<String> lineage = new LinkedHashSet<>(destination.removedRoots());
+				if (destination.branch() != null) {
+					lineage.add(destination.branch());
 				}
-				physical = new ArrayList<>(next);
+				List<String> next = new ArrayList<>(logical);
+				next.removeAll(sharingLineage(logical, lineage));
+				addStep(steps, stampStep(Set.of(), physical, next));
+				logical = List.copyOf(next);
+				physical = logical;
 			}
-			known = List.copyOf(physical);
+			for (String revision : revisions) {
+				if (logical.contains(revision)) {
+					continue;
+				}
+				Set<String> lineage = new LinkedHashSet<>(Set.of(revision));
+				if (destination.branch() != null) {
+					lineage.add(destination.branch());
+				}
+				List<String> next = new ArrayList<>(logical);
+				next.removeAll(sharingLineage(logical, lineage));
+				next.add(revision);
+				addStep(steps, stampStep(Set.of(revision), physical, next));
+				logical = List.copyOf(next);
+				physical = logical;
+			}
 		}
-		if (purge && targets.isEmpty() && !physical.isEmpty()) {
+		if (purge && targets.isEmpty() && !rows.isEmpty()) {
 			// a purge without targets only clears the table; with targets, rows already equal to the result stay
-			steps.add(stampStep(Set.of(), physical, List.of()));
+			steps.add(stampStep(Set.of(), rows, List.of()));
 			physical = List.of();
 		}
 		return new Plan(Direction.STAMP, targets, rows, steps, physical);
+	}
+
+	private static void addStep(List<Step> steps, Step step) {
+		if (step != null) {
+			steps.add(step);
+		}
+	}
+
+	/** The rows that are an ancestor or a descendant of one of the given revisions (Alembic's lineage filter). */
+	private List<String> sharingLineage(List<String> rows, Set<String> revisions) {
+		Set<String> related = new HashSet<>(this.graph.ancestors(revisions));
+		related.addAll(this.graph.descendants(revisions));
+		List<String> sharing = new ArrayList<>();
+		for (String row : rows) {
+			if (related.contains(row)) {
+				sharing.add(row);
+			}
+		}
+		return sharing;
 	}
 
 	private Step stampStep(Set<String> part, List<String> before, List<String> after) {
@@ -161,16 +203,33 @@ public final class Planner {
 				new VersionChange(VersionChange.Kind.STAMP, deletes, updateFrom, updateTo, inserts));
 	}
 
-	/** The applied revisions a downgrade (or a stamp) to the destination takes away. */
-	private Set<String> removedBy(Destination destination, Set<String> applied) {
-		Set<String> removed = new HashSet<>();
+	/**
+	 * The applied revisions a downgrade to the destination reverts, as Alembic collects them: everything above the
+	 * target's children (through down revisions), with what depends on those; a revision that only depends on the
+	 * target stays, as the target stays. With a branch prefix, only the children on the way to the branch's
+	 * revision count, so the other branches stay applied.
+	 */
+	private Set<String> reverted(String target, Destination destination, Set<String> applied) {
+		Set<String> roots = new LinkedHashSet<>();
 		if (!destination.revisions().isEmpty()) {
-			removed.addAll(this.graph.descendants(destination.revisions()));
-			removed.removeAll(this.graph.ancestors(destination.revisions()));
+			for (String revision : destination.revisions()) {
+				roots.addAll(this.graph.children(revision));
+			}
+			roots.removeAll(this.graph.ancestors(destination.revisions()));
+			if (destination.branch() != null && roots.size() > 1) {
+				Set<String> branchLine = this.graph.ancestors(List.of(destination.branch()));
+				roots.retainAll(branchLine);
+				if (roots.isEmpty()) {
+					throw new TargetException(target, "Cannot downgrade to '" + target + "': branch "
+							+ destination.branch() + " does not go up from " + String.join(", ",
+									destination.revisions()) + ". Nothing was run. Name a branch that does, or drop "
+							+ "the prefix.", List.copyOf(destination.revisions()));
+				}
+			}
 		}
-		if (!destination.removedRoots().isEmpty()) {
-			removed.addAll(this.graph.descendants(destination.removedRoots()));
-		}
+		roots.addAll(destination.removedRoots());
+		Set<String> removed = new HashSet<>(this.graph.descendants(roots));
+		removed.removeAll(this.graph.ancestors(destination.revisions()));
 		removed.retainAll(applied);
 		return removed;
 	}
