@@ -45,7 +45,9 @@ public final class TargetResolver {
 			case "heads":
 				return Destination.of(new LinkedHashSet<>(this.graph.heads()));
 			case "head":
-				return Destination.of(Set.of(singleHead(trimmed, this.graph.realHeads())));
+				// no revisions at all: head is base, so "upgrade head" on a new project does nothing (Alembic #258)
+				return (this.graph.size() == 0) ? Destination.of(Set.of())
+						: Destination.of(Set.of(singleHead(trimmed, this.graph.realHeads())));
 			case "base":
 				return Destination.base(Set.copyOf(this.graph.bases()));
 			default:
@@ -251,9 +253,10 @@ public final class TargetResolver {
 				current.add(row);
 			}
 		}
-		if (current.isEmpty() && steps > 0 && branch != null) {
-			// nothing of the branch itself is applied: start from the applied revisions below it, as Alembic does
-			current = appliedTips(branch.reach());
+		if (current.isEmpty() && branch != null) {
+			// no row is on the branch: start from what is applied on it only by implication (an ancestor or a
+			// dependency of another row), or, upward, from the applied revisions below it, as Alembic does
+			current = appliedTips((steps > 0) ? branch.reach() : branch.members());
 		}
 		if (current.size() > 1) {
 			throw new TargetException(target, "Relative target '" + target + "' starts from several current revisions ("
