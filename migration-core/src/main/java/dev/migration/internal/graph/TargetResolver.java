@@ -254,8 +254,9 @@ public final class TargetResolver {
 			}
 		}
 		if (current.isEmpty() && branch != null) {
-			// no row is on the branch: start from what is applied on it only by implication (an ancestor or a
-			// dependency of another row), or, upward, from the applied revisions below it, as Alembic does
+			// no row is on the branch: start from what of it is applied by implication (a dependency of another
+			// row), or, upward, from the applied revisions below it, as Alembic does; downward, Alembic would walk
+			// from below the branch and revert revisions of other branches: refused below
 			current = appliedTips((steps > 0) ? branch.reach() : branch.members());
 		}
 		if (current.size() > 1) {

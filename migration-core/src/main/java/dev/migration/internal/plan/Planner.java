@@ -81,7 +81,20 @@ public final class Planner {
 					+ (rows.isEmpty() ? "base" : String.join(", ", rows)) + "). Nothing was run. Use upgrade to go "
 					+ "forward.", notApplied);
 		}
+		if (destination.revisions().size() > 1) {
+			throw new TargetException(target, "Cannot downgrade to '" + target + "': it names several revisions ("
+					+ String.join(", ", this.graph.sortAscending(destination.revisions())) + "). Nothing was run. "
+					+ "Name one of them.", this.graph.sortAscending(destination.revisions()));
+		}
 		List<String> removed = this.graph.sortAscending(reverted(target, destination, applied));
+		if (removed.isEmpty() && !destination.revisions().isEmpty() && !rows.containsAll(destination.revisions())) {
+			// as Alembic: the target is applied, but nothing that stands on it is (only revisions that depend on it)
+			String revision = destination.revisions().iterator().next();
+			throw new TargetException(target, "Cannot downgrade to '" + target + "': nothing "
+					+ (destination.branch() != null ? "of branch " + destination.branch() + " " : "")
+					+ "above " + revision + " is applied (current: " + String.join(", ", rows) + "). Nothing was run."
+					+ " Name a revision the current ones stand on, or a branch that is applied.", List.of(revision));
+		}
 		List<String> irreversible = new ArrayList<>();
 		for (String id : removed) {
 			if (!this.graph.get(id).reversible()) {
@@ -104,9 +117,10 @@ public final class Planner {
 
 	/**
 	 * Sets the version rows to the targets without running anything, one step per target revision, as Alembic's
-	 * stamp does: each target revision replaces every row that shares its lineage (its ancestors and descendants,
-	 * or the branch a {@code label@} prefix names), upward or downward, across merge points too; a target on a branch
-	 * no row is on adds a row; {@code base} deletes the rows of its lineage. With {@code purge} the rows start empty
+	 * stamp does: each target revision replaces every row that shares its lineage (its ancestors and descendants),
+	 * upward or downward, across merge points too, and with a {@code label@} prefix every row of that label's lineage
+	 * as well; a target no row is related to adds a row; {@code base} deletes every row, {@code label@base} the rows
+	 * of that branch's lineage. With {@code purge} the rows start empty
 	 * (and may hold unknown revisions).
 	 */
 	public Plan stamp(List<String> rows, List<String> targets, boolean purge) {
@@ -121,29 +135,22 @@ public final class Planner {
 			Destination destination = new TargetResolver(this.graph, logical).resolve(target);
 			List<String> revisions = this.graph.sortAscending(destination.revisions());
 			if (revisions.isEmpty()) {
-				Set<String> lineage = new LinkedHashSet<>(destination.removedRoots());
-				if (destination.branch() != null) {
-					lineage.add(destination.branch());
-				}
+				// label@base empties that branch's rows only; base, or a walk off a root, the rows above the roots
+				Set<String> lineage = (destination.branch() != null) ? Set.of(destination.branch())
+						: destination.removedRoots();
 				List<String> next = new ArrayList<>(logical);
 				next.removeAll(sharingLineage(logical, lineage));
 				addStep(steps, stampStep(Set.of(), physical, next));
 				logical = List.copyOf(next);
 				physical = logical;
 			}
-			for (String revision : revisions) {
-				if (logical.contains(revision)) {
-					continue;
-				}
-				Set<String> lineage = new LinkedHashSet<>(Set.of(revision));
-				if (destination.branch() != null) {
-					lineage.add(destination.branch());
-				}
-				List<String> next = new ArrayList<>(logical);
-				next.removeAll(sharingLineage(logical, lineage));
-				next.add(revision);
-				addStep(steps, stampStep(Set.of(revision), physical, next));
-				logical = List.copyOf(next);
+			// the revisions of one target act together, as Alembic's stamp: the rows related to any of them (and,
+			// with a label@ prefix, that label's rows) give way to all of them; a step per revision shows the way
+			List<String> before = logical;
+			for (int i = 0; i < revisions.size(); i++) {
+				List<String> next = stampedRows(before, revisions.subList(0, i + 1), destination.branch());
+				addStep(steps, stampStep(Set.of(revisions.get(i)), physical, next));
+				logical = next;
 				physical = logical;
 			}
 		}
@@ -159,6 +166,31 @@ public final class Planner {
 		if (step != null) {
 			steps.add(step);
 		}
+	}
+
+	/**
+	 * The rows after stamping the given revisions over {@code rows}: the rows related to any of them give way (and
+	 * those of the branch, with a prefix, when any did), the revisions join, and only the heads of that are kept.
+	 */
+	private List<String> stampedRows(List<String> rows, List<String> revisions, String branch) {
+		// a row that is one of the revisions stays where it is, and replaces nothing (Alembic skips it)
+		Set<String> replaced = new LinkedHashSet<>(sharingLineage(rows, new LinkedHashSet<>(revisions)));
+		replaced.removeAll(revisions);
+		if (!replaced.isEmpty() && branch != null) {
+			replaced.addAll(sharingLineage(rows, Set.of(branch)));
+			replaced.removeAll(revisions);
+		}
+		Set<String> result = new LinkedHashSet<>(rows);
+		result.removeAll(replaced);
+		result.addAll(revisions);
+		List<String> heads = this.graph.headsOf(this.graph.ancestors(result));
+		List<String> ordered = new ArrayList<>();
+		for (String row : result) {
+			if (heads.contains(row)) {
+				ordered.add(row);
+			}
+		}
+		return ordered;
 	}
 
 	/** The rows that are an ancestor or a descendant of one of the given revisions (Alembic's lineage filter). */
@@ -217,7 +249,7 @@ public final class Planner {
 			}
 			roots.removeAll(this.graph.ancestors(destination.revisions()));
 			if (destination.branch() != null && roots.size() > 1) {
-				Set<String> branchLine = this.graph.ancestors(List.of(destination.branch()));
+				Set<String> branchLine = this.graph.ancestorsByDownRevisions(destination.branch());
 				roots.retainAll(branchLine);
 				if (roots.isEmpty()) {
 					throw new TargetException(target, "Cannot downgrade to '" + target + "': branch "
