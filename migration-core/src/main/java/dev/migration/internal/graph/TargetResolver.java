@@ -15,9 +15,11 @@ import dev.migration.TargetException;
 
 /**
  * Resolves every target form of the contract with Alembic's meaning: {@code heads}, {@code head}, {@code base}, full
- * ids and unique prefixes, {@code +N}/{@code -N}, {@code <id>+N}/{@code <id>-N}, and {@code <label>@head},
- * {@code @heads}, {@code @base}, {@code @+N}, {@code @-N}, {@code @<id>} where the label may be a revision id (its
- * lineage). A bare label means the revision that declares it, as in Alembic.
+ * ids and unique prefixes, {@code +N}/{@code -N}, {@code <id>+N}/{@code <id>-N}, {@code head-N}, {@code base+N}, and
+ * {@code <label>@head}, {@code @heads}, {@code @base}, {@code @+N}, {@code @-N}, {@code @head-N}, {@code @base+N},
+ * {@code @<id>}, {@code @<label>} where the label may be a revision id (its lineage). A bare label means the revision
+ * that declares it, as in Alembic. A prefix also names the branch a downgrade or stamp is scoped to
+ * ({@link Destination#branch()}).
  */
 public final class TargetResolver {
 
