@@ -172,6 +172,71 @@ abstract class MigrationsExecutionTests {
 			.containsExactly(TEAMS);
 	}
 
+	/** An "audit" branch off VERIFICATION, beside the chain's TEAMS and POSTS; with {@code merge}, a merge of both. */
+	void writeAuditBranch(boolean merge) throws IOException {
+		writeRevision("a1a1a1a1a1a1_audit_log.sql", """
+				-- revision: a1a1a1a1a1a1
+				-- down_revision: 9a8b7c6d5e4f
+				-- message: Audit log
+				-- branch_labels: audit
+
+				-- upgrade
+				CREATE TABLE audit_log (id INTEGER PRIMARY KEY, entry VARCHAR(200) NOT NULL);
+
+				-- downgrade
+				DROP TABLE audit_log;
+				""");
+		writeRevision("a2a2a2a2a2a2_audit_index.sql", """
+				-- revision: a2a2a2a2a2a2
+				-- down_revision: a1a1a1a1a1a1
+				-- message: Audit index
+
+				-- upgrade
+				CREATE INDEX audit_log_entry ON audit_log (entry);
+
+				-- downgrade
+				DROP INDEX audit_log_entry;
+				""");
+		if (merge) {
+			writeRevision("abababababab_join.sql", """
+					-- revision: abababababab
+					-- down_revision: 7d2e41c0b9aa, a2a2a2a2a2a2
+					-- message: Join posts and audit
+
+					-- upgrade
+
+					-- downgrade
+					""");
+		}
+	}
+
+	@Test
+	void branchScopedDowngradeRevertsOnlyThatBranch() throws IOException {
+		writeAuditBranch(false);
+		Migrations migrations = migrations();
+		migrations.upgrade("heads");
+
+		MigrationResult result = migrations.downgrade("audit@" + VERIFICATION);
+
+		assertThat(result.steps()).extracting(Step::revision).containsExactly("a2a2a2a2a2a2", "a1a1a1a1a1a1");
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
+		assertThat(this.database.tables()).containsExactly("posts", "team_members", "teams", "users");
+	}
+
+	@Test
+	void stampBelowAMergeLeavesOnlyTheStampedRevisionsRow() throws IOException {
+		writeAuditBranch(true);
+		Migrations migrations = migrations();
+		migrations.upgrade("heads");
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly("abababababab");
+
+		migrations.stamp(List.of(TEAMS), false);
+
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(TEAMS);
+		assertThat(this.database.tables()).contains("audit_log", "posts");
+	}
+
 	@Test
 	void stampBaseEmptiesTheVersionTable() {
 		Migrations migrations = migrations();

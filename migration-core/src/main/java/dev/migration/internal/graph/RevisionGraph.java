@@ -394,6 +394,22 @@ public final class RevisionGraph {
 		return toIds(seen);
 	}
 
+	/**
+	 * A revision and its ancestors through down revisions only, as Alembic's branch filter sees a branch: a
+	 * revision another one merely depends on is not on its way down.
+	 */
+	public Set<String> ancestorsByDownRevisions(String id) {
+		int start = index(id);
+		BitSet seen = new BitSet(this.nodes.length);
+		ArrayDeque<Integer> work = new ArrayDeque<>();
+		seen.set(start);
+		work.add(start);
+		while (!work.isEmpty()) {
+			push(this.down[work.poll()], seen, work);
+		}
+		return toIds(seen);
+	}
+
 	/** Sorts ids into topological order: ancestors first. */
 	public List<String> sortAscending(Collection<String> ids) {
 		int[] positions = new int[ids.size()];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +15,11 @@ import dev.migration.TargetException;
 
 /**
  * Resolves every target form of the contract with Alembic's meaning: {@code heads}, {@code head}, {@code base}, full
- * ids and unique prefixes, {@code +N}/{@code -N}, {@code <id>+N}/{@code <id>-N}, and {@code <label>@head},
- * {@code @heads}, {@code @base}, {@code @+N}, {@code @-N}, {@code @<id>} where the label may be a revision id (its
- * lineage). A bare label means the revision that declares it, as in Alembic.
+ * ids and unique prefixes, {@code +N}/{@code -N}, {@code <id>+N}/{@code <id>-N}, {@code head-N}, {@code base+N}, and
+ * {@code <label>@head}, {@code @heads}, {@code @base}, {@code @+N}, {@code @-N}, {@code @head-N}, {@code @base+N},
+ * {@code @<id>}, {@code @<label>} where the label may be a revision id (its lineage). A bare label means the revision
+ * that declares it, as in Alembic. A prefix also names the branch a downgrade or stamp is scoped to
+ * ({@link Destination#branch()}).
  */
 public final class TargetResolver {
 
@@ -44,7 +47,9 @@ public final class TargetResolver {
 			case "heads":
 				return Destination.of(new LinkedHashSet<>(this.graph.heads()));
 			case "head":
-				return Destination.of(Set.of(singleHead(trimmed, this.graph.realHeads())));
+				// no revisions at all: head is base, so "upgrade head" on a new project does nothing (Alembic #258)
+				return (this.graph.size() == 0) ? Destination.of(Set.of())
+						: Destination.of(Set.of(singleHead(trimmed, this.graph.realHeads())));
 			case "base":
 				return Destination.base(Set.copyOf(this.graph.bases()));
 			default:
@@ -55,14 +60,17 @@ public final class TargetResolver {
 			if (relative.group(1).isEmpty()) {
 				return walkFromCurrent(trimmed, null, steps);
 			}
-			String from = revisionOrLabel(trimmed, relative.group(1));
-			return walk(trimmed, from, steps, null);
+			return walk(trimmed, start(trimmed, relative.group(1), null), steps, null);
 		}
 		return Destination.of(Set.of(revisionOrLabel(trimmed, trimmed)));
 	}
 
 	private Destination resolveInBranch(String target, String name, String rest) {
 		Branch branch = branch(target, name);
+		return resolveWithin(target, name, rest, branch).inBranch(branch.anchor());
+	}
+
+	private Destination resolveWithin(String target, String name, String rest, Branch branch) {
 		Set<String> lineage = branch.members();
 		switch (rest) {
 			case "head":
@@ -74,29 +82,69 @@ public final class TargetResolver {
 			default:
 		}
 		Matcher relative = RELATIVE.matcher(rest);
-		if (relative.matches() && relative.group(1).isEmpty()) {
-			return walkFromCurrent(target, branch, steps(target, relative));
+		if (relative.matches()) {
+			int steps = steps(target, relative);
+			if (relative.group(1).isEmpty()) {
+				return walkFromCurrent(target, branch, steps);
+			}
+			return walk(target, start(target, relative.group(1), branch), steps, branch.reach());
 		}
+		return Destination.of(Set.of(onBranch(target, name, rest, branch)));
+	}
+
+	/** A revision (id, unique prefix or label) that must share the branch's lineage. */
+	private String onBranch(String target, String name, String idOrLabel, Branch branch) {
+		String revision = (!this.graph.contains(idOrLabel) && this.graph.hasLabel(idOrLabel))
+				? this.graph.labels().get(idOrLabel) : revisionInBranch(target, idOrLabel, branch.reach());
 		// like Alembic, a revision below the branch point still shares the branch's lineage
-		String revision = revisionInBranch(target, rest, branch.reach());
 		if (!branch.reach().contains(revision)) {
 			throw new TargetException(target, "Revision " + revision + " is not on branch '" + name
 					+ "'. Nothing was run. Pick a revision of that branch, or drop the '" + name + "@' prefix.",
 					List.of(revision));
 		}
-		return Destination.of(Set.of(revision));
+		return revision;
+	}
+
+	/**
+	 * Where a relative walk with a symbol starts: {@code head} (of the branch, if any) for {@code head-N},
+	 * {@code null} (base) for {@code base+N}, else a revision id, prefix or label. {@code branch == null}: the whole
+	 * graph.
+	 */
+	private String start(String target, String symbol, Branch branch) {
+		if (symbol.equals("head") || symbol.equals("heads")) {
+			return singleHead(target, (branch == null) ? this.graph.realHeads() : headsWithin(branch.members()));
+		}
+		if (symbol.equals("base")) {
+			return null;
+		}
+		return (branch == null) ? revisionOrLabel(target, symbol) : onBranch(target, symbol, symbol, branch);
+	}
+
+	/**
+	 * The steps of a target relative to the current revisions ({@code +N}, {@code -N}, {@code <label>@+N},
+	 * {@code <label>@-N}), or empty for every other form: those are the forms that have a direction of their own.
+	 */
+	public static OptionalInt stepsFromCurrent(String target) {
+		String trimmed = (target != null) ? target.trim() : "";
+		String rest = trimmed.substring(trimmed.indexOf('@') + 1);
+		Matcher relative = RELATIVE.matcher(rest);
+		if (!relative.matches() || !relative.group(1).isEmpty()) {
+			return OptionalInt.empty();
+		}
+		return OptionalInt.of(steps(trimmed, relative));
 	}
 
 	private Branch branch(String target, String branch) {
 		if (this.graph.hasLabel(branch)) {
-			return new Branch(this.graph.labelLineage(branch), this.graph.lineage(this.graph.labels().get(branch)));
+			String labelled = this.graph.labels().get(branch);
+			return new Branch(this.graph.labelLineage(branch), this.graph.lineage(labelled), labelled);
 		}
 		if (this.graph.contains(branch)) {
-			return Branch.of(this.graph.lineage(branch));
+			return Branch.of(branch, this.graph.lineage(branch));
 		}
 		List<String> candidates = this.graph.withPrefix(branch);
 		if (candidates.size() == 1) {
-			return Branch.of(this.graph.lineage(candidates.get(0)));
+			return Branch.of(candidates.get(0), this.graph.lineage(candidates.get(0)));
 		}
 		if (candidates.size() > 1) {
 			throw new AmbiguousRevisionException(branch, candidates);
@@ -207,9 +255,11 @@ public final class TargetResolver {
 				current.add(row);
 			}
 		}
-		if (current.isEmpty() && steps > 0 && branch != null) {
-			// nothing of the branch itself is applied: start from the applied revisions below it, as Alembic does
-			current = appliedTips(branch.reach());
+		if (current.isEmpty() && branch != null) {
+			// no row is on the branch: start from what of it is applied by implication (a dependency of another
+			// row), or, upward, from the applied revisions below it, as Alembic does; downward, Alembic would walk
+			// from below the branch and revert revisions of other branches: refused below
+			current = appliedTips((steps > 0) ? branch.reach() : branch.members());
 		}
 		if (current.size() > 1) {
 			throw new TargetException(target, "Relative target '" + target + "' starts from several current revisions ("
@@ -309,11 +359,12 @@ public final class TargetResolver {
 	 * relative walk are taken from: a label's lineage, or an id's ancestors and descendants
 	 * @param reach where an upward walk may go: the members plus the revisions below them down to the roots, so
 	 * {@code label@+1} from base takes one step towards the branch
+	 * @param anchor the revision the prefix names: the labelled revision, or the id
 	 */
-	private record Branch(Set<String> members, Set<String> reach) {
+	private record Branch(Set<String> members, Set<String> reach, String anchor) {
 
-		static Branch of(Set<String> lineage) {
-			return new Branch(lineage, lineage);
+		static Branch of(String id, Set<String> lineage) {
+			return new Branch(lineage, lineage, id);
 		}
 
 	}
