@@ -36,7 +36,6 @@ import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
 import dev.migration.internal.source.SqlRevisionWriter;
-import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
 
 /**
@@ -296,9 +295,7 @@ public final class Migrations {
 	}
 
 	private ScriptWriter scriptWriter() {
-		Dialect dialect = (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
-				: this.executor.dialect();
-		return new ScriptWriter(this.graph, dialect, this.configuration.schema(), this.configuration.versionTable(),
+		return new ScriptWriter(this.graph, dialect(), this.configuration.schema(), this.configuration.versionTable(),
 				this.configuration.historyTable());
 	}
 
@@ -354,7 +351,7 @@ public final class Migrations {
 	private String render(TargetSchema model) {
 		RecordingOperations recorder = new RecordingOperations();
 		model.define(recorder);
-		SqlRenderer renderer = SqlRenderer.forDialect(this.executor.dialect().name());
+		SqlRenderer renderer = this.executor.dialect().renderer();
 		StringBuilder sql = new StringBuilder();
 		for (Operation operation : recorder.operations()) {
 			for (String statement : renderer.render(operation)) {
@@ -366,7 +363,7 @@ public final class Migrations {
 
 	private SchemaDiff compareWithTarget(String targetSql, String targetName, SchemaFilter filter, String verb) {
 		try (Connection connection = this.connections.open()) {
-			String dialect = Dialect.of(connection).name();
+			Dialect dialect = Dialect.of(connection);
 			SchemaCompare.Connections scratch = this.connections::open;
 			if (this.configuration.devUrl() != null) {
 				DevDatabase dev = devDatabase();
@@ -450,7 +447,7 @@ public final class Migrations {
 	private List<String> sql(Object body) {
 		if (body instanceof SqlBody sqlBody) {
 			return DeferredList.of(() -> {
-				List<SqlStatement> split = sqlBody.statements(syntax());
+				List<SqlStatement> split = sqlBody.statements(dialect().syntax());
 				List<String> statements = new ArrayList<>(split.size());
 				for (SqlStatement statement : split) {
 					statements.add(statement.sql());
@@ -461,10 +458,10 @@ public final class Migrations {
 		return List.of();
 	}
 
-	/** How the database reads SQL: the configured dialect's syntax, else the connected database's. */
-	private SqlSyntax syntax() {
-		return SqlSyntax.of((this.configuration.dialect() != null) ? this.configuration.dialect()
-				: this.executor.dialect().name());
+	/** The configured dialect, else the connected database's: what needs no connection when the first is set. */
+	private Dialect dialect() {
+		return (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
+				: this.executor.dialect();
 	}
 
 	/** The executor's view of the configuration. */

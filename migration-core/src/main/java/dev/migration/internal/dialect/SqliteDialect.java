@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import dev.migration.internal.operations.SqlRenderer;
+import dev.migration.internal.operations.SqliteRenderer;
+import dev.migration.internal.source.SqlSyntax;
+
 
 /**
  * SQLite: transactional DDL; no session lock, so every step runs in {@code BEGIN IMMEDIATE}, which takes the
@@ -27,6 +31,27 @@ public final class SqliteDialect implements Dialect {
 	@Override
 	public String name() {
 		return "sqlite";
+	}
+
+	@Override
+	public String displayName() {
+		return "SQLite";
+	}
+
+	@Override
+	public SqlSyntax syntax() {
+		return SqlSyntax.SQLITE;
+	}
+
+	@Override
+	public SqlRenderer renderer() {
+		return new SqliteRenderer();
+	}
+
+	/** The sqlite3 shell goes on after an error unless told to bail. */
+	@Override
+	public String scriptPreamble() {
+		return "-- sqlite3: stop at the first error\n.bail on\n\n";
 	}
 
 	@Override

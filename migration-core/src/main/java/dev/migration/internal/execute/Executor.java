@@ -352,7 +352,7 @@ public final class Executor {
 	 * so that a malformed revision later in the plan stops it before the first step instead of after it.
 	 */
 	private void splitBodies(List<Step> steps, Dialect dialect) {
-		SqlSyntax syntax = SqlSyntax.of(dialect.name());
+		SqlSyntax syntax = dialect.syntax();
 		for (Step step : steps) {
 			if (step.direction() != Direction.STAMP && body(step) instanceof SqlBody sql) {
 				sql.statements(syntax);
@@ -529,10 +529,10 @@ public final class Executor {
 	 */
 	private static BooleanSupplier foreignKeysOffRequest(RevisionBody body, Dialect dialect) {
 		if (body instanceof JavaBody java) {
-			return () -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name());
+			return () -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect);
 		}
 		if (body instanceof SqlBody sql) {
-			for (SqlStatement statement : sql.statements(SqlSyntax.of(dialect.name()))) {
+			for (SqlStatement statement : sql.statements(dialect.syntax())) {
 				String text = statement.sql();
 				// the regular expression only for the rare statement that mentions the pragma at all
 				if (mentionsForeignKeys(text) && FOREIGN_KEYS_OFF.matcher(text).find()) {
@@ -568,7 +568,7 @@ public final class Executor {
 	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
 			boolean foreignKeysSuspended) {
 		if (body instanceof SqlBody sql) {
-			List<SqlStatement> statements = sql.statements(SqlSyntax.of(dialect.name()));
+			List<SqlStatement> statements = sql.statements(dialect.syntax());
 			if (inTransaction && dialect.batchesStatements()) {
 				StatementRunner.runBatched(connection, statements);
 			}
@@ -578,7 +578,7 @@ public final class Executor {
 		}
 		else if (body instanceof JavaBody java) {
 			JavaRevision revision = java.revision();
-			JdbcOperations operations = new JdbcOperations(connection, dialect.name(), foreignKeysSuspended);
+			JdbcOperations operations = new JdbcOperations(connection, dialect, foreignKeysSuspended);
 			try {
 				if (java.upgrade()) {
 					revision.upgrade(operations);

@@ -27,15 +27,15 @@ final class TargetSql {
 	 * @param location the target schema's file, for errors
 	 * @param schema the schema being compared ({@code public}), whose qualifier is removed; {@code null} for SQLite
 	 */
-	static List<SqlStatement> statements(String location, String text, String dialect, String schema) {
+	static List<SqlStatement> statements(String location, String text, SqlSyntax syntax, String schema) {
 		List<SqlStatement> statements = new ArrayList<>();
-		for (SqlStatement statement : StatementSplitter.statements(SqlSyntax.of(dialect), location,
+		for (SqlStatement statement : StatementSplitter.statements(syntax, location,
 				withoutMetaCommands(text), 1)) {
 			List<Token> tokens = SqlLexer.tokens(statement.sql());
-			if (tokens.isEmpty() || left(tokens, dialect, schema)) {
+			if (tokens.isEmpty() || left(tokens, syntax, schema)) {
 				continue;
 			}
-			String sql = dialect.equals("sqlite") ? statement.sql() : unqualified(statement.sql(), schema);
+			String sql = (syntax == SqlSyntax.SQLITE) ? statement.sql() : unqualified(statement.sql(), schema);
 			statements.add(new SqlStatement(sql, statement.line()));
 		}
 		return statements;
@@ -59,10 +59,10 @@ final class TargetSql {
 		return out.toString();
 	}
 
-	private static boolean left(List<Token> tokens, String dialect, String schema) {
+	private static boolean left(List<Token> tokens, SqlSyntax syntax, String schema) {
 		String first = tokens.get(0).upper();
 		String second = word(tokens, 1);
-		if (dialect.equals("sqlite")) {
+		if (syntax == SqlSyntax.SQLITE) {
 			// .schema prints the tables SQLite makes itself (AUTOINCREMENT, ANALYZE); creating them is an error
 			int name = word(tokens, 2).equals("IF") ? 5 : 2;
 			return (first.equals("CREATE") && second.equals("TABLE") && internal(tokens, name))
