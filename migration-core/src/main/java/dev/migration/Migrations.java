@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,7 +70,7 @@ public final class Migrations {
 		this.connections = connections;
 		this.graph = graph;
 		this.planner = new Planner(graph);
-		this.executor = new Executor(connections, graph, new ConfigurationSettings(configuration));
+		this.executor = new Executor(connections, graph, configuration);
 	}
 
 	/**
@@ -462,65 +461,6 @@ public final class Migrations {
 	private Dialect dialect() {
 		return (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
 				: this.executor.dialect();
-	}
-
-	/** The executor's view of the configuration. */
-	private static final class ConfigurationSettings implements Executor.Settings {
-
-		private final MigrationConfiguration configuration;
-
-		private volatile Dialect dialect;
-
-		ConfigurationSettings(MigrationConfiguration configuration) {
-			this.configuration = configuration;
-			this.dialect = (configuration.dialect() != null) ? Dialect.named(configuration.dialect()) : null;
-		}
-
-		@Override
-		public String schema() {
-			return this.configuration.schema();
-		}
-
-		@Override
-		public String versionTable() {
-			return this.configuration.versionTable();
-		}
-
-		@Override
-		public String historyTable() {
-			return this.configuration.historyTable();
-		}
-
-		@Override
-		public Duration lockTimeout() {
-			return this.configuration.lockTimeout();
-		}
-
-		@Override
-		public boolean validateChecksums() {
-			return this.configuration.validateChecksums();
-		}
-
-		@Override
-		public boolean ignoreUnknownRevisions() {
-			return this.configuration.ignoreUnknownRevisions();
-		}
-
-		@Override
-		public List<MigrationListener> listeners() {
-			return this.configuration.listeners();
-		}
-
-		@Override
-		public Dialect dialect(Connection connection) throws SQLException {
-			Dialect detected = this.dialect;
-			if (detected == null) {
-				detected = Dialect.of(connection);
-				this.dialect = detected;
-			}
-			return detected;
-		}
-
 	}
 
 }

@@ -21,6 +21,7 @@ import dev.migration.Direction;
 import dev.migration.LockLostException;
 import dev.migration.LockTimeoutException;
 import dev.migration.JavaRevision;
+import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
@@ -75,12 +76,16 @@ public final class Executor {
 
 	private final RevisionGraph graph;
 
-	private final Settings settings;
+	private final MigrationConfiguration settings;
 
-	public Executor(ConnectionSource connections, RevisionGraph graph, Settings settings) {
+	/** The configured dialect, else the first connection's: detected once, as the database does not change. */
+	private volatile Dialect dialect;
+
+	public Executor(ConnectionSource connections, RevisionGraph graph, MigrationConfiguration settings) {
 		this.connections = connections;
 		this.graph = graph;
 		this.settings = settings;
+		this.dialect = (settings.dialect() != null) ? Dialect.named(settings.dialect()) : null;
 	}
 
 	/**
@@ -726,7 +731,7 @@ public final class Executor {
 
 	private <T> T withConnection(Work<T> work) {
 		try (Connection connection = this.connections.open()) {
-			Dialect dialect = this.settings.dialect(connection);
+			Dialect dialect = dialectOf(connection);
 			VersionStore store = new VersionStore(dialect, this.settings.schema(), this.settings.versionTable(),
 					this.settings.historyTable());
 			Object prepared = dialect.prepare(connection, this.settings.lockTimeout());
@@ -799,28 +804,13 @@ public final class Executor {
 
 	}
 
-	/**
-	 * The executor's settings, taken from the configuration.
-	 */
-	public interface Settings {
-
-		String schema();
-
-		String versionTable();
-
-		String historyTable();
-
-		Duration lockTimeout();
-
-		boolean validateChecksums();
-
-		boolean ignoreUnknownRevisions();
-
-		List<MigrationListener> listeners();
-
-		Dialect dialect(Connection connection) throws SQLException;
-
+	private Dialect dialectOf(Connection connection) throws SQLException {
+		Dialect detected = this.dialect;
+		if (detected == null) {
+			detected = Dialect.of(connection);
+			this.dialect = detected;
+		}
+		return detected;
 	}
-
 
 }
