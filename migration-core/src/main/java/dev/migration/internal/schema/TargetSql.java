@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.migration.internal.revision.SqlStatement;
-import dev.migration.internal.schema.SqlLexer.Token;
+import dev.migration.internal.source.SqlLexer;
+import dev.migration.internal.source.SqlLexer.Token;
 import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 
