@@ -21,6 +21,7 @@ import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.execute.Executor;
 import dev.migration.internal.execute.Executor.Command;
 import dev.migration.internal.execute.ScriptWriter;
+import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
 import dev.migration.internal.operations.Operation;
@@ -137,7 +138,7 @@ public final class Migrations {
 		if (upper != null && !upper.equals("heads")) {
 			inRange.retainAll(this.graph.ancestors(rangeEnd(upper, currentRows)));
 		}
-		if (lower != null && !lower.equals("base")) {
+		if (lower != null && !lower.equals(Ids.BASE)) {
 			Collection<String> from = rangeEnd(lower, currentRows);
 			if (!from.isEmpty()) {
 				// an empty lower end is base (current of an empty database): everything is above it
@@ -373,8 +374,8 @@ public final class Migrations {
 			List<String> heads = new ArrayList<>(new java.util.TreeSet<>(heads()));
 			if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
 				throw new MigrationException("The database is not at heads: current "
-						+ (current.isEmpty() ? "<base>" : String.join(", ", current)) + ", heads "
-						+ (heads.isEmpty() ? "<base>" : String.join(", ", heads)) + ". Nothing was " + verb
+						+ Ids.bracketed(current) + ", heads "
+						+ Ids.bracketed(heads) + ". Nothing was " + verb
 						+ ". Run 'upgrade heads' first, so that the comparison shows only what the revisions lack.");
 			}
 			SchemaCompare.Result result = SchemaCompare.compare(connection, dialect, scratch, targetSql, targetName,

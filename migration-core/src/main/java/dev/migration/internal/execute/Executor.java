@@ -40,6 +40,7 @@ import dev.migration.internal.dialect.MigrationLock;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
 import dev.migration.internal.execute.VersionStore.Recheck;
 import dev.migration.internal.execute.VersionStore.State;
+import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.operations.RecordingOperations;
 import dev.migration.internal.revision.JavaBody;
@@ -128,8 +129,8 @@ public final class Executor {
 				}
 				List<String> rows = found.rows();
 				if (command.expectedRows() != null && !sameRows(rows, command.expectedRows())) {
-					throw new ConcurrentChangeException("The database is at " + describe(rows) + ", not at "
-							+ describe(command.expectedRows()) + " as the plan expected. Nothing was run. Look again "
+					throw new ConcurrentChangeException("The database is at " + Ids.position(rows) + ", not at "
+							+ Ids.position(command.expectedRows()) + " as the plan expected. Nothing was run. Look again "
 							+ "and plan from the new state.");
 				}
 				if (plan.isEmpty() && found.claimOpen()) {
@@ -330,14 +331,14 @@ public final class Executor {
 			}
 			if (moved != null && command.expectedRows() != null) {
 				// a plan executed as made (compare and set) must not turn into another plan half way
-				throw new ConcurrentChangeException("Another process moved the database to " + describe(moved.rows())
+				throw new ConcurrentChangeException("Another process moved the database to " + Ids.position(moved.rows())
 						+ " while this plan ran; " + (done.isEmpty() ? "nothing was run"
 								: "it had run " + done.size() + " of its " + steps.size() + " steps")
 						+ ". Look again and plan from the new state.");
 			}
 			if (moved != null) {
 				// another process applied steps between ours (SQLite has no session lock): plan again from there
-				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + describe(moved.rows())
+				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + Ids.position(moved.rows())
 						+ "; planning again from there.");
 				rows = new ArrayList<>(moved.rows());
 				steps = planner.apply(List.copyOf(rows)).steps();
@@ -451,7 +452,7 @@ public final class Executor {
 		catch (MigrationException ex) {
 			throw failed(run, step, revision, start, (claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
 					: (ex instanceof ConcurrentChangeException) ? new ConcurrentChangeException(ex.getMessage()
-							+ " The step was rolled back; the database is still at " + describe(rows) + ". Run "
+							+ " The step was rolled back; the database is still at " + Ids.position(rows) + ". Run "
 							+ "'current' to see where the database is, then run the command again.") : ex);
 		}
 		catch (SQLException ex) {
@@ -468,7 +469,7 @@ public final class Executor {
 							+ step.revision() + " in " + store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
 							+ (transactional ? " The step was rolled back; the database is still at "
 									: " None of its statements ran; the database is still at ")
-							+ describe(rows) + ".", ex));
+							+ Ids.position(rows) + ".", ex));
 		}
 		finally {
 			if (foreignKeysOff) {
@@ -488,8 +489,8 @@ public final class Executor {
 			throw new LockLostException("This process lost the migration lock (" + run.lock.describe() + "): its "
 					+ "session ended or no longer holds it (an operator's pg_terminate_backend, the server's "
 					+ "idle_session_timeout or the network). Stopped before " + step.direction().word() + " of "
-					+ ((step.revision() != null) ? step.revision() : "base") + ", before its first statement; "
-					+ "the database is at " + describe(rows) + ". Another process may hold the lock now: run the "
+					+ Ids.of(step.revision()) + ", before its first statement; "
+					+ "the database is at " + Ids.position(rows) + ". Another process may hold the lock now: run the "
 					+ "command again.");
 		}
 	}
@@ -513,7 +514,7 @@ public final class Executor {
 	private String leftAsItIs(Step step, Revision revision, List<String> rows) {
 		UnfinishedRevision mark = new UnfinishedRevision(0, revision.id(), step.direction(), revision.downRevisions(),
 				Instant.now(), "", true);
-		return "what it did stays in the database, " + store() + " still says " + describe(rows) + ", and the "
+		return "what it did stays in the database, " + store() + " still says " + Ids.position(rows) + ", and the "
 				+ "revision is marked unfinished in " + inSchema(this.settings.historyTable()) + ", so no upgrade or downgrade "
 				+ "moves past it. Repair the database by hand, then run 'stamp "
 				+ String.join(" ", mark.stampIfUndone()) + "' if you undid what it did, or 'stamp "
@@ -614,7 +615,7 @@ public final class Executor {
 			message.append(" Statement: ").append(abbreviate(failure.sql())).append('.');
 		}
 		if (transactional) {
-			message.append(" The step was rolled back; the database is still at ").append(describe(rows))
+			message.append(" The step was rolled back; the database is still at ").append(Ids.position(rows))
 				.append(". Fix the revision and run the command again.");
 		}
 		else {
@@ -636,7 +637,7 @@ public final class Executor {
 				+ this.settings.lockTimeout().toMillis() + " ms waiting for the database's write lock, held by "
 				+ holder + ". " + ((rows == null) ? "Nothing was run. "
 						: (transactional ? "The step was rolled back" : "None of its statements ran")
-								+ "; the database is still at " + describe(rows) + ". ")
+								+ "; the database is still at " + Ids.position(rows) + ". ")
 				+ "Find the process with a long write transaction on it, or raise the lock timeout.", holder);
 		timeout.initCause(cause);
 		return timeout;
@@ -705,10 +706,6 @@ public final class Executor {
 
 	private static boolean sameRows(List<String> left, List<String> right) {
 		return left.size() == right.size() && new HashSet<>(left).equals(new HashSet<>(right));
-	}
-
-	static String describe(List<String> rows) {
-		return rows.isEmpty() ? "base (no revision applied)" : String.join(", ", rows);
 	}
 
 	private static String abbreviate(String sql) {

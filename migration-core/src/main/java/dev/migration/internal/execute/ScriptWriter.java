@@ -9,6 +9,7 @@ import dev.migration.Plan;
 import dev.migration.Step;
 import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
+import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.operations.RenderingOperations;
 import dev.migration.internal.revision.JavaBody;
@@ -59,7 +60,7 @@ public final class ScriptWriter {
 		StringBuilder script = new StringBuilder();
 		script.append("-- ").append(plan.direction().word()).append(' ')
 			.append(ScriptText.commentText(String.join(" ", plan.targets())))
-			.append(" from ").append(plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows()))
+			.append(" from ").append(Ids.list(plan.fromRows()))
 			.append(" (").append(this.dialect.name()).append(")\n");
 		appendClientSettings(script);
 		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
