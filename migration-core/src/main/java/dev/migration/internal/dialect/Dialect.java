@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 import dev.migration.MigrationException;
 import dev.migration.internal.operations.SqlRenderer;
+import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
@@ -90,13 +90,13 @@ public interface Dialect {
 	}
 
 	/**
-	 * Called before a step's transaction opens: switches foreign key enforcement off when the database honours that
-	 * only outside a transaction (SQLite) and the step needs it off; returns whether it did. The step then calls
-	 * {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
-	 * @param stepNeedsThemOff whether the step moves and copies tables or asks for foreign keys off; asked only when
-	 * it matters, since it may run the revision's code against no database
+	 * Called before a transactional step's transaction opens: switches foreign key enforcement off when the database
+	 * honours that only outside a transaction (SQLite) and the step needs it off; returns whether it did. The step
+	 * then calls {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
+	 * @param body the step's body: whether it moves and copies tables or asks for foreign keys off is found only when
+	 * it matters, since finding it may run the revision's code against no database
 	 */
-	default boolean suspendForeignKeys(Connection connection, BooleanSupplier stepNeedsThemOff) throws SQLException {
+	default boolean suspendForeignKeys(Connection connection, RevisionBody body) throws SQLException {
 		return false;
 	}
 

@@ -10,9 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
@@ -42,7 +40,6 @@ import dev.migration.internal.execute.VersionStore.Recheck;
 import dev.migration.internal.execute.VersionStore.State;
 import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
-import dev.migration.internal.operations.RecordingOperations;
 import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
@@ -64,14 +61,6 @@ public final class Executor {
 	private static final long FIRST_WAIT_MILLIS = 20;
 
 	private static final long LONGEST_WAIT_MILLIS = 500;
-
-	private static final String FOREIGN = "foreign";
-
-	private static final String FOREIGN_KEYS = FOREIGN + "_keys";
-
-	/** The statement, possibly after comments: {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}. */
-	private static final Pattern FOREIGN_KEYS_OFF = Pattern.compile(
-			"(?i)(^|\\s)PRAGMA\\s+(\"?main\"?\\s*\\.\\s*)?foreign_keys\\s*=\\s*'?(off|0|false|no)'?\\s*$");
 
 	private final ConnectionSource connections;
 
@@ -412,8 +401,7 @@ public final class Executor {
 				announce(step);
 				runBody(connection, dialect, body, false, false);
 			}
-			BooleanSupplier needsForeignKeysOff = transactional ? foreignKeysOffRequest(body, dialect) : null;
-			foreignKeysOff = needsForeignKeysOff != null && dialect.suspendForeignKeys(connection, needsForeignKeysOff);
+			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
 			try {
 				if (transactional) {
@@ -525,41 +513,6 @@ public final class Executor {
 		for (MigrationListener listener : this.settings.listeners()) {
 			listener.stepStarted(step);
 		}
-	}
-
-	/**
-	 * What tells whether the step runs with foreign keys off, or {@code null} when nothing could: a Java step that
-	 * moves and copies a table (known by recording it, so asked only where foreign keys are on), or a SQL step that
-	 * says {@code PRAGMA foreign_keys = OFF} (what a hand-written or generated move-and-copy does, and what SQLite
-	 * ignores inside the step's transaction). Most SQL steps say nothing about foreign keys and cost no query.
-	 */
-	private static BooleanSupplier foreignKeysOffRequest(RevisionBody body, Dialect dialect) {
-		if (body instanceof JavaBody java) {
-			return () -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect);
-		}
-		if (body instanceof SqlBody sql) {
-			for (SqlStatement statement : sql.statements(dialect.syntax())) {
-				String text = statement.sql();
-				// the regular expression only for the rare statement that mentions the pragma at all
-				if (mentionsForeignKeys(text) && FOREIGN_KEYS_OFF.matcher(text).find()) {
-					return () -> true;
-				}
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Whether the text says {@code foreign_keys} in any case. Found from its underscores, which a statement has few
-	 * of, rather than by comparing at every character: it runs for every statement of a cold apply.
-	 */
-	private static boolean mentionsForeignKeys(String text) {
-		for (int underscore = text.indexOf('_'); underscore >= 0; underscore = text.indexOf('_', underscore + 1)) {
-			if (text.regionMatches(true, underscore - FOREIGN.length(), FOREIGN_KEYS, 0, FOREIGN_KEYS.length())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static void checkForeignKeys(Connection connection, Dialect dialect) {
