@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +21,7 @@ import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.execute.Executor;
 import dev.migration.internal.execute.Executor.Command;
 import dev.migration.internal.execute.ScriptWriter;
+import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
 import dev.migration.internal.operations.Operation;
@@ -36,7 +36,6 @@ import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
 import dev.migration.internal.source.SqlRevisionWriter;
-import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
 
 /**
@@ -72,7 +71,7 @@ public final class Migrations {
 		this.connections = connections;
 		this.graph = graph;
 		this.planner = new Planner(graph);
-		this.executor = new Executor(connections, graph, new ConfigurationSettings(configuration));
+		this.executor = new Executor(connections, graph, configuration);
 	}
 
 	/**
@@ -139,7 +138,7 @@ public final class Migrations {
 		if (upper != null && !upper.equals("heads")) {
 			inRange.retainAll(this.graph.ancestors(rangeEnd(upper, currentRows)));
 		}
-		if (lower != null && !lower.equals("base")) {
+		if (lower != null && !lower.equals(Ids.BASE)) {
 			Collection<String> from = rangeEnd(lower, currentRows);
 			if (!from.isEmpty()) {
 				// an empty lower end is base (current of an empty database): everything is above it
@@ -296,9 +295,7 @@ public final class Migrations {
 	}
 
 	private ScriptWriter scriptWriter() {
-		Dialect dialect = (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
-				: this.executor.dialect();
-		return new ScriptWriter(this.graph, dialect, this.configuration.schema(), this.configuration.versionTable(),
+		return new ScriptWriter(this.graph, dialect(), this.configuration.schema(), this.configuration.versionTable(),
 				this.configuration.historyTable());
 	}
 
@@ -354,7 +351,7 @@ public final class Migrations {
 	private String render(TargetSchema model) {
 		RecordingOperations recorder = new RecordingOperations();
 		model.define(recorder);
-		SqlRenderer renderer = SqlRenderer.forDialect(this.executor.dialect().name());
+		SqlRenderer renderer = this.executor.dialect().renderer();
 		StringBuilder sql = new StringBuilder();
 		for (Operation operation : recorder.operations()) {
 			for (String statement : renderer.render(operation)) {
@@ -366,7 +363,7 @@ public final class Migrations {
 
 	private SchemaDiff compareWithTarget(String targetSql, String targetName, SchemaFilter filter, String verb) {
 		try (Connection connection = this.connections.open()) {
-			String dialect = Dialect.of(connection).name();
+			Dialect dialect = Dialect.of(connection);
 			SchemaCompare.Connections scratch = this.connections::open;
 			if (this.configuration.devUrl() != null) {
 				DevDatabase dev = devDatabase();
@@ -377,8 +374,8 @@ public final class Migrations {
 			List<String> heads = new ArrayList<>(new java.util.TreeSet<>(heads()));
 			if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
 				throw new MigrationException("The database is not at heads: current "
-						+ (current.isEmpty() ? "<base>" : String.join(", ", current)) + ", heads "
-						+ (heads.isEmpty() ? "<base>" : String.join(", ", heads)) + ". Nothing was " + verb
+						+ Ids.bracketed(current) + ", heads "
+						+ Ids.bracketed(heads) + ". Nothing was " + verb
 						+ ". Run 'upgrade heads' first, so that the comparison shows only what the revisions lack.");
 			}
 			SchemaCompare.Result result = SchemaCompare.compare(connection, dialect, scratch, targetSql, targetName,
@@ -450,7 +447,7 @@ public final class Migrations {
 	private List<String> sql(Object body) {
 		if (body instanceof SqlBody sqlBody) {
 			return DeferredList.of(() -> {
-				List<SqlStatement> split = sqlBody.statements(syntax());
+				List<SqlStatement> split = sqlBody.statements(dialect().syntax());
 				List<String> statements = new ArrayList<>(split.size());
 				for (SqlStatement statement : split) {
 					statements.add(statement.sql());
@@ -461,69 +458,10 @@ public final class Migrations {
 		return List.of();
 	}
 
-	/** How the database reads SQL: the configured dialect's syntax, else the connected database's. */
-	private SqlSyntax syntax() {
-		return SqlSyntax.of((this.configuration.dialect() != null) ? this.configuration.dialect()
-				: this.executor.dialect().name());
-	}
-
-	/** The executor's view of the configuration. */
-	private static final class ConfigurationSettings implements Executor.Settings {
-
-		private final MigrationConfiguration configuration;
-
-		private volatile Dialect dialect;
-
-		ConfigurationSettings(MigrationConfiguration configuration) {
-			this.configuration = configuration;
-			this.dialect = (configuration.dialect() != null) ? Dialect.named(configuration.dialect()) : null;
-		}
-
-		@Override
-		public String schema() {
-			return this.configuration.schema();
-		}
-
-		@Override
-		public String versionTable() {
-			return this.configuration.versionTable();
-		}
-
-		@Override
-		public String historyTable() {
-			return this.configuration.historyTable();
-		}
-
-		@Override
-		public Duration lockTimeout() {
-			return this.configuration.lockTimeout();
-		}
-
-		@Override
-		public boolean validateChecksums() {
-			return this.configuration.validateChecksums();
-		}
-
-		@Override
-		public boolean ignoreUnknownRevisions() {
-			return this.configuration.ignoreUnknownRevisions();
-		}
-
-		@Override
-		public List<MigrationListener> listeners() {
-			return this.configuration.listeners();
-		}
-
-		@Override
-		public Dialect dialect(Connection connection) throws SQLException {
-			Dialect detected = this.dialect;
-			if (detected == null) {
-				detected = Dialect.of(connection);
-				this.dialect = detected;
-			}
-			return detected;
-		}
-
+	/** The configured dialect, else the connected database's: what needs no connection when the first is set. */
+	private Dialect dialect() {
+		return (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
+				: this.executor.dialect();
 	}
 
 }

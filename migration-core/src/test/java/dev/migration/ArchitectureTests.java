@@ -34,8 +34,6 @@ class ArchitectureTests {
 			.resideOutsideOfPackage("dev.migration.internal..")
 			.and()
 			.doNotHaveFullyQualifiedName(Migrations.class.getName())
-			.and()
-			.doNotHaveFullyQualifiedName(Migrations.class.getName() + "$ConfigurationSettings")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.migration.internal..")

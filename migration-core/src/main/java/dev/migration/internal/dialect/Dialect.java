@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 import dev.migration.MigrationException;
+import dev.migration.internal.operations.SqlRenderer;
+import dev.migration.internal.revision.RevisionBody;
+import dev.migration.internal.source.SqlSyntax;
 
 /**
  * Everything that differs between databases: quoting, the DDL of the two tables, transactions, the migration lock
@@ -18,8 +20,23 @@ import dev.migration.MigrationException;
  */
 public interface Dialect {
 
-	/** {@code postgresql} or {@code sqlite}. */
+	/** {@code postgresql} or {@code sqlite}, as {@code Operations.dialect()} tells a Java revision. */
 	String name();
+
+	/** The database's name in messages: {@code PostgreSQL} or {@code SQLite}. */
+	String displayName();
+
+	/** How this database reads SQL text: where its comments, quotes and statements end. */
+	SqlSyntax syntax();
+
+	/** Renders a Java revision's operations as this database's SQL. */
+	SqlRenderer renderer();
+
+	/**
+	 * The lines an offline script starts with so that the database's client runs it as the online command runs it:
+	 * stop at the first error, commit statements outside BEGIN/COMMIT on their own, read the script as UTF-8.
+	 */
+	String scriptPreamble();
 
 	/** The DDL that creates the version and history tables if they do not exist. */
 	List<String> createTables(String schema, String versionTable, String historyTable);
@@ -73,13 +90,13 @@ public interface Dialect {
 	}
 
 	/**
-	 * Called before a step's transaction opens: switches foreign key enforcement off when the database honours that
-	 * only outside a transaction (SQLite) and the step needs it off; returns whether it did. The step then calls
-	 * {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
-	 * @param stepNeedsThemOff whether the step moves and copies tables or asks for foreign keys off; asked only when
-	 * it matters, since it may run the revision's code against no database
+	 * Called before a transactional step's transaction opens: switches foreign key enforcement off when the database
+	 * honours that only outside a transaction (SQLite) and the step needs it off; returns whether it did. The step
+	 * then calls {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
+	 * @param body the step's body: whether it moves and copies tables or asks for foreign keys off is found only when
+	 * it matters, since finding it may run the revision's code against no database
 	 */
-	default boolean suspendForeignKeys(Connection connection, BooleanSupplier stepNeedsThemOff) throws SQLException {
+	default boolean suspendForeignKeys(Connection connection, RevisionBody body) throws SQLException {
 		return false;
 	}
 

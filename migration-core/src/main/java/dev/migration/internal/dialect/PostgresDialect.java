@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migration.MigrationDatabaseException;
+import dev.migration.internal.operations.PostgresRenderer;
+import dev.migration.internal.operations.SqlRenderer;
+import dev.migration.internal.source.SqlSyntax;
 
 /**
  * PostgreSQL: transactional DDL, a session-level advisory lock on its own connection.
@@ -33,6 +36,28 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public String name() {
 		return "postgresql";
+	}
+
+	@Override
+	public String displayName() {
+		return "PostgreSQL";
+	}
+
+	@Override
+	public SqlSyntax syntax() {
+		return SqlSyntax.POSTGRESQL;
+	}
+
+	@Override
+	public SqlRenderer renderer() {
+		return new PostgresRenderer();
+	}
+
+	/** psql goes on after an error, obeys a psqlrc's AUTOCOMMIT off and reads the terminal's encoding unless told. */
+	@Override
+	public String scriptPreamble() {
+		return "-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n"
+				+ "\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\nSET client_encoding = 'UTF8';\n\n";
 	}
 
 	@Override

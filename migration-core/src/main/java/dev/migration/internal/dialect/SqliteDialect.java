@@ -13,7 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
+import dev.migration.internal.operations.RecordingOperations;
+import dev.migration.internal.operations.SqlRenderer;
+import dev.migration.internal.operations.SqliteRenderer;
+import dev.migration.internal.revision.JavaBody;
+import dev.migration.internal.revision.RevisionBody;
+import dev.migration.internal.revision.SqlBody;
+import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.SqlSyntax;
 
 /**
  * SQLite: transactional DDL; no session lock, so every step runs in {@code BEGIN IMMEDIATE}, which takes the
@@ -24,9 +33,38 @@ import java.util.function.BooleanSupplier;
  */
 public final class SqliteDialect implements Dialect {
 
+	private static final String FOREIGN = "foreign";
+
+	private static final String FOREIGN_KEYS = FOREIGN + "_keys";
+
+	/** The statement, possibly after comments: {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}. */
+	private static final Pattern FOREIGN_KEYS_OFF = Pattern.compile(
+			"(?i)(^|\\s)PRAGMA\\s+(\"?main\"?\\s*\\.\\s*)?foreign_keys\\s*=\\s*'?(off|0|false|no)'?\\s*$");
+
 	@Override
 	public String name() {
 		return "sqlite";
+	}
+
+	@Override
+	public String displayName() {
+		return "SQLite";
+	}
+
+	@Override
+	public SqlSyntax syntax() {
+		return SqlSyntax.SQLITE;
+	}
+
+	@Override
+	public SqlRenderer renderer() {
+		return new SqliteRenderer();
+	}
+
+	/** The sqlite3 shell goes on after an error unless told to bail. */
+	@Override
+	public String scriptPreamble() {
+		return "-- sqlite3: stop at the first error\n.bail on\n\n";
 	}
 
 	@Override
@@ -114,14 +152,50 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public boolean suspendForeignKeys(Connection connection, BooleanSupplier stepNeedsThemOff) throws SQLException {
+	public boolean suspendForeignKeys(Connection connection, RevisionBody body) throws SQLException {
 		// inside BEGIN the pragma is a no-op, and dropping a referenced table would run the ON DELETE actions of
 		// the tables that reference it (CASCADE deletes their rows): so it is switched off before BEGIN
-		if (foreignKeys(connection) != 1 || !stepNeedsThemOff.getAsBoolean()) {
+		BooleanSupplier stepNeedsThemOff = foreignKeysOffRequest(body);
+		if (stepNeedsThemOff == null || foreignKeys(connection) != 1 || !stepNeedsThemOff.getAsBoolean()) {
 			return false;
 		}
 		setForeignKeys(connection, false);
 		return foreignKeys(connection) == 0;
+	}
+
+	/**
+	 * What tells whether the step runs with foreign keys off, or {@code null} when nothing could: a Java step that
+	 * moves and copies a table (known by recording it, so asked only where foreign keys are on), or a SQL step that
+	 * says {@code PRAGMA foreign_keys = OFF} (what a hand-written or generated move-and-copy does, and what SQLite
+	 * ignores inside the step's transaction). Most SQL steps say nothing about foreign keys and cost no query.
+	 */
+	private BooleanSupplier foreignKeysOffRequest(RevisionBody body) {
+		if (body instanceof JavaBody java) {
+			return () -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), this);
+		}
+		if (body instanceof SqlBody sql) {
+			for (SqlStatement statement : sql.statements(syntax())) {
+				String text = statement.sql();
+				// the regular expression only for the rare statement that mentions the pragma at all
+				if (mentionsForeignKeys(text) && FOREIGN_KEYS_OFF.matcher(text).find()) {
+					return () -> true;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the text says {@code foreign_keys} in any case. Found from its underscores, which a statement has few
+	 * of, rather than by comparing at every character: it runs for every statement of a cold apply.
+	 */
+	private static boolean mentionsForeignKeys(String text) {
+		for (int underscore = text.indexOf('_'); underscore >= 0; underscore = text.indexOf('_', underscore + 1)) {
+			if (text.regionMatches(true, underscore - FOREIGN.length(), FOREIGN_KEYS, 0, FOREIGN_KEYS.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -10,9 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
@@ -21,6 +19,7 @@ import dev.migration.Direction;
 import dev.migration.LockLostException;
 import dev.migration.LockTimeoutException;
 import dev.migration.JavaRevision;
+import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
@@ -39,8 +38,8 @@ import dev.migration.internal.dialect.MigrationLock;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
 import dev.migration.internal.execute.VersionStore.Recheck;
 import dev.migration.internal.execute.VersionStore.State;
+import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
-import dev.migration.internal.operations.RecordingOperations;
 import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
@@ -63,24 +62,20 @@ public final class Executor {
 
 	private static final long LONGEST_WAIT_MILLIS = 500;
 
-	private static final String FOREIGN = "foreign";
-
-	private static final String FOREIGN_KEYS = FOREIGN + "_keys";
-
-	/** The statement, possibly after comments: {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}. */
-	private static final Pattern FOREIGN_KEYS_OFF = Pattern.compile(
-			"(?i)(^|\\s)PRAGMA\\s+(\"?main\"?\\s*\\.\\s*)?foreign_keys\\s*=\\s*'?(off|0|false|no)'?\\s*$");
-
 	private final ConnectionSource connections;
 
 	private final RevisionGraph graph;
 
-	private final Settings settings;
+	private final MigrationConfiguration settings;
 
-	public Executor(ConnectionSource connections, RevisionGraph graph, Settings settings) {
+	/** The configured dialect, else the first connection's: detected once, as the database does not change. */
+	private volatile Dialect dialect;
+
+	public Executor(ConnectionSource connections, RevisionGraph graph, MigrationConfiguration settings) {
 		this.connections = connections;
 		this.graph = graph;
 		this.settings = settings;
+		this.dialect = (settings.dialect() != null) ? Dialect.named(settings.dialect()) : null;
 	}
 
 	/**
@@ -123,8 +118,8 @@ public final class Executor {
 				}
 				List<String> rows = found.rows();
 				if (command.expectedRows() != null && !sameRows(rows, command.expectedRows())) {
-					throw new ConcurrentChangeException("The database is at " + describe(rows) + ", not at "
-							+ describe(command.expectedRows()) + " as the plan expected. Nothing was run. Look again "
+					throw new ConcurrentChangeException("The database is at " + Ids.position(rows) + ", not at "
+							+ Ids.position(command.expectedRows()) + " as the plan expected. Nothing was run. Look again "
 							+ "and plan from the new state.");
 				}
 				if (plan.isEmpty() && found.claimOpen()) {
@@ -325,14 +320,14 @@ public final class Executor {
 			}
 			if (moved != null && command.expectedRows() != null) {
 				// a plan executed as made (compare and set) must not turn into another plan half way
-				throw new ConcurrentChangeException("Another process moved the database to " + describe(moved.rows())
+				throw new ConcurrentChangeException("Another process moved the database to " + Ids.position(moved.rows())
 						+ " while this plan ran; " + (done.isEmpty() ? "nothing was run"
 								: "it had run " + done.size() + " of its " + steps.size() + " steps")
 						+ ". Look again and plan from the new state.");
 			}
 			if (moved != null) {
 				// another process applied steps between ours (SQLite has no session lock): plan again from there
-				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + describe(moved.rows())
+				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + Ids.position(moved.rows())
 						+ "; planning again from there.");
 				rows = new ArrayList<>(moved.rows());
 				steps = planner.apply(List.copyOf(rows)).steps();
@@ -352,7 +347,7 @@ public final class Executor {
 	 * so that a malformed revision later in the plan stops it before the first step instead of after it.
 	 */
 	private void splitBodies(List<Step> steps, Dialect dialect) {
-		SqlSyntax syntax = SqlSyntax.of(dialect.name());
+		SqlSyntax syntax = dialect.syntax();
 		for (Step step : steps) {
 			if (step.direction() != Direction.STAMP && body(step) instanceof SqlBody sql) {
 				sql.statements(syntax);
@@ -406,8 +401,7 @@ public final class Executor {
 				announce(step);
 				runBody(connection, dialect, body, false, false);
 			}
-			BooleanSupplier needsForeignKeysOff = transactional ? foreignKeysOffRequest(body, dialect) : null;
-			foreignKeysOff = needsForeignKeysOff != null && dialect.suspendForeignKeys(connection, needsForeignKeysOff);
+			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
 			try {
 				if (transactional) {
@@ -446,7 +440,7 @@ public final class Executor {
 		catch (MigrationException ex) {
 			throw failed(run, step, revision, start, (claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
 					: (ex instanceof ConcurrentChangeException) ? new ConcurrentChangeException(ex.getMessage()
-							+ " The step was rolled back; the database is still at " + describe(rows) + ". Run "
+							+ " The step was rolled back; the database is still at " + Ids.position(rows) + ". Run "
 							+ "'current' to see where the database is, then run the command again.") : ex);
 		}
 		catch (SQLException ex) {
@@ -463,7 +457,7 @@ public final class Executor {
 							+ step.revision() + " in " + store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
 							+ (transactional ? " The step was rolled back; the database is still at "
 									: " None of its statements ran; the database is still at ")
-							+ describe(rows) + ".", ex));
+							+ Ids.position(rows) + ".", ex));
 		}
 		finally {
 			if (foreignKeysOff) {
@@ -483,8 +477,8 @@ public final class Executor {
 			throw new LockLostException("This process lost the migration lock (" + run.lock.describe() + "): its "
 					+ "session ended or no longer holds it (an operator's pg_terminate_backend, the server's "
 					+ "idle_session_timeout or the network). Stopped before " + step.direction().word() + " of "
-					+ ((step.revision() != null) ? step.revision() : "base") + ", before its first statement; "
-					+ "the database is at " + describe(rows) + ". Another process may hold the lock now: run the "
+					+ Ids.of(step.revision()) + ", before its first statement; "
+					+ "the database is at " + Ids.position(rows) + ". Another process may hold the lock now: run the "
 					+ "command again.");
 		}
 	}
@@ -508,7 +502,7 @@ public final class Executor {
 	private String leftAsItIs(Step step, Revision revision, List<String> rows) {
 		UnfinishedRevision mark = new UnfinishedRevision(0, revision.id(), step.direction(), revision.downRevisions(),
 				Instant.now(), "", true);
-		return "what it did stays in the database, " + store() + " still says " + describe(rows) + ", and the "
+		return "what it did stays in the database, " + store() + " still says " + Ids.position(rows) + ", and the "
 				+ "revision is marked unfinished in " + inSchema(this.settings.historyTable()) + ", so no upgrade or downgrade "
 				+ "moves past it. Repair the database by hand, then run 'stamp "
 				+ String.join(" ", mark.stampIfUndone()) + "' if you undid what it did, or 'stamp "
@@ -519,41 +513,6 @@ public final class Executor {
 		for (MigrationListener listener : this.settings.listeners()) {
 			listener.stepStarted(step);
 		}
-	}
-
-	/**
-	 * What tells whether the step runs with foreign keys off, or {@code null} when nothing could: a Java step that
-	 * moves and copies a table (known by recording it, so asked only where foreign keys are on), or a SQL step that
-	 * says {@code PRAGMA foreign_keys = OFF} (what a hand-written or generated move-and-copy does, and what SQLite
-	 * ignores inside the step's transaction). Most SQL steps say nothing about foreign keys and cost no query.
-	 */
-	private static BooleanSupplier foreignKeysOffRequest(RevisionBody body, Dialect dialect) {
-		if (body instanceof JavaBody java) {
-			return () -> RecordingOperations.movesAndCopies(java.revision(), java.upgrade(), dialect.name());
-		}
-		if (body instanceof SqlBody sql) {
-			for (SqlStatement statement : sql.statements(SqlSyntax.of(dialect.name()))) {
-				String text = statement.sql();
-				// the regular expression only for the rare statement that mentions the pragma at all
-				if (mentionsForeignKeys(text) && FOREIGN_KEYS_OFF.matcher(text).find()) {
-					return () -> true;
-				}
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Whether the text says {@code foreign_keys} in any case. Found from its underscores, which a statement has few
-	 * of, rather than by comparing at every character: it runs for every statement of a cold apply.
-	 */
-	private static boolean mentionsForeignKeys(String text) {
-		for (int underscore = text.indexOf('_'); underscore >= 0; underscore = text.indexOf('_', underscore + 1)) {
-			if (text.regionMatches(true, underscore - FOREIGN.length(), FOREIGN_KEYS, 0, FOREIGN_KEYS.length())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static void checkForeignKeys(Connection connection, Dialect dialect) {
@@ -568,7 +527,7 @@ public final class Executor {
 	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
 			boolean foreignKeysSuspended) {
 		if (body instanceof SqlBody sql) {
-			List<SqlStatement> statements = sql.statements(SqlSyntax.of(dialect.name()));
+			List<SqlStatement> statements = sql.statements(dialect.syntax());
 			if (inTransaction && dialect.batchesStatements()) {
 				StatementRunner.runBatched(connection, statements);
 			}
@@ -578,7 +537,7 @@ public final class Executor {
 		}
 		else if (body instanceof JavaBody java) {
 			JavaRevision revision = java.revision();
-			JdbcOperations operations = new JdbcOperations(connection, dialect.name(), foreignKeysSuspended);
+			JdbcOperations operations = new JdbcOperations(connection, dialect, foreignKeysSuspended);
 			try {
 				if (java.upgrade()) {
 					revision.upgrade(operations);
@@ -609,7 +568,7 @@ public final class Executor {
 			message.append(" Statement: ").append(abbreviate(failure.sql())).append('.');
 		}
 		if (transactional) {
-			message.append(" The step was rolled back; the database is still at ").append(describe(rows))
+			message.append(" The step was rolled back; the database is still at ").append(Ids.position(rows))
 				.append(". Fix the revision and run the command again.");
 		}
 		else {
@@ -631,7 +590,7 @@ public final class Executor {
 				+ this.settings.lockTimeout().toMillis() + " ms waiting for the database's write lock, held by "
 				+ holder + ". " + ((rows == null) ? "Nothing was run. "
 						: (transactional ? "The step was rolled back" : "None of its statements ran")
-								+ "; the database is still at " + describe(rows) + ". ")
+								+ "; the database is still at " + Ids.position(rows) + ". ")
 				+ "Find the process with a long write transaction on it, or raise the lock timeout.", holder);
 		timeout.initCause(cause);
 		return timeout;
@@ -702,10 +661,6 @@ public final class Executor {
 		return left.size() == right.size() && new HashSet<>(left).equals(new HashSet<>(right));
 	}
 
-	static String describe(List<String> rows) {
-		return rows.isEmpty() ? "base (no revision applied)" : String.join(", ", rows);
-	}
-
 	private static String abbreviate(String sql) {
 		String flat = sql.replaceAll("\\s+", " ").trim();
 		return (flat.length() <= 200) ? flat : flat.substring(0, 197) + "...";
@@ -726,7 +681,7 @@ public final class Executor {
 
 	private <T> T withConnection(Work<T> work) {
 		try (Connection connection = this.connections.open()) {
-			Dialect dialect = this.settings.dialect(connection);
+			Dialect dialect = dialectOf(connection);
 			VersionStore store = new VersionStore(dialect, this.settings.schema(), this.settings.versionTable(),
 					this.settings.historyTable());
 			Object prepared = dialect.prepare(connection, this.settings.lockTimeout());
@@ -799,28 +754,13 @@ public final class Executor {
 
 	}
 
-	/**
-	 * The executor's settings, taken from the configuration.
-	 */
-	public interface Settings {
-
-		String schema();
-
-		String versionTable();
-
-		String historyTable();
-
-		Duration lockTimeout();
-
-		boolean validateChecksums();
-
-		boolean ignoreUnknownRevisions();
-
-		List<MigrationListener> listeners();
-
-		Dialect dialect(Connection connection) throws SQLException;
-
+	private Dialect dialectOf(Connection connection) throws SQLException {
+		Dialect detected = this.dialect;
+		if (detected == null) {
+			detected = Dialect.of(connection);
+			this.dialect = detected;
+		}
+		return detected;
 	}
-
 
 }

@@ -2,6 +2,7 @@ package dev.migration.internal.execute;
 
 import java.sql.Connection;
 
+import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.operations.AbstractOperations;
 import dev.migration.internal.operations.Operation;
 import dev.migration.internal.operations.OperationRunner;
@@ -14,11 +15,11 @@ final class JdbcOperations extends AbstractOperations {
 
 	private final Connection connection;
 
-	private final String dialect;
+	private final Dialect dialect;
 
 	private final OperationRunner runner;
 
-	JdbcOperations(Connection connection, String dialect, boolean foreignKeysSuspended) {
+	JdbcOperations(Connection connection, Dialect dialect, boolean foreignKeysSuspended) {
 		this.connection = connection;
 		this.dialect = dialect;
 		this.runner = new OperationRunner(connection, dialect, foreignKeysSuspended);
@@ -41,7 +42,7 @@ final class JdbcOperations extends AbstractOperations {
 
 	@Override
 	public String dialect() {
-		return this.dialect;
+		return this.dialect.name();
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.migration.internal.execute;
 
+import dev.migration.internal.source.SqlSyntax;
+
 /**
  * Statement text as it must be printed into a script that {@code psql} or the {@code sqlite3} shell reads line by
  * line, so that the program runs exactly the statement the online command runs:
@@ -33,9 +35,9 @@ final class ScriptText {
 	}
 
 	/** The statement with its terminating semicolon, ready to be followed by a line break. */
-	static String terminated(String statement, String dialect) {
+	static String terminated(String statement, SqlSyntax syntax) {
 		String body = statement.stripTrailing();
-		body = "sqlite".equals(dialect) ? new ScriptText(body).sqlite() : new ScriptText(body).postgres();
+		body = (syntax == SqlSyntax.SQLITE) ? new ScriptText(body).sqlite() : new ScriptText(body).postgres();
 		int lastLine = body.lastIndexOf('\n') + 1;
 		return body + ((body.indexOf("--", lastLine) >= 0) ? "\n;" : ";");
 	}
@@ -47,8 +49,8 @@ final class ScriptText {
 	 * that starts with {@code #}. The database refuses such a statement, so the online command fails on it; printed,
 	 * the client would run something else instead.
 	 */
-	static String clientCommand(String statement, String dialect) {
-		if ("sqlite".equals(dialect)) {
+	static String clientCommand(String statement, SqlSyntax syntax) {
+		if (syntax == SqlSyntax.SQLITE) {
 			int code = firstCode(statement);
 			boolean lineStart = code == 0 || (code > 0 && statement.charAt(code - 1) == '\n');
 			if (code >= 0 && lineStart && (statement.charAt(code) == '.' || statement.charAt(code) == '#')) {

@@ -9,6 +9,7 @@ import dev.migration.Plan;
 import dev.migration.Step;
 import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
+import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.operations.RenderingOperations;
 import dev.migration.internal.revision.JavaBody;
@@ -16,7 +17,6 @@ import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
-import dev.migration.internal.source.SqlSyntax;
 
 /**
  * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it is: the client settings, the
@@ -60,7 +60,7 @@ public final class ScriptWriter {
 		StringBuilder script = new StringBuilder();
 		script.append("-- ").append(plan.direction().word()).append(' ')
 			.append(ScriptText.commentText(String.join(" ", plan.targets())))
-			.append(" from ").append(plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows()))
+			.append(" from ").append(Ids.list(plan.fromRows()))
 			.append(" (").append(this.dialect.name()).append(")\n");
 		appendClientSettings(script);
 		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
@@ -104,26 +104,20 @@ public final class ScriptWriter {
 	 * reads the script in the terminal's encoding, while the script is UTF-8 as JDBC sends it.
 	 */
 	private void appendClientSettings(StringBuilder script) {
-		if (this.dialect.name().equals("sqlite")) {
-			script.append("-- sqlite3: stop at the first error\n.bail on\n\n");
-		}
-		else {
-			script.append("-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n")
-				.append("\\set ON_ERROR_STOP on\n\\set AUTOCOMMIT on\nSET client_encoding = 'UTF8';\n\n");
-		}
+		script.append(this.dialect.scriptPreamble());
 	}
 
 	private void appendBody(StringBuilder script, Revision revision, RevisionBody body, boolean runnableOnly) {
 		if (body instanceof SqlBody sql) {
-			for (SqlStatement statement : sql.statements(SqlSyntax.of(this.dialect.name()))) {
+			for (SqlStatement statement : sql.statements(this.dialect.syntax())) {
 				if (runnableOnly) {
 					refuseClientCommand(revision, statement.sql(), statement.line());
 				}
-				script.append(ScriptText.terminated(statement.sql(), this.dialect.name())).append('\n');
+				script.append(ScriptText.terminated(statement.sql(), this.dialect.syntax())).append('\n');
 			}
 		}
 		else if (body instanceof JavaBody java) {
-			RenderingOperations operations = new RenderingOperations(this.dialect.name());
+			RenderingOperations operations = new RenderingOperations(this.dialect);
 			try {
 				if (java.upgrade()) {
 					java.revision().upgrade(operations);
@@ -150,13 +144,13 @@ public final class ScriptWriter {
 					refuseClientCommand(revision, statement, 0);
 				}
 				script.append(statement.startsWith("--") ? ScriptText.commentText(statement)
-						: ScriptText.terminated(statement, this.dialect.name())).append('\n');
+						: ScriptText.terminated(statement, this.dialect.syntax())).append('\n');
 			}
 		}
 	}
 
 	private void refuseClientCommand(Revision revision, String statement, int line) {
-		String found = ScriptText.clientCommand(statement, this.dialect.name());
+		String found = ScriptText.clientCommand(statement, this.dialect.syntax());
 		if (found != null) {
 			throw new MigrationException("Cannot print revision " + revision.id() + " (" + revision.location()
 					+ ((line > 0) ? ", statement at line " + line : "") + ") as a script: it holds " + found

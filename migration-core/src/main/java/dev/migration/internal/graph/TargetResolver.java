@@ -50,7 +50,7 @@ public final class TargetResolver {
 				// no revisions at all: head is base, so "upgrade head" on a new project does nothing (Alembic #258)
 				return (this.graph.size() == 0) ? Destination.of(Set.of())
 						: Destination.of(Set.of(singleHead(trimmed, this.graph.realHeads())));
-			case "base":
+			case Ids.BASE:
 				return Destination.base(Set.copyOf(this.graph.bases()));
 			default:
 		}
@@ -77,7 +77,7 @@ public final class TargetResolver {
 				return Destination.of(Set.of(singleHead(target, headsWithin(lineage))));
 			case "heads":
 				return Destination.of(new LinkedHashSet<>(headsWithin(lineage)));
-			case "base":
+			case Ids.BASE:
 				return Destination.base(rootsWithin(lineage));
 			default:
 		}
@@ -114,7 +114,7 @@ public final class TargetResolver {
 		if (symbol.equals("head") || symbol.equals("heads")) {
 			return singleHead(target, (branch == null) ? this.graph.realHeads() : headsWithin(branch.members()));
 		}
-		if (symbol.equals("base")) {
+		if (symbol.equals(Ids.BASE)) {
 			return null;
 		}
 		return (branch == null) ? revisionOrLabel(target, symbol) : onBranch(target, symbol, symbol, branch);
@@ -339,7 +339,7 @@ public final class TargetResolver {
 	}
 
 	private String onlyOne(String target, String position, List<String> next, String fork) {
-		String where = (position == null) ? "base" : position;
+		String where = Ids.of(position);
 		if (next.isEmpty()) {
 			throw new TargetException(target, "Relative target '" + target + "' runs off the graph at " + where
 					+ " (nothing above it). Nothing was run.", List.of(where));

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.migration.internal.dialect.Dialect;
+
 /**
  * Runs operations on a live connection: plain statements, or SQLite's move-and-copy where {@code ALTER TABLE} falls
  * short.
@@ -40,9 +42,9 @@ public final class OperationRunner {
 	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the step, so that each
 	 * move-and-copy checks them as if they were on
 	 */
-	public OperationRunner(Connection connection, String dialect, boolean foreignKeysSuspended) {
+	public OperationRunner(Connection connection, Dialect dialect, boolean foreignKeysSuspended) {
 		this.connection = connection;
-		this.renderer = SqlRenderer.forDialect(dialect);
+		this.renderer = dialect.renderer();
 		this.foreignKeysSuspended = foreignKeysSuspended;
 	}
 

@@ -10,12 +10,7 @@ import dev.migration.operations.ServerDefault;
 /**
  * PostgreSQL: every operation is plain DDL, and DDL is transactional.
  */
-final class PostgresRenderer extends SqlRenderer {
-
-	@Override
-	public String dialect() {
-		return "postgresql";
-	}
+public final class PostgresRenderer extends SqlRenderer {
 
 	@Override
 	protected String autoIncrementSuffix() {

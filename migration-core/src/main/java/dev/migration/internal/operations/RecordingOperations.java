@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.migration.JavaRevision;
+import dev.migration.internal.dialect.Dialect;
 
 /**
  * Records the operations of a Java revision's upgrade without a database, to know its inverse before anything runs,
@@ -18,14 +19,14 @@ public final class RecordingOperations extends AbstractOperations {
 
 	private final List<Operation> operations = new ArrayList<>();
 
-	private final String dialect;
+	private final Dialect dialect;
 
 	/** A recorder for a revision's inverse, which holds on every database. */
 	public RecordingOperations() {
 		this(null);
 	}
 
-	private RecordingOperations(String dialect) {
+	private RecordingOperations(Dialect dialect) {
 		this.dialect = dialect;
 	}
 
@@ -44,7 +45,7 @@ public final class RecordingOperations extends AbstractOperations {
 		if (this.dialect == null) {
 			throw new NeedsDatabaseException("dialect()");
 		}
-		return this.dialect;
+		return this.dialect.name();
 	}
 
 	public List<Operation> operations() {
@@ -70,7 +71,7 @@ public final class RecordingOperations extends AbstractOperations {
 	 * Whether the revision's upgrade or downgrade moves and copies a table on the dialect, as far as recording it
 	 * shows: {@code false} when it asks for its connection (or fails without one) before any such operation.
 	 */
-	public static boolean movesAndCopies(JavaRevision revision, boolean upgrade, String dialect) {
+	public static boolean movesAndCopies(JavaRevision revision, boolean upgrade, Dialect dialect) {
 		RecordingOperations recorder = new RecordingOperations(dialect);
 		try {
 			if (upgrade) {
@@ -83,7 +84,7 @@ public final class RecordingOperations extends AbstractOperations {
 		catch (Exception | LinkageError ex) {
 			// what was recorded before still counts
 		}
-		SqlRenderer renderer = SqlRenderer.forDialect(dialect);
+		SqlRenderer renderer = dialect.renderer();
 		return recorder.operations.stream().anyMatch(renderer::needsCopy);
 	}
 

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import dev.migration.internal.dialect.Dialect;
+
 /**
  * Renders a Java revision's operations as SQL without a database, for offline scripts and dry runs.
  */
 public final class RenderingOperations extends AbstractOperations {
+
+	private final Dialect dialect;
 
 	private final SqlRenderer renderer;
 
@@ -16,8 +20,9 @@ public final class RenderingOperations extends AbstractOperations {
 
 	private final List<String> copiedTables = new ArrayList<>();
 
-	public RenderingOperations(String dialect) {
-		this.renderer = SqlRenderer.forDialect(dialect);
+	public RenderingOperations(Dialect dialect) {
+		this.dialect = dialect;
+		this.renderer = dialect.renderer();
 	}
 
 	@Override
@@ -36,7 +41,7 @@ public final class RenderingOperations extends AbstractOperations {
 
 	@Override
 	public String dialect() {
-		return this.renderer.dialect();
+		return this.dialect.name();
 	}
 
 	/** The tables that a move-and-copy rebuilds at run time, each shown only as a comment among the statements. */

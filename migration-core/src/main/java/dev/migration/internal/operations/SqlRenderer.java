@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.migration.MigrationException;
 import dev.migration.operations.Column;
 import dev.migration.operations.ColumnType;
 import dev.migration.operations.Constraint;
@@ -27,20 +26,6 @@ public abstract class SqlRenderer {
 			"create", "default", "desc", "distinct", "drop", "end", "false", "foreign", "from", "group", "in", "index",
 			"is", "key", "limit", "not", "null", "offset", "on", "or", "order", "primary", "references", "select",
 			"table", "to", "true", "unique", "user", "using", "where", "with");
-
-	/** The renderer for a dialect name ({@code postgresql}, {@code sqlite}). */
-	public static SqlRenderer forDialect(String dialect) {
-		switch (dialect) {
-			case "postgresql":
-				return new PostgresRenderer();
-			case "sqlite":
-				return new SqliteRenderer();
-			default:
-				throw new MigrationException("No operations renderer for dialect '" + dialect + "'.");
-		}
-	}
-
-	public abstract String dialect();
 
 	/**
 	 * Whether the operation cannot be one or more plain statements on this database and needs the table moved and

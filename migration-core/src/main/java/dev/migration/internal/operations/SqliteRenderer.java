@@ -11,12 +11,7 @@ import dev.migration.operations.ServerDefault;
  * SQLite: {@code ALTER TABLE} only renames and adds simple columns, so the other changes of a table are a
  * move-and-copy ({@link SqliteTableCopy}), which needs the live table. Offline, such an operation is a comment.
  */
-final class SqliteRenderer extends SqlRenderer {
-
-	@Override
-	public String dialect() {
-		return "sqlite";
-	}
+public final class SqliteRenderer extends SqlRenderer {
 
 	@Override
 	public boolean needsCopy(Operation operation) {

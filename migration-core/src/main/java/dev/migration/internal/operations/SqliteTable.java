@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.migration.internal.operations.SqlTokens.Token;
+import dev.migration.internal.source.SqlLexer;
+import dev.migration.internal.source.SqlLexer.Token;
 
 /**
  * A SQLite table as its stored {@code CREATE TABLE} text says: column definitions and table constraints, each as
@@ -55,7 +56,7 @@ final class SqliteTable {
 	}
 
 	static SqliteTable parse(String createSql) {
-		List<Token> tokens = SqlTokens.tokens(createSql);
+		List<Token> tokens = SqlLexer.groupedTokens(createSql);
 		int group = -1;
 		for (int i = 0; i < tokens.size(); i++) {
 			if (tokens.get(i).isGroup()) {
@@ -67,7 +68,7 @@ final class SqliteTable {
 			throw new IllegalStateException("Cannot read the definition of a table: " + createSql);
 		}
 		List<Element> elements = new ArrayList<>();
-		for (String part : SqlTokens.splitGroup(tokens.get(group).text())) {
+		for (String part : SqlLexer.splitGroup(tokens.get(group).text())) {
 			elements.add(element(part));
 		}
 		String options = createSql.substring(tokens.get(group).end()).trim();
@@ -75,7 +76,7 @@ final class SqliteTable {
 	}
 
 	static Element element(String text) {
-		List<Token> tokens = SqlTokens.tokens(text);
+		List<Token> tokens = SqlLexer.groupedTokens(text);
 		String first = tokens.get(0).upper();
 		if (CONSTRAINT_STARTS.contains(first)
 				&& !(tokens.size() > 1 && !first.equals("CONSTRAINT") && !isKeywordFollower(tokens, first))) {
@@ -95,7 +96,7 @@ final class SqliteTable {
 	}
 
 	static ColumnDefinition column(String text) {
-		List<Token> tokens = SqlTokens.tokens(text);
+		List<Token> tokens = SqlLexer.groupedTokens(text);
 		String name = tokens.get(0).identifier();
 		int i = 1;
 		int typeStart = -1;
@@ -164,7 +165,7 @@ final class SqliteTable {
 
 	/** Whether a table constraint's text names the column (as a whole word). */
 	static boolean mentions(String text, String column) {
-		for (Token token : SqlTokens.tokens(text)) {
+		for (Token token : SqlLexer.groupedTokens(text)) {
 			if (token.isGroup()) {
 				if (mentions(token.text().substring(1, token.text().length() - 1), column)) {
 					return true;

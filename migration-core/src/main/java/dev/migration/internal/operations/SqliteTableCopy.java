@@ -12,6 +12,7 @@ import java.util.Locale;
 import dev.migration.internal.dialect.SqliteDialect;
 import dev.migration.internal.operations.SqliteTable.ColumnDefinition;
 import dev.migration.internal.operations.SqliteTable.Element;
+import dev.migration.internal.source.SqlLexer;
 import dev.migration.operations.Column;
 import dev.migration.operations.ColumnChange;
 
@@ -278,7 +279,7 @@ final class SqliteTableCopy {
 	}
 
 	private static String viewName(String createView) {
-		List<SqlTokens.Token> tokens = SqlTokens.tokens(createView);
+		List<SqlLexer.Token> tokens = SqlLexer.groupedTokens(createView);
 		for (int i = 0; i < tokens.size(); i++) {
 			if (tokens.get(i).upper().equals("VIEW")) {
 				int name = i + 1;

@@ -16,6 +16,7 @@ import dev.migration.TargetException;
 import dev.migration.UnknownRevisionException;
 import dev.migration.VersionChange;
 import dev.migration.internal.graph.Destination;
+import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
 import dev.migration.internal.revision.Revision;
@@ -78,7 +79,7 @@ public final class Planner {
 		if (!notApplied.isEmpty()) {
 			throw new TargetException(target, "Cannot downgrade to '" + target + "': " + String.join(", ", notApplied)
 					+ (notApplied.size() == 1 ? " is" : " are") + " not applied (current: "
-					+ (rows.isEmpty() ? "base" : String.join(", ", rows)) + "). Nothing was run. Use upgrade to go "
+					+ Ids.list(rows) + "). Nothing was run. Use upgrade to go "
 					+ "forward.", notApplied);
 		}
 		if (destination.revisions().size() > 1) {

@@ -10,6 +10,8 @@ import dev.migration.MigrationException;
 import dev.migration.Redactor;
 import dev.migration.internal.dialect.DatabaseMessages;
 import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.dialect.PostgresDialect;
+import dev.migration.internal.dialect.SqliteDialect;
 
 /**
  * A scratch PostgreSQL database named by a dev URL ({@code --dev-url}): the target schema goes into a temporary
@@ -39,18 +41,19 @@ public final class DevDatabase implements SchemaCompare.Connections {
 	/**
 	 * Refuses, before anything is read or applied, a dev database of another kind than the live one, and any dev
 	 * database for SQLite, whose scratch database is always a private in-memory one.
-	 * @param liveDialect {@code postgresql} or {@code sqlite}
+	 * @param liveDialect the live database's dialect
 	 * @param liveName the live database for messages, without credentials
 	 */
-	public void requireUsableFor(String liveDialect, String liveName) {
-		String kind = kind();
-		if (!kind.equals(liveDialect)) {
-			throw new MigrationException("The dev database " + describe() + " is " + display(kind) + " but the database "
-					+ liveName + " is " + display(liveDialect) + ": the target schema must be applied to a database of "
-					+ "the same kind. Nothing was compared. " + (liveDialect.equals("sqlite") ? leaveOut()
+	public void requireUsableFor(Dialect liveDialect, String liveName) {
+		Dialect kind = kind();
+		if (kind.getClass() != liveDialect.getClass()) {
+			throw new MigrationException("The dev database " + describe() + " is " + kind.displayName()
+					+ " but the database " + liveName + " is " + liveDialect.displayName() + ": the target schema must "
+					+ "be applied to a database of the same kind. Nothing was compared. "
+					+ ((liveDialect instanceof SqliteDialect) ? leaveOut()
 							: "Give a PostgreSQL dev URL, or none to use a temporary schema in the database itself."));
 		}
-		if (kind.equals("sqlite")) {
+		if (kind instanceof SqliteDialect) {
 			throw new MigrationException("A dev database is for PostgreSQL only: on SQLite the target schema is always "
 					+ "applied to a private in-memory database, so " + describe() + " would never be used. Nothing was "
 					+ "compared. " + leaveOut());
@@ -61,22 +64,18 @@ public final class DevDatabase implements SchemaCompare.Connections {
 		return "Leave out the dev URL (--dev-url, MIGRATIONS_DEV_URL).";
 	}
 
-	private static String display(String dialect) {
-		return dialect.equals("sqlite") ? "SQLite" : "PostgreSQL";
-	}
-
 	/** Taken from the URL when it says, else from the server, so that a wrapping driver's URL works too. */
-	private String kind() {
+	private Dialect kind() {
 		String lower = this.url.toLowerCase(Locale.ROOT);
 		if (lower.startsWith("jdbc:postgresql:")) {
-			return "postgresql";
+			return new PostgresDialect();
 		}
 		if (lower.startsWith("jdbc:sqlite:")) {
-			return "sqlite";
+			return new SqliteDialect();
 		}
 		Connection connection = open();
 		try (connection) {
-			return Dialect.of(connection).name();
+			return Dialect.of(connection);
 		}
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException(this.redactor.redact("Cannot read the kind of the dev database "

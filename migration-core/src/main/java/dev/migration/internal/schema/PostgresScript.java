@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.migration.internal.operations.Operation;
+import dev.migration.internal.operations.PostgresRenderer;
 import dev.migration.internal.operations.SqlRenderer;
 import dev.migration.internal.schema.SchemaComparison.ColumnChange;
 import dev.migration.internal.schema.SchemaComparison.TableChange;
@@ -28,7 +29,7 @@ import dev.migration.operations.TableElement;
  */
 final class PostgresScript {
 
-	private final SqlRenderer renderer = SqlRenderer.forDialect("postgresql");
+	private final SqlRenderer renderer = new PostgresRenderer();
 
 	private final List<String> out = new ArrayList<>();
 

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
 
 import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
+import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.dialect.SqliteDialect;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.SchemaModel.Schema;
+import dev.migration.internal.source.SqlSyntax;
 
 /**
  * Autogenerate and check: reflect the live schema, apply the target schema's SQL to a scratch database of the same
@@ -55,7 +58,7 @@ public final class SchemaCompare {
 	 * @param targetName the file or resource the SQL came from, for messages
 	 * @param included which tables take part (by name)
 	 */
-	public static Result compare(Connection live, String dialect, Connections scratch, String targetSql,
+	public static Result compare(Connection live, Dialect dialect, Connections scratch, String targetSql,
 			String targetName, Predicate<String> included) {
 		Schema current;
 		try {
@@ -66,7 +69,7 @@ public final class SchemaCompare {
 					+ ". Nothing was changed.", ex);
 		}
 		Schema target;
-		if (dialect.equals("sqlite")) {
+		if (dialect instanceof SqliteDialect) {
 			target = sqliteTarget(targetSql, targetName, included);
 		}
 		else {
@@ -89,18 +92,18 @@ public final class SchemaCompare {
 				Scripts.text(script(dialect, downgrade)), List.copyOf(upgrade.warnings()));
 	}
 
-	static List<String> script(String dialect, SchemaComparison comparison) {
-		return dialect.equals("sqlite") ? SqliteScript.write(comparison) : PostgresScript.write(comparison);
+	static List<String> script(Dialect dialect, SchemaComparison comparison) {
+		return (dialect instanceof SqliteDialect) ? SqliteScript.write(comparison) : PostgresScript.write(comparison);
 	}
 
-	static Schema reflect(Connection connection, String dialect, Predicate<String> included) throws SQLException {
-		return dialect.equals("sqlite") ? SqliteReflector.reflect(connection, included)
+	static Schema reflect(Connection connection, Dialect dialect, Predicate<String> included) throws SQLException {
+		return (dialect instanceof SqliteDialect) ? SqliteReflector.reflect(connection, included)
 				: PostgresReflector.reflect(connection, included);
 	}
 
 	private static Schema sqliteTarget(String targetSql, String targetName, Predicate<String> included) {
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-			apply(connection, TargetSql.statements(targetName, targetSql, "sqlite", null), targetName);
+			apply(connection, TargetSql.statements(targetName, targetSql, SqlSyntax.SQLITE, null), targetName);
 			return SqliteReflector.reflect(connection, included);
 		}
 		catch (SQLException ex) {
@@ -131,7 +134,7 @@ public final class SchemaCompare {
 					// a dump's SQL functions may name tables created further down; bodies are checked on upgrade
 					statement.execute("SET LOCAL check_function_bodies = off");
 				}
-				apply(connection, TargetSql.statements(targetName, targetSql, "postgresql", path.schema()), targetName,
+				apply(connection, TargetSql.statements(targetName, targetSql, SqlSyntax.POSTGRESQL, path.schema()), targetName,
 						guard);
 				return PostgresReflector.reflect(connection, included);
 			}

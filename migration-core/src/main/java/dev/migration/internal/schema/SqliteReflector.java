@@ -21,7 +21,8 @@ import dev.migration.internal.schema.SchemaModel.PrimaryKey;
 import dev.migration.internal.schema.SchemaModel.Schema;
 import dev.migration.internal.schema.SchemaModel.Table;
 import dev.migration.internal.schema.SchemaModel.Unique;
-import dev.migration.internal.schema.SqlLexer.Token;
+import dev.migration.internal.source.SqlLexer;
+import dev.migration.internal.source.SqlLexer.Token;
 
 /**
  * Reads a SQLite database from {@code sqlite_master} and the {@code PRAGMA}s; checks, which no PRAGMA lists, come

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migration.internal.operations.SqlRenderer;
+import dev.migration.internal.operations.SqliteRenderer;
 import dev.migration.internal.schema.SchemaComparison.ColumnChange;
 import dev.migration.internal.schema.SchemaComparison.TableChange;
 import dev.migration.internal.schema.SchemaModel.Col;
@@ -21,7 +22,7 @@ import dev.migration.internal.schema.SchemaModel.Table;
  */
 final class SqliteScript {
 
-	private final SqlRenderer renderer = SqlRenderer.forDialect("sqlite");
+	private final SqlRenderer renderer = new SqliteRenderer();
 
 	private final List<String> out = new ArrayList<>();
 

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 import dev.migration.MigrationException;
 import dev.migration.internal.revision.SqlStatement;
-import dev.migration.internal.schema.SqlLexer.Token;
+import dev.migration.internal.source.SqlLexer;
+import dev.migration.internal.source.SqlLexer.Token;
 
 /**
  * Keeps a target schema's statements away from the relations of the database it is applied in. The target runs in

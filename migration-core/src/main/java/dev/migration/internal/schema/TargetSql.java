@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.migration.internal.revision.SqlStatement;
-import dev.migration.internal.schema.SqlLexer.Token;
+import dev.migration.internal.source.SqlLexer;
+import dev.migration.internal.source.SqlLexer.Token;
 import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 
@@ -27,15 +28,15 @@ final class TargetSql {
 	 * @param location the target schema's file, for errors
 	 * @param schema the schema being compared ({@code public}), whose qualifier is removed; {@code null} for SQLite
 	 */
-	static List<SqlStatement> statements(String location, String text, String dialect, String schema) {
+	static List<SqlStatement> statements(String location, String text, SqlSyntax syntax, String schema) {
 		List<SqlStatement> statements = new ArrayList<>();
-		for (SqlStatement statement : StatementSplitter.statements(SqlSyntax.of(dialect), location,
+		for (SqlStatement statement : StatementSplitter.statements(syntax, location,
 				withoutMetaCommands(text), 1)) {
 			List<Token> tokens = SqlLexer.tokens(statement.sql());
-			if (tokens.isEmpty() || left(tokens, dialect, schema)) {
+			if (tokens.isEmpty() || left(tokens, syntax, schema)) {
 				continue;
 			}
-			String sql = dialect.equals("sqlite") ? statement.sql() : unqualified(statement.sql(), schema);
+			String sql = (syntax == SqlSyntax.SQLITE) ? statement.sql() : unqualified(statement.sql(), schema);
 			statements.add(new SqlStatement(sql, statement.line()));
 		}
 		return statements;
@@ -59,10 +60,10 @@ final class TargetSql {
 		return out.toString();
 	}
 
-	private static boolean left(List<Token> tokens, String dialect, String schema) {
+	private static boolean left(List<Token> tokens, SqlSyntax syntax, String schema) {
 		String first = tokens.get(0).upper();
 		String second = word(tokens, 1);
-		if (dialect.equals("sqlite")) {
+		if (syntax == SqlSyntax.SQLITE) {
 			// .schema prints the tables SQLite makes itself (AUTOINCREMENT, ANALYZE); creating them is an error
 			int name = word(tokens, 2).equals("IF") ? 5 : 2;
 			return (first.equals("CREATE") && second.equals("TABLE") && internal(tokens, name))

@@ -1,7 +1,5 @@
 package dev.migration.internal.source;
 
-import java.util.Locale;
-
 /**
  * How a database reads SQL text: where its comments, quotes and statements end. The same file means different things
  * to PostgreSQL and SQLite ({@code /* data/*.csv *}{@code /} is an unclosed comment to one and a closed one to the
@@ -20,19 +18,6 @@ public enum SqlSyntax {
 	 * {@code "..."}, {@code `...`} and {@code [...]} quote; {@code CREATE TRIGGER} bodies end at {@code ; END}; a
 	 * {@code $name} is a parameter, never a quote.
 	 */
-	SQLITE;
-
-	/**
-	 * The syntax of a dialect.
-	 * @param dialectName {@code postgresql} or {@code sqlite}, as {@code Dialect.name()} says
-	 * @return the syntax
-	 */
-	public static SqlSyntax of(String dialectName) {
-		return switch (dialectName.toLowerCase(Locale.ROOT)) {
-			case "postgresql", "postgres" -> POSTGRESQL;
-			case "sqlite" -> SQLITE;
-			default -> throw new IllegalArgumentException("No SQL syntax for dialect '" + dialectName + "'");
-		};
-	}
+	SQLITE
 
 }

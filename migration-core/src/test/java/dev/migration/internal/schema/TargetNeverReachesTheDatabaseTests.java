@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.migration.MigrationException;
+import dev.migration.internal.dialect.PostgresDialect;
 import dev.migration.support.PostgresDatabase;
 
 /**
@@ -138,7 +139,7 @@ class TargetNeverReachesTheDatabaseTests {
 		SchemaCompare.Connections pooled = () -> sessionPerTransaction(database.connect(), database.connect());
 		try (Connection holder = holdExclusiveLock(database, "live_table"); Connection live = database.connect()) {
 			String message = assertTimeoutPreemptively(LIMIT,
-					() -> assertThatThrownBy(() -> SchemaCompare.compare(live, "postgresql", pooled,
+					() -> assertThatThrownBy(() -> SchemaCompare.compare(live, new PostgresDialect(), pooled,
 							"ALTER TABLE live_table ADD COLUMN extra text;", "schema.sql",
 							SchemaCompare.filter(List.of(), List.of(), List.of())))
 						.isInstanceOf(MigrationException.class).actual().getMessage());
@@ -217,7 +218,7 @@ class TargetNeverReachesTheDatabaseTests {
 
 	private static SchemaCompare.Result compare(PostgresDatabase database, String target) throws SQLException {
 		try (Connection connection = database.connect()) {
-			return SchemaCompare.compare(connection, "postgresql", database::connect, target, "schema.sql",
+			return SchemaCompare.compare(connection, new PostgresDialect(), database::connect, target, "schema.sql",
 					SchemaCompare.filter(List.of(), List.of(), List.of("migration_version", "migration_history")));
 		}
 	}

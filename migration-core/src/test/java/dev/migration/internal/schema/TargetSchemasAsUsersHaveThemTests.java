@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.migration.internal.dialect.Dialect;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
@@ -378,7 +379,7 @@ class TargetSchemasAsUsersHaveThemTests {
 
 	private static SchemaCompare.Result compare(TestDatabase database, String target) {
 		try (Connection connection = database.connect()) {
-			return SchemaCompare.compare(connection, database.kind(), database::connect, target, "schema.sql",
+			return SchemaCompare.compare(connection, Dialect.named(database.kind()), database::connect, target, "schema.sql",
 					SchemaCompare.filter(List.of(), List.of(), List.of("migration_version", "migration_history")));
 		}
 		catch (SQLException ex) {

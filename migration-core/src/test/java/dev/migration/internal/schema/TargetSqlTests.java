@@ -3,6 +3,7 @@ package dev.migration.internal.schema;
 import java.util.List;
 
 import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.SqlSyntax;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class TargetSqlTests {
 				\\unrestrict abc
 				RESET ALL;
 				""";
-		List<SqlStatement> statements = TargetSql.statements("dump.sql", dump, "postgresql", "public");
+		List<SqlStatement> statements = TargetSql.statements("dump.sql", dump, SqlSyntax.POSTGRESQL, "public");
 		// --clean's drops stay for TargetGuard, which runs a drop only on what the target itself created
 		assertThat(statements).extracting(SqlStatement::sql).containsExactly(
 				"ALTER TABLE IF EXISTS ONLY t DROP CONSTRAINT IF EXISTS t_pkey", "DROP TABLE IF EXISTS t",
@@ -70,7 +71,7 @@ class TargetSqlTests {
 				INSERT INTO sqlite_stat1 VALUES('t','x','1');
 				/* No STAT tables available */
 				""";
-		assertThat(TargetSql.statements("schema.sql", schema, "sqlite", null)).extracting(SqlStatement::sql)
+		assertThat(TargetSql.statements("schema.sql", schema, SqlSyntax.SQLITE, null)).extracting(SqlStatement::sql)
 			.containsExactly("CREATE TABLE t(id INTEGER PRIMARY KEY AUTOINCREMENT)");
 	}
 
