@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure;
 
-
 import dev.migration.MigrationException;
 import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
