@@ -1,21 +1,14 @@
 package dev.migration.autoconfigure.health;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.autoconfigure.CountingDataSource;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsInitializer;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -105,68 +98,17 @@ class MigrationsHealthContributorAutoConfigurationTests {
 
 	@Test
 	void aProbeIsOneConnectionAndOneQuery() {
-		AtomicInteger connections = new AtomicInteger();
-		List<String> queries = new CopyOnWriteArrayList<>();
-		String url = "jdbc:sqlite:" + this.directory.resolve("counted.db");
-		this.contextRunner.withBean(DataSource.class, () -> counting(url, connections, queries)).run((context) -> {
+		CountingDataSource counting = new CountingDataSource("jdbc:sqlite:" + this.directory.resolve("counted.db"));
+		this.contextRunner.withBean(DataSource.class, counting::dataSource).run((context) -> {
 			MigrationsHealthIndicator indicator = context.getBean(MigrationsHealthIndicator.class);
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-			connections.set(0);
-			queries.clear();
+			counting.reset();
 
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 
-			assertThat(connections).hasValue(1);
-			assertThat(queries).filteredOn((sql) -> sql.contains("migration_")).hasSize(1);
+			assertThat(counting.connections()).isEqualTo(1);
+			assertThat(counting.tableQueries()).hasSize(1);
 		});
-	}
-
-	/** A DataSource on the URL that counts its connections and writes down every query on the engine's tables. */
-	private static DataSource counting(String url, AtomicInteger connections, List<String> queries) {
-		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-				new Class<?>[] { DataSource.class }, (proxy, method, args) -> switch (method.getName()) {
-					case "getConnection" -> {
-						connections.incrementAndGet();
-						yield recording(DriverManager.getConnection(url), queries);
-					}
-					case "unwrap", "getLogWriter" -> null;
-					case "isWrapperFor" -> false;
-					case "getLoginTimeout" -> 0;
-					case "hashCode" -> System.identityHashCode(proxy);
-					case "equals" -> proxy == args[0];
-					case "toString" -> "counting DataSource";
-					default -> null;
-				});
-	}
-
-	private static Connection recording(Connection connection, List<String> queries) {
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-					Object result = invoke(connection, method, args);
-					if (result instanceof Statement statement && method.getName().equals("createStatement")) {
-						return Proxy.newProxyInstance(Statement.class.getClassLoader(),
-								new Class<?>[] { Statement.class }, (statementProxy, statementMethod, statementArgs) -> {
-									if (statementArgs != null && statementArgs.length > 0
-											&& statementArgs[0] instanceof String sql) {
-										queries.add(sql);
-									}
-									return invoke(statement, statementMethod, statementArgs);
-								});
-					}
-					if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
-						queries.add(sql);
-					}
-					return result;
-				});
-	}
-
-	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 	@Test
