@@ -21,6 +21,7 @@ import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.execute.Executor;
 import dev.migration.internal.execute.Executor.Command;
 import dev.migration.internal.execute.ScriptWriter;
+import dev.migration.internal.execute.VersionStore;
 import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
@@ -223,6 +224,111 @@ public final class Migrations {
 	 */
 	public List<UnfinishedRevision> unfinished() {
 		return this.executor.unfinished();
+	}
+
+	/**
+	 * Where the database stands, with what is pending on the way to every head and the latest
+	 * {@value MigrationStatus#DEFAULT_HISTORY_LIMIT} history rows: {@link #status(String, int)}.
+	 */
+	public MigrationStatus status() {
+		return status("heads", MigrationStatus.DEFAULT_HISTORY_LIMIT);
+	}
+
+	/**
+	 * Where the database stands, read in one query (one per table more only when a table is missing): the version
+	 * rows, each revision's applied state and latest upgrade, what an upgrade to the target would apply, the
+	 * unfinished non-transactional revisions and the latest history rows. Creates nothing.
+	 * @param target what {@code pending} leads to, e.g. {@code heads}
+	 * @param historyLimit the most history rows to read, newest first; 0 reads none
+	 * @throws MigrationDatabaseException when the database cannot be read
+	 */
+	public MigrationStatus status(String target, int historyLimit) {
+		VersionStore.Status read = this.executor.status(historyLimit);
+		List<String> rows = read.rows();
+		List<String> known = rows.stream().filter(this.graph::contains).toList();
+		Set<String> applied = this.graph.ancestors(known);
+		List<RevisionInfo> revisions = revisions();
+		List<MigrationStatus.RevisionStatus> statuses = new ArrayList<>(revisions.size());
+		for (RevisionInfo info : revisions) {
+			boolean isApplied = applied.contains(info.id());
+			statuses.add(new MigrationStatus.RevisionStatus(info, isApplied, rows.contains(info.id()),
+					isApplied ? read.lastUpgrades().get(info.id()) : null));
+		}
+		List<String> pending = new ArrayList<>();
+		MigrationException pendingFailure = null;
+		try {
+			for (Step step : this.planner.upgrade(rows, target).steps()) {
+				if (step.revision() != null) {
+					pending.add(step.revision());
+				}
+			}
+		}
+		catch (MigrationException ex) {
+			pendingFailure = ex;
+			for (int index = revisions.size() - 1; index >= 0; index--) {
+				if (!applied.contains(revisions.get(index).id())) {
+					pending.add(revisions.get(index).id());
+				}
+			}
+		}
+		return new MigrationStatus(rows, heads(), target, pending, statuses, read.history(), read.unfinished(),
+				pendingFailure);
+	}
+
+	/**
+	 * A downgrade that may only go down, and not far: what an operator's guarded downgrade plans. The target must
+	 * name revisions strictly below the given rows, the plan may revert at most {@code maxSteps} revisions, and
+	 * none of them may be irreversible. Plans from the given rows, without reading the database; run it with
+	 * {@link #execute(Plan, String)}, which refuses it if the database moved meanwhile.
+	 * @param target a revision id, a unique prefix, {@code -N} or {@code base}
+	 * @param currentRows the version rows the caller saw
+	 * @param maxSteps the most revisions the downgrade may revert
+	 * @throws NotAnAncestorException when the target is a current revision, is not below them, or names none
+	 * @throws IrreversibleRevisionException when a revision on the way has no downgrade
+	 * @throws TooManyStepsException when more than {@code maxSteps} revisions would be reverted
+	 * @throws TargetException when the downgrade cannot be planned for another reason (e.g. an unknown version row)
+	 */
+	public Plan planDowngrade(String target, List<String> currentRows, int maxSteps) {
+		List<String> resolved;
+		try {
+			resolved = resolve(target, currentRows);
+		}
+		catch (TargetException ex) {
+			throw new NotAnAncestorException(target, ex.getMessage(), ex.revisions(), currentRows);
+		}
+		Set<String> below = new HashSet<>();
+		for (String row : currentRows) {
+			if (this.graph.contains(row)) {
+				Revision revision = this.graph.get(row);
+				List<String> parents = new ArrayList<>(revision.downRevisions());
+				parents.addAll(revision.dependsOn());
+				below.addAll(this.graph.ancestors(parents));
+			}
+		}
+		for (String id : resolved) {
+			if (currentRows.contains(id)) {
+				throw new NotAnAncestorException(target, "Target '" + target + "' is the current revision " + id
+						+ ": there is nothing to downgrade. Nothing was run.", resolved, currentRows);
+			}
+			if (!below.contains(id)) {
+				throw new NotAnAncestorException(target, "Target '" + target + "' (" + id
+						+ ") is not an ancestor of the current revision " + rows(currentRows)
+						+ "; only a downgrade is allowed. Nothing was run.", resolved, currentRows);
+			}
+		}
+		Plan plan = this.planner.downgrade(currentRows, target);
+		if (plan.isEmpty()) {
+			throw new NotAnAncestorException(target, "Target '" + target + "' is the current revision "
+					+ rows(currentRows) + ": there is nothing to downgrade. Nothing was run.", resolved, currentRows);
+		}
+		if (plan.steps().size() > maxSteps) {
+			throw new TooManyStepsException(target, plan.steps().stream().map(Step::revision).toList(), maxSteps);
+		}
+		return plan;
+	}
+
+	private static String rows(List<String> rows) {
+		return rows.isEmpty() ? "<base>" : String.join(", ", rows);
 	}
 
 	/** The latest rows of the history table, newest first. */

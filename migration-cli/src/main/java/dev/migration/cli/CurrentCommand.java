@@ -1,9 +1,9 @@
 package dev.migration.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.migration.Migrations;
+import dev.migration.MigrationStatus;
+import dev.migration.MigrationStatus.RevisionStatus;
 import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,16 +21,15 @@ final class CurrentCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Migrations migrations = this.cli.database();
-		List<String> rows = migrations.current();
-		List<RevisionInfo> all = migrations.revisions();
+		MigrationStatus status = this.cli.database().status("heads", 0);
 		Console console = this.cli.console();
 		if (this.verbose) {
 			console.print("Current revision(s) for " + this.cli.redactor().redact(String.valueOf(this.cli.url()))
 					+ ((this.cli.user() != null) ? " as " + this.cli.user() : "") + ":");
 		}
-		for (String row : rows) {
-			RevisionInfo revision = all.stream().filter(info -> info.id().equals(row)).findFirst().orElse(null);
+		for (String row : status.current()) {
+			RevisionStatus known = status.revision(row);
+			RevisionInfo revision = (known != null) ? known.info() : null;
 			if (revision == null) {
 				console.print(row);
 				console.warn("Revision " + row + " is in the database but not in " + this.cli.location() + ".");
@@ -42,7 +41,7 @@ final class CurrentCommand implements Callable<Integer> {
 				console.print(row + (revision.head() ? " (head)" : ""));
 			}
 		}
-		console.warnUnfinished(migrations.unfinished());
+		console.warnUnfinished(status.unfinished());
 		return 0;
 	}
 

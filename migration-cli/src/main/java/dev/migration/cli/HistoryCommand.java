@@ -3,6 +3,7 @@ package dev.migration.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
@@ -31,7 +32,8 @@ final class HistoryCommand implements Callable<Integer> {
 		List<String> bounds = (this.range != null) ? MigrationCli.splitRange(this.range, "base:heads") : List.of("", "");
 		boolean needsDatabase = this.indicateCurrent || bounds.stream().anyMatch(HistoryCommand::namesCurrent);
 		Migrations migrations = needsDatabase ? this.cli.database() : this.cli.revisions();
-		List<String> current = needsDatabase ? migrations.current() : List.of();
+		MigrationStatus status = needsDatabase ? migrations.status("heads", 0) : null;
+		List<String> current = (status != null) ? status.current() : List.of();
 		String lower = bounds.get(0).isEmpty() ? null : bounds.get(0);
 		String upper = bounds.get(1).isEmpty() ? null : bounds.get(1);
 		for (RevisionInfo revision : migrations.revisions(lower, upper, current)) {
@@ -39,8 +41,8 @@ final class HistoryCommand implements Callable<Integer> {
 			this.cli.console().print(this.verbose ? Console.entry(revision, mark)
 					: Console.line(revision, mark, true, true, true));
 		}
-		if (needsDatabase) {
-			this.cli.console().warnUnfinished(migrations.unfinished());
+		if (status != null) {
+			this.cli.console().warnUnfinished(status.unfinished());
 		}
 		return 0;
 	}

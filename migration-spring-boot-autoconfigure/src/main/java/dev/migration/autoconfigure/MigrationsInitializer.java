@@ -1,13 +1,10 @@
 package dev.migration.autoconfigure;
 
-import java.util.List;
-
-import dev.migration.Direction;
 import dev.migration.MigrationException;
+import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
 import dev.migration.RevisionFailedException;
-import dev.migration.Step;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -160,9 +157,12 @@ public class MigrationsInitializer
 	}
 
 	private void refuseWhenPending() {
-		List<Step> steps = this.migrations.plan(Direction.UPGRADE, List.of(this.target)).steps();
-		if (!steps.isEmpty()) {
-			throw new PendingRevisionsException(this.target, steps.stream().map(Step::revision).toList());
+		MigrationStatus status = this.migrations.status(this.target, 0);
+		if (status.pendingFailure() != null) {
+			throw status.pendingFailure();
+		}
+		if (!status.upToDate()) {
+			throw new PendingRevisionsException(this.target, status.pending());
 		}
 	}
 

@@ -247,6 +247,11 @@ public final class Executor {
 		return withConnection((connection, dialect, store) -> store.unfinished(connection));
 	}
 
+	/** What a status shows, in one read: rows, last upgrades, the latest history rows, the unfinished steps. */
+	public VersionStore.Status status(int historyLimit) {
+		return withConnection((connection, dialect, store) -> store.status(connection, historyLimit));
+	}
+
 	public List<dev.migration.HistoryEntry> history(int limit) {
 		return withConnection((connection, dialect, store) -> store.history(connection, limit));
 	}

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,10 @@ public final class VersionStore {
 
 	/** Claims of non-transactional steps and stamps, which clear the claims before them. */
 	private static final String CLAIM_OR_STAMP = "duration_ms = " + CLAIM_DURATION + " OR direction = 'stamp'";
+
+	/** The history table's columns, in the order {@link #entry} reads them. */
+	private static final String HISTORY_COLUMNS = "id, revision, direction, down_revisions, message, checksum, "
+			+ "applied_at, applied_by, duration_ms, success";
 
 	private final Dialect dialect;
 
@@ -153,36 +158,81 @@ public final class VersionStore {
 	 * its process recorded a failure of the same step after it.
 	 */
 	private List<UnfinishedRevision> unfinished(Connection connection, long fromId) throws SQLException {
-		String sql = "SELECT id, revision, direction, down_revisions, applied_at, applied_by, duration_ms, success "
-				+ "FROM " + this.historyTable + " WHERE id >= ? AND (" + CLAIM_OR_STAMP + " OR success = "
-				+ this.dialect.booleanLiteral(false) + ") ORDER BY id";
-		List<UnfinishedRevision> open = new ArrayList<>();
+		String sql = "SELECT " + HISTORY_COLUMNS + " FROM " + this.historyTable + " WHERE id >= ? AND ("
+				+ claimsStampsAndFailures() + ") ORDER BY id";
+		Unfinished open = new Unfinished();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setLong(1, fromId);
 			try (ResultSet result = statement.executeQuery()) {
 				while (result.next()) {
-					Direction direction = Direction.valueOf(result.getString(3).toUpperCase(Locale.ROOT));
-					String revision = result.getString(2);
-					if (direction == Direction.STAMP) {
-						open.clear();
-					}
-					else if (result.getLong(7) == CLAIM_DURATION) {
-						String down = result.getString(4);
-						open.add(new UnfinishedRevision(result.getLong(1), revision, direction,
-								(down == null || down.isEmpty()) ? List.of() : Arrays.asList(down.split(",")),
-								this.dialect.getTimestamp(result, 5), result.getString(6), false));
-					}
-					else {
-						// a failure row written by the claimer's process after its claim
-						open.replaceAll((claim) -> (claim.revision().equals(revision) && claim.direction() == direction)
-								? new UnfinishedRevision(claim.historyId(), claim.revision(), claim.direction(),
-										claim.downRevisions(), claim.startedAt(), claim.startedBy(), true)
-								: claim);
-					}
+					open.add(entry(result, 1));
 				}
 			}
 		}
-		return open;
+		return open.revisions;
+	}
+
+	/** What tells the unfinished steps: claims, the stamps that clear them, the failures that mark them failed. */
+	private String claimsStampsAndFailures() {
+		return CLAIM_OR_STAMP + " OR success = " + this.dialect.booleanLiteral(false);
+	}
+
+	/**
+	 * Everything a status shows, in one query: the version rows, the latest successful upgrade of each revision,
+	 * the claims, stamps and failures that tell which non-transactional steps did not finish, and the latest
+	 * {@code historyLimit} history rows. A missing table costs one query per table more, as for {@link #read}.
+	 */
+	public Status status(Connection connection, int historyLimit) throws SQLException {
+		String versionPart = "SELECT 0 AS part, 0 AS id, version_num AS revision, NULL AS direction, "
+				+ "NULL AS down_revisions, NULL AS message, NULL AS checksum, NULL AS applied_at, NULL AS applied_by, "
+				+ "0 AS duration_ms, NULL AS success FROM " + this.versionTable;
+		String historyPart = "SELECT 1, " + HISTORY_COLUMNS + " FROM " + this.historyTable
+				+ " WHERE id IN (SELECT MAX(id) FROM " + this.historyTable + " WHERE direction = 'upgrade' AND success = "
+				+ this.dialect.booleanLiteral(true) + " GROUP BY revision) UNION ALL SELECT 2, " + HISTORY_COLUMNS
+				+ " FROM " + this.historyTable + " WHERE " + claimsStampsAndFailures();
+		if (historyLimit > 0) {
+			historyPart += " UNION ALL SELECT * FROM (SELECT 3, " + HISTORY_COLUMNS + " FROM " + this.historyTable
+					+ " ORDER BY id DESC LIMIT " + historyLimit + ") latest";
+		}
+		StatusReader reader = new StatusReader();
+		try {
+			reader.read(connection, versionPart + " UNION ALL " + historyPart + " ORDER BY 1, 2");
+		}
+		catch (SQLException ex) {
+			if (!this.dialect.isMissingTable(ex)) {
+				throw ex;
+			}
+			// each part alone, only now: the common case stays one query
+			reader = new StatusReader();
+			readIfExists(connection, reader, versionPart);
+			readIfExists(connection, reader, historyPart + " ORDER BY 1, 2");
+		}
+		List<HistoryEntry> latest = new ArrayList<>(reader.latest);
+		Collections.reverse(latest);
+		return new Status(reader.rows, reader.lastUpgrades, latest, reader.unfinished.revisions);
+	}
+
+	/** Reads one part of the status; nothing when its table does not exist. */
+	private void readIfExists(Connection connection, StatusReader reader, String sql) throws SQLException {
+		try {
+			reader.read(connection, sql);
+		}
+		catch (SQLException ex) {
+			if (!this.dialect.isMissingTable(ex)) {
+				throw ex;
+			}
+		}
+	}
+
+	/** One history row from the columns of {@link #HISTORY_COLUMNS}, the first at {@code first}. */
+	private HistoryEntry entry(ResultSet result, int first) throws SQLException {
+		String downRevisions = result.getString(first + 3);
+		return new HistoryEntry(result.getLong(first), result.getString(first + 1),
+				Direction.valueOf(result.getString(first + 2).toUpperCase(Locale.ROOT)),
+				(downRevisions == null || downRevisions.isEmpty()) ? List.of()
+						: Arrays.asList(downRevisions.split(",")),
+				result.getString(first + 4), result.getString(first + 5), this.dialect.getTimestamp(result, first + 6),
+				result.getString(first + 7), result.getLong(first + 8), result.getBoolean(first + 9));
 	}
 
 	/**
@@ -348,18 +398,12 @@ public final class VersionStore {
 
 	/** The latest history rows, newest first. */
 	public List<HistoryEntry> history(Connection connection, int limit) throws SQLException {
-		String sql = "SELECT id, revision, direction, down_revisions, message, checksum, applied_at, applied_by, "
-				+ "duration_ms, success FROM " + this.historyTable + " ORDER BY id DESC LIMIT " + Math.max(0, limit);
+		String sql = "SELECT " + HISTORY_COLUMNS + " FROM " + this.historyTable + " ORDER BY id DESC LIMIT "
+				+ Math.max(0, limit);
 		List<HistoryEntry> entries = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
-				String downRevisions = result.getString(4);
-				entries.add(new HistoryEntry(result.getLong(1), result.getString(2),
-						Direction.valueOf(result.getString(3).toUpperCase(Locale.ROOT)),
-						(downRevisions == null || downRevisions.isEmpty()) ? List.of()
-								: Arrays.asList(downRevisions.split(",")),
-						result.getString(5), result.getString(6), this.dialect.getTimestamp(result, 7),
-						result.getString(8), result.getLong(9), result.getBoolean(10)));
+				entries.add(entry(result, 1));
 			}
 		}
 		catch (SQLException ex) {
@@ -380,6 +424,72 @@ public final class VersionStore {
 	 */
 	public record State(boolean tablesExist, List<String> rows, Map<String, String> appliedChecksums,
 			List<UnfinishedRevision> unfinished, long lastHistoryId) {
+
+	}
+
+	/**
+	 * What a status shows of the database.
+	 *
+	 * @param rows the version rows
+	 * @param lastUpgrades per revision, its latest successful upgrade
+	 * @param history the latest history rows, newest first
+	 * @param unfinished the non-transactional steps started and not finished
+	 */
+	public record Status(List<String> rows, Map<String, HistoryEntry> lastUpgrades, List<HistoryEntry> history,
+			List<UnfinishedRevision> unfinished) {
+
+	}
+
+	/** Collects the rows of the status query, tagged by its first column. */
+	private final class StatusReader {
+
+		final List<String> rows = new ArrayList<>();
+
+		final Map<String, HistoryEntry> lastUpgrades = new HashMap<>();
+
+		final Unfinished unfinished = new Unfinished();
+
+		final List<HistoryEntry> latest = new ArrayList<>();
+
+		void read(Connection connection, String sql) throws SQLException {
+			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+				while (result.next()) {
+					switch (result.getInt(1)) {
+						case 0 -> this.rows.add(result.getString(3));
+						case 1 -> this.lastUpgrades.put(result.getString(3), entry(result, 2));
+						case 2 -> this.unfinished.add(entry(result, 2));
+						default -> this.latest.add(entry(result, 2));
+					}
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * Claims, stamps and failures in id order: a stamp closes the claims before it, a failure of the same step after
+	 * a claim marks it failed (its process recorded it); what is left did not finish.
+	 */
+	private static final class Unfinished {
+
+		final List<UnfinishedRevision> revisions = new ArrayList<>();
+
+		void add(HistoryEntry row) {
+			if (row.direction() == Direction.STAMP) {
+				this.revisions.clear();
+			}
+			else if (row.durationMs() == CLAIM_DURATION) {
+				this.revisions.add(new UnfinishedRevision(row.id(), row.revision(), row.direction(),
+						row.downRevisions(), row.appliedAt(), row.appliedBy(), false));
+			}
+			else {
+				this.revisions.replaceAll((claim) -> (claim.revision().equals(row.revision())
+						&& claim.direction() == row.direction())
+								? new UnfinishedRevision(claim.historyId(), claim.revision(), claim.direction(),
+										claim.downRevisions(), claim.startedAt(), claim.startedBy(), true)
+								: claim);
+			}
+		}
 
 	}
 

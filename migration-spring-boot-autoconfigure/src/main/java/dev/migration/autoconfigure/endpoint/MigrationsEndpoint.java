@@ -3,35 +3,30 @@ package dev.migration.autoconfigure.endpoint;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.migration.AmbiguousRevisionException;
 import dev.migration.ConcurrentChangeException;
-import dev.migration.Direction;
 import dev.migration.HistoryEntry;
 import dev.migration.IrreversibleRevisionException;
 import dev.migration.LockTimeoutException;
 import dev.migration.MigrationException;
+import dev.migration.MigrationStatus;
+import dev.migration.MigrationStatus.RevisionStatus;
 import dev.migration.Migrations;
+import dev.migration.NotAnAncestorException;
 import dev.migration.Redactor;
 import dev.migration.Plan;
 import dev.migration.RevisionInfo;
 import dev.migration.Step;
 import dev.migration.TargetException;
+import dev.migration.TooManyStepsException;
 import dev.migration.UnfinishedRevision;
 import dev.migration.UnfinishedRevisionException;
 import org.apache.commons.logging.Log;
@@ -112,13 +107,11 @@ public class MigrationsEndpoint {
 		catch (TargetException ex) {
 			return refuse(WebEndpointResponse.STATUS_NOT_FOUND, "unknown_revision", ex.getMessage());
 		}
-		List<String> current = this.migrations.current();
-		Set<String> applied = applied(current, byId(this.migrations.revisions()));
-		Map<String, HistoryEntry> lastUpgrades = lastUpgrades(this.migrations.history(Integer.MAX_VALUE));
-		HistoryEntry lastUpgrade = applied.contains(info.id()) ? lastUpgrades.get(info.id()) : null;
+		RevisionStatus status = this.migrations.status("heads", 0).revision(info.id());
+		HistoryEntry lastUpgrade = status.lastUpgrade();
 		return new WebEndpointResponse<>(new RevisionDetailDescriptor(info.id(), info.downRevisions(),
-				info.dependsOn(), info.branchLabels(), info.message(), info.created(), applied.contains(info.id()),
-				info.head(), current.contains(info.id()), info.reversible(), info.transactional(), info.checksum(),
+				info.dependsOn(), info.branchLabels(), info.message(), info.created(), status.applied(), info.head(),
+				status.current(), info.reversible(), info.transactional(), info.checksum(),
 				(lastUpgrade != null) ? timestamp(lastUpgrade.appliedAt()) : null,
 				(lastUpgrade != null) ? lastUpgrade.durationMs() : null, info.children(), info.upgradeSql(),
 				info.downgradeSql()));
@@ -178,14 +171,18 @@ public class MigrationsEndpoint {
 					+ ", not at the expected " + rows(expected) + ". Nothing was run. Look again (GET) and retry with "
 					+ "the current revision as expectedCurrent.");
 		}
-		Map<String, RevisionInfo> revisions = byId(this.migrations.revisions());
-		String notAnAncestor = checkAncestor(target, current, revisions);
-		if (notAnAncestor != null) {
-			return refuse(STATUS_UNPROCESSABLE, "not_an_ancestor", notAnAncestor);
-		}
 		Plan plan;
 		try {
-			plan = this.migrations.plan(Direction.DOWNGRADE, List.of(target));
+			plan = this.migrations.planDowngrade(target, current, this.maxDowngradeSteps);
+		}
+		catch (NotAnAncestorException ex) {
+			return refuse(STATUS_UNPROCESSABLE, "not_an_ancestor", ex.getMessage());
+		}
+		catch (TooManyStepsException ex) {
+			return refuse(STATUS_UNPROCESSABLE, "too_many_steps", "Downgrading to '" + target + "' would revert "
+					+ ex.revisions().size() + " revisions (" + String.join(", ", ex.revisions())
+					+ "), more than migrations.endpoint.max-downgrade-steps=" + ex.limit()
+					+ ". Nothing was run. Downgrade in smaller steps, or raise the limit.");
 		}
 		catch (IrreversibleRevisionException ex) {
 			return refuse(STATUS_UNPROCESSABLE, "irreversible_revision", ex.getMessage());
@@ -193,24 +190,8 @@ public class MigrationsEndpoint {
 		catch (TargetException ex) {
 			return refuse(STATUS_UNPROCESSABLE, "invalid_target", ex.getMessage());
 		}
-		if (!sameRows(plan.fromRows(), current)) {
-			return refuse(STATUS_CONFLICT, "current_mismatch", "The database moved to " + rows(plan.fromRows())
-					+ " while the downgrade was planned. Nothing was run. Look again (GET) and retry.");
-		}
-		if (plan.isEmpty()) {
-			return refuse(STATUS_UNPROCESSABLE, "not_an_ancestor", "Target '" + target + "' is the current revision "
-					+ rows(current) + ": there is nothing to downgrade. Nothing was run.");
-		}
-		if (plan.steps().size() > this.maxDowngradeSteps) {
-			return refuse(STATUS_UNPROCESSABLE, "too_many_steps", "Downgrading to '" + target + "' would revert "
-					+ plan.steps().size() + " revisions (" + String.join(", ", stepRevisions(plan))
-					+ "), more than migrations.endpoint.max-downgrade-steps=" + this.maxDowngradeSteps
-					+ ". Nothing was run. Downgrade in smaller steps, or raise the limit.");
-		}
-		if (dryRun) {
-			return new WebEndpointResponse<>(dryRunDescriptor(target, plan, revisions, principal));
-		}
-		return execute(target, plan, principal);
+		return dryRun ? new WebEndpointResponse<>(dryRunDescriptor(target, plan, principal))
+				: execute(target, plan, principal);
 	}
 
 	private WebEndpointResponse<OperationResponseBody> execute(String target, Plan plan, @Nullable String principal) {
@@ -242,87 +223,35 @@ public class MigrationsEndpoint {
 		return new WebEndpointResponse<>(state);
 	}
 
+	/** The core's status as the JSON of CONTRACT §6: a mapping, nothing computed here. */
 	private MigrationsDescriptor describe() {
-		List<RevisionInfo> revisions = this.migrations.revisions();
-		Map<String, RevisionInfo> byId = byId(revisions);
-		List<String> current = this.migrations.current();
-		List<String> heads = this.migrations.heads();
-		Set<String> applied = applied(current, byId);
-		List<HistoryEntry> history = this.migrations.history(Integer.MAX_VALUE);
-		Map<String, HistoryEntry> lastUpgrades = lastUpgrades(history);
-		List<String> pending = pending(revisions, applied);
-		List<RevisionDescriptor> revisionDescriptors = revisions.stream().map((info) -> {
-			boolean isApplied = applied.contains(info.id());
-			HistoryEntry lastUpgrade = isApplied ? lastUpgrades.get(info.id()) : null;
+		MigrationStatus status = this.migrations.status("heads", HISTORY_LIMIT);
+		List<RevisionDescriptor> revisions = status.revisions().stream().map((revision) -> {
+			RevisionInfo info = revision.info();
+			HistoryEntry lastUpgrade = revision.lastUpgrade();
 			return new RevisionDescriptor(info.id(), info.downRevisions(), info.message(), info.branchLabels(),
-					isApplied, info.head(), current.contains(info.id()), info.reversible(), info.checksum(),
+					revision.applied(), info.head(), revision.current(), info.reversible(), info.checksum(),
 					(lastUpgrade != null) ? timestamp(lastUpgrade.appliedAt()) : null,
 					(lastUpgrade != null) ? lastUpgrade.durationMs() : null);
 		}).toList();
-		List<HistoryDescriptor> historyDescriptors = history.stream()
-			.limit(HISTORY_LIMIT)
+		List<HistoryDescriptor> history = status.history()
+			.stream()
 			.map((entry) -> new HistoryDescriptor(entry.revision(), entry.direction().word(),
 					timestamp(entry.appliedAt()), entry.appliedBy(), entry.durationMs(), entry.success()))
 			.toList();
-		List<String> unfinished = this.migrations.unfinished().stream().map(UnfinishedRevision::describe).toList();
-		return new MigrationsDescriptor(current, heads, pending.isEmpty(), pending, revisionDescriptors,
-				historyDescriptors, unfinished);
+		List<String> unfinished = status.unfinished().stream().map(UnfinishedRevision::describe).toList();
+		return new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(), status.pending(),
+				revisions, history, unfinished);
 	}
 
-	/** What an upgrade to every head would apply, in order; what is not applied when the plan cannot be made. */
-	private List<String> pending(List<RevisionInfo> revisions, Set<String> applied) {
-		try {
-			return stepRevisions(this.migrations.plan(Direction.UPGRADE, List.of("heads")));
-		}
-		catch (MigrationException ex) {
-			List<String> notApplied = new ArrayList<>();
-			for (int index = revisions.size() - 1; index >= 0; index--) {
-				if (!applied.contains(revisions.get(index).id())) {
-					notApplied.add(revisions.get(index).id());
-				}
-			}
-			return notApplied;
-		}
-	}
-
-	private DowngradePlanDescriptor dryRunDescriptor(String target, Plan plan, Map<String, RevisionInfo> revisions,
-			@Nullable String principal) {
-		List<StepDescriptor> steps = plan.steps().stream().map((step) -> {
-			RevisionInfo info = revisions.get(step.revision());
-			List<String> sql = (info != null) ? info.downgradeSql() : List.of();
-			return new StepDescriptor(step.revision(), step.message(), step.from(), step.to(), sql);
-		}).toList();
+	private DowngradePlanDescriptor dryRunDescriptor(String target, Plan plan, @Nullable String principal) {
+		List<StepDescriptor> steps = plan.steps()
+			.stream()
+			.map((step) -> new StepDescriptor(step.revision(), step.message(), step.from(), step.to(),
+					this.migrations.revision(step.revision()).downgradeSql()))
+			.toList();
 		return new DowngradePlanDescriptor(true, target, plan.fromRows(), plan.toRows(), steps,
 				this.migrations.script(plan, principal));
-	}
-
-	/** A message when the target is not below the current revisions, or {@code null} when it is. */
-	private @Nullable String checkAncestor(String target, List<String> current, Map<String, RevisionInfo> revisions) {
-		List<String> resolved;
-		try {
-			resolved = this.migrations.resolve(target, current);
-		}
-		catch (TargetException ex) {
-			return ex.getMessage();
-		}
-		Set<String> below = new LinkedHashSet<>();
-		for (String row : current) {
-			RevisionInfo info = revisions.get(row);
-			if (info != null) {
-				below.addAll(applied(parents(info), revisions));
-			}
-		}
-		for (String id : resolved) {
-			if (current.contains(id)) {
-				return "Target '" + target + "' is the current revision " + id
-						+ ": there is nothing to downgrade. Nothing was run.";
-			}
-			if (!below.contains(id)) {
-				return "Target '" + target + "' (" + id + ") is not an ancestor of the current revision "
-						+ rows(current) + "; the endpoint only downgrades. Nothing was run.";
-			}
-		}
-		return null;
 	}
 
 	/** Every refusal's message goes through the redactor: it may quote the database or a driver. */
@@ -372,41 +301,6 @@ public class MigrationsEndpoint {
 	private static @Nullable String principal(@Nullable SecurityContext securityContext) {
 		Principal principal = (securityContext != null) ? securityContext.getPrincipal() : null;
 		return (principal != null) ? principal.getName() : null;
-	}
-
-	private static Map<String, RevisionInfo> byId(List<RevisionInfo> revisions) {
-		Map<String, RevisionInfo> byId = new HashMap<>();
-		revisions.forEach((info) -> byId.put(info.id(), info));
-		return byId;
-	}
-
-	private static List<String> parents(RevisionInfo info) {
-		List<String> parents = new ArrayList<>(info.downRevisions());
-		parents.addAll(info.dependsOn());
-		return parents;
-	}
-
-	/** The given revisions and everything they imply: their down revisions and dependencies, transitively. */
-	private static Set<String> applied(List<String> rows, Map<String, RevisionInfo> revisions) {
-		Set<String> applied = new LinkedHashSet<>();
-		Deque<String> queue = new ArrayDeque<>(rows);
-		while (!queue.isEmpty()) {
-			String id = queue.pop();
-			if (applied.add(id)) {
-				RevisionInfo info = revisions.get(id);
-				if (info != null) {
-					queue.addAll(parents(info));
-				}
-			}
-		}
-		return applied;
-	}
-
-	/** The latest successful upgrade of each revision; the history is newest first. */
-	private static Map<String, HistoryEntry> lastUpgrades(List<HistoryEntry> history) {
-		return history.stream()
-			.filter((entry) -> entry.success() && entry.direction() == Direction.UPGRADE && entry.revision() != null)
-			.collect(Collectors.toMap(HistoryEntry::revision, (entry) -> entry, (newer, older) -> newer));
 	}
 
 	private static @Nullable String timestamp(@Nullable Instant instant) {

@@ -1,11 +1,8 @@
 package dev.migration.autoconfigure.health;
 
-import java.util.List;
-
-import dev.migration.Direction;
+import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
-import dev.migration.Step;
 import dev.migration.UnfinishedRevision;
 import dev.migration.autoconfigure.MigrationsInitializer;
 import dev.migration.autoconfigure.MigrationsInitializer.State;
@@ -77,21 +74,20 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 				+ failure.getMessage()));
 	}
 
+	/** One read of the core's status; a target that cannot be planned is DOWN, as the plan's failure was before. */
 	private void check(Health.Builder builder, State state) {
-		List<String> pending = this.migrations.plan(Direction.UPGRADE, List.of(this.target))
-			.steps()
-			.stream()
-			.map(Step::revision)
-			.toList();
-		List<String> unfinished = this.migrations.unfinished().stream().map(UnfinishedRevision::describe).toList();
-		builder.withDetail("current", this.migrations.current())
-			.withDetail("heads", this.migrations.heads())
-			.withDetail("target", this.target)
-			.withDetail("pending", pending);
-		if (!unfinished.isEmpty()) {
-			builder.withDetail("unfinished", unfinished);
+		MigrationStatus status = this.migrations.status(this.target, 0);
+		if (status.pendingFailure() != null) {
+			throw status.pendingFailure();
 		}
-		if (state == State.RUNNING || !pending.isEmpty()) {
+		builder.withDetail("current", status.current())
+			.withDetail("heads", status.heads())
+			.withDetail("target", this.target)
+			.withDetail("pending", status.pending());
+		if (!status.unfinished().isEmpty()) {
+			builder.withDetail("unfinished", status.unfinished().stream().map(UnfinishedRevision::describe).toList());
+		}
+		if (state == State.RUNNING || !status.upToDate()) {
 			builder.outOfService();
 		}
 		else {

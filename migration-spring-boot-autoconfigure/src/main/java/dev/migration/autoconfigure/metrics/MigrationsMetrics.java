@@ -1,11 +1,10 @@
 package dev.migration.autoconfigure.metrics;
 
 import java.time.Duration;
-import java.util.List;
 
-import dev.migration.Direction;
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
+import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.Step;
 import io.micrometer.core.instrument.Gauge;
@@ -57,7 +56,8 @@ public class MigrationsMetrics implements MigrationListener {
 
 	private static double pending(Migrations migrations, String target) {
 		try {
-			return migrations.plan(Direction.UPGRADE, List.of(target)).steps().size();
+			MigrationStatus status = migrations.status(target, 0);
+			return (status.pendingFailure() != null) ? Double.NaN : status.pending().size();
 		}
 		catch (RuntimeException ex) {
 			return Double.NaN;

@@ -21,6 +21,7 @@ import dev.migration.HistoryEntry;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.autoconfigure.CountingDataSource;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.DowngradePlanDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.ErrorDescriptor;
@@ -106,6 +107,21 @@ class MigrationsEndpointAutoConfigurationTests {
 				assertThat(endpoint(context).migrations().unfinished()).singleElement().asString()
 					.contains("f00000000002", "stamp f00000000001");
 			});
+	}
+
+	@Test
+	void aReadIsOneConnectionAndOneQuery() {
+		CountingDataSource counting = new CountingDataSource("jdbc:sqlite:" + this.directory.resolve("counted.db"));
+		this.contextRunner.withBean(DataSource.class, counting::dataSource).run((context) -> {
+			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+			counting.reset();
+
+			MigrationsDescriptor state = endpoint.migrations();
+
+			assertThat(state.history()).isNotEmpty();
+			assertThat(counting.connections()).isEqualTo(1);
+			assertThat(counting.tableQueries()).hasSize(1);
+		});
 	}
 
 	@Test

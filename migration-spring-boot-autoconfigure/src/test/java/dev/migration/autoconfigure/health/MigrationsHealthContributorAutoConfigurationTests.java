@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.autoconfigure.CountingDataSource;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsInitializer;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -91,6 +94,21 @@ class MigrationsHealthContributorAutoConfigurationTests {
 					.asString()
 					.contains("f00000000002", "stamp f00000000001");
 			});
+	}
+
+	@Test
+	void aProbeIsOneConnectionAndOneQuery() {
+		CountingDataSource counting = new CountingDataSource("jdbc:sqlite:" + this.directory.resolve("counted.db"));
+		this.contextRunner.withBean(DataSource.class, counting::dataSource).run((context) -> {
+			MigrationsHealthIndicator indicator = context.getBean(MigrationsHealthIndicator.class);
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			counting.reset();
+
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+
+			assertThat(counting.connections()).isEqualTo(1);
+			assertThat(counting.tableQueries()).hasSize(1);
+		});
 	}
 
 	@Test

@@ -1,0 +1,15 @@
+package dev.migration;
+
+import java.nio.file.Path;
+
+import dev.migration.support.PostgresDatabase;
+import dev.migration.support.TestDatabase;
+
+class PostgresStatusTests extends MigrationStatusTests {
+
+	@Override
+	TestDatabase newDatabase(Path directory) {
+		return PostgresDatabase.create();
+	}
+
+}
