@@ -180,14 +180,13 @@ public class MigrationsInitializer
 		catch (RuntimeException ex) {
 			synchronized (this.monitor) {
 				this.failure = ex;
+				// broken before the state says failed: whoever sees FAILED must find the application broken
+				publish(LivenessState.BROKEN);
 				this.state = State.FAILED;
 			}
 			Redactor redactor = MigrationsSecrets.redactor((this.applicationContext != null)
 					? this.applicationContext.getEnvironment() : null, this.migrations);
 			logger.error(redactor.redact(describeFailure(ex)), redactor.redact((Throwable) ex));
-			synchronized (this.monitor) {
-				publish(LivenessState.BROKEN);
-			}
 		}
 	}
 
