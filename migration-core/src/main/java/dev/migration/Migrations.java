@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import dev.migration.internal.dialect.ConnectionSource;
@@ -37,6 +36,7 @@ import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
 import dev.migration.internal.source.SqlRevisionWriter;
+import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
 
 /**
@@ -94,33 +94,16 @@ public final class Migrations {
 		return new Migrations(configuration, connections, RevisionGraph.of(revisions));
 	}
 
-	/**
-	 * Starts reading and parsing the revision files of the locations on a daemon thread, for a framework that knows
-	 * them long before it can create the engine (a Spring application while its context starts). The next
-	 * {@link #create} with the same locations and class loader takes the result, or its failure, instead of reading
-	 * the files again. Call {@link #discardPreload} when no create will come.
-	 * @param locations the configuration's locations
-	 * @param classLoader the configuration's class loader
-	 * @return done when the files are read
-	 */
-	public static Future<?> preload(List<String> locations, ClassLoader classLoader) {
-		return RevisionLoader.preload(locations, classLoader);
-	}
-
-	/** Forgets a {@link #preload} that no {@link #create} has taken. */
-	public static void discardPreload(List<String> locations, ClassLoader classLoader) {
-		RevisionLoader.discardPreload(locations, classLoader);
-	}
-
 	public MigrationConfiguration configuration() {
 		return this.configuration;
 	}
 
 	/** Every revision, newest first (the order of {@code history}). */
 	public List<RevisionInfo> revisions() {
+		SqlSyntax syntax = listingSyntax();
 		List<RevisionInfo> result = new ArrayList<>(this.graph.size());
 		for (Revision revision : this.graph.revisions()) {
-			result.add(info(revision));
+			result.add(info(revision, syntax));
 		}
 		Collections.reverse(result);
 		return result;
@@ -146,10 +129,11 @@ public final class Migrations {
 				inRange.retainAll(this.graph.descendants(from));
 			}
 		}
+		SqlSyntax syntax = listingSyntax();
 		List<RevisionInfo> result = new ArrayList<>(inRange.size());
 		for (Revision revision : this.graph.revisions()) {
 			if (inRange.contains(revision.id())) {
-				result.add(info(revision));
+				result.add(info(revision, syntax));
 			}
 		}
 		Collections.reverse(result);
@@ -175,7 +159,7 @@ public final class Migrations {
 			throw new TargetException(idOrPrefix, "No revision '" + idOrPrefix + "'. 'history' lists the revisions.",
 					List.of());
 		}
-		return info(this.graph.get(matches.get(0)));
+		return info(this.graph.get(matches.get(0)), listingSyntax());
 	}
 
 	/**
@@ -537,31 +521,46 @@ public final class Migrations {
 		return targets.get(0);
 	}
 
-	private RevisionInfo info(Revision revision) {
+	private RevisionInfo info(Revision revision, SqlSyntax syntax) {
 		String id = revision.id();
 		return new RevisionInfo(id, revision.downRevisions(), revision.dependsOn(), revision.branchLabels(),
 				revision.message(), revision.created(), revision.transactional(), revision.reversible(),
 				revision.checksum(), revision.location(), this.graph.isHead(id), this.graph.isBranchPoint(id),
-				this.graph.isMergePoint(id), sql(revision.upgrade()),
-				revision.reversible() ? sql(revision.downgrade()) : List.of(), this.graph.children(id));
+				this.graph.isMergePoint(id), sql(revision.upgrade(), syntax),
+				revision.reversible() ? sql(revision.downgrade(), syntax) : List.of(), this.graph.children(id));
+	}
+
+	/** A SQL revision's statements as the database reads them; none without a syntax or for a Java revision. */
+	private static List<String> sql(Object body, SqlSyntax syntax) {
+		if (syntax == null || !(body instanceof SqlBody sqlBody)) {
+			return List.of();
+		}
+		List<SqlStatement> split = sqlBody.statements(syntax);
+		List<String> statements = new ArrayList<>(split.size());
+		for (SqlStatement statement : split) {
+			statements.add(statement.sql());
+		}
+		return statements;
 	}
 
 	/**
-	 * Split when first read, as the database reads them: listing a thousand revisions should not split a thousand
-	 * files, nor connect to learn the database's syntax.
+	 * How to split the listed revisions' statements, known before anything is read from the database: the configured
+	 * dialect, else a SQLite or PostgreSQL JDBC URL; a DataSource is asked once (the listing of a Spring application,
+	 * which is connected anyway). {@code null} when no database is configured or its URL names another one: the
+	 * commands that work from the folder alone (heads, branches, show) never connect for a listing.
 	 */
-	private List<String> sql(Object body) {
-		if (body instanceof SqlBody sqlBody) {
-			return DeferredList.of(() -> {
-				List<SqlStatement> split = sqlBody.statements(dialect().syntax());
-				List<String> statements = new ArrayList<>(split.size());
-				for (SqlStatement statement : split) {
-					statements.add(statement.sql());
-				}
-				return statements;
-			});
+	private SqlSyntax listingSyntax() {
+		if (this.configuration.dialect() != null || this.configuration.dataSource() != null) {
+			return dialect().syntax();
 		}
-		return List.of();
+		String url = this.configuration.url();
+		if (url == null) {
+			return null;
+		}
+		if (url.startsWith("jdbc:sqlite:")) {
+			return SqlSyntax.SQLITE;
+		}
+		return url.startsWith("jdbc:postgresql:") ? SqlSyntax.POSTGRESQL : null;
 	}
 
 	/** The configured dialect, else the connected database's: what needs no connection when the first is set. */

@@ -18,7 +18,8 @@ import java.util.List;
  * @param head no revision names it as down revision or dependency
  * @param branchPoint more than one revision names it as down revision
  * @param mergePoint it has more than one down revision
- * @param upgradeSql the upgrade statements of a SQL revision (empty for Java revisions)
+ * @param upgradeSql the upgrade statements of a SQL revision as the database splits them (empty for Java revisions,
+ *     and when neither a dialect nor a SQLite or PostgreSQL database is configured)
  * @param downgradeSql the downgrade statements of a SQL revision (empty for Java or irreversible revisions)
  * @param children the revisions that name it as down revision
  */
@@ -31,9 +32,8 @@ public record RevisionInfo(String id, List<String> downRevisions, List<String> d
 		downRevisions = List.copyOf(downRevisions);
 		dependsOn = List.copyOf(dependsOn);
 		branchLabels = List.copyOf(branchLabels);
-		// the engine's statement lists are split on first use and unmodifiable already
-		upgradeSql = DeferredList.isDeferred(upgradeSql) ? upgradeSql : List.copyOf(upgradeSql);
-		downgradeSql = DeferredList.isDeferred(downgradeSql) ? downgradeSql : List.copyOf(downgradeSql);
+		upgradeSql = List.copyOf(upgradeSql);
+		downgradeSql = List.copyOf(downgradeSql);
 		children = List.copyOf(children);
 	}
 

@@ -63,11 +63,9 @@ public final class MigrationsAutoConfiguration {
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
 			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
-			ObjectProvider<MigrationsConfigurationCustomizer> customizers,
-			ObjectProvider<PreopenedConnection> preopenedConnection) {
+			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
-		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique(),
-				preopenedConnection.getIfAvailable());
+		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
 		configureProperties(configuration, properties, vendor(properties, configuration.build()));
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		configuration.classLoader(classLoader);
@@ -101,7 +99,7 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private void configureConnection(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
-			DataSource migrationsDataSource, DataSource dataSource, PreopenedConnection preopenedConnection) {
+			DataSource migrationsDataSource, DataSource dataSource) {
 		if (migrationsDataSource != null) {
 			configuration.dataSource(migrationsDataSource);
 		}
@@ -119,8 +117,7 @@ public final class MigrationsAutoConfiguration {
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
-			configuration.dataSource((preopenedConnection != null) ? preopenedConnection.firstConnectionOf(dataSource)
-					: dataSource);
+			configuration.dataSource(dataSource);
 		}
 	}
 
@@ -138,7 +135,7 @@ public final class MigrationsAutoConfiguration {
 		map.from(properties.isIgnoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
 	}
 
-	static List<String> resolveVendor(List<String> locations, String vendor) {
+	private static List<String> resolveVendor(List<String> locations, String vendor) {
 		if (vendor == null) {
 			return locations;
 		}

@@ -33,9 +33,11 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +73,15 @@ class MigrationsAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(Migrations.class);
 			assertThat(context).doesNotHaveBean(MigrationsInitializer.class);
 		});
+	}
+
+	@Test
+	void registersNothingThatRunsBeforeTheConditionsMatch() {
+		// an application listener from spring.factories runs even with migrations.enabled=false or the
+		// auto-configuration excluded: the starter must do its work in the auto-configuration only
+		List<ApplicationListener> listeners = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(ApplicationListener.class);
+		assertThat(listeners).noneMatch((listener) -> listener.getClass().getName().startsWith("dev.migration."));
 	}
 
 	@Test

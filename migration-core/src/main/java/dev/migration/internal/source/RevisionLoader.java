@@ -23,10 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.IntStream;
@@ -47,9 +43,6 @@ public final class RevisionLoader {
 	private static final String FILESYSTEM_PREFIX = "filesystem:";
 
 	private static final String SQL_SUFFIX = ".sql";
-
-	/** Preloads not taken yet; a class loader is a key by identity, so a restarted application never meets them. */
-	private static final Map<PreloadKey, FutureTask<List<Revision>>> PRELOADED = new ConcurrentHashMap<>();
 
 	/** Below this many files a second thread costs more than it saves. */
 	private static final int PARALLEL_THRESHOLD = 64;
@@ -78,57 +71,6 @@ public final class RevisionLoader {
 	 * @throws RevisionParseException when a file is malformed or not UTF-8
 	 */
 	public static List<Revision> load(List<String> locations, ClassLoader classLoader) {
-		FutureTask<List<Revision>> preloaded = PRELOADED.remove(new PreloadKey(List.copyOf(locations), classLoader));
-		if (preloaded != null) {
-			return take(preloaded);
-		}
-		return read(locations, classLoader);
-	}
-
-	/**
-	 * Starts {@link #load} on a daemon thread; the next {@code load} of the same locations with the same class loader
-	 * takes its result (or its failure) instead of reading again. For a framework that knows the locations long
-	 * before it can create the engine: a Spring application does this while its context starts.
-	 * @param locations where to look
-	 * @param classLoader the class loader for {@code classpath:} locations
-	 * @return the preload, done when its files are read
-	 */
-	public static Future<List<Revision>> preload(List<String> locations, ClassLoader classLoader) {
-		List<String> copy = List.copyOf(locations);
-		FutureTask<List<Revision>> task = new FutureTask<>(() -> read(copy, classLoader));
-		FutureTask<List<Revision>> running = PRELOADED.putIfAbsent(new PreloadKey(copy, classLoader), task);
-		if (running != null) {
-			return running;
-		}
-		Thread thread = new Thread(task, "migrations-preload");
-		thread.setDaemon(true);
-		thread.start();
-		return task;
-	}
-
-	/** Forgets a preload that no {@code load} has taken, so that its revisions and class loader can go. */
-	public static void discardPreload(List<String> locations, ClassLoader classLoader) {
-		PRELOADED.remove(new PreloadKey(List.copyOf(locations), classLoader));
-	}
-
-	private static List<Revision> take(FutureTask<List<Revision>> preloaded) {
-		try {
-			return preloaded.get();
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			throw new MigrationException("Could not read revisions: " + ex.getCause() + ". Nothing was run.",
-					ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrationException("Interrupted while reading revisions. Nothing was run.", ex);
-		}
-	}
-
-	private static List<Revision> read(List<String> locations, ClassLoader classLoader) {
 		RevisionLoader loader = new RevisionLoader(classLoader);
 		for (String location : locations) {
 			loader.loadLocation(location);
@@ -350,35 +292,6 @@ public final class RevisionLoader {
 		Path workingDirectory = Path.of("").toAbsolutePath();
 		return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString()
 				: absolute.toString();
-	}
-
-	/**
-	 * Written out rather than a record: a record's first {@code hashCode} or {@code equals} bootstraps
-	 * {@code ObjectMethods} through method handles, 30-40 ms in a JVM that has just started, and every {@code load}
-	 * asks for this key's hash, the command line's included.
-	 */
-	private static final class PreloadKey {
-
-		private final List<String> locations;
-
-		private final ClassLoader classLoader;
-
-		PreloadKey(List<String> locations, ClassLoader classLoader) {
-			this.locations = locations;
-			this.classLoader = classLoader;
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof PreloadKey key && this.locations.equals(key.locations)
-					&& this.classLoader == key.classLoader;
-		}
-
-		@Override
-		public int hashCode() {
-			return 31 * this.locations.hashCode() + System.identityHashCode(this.classLoader);
-		}
-
 	}
 
 	/** One revision file: a file to read, or the content already read from a jar. */

@@ -266,59 +266,6 @@ class RevisionLoaderTests {
 		assertThat(revisions.get(149).downRevisions()).containsExactly("r149");
 	}
 
-	@Test
-	void aLoadTakesThePreloadOfTheSameLocationsOnce() throws Exception {
-		write("a1_first.sql", revision("a1", "none"));
-		List<String> location = List.of(this.directory.toString());
-		RevisionLoader.preload(location, CLASS_LOADER).get();
-		write("a1_first.sql", revision("a1", "none").replace("SELECT", "select"));
-		List<Revision> preloaded = RevisionLoader.load(location, CLASS_LOADER);
-		// taken once: the next load reads the files as they are now
-		List<Revision> again = RevisionLoader.load(location, CLASS_LOADER);
-		assertThat(preloaded).extracting(Revision::checksum).containsExactly(Checksums.sha256(revision("a1", "none")));
-		assertThat(again).extracting(Revision::checksum)
-			.containsExactly(Checksums.sha256(revision("a1", "none").replace("SELECT", "select")));
-	}
-
-	@Test
-	void aPreloadThatFailedFailsTheLoadThatTakesItWithTheSameError() throws IOException {
-		write("a1_first.sql", "-- revision: a1\n-- upgrade\nSELECT 1;\n");
-		List<String> location = List.of(this.directory.toString());
-		RevisionLoader.preload(location, CLASS_LOADER);
-		assertThatExceptionOfType(RevisionParseException.class)
-			.isThrownBy(() -> RevisionLoader.load(location, CLASS_LOADER))
-			.satisfies((ex) -> assertThat(ex.location()).isEqualTo(file("a1_first.sql")))
-			.withMessageContaining("down_revision");
-	}
-
-	@Test
-	void aDiscardedPreloadIsNotTaken() throws Exception {
-		write("a1_first.sql", revision("a1", "none"));
-		List<String> location = List.of(this.directory.toString());
-		RevisionLoader.preload(location, CLASS_LOADER).get();
-		RevisionLoader.discardPreload(location, CLASS_LOADER);
-		write("b2_second.sql", revision("b2", "a1"));
-		assertThat(RevisionLoader.load(location, CLASS_LOADER)).extracting(Revision::id).containsExactly("a1", "b2");
-	}
-
-	@Test
-	void aPreloadIsOnlyTakenByTheSameLocationsAndClassLoader() throws Exception {
-		write("a1_first.sql", revision("a1", "none"));
-		List<String> location = List.of(this.directory.toString());
-		RevisionLoader.preload(location, CLASS_LOADER).get();
-		try {
-			write("b2_second.sql", revision("b2", "a1"));
-			ClassLoader other = new URLClassLoader(new URL[0], CLASS_LOADER);
-			assertThat(RevisionLoader.load(location, other)).extracting(Revision::id).containsExactly("a1", "b2");
-			assertThat(RevisionLoader.load(List.of("filesystem:" + this.directory), CLASS_LOADER))
-				.extracting(Revision::id)
-				.containsExactly("a1", "b2");
-		}
-		finally {
-			RevisionLoader.discardPreload(location, CLASS_LOADER);
-		}
-	}
-
 	private void write(String name, String content) throws IOException {
 		Path file = this.directory.resolve(name);
 		Files.createDirectories(file.getParent());
