@@ -239,7 +239,9 @@ public final class Executor {
 
 	/** The dialect of the configured database. */
 	public Dialect dialect() {
-		return withConnection((connection, dialect, store) -> dialect);
+		// known from the configuration or an earlier connection: a listing then costs no connection
+		Dialect known = this.dialect;
+		return (known != null) ? known : withConnection((connection, dialect, store) -> dialect);
 	}
 
 	/** The non-transactional steps started and not finished. */
