@@ -380,18 +380,8 @@ public final class RevisionGraph {
 	 */
 	public Set<String> lineage(String id) {
 		int start = index(id);
-		BitSet seen = new BitSet(this.nodes.length);
-		ArrayDeque<Integer> work = new ArrayDeque<>();
-		seen.set(start);
-		work.add(start);
-		while (!work.isEmpty()) {
-			push(this.down[work.poll()], seen, work);
-		}
-		work.add(start);
-		while (!work.isEmpty()) {
-			push(this.children[work.poll()], seen, work);
-		}
-		return toIds(seen);
+		BitSet seen = reachable(start, this.down, new BitSet(this.nodes.length));
+		return toIds(reachable(start, this.children, seen));
 	}
 
 	/**
@@ -399,15 +389,18 @@ public final class RevisionGraph {
 	 * revision another one merely depends on is not on its way down.
 	 */
 	public Set<String> ancestorsByDownRevisions(String id) {
-		int start = index(id);
-		BitSet seen = new BitSet(this.nodes.length);
+		return toIds(reachable(index(id), this.down, new BitSet(this.nodes.length)));
+	}
+
+	/** Adds the start and every node reachable from it along the edges to {@code seen}. */
+	private BitSet reachable(int start, int[][] edges, BitSet seen) {
 		ArrayDeque<Integer> work = new ArrayDeque<>();
 		seen.set(start);
 		work.add(start);
 		while (!work.isEmpty()) {
-			push(this.down[work.poll()], seen, work);
+			push(edges[work.poll()], seen, work);
 		}
-		return toIds(seen);
+		return seen;
 	}
 
 	/** Sorts ids into topological order: ancestors first. */
