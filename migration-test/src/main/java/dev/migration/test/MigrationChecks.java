@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.MultipleFailuresError;
+import org.opentest4j.TestAbortedException;
 
 import dev.migration.Direction;
 import dev.migration.JavaRevision;
@@ -75,6 +76,9 @@ public final class MigrationChecks {
 	private final Set<String> irreversibleAllowed;
 
 	private Migrations migrations;
+
+	/** The schema at base before any check moved the database: what every later return to base must give again. */
+	private SchemaSnapshot pristine;
 
 	private MigrationChecks(MigrationConfiguration configuration, String targetSchema, SchemaFilter filter,
 			Set<String> irreversibleAllowed, Migrations migrations) {
@@ -225,8 +229,7 @@ public final class MigrationChecks {
 	 */
 	public void assertUpDownConsistency() {
 		Migrations engine = migrations();
-		toBase("up-down consistency");
-		SchemaSnapshot before = snapshot();
+		SchemaSnapshot before = toBase("up-down consistency");
 		List<RevisionInfo> ascending = new ArrayList<>(engine.revisions());
 		Collections.reverse(ascending);
 		for (RevisionInfo revision : ascending) {
@@ -304,8 +307,7 @@ public final class MigrationChecks {
 	 */
 	public void assertDowngradeLeavesNothing() {
 		Migrations engine = migrations();
-		toBase("downgrade leaves nothing");
-		SchemaSnapshot base = snapshot();
+		SchemaSnapshot base = toBase("downgrade leaves nothing");
 		upgradeToHeads("Upgrade from base to heads, before the downgrade back to base,");
 		try {
 			engine.downgrade("base");
@@ -318,16 +320,7 @@ public final class MigrationChecks {
 			throw new AssertionFailedError("Downgrade from heads to base left the version table "
 					+ this.configuration.versionTable() + " at " + engine.current() + " instead of empty.");
 		}
-		SchemaSnapshot after = snapshot();
-		List<String> left = new ArrayList<>();
-		for (SchemaSnapshot.Element element : base.addedIn(after)) {
-			left.add("left behind: " + element.describe() + createdBy(element));
-		}
-		for (String line : base.differencesTo(after)) {
-			if (!line.startsWith("extra ")) {
-				left.add(line);
-			}
-		}
+		List<String> left = leftBehind(base, snapshot());
 		if (!left.isEmpty()) {
 			throw new AssertionFailedError("Downgrade from heads to base does not leave the database as it was at "
 					+ "base (the engine's tables " + this.configuration.versionTable() + " and "
@@ -340,14 +333,18 @@ public final class MigrationChecks {
 	// assertAll() and dynamicTests() too. Not implemented here on purpose: the lint is another helper's lane.
 
 	/**
-	 * Every check, each run even when one before failed, in this order: single head, upgrade to heads, target schema
-	 * (when the target schema exists), up-down consistency, downgrade leaves nothing. Fails with all their failures.
+	 * Every check, in this order: single head, up-down consistency, target schema (when the target schema exists),
+	 * upgrade to heads, downgrade leaves nothing. Fails with all their failures; after a failure that left the
+	 * database where no revision expects it, the checks that use the database are not run.
 	 */
 	public void assertAll() {
 		List<Throwable> failures = new ArrayList<>();
 		for (Check check : checks()) {
 			try {
 				check.action().run();
+			}
+			catch (TestAbortedException ex) {
+				// not run because an earlier failure left the database in a state that would fail it too
 			}
 			catch (AssertionError | MigrationException ex) {
 				failures.add(ex);
@@ -380,16 +377,41 @@ public final class MigrationChecks {
 	private record Check(String name, Runnable action) {
 	}
 
+	/**
+	 * The checks in order. Once a check that moves the database failed, the database sits where no revision expects
+	 * it, and every later check would fail for that same reason: they are reported as not run (aborted) instead.
+	 */
 	private List<Check> checks() {
+		String[] failed = new String[1];
 		List<Check> checks = new ArrayList<>();
 		checks.add(new Check("single head", this::assertSingleHead));
-		checks.add(new Check("upgrade to heads", this::assertUpgradeToHeads));
+		// up-down consistency first: on a database nothing moved yet it names the revision whose downgrade is wrong,
+		// where a later check only sees that a return to base leaves something behind
+		checks.add(afterClean("up-down consistency", this::assertUpDownConsistency, true, failed));
 		if (targetSchemaExists()) {
-			checks.add(new Check("matches target schema", this::assertMatchesTargetSchema));
+			checks.add(afterClean("matches target schema", this::assertMatchesTargetSchema, false, failed));
 		}
-		checks.add(new Check("up-down consistency", this::assertUpDownConsistency));
-		checks.add(new Check("downgrade leaves nothing", this::assertDowngradeLeavesNothing));
+		checks.add(afterClean("upgrade to heads", this::assertUpgradeToHeads, true, failed));
+		checks.add(afterClean("downgrade leaves nothing", this::assertDowngradeLeavesNothing, true, failed));
 		return checks;
+	}
+
+	private static Check afterClean(String name, Runnable check, boolean movesTheDatabase, String[] failed) {
+		return new Check(name, () -> {
+			if (failed[0] != null) {
+				throw new TestAbortedException("Not run: the " + failed[0] + " check failed and left the database "
+						+ "where no revision expects it. Fix that first.");
+			}
+			try {
+				check.run();
+			}
+			catch (AssertionError | RuntimeException ex) {
+				if (movesTheDatabase) {
+					failed[0] = name;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	private boolean targetSchemaExists() {
@@ -400,11 +422,19 @@ public final class MigrationChecks {
 		return Files.isRegularFile(Paths.get(withoutPrefix(resolved)));
 	}
 
-	private void toBase(String check) {
+	/**
+	 * Brings the database to base and returns its schema there. A database that this instance saw at base before
+	 * must come back exactly as it was then: else the downgrade leaves something behind, and the check would start
+	 * from a schema no revision expects and blame the wrong revision.
+	 */
+	private synchronized SchemaSnapshot toBase(String check) {
 		Migrations engine = migrations();
 		List<String> current = engine.current();
 		if (current.isEmpty()) {
-			return;
+			if (this.pristine == null) {
+				this.pristine = snapshot();
+			}
+			return this.pristine;
 		}
 		try {
 			engine.downgrade("base");
@@ -414,6 +444,31 @@ public final class MigrationChecks {
 					+ current + " and the downgrade to base failed" + atRevision(ex) + ": " + ex.getMessage()
 					+ " Give the checks a database of their own, empty at the start.", ex);
 		}
+		SchemaSnapshot base = snapshot();
+		if (this.pristine == null) {
+			return base;
+		}
+		List<String> left = leftBehind(this.pristine, base);
+		if (!left.isEmpty()) {
+			throw new AssertionFailedError("The " + check + " check starts at base, but the downgrade from " + current
+					+ " to base that brings it there does not leave the database as it was at base before:"
+					+ lines(left));
+		}
+		return this.pristine;
+	}
+
+	/** What {@code after} has that {@code base} had not, and what differs or is missing, one line each. */
+	private List<String> leftBehind(SchemaSnapshot base, SchemaSnapshot after) {
+		List<String> left = new ArrayList<>();
+		for (SchemaSnapshot.Element element : base.addedIn(after)) {
+			left.add("left behind: " + element.describe() + createdBy(element));
+		}
+		for (String line : base.differencesTo(after)) {
+			if (!line.startsWith("extra ")) {
+				left.add(line);
+			}
+		}
+		return left;
 	}
 
 	private void upgradeToHeads(String what) {

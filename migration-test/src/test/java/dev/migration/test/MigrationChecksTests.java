@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
+import dev.migration.JavaRevision;
+import dev.migration.operations.Operations;
 import dev.migration.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,8 +69,34 @@ abstract class MigrationChecksTests {
 		List<String> names = checks().dynamicTests().map(DynamicTest::getDisplayName).toList();
 
 		// no db/schema.sql on this classpath: the target schema check is left out
-		assertThat(names).containsExactly("single head", "upgrade to heads", "up-down consistency",
+		assertThat(names).containsExactly("single head", "up-down consistency", "upgrade to heads",
 				"downgrade leaves nothing");
+	}
+
+	@Test
+	void afterAFailureThatMovedTheDatabaseTheLaterChecksAreNotRun() throws IOException {
+		revision("a1b2c3d4e5f6", "none", "Create users",
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);", "SELECT 1;");
+		List<String> outcomes = new ArrayList<>();
+
+		checks().dynamicTests().forEach((test) -> {
+			try {
+				test.getExecutable().execute();
+				outcomes.add(test.getDisplayName() + ": passed");
+			}
+			catch (TestAbortedException ex) {
+				outcomes.add(test.getDisplayName() + ": not run");
+			}
+			catch (Throwable ex) {
+				outcomes.add(test.getDisplayName() + ": failed");
+			}
+		});
+
+		assertThat(outcomes).containsExactly("single head: passed", "up-down consistency: failed",
+				"upgrade to heads: not run", "downgrade leaves nothing: not run");
+		this.database = newDatabase(Files.createDirectories(this.temporary.resolve("second")));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertAll())
+			.withMessageStartingWith("Revision a1b2c3d4e5f6 (Create users): its downgrade does not undo its upgrade.");
 	}
 
 	@Test
@@ -123,6 +153,67 @@ abstract class MigrationChecksTests {
 			.withMessageContaining("\n  left behind: table audit (named in the upgrade of revision d4e5f6a7b8c9 "
 					+ "(Add audit))")
 			.withMessageContaining("\n  left behind: view recent_audit ");
+	}
+
+	@Test
+	void anUpgradeThatWritesAnotherSchemaTheSecondTimeIsNamedWithBothTypes() throws IOException {
+		revision("a1b2c3d4e5f6", "none", "Create users",
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);", "DROP TABLE users;");
+		MigrationChecks checks = checks().javaRevisions(new SecondTimeDifferent());
+
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(checks::assertUpDownConsistency)
+			.withMessageStartingWith("Revision b2c3d4e5f6a7 (Add x): after downgrade and upgrade again, the schema "
+					+ "differs from after its first upgrade:")
+			.withMessageContaining("\n  changed column users.x: ")
+			.withMessageContaining("50")
+			.withMessageEndingWith("-> text");
+	}
+
+	/** An upgrade that depends on something outside the schema: here, how often it ran. */
+	static final class SecondTimeDifferent implements JavaRevision {
+
+		private int upgrades;
+
+		@Override
+		public String id() {
+			return "b2c3d4e5f6a7";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("a1b2c3d4e5f6");
+		}
+
+		@Override
+		public String message() {
+			return "Add x";
+		}
+
+		@Override
+		public void upgrade(Operations operations) {
+			this.upgrades++;
+			operations.execute("ALTER TABLE users ADD COLUMN x " + ((this.upgrades == 1) ? "VARCHAR(50)" : "TEXT"));
+		}
+
+		@Override
+		public void downgrade(Operations operations) {
+			operations.execute("ALTER TABLE users DROP COLUMN x");
+		}
+
+	}
+
+	@Test
+	void aCheckThatGoesBackToBaseSaysWhatTheDowngradeLeftBehind() throws IOException {
+		writeGoodRevisions();
+		revision("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Add audit", "CREATE TABLE audit (id INTEGER PRIMARY KEY);",
+				"SELECT 1;");
+		MigrationChecks checks = checks();
+		checks.assertUpgradeToHeads();
+
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(checks::assertUpgradeToHeads)
+			.withMessageStartingWith("The upgrade to heads check starts at base, but the downgrade from "
+					+ "[d4e5f6a7b8c9] to base that brings it there does not leave the database as it was at base "
+					+ "before:\n  left behind: table audit (named in the upgrade of revision d4e5f6a7b8c9 (Add audit))");
 	}
 
 	@Test
