@@ -30,6 +30,7 @@ import org.opentest4j.MultipleFailuresError;
 import org.opentest4j.TestAbortedException;
 
 import dev.migration.Direction;
+import dev.migration.IrreversibleRevisionException;
 import dev.migration.JavaRevision;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
@@ -159,7 +160,8 @@ public final class MigrationChecks {
 
 	/**
 	 * Revisions without a downgrade on purpose: {@link #assertUpDownConsistency()} checks their upgrade only, instead
-	 * of failing on them. {@link #assertDowngradeLeavesNothing()} cannot pass through them and still fails.
+	 * of failing on them. A check that would have to downgrade through them is reported as not run (aborted), as
+	 * is {@link #assertDowngradeLeavesNothing()}.
 	 */
 	public MigrationChecks allowIrreversible(String... revisions) {
 		Set<String> allowed = new TreeSet<>(this.irreversibleAllowed);
@@ -307,6 +309,16 @@ public final class MigrationChecks {
 	 */
 	public void assertDowngradeLeavesNothing() {
 		Migrations engine = migrations();
+		List<String> irreversible = new ArrayList<>();
+		for (RevisionInfo revision : engine.revisions()) {
+			if (!revision.reversible() && this.irreversibleAllowed.contains(revision.id())) {
+				irreversible.add(revision.id());
+			}
+		}
+		if (!irreversible.isEmpty()) {
+			throw new TestAbortedException("Not run: no downgrade to base passes the revisions allowed to be "
+					+ "irreversible: " + String.join(", ", irreversible) + ".");
+		}
 		SchemaSnapshot base = toBase("downgrade leaves nothing");
 		upgradeToHeads("Upgrade from base to heads, before the downgrade back to base,");
 		try {
@@ -438,6 +450,15 @@ public final class MigrationChecks {
 		}
 		try {
 			engine.downgrade("base");
+		}
+		catch (IrreversibleRevisionException ex) {
+			if (!this.irreversibleAllowed.containsAll(ex.revisions())) {
+				throw new AssertionFailedError("The " + check + " check starts at base, but the database is at "
+						+ current + " and cannot go back: " + ex.getMessage(), ex);
+			}
+			throw new TestAbortedException("Not run: the " + check + " check starts at base, but the database is at "
+					+ current + " and cannot go back through the revisions allowed to be irreversible. Give this "
+					+ "check a database of its own.");
 		}
 		catch (MigrationException ex) {
 			throw new AssertionFailedError("The " + check + " check starts at base, but the database is at "

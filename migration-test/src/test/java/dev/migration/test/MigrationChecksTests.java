@@ -269,7 +269,12 @@ abstract class MigrationChecksTests {
 			.withMessageContaining(".allowIrreversible(\"d4e5f6a7b8c9\")");
 		// the failed check left the database above the irreversible revision, where no check can go back to base
 		this.database = newDatabase(Files.createDirectories(this.temporary.resolve("second")));
-		checks().allowIrreversible("d4e5f6a7b8c9").assertUpDownConsistency();
+		MigrationChecks allowed = checks().allowIrreversible("d4e5f6a7b8c9");
+		allowed.assertUpDownConsistency();
+		assertThatExceptionOfType(TestAbortedException.class).isThrownBy(allowed::assertUpgradeToHeads)
+			.withMessageContaining("cannot go back through the revisions allowed to be irreversible");
+		assertThatExceptionOfType(TestAbortedException.class).isThrownBy(allowed::assertDowngradeLeavesNothing)
+			.withMessageContaining("d4e5f6a7b8c9");
 	}
 
 	@Test
