@@ -213,7 +213,8 @@ abstract class MigrationChecksTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(checks::assertUpgradeToHeads)
 			.withMessageStartingWith("The upgrade to heads check starts at base, but the downgrade from "
 					+ "[d4e5f6a7b8c9] to base that brings it there does not leave the database as it was at base "
-					+ "before:\n  left behind: table audit (named in the upgrade of revision d4e5f6a7b8c9 (Add audit))");
+					+ "before:\n  left behind: table audit (named in the upgrade of revision d4e5f6a7b8c9 "
+					+ "(Add audit))");
 	}
 
 	@Test
