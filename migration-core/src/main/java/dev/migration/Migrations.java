@@ -33,6 +33,7 @@ import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.DevDatabase;
 import dev.migration.internal.schema.SchemaCompare;
+import dev.migration.internal.schema.SnapshotReader;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
 import dev.migration.internal.source.SqlRevisionWriter;
@@ -476,6 +477,29 @@ public final class Migrations {
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException("Cannot compare the database with the target schema: "
 					+ ex.getMessage() + ". Nothing was changed.", ex);
+		}
+	}
+
+	/**
+	 * The database's schema as it is now, with {@link SchemaFilter#defaults()}: what a test compares before and after
+	 * a downgrade. Reads the connection's current schema (PostgreSQL) or {@code main} (SQLite) with the reflection of
+	 * {@link #check(Path)}; the version and history tables are left out. Changes nothing.
+	 * @throws MigrationDatabaseException when the database cannot be read
+	 */
+	public SchemaSnapshot snapshot() {
+		return snapshot(SchemaFilter.defaults());
+	}
+
+	/** {@link #snapshot()} of the tables the filter keeps (objects of their own too, by name). */
+	public SchemaSnapshot snapshot(SchemaFilter filter) {
+		try (Connection connection = this.connections.open()) {
+			return SnapshotReader.read(connection, Dialect.of(connection), SchemaCompare.filter(filter.includeTables(),
+					filter.excludeTables(), List.of(this.configuration.versionTable(),
+							this.configuration.historyTable())));
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot read the database's schema: " + ex.getMessage()
+					+ ". Nothing was changed.", ex);
 		}
 	}
 

@@ -11,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.migration.Migrations;
 import dev.migration.SchemaDiff;
 import dev.migration.autoconfigure.MigrationsSchemaCheck;
+import dev.migration.test.MigrationChecks;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,14 +117,17 @@ abstract class AbstractSampleApplicationTests {
 	}
 
 	@Test
-	void everyRevisionDowngradesAndUpgradesAgain() {
-		Migrations scratch = scratchMigrations();
-		scratch.upgrade("heads");
-		assertThat(scratch.current()).containsExactly(HEAD);
-		scratch.downgrade("base");
-		assertThat(scratch.current()).isEmpty();
-		scratch.upgrade("heads");
-		assertThat(scratch.current()).containsExactly(HEAD);
+	void revisionsPassTheMigrationChecks() {
+		// the application's own configuration (locations per vendor), on an empty database of the same kind
+		MigrationChecks checks = MigrationChecks.forMigrations(scratchMigrations())
+			.targetSchema("classpath:db/schema/{vendor}.sql");
+		checks.assertSingleHead();
+		checks.assertUpgradeToHeads();
+		assertThat(checks.migrations().current()).containsExactly(HEAD);
+		checks.assertMatchesTargetSchema();
+		checks.assertUpDownConsistency();
+		checks.assertDowngradeLeavesNothing();
+		assertThat(checks.migrations().current()).isEmpty();
 	}
 
 	/** The sample's revisions against an empty database of the same kind. */
