@@ -295,6 +295,7 @@ class MigrationsEndpointAutoConfigurationTests {
 			assertError(endpoint.downgrade(REVIEWS, AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
 			assertError(endpoint.downgrade(AUTHORS, AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
 			assertError(endpoint.downgrade("nosuchrev", AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
+			assertError(endpoint.downgrade(" ", AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
 			assertThat(State.of(context)).isEqualTo(before);
 		});
 	}
