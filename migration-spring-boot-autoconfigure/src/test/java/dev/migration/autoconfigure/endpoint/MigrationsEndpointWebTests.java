@@ -145,6 +145,14 @@ class MigrationsEndpointWebTests {
 	}
 
 	@Test
+	void readsDryRunAsSpringReadsABoolean() throws Exception {
+		HttpResponse<String> response = this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": \"no\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.migrations.current()).containsExactly(AUTHORS);
+	}
+
+	@Test
 	void answersAMissingTargetWithBadRequest() throws Exception {
 		assertBadRequest(this.http.post("/actuator/migrations", "{\"expectedCurrent\": \"" + REVIEWS + "\"}"));
 	}
