@@ -87,7 +87,7 @@ public final class MigrationsInitializers
 		});
 	}
 
-	/** The startup work of one of several instances failed; the cause says why, and the instances after it did not run. */
+	/** The startup work of one instance failed: the cause says why; the instances after it did not run. */
 	static final class InstanceFailedException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

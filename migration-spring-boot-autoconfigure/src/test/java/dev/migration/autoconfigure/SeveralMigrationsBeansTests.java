@@ -22,6 +22,7 @@ import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.ErrorDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpointAutoConfiguration;
 import dev.migration.autoconfigure.health.MigrationsHealthContributorAutoConfiguration;
+import dev.migration.autoconfigure.health.MigrationsHealthIndicator;
 import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,20 @@ class SeveralMigrationsBeansTests {
 			assertThat(current(context, "orders")).containsExactly(THINGS_HEAD);
 			assertThat(current(context, "customers")).containsExactly(BOOKS_HEAD);
 		});
+	}
+
+	@Test
+	void upgradesOneBeanOfYourOwnAsItUpgradesItsOwn() {
+		this.contextRunner.withBean("orders", Migrations.class, () -> sqlite("classpath:db/revisions"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(MigrationsInitializer.class);
+				assertThat(context).doesNotHaveBean(MigrationsInitializers.class);
+				assertThat(current(context, "orders")).containsExactly(THINGS_HEAD);
+				MigrationsDescriptor state = state(endpoint(context).migrations(null));
+				assertThat(state.instances()).isEmpty();
+				assertThat(context.getBean("migrationsHealthContributor"))
+					.isInstanceOf(MigrationsHealthIndicator.class);
+			});
 	}
 
 	@Test
