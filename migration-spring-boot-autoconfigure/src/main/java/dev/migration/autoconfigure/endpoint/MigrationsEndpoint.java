@@ -151,7 +151,7 @@ public class MigrationsEndpoint {
 			Principal principal = (securityContext != null) ? securityContext.getPrincipal() : null;
 			String appliedBy = (principal != null) ? principal.getName() : null;
 			try {
-				Plan plan = migrations.planDowngrade(target, current, this.maxDowngradeSteps);
+				Plan plan = migrations.planDowngrade(target.trim(), current, this.maxDowngradeSteps);
 				if (dryRun == null || dryRun) {
 					return new WebEndpointResponse<>(dryRun(migrations, target, plan, appliedBy));
 				}
