@@ -15,6 +15,7 @@ import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -81,6 +83,7 @@ public final class MigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(MigrationsInstances.One.class)
 	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		MigrationsInitializer initializer = new MigrationsInitializer(migrations, migrationStrategy.getIfAvailable(),
@@ -92,7 +95,18 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean({ MigrationsInitializer.class, MigrationsInitializers.class })
+	@Conditional(MigrationsInstances.Several.class)
+	MigrationsInitializers migrationsInitializers(ListableBeanFactory beanFactory, MigrationsProperties properties,
+			ObjectProvider<MigrationStrategy> migrationStrategy) {
+		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
+				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy),
+				properties.getTarget(), properties.isRunOnStartup(), properties.isAsync());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(Migrations.class)
 	MigrationsSchemaCheck migrationsSchemaCheck(Migrations migrations, MigrationsProperties properties,
 			ResourceLoader resourceLoader) {
 		return new MigrationsSchemaCheck(migrations, resourceLoader, properties.getTargetSchema());
@@ -205,6 +219,12 @@ public final class MigrationsAutoConfiguration {
 
 		@ConditionalOnProperty("migrations.url")
 		private static final class MigrationsUrlCondition {
+
+		}
+
+		/** The application's own Migrations beans, each with its connection: upgrade them on startup. */
+		@ConditionalOnBean(Migrations.class)
+		private static final class MigrationsBeanCondition {
 
 		}
 

@@ -34,7 +34,11 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
-		return new FailureAnalysis(this.redactor.redact("Migrations could not bring the database up to date on "
+		MigrationsInitializers.InstanceFailedException instance = findCause(rootFailure,
+				MigrationsInitializers.InstanceFailedException.class);
+		String database = (instance != null) ? "the database of Migrations bean '" + instance.instance() + "'"
+				: "the database";
+		return new FailureAnalysis(this.redactor.redact("Migrations could not bring " + database + " up to date on "
 				+ "startup: " + cause.getMessage()), this.redactor.redact(action(cause)), cause);
 	}
 

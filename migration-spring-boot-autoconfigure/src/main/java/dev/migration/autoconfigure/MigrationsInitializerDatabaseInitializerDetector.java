@@ -6,14 +6,14 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer}: beans that use the database start after the
- * startup upgrade.
+ * A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer} and {@link MigrationsInitializers}: beans
+ * that use the database start after the startup upgrade.
  */
 class MigrationsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(MigrationsInitializer.class);
+		return Set.of(MigrationsInitializer.class, MigrationsInitializers.class);
 	}
 
 	@Override

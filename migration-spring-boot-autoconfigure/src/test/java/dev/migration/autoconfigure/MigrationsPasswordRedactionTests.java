@@ -156,7 +156,7 @@ class MigrationsPasswordRedactionTests {
 				"migrations.password=" + password)
 			.run((context) -> {
 				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
-				WebEndpointResponse<OperationResponseBody> answer = endpoint.downgrade(password, "a00000000002", false,
+				WebEndpointResponse<OperationResponseBody> answer = endpoint.downgrade(password, "a00000000002", false, null,
 						SecurityContext.NONE);
 				assertThat(answer.getStatus()).isEqualTo(422);
 				assertNoSecret(((ErrorDescriptor) answer.getBody()).message(), password);

@@ -2,22 +2,17 @@ package dev.migration.autoconfigure.endpoint;
 
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.autoconfigure.MigrationsProperties;
-import dev.migration.autoconfigure.MigrationsSecrets;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
-import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
@@ -31,23 +26,11 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean({ Migrations.class, MigrationsProperties.class })
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(Migrations migrations, MigrationsProperties properties,
+	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory, MigrationsProperties properties,
 			Environment environment) {
-		return new MigrationsEndpoint(migrations, properties.getEndpoint().isDowngradeEnabled(),
-				properties.getEndpoint().getMaxDowngradeSteps(), MigrationsSecrets.redactor(environment, migrations));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(HandlerExceptionResolver.class)
-	static class ServletConfiguration {
-
-		@Bean
-		MalformedDowngradeRequestResolver migrationsMalformedDowngradeRequestResolver(
-				ObjectProvider<PathMappedEndpoints> endpoints) {
-			return new MalformedDowngradeRequestResolver(endpoints);
-		}
-
+		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
+		return new MigrationsEndpoint(instances, properties.getEndpoint().isDowngradeEnabled(),
+				properties.getEndpoint().getMaxDowngradeSteps(), instances.redactor(environment));
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.migration.Migrations;
 import dev.migration.Step;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -47,10 +48,12 @@ public class MigrationsMetrics implements MigrationListener {
 	 * Register the {@code migrations.pending} gauge, read from the database whenever it is scraped.
 	 * @param migrations the migrations
 	 * @param target where the database should be
+	 * @param tags the gauge's tags: {@code instance} when there are several Migrations beans
 	 */
-	public void bindPendingGauge(Migrations migrations, String target) {
+	public void bindPendingGauge(Migrations migrations, String target, Tags tags) {
 		Gauge.builder("migrations.pending", migrations, (source) -> pending(source, target))
 			.description("Revisions not yet applied on the way to the target")
+			.tags(tags)
 			.register(this.registry);
 	}
 

@@ -2,9 +2,12 @@ package dev.migration.autoconfigure.metrics;
 
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.autoconfigure.MigrationsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,9 +33,15 @@ public final class MigrationsMetricsAutoConfiguration {
 	}
 
 	@Bean
-	SmartInitializingSingleton migrationsPendingGaugeBinder(MigrationsMetrics metrics, Migrations migrations,
+	SmartInitializingSingleton migrationsPendingGaugeBinder(MigrationsMetrics metrics, ListableBeanFactory beanFactory,
 			MigrationsProperties properties) {
-		return () -> metrics.bindPendingGauge(migrations, properties.getTarget());
+		// one gauge per Migrations bean, tagged with its name when there are several
+		return () -> {
+			MigrationsInstances instances = MigrationsInstances.of(beanFactory);
+			instances.byName()
+				.forEach((name, migrations) -> metrics.bindPendingGauge(migrations, properties.getTarget(),
+						instances.names().isEmpty() ? Tags.empty() : Tags.of("instance", name)));
+		};
 	}
 
 }

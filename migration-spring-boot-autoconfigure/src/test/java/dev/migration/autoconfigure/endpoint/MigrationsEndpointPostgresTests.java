@@ -21,6 +21,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.migration.autoconfigure.endpoint.MigrationsEndpointAutoConfigurationTests.endpoint;
+import static dev.migration.autoconfigure.endpoint.MigrationsEndpointAutoConfigurationTests.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +48,7 @@ class MigrationsEndpointPostgresTests {
 	@Test
 	void describesAPendingRevision() {
 		this.runner.withPropertyValues("migrations.target=e00000000003").run((context) -> {
-			MigrationsDescriptor state = context.getBean(MigrationsEndpoint.class).migrations();
+			MigrationsDescriptor state = state(context.getBean(MigrationsEndpoint.class));
 			assertThat(state.current()).containsExactly("e00000000003");
 			assertThat(state.heads()).containsExactly("e00000000004");
 			assertThat(state.upToDate()).isFalse();
@@ -60,7 +62,7 @@ class MigrationsEndpointPostgresTests {
 	@Test
 	void describesTwoHeads() {
 		this.runner.withPropertyValues("migrations.locations=classpath:db/branches").run((context) -> {
-			MigrationsDescriptor state = context.getBean(MigrationsEndpoint.class).migrations();
+			MigrationsDescriptor state = state(context.getBean(MigrationsEndpoint.class));
 			assertThat(state.current()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
 			assertThat(state.heads()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
 			assertThat(state.upToDate()).isTrue();
@@ -73,11 +75,11 @@ class MigrationsEndpointPostgresTests {
 		this.runner.withPropertyValues("migrations.locations=classpath:db/branches").run((context) -> {
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
 			String current = "b00000000003,b00000000002";
-			assertThat(endpoint.downgrade("b00000000001", current, true, SecurityContext.NONE))
+			assertThat(endpoint.downgrade("b00000000001", current, true, null, SecurityContext.NONE))
 				.satisfies((response) -> assertThat(response.getStatus()).isEqualTo(422))
 				.extracting((response) -> ((ErrorDescriptor) response.getBody()).error())
 				.isEqualTo("too_many_steps");
-			assertThat(endpoint.downgrade("-1", current, true, SecurityContext.NONE).getStatus()).isEqualTo(422);
+			assertThat(endpoint.downgrade("-1", current, true, null, SecurityContext.NONE).getStatus()).isEqualTo(422);
 			assertThat(context.getBean(Migrations.class).current()).hasSize(2);
 		});
 	}
@@ -87,7 +89,7 @@ class MigrationsEndpointPostgresTests {
 		this.runner.withPropertyValues("migrations.locations=classpath:db/branches",
 				"migrations.endpoint.max-downgrade-steps=2").run((context) -> {
 					WebEndpointResponse<?> response = context.getBean(MigrationsEndpoint.class)
-						.downgrade("b00000000001", "b00000000002,b00000000003", false, SecurityContext.NONE);
+						.downgrade("b00000000001", "b00000000002,b00000000003", false, null, SecurityContext.NONE);
 					assertThat(response.getStatus()).isEqualTo(200);
 					assertThat(((MigrationsDescriptor) response.getBody()).current()).containsExactly("b00000000001");
 					assertThat(tables(new JdbcTemplate(context.getBean(DataSource.class)))).contains("root_table")
@@ -99,7 +101,7 @@ class MigrationsEndpointPostgresTests {
 	void dryRunReturnsTheSqlAndChangesNothing() {
 		this.runner.run((context) -> {
 			WebEndpointResponse<?> response = context.getBean(MigrationsEndpoint.class)
-				.downgrade("-1", "e00000000004", null, SecurityContext.NONE);
+				.downgrade("-1", "e00000000004", null, null, SecurityContext.NONE);
 			assertThat(response.getStatus()).isEqualTo(200);
 			DowngradePlanDescriptor plan = (DowngradePlanDescriptor) response.getBody();
 			assertThat(plan.sql()).contains("DROP TABLE reviews").contains("BEGIN;").contains("COMMIT;");
@@ -113,7 +115,7 @@ class MigrationsEndpointPostgresTests {
 		this.runner.run((context) -> {
 			Migrations migrations = context.getBean(Migrations.class);
 			List<Integer> statuses = MigrationsEndpointAutoConfigurationTests.race(
-					new MigrationsEndpoint(migrations, true, 1), new MigrationsEndpoint(migrations, true, 1));
+					endpoint(migrations), endpoint(migrations));
 			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			assertThat(tables(jdbc)).doesNotContain("reviews").contains("authors");

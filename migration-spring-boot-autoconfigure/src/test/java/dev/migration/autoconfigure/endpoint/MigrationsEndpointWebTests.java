@@ -129,13 +129,44 @@ class MigrationsEndpointWebTests {
 	}
 
 	@Test
-	void refusesAMalformedBody() throws Exception {
-		assertRefusal(this.http.post("/actuator/migrations", "{\"target\": "), 400, "invalid_request");
-		assertRefusal(this.http.post("/actuator/migrations", "{\"expectedCurrent\": \"" + REVIEWS + "\"}"), 400,
-				"invalid_request");
-		assertRefusal(this.http.post("/actuator/migrations",
-				"{\"target\": \"-1\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": \"no\"}"), 400,
-				"invalid_request");
+	void answersABodyThatIsNotJsonWithBadRequest() throws Exception {
+		assertBadRequest(this.http.post("/actuator/migrations", "{\"target\": "));
+		assertBadRequest(this.http.post("/actuator/migrations", "target=-1"));
+	}
+
+	@Test
+	void answersAValueOfTheWrongTypeWithBadRequest() throws Exception {
+		assertBadRequest(this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": \"maybe\"}"));
+		assertBadRequest(this.http.post("/actuator/migrations",
+				"{\"target\": [\"-1\"], \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": false}"));
+		assertBadRequest(this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": {\"id\": 1}, \"dryRun\": false}"));
+	}
+
+	@Test
+	void readsDryRunAsSpringReadsABoolean() throws Exception {
+		HttpResponse<String> response = this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": \"no\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.migrations.current()).containsExactly(AUTHORS);
+	}
+
+	@Test
+	void answersAMissingTargetWithBadRequest() throws Exception {
+		assertBadRequest(this.http.post("/actuator/migrations", "{\"expectedCurrent\": \"" + REVIEWS + "\"}"));
+	}
+
+	@Test
+	void answersAMissingExpectedCurrentWithAConflict() throws Exception {
+		assertRefusal(this.http.post("/actuator/migrations", "{\"target\": \"-1\", \"dryRun\": false}"), 409,
+				"expected_current_required");
+		assertThat(this.migrations.current()).containsExactly(REVIEWS);
+	}
+
+	private void assertBadRequest(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.body()).doesNotContain("\tat ", "jdbc:");
 		assertThat(this.migrations.current()).containsExactly(REVIEWS);
 	}
 

@@ -2,6 +2,8 @@ package dev.migration.autoconfigure.metrics;
 
 import java.nio.file.Path;
 
+import dev.migration.MigrationConfiguration;
+import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,9 +60,28 @@ class MigrationsMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void gaugesPendingRevisionsOfEachMigrationsBean() {
+		this.runner.withPropertyValues("migrations.run-on-startup=false")
+			.withBean("orders", Migrations.class, () -> sqlite("orders.db", "classpath:db/revisions"))
+			.withBean("books", Migrations.class, () -> sqlite("books.db", "classpath:db/endpoint"))
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("migrations.pending").tag("instance", "orders").gauge().value()).isEqualTo(2);
+				assertThat(registry.get("migrations.pending").tag("instance", "books").gauge().value()).isEqualTo(4);
+			});
+	}
+
+	@Test
 	void backsOffWithoutMicrometer() {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsMetrics.class));
+	}
+
+	private Migrations sqlite(String file, String location) {
+		return Migrations.create(MigrationConfiguration.builder()
+			.url("jdbc:sqlite:" + this.directory.resolve(file))
+			.locations(location)
+			.build());
 	}
 
 }
