@@ -16,4 +16,9 @@ public final class MultipleHeadsException extends TargetException {
 				heads);
 	}
 
+	/** The heads there are (Alembic's {@code MultipleHeads.heads}). */
+	public List<String> heads() {
+		return revisions();
+	}
+
 }
