@@ -12,7 +12,8 @@ public final class MultipleHeadsException extends TargetException {
 	public MultipleHeadsException(String target, List<String> heads) {
 		super(target, "Target '" + target + "' asks for one head, but there are " + heads.size() + ": "
 				+ String.join(", ", heads)
-				+ ". Use 'heads' for all of them, '<label>@head' or a revision id for one, or merge them. Nothing was run.",
+				+ ". Use 'heads' for all of them, '<label>@head' or a revision id for one, or merge them. Nothing "
+				+ "was run.",
 				heads);
 	}
 

@@ -3,16 +3,12 @@ package dev.migration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,7 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Upgrade, downgrade, stamp, failures and validation against a real database. Each subclass names the database.
  */
-abstract class MigrationsExecutionTests {
+abstract class MigrationsExecutionTests extends DatabaseTests {
+
+	MigrationsExecutionTests() {
+		super(true);
+	}
 
 	static final String USERS = "1a2b3c4d5e6f";
 
@@ -31,38 +31,6 @@ abstract class MigrationsExecutionTests {
 	static final String POSTS = "7d2e41c0b9aa";
 
 	static final List<String> CHAIN = List.of(USERS, VERIFICATION, TEAMS, POSTS);
-
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
-
-	abstract TestDatabase newDatabase(Path directory);
-
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
-		try (Stream<Path> seed = Files.list(Paths.get("src/test/resources/db/seed"))) {
-			for (Path file : seed.toList()) {
-				Files.copy(file, this.revisions.resolve(file.getFileName()));
-			}
-		}
-	}
-
-	Migrations migrations() {
-		return migrations(MigrationConfiguration.builder());
-	}
-
-	Migrations migrations(MigrationConfiguration.Builder builder) {
-		return Migrations.create(builder.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.build());
-	}
 
 	List<String> historyOf(String direction) {
 		return this.database.queryStrings(

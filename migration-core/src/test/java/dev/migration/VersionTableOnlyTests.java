@@ -3,7 +3,6 @@ package dev.migration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,13 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseTests;
 
 import static dev.migration.MigrationsExecutionTests.CHAIN;
 import static dev.migration.MigrationsExecutionTests.POSTS;
@@ -34,20 +30,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * table were there and empty; the first write creates the history table and leaves the version table as it is.
  * Each subclass names the database and the schema the tables live in.
  */
-abstract class VersionTableOnlyTests {
+abstract class VersionTableOnlyTests extends DatabaseTests {
+
+	VersionTableOnlyTests() {
+		super(true);
+	}
 
 	static final String VERSION_TABLE = "alembic_version";
 
 	static final String HISTORY_TABLE = "migration_history";
-
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
-
-	abstract TestDatabase newDatabase(Path directory);
 
 	/** The schema of the two tables, or {@code null} for the connection's default. */
 	abstract String schema();
@@ -62,31 +53,14 @@ abstract class VersionTableOnlyTests {
 	/** The version table's columns and constraints as the database describes them, to show nobody altered it. */
 	abstract List<String> versionTableDefinition();
 
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
-		try (Stream<Path> seed = Files.list(Paths.get("src/test/resources/db/seed"))) {
-			for (Path file : seed.toList()) {
-				Files.copy(file, this.revisions.resolve(file.getFileName()));
-			}
-		}
-	}
-
 	/** The name of a table as SQL needs it, in the schema. */
 	String qualified(String table) {
 		return (schema() == null) ? table : schema() + "." + table;
 	}
 
-	Migrations migrations() {
-		return Migrations.create(MigrationConfiguration.builder()
-			.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.schema(schema())
-			.versionTable(VERSION_TABLE)
-			.build());
+	@Override
+	protected Migrations migrations() {
+		return migrations(MigrationConfiguration.builder().schema(schema()).versionTable(VERSION_TABLE));
 	}
 
 	/**

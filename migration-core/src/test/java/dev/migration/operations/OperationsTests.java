@@ -1,13 +1,8 @@
 package dev.migration.operations;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.Direction;
 import dev.migration.IrreversibleRevisionException;
@@ -15,7 +10,7 @@ import dev.migration.JavaRevision;
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.RevisionFailedException;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,31 +18,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Every operation run on a real database with rows in the tables, up and down. Each subclass names the database.
  */
-abstract class OperationsTests {
+abstract class OperationsTests extends DatabaseTests {
 
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
-
-	abstract TestDatabase newDatabase(Path directory);
-
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
+	OperationsTests() {
+		super(false);
 	}
 
 	Migrations migrations(List<JavaRevision> javaRevisions) {
-		return Migrations.create(MigrationConfiguration.builder()
-			.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.javaRevisions(javaRevisions)
-			.build());
+		return migrations(MigrationConfiguration.builder().javaRevisions(javaRevisions));
 	}
 
 	@Test
@@ -63,7 +41,8 @@ abstract class OperationsTests {
 		migrations.upgrade("a4");
 		List<String> atPosts = this.database.schema();
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
-		assertThat(this.database.queryStrings("SELECT username FROM users WHERE email IS NULL")).containsExactly("o'hara");
+		assertThat(this.database.queryStrings("SELECT username FROM users WHERE email IS NULL"))
+				.containsExactly("o'hara");
 		assertThat(this.database.count("SELECT COUNT(*) FROM users WHERE email_verified = " + falseLiteral()))
 			.isEqualTo(3);
 		this.database.execute("INSERT INTO teams (name) VALUES ('core')");

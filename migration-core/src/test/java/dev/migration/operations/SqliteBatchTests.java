@@ -258,7 +258,8 @@ class SqliteBatchTests {
 			.withMessageContaining("NOT NULL");
 		assertThat(tableSql("users")).isEqualTo(before);
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
-		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'")).isEmpty();
+		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'"))
+				.isEmpty();
 	}
 
 	@Test
@@ -337,7 +338,8 @@ class SqliteBatchTests {
 		assertThat(tableSql("users")).isEqualTo(users);
 		assertThat(tableSql("teams")).isEqualTo(teams);
 		assertThat(rowCounts()).isEqualTo(counts);
-		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'")).isEmpty();
+		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'"))
+				.isEmpty();
 	}
 
 	@Test

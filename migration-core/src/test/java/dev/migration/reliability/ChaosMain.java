@@ -50,7 +50,8 @@ public final class ChaosMain {
 	public static void main(String[] arguments) {
 		Migrations migrations = migrations(arguments[0], arguments[1].isEmpty() ? null : arguments[1],
 				arguments[2].isEmpty() ? null : arguments[2], Long.parseLong(arguments[3]), arguments[4],
-				Path.of(arguments[5]), (arguments.length > 6) ? arguments[6] : MigrationConfiguration.DEFAULT_VERSION_TABLE);
+				Path.of(arguments[5]), (arguments.length > 6) ? arguments[6]
+						: MigrationConfiguration.DEFAULT_VERSION_TABLE);
 		long start = System.nanoTime();
 		try {
 			MigrationResult result = migrations.upgrade("heads");
@@ -154,7 +155,8 @@ public final class ChaosMain {
 		private void nonTransactional(Operations operations) throws Exception {
 			long pid = ProcessHandle.current().pid();
 			if (this.mode.equals("nt-idle")) {
-				String holder = "INSERT INTO lock_seen SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+				String holder = "INSERT INTO lock_seen SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND "
+						+ "granted "
 						+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 				operations.execute(holder);
 				operations.execute("SELECT pg_sleep(3)");
@@ -172,7 +174,8 @@ public final class ChaosMain {
 					}
 					Thread.sleep(20);
 				}
-				throw new IllegalStateException("Nobody released or killed this process within " + GIVE_UP_SECONDS + " s");
+				throw new IllegalStateException("Nobody released or killed this process within " + GIVE_UP_SECONDS
+						+ " s");
 			}
 		}
 
