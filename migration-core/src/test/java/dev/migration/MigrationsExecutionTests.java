@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migration.operations.Operations;
 import dev.migration.support.DatabaseTests;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -257,21 +259,8 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 
 	@Test
 	void aNonTransactionalDowngradeThatFailsHalfWayIsMarkedUntilAStampToWhereItWouldHaveGone() throws IOException {
-		writeRevision("d1d1d1d1d1d1_two_tables.sql", """
-				-- revision: d1d1d1d1d1d1
-				-- down_revision: 7d2e41c0b9aa
-				-- message: Two tables
-				-- transactional: false
-
-				-- upgrade
-				CREATE TABLE first_half (id INTEGER);
-				CREATE TABLE second_half (id INTEGER);
-
-				-- downgrade
-				DROP TABLE first_half;
-				DROP TABLE no_such_table;
-				DROP TABLE second_half;
-				""");
+		writeTwoTables("CREATE TABLE first_half (id INTEGER);\nCREATE TABLE second_half (id INTEGER);\n",
+				"DROP TABLE first_half;\nDROP TABLE no_such_table;\nDROP TABLE second_half;\n");
 		Migrations migrations = migrations();
 		migrations.upgrade("heads");
 		assertThat(this.database.queryStrings("SELECT duration_ms >= 0 FROM migration_history WHERE revision = ?",
@@ -403,30 +392,15 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 
 	@Test
 	void javaRevisionsJoinTheGraphAndRunSql() {
-		JavaRevision backfill = new JavaRevision() {
+		JavaRevision backfill = new TestRevision("java00000001", POSTS, "Backfill a team") {
 
 			@Override
-			public String id() {
-				return "java00000001";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of(POSTS);
-			}
-
-			@Override
-			public String message() {
-				return "Backfill a team";
-			}
-
-			@Override
-			public void upgrade(dev.migration.operations.Operations operations) {
+			public void upgrade(Operations operations) {
 				operations.execute("INSERT INTO teams (id, name) VALUES (2, 'From Java')");
 			}
 
 			@Override
-			public void downgrade(dev.migration.operations.Operations operations) {
+			public void downgrade(Operations operations) {
 				operations.execute("DELETE FROM teams WHERE id = 2");
 			}
 
@@ -443,25 +417,10 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 
 	@Test
 	void failingJavaRevisionRollsBackItsStep() {
-		JavaRevision failing = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "java00000002";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of(POSTS);
-			}
-
-			@Override
-			public void upgrade(dev.migration.operations.Operations operations) {
-				operations.execute("INSERT INTO teams (id, name) VALUES (3, 'Half done')");
-				throw new IllegalStateException("backfill found a duplicate");
-			}
-
-		};
+		JavaRevision failing = TestRevision.of("java00000002", POSTS, (operations) -> {
+			operations.execute("INSERT INTO teams (id, name) VALUES (3, 'Half done')");
+			throw new IllegalStateException("backfill found a duplicate");
+		});
 		Migrations migrations = migrations(MigrationConfiguration.builder().javaRevisions(failing));
 
 		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))

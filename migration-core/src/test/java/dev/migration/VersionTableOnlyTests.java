@@ -6,14 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migration.support.Concurrently;
 import dev.migration.support.DatabaseTests;
 
 import static dev.migration.MigrationsExecutionTests.CHAIN;
@@ -218,21 +214,8 @@ abstract class VersionTableOnlyTests extends DatabaseTests {
 
 	@Test
 	void aNonTransactionalRevisionFailingHalfWayIsMarkedInTheHistoryTableItsClaimCreated() throws IOException {
-		Files.writeString(this.revisions.resolve("d1d1d1d1d1d1_two_tables.sql"), """
-				-- revision: d1d1d1d1d1d1
-				-- down_revision: 7d2e41c0b9aa
-				-- message: Two tables
-				-- transactional: false
-
-				-- upgrade
-				CREATE TABLE first_half (id INTEGER);
-				INSERT INTO no_such_table VALUES (1);
-				CREATE TABLE second_half (id INTEGER);
-
-				-- downgrade
-				DROP TABLE second_half;
-				DROP TABLE first_half;
-				""");
+		writeTwoTables("CREATE TABLE first_half (id INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
+				+ "CREATE TABLE second_half (id INTEGER);\n", "DROP TABLE second_half;\nDROP TABLE first_half;\n");
 		versionedByAlembicAt(POSTS);
 		Migrations migrations = migrations();
 
@@ -274,33 +257,12 @@ abstract class VersionTableOnlyTests extends DatabaseTests {
 				DROP TABLE outside;
 				""");
 		versionedByAlembicAt(TEAMS);
-		int threads = 4;
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch ready = new CountDownLatch(threads);
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<MigrationResult>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				Migrations migrations = migrations();
-				results.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					return migrations.upgrade("heads");
-				}));
-			}
-			ready.await();
-			go.countDown();
-			int applied = 0;
-			for (Future<MigrationResult> result : results) {
-				MigrationResult done = result.get(120, TimeUnit.SECONDS);
-				assertThat(done.currentRows()).containsExactly("d2d2d2d2d2d2");
-				applied += done.steps().size();
-			}
-			assertThat(applied).isEqualTo(2);
+		int applied = 0;
+		for (MigrationResult done : Concurrently.upgrade(4, this::migrations)) {
+			assertThat(done.currentRows()).containsExactly("d2d2d2d2d2d2");
+			applied += done.steps().size();
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(applied).isEqualTo(2);
 		assertThat(history()).containsExactly("upgrade " + POSTS, "upgrade d2d2d2d2d2d2");
 		assertThat(versionRows()).containsExactly("d2d2d2d2d2d2");
 		assertThat(migrations().unfinished()).isEmpty();

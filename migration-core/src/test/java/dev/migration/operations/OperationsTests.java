@@ -11,6 +11,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.RevisionFailedException;
 import dev.migration.support.DatabaseTests;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,25 +76,10 @@ abstract class OperationsTests extends DatabaseTests {
 
 	@Test
 	void aRevisionThatExecutesSqlAndHasNoDowngradeIsRefusedBeforeAnythingRuns() {
-		JavaRevision backfill = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "a6";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of("a5");
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				operations.addColumn("users", Column.of("display_name", ColumnType.TEXT));
-				operations.execute("UPDATE users SET display_name = username");
-			}
-
-		};
+		JavaRevision backfill = TestRevision.of("a6", "a5", (operations) -> {
+			operations.addColumn("users", Column.of("display_name", ColumnType.TEXT));
+			operations.execute("UPDATE users SET display_name = username");
+		});
 		List<JavaRevision> revisions = new java.util.ArrayList<>(SeedRevisions.all());
 		revisions.add(backfill);
 		Migrations migrations = migrations(revisions);
@@ -109,25 +95,10 @@ abstract class OperationsTests extends DatabaseTests {
 
 	@Test
 	void aFailingOperationRollsTheWholeStepBack() {
-		JavaRevision broken = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "a6";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of("a5");
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				operations.addColumn("users", Column.of("nickname", ColumnType.TEXT));
-				operations.alterColumn("users", "nickname", ColumnChange.to().nullable(false).existingNullable(true));
-			}
-
-		};
+		JavaRevision broken = TestRevision.of("a6", "a5", (operations) -> {
+			operations.addColumn("users", Column.of("nickname", ColumnType.TEXT));
+			operations.alterColumn("users", "nickname", ColumnChange.to().nullable(false).existingNullable(true));
+		});
 		List<JavaRevision> revisions = new java.util.ArrayList<>(SeedRevisions.all());
 		revisions.add(broken);
 		Migrations migrations = migrations(revisions);
@@ -143,25 +114,10 @@ abstract class OperationsTests extends DatabaseTests {
 	@Test
 	void aRevisionWithoutDowngradeRunsItsUpgradeOnlyOnceItsInverseIsNeeded() {
 		java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-		JavaRevision plain = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "p1";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of();
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				runs.incrementAndGet();
-				operations.createTable("plain", Column.of("id", ColumnType.INTEGER));
-			}
-
-		};
+		JavaRevision plain = TestRevision.of("p1", null, (operations) -> {
+			runs.incrementAndGet();
+			operations.createTable("plain", Column.of("id", ColumnType.INTEGER));
+		});
 		Migrations migrations = migrations(List.of(plain));
 		migrations.upgrade("heads");
 		assertThat(runs).as("loading and upgrading run the upgrade once, in its step").hasValue(1);

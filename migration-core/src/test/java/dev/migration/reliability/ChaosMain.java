@@ -14,6 +14,7 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
 import dev.migration.Migrations;
 import dev.migration.operations.Operations;
+import dev.migration.support.TestRevision;
 
 /**
  * A separate JVM that upgrades the seed revisions plus one long Java revision to heads:
@@ -98,35 +99,16 @@ public final class ChaosMain {
 	}
 
 	/** Creates a table; when blocking, signals through the marker file and waits to be killed. */
-	static final class LongRevision implements JavaRevision {
+	static final class LongRevision extends TestRevision {
 
 		private final String mode;
 
 		private final Path marker;
 
 		LongRevision(String mode, Path marker) {
+			super(LONG_REVISION, SEED_HEAD, "A long revision", !mode.startsWith("nt-"));
 			this.mode = mode;
 			this.marker = marker;
-		}
-
-		@Override
-		public String id() {
-			return LONG_REVISION;
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of(SEED_HEAD);
-		}
-
-		@Override
-		public String message() {
-			return "A long revision";
-		}
-
-		@Override
-		public boolean transactional() {
-			return !this.mode.startsWith("nt-");
 		}
 
 		@Override
@@ -189,21 +171,10 @@ public final class ChaosMain {
 	}
 
 	/** A transactional revision after the long one: shows whether a process went on after it. */
-	static final class NextRevision implements JavaRevision {
+	static final class NextRevision extends TestRevision {
 
-		@Override
-		public String id() {
-			return NEXT_REVISION;
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of(LONG_REVISION);
-		}
-
-		@Override
-		public String message() {
-			return "After the long revision";
+		NextRevision() {
+			super(NEXT_REVISION, LONG_REVISION, "After the long revision");
 		}
 
 		@Override

@@ -49,6 +49,18 @@ public abstract class DatabaseTests {
 		}
 	}
 
+	/** Writes {@code d1d1d1d1d1d1_two_tables.sql}, non-transactional, after the last seed revision. */
+	protected void writeTwoTables(String upgrade, String downgrade) throws IOException {
+		Files.writeString(this.revisions.resolve("d1d1d1d1d1d1_two_tables.sql"), """
+				-- revision: d1d1d1d1d1d1
+				-- down_revision: 7d2e41c0b9aa
+				-- message: Two tables
+				-- transactional: false
+
+				-- upgrade
+				""" + upgrade + "\n-- downgrade\n" + downgrade);
+	}
+
 	/** The database and the folder set on the builder, for a test to add its settings to. */
 	protected MigrationConfiguration.Builder configuration(MigrationConfiguration.Builder builder) {
 		return builder.url(this.database.url())
