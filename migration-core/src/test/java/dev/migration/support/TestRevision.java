@@ -25,8 +25,12 @@ public abstract class TestRevision implements JavaRevision {
 	}
 
 	protected TestRevision(String id, String downRevision, String message, boolean transactional) {
+		this(id, (downRevision != null) ? List.of(downRevision) : List.of(), message, transactional);
+	}
+
+	protected TestRevision(String id, List<String> downRevisions, String message, boolean transactional) {
 		this.id = id;
-		this.downRevisions = (downRevision != null) ? List.of(downRevision) : List.of();
+		this.downRevisions = downRevisions;
 		this.message = message;
 		this.transactional = transactional;
 	}

@@ -108,25 +108,10 @@ class JavaRevisionsTests {
 
 	}
 
-	static class IrreversibleRevision implements JavaRevision {
-
-		private final String id;
-
-		private final List<String> downRevisions;
+	static class IrreversibleRevision extends TestRevision {
 
 		IrreversibleRevision(String id, List<String> downRevisions) {
-			this.id = id;
-			this.downRevisions = downRevisions;
-		}
-
-		@Override
-		public String id() {
-			return this.id;
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return this.downRevisions;
+			super(id, downRevisions, "", true);
 		}
 
 		@Override
