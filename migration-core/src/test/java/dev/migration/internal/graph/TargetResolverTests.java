@@ -32,7 +32,7 @@ class TargetResolverTests {
 	@Test
 	void headWithTwoHeadsIsRefusedListingThem() {
 		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> resolve(FORK, "head"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c"))
+			.satisfies((ex) -> assertThat(ex.heads()).containsExactly("b", "c"))
 			.withMessageContaining("heads")
 			.withMessageContaining("@head");
 	}
@@ -68,7 +68,7 @@ class TargetResolverTests {
 	void ambiguousPrefixIsRefusedListingTheCandidates() {
 		RevisionGraph graph = graph("abc123", "abd456<-abc123", "xyz<-abd456");
 		assertThatExceptionOfType(AmbiguousRevisionException.class).isThrownBy(() -> resolve(graph, "ab"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("abc123", "abd456"))
+			.satisfies((ex) -> assertThat(ex.candidates()).containsExactly("abc123", "abd456"))
 			.withMessageContaining("abc123, abd456");
 	}
 
