@@ -14,4 +14,9 @@ public final class AmbiguousRevisionException extends TargetException {
 				+ ". Give more characters. Nothing was run.", candidates);
 	}
 
+	/** The revisions the prefix matches. */
+	public List<String> candidates() {
+		return revisions();
+	}
+
 }

@@ -12,7 +12,8 @@ public record ChecksumMismatch(String revision, String location, String applied,
 
 	@Override
 	public String toString() {
-		return this.revision + " (" + this.location + ") applied with checksum " + this.applied + ", now " + this.current;
+		return this.revision + " (" + this.location + ") applied with checksum " + this.applied + ", now "
+				+ this.current;
 	}
 
 }

@@ -11,7 +11,8 @@ public final class LocationNotFoundException extends MigrationException {
 
 	public LocationNotFoundException(String location, String detail) {
 		super("Revisions location '" + location + "' does not exist" + (detail.isEmpty() ? "" : " (" + detail + ")")
-				+ ". Nothing was run. Create it (the CLI's 'init' does), or point the location setting at your revisions.");
+				+ ". Nothing was run. Create it (the CLI's 'init' does), or point the location setting at your "
+				+ "revisions.");
 		this.location = location;
 	}
 

@@ -203,6 +203,18 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 			return this;
 		}
 
+		/**
+		 * The Java revisions of a class path (jars and class folders separated by the platform's path separator):
+		 * every concrete {@link JavaRevision} with a no-argument constructor, and their class loader.
+		 * @throws MigrationException naming an entry that does not exist or a class that cannot be created
+		 */
+		public Builder javaRevisionClasspath(String classpath) {
+			ClasspathRevisions found = ClasspathRevisions.scan(classpath);
+			this.javaRevisions = found.revisions();
+			this.classLoader = found.classLoader();
+			return this;
+		}
+
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = classLoader;
 			return this;

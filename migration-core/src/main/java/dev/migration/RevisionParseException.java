@@ -12,7 +12,8 @@ public final class RevisionParseException extends MigrationException {
 	private final int line;
 
 	public RevisionParseException(String location, int line, String problem) {
-		super(location + (line > 0 ? ":" + line : "") + ": " + problem + ". Nothing was applied; fix the file and run again.");
+		super(location + (line > 0 ? ":" + line : "") + ": " + problem
+				+ ". Nothing was applied; fix the file and run again.");
 		this.location = location;
 		this.line = line;
 	}

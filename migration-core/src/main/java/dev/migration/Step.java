@@ -20,4 +20,12 @@ public record Step(Direction direction, String revision, String message, List<St
 		to = List.copyOf(to);
 	}
 
+	/** Alembic's log line as the step starts: {@code Running upgrade <from> -> <to>, <message>}. */
+	public String logLine() {
+		boolean stamp = this.direction == Direction.STAMP;
+		String line = "Running " + (stamp ? "stamp_revision" : this.direction.word()) + " "
+				+ String.join(", ", this.from) + " -> " + String.join(", ", this.to);
+		return (stamp || this.message == null || this.message.isEmpty()) ? line : line + ", " + this.message;
+	}
+
 }

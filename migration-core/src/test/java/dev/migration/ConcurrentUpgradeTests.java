@@ -4,15 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migration.support.Concurrently;
 import dev.migration.support.TestDatabase;
 import dev.migration.support.UpgradeMain;
 
@@ -52,34 +49,13 @@ abstract class ConcurrentUpgradeTests {
 	@Test
 	void fourThreadsWithTheirOwnConnectionsApplyEachRevisionOnce() throws Exception {
 		TestDatabase database = newDatabase(this.temporary);
-		int threads = 4;
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch ready = new CountDownLatch(threads);
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<MigrationResult>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				Migrations migrations = migrations(database);
-				results.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					return migrations.upgrade("heads");
-				}));
-			}
-			ready.await();
-			go.countDown();
-			int applied = 0;
-			for (Future<MigrationResult> result : results) {
-				MigrationResult done = result.get(120, TimeUnit.SECONDS);
-				assertThat(done.currentRows()).containsExactly(CHAIN.get(CHAIN.size() - 1));
-				applied += done.steps().size();
-			}
-			assertThat(applied).isEqualTo(CHAIN.size());
-			assertEachRevisionAppliedOnce(database);
+		int applied = 0;
+		for (MigrationResult done : Concurrently.upgrade(4, () -> migrations(database))) {
+			assertThat(done.currentRows()).containsExactly(CHAIN.get(CHAIN.size() - 1));
+			applied += done.steps().size();
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(applied).isEqualTo(CHAIN.size());
+		assertEachRevisionAppliedOnce(database);
 	}
 
 	@Test

@@ -1,29 +1,18 @@
 package dev.migration;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.MigrationStatus.RevisionStatus;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseTests;
+import dev.migration.support.Recording;
 
 import static dev.migration.MigrationsExecutionTests.CHAIN;
 import static dev.migration.MigrationsExecutionTests.POSTS;
@@ -38,31 +27,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * and one query for everything the endpoint, the health indicator and the command line show. Also the typed
  * refusals of {@link Migrations#planDowngrade}. Each subclass names the database.
  */
-abstract class MigrationStatusTests {
+abstract class MigrationStatusTests extends DatabaseTests {
 
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
+	MigrationStatusTests() {
+		super(true);
+	}
 
 	int connections;
 
 	final List<String> queries = new ArrayList<>();
-
-	abstract TestDatabase newDatabase(Path directory);
-
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
-		try (Stream<Path> seed = Files.list(Paths.get("src/test/resources/db/seed"))) {
-			for (Path file : seed.toList()) {
-				Files.copy(file, this.revisions.resolve(file.getFileName()));
-			}
-		}
-	}
 
 	@Test
 	void statusIsOneConnectionAndOneQuery() {
@@ -230,17 +203,10 @@ abstract class MigrationStatusTests {
 			.satisfies((refusal) -> assertThat(refusal.revisions()).containsExactly("b5b5b5b5b5b5"));
 	}
 
-	private Migrations migrations(MigrationConfiguration.Builder builder) {
-		return Migrations.create(builder.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.build());
-	}
-
 	/** On a DataSource that counts its connections and writes down the SQL of every query. */
 	private Migrations recorded(MigrationConfiguration.Builder builder) {
-		return Migrations.create(builder.dataSource(recordingDataSource())
+		return Migrations.create(builder.dataSource(Recording.dataSource(this.database, this.queries,
+				() -> this.connections++))
 			.locations("filesystem:" + this.revisions)
 			.build());
 	}
@@ -264,58 +230,6 @@ abstract class MigrationStatusTests {
 	private String tablesQuery() {
 		return this.database.kind().equals("sqlite") ? "SELECT name FROM sqlite_master WHERE type = 'table'"
 				: "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'";
-	}
-
-	private DataSource recordingDataSource() {
-		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-				(proxy, method, args) -> switch (method.getName()) {
-					case "getConnection" -> {
-						this.connections++;
-						yield recording(DriverManager.getConnection(this.database.url(), this.database.user(),
-								this.database.password()));
-					}
-					case "getLogWriter" -> (PrintWriter) null;
-					case "getParentLogger" -> Logger.getGlobal();
-					case "getLoginTimeout" -> 0;
-					case "isWrapperFor" -> false;
-					case "hashCode" -> System.identityHashCode(proxy);
-					case "equals" -> proxy == args[0];
-					case "toString" -> "recording DataSource";
-					default -> null;
-				});
-	}
-
-	/** The connection, with the SQL of every statement it prepares or executes written down. */
-	private Connection recording(Connection connection) {
-		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-				(proxy, method, args) -> {
-					if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
-						this.queries.add(sql);
-					}
-					Object result = invoke(connection, method, args);
-					if (result instanceof java.sql.Statement statement && method.getName().equals("createStatement")) {
-						return Proxy.newProxyInstance(getClass().getClassLoader(),
-								new Class<?>[] { java.sql.Statement.class },
-								(statementProxy, statementMethod, statementArgs) -> {
-									if ((statementMethod.getName().startsWith("execute")
-											|| statementMethod.getName().equals("addBatch")) && statementArgs != null
-											&& statementArgs.length > 0 && statementArgs[0] instanceof String sql) {
-										this.queries.add(sql);
-									}
-									return invoke(statement, statementMethod, statementArgs);
-								});
-					}
-					return result;
-				});
-	}
-
-	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 }

@@ -3,16 +3,14 @@ package dev.migration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.support.TestDatabase;
+import dev.migration.operations.Operations;
+import dev.migration.support.DatabaseTests;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,7 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Upgrade, downgrade, stamp, failures and validation against a real database. Each subclass names the database.
  */
-abstract class MigrationsExecutionTests {
+abstract class MigrationsExecutionTests extends DatabaseTests {
+
+	MigrationsExecutionTests() {
+		super(true);
+	}
 
 	static final String USERS = "1a2b3c4d5e6f";
 
@@ -31,38 +33,6 @@ abstract class MigrationsExecutionTests {
 	static final String POSTS = "7d2e41c0b9aa";
 
 	static final List<String> CHAIN = List.of(USERS, VERIFICATION, TEAMS, POSTS);
-
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
-
-	abstract TestDatabase newDatabase(Path directory);
-
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
-		try (Stream<Path> seed = Files.list(Paths.get("src/test/resources/db/seed"))) {
-			for (Path file : seed.toList()) {
-				Files.copy(file, this.revisions.resolve(file.getFileName()));
-			}
-		}
-	}
-
-	Migrations migrations() {
-		return migrations(MigrationConfiguration.builder());
-	}
-
-	Migrations migrations(MigrationConfiguration.Builder builder) {
-		return Migrations.create(builder.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.build());
-	}
 
 	List<String> historyOf(String direction) {
 		return this.database.queryStrings(
@@ -289,21 +259,8 @@ abstract class MigrationsExecutionTests {
 
 	@Test
 	void aNonTransactionalDowngradeThatFailsHalfWayIsMarkedUntilAStampToWhereItWouldHaveGone() throws IOException {
-		writeRevision("d1d1d1d1d1d1_two_tables.sql", """
-				-- revision: d1d1d1d1d1d1
-				-- down_revision: 7d2e41c0b9aa
-				-- message: Two tables
-				-- transactional: false
-
-				-- upgrade
-				CREATE TABLE first_half (id INTEGER);
-				CREATE TABLE second_half (id INTEGER);
-
-				-- downgrade
-				DROP TABLE first_half;
-				DROP TABLE no_such_table;
-				DROP TABLE second_half;
-				""");
+		writeTwoTables("CREATE TABLE first_half (id INTEGER);\nCREATE TABLE second_half (id INTEGER);\n",
+				"DROP TABLE first_half;\nDROP TABLE no_such_table;\nDROP TABLE second_half;\n");
 		Migrations migrations = migrations();
 		migrations.upgrade("heads");
 		assertThat(this.database.queryStrings("SELECT duration_ms >= 0 FROM migration_history WHERE revision = ?",
@@ -435,30 +392,15 @@ abstract class MigrationsExecutionTests {
 
 	@Test
 	void javaRevisionsJoinTheGraphAndRunSql() {
-		JavaRevision backfill = new JavaRevision() {
+		JavaRevision backfill = new TestRevision("java00000001", POSTS, "Backfill a team") {
 
 			@Override
-			public String id() {
-				return "java00000001";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of(POSTS);
-			}
-
-			@Override
-			public String message() {
-				return "Backfill a team";
-			}
-
-			@Override
-			public void upgrade(dev.migration.operations.Operations operations) {
+			public void upgrade(Operations operations) {
 				operations.execute("INSERT INTO teams (id, name) VALUES (2, 'From Java')");
 			}
 
 			@Override
-			public void downgrade(dev.migration.operations.Operations operations) {
+			public void downgrade(Operations operations) {
 				operations.execute("DELETE FROM teams WHERE id = 2");
 			}
 
@@ -475,25 +417,10 @@ abstract class MigrationsExecutionTests {
 
 	@Test
 	void failingJavaRevisionRollsBackItsStep() {
-		JavaRevision failing = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "java00000002";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of(POSTS);
-			}
-
-			@Override
-			public void upgrade(dev.migration.operations.Operations operations) {
-				operations.execute("INSERT INTO teams (id, name) VALUES (3, 'Half done')");
-				throw new IllegalStateException("backfill found a duplicate");
-			}
-
-		};
+		JavaRevision failing = TestRevision.of("java00000002", POSTS, (operations) -> {
+			operations.execute("INSERT INTO teams (id, name) VALUES (3, 'Half done')");
+			throw new IllegalStateException("backfill found a duplicate");
+		});
 		Migrations migrations = migrations(MigrationConfiguration.builder().javaRevisions(failing));
 
 		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.operations.Column;
 import dev.migration.operations.ColumnType;
-import dev.migration.operations.Index;
 import dev.migration.operations.Operations;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.ScriptClients;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -189,21 +189,10 @@ class OfflineScriptTests {
 	}
 
 	/** Operations whose rendering a script could trip on, with a message that a comment line could trip on. */
-	static final class JavaTable implements JavaRevision {
+	static final class JavaTable extends TestRevision {
 
-		@Override
-		public String id() {
-			return "java_table";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("7d2e41c0b9aa");
-		}
-
-		@Override
-		public String message() {
-			return AWKWARD_MESSAGE;
+		JavaTable() {
+			super("java_table", "7d2e41c0b9aa", AWKWARD_MESSAGE);
 		}
 
 		@Override
@@ -224,16 +213,10 @@ class OfflineScriptTests {
 	}
 
 	/** Reads the database in its code: there is nothing to print. */
-	static final class NeedsConnection implements JavaRevision {
+	static final class NeedsConnection extends TestRevision {
 
-		@Override
-		public String id() {
-			return "needs_connection";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("7d2e41c0b9aa");
+		NeedsConnection() {
+			super("needs_connection", "7d2e41c0b9aa", "");
 		}
 
 		@Override
@@ -244,16 +227,10 @@ class OfflineScriptTests {
 	}
 
 	/** A check constraint: on SQLite a move-and-copy of the table. */
-	static final class AddsCheck implements JavaRevision {
+	static final class AddsCheck extends TestRevision {
 
-		@Override
-		public String id() {
-			return "adds_check";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("java_table");
+		AddsCheck() {
+			super("adds_check", "java_table", "");
 		}
 
 		@Override
@@ -264,21 +241,10 @@ class OfflineScriptTests {
 	}
 
 	/** Non-transactional, fails at its second statement; a later step would create a table. */
-	static final class FailingHalfway implements JavaRevision {
+	static final class FailingHalfway extends TestRevision {
 
-		@Override
-		public String id() {
-			return "halfway";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("7d2e41c0b9aa");
-		}
-
-		@Override
-		public boolean transactional() {
-			return false;
+		FailingHalfway() {
+			super("halfway", "7d2e41c0b9aa", "", false);
 		}
 
 		@Override

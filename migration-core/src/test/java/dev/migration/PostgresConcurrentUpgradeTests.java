@@ -8,7 +8,7 @@ import dev.migration.support.TestDatabase;
 class PostgresConcurrentUpgradeTests extends ConcurrentUpgradeTests {
 
 	@Override
-	TestDatabase newDatabase(Path directory) {
+	protected TestDatabase newDatabase(Path directory) {
 		return PostgresDatabase.create();
 	}
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PostgresExecutionTests extends MigrationsExecutionTests {
 
 	@Override
-	TestDatabase newDatabase(Path directory) {
+	protected TestDatabase newDatabase(Path directory) {
 		return PostgresDatabase.create();
 	}
 

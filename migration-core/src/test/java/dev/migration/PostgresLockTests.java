@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migration.operations.Operations;
 import dev.migration.support.PostgresDatabase;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,21 +76,10 @@ class PostgresLockTests {
 
 	@Test
 	void lockTimeoutNamesTheHolderAndRunsNothing() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		JavaRevision slow = new Revision("s1ow00000001", true) {
-
-			@Override
-			public void upgrade(Operations operations) throws Exception {
-				started.countDown();
-				assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
-				operations.execute("CREATE TABLE slow (id INTEGER)");
-			}
-
-		};
+		Held slow = new Held("s1ow00000001", true, "CREATE TABLE slow (id INTEGER)");
 		Migrations holder = migrations(Duration.ofSeconds(60), slow);
 		CompletableFuture<MigrationResult> holding = CompletableFuture.supplyAsync(() -> holder.upgrade("heads"));
-		assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(slow.started.await(60, TimeUnit.SECONDS)).isTrue();
 		int holderPid = holderPid();
 
 		try {
@@ -100,29 +90,18 @@ class PostgresLockTests {
 				.satisfies((timeout) -> assertThat(timeout.holder()).contains("pid " + holderPid));
 		}
 		finally {
-			release.countDown();
+			slow.release.countDown();
 		}
 		assertThat(holding.get(60, TimeUnit.SECONDS).currentRows()).containsExactly("s1ow00000001");
 	}
 
 	@Test
 	void lockTimeoutSaysWhatEndingTheHolderDoesAndNamesTheNonTransactionalRevisionItIsInside() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		JavaRevision index = new Revision("c0ncurrent02", false) {
-
-			@Override
-			public void upgrade(Operations operations) throws Exception {
-				started.countDown();
-				assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
-				operations.execute("CREATE INDEX CONCURRENTLY ix_posts_title ON posts (title)");
-			}
-
-		};
+		Held index = new Held("c0ncurrent02", false, "CREATE INDEX CONCURRENTLY ix_posts_title ON posts (title)");
 		migrations(Duration.ofSeconds(60)).upgrade("heads");
 		Migrations holder = migrations(Duration.ofSeconds(60), index);
 		CompletableFuture<MigrationResult> holding = CompletableFuture.supplyAsync(() -> holder.upgrade("heads"));
-		assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(index.started.await(60, TimeUnit.SECONDS)).isTrue();
 
 		try {
 			assertThatExceptionOfType(LockTimeoutException.class)
@@ -133,7 +112,7 @@ class PostgresLockTests {
 				.withMessageContaining("Nothing was run");
 		}
 		finally {
-			release.countDown();
+			index.release.countDown();
 		}
 		assertThat(holding.get(60, TimeUnit.SECONDS).currentRows()).containsExactly("c0ncurrent02");
 		assertThat(this.database.queryStrings("SELECT duration_ms >= 0 AND success FROM migration_history "
@@ -203,30 +182,33 @@ class PostgresLockTests {
 	}
 
 	/** A Java revision on top of the seed revisions. */
-	private abstract static class Revision implements JavaRevision {
-
-		private final String id;
-
-		private final boolean transactional;
+	private abstract static class Revision extends TestRevision {
 
 		Revision(String id, boolean transactional) {
-			this.id = id;
-			this.transactional = transactional;
+			super(id, POSTS, "", transactional);
+		}
+
+	}
+
+	/** Once started, waits for its release, then runs its statement: holds the lock as long as a test needs. */
+	private static final class Held extends Revision {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		private final String sql;
+
+		Held(String id, boolean transactional, String sql) {
+			super(id, transactional);
+			this.sql = sql;
 		}
 
 		@Override
-		public String id() {
-			return this.id;
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of(POSTS);
-		}
-
-		@Override
-		public boolean transactional() {
-			return this.transactional;
+		public void upgrade(Operations operations) throws Exception {
+			this.started.countDown();
+			assertThat(this.release.await(60, TimeUnit.SECONDS)).isTrue();
+			operations.execute(this.sql);
 		}
 
 	}

@@ -10,7 +10,7 @@ import dev.migration.support.TestDatabase;
 class PostgresVersionTableOnlyTests extends VersionTableOnlyTests {
 
 	@Override
-	TestDatabase newDatabase(Path directory) {
+	protected TestDatabase newDatabase(Path directory) {
 		return PostgresDatabase.create();
 	}
 

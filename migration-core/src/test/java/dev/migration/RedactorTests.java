@@ -83,7 +83,8 @@ class RedactorTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "jdbc:postgresq://localhost:1/app?password=Sekr3t;Tail",
 			"jdbc:postgresql://localhost:notaport/app?password=Sekr3t;Tail",
-			"jdbc:postgresql://localhost:1/app?password=Sekr3t;Tail", "jdbc:postgresql://u:Sekr3t;Tail@localhost:1/app" })
+			"jdbc:postgresql://localhost:1/app?password=Sekr3t;Tail",
+					"jdbc:postgresql://u:Sekr3t;Tail@localhost:1/app" })
 	void aConnectionFailureCarriesThePasswordNeitherInItsMessageNorInItsCauses(String url) {
 		Migrations migrations = Migrations.create(MigrationConfiguration.builder().url(url).password("Sekr3t;Tail")
 			.locations("classpath:db/seed").build());

@@ -2,16 +2,13 @@ package dev.migration;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,30 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Revision files whose text each database reads its own way, and malformed files in a plan, against a real database.
  * Each subclass names the database.
  */
-abstract class SqlTextExecutionTests {
+abstract class SqlTextExecutionTests extends DatabaseTests {
 
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
-
-	abstract TestDatabase newDatabase(Path directory);
-
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
-	}
-
-	Migrations migrations() {
-		return Migrations.create(MigrationConfiguration.builder()
-			.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.build());
+	SqlTextExecutionTests() {
+		super(false);
 	}
 
 	/** Writes revision {@code id} after {@code down} whose upgrade is the given SQL, starting on line 6. */

@@ -8,7 +8,7 @@ import dev.migration.support.TestDatabase;
 class SqliteExecutionTests extends MigrationsExecutionTests {
 
 	@Override
-	TestDatabase newDatabase(Path directory) {
+	protected TestDatabase newDatabase(Path directory) {
 		return SqliteDatabase.in(directory);
 	}
 

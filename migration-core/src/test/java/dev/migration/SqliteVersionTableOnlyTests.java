@@ -9,7 +9,7 @@ import dev.migration.support.TestDatabase;
 class SqliteVersionTableOnlyTests extends VersionTableOnlyTests {
 
 	@Override
-	TestDatabase newDatabase(Path directory) {
+	protected TestDatabase newDatabase(Path directory) {
 		return SqliteDatabase.in(directory);
 	}
 

@@ -3,22 +3,14 @@ package dev.migration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.support.TestDatabase;
+import dev.migration.support.Concurrently;
+import dev.migration.support.DatabaseTests;
 
 import static dev.migration.MigrationsExecutionTests.CHAIN;
 import static dev.migration.MigrationsExecutionTests.POSTS;
@@ -34,20 +26,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * table were there and empty; the first write creates the history table and leaves the version table as it is.
  * Each subclass names the database and the schema the tables live in.
  */
-abstract class VersionTableOnlyTests {
+abstract class VersionTableOnlyTests extends DatabaseTests {
+
+	VersionTableOnlyTests() {
+		super(true);
+	}
 
 	static final String VERSION_TABLE = "alembic_version";
 
 	static final String HISTORY_TABLE = "migration_history";
-
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
-
-	abstract TestDatabase newDatabase(Path directory);
 
 	/** The schema of the two tables, or {@code null} for the connection's default. */
 	abstract String schema();
@@ -62,31 +49,14 @@ abstract class VersionTableOnlyTests {
 	/** The version table's columns and constraints as the database describes them, to show nobody altered it. */
 	abstract List<String> versionTableDefinition();
 
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
-		try (Stream<Path> seed = Files.list(Paths.get("src/test/resources/db/seed"))) {
-			for (Path file : seed.toList()) {
-				Files.copy(file, this.revisions.resolve(file.getFileName()));
-			}
-		}
-	}
-
 	/** The name of a table as SQL needs it, in the schema. */
 	String qualified(String table) {
 		return (schema() == null) ? table : schema() + "." + table;
 	}
 
-	Migrations migrations() {
-		return Migrations.create(MigrationConfiguration.builder()
-			.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.schema(schema())
-			.versionTable(VERSION_TABLE)
-			.build());
+	@Override
+	protected Migrations migrations() {
+		return migrations(MigrationConfiguration.builder().schema(schema()).versionTable(VERSION_TABLE));
 	}
 
 	/**
@@ -244,21 +214,8 @@ abstract class VersionTableOnlyTests {
 
 	@Test
 	void aNonTransactionalRevisionFailingHalfWayIsMarkedInTheHistoryTableItsClaimCreated() throws IOException {
-		Files.writeString(this.revisions.resolve("d1d1d1d1d1d1_two_tables.sql"), """
-				-- revision: d1d1d1d1d1d1
-				-- down_revision: 7d2e41c0b9aa
-				-- message: Two tables
-				-- transactional: false
-
-				-- upgrade
-				CREATE TABLE first_half (id INTEGER);
-				INSERT INTO no_such_table VALUES (1);
-				CREATE TABLE second_half (id INTEGER);
-
-				-- downgrade
-				DROP TABLE second_half;
-				DROP TABLE first_half;
-				""");
+		writeTwoTables("CREATE TABLE first_half (id INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
+				+ "CREATE TABLE second_half (id INTEGER);\n", "DROP TABLE second_half;\nDROP TABLE first_half;\n");
 		versionedByAlembicAt(POSTS);
 		Migrations migrations = migrations();
 
@@ -300,33 +257,12 @@ abstract class VersionTableOnlyTests {
 				DROP TABLE outside;
 				""");
 		versionedByAlembicAt(TEAMS);
-		int threads = 4;
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch ready = new CountDownLatch(threads);
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<MigrationResult>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				Migrations migrations = migrations();
-				results.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					return migrations.upgrade("heads");
-				}));
-			}
-			ready.await();
-			go.countDown();
-			int applied = 0;
-			for (Future<MigrationResult> result : results) {
-				MigrationResult done = result.get(120, TimeUnit.SECONDS);
-				assertThat(done.currentRows()).containsExactly("d2d2d2d2d2d2");
-				applied += done.steps().size();
-			}
-			assertThat(applied).isEqualTo(2);
+		int applied = 0;
+		for (MigrationResult done : Concurrently.upgrade(4, this::migrations)) {
+			assertThat(done.currentRows()).containsExactly("d2d2d2d2d2d2");
+			applied += done.steps().size();
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(applied).isEqualTo(2);
 		assertThat(history()).containsExactly("upgrade " + POSTS, "upgrade d2d2d2d2d2d2");
 		assertThat(versionRows()).containsExactly("d2d2d2d2d2d2");
 		assertThat(migrations().unfinished()).isEmpty();

@@ -8,14 +8,8 @@ import picocli.CommandLine.Command;
 				"  migration downgrade --sql heads:base --dialect sqlite > downgrade.sql" })
 final class DowngradeCommand extends MoveCommand {
 
-	@Override
-	Direction direction() {
-		return Direction.DOWNGRADE;
-	}
-
-	@Override
-	String defaultEnd() {
-		return "base";
+	DowngradeCommand() {
+		super(Direction.DOWNGRADE);
 	}
 
 }

@@ -1,21 +1,16 @@
 package dev.migration.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "history", description = "List the revisions, newest first.",
-		footer = { "", "Examples:", "  migration history", "  migration --url jdbc:sqlite:app.db history -r current: --indicate-current" })
-final class HistoryCommand implements Callable<Integer> {
-
-	@ParentCommand
-	private MigrationCli cli;
+@Command(name = "history", description = "List the revisions, newest first.", footer = { "", "Examples:",
+		"  migration history", "  migration --url jdbc:sqlite:app.db history -r current: --indicate-current" })
+final class HistoryCommand extends CliCommand {
 
 	@Option(names = { "-r", "--rev-range" }, paramLabel = "START:END",
 			description = "Only revisions between START and END, e.g. base:heads, current:, 1a2b:3f1c.")
@@ -29,8 +24,11 @@ final class HistoryCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<String> bounds = (this.range != null) ? MigrationCli.splitRange(this.range, "base:heads") : List.of("", "");
-		boolean needsDatabase = this.indicateCurrent || bounds.stream().anyMatch(HistoryCommand::namesCurrent);
+		List<String> bounds = (this.range != null) ? MigrationCli.splitRange(this.range, "base:heads")
+				: List.of("", "");
+		// only a range relative to the database's revisions, or the marks, need a connection
+		boolean needsDatabase = this.indicateCurrent || bounds.stream()
+			.anyMatch((bound) -> bound.equals("current") || bound.matches("[+-]\\d+") || bound.matches(".*@[+-].*"));
 		Migrations migrations = needsDatabase ? this.cli.database() : this.cli.revisions();
 		MigrationStatus status = needsDatabase ? migrations.status("heads", 0) : null;
 		List<String> current = (status != null) ? status.current() : List.of();
@@ -38,17 +36,12 @@ final class HistoryCommand implements Callable<Integer> {
 		String upper = bounds.get(1).isEmpty() ? null : bounds.get(1);
 		for (RevisionInfo revision : migrations.revisions(lower, upper, current)) {
 			boolean mark = this.indicateCurrent && current.contains(revision.id());
-			this.cli.console().print(this.verbose ? Console.entry(revision, mark)
-					: Console.line(revision, mark, true, true, true));
+			console().print(this.verbose ? revision.entry(mark) : revision.line(mark, true, true, true));
 		}
 		if (status != null) {
-			this.cli.console().warnUnfinished(status.unfinished());
+			console().warnUnfinished(status.unfinished());
 		}
 		return 0;
-	}
-
-	private static boolean namesCurrent(String bound) {
-		return bound.equals("current") || bound.matches("[+-]\\d+") || bound.contains("@+") || bound.contains("@-");
 	}
 
 }

@@ -4,22 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.NewRevision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "merge", description = "Write a revision that joins several heads into one.",
 		footer = { "", "Examples:", "  migration merge -m \"Join branches\" heads",
 				"  migration merge -m \"Join branches\" 3f1c2a9b7d10 7d2e41c0b9aa" })
-final class MergeCommand implements Callable<Integer> {
-
-	@ParentCommand
-	private MigrationCli cli;
+final class MergeCommand extends CliCommand {
 
 	@Option(names = { "-m", "--message" }, required = true, description = "What the merge does.")
 	private String message;
@@ -36,16 +32,14 @@ final class MergeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Migrations migrations = this.cli.revisions();
-		Set<String> down = new LinkedHashSet<>();
-		for (String target : this.targets) {
-			down.addAll(migrations.resolve(target, List.of()));
-		}
+		Set<String> down = new LinkedHashSet<>(RevisionCommand.resolveAll(migrations, this.targets));
 		if (down.size() < 2) {
 			throw new MigrationException("A merge joins at least two revisions, but " + String.join(" ", this.targets)
 					+ " names " + (down.isEmpty() ? "none" : String.join(", ", down)) + ". Nothing was written.");
 		}
-		RevisionCommand.write(this.cli, migrations, this.revisionId, List.copyOf(down), this.message,
-				this.branchLabels, List.of());
+		RevisionCommand.write(this.cli, migrations, NewRevision.of(this.message, List.copyOf(down))
+			.withId(this.revisionId)
+			.withBranchLabels(this.branchLabels));
 		return 0;
 	}
 

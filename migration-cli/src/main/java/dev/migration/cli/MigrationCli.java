@@ -2,15 +2,14 @@ package dev.migration.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
-import dev.migration.MigrationListener;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
 import picocli.CommandLine;
@@ -40,7 +39,8 @@ public final class MigrationCli implements Callable<Integer> {
 			description = "The database, e.g. jdbc:sqlite:app.db (env: MIGRATIONS_URL).")
 	private String url;
 
-	@Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER", description = "Database user (env: MIGRATIONS_USER).")
+	@Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
+			description = "Database user (env: MIGRATIONS_USER).")
 	private String user;
 
 	@Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
@@ -203,7 +203,9 @@ public final class MigrationCli implements Callable<Integer> {
 
 	/** The revisions and a dialect for scripts without a connection, taken from --dialect or the URL. */
 	Migrations offline(String dialect) {
-		String chosen = (dialect != null) ? dialect : dialectOf(url());
+		String url = String.valueOf(url()).toLowerCase(Locale.ROOT);
+		String chosen = (dialect != null) ? dialect : url.startsWith("jdbc:sqlite:") ? "sqlite"
+				: url.startsWith("jdbc:postgresql:") ? "postgresql" : null;
 		if (chosen == null) {
 			throw new UsageException("An offline script needs --dialect postgresql|sqlite (or --url to take it from).");
 		}
@@ -213,41 +215,22 @@ public final class MigrationCli implements Callable<Integer> {
 		return Migrations.create(configuration().dialect(chosen).build());
 	}
 
-	private static String dialectOf(String url) {
-		if (url == null) {
-			return null;
-		}
-		String lower = url.toLowerCase(Locale.ROOT);
-		return lower.startsWith("jdbc:sqlite:") ? "sqlite" : lower.startsWith("jdbc:postgresql:") ? "postgresql" : null;
-	}
-
 	private MigrationConfiguration.Builder configuration() {
 		String directory = location();
 		String source = (directory.startsWith("classpath:") || directory.startsWith("filesystem:")) ? directory
 				: "filesystem:" + directory;
-		MigrationListener printer = this.console.stepPrinter();
 		MigrationConfiguration.Builder builder = MigrationConfiguration.builder()
 			.url(url())
 			.user(user())
 			.password(password())
 			.locations(source)
-			.listeners(printer);
+			.listeners(this.console.stepPrinter());
 		// the core's defaults stay unless a value is given, as the Spring properties map onto the same builder
-		String tablesSchema = setting(this.schema, "MIGRATIONS_SCHEMA");
-		if (tablesSchema != null) {
-			builder.schema(tablesSchema);
-		}
-		String version = setting(this.versionTable, "MIGRATIONS_VERSION_TABLE");
-		if (version != null) {
-			builder.versionTable(version);
-		}
-		String history = setting(this.historyTable, "MIGRATIONS_HISTORY_TABLE");
-		if (history != null) {
-			builder.historyTable(history);
-		}
+		Optional.ofNullable(setting(this.schema, "MIGRATIONS_SCHEMA")).ifPresent(builder::schema);
+		Optional.ofNullable(setting(this.versionTable, "MIGRATIONS_VERSION_TABLE")).ifPresent(builder::versionTable);
+		Optional.ofNullable(setting(this.historyTable, "MIGRATIONS_HISTORY_TABLE")).ifPresent(builder::historyTable);
 		if (this.classpath != null && !this.classpath.isBlank()) {
-			JavaRevisionScanner scanner = JavaRevisionScanner.scan(this.classpath);
-			builder.javaRevisions(new ArrayList<>(scanner.revisions())).classLoader(scanner.classLoader());
+			builder.javaRevisionClasspath(this.classpath);
 		}
 		return builder;
 	}

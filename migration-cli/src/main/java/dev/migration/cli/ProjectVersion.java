@@ -2,7 +2,6 @@ package dev.migration.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 import picocli.CommandLine.IVersionProvider;
@@ -13,25 +12,15 @@ import picocli.CommandLine.IVersionProvider;
  */
 final class ProjectVersion implements IVersionProvider {
 
-	private static final String RESOURCE = "version.properties";
-
 	@Override
-	public String[] getVersion() {
-		return new String[] { "migration " + version() };
-	}
-
-	static String version() {
+	public String[] getVersion() throws IOException {
 		Properties properties = new Properties();
-		try (InputStream in = ProjectVersion.class.getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				return "unknown";
+		try (InputStream in = ProjectVersion.class.getResourceAsStream("version.properties")) {
+			if (in != null) {
+				properties.load(in);
 			}
-			properties.load(in);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return properties.getProperty("version", "unknown");
+		return new String[] { "migration " + properties.getProperty("version", "unknown") };
 	}
 
 }

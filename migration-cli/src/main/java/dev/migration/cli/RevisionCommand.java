@@ -3,7 +3,6 @@ package dev.migration.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.migration.InvalidRevisionArgumentException;
 import dev.migration.MigrationException;
@@ -13,14 +12,10 @@ import dev.migration.SchemaDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "revision", description = "Write a new SQL revision after the current head.",
 		footer = { "", "Example:", "  migration revision -m \"Add email verification\"" })
-final class RevisionCommand implements Callable<Integer> {
-
-	@ParentCommand
-	private MigrationCli cli;
+final class RevisionCommand extends CliCommand {
 
 	@Option(names = { "-m", "--message" }, required = true, description = "What the revision does.")
 	private String message;
@@ -47,92 +42,61 @@ final class RevisionCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.autogenerate) {
-			return autogenerate();
-		}
-		if (this.schema.isGiven()) {
+		if (!this.autogenerate && this.schema.isGiven()) {
 			throw new UsageException("--target-schema, --include-table, --exclude-table and --dev-url go with "
 					+ "--autogenerate.");
 		}
-		Migrations migrations = this.cli.revisions();
-		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
-		RevisionCommand.write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels,
-				this.dependsOn);
+		Migrations migrations = this.autogenerate ? this.schema.database(this.cli) : this.cli.revisions();
+		List<String> down = (this.head != null) ? migrations.resolve(this.head, List.of()) : migrations.heads();
+		if (down.size() > 1) {
+			throw new MigrationException(((this.head != null)
+					? "--head '" + this.head + "' names " + down.size() + " revisions (" + String.join(", ", down)
+							+ "); name one, or use 'merge'."
+					: "Multiple heads are present: " + String.join(", ", down) + ". Give --head REV for the revision "
+							+ "the new one follows, or join them with 'merge -m MSG heads'.")
+					+ " Nothing was written.");
+		}
+		NewRevision revision = NewRevision.of(this.message, down).withId(this.revisionId)
+			.withBranchLabels(this.branchLabels);
+		if (this.autogenerate) {
+			SchemaDiff diff = migrations.autogenerate(this.schema.targetSchema(this.cli), this.schema.filter());
+			if (diff.isEmpty()) {
+				console().print("No changes in schema detected.");
+				return 0;
+			}
+			diff.differences().forEach((difference) -> console().warn("Detected " + difference));
+			diff.warnings().forEach((warning) -> console().warn("WARNING: " + warning));
+			revision = revision.withSql(diff.upgradeSql(), diff.downgradeSql());
+		}
+		write(this.cli, migrations, revision.withDependsOn(resolveAll(migrations, this.dependsOn)));
 		return 0;
 	}
 
-	private Integer autogenerate() {
-		Migrations migrations = this.schema.database(this.cli);
-		List<String> down = (this.head != null) ? single(migrations.resolve(this.head, List.of())) : singleHead(migrations);
-		SchemaDiff diff = migrations.autogenerate(this.schema.targetSchema(this.cli), this.schema.filter());
-		if (diff.isEmpty()) {
-			this.cli.console().print("No changes in schema detected.");
-			return 0;
-		}
-		for (String difference : diff.differences()) {
-			this.cli.console().warn("Detected " + difference);
-		}
-		for (String warning : diff.warnings()) {
-			this.cli.console().warn("WARNING: " + warning);
-		}
-		write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels, this.dependsOn,
-				diff.upgradeSql(), diff.downgradeSql());
-		return 0;
-	}
-
-	private List<String> single(List<String> revisions) {
-		if (revisions.size() > 1) {
-			throw new MigrationException("--head '" + this.head + "' names " + revisions.size() + " revisions ("
-					+ String.join(", ", revisions) + "); name one, or use 'merge'. Nothing was written.");
-		}
+	/** The revisions that the targets name, in order. */
+	static List<String> resolveAll(Migrations migrations, List<String> targets) {
+		List<String> revisions = new ArrayList<>();
+		targets.forEach((target) -> revisions.addAll(migrations.resolve(target, List.of())));
 		return revisions;
 	}
 
-	private static List<String> singleHead(Migrations migrations) {
-		List<String> heads = migrations.heads();
-		if (heads.size() > 1) {
-			throw new MigrationException("Multiple heads are present: " + String.join(", ", heads)
-					+ ". Give --head REV for the revision the new one follows, or join them with 'merge -m MSG heads'."
-					+ " Nothing was written.");
-		}
-		return heads;
-	}
-
 	/** Shared with {@code merge}: the core checks and writes the file; this prints its path. */
-	static void write(MigrationCli cli, Migrations migrations, String requestedId, List<String> down, String message,
-			List<String> branchLabels, List<String> dependsOn) {
-		write(cli, migrations, requestedId, down, message, branchLabels, dependsOn, "", "");
-	}
-
-	/** As above, with the upgrade and downgrade sections filled ({@code --autogenerate}). */
-	static void write(MigrationCli cli, Migrations migrations, String requestedId, List<String> down, String message,
-			List<String> branchLabels, List<String> dependsOn, String upgrade, String downgrade) {
-		List<String> dependencies = new ArrayList<>();
-		for (String dependency : dependsOn) {
-			dependencies.addAll(migrations.resolve(dependency, List.of()));
-		}
-		NewRevision revision = NewRevision.of(message, down).withId(requestedId).withBranchLabels(branchLabels)
-			.withDependsOn(dependencies).withSql(upgrade, downgrade);
-		Path file;
+	static void write(MigrationCli cli, Migrations migrations, NewRevision revision) {
 		try {
-			file = migrations.writeRevision(Path.of(cli.location().replaceFirst("^filesystem:", "")), revision);
+			Path directory = Path.of(cli.location().replaceFirst("^filesystem:", ""));
+			cli.console().print("Generating " + migrations.writeRevision(directory, revision) + " ... done");
 		}
 		catch (InvalidRevisionArgumentException ex) {
-			throw new UsageException(option(ex.argument()) + ": " + ex.getMessage());
+			// name the option that gave the value the core refused, as the user typed it
+			String option = switch (ex.argument()) {
+				case "revision" -> "--rev-id";
+				case "message" -> "-m/--message";
+				case "branch_labels" -> "--branch-label";
+				case "depends_on" -> "--depends-on";
+				case "down_revision" -> "--head/REV";
+				default -> "--autogenerate (" + ex.argument() + " SQL)";
+			};
+			throw new UsageException(option + ": " + ex.getMessage());
 		}
-		cli.console().print("Generating " + file + " ... done");
-	}
-
-	/** The option that gave the value the core refused, so that the error names what the user typed. */
-	private static String option(String argument) {
-		return switch (argument) {
-			case "revision" -> "--rev-id";
-			case "message" -> "-m/--message";
-			case "branch_labels" -> "--branch-label";
-			case "depends_on" -> "--depends-on";
-			case "down_revision" -> "--head/REV";
-			default -> "--autogenerate (" + argument + " SQL)";
-		};
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.migration.cli;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.migration.Direction;
 import dev.migration.Migrations;
@@ -10,15 +9,11 @@ import dev.migration.UnfinishedRevision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "stamp", description = "Set the version table to the targets without running any revision.",
 		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db stamp heads",
 				"  migration --url jdbc:sqlite:app.db stamp --purge 1a2b3c4d5e6f" })
-final class StampCommand implements Callable<Integer> {
-
-	@ParentCommand
-	private MigrationCli cli;
+final class StampCommand extends CliCommand {
 
 	@Parameters(arity = "1..*", paramLabel = "TARGET", description = "heads, base, ids, <label>@head, ...")
 	private List<String> targets;
@@ -34,19 +29,17 @@ final class StampCommand implements Callable<Integer> {
 		Migrations migrations = this.cli.database();
 		if (this.sql) {
 			// the rows as they are, also with --purge: the plan deletes them, as the online stamp does
-			List<String> rows = migrations.current();
-			this.cli.console().script(migrations.runnableScript(migrations.plan(Direction.STAMP, this.targets, rows, this.purge),
+			console().script(migrations.runnableScript(
+					migrations.plan(Direction.STAMP, this.targets, migrations.current(), this.purge),
 					this.cli.operator()));
+			return 0;
 		}
-		else {
-			List<UnfinishedRevision> unfinished = migrations.unfinished();
-			migrations.stamp(this.targets, this.purge);
-			for (UnfinishedRevision revision : unfinished) {
-				this.cli.console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
-						+ revision.direction().word() + ", started "
-						+ revision.startedAt().truncatedTo(ChronoUnit.SECONDS) + ", not finished): the database is "
-						+ "taken to be repaired by hand.");
-			}
+		List<UnfinishedRevision> unfinished = migrations.unfinished();
+		migrations.stamp(this.targets, this.purge);
+		for (UnfinishedRevision revision : unfinished) {
+			console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
+					+ revision.direction().word() + ", started " + revision.startedAt().truncatedTo(ChronoUnit.SECONDS)
+					+ ", not finished): the database is taken to be repaired by hand.");
 		}
 		return 0;
 	}

@@ -54,11 +54,10 @@ final class TargetSchemaOptions {
 			throw new UsageException("Revisions on the classpath have no folder to find schema.sql beside: "
 					+ "give --target-schema FILE.");
 		}
+		// db/revisions -> db/schema.sql, revisions -> schema.sql; '.' and '..' have their parent only absolute
 		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
-		if (revisions.getParent() == null && revisions.toString().matches("\\.*")) {
-			revisions = revisions.toAbsolutePath().normalize();
-		}
-		Path parent = revisions.getParent();
+		Path parent = (revisions.toString().matches("\\.*") ? revisions.toAbsolutePath().normalize() : revisions)
+			.getParent();
 		return (parent != null) ? parent.resolve("schema.sql") : Path.of("schema.sql");
 	}
 

@@ -8,14 +8,8 @@ import picocli.CommandLine.Command;
 				"  migration upgrade --sql base:heads --dialect postgresql > upgrade.sql" })
 final class UpgradeCommand extends MoveCommand {
 
-	@Override
-	Direction direction() {
-		return Direction.UPGRADE;
-	}
-
-	@Override
-	String defaultEnd() {
-		return "heads";
+	UpgradeCommand() {
+		super(Direction.UPGRADE);
 	}
 
 }

@@ -24,6 +24,18 @@ import dev.migration.support.TestDatabase;
  */
 class AutogenerateCommandsTest {
 
+	/** The first target schema, and where the test comes back to. */
+	private static final String AUTHORS_AND_BOOKS = """
+			CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(80));
+			CREATE TABLE books (
+			    id INTEGER NOT NULL PRIMARY KEY,
+			    author_id INTEGER,
+			    title VARCHAR(200) NOT NULL,
+			    CONSTRAINT ck_books_title CHECK (length(title) > 0)
+			);
+			CREATE INDEX ix_books_title ON books (title);
+			""";
+
 	/** The seed's schema at its head, written as one desired-state file. */
 	static final String SEED_SCHEMA = """
 			CREATE TABLE users (
@@ -175,16 +187,7 @@ class AutogenerateCommandsTest {
 		Files.createDirectories(revisions);
 		Cli cli = new Cli(revisions).database(database.url(), database.user(), database.password());
 		Path target = this.directory.resolve("db/schema.sql");
-		Files.writeString(target, """
-				CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(80));
-				CREATE TABLE books (
-				    id INTEGER NOT NULL PRIMARY KEY,
-				    author_id INTEGER,
-				    title VARCHAR(200) NOT NULL,
-				    CONSTRAINT ck_books_title CHECK (length(title) > 0)
-				);
-				CREATE INDEX ix_books_title ON books (title);
-				""");
+		Files.writeString(target, AUTHORS_AND_BOOKS);
 		Result first = cli.run("revision", "-m", "Initial", "--autogenerate");
 		assertThat(first.exitCode()).as(first.err()).isZero();
 		assertThat(Files.readString(revisionFiles(cli).get(0))).contains("-- down_revision: none");
@@ -216,16 +219,7 @@ class AutogenerateCommandsTest {
 		Path newest = revisionFiles(cli).stream().filter((file) -> file.toString().contains("authors_and_books"))
 			.findFirst().orElseThrow();
 		Files.delete(newest);
-		Files.writeString(target, """
-				CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(80));
-				CREATE TABLE books (
-				    id INTEGER NOT NULL PRIMARY KEY,
-				    author_id INTEGER,
-				    title VARCHAR(200) NOT NULL,
-				    CONSTRAINT ck_books_title CHECK (length(title) > 0)
-				);
-				CREATE INDEX ix_books_title ON books (title);
-				""");
+		Files.writeString(target, AUTHORS_AND_BOOKS);
 		Result back = cli.run("check");
 		assertThat(back.exitCode()).as(back.out()).isZero();
 		assertThat(database.count("SELECT count(*) FROM books")).isEqualTo(1);

@@ -58,7 +58,8 @@ class ClasspathTest {
 		assertThat(upgrade.exitCode()).isZero();
 		assertThat(upgrade.lines()).last().isEqualTo("Running upgrade " + POSTS + " -> aa11bb22cc33, Add tags");
 		assertThat(database.tables()).contains("tags");
-		assertThat(cli.run("--classpath", jar.toString(), "--url", database.url(), "downgrade", "-1").exitCode()).isZero();
+		assertThat(cli.run("--classpath", jar.toString(), "--url", database.url(), "downgrade", "-1").exitCode())
+				.isZero();
 		assertThat(database.tables()).doesNotContain("tags");
 	}
 

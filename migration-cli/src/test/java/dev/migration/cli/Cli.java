@@ -35,7 +35,8 @@ final class Cli {
 	}
 
 	private static final List<String> SEED = List.of("1a2b3c4d5e6f_create_users.sql",
-			"9a8b7c6d5e4f_add_email_verification.sql", "3f1c2a9b7d10_create_teams.sql", "7d2e41c0b9aa_create_posts.sql");
+			"9a8b7c6d5e4f_add_email_verification.sql", "3f1c2a9b7d10_create_teams.sql",
+					"7d2e41c0b9aa_create_posts.sql");
 
 	/** A CLI over a copy of the four seed revisions in {@code directory/revisions}. */
 	static Cli withSeed(Path directory) {

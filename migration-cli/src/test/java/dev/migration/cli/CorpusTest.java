@@ -73,7 +73,8 @@ class CorpusTest {
 	 */
 	@Test
 	void supabaseAuthOnPostgres() throws Exception {
-		postgres("supabase-auth/postgresql", "auth,public", "upgrades.sql:101 names auth.users, a table of the database");
+		postgres("supabase-auth/postgresql", "auth,public",
+				"upgrades.sql:101 names auth.users, a table of the database");
 	}
 
 	/** Supabase's runner connects with {@code search_path} storage, public (the schema its revisions create). */
@@ -96,8 +97,10 @@ class CorpusTest {
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
 
 		PostgresDatabase shared = PostgresDatabase.create();
-		upgradeFromTwoProcesses(chain, withSearchPath(shared.url(), "storage,public"), shared.user(), shared.password());
-		assertThat(shared.queryStrings("SELECT version_num FROM public.migration_version")).containsExactly(chain.head());
+		upgradeFromTwoProcesses(chain, withSearchPath(shared.url(), "storage,public"), shared.user(),
+				shared.password());
+		assertThat(shared.queryStrings("SELECT version_num FROM public.migration_version"))
+				.containsExactly(chain.head());
 		assertThat(shared.count("SELECT count(*) FROM public.migration_history WHERE direction = 'upgrade'"))
 			.isEqualTo(chain.ids().size());
 		assertThat(postgresSchema(shared)).isEqualTo(postgresSchema(single));
@@ -134,7 +137,8 @@ class CorpusTest {
 				command.addAll(List.of("--user", user, "--password", password));
 			}
 			command.addAll(List.of("upgrade", "heads"));
-			processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start());
+			processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+					.start());
 		}
 		try {
 			for (int i = 0; i < processes.size(); i++) {
@@ -210,7 +214,8 @@ class CorpusTest {
 			Result down = cli.run("downgrade", "--sql", "heads:base", "--dialect", "postgresql");
 			assertThat(down.exitCode()).as(down.err()).isZero();
 			run(down.out(), environment, command);
-			assertThat(postgresSchema(scripted)).as("schema after the offline downgrade").doesNotContain("CREATE TABLE");
+			assertThat(postgresSchema(scripted)).as("schema after the offline downgrade")
+					.doesNotContain("CREATE TABLE");
 		}
 		else {
 			refusesOfflineDowngrade(cli, chain, "postgresql");
@@ -439,7 +444,8 @@ class CorpusTest {
 			return fallback;
 		}
 		return fail(name + " is not installed (not on PATH nor in /usr/bin); the corpus test runs the offline "
-				+ "scripts through it. Install it (Debian: apt-get install " + (name.equals("psql") ? "postgresql-client"
+				+ "scripts through it. Install it (Debian: apt-get install "
+				+ (name.equals("psql") ? "postgresql-client"
 						: "sqlite3") + ").");
 	}
 

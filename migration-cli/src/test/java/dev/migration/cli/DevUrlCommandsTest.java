@@ -24,7 +24,8 @@ import dev.migration.support.SqliteDatabase;
  */
 class DevUrlCommandsTest {
 
-	private static final String SCRATCH_SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migration\\_scratch\\_%'";
+	private static final String SCRATCH_SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname LIKE "
+			+ "'migration\\_scratch\\_%'";
 
 	@TempDir
 	Path directory;

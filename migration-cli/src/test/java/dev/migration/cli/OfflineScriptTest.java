@@ -78,7 +78,8 @@ class OfflineScriptTest {
 	void postgresScriptsOfTrickyRevisionsMatchTheOnlineCommands() {
 		Cli cli = withRevisions("postgresql", POSTGRES_SET);
 		assertScriptsMatchOnline(cli, PostgresDatabase.create(), PostgresDatabase.create(), "p2data",
-				"SELECT id || '|' || name || '|' || coalesce(note, '-') || '|' || tags::text FROM accounts ORDER BY id");
+				"SELECT id || '|' || name || '|' || coalesce(note, '-') || '|' || tags::text FROM accounts ORDER BY "
+						+ "id");
 	}
 
 	@Test
@@ -96,14 +97,16 @@ class OfflineScriptTest {
 	@Test
 	void aStatementThatTheClientWouldRunAsItsOwnCommandIsRefused() {
 		Cli cli = Cli.withSeed(this.directory);
-		cli.write("ee11_shell.sql", Cli.revision("ee11", Cli.POSTS, "Shell", "SELECT 1\n\\! touch escaped", "SELECT 1"));
+		cli.write("ee11_shell.sql",
+				Cli.revision("ee11", Cli.POSTS, "Shell", "SELECT 1\n\\! touch escaped", "SELECT 1"));
 		Result postgres = cli.run("upgrade", "--sql", "base:heads", "--dialect", "postgresql");
 		assertThat(postgres.exitCode()).isEqualTo(1);
 		assertThat(postgres.out()).isEmpty();
 		assertThat(postgres.err()).startsWith("FAILED: Cannot print revision ee11 (").contains("ee11_shell.sql",
 				"statement at line 6", "a backslash outside quotes and comments");
 
-		cli.write("ee11_shell.sql", Cli.revision("ee11", Cli.POSTS, "Shell", "-- first\n.system touch escaped\nSELECT 1",
+		cli.write("ee11_shell.sql",
+				Cli.revision("ee11", Cli.POSTS, "Shell", "-- first\n.system touch escaped\nSELECT 1",
 				"SELECT 1"));
 		Result sqlite = cli.run("upgrade", "--sql", "base:heads", "--dialect", "sqlite");
 		assertThat(sqlite.exitCode()).isEqualTo(1);

@@ -111,7 +111,8 @@ class PostgresCommandsTest {
 	void currentVerboseNeverPrintsThePassword() {
 		this.database.execute("CREATE ROLE migrator LOGIN SUPERUSER PASSWORD 's3cret-pw'");
 		try {
-			String url = "jdbc:postgresql://localhost:" + PostgresDatabase.server().getPort() + "/" + this.database.name()
+			String url = "jdbc:postgresql://localhost:" + PostgresDatabase.server().getPort() + "/"
+					+ this.database.name()
 					+ "?password=s3cret-pw";
 			this.cli.run("--url", url, "--user", "migrator", "upgrade", USERS);
 			Result result = this.cli.run("--url", url, "--user", "migrator", "--password", "s3cret-pw", "current",

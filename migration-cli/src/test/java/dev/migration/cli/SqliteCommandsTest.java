@@ -53,7 +53,8 @@ class SqliteCommandsTest {
 				"INSERT INTO users (id, name) VALUES (7, 'postgres');", "DELETE FROM users WHERE id = 7;"));
 		Result result = this.cli.run("--password", "postgres", "upgrade", "--sql", POSTS + ":p1");
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.out()).contains("INSERT INTO users (id, name) VALUES (7, 'postgres');").doesNotContain("****");
+		assertThat(result.out()).contains("INSERT INTO users (id, name) VALUES (7, 'postgres');")
+				.doesNotContain("****");
 	}
 
 	@Test
@@ -101,11 +102,13 @@ class SqliteCommandsTest {
 	@Test
 	void downgradeBelowAFailingRevisionKeepsTheDatabaseAtABoundary() {
 		this.cli.write("aaaaaaaaaaaa_broken.sql",
-				Cli.revision("aaaaaaaaaaaa", POSTS, "Broken", "CREATE TABLE broken (id INTEGER);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE broken;"));
+				Cli.revision("aaaaaaaaaaaa", POSTS, "Broken",
+						"CREATE TABLE broken (id INTEGER);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE broken;"));
 		Result result = this.cli.run("upgrade", "heads");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.lines()).hasSize(5).last().isEqualTo("Running upgrade " + POSTS + " -> aaaaaaaaaaaa, Broken");
-		assertThat(result.err()).startsWith("FAILED: ").contains("aaaaaaaaaaaa_broken.sql").contains("nowhere").hasLineCount(1);
+		assertThat(result.err()).startsWith("FAILED: ").contains("aaaaaaaaaaaa_broken.sql").contains("nowhere")
+				.hasLineCount(1);
 		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
 		assertThat(this.database.tables()).doesNotContain("broken");
 	}
@@ -205,13 +208,15 @@ class SqliteCommandsTest {
 		assertThat(this.cli.run("upgrade", "heads", "--bogus").exitCode()).isEqualTo(2);
 		Result missing = this.cli.run("upgrade");
 		assertThat(missing.exitCode()).isEqualTo(2);
-		assertThat(missing.err()).isEqualTo("FAILED: Missing required parameter: 'TARGET'. See 'migration upgrade --help'.\n");
+		assertThat(missing.err())
+				.isEqualTo("FAILED: Missing required parameter: 'TARGET'. See 'migration upgrade --help'.\n");
 		assertThat(this.cli.run().exitCode()).isEqualTo(2);
 	}
 
 	@Test
 	void everyCommandHasHelpWithAnExample() {
-		for (String command : List.of("init", "revision", "merge", "upgrade", "downgrade", "current", "history", "heads",
+		for (String command : List.of("init", "revision", "merge", "upgrade", "downgrade", "current", "history",
+				"heads",
 				"branches", "show", "stamp", "check", "validate")) {
 			Result result = this.cli.run(command, "--help");
 			assertThat(result.exitCode()).as(command).isZero();
@@ -274,7 +279,8 @@ class SqliteCommandsTest {
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.lines()).containsExactly(EMAIL + " -> " + TEAMS + ", Create teams",
 				USERS + " -> " + EMAIL + ", Add email verification");
-		assertThat(this.cli.run("history", "-r", ":" + USERS).lines()).containsExactly("<base> -> " + USERS + ", Create users");
+		assertThat(this.cli.run("history", "-r", ":" + USERS).lines())
+				.containsExactly("<base> -> " + USERS + ", Create users");
 		assertThat(this.cli.run("history", "-r", "nonsense").exitCode()).isEqualTo(2);
 	}
 
@@ -315,7 +321,8 @@ class SqliteCommandsTest {
 		assertThat(branches.lines()).startsWith(EMAIL + " (branchpoint)").endsWith("")
 			.containsExactlyInAnyOrder(EMAIL + " (branchpoint)", "             -> b1 (head)",
 					"             -> " + TEAMS, "");
-		assertThat(this.cli.run("history").lines()).contains(USERS + " -> " + EMAIL + " (branchpoint), Add email verification");
+		assertThat(this.cli.run("history").lines())
+				.contains(USERS + " -> " + EMAIL + " (branchpoint), Add email verification");
 	}
 
 	@Test
@@ -324,7 +331,8 @@ class SqliteCommandsTest {
 		Result result = this.cli.run("upgrade", "head");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.out()).isEmpty();
-		assertThat(result.err()).startsWith("FAILED: ").contains(POSTS).contains("b1").contains("heads").hasLineCount(1);
+		assertThat(result.err()).startsWith("FAILED: ").contains(POSTS).contains("b1").contains("heads")
+				.hasLineCount(1);
 		assertThat(this.database.tables()).isEmpty();
 	}
 
@@ -415,7 +423,8 @@ class SqliteCommandsTest {
 		assertThat(this.cli.run("history").lines()).contains("<base> (" + USERS + ") -> audit1 (head) (audit), Audit");
 		assertThat(this.cli.run("revision", "-m", "Again", "--rev-id", "audit1", "--head", "audit@head").exitCode())
 			.isEqualTo(1);
-		assertThat(this.cli.run("revision", "-m", "Bad id", "--rev-id", "no-dashes", "--head", "audit1").exitCode()).isEqualTo(2);
+		assertThat(this.cli.run("revision", "-m", "Bad id", "--rev-id", "no-dashes", "--head", "audit1").exitCode())
+				.isEqualTo(2);
 	}
 
 	@Test

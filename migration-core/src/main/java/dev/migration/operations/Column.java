@@ -61,12 +61,14 @@ public record Column(String name, ColumnType type, boolean nullable, ServerDefau
 	}
 
 	public Column withName(String newName) {
-		return new Column(newName, this.type, this.nullable, this.serverDefault, this.isPrimaryKey, this.isAutoIncrement,
+		return new Column(newName, this.type, this.nullable, this.serverDefault, this.isPrimaryKey,
+				this.isAutoIncrement,
 				this.isUnique);
 	}
 
 	public Column withType(ColumnType newType) {
-		return new Column(this.name, newType, this.nullable, this.serverDefault, this.isPrimaryKey, this.isAutoIncrement,
+		return new Column(this.name, newType, this.nullable, this.serverDefault, this.isPrimaryKey,
+				this.isAutoIncrement,
 				this.isUnique);
 	}
 

@@ -48,7 +48,9 @@ public interface Operations {
 	/** Drops a column, stating its definition so that the inverse can add it again (without its values). */
 	void dropColumn(String table, Column column);
 
-	/** Changes a column's type, nullability, server default or name; reversible when the change states the old values. */
+	/**
+	 * Changes a column's type, nullability, server default or name; reversible when the change states the old values.
+	 */
 	void alterColumn(String table, String column, ColumnChange change);
 
 	/** Creates an index (unique, partial). Inverse: drop it. */

@@ -1,13 +1,8 @@
 package dev.migration.operations;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.Direction;
 import dev.migration.IrreversibleRevisionException;
@@ -15,7 +10,8 @@ import dev.migration.JavaRevision;
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.RevisionFailedException;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseTests;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,31 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Every operation run on a real database with rows in the tables, up and down. Each subclass names the database.
  */
-abstract class OperationsTests {
+abstract class OperationsTests extends DatabaseTests {
 
-	@TempDir
-	Path temporary;
-
-	TestDatabase database;
-
-	Path revisions;
-
-	abstract TestDatabase newDatabase(Path directory);
-
-	@BeforeEach
-	void setUp() throws IOException {
-		this.database = newDatabase(this.temporary);
-		this.revisions = Files.createDirectories(this.temporary.resolve("revisions"));
+	OperationsTests() {
+		super(false);
 	}
 
 	Migrations migrations(List<JavaRevision> javaRevisions) {
-		return Migrations.create(MigrationConfiguration.builder()
-			.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.javaRevisions(javaRevisions)
-			.build());
+		return migrations(MigrationConfiguration.builder().javaRevisions(javaRevisions));
 	}
 
 	@Test
@@ -63,7 +42,8 @@ abstract class OperationsTests {
 		migrations.upgrade("a4");
 		List<String> atPosts = this.database.schema();
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
-		assertThat(this.database.queryStrings("SELECT username FROM users WHERE email IS NULL")).containsExactly("o'hara");
+		assertThat(this.database.queryStrings("SELECT username FROM users WHERE email IS NULL"))
+				.containsExactly("o'hara");
 		assertThat(this.database.count("SELECT COUNT(*) FROM users WHERE email_verified = " + falseLiteral()))
 			.isEqualTo(3);
 		this.database.execute("INSERT INTO teams (name) VALUES ('core')");
@@ -96,25 +76,10 @@ abstract class OperationsTests {
 
 	@Test
 	void aRevisionThatExecutesSqlAndHasNoDowngradeIsRefusedBeforeAnythingRuns() {
-		JavaRevision backfill = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "a6";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of("a5");
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				operations.addColumn("users", Column.of("display_name", ColumnType.TEXT));
-				operations.execute("UPDATE users SET display_name = username");
-			}
-
-		};
+		JavaRevision backfill = TestRevision.of("a6", "a5", (operations) -> {
+			operations.addColumn("users", Column.of("display_name", ColumnType.TEXT));
+			operations.execute("UPDATE users SET display_name = username");
+		});
 		List<JavaRevision> revisions = new java.util.ArrayList<>(SeedRevisions.all());
 		revisions.add(backfill);
 		Migrations migrations = migrations(revisions);
@@ -130,25 +95,10 @@ abstract class OperationsTests {
 
 	@Test
 	void aFailingOperationRollsTheWholeStepBack() {
-		JavaRevision broken = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "a6";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of("a5");
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				operations.addColumn("users", Column.of("nickname", ColumnType.TEXT));
-				operations.alterColumn("users", "nickname", ColumnChange.to().nullable(false).existingNullable(true));
-			}
-
-		};
+		JavaRevision broken = TestRevision.of("a6", "a5", (operations) -> {
+			operations.addColumn("users", Column.of("nickname", ColumnType.TEXT));
+			operations.alterColumn("users", "nickname", ColumnChange.to().nullable(false).existingNullable(true));
+		});
 		List<JavaRevision> revisions = new java.util.ArrayList<>(SeedRevisions.all());
 		revisions.add(broken);
 		Migrations migrations = migrations(revisions);
@@ -164,25 +114,10 @@ abstract class OperationsTests {
 	@Test
 	void aRevisionWithoutDowngradeRunsItsUpgradeOnlyOnceItsInverseIsNeeded() {
 		java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-		JavaRevision plain = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "p1";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of();
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				runs.incrementAndGet();
-				operations.createTable("plain", Column.of("id", ColumnType.INTEGER));
-			}
-
-		};
+		JavaRevision plain = TestRevision.of("p1", null, (operations) -> {
+			runs.incrementAndGet();
+			operations.createTable("plain", Column.of("id", ColumnType.INTEGER));
+		});
 		Migrations migrations = migrations(List.of(plain));
 		migrations.upgrade("heads");
 		assertThat(runs).as("loading and upgrading run the upgrade once, in its step").hasValue(1);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresOperationsTests extends OperationsTests {
 
 	@Override
-	TestDatabase newDatabase(Path directory) {
+	protected TestDatabase newDatabase(Path directory) {
 		return PostgresDatabase.create();
 	}
 
@@ -68,7 +68,8 @@ class PostgresOperationsTests extends OperationsTests {
 						    CONSTRAINT uq_teams_name UNIQUE (name)
 						);
 						""",
-				"ALTER TABLE users ADD CONSTRAINT fk_users_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE SET NULL;\n",
+				"ALTER TABLE users ADD CONSTRAINT fk_users_team FOREIGN KEY (team_id) REFERENCES teams (id) ON "
+						+ "DELETE SET NULL;\n",
 				"    created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),\n",
 				"    score NUMERIC(5, 2) DEFAULT 0,\n",
 				"    CONSTRAINT fk_posts_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,\n"
@@ -92,7 +93,8 @@ class PostgresOperationsTests extends OperationsTests {
 				ALTER TABLE users RENAME COLUMN email_address TO email;
 				ALTER TABLE users ALTER COLUMN username TYPE VARCHAR(50) USING username::VARCHAR(50);
 				""", "DROP INDEX ix_posts_user;\nDROP TABLE posts;\n",
-				"ALTER TABLE users DROP CONSTRAINT fk_users_team;\nALTER TABLE users DROP COLUMN team_id;\nDROP TABLE teams;\n",
+				"ALTER TABLE users DROP CONSTRAINT fk_users_team;\nALTER TABLE users DROP COLUMN team_id;\nDROP "
+						+ "TABLE teams;\n",
 				"ALTER TABLE users DROP COLUMN email_verified_at;\nALTER TABLE users DROP COLUMN email_verified;\n",
 				"DROP INDEX ix_users_email;\nDROP TABLE users;\n" };
 	}

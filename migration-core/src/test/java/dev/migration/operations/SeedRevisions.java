@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migration.JavaRevision;
+import dev.migration.support.TestRevision;
 
 /**
  * The seed scenario written with the operations DSL. None overrides {@code downgrade}: each is reversible through
@@ -28,21 +29,10 @@ final class SeedRevisions {
 		return row;
 	}
 
-	static final class CreateUsers implements JavaRevision {
+	static final class CreateUsers extends TestRevision {
 
-		@Override
-		public String id() {
-			return "a1";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of();
-		}
-
-		@Override
-		public String message() {
-			return "Create users";
+		CreateUsers() {
+			super("a1", null, "Create users");
 		}
 
 		@Override
@@ -57,21 +47,10 @@ final class SeedRevisions {
 
 	}
 
-	static final class AddEmailVerification implements JavaRevision {
+	static final class AddEmailVerification extends TestRevision {
 
-		@Override
-		public String id() {
-			return "a2";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("a1");
-		}
-
-		@Override
-		public String message() {
-			return "Add email verification";
+		AddEmailVerification() {
+			super("a2", "a1", "Add email verification");
 		}
 
 		@Override
@@ -83,21 +62,10 @@ final class SeedRevisions {
 
 	}
 
-	static final class AddTeams implements JavaRevision {
+	static final class AddTeams extends TestRevision {
 
-		@Override
-		public String id() {
-			return "a3";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("a2");
-		}
-
-		@Override
-		public String message() {
-			return "Add teams";
+		AddTeams() {
+			super("a3", "a2", "Add teams");
 		}
 
 		@Override
@@ -111,21 +79,10 @@ final class SeedRevisions {
 
 	}
 
-	static final class AddPosts implements JavaRevision {
+	static final class AddPosts extends TestRevision {
 
-		@Override
-		public String id() {
-			return "a4";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("a3");
-		}
-
-		@Override
-		public String message() {
-			return "Add posts";
+		AddPosts() {
+			super("a4", "a3", "Add posts");
 		}
 
 		@Override
@@ -144,21 +101,10 @@ final class SeedRevisions {
 
 	}
 
-	static final class ReshapeUsers implements JavaRevision {
+	static final class ReshapeUsers extends TestRevision {
 
-		@Override
-		public String id() {
-			return "a5";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("a4");
-		}
-
-		@Override
-		public String message() {
-			return "Reshape users";
+		ReshapeUsers() {
+			super("a5", "a4", "Reshape users");
 		}
 
 		@Override

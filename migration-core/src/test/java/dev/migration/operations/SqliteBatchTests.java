@@ -25,6 +25,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.RevisionFailedException;
 import dev.migration.support.SqliteDatabase;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -61,24 +62,7 @@ class SqliteBatchTests {
 	}
 
 	Migrations migrations(String url, Consumer<Operations> upgrade) {
-		JavaRevision revision = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "b1";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of();
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				upgrade.accept(operations);
-			}
-
-		};
+		JavaRevision revision = TestRevision.of("b1", null, upgrade::accept);
 		return Migrations.create(MigrationConfiguration.builder()
 			.url(url)
 			.locations("filesystem:" + this.temporary)
@@ -88,29 +72,7 @@ class SqliteBatchTests {
 
 	/** A reversible revision on the one connection of {@code kept}, as a pooled DataSource hands it out. */
 	Migrations migrations(KeptConnection kept, Consumer<Operations> upgrade, Consumer<Operations> downgrade) {
-		JavaRevision revision = new JavaRevision() {
-
-			@Override
-			public String id() {
-				return "b1";
-			}
-
-			@Override
-			public List<String> downRevisions() {
-				return List.of();
-			}
-
-			@Override
-			public void upgrade(Operations operations) {
-				upgrade.accept(operations);
-			}
-
-			@Override
-			public void downgrade(Operations operations) {
-				downgrade.accept(operations);
-			}
-
-		};
+		JavaRevision revision = TestRevision.of("b1", null, upgrade::accept, downgrade::accept);
 		return Migrations.create(MigrationConfiguration.builder()
 			.dataSource(kept)
 			.locations("filesystem:" + this.temporary)
@@ -258,7 +220,8 @@ class SqliteBatchTests {
 			.withMessageContaining("NOT NULL");
 		assertThat(tableSql("users")).isEqualTo(before);
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
-		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'")).isEmpty();
+		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'"))
+				.isEmpty();
 	}
 
 	@Test
@@ -337,7 +300,8 @@ class SqliteBatchTests {
 		assertThat(tableSql("users")).isEqualTo(users);
 		assertThat(tableSql("teams")).isEqualTo(teams);
 		assertThat(rowCounts()).isEqualTo(counts);
-		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'")).isEmpty();
+		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'"))
+				.isEmpty();
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import dev.migration.support.TestDatabase;
 class SqliteOperationsTests extends OperationsTests {
 
 	@Override
-	TestDatabase newDatabase(Path directory) {
+	protected TestDatabase newDatabase(Path directory) {
 		return SqliteDatabase.in(directory);
 	}
 
@@ -29,7 +29,8 @@ class SqliteOperationsTests extends OperationsTests {
 				""", "ALTER TABLE users ADD COLUMN email_verified BOOLEAN NOT NULL DEFAULT 0;\n",
 				"    created_at TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,\n",
 				"-- SQLite has no ALTER TABLE for this; at run time the table users is moved and copied: "
-						+ "ADD CONSTRAINT fk_users_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE SET NULL\n",
+						+ "ADD CONSTRAINT fk_users_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE SET "
+						+ "NULL\n",
 				"ALTER TABLE users RENAME COLUMN email TO email_address;\n",
 				"ALTER TABLE users DROP COLUMN email_verified;\n" };
 	}

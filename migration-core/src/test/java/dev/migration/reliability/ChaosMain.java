@@ -14,6 +14,7 @@ import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
 import dev.migration.Migrations;
 import dev.migration.operations.Operations;
+import dev.migration.support.TestRevision;
 
 /**
  * A separate JVM that upgrades the seed revisions plus one long Java revision to heads:
@@ -50,7 +51,8 @@ public final class ChaosMain {
 	public static void main(String[] arguments) {
 		Migrations migrations = migrations(arguments[0], arguments[1].isEmpty() ? null : arguments[1],
 				arguments[2].isEmpty() ? null : arguments[2], Long.parseLong(arguments[3]), arguments[4],
-				Path.of(arguments[5]), (arguments.length > 6) ? arguments[6] : MigrationConfiguration.DEFAULT_VERSION_TABLE);
+				Path.of(arguments[5]), (arguments.length > 6) ? arguments[6]
+						: MigrationConfiguration.DEFAULT_VERSION_TABLE);
 		long start = System.nanoTime();
 		try {
 			MigrationResult result = migrations.upgrade("heads");
@@ -97,35 +99,16 @@ public final class ChaosMain {
 	}
 
 	/** Creates a table; when blocking, signals through the marker file and waits to be killed. */
-	static final class LongRevision implements JavaRevision {
+	static final class LongRevision extends TestRevision {
 
 		private final String mode;
 
 		private final Path marker;
 
 		LongRevision(String mode, Path marker) {
+			super(LONG_REVISION, SEED_HEAD, "A long revision", !mode.startsWith("nt-"));
 			this.mode = mode;
 			this.marker = marker;
-		}
-
-		@Override
-		public String id() {
-			return LONG_REVISION;
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of(SEED_HEAD);
-		}
-
-		@Override
-		public String message() {
-			return "A long revision";
-		}
-
-		@Override
-		public boolean transactional() {
-			return !this.mode.startsWith("nt-");
 		}
 
 		@Override
@@ -154,7 +137,8 @@ public final class ChaosMain {
 		private void nonTransactional(Operations operations) throws Exception {
 			long pid = ProcessHandle.current().pid();
 			if (this.mode.equals("nt-idle")) {
-				String holder = "INSERT INTO lock_seen SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+				String holder = "INSERT INTO lock_seen SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND "
+						+ "granted "
 						+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 				operations.execute(holder);
 				operations.execute("SELECT pg_sleep(3)");
@@ -172,7 +156,8 @@ public final class ChaosMain {
 					}
 					Thread.sleep(20);
 				}
-				throw new IllegalStateException("Nobody released or killed this process within " + GIVE_UP_SECONDS + " s");
+				throw new IllegalStateException("Nobody released or killed this process within " + GIVE_UP_SECONDS
+						+ " s");
 			}
 		}
 
@@ -186,21 +171,10 @@ public final class ChaosMain {
 	}
 
 	/** A transactional revision after the long one: shows whether a process went on after it. */
-	static final class NextRevision implements JavaRevision {
+	static final class NextRevision extends TestRevision {
 
-		@Override
-		public String id() {
-			return NEXT_REVISION;
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of(LONG_REVISION);
-		}
-
-		@Override
-		public String message() {
-			return "After the long revision";
+		NextRevision() {
+			super(NEXT_REVISION, LONG_REVISION, "After the long revision");
 		}
 
 		@Override

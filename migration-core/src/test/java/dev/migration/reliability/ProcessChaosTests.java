@@ -373,7 +373,8 @@ abstract class ProcessChaosTests {
 	}
 
 	private Child start(String mainClass, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+				.toString(),
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
 				mainClass));
 		command.addAll(List.of(arguments));

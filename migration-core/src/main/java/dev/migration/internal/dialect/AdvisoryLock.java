@@ -79,7 +79,8 @@ public final class AdvisoryLock implements MigrationLock {
 							+ "repaired by hand and stamped. Otherwise raise the lock timeout.", holder);
 				}
 				if (!announced) {
-					logger.log(System.Logger.Level.INFO, "Waiting for the migration lock held by " + holder(connection, key));
+					logger.log(System.Logger.Level.INFO, "Waiting for the migration lock held by "
+							+ holder(connection, key));
 					announced = true;
 				}
 				TimeUnit.MILLISECONDS.sleep(wait);
@@ -90,7 +91,8 @@ public final class AdvisoryLock implements MigrationLock {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			close(connection);
-			throw new MigrationDatabaseException("Interrupted while waiting for the migration lock. Nothing was run.", ex);
+			throw new MigrationDatabaseException("Interrupted while waiting for the migration lock. Nothing was "
+					+ "run.", ex);
 		}
 		catch (SQLException ex) {
 			close(connection);

@@ -45,7 +45,8 @@ public final class ConnectionSource {
 	public Connection open() {
 		if (!isConfigured()) {
 			throw new MigrationDatabaseException(
-					"No database configured: give a DataSource or a JDBC URL (--url or MIGRATIONS_URL). Nothing was run.",
+					"No database configured: give a DataSource or a JDBC URL (--url or MIGRATIONS_URL). Nothing was "
+							+ "run.",
 					null);
 		}
 		try {

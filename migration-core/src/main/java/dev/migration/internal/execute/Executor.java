@@ -119,7 +119,8 @@ public final class Executor {
 				List<String> rows = found.rows();
 				if (command.expectedRows() != null && !sameRows(rows, command.expectedRows())) {
 					throw new ConcurrentChangeException("The database is at " + Ids.position(rows) + ", not at "
-							+ Ids.position(command.expectedRows()) + " as the plan expected. Nothing was run. Look again "
+							+ Ids.position(command.expectedRows())
+							+ " as the plan expected. Nothing was run. Look again "
 							+ "and plan from the new state.");
 				}
 				if (plan.isEmpty() && found.claimOpen()) {
@@ -327,14 +328,16 @@ public final class Executor {
 			}
 			if (moved != null && command.expectedRows() != null) {
 				// a plan executed as made (compare and set) must not turn into another plan half way
-				throw new ConcurrentChangeException("Another process moved the database to " + Ids.position(moved.rows())
+				throw new ConcurrentChangeException("Another process moved the database to "
+						+ Ids.position(moved.rows())
 						+ " while this plan ran; " + (done.isEmpty() ? "nothing was run"
 								: "it had run " + done.size() + " of its " + steps.size() + " steps")
 						+ ". Look again and plan from the new state.");
 			}
 			if (moved != null) {
 				// another process applied steps between ours (SQLite has no session lock): plan again from there
-				logger.log(System.Logger.Level.INFO, "Another process moved the database to " + Ids.position(moved.rows())
+				logger.log(System.Logger.Level.INFO, "Another process moved the database to "
+						+ Ids.position(moved.rows())
 						+ "; planning again from there.");
 				rows = new ArrayList<>(moved.rows());
 				steps = planner.apply(List.copyOf(rows)).steps();
@@ -461,7 +464,8 @@ public final class Executor {
 			}
 			throw failed(run, step, revision, start,
 					new MigrationDatabaseException("Could not record " + step.direction().word() + " of "
-							+ step.revision() + " in " + store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
+							+ step.revision() + " in " + store.versionTableName() + ": "
+							+ DatabaseMessages.sentence(ex.getMessage())
 							+ (transactional ? " The step was rolled back; the database is still at "
 									: " None of its statements ran; the database is still at ")
 							+ Ids.position(rows) + ".", ex));
@@ -510,7 +514,8 @@ public final class Executor {
 		UnfinishedRevision mark = new UnfinishedRevision(0, revision.id(), step.direction(), revision.downRevisions(),
 				Instant.now(), "", true);
 		return "what it did stays in the database, " + store() + " still says " + Ids.position(rows) + ", and the "
-				+ "revision is marked unfinished in " + inSchema(this.settings.historyTable()) + ", so no upgrade or downgrade "
+				+ "revision is marked unfinished in " + inSchema(this.settings.historyTable())
+				+ ", so no upgrade or downgrade "
 				+ "moves past it. Repair the database by hand, then run 'stamp "
 				+ String.join(" ", mark.stampIfUndone()) + "' if you undid what it did, or 'stamp "
 				+ String.join(" ", mark.stampIfCompleted()) + "' if you completed it.";

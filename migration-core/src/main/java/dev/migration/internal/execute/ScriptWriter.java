@@ -72,7 +72,8 @@ public final class ScriptWriter {
 			RevisionBody body = (revision == null) ? null
 					: (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 			boolean transactional = revision == null || revision.transactional();
-			script.append("\n-- Running ").append(step.direction() == Direction.STAMP ? "stamp_revision" : step.direction().word())
+			script.append("\n-- Running ")
+					.append(step.direction() == Direction.STAMP ? "stamp_revision" : step.direction().word())
 				.append(' ').append(String.join(", ", step.from())).append(" -> ").append(String.join(", ", step.to()));
 			if (!step.message().isEmpty()) {
 				script.append(", ").append(ScriptText.commentText(step.message()));
@@ -137,7 +138,8 @@ public final class ScriptWriter {
 			}
 			if (runnableOnly && !operations.copiedTables().isEmpty()) {
 				throw unprintable(revision, java, "on SQLite it moves and copies table "
-						+ String.join(", ", operations.copiedTables()) + ", which needs the table as the database holds it");
+						+ String.join(", ", operations.copiedTables())
+						+ ", which needs the table as the database holds it");
 			}
 			for (String statement : operations.statements()) {
 				if (runnableOnly) {

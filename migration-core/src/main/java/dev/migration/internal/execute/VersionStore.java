@@ -187,7 +187,8 @@ public final class VersionStore {
 				+ "NULL AS down_revisions, NULL AS message, NULL AS checksum, NULL AS applied_at, NULL AS applied_by, "
 				+ "0 AS duration_ms, NULL AS success FROM " + this.versionTable;
 		String historyPart = "SELECT 1, " + HISTORY_COLUMNS + " FROM " + this.historyTable
-				+ " WHERE id IN (SELECT MAX(id) FROM " + this.historyTable + " WHERE direction = 'upgrade' AND success = "
+				+ " WHERE id IN (SELECT MAX(id) FROM " + this.historyTable
+				+ " WHERE direction = 'upgrade' AND success = "
 				+ this.dialect.booleanLiteral(true) + " GROUP BY revision) UNION ALL SELECT 2, " + HISTORY_COLUMNS
 				+ " FROM " + this.historyTable + " WHERE " + claimsStampsAndFailures();
 		if (historyLimit > 0) {
@@ -358,7 +359,8 @@ public final class VersionStore {
 					+ " WHERE version_num = " + this.dialect.literal(change.updateFrom()));
 		}
 		for (String insert : change.inserts()) {
-			sql.add("INSERT INTO " + this.versionTable + " (version_num) VALUES (" + this.dialect.literal(insert) + ")");
+			sql.add("INSERT INTO " + this.versionTable + " (version_num) VALUES (" + this.dialect.literal(insert)
+					+ ")");
 		}
 		return sql;
 	}

@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.migration.CycleException;
-import dev.migration.DuplicateBranchLabelException;
-import dev.migration.DuplicateRevisionException;
-import dev.migration.MissingRevisionException;
+import dev.migration.InvalidGraphException;
 import dev.migration.internal.revision.Revision;
 
 /**
@@ -63,7 +60,7 @@ public final class RevisionGraph {
 		for (int i = 0; i < size; i++) {
 			Integer previous = this.indexById.putIfAbsent(this.nodes[i].id(), i);
 			if (previous != null) {
-				throw new DuplicateRevisionException(this.nodes[i].id(),
+				throw InvalidGraphException.duplicateRevision(this.nodes[i].id(),
 						List.of(this.nodes[previous].location(), this.nodes[i].location()));
 			}
 		}
@@ -138,7 +135,7 @@ public final class RevisionGraph {
 		for (int i = 0; i < resolved.length; i++) {
 			Integer index = this.indexById.get(ids.get(i));
 			if (index == null) {
-				throw new MissingRevisionException(revision.id(), relation, ids.get(i), revision.location());
+				throw InvalidGraphException.missingRevision(revision.id(), relation, ids.get(i), revision.location());
 			}
 			resolved[i] = index;
 		}
@@ -175,7 +172,7 @@ public final class RevisionGraph {
 				if (next < parents.length + deps.length) {
 					int parent = (next < parents.length) ? parents[next] : deps[next - parents.length];
 					if (state[parent] == 1) {
-						throw new CycleException(cycle(stack, depth, parent));
+						throw InvalidGraphException.cycle(cycle(stack, depth, parent));
 					}
 					if (state[parent] == 0) {
 						state[parent] = 1;
@@ -212,12 +209,12 @@ public final class RevisionGraph {
 			for (String label : this.nodes[i].branchLabels()) {
 				Integer previous = result.putIfAbsent(label, i);
 				if (previous != null) {
-					throw new DuplicateBranchLabelException(label,
+					throw InvalidGraphException.duplicateBranchLabel(label,
 							List.of(this.nodes[previous].id(), this.nodes[i].id()));
 				}
 				Integer sameId = this.indexById.get(label);
 				if (sameId != null) {
-					throw new DuplicateBranchLabelException(label, List.of(this.nodes[i].id(), label));
+					throw InvalidGraphException.duplicateBranchLabel(label, List.of(this.nodes[i].id(), label));
 				}
 			}
 		}

@@ -37,7 +37,8 @@ public final class TargetResolver {
 	public Destination resolve(String target) {
 		String trimmed = (target != null) ? target.trim() : "";
 		if (trimmed.isEmpty()) {
-			throw new TargetException("", "No target given. Use heads, head, base, a revision id, +N or -N.", List.of());
+			throw new TargetException("", "No target given. Use heads, head, base, a revision id, +N or -N.",
+					List.of());
 		}
 		int at = trimmed.indexOf('@');
 		if (at >= 0) {

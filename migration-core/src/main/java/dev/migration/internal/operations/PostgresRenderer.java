@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.migration.operations.ColumnChange;
 import dev.migration.operations.ColumnType;
-import dev.migration.operations.ServerDefault;
 
 /**
  * PostgreSQL: every operation is plain DDL, and DDL is transactional.
@@ -23,35 +22,17 @@ public final class PostgresRenderer extends SqlRenderer {
 	}
 
 	@Override
-	public String type(ColumnType type) {
-		switch (type.kind()) {
-			case VARCHAR:
-				return "VARCHAR(" + type.length() + ")";
-			case NUMERIC:
-				return "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
-			case TIMESTAMPTZ:
-				return "TIMESTAMP WITH TIME ZONE";
-			case BYTES:
-				return "BYTEA";
-			case OTHER:
-				return type.raw();
-			default:
-				return type.kind().name();
-		}
+	protected String typeName(ColumnType.Kind kind) {
+		return switch (kind) {
+			case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
+			case BYTES -> "BYTEA";
+			default -> null;
+		};
 	}
 
 	@Override
-	public String serverDefault(ServerDefault value) {
-		switch (value.kind()) {
-			case TRUE:
-				return "TRUE";
-			case FALSE:
-				return "FALSE";
-			case NOW:
-				return "now()";
-			default:
-				return value.toString();
-		}
+	protected String currentTimestamp() {
+		return "now()";
 	}
 
 	@Override

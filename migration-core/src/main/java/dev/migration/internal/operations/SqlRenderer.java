@@ -142,9 +142,34 @@ public abstract class SqlRenderer {
 	/** Whether an inline {@code PRIMARY KEY} already says {@code NOT NULL}. */
 	protected abstract boolean primaryKeyImpliesNotNull();
 
-	public abstract String type(ColumnType type);
+	/** The type as this database spells it: the standard name unless {@link #typeName} says otherwise. */
+	public String type(ColumnType type) {
+		String own = typeName(type.kind());
+		if (own != null) {
+			return own;
+		}
+		return switch (type.kind()) {
+			case VARCHAR -> "VARCHAR(" + type.length() + ")";
+			case NUMERIC -> "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
+			case OTHER -> type.raw();
+			default -> type.kind().name();
+		};
+	}
 
-	public abstract String serverDefault(ServerDefault value);
+	/** This database's name for a kind of type where it differs from the standard one, else {@code null}. */
+	protected abstract String typeName(ColumnType.Kind kind);
+
+	public String serverDefault(ServerDefault value) {
+		return switch (value.kind()) {
+			case TRUE -> booleanLiteral(true);
+			case FALSE -> booleanLiteral(false);
+			case NOW -> currentTimestamp();
+			default -> value.toString();
+		};
+	}
+
+	/** The expression of a {@code DEFAULT} that means the time of the insert. */
+	protected abstract String currentTimestamp();
 
 	public String constraint(Constraint constraint) {
 		StringBuilder sql = new StringBuilder();

@@ -83,37 +83,23 @@ public final class SqliteRenderer extends SqlRenderer {
 	}
 
 	@Override
-	public String type(ColumnType type) {
-		switch (type.kind()) {
-			case VARCHAR:
-				return "VARCHAR(" + type.length() + ")";
-			case NUMERIC:
-				return "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
-			case JSONB:
-				return "JSON";
-			case BYTES:
-				return "BLOB";
-			case OTHER:
-				return type.raw();
-			default:
-				return type.kind().name();
-		}
+	protected String typeName(ColumnType.Kind kind) {
+		return switch (kind) {
+			case JSONB -> "JSON";
+			case BYTES -> "BLOB";
+			default -> null;
+		};
 	}
 
 	@Override
 	public String serverDefault(ServerDefault value) {
-		switch (value.kind()) {
-			case TRUE:
-				return "1";
-			case FALSE:
-				return "0";
-			case NOW:
-				return "CURRENT_TIMESTAMP";
-			case EXPRESSION:
-				return "(" + value.value() + ")";
-			default:
-				return value.toString();
-		}
+		// SQLite requires an expression in parentheses
+		return (value.kind() == ServerDefault.Kind.EXPRESSION) ? "(" + value.value() + ")" : super.serverDefault(value);
+	}
+
+	@Override
+	protected String currentTimestamp() {
+		return "CURRENT_TIMESTAMP";
 	}
 
 	@Override

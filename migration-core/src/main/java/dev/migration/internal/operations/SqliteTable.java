@@ -118,7 +118,8 @@ final class SqliteTable {
 			boolean starts = CLAUSE_STARTS.contains(word) && !(word.equals("NULL") && previous.equals("NOT"))
 					&& !(word.equals("NOT") && i + 1 < tokens.size() && tokens.get(i + 1).upper().equals("DEFERRABLE"))
 					&& !(word.equals("AS") && previous.equals("ALWAYS")) && !previous.equals("CONSTRAINT");
-			if (starts && !(clauseStart >= 0 && text.substring(clauseStart, token.start()).trim().toUpperCase(Locale.ROOT)
+			if (starts
+					&& !(clauseStart >= 0 && text.substring(clauseStart, token.start()).trim().toUpperCase(Locale.ROOT)
 				.matches("CONSTRAINT\\s+\\S+"))) {
 				if (clauseStart >= 0) {
 					clauses.add(text.substring(clauseStart, token.start()).trim());

@@ -193,7 +193,8 @@ final class SqliteTableCopy {
 					ColumnDefinition column = SqliteTable.column(element.text());
 					List<String> clauses = new ArrayList<>(column.clauses());
 					if (clauses.removeIf((clause) -> clause.toUpperCase(Locale.ROOT)
-						.matches("CONSTRAINT\\s+[\"`\\[]?" + java.util.regex.Pattern.quote(drop.name().toUpperCase(Locale.ROOT)) + "[\"`\\]]?\\s.*"))) {
+						.matches("CONSTRAINT\\s+[\"`\\[]?"
+						+ java.util.regex.Pattern.quote(drop.name().toUpperCase(Locale.ROOT)) + "[\"`\\]]?\\s.*"))) {
 						elements.set(i, SqliteTable.element(new ColumnDefinition(column.name(), column.type(), clauses)
 							.render(this.renderer)));
 						found = true;

@@ -306,7 +306,8 @@ final class PostgresReflector {
 	}
 
 	private static String single(Connection connection, String sql) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+		try (PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet rows = statement.executeQuery()) {
 			return rows.next() ? rows.getString(1) : null;
 		}
 	}

@@ -92,7 +92,8 @@ final class PostgresScript {
 			for (Col column : change.addedColumns()) {
 				if (!column.nullable() && column.defaultValue() == null && !column.autoIncrement()) {
 					this.out.add("-- TODO: new column " + change.name() + "." + column.name() + " is NOT NULL without "
-							+ "a default: this fails when the table has rows. Add it nullable, fill it, then SET NOT NULL.");
+							+ "a default: this fails when the table has rows. Add it nullable, fill it, then SET NOT "
+							+ "NULL.");
 				}
 				render(new Operation.AddColumn(change.name(), column(column)));
 			}
@@ -173,7 +174,8 @@ final class PostgresScript {
 	private static Column column(Col column) {
 		String type = column.type();
 		if (column.autoIncrement()) {
-			type = (column.identity() != null) ? type + " GENERATED " + column.identity() + " AS IDENTITY" : serial(type);
+			type = (column.identity() != null) ? type + " GENERATED " + column.identity() + " AS IDENTITY"
+					: serial(type);
 		}
 		Column result = Column.of(column.name(), ColumnType.of(type)).nullable(column.nullable());
 		if (column.defaultValue() != null) {

@@ -134,7 +134,8 @@ public final class SchemaCompare {
 					// a dump's SQL functions may name tables created further down; bodies are checked on upgrade
 					statement.execute("SET LOCAL check_function_bodies = off");
 				}
-				apply(connection, TargetSql.statements(targetName, targetSql, SqlSyntax.POSTGRESQL, path.schema()), targetName,
+				apply(connection, TargetSql.statements(targetName, targetSql, SqlSyntax.POSTGRESQL, path.schema()),
+						targetName,
 						guard);
 				return PostgresReflector.reflect(connection, included);
 			}

@@ -171,7 +171,8 @@ public final class SchemaComparison {
 	}
 
 	/** The elements of {@code these} that {@code others} lacks, counting duplicates. */
-	private static <T> List<T> missing(List<T> these, List<T> others, java.util.function.Function<T, String> signature) {
+	private static <T> List<T> missing(List<T> these, List<T> others,
+			java.util.function.Function<T, String> signature) {
 		Map<String, Integer> available = new LinkedHashMap<>();
 		for (T other : others) {
 			available.merge(signature.apply(other), 1, Integer::sum);
@@ -338,7 +339,8 @@ public final class SchemaComparison {
 				lines.add("remove check constraint on " + table + ": " + check.expression());
 			}
 			for (Idx index : change.removedIndexes()) {
-				boolean replaced = change.addedIndexes().stream().anyMatch((added) -> added.name().equals(index.name()));
+				boolean replaced = change.addedIndexes().stream()
+						.anyMatch((added) -> added.name().equals(index.name()));
 				if (!replaced) {
 					lines.add("remove index " + index.name() + " on " + table);
 				}

@@ -89,7 +89,8 @@ public final class SchemaModel {
 		/** What the diff compares: everything but the name. */
 		boolean sameAs(Col other) {
 			return this.type.equals(other.type) && this.nullable == other.nullable
-					&& Objects.equals(this.defaultValue, other.defaultValue) && this.autoIncrement == other.autoIncrement;
+					&& Objects.equals(this.defaultValue, other.defaultValue)
+					&& this.autoIncrement == other.autoIncrement;
 		}
 
 	}

@@ -25,7 +25,8 @@ final class Scripts {
 		if (!comparison.addedTables().isEmpty() && !comparison.removedTables().isEmpty()) {
 			out.add("-- NOTE: table(s) " + names(comparison.removedTables()) + " disappear and "
 					+ names(comparison.addedTables()) + " appear. Autogenerate cannot detect renames: if this is one, "
-					+ "replace the DROP TABLE and CREATE TABLE below with ALTER TABLE old RENAME TO new, or the rows are"
+					+ "replace the DROP TABLE and CREATE TABLE below with ALTER TABLE old RENAME TO new, or the rows "
+					+ "are"
 					+ " lost.");
 		}
 		for (TableChange change : comparison.changedTables()) {

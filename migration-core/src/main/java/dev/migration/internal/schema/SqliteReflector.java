@@ -100,7 +100,8 @@ final class SqliteReflector {
 			columns.add(new Col(column, type((String) row.get("type")), nullable,
 					defaultValue((String) row.get("dflt_value")), false, null));
 		}
-		PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(null, new ArrayList<>(keyColumns.values()));
+		PrimaryKey primaryKey = keyColumns.isEmpty() ? null
+				: new PrimaryKey(null, new ArrayList<>(keyColumns.values()));
 		List<Unique> uniques = new ArrayList<>();
 		List<Idx> indexes = new ArrayList<>();
 		for (Map<String, Object> row : pragma(connection, "index_list", name)) {
@@ -250,13 +251,16 @@ final class SqliteReflector {
 		return result;
 	}
 
-	/** The create statement with the table renamed: {@code CREATE TABLE users (...)} to {@code CREATE TABLE x (...)}. */
+	/**
+	 * The create statement with the table renamed: {@code CREATE TABLE users (...)} to {@code CREATE TABLE x (...)}.
+	 */
 	static String renamed(String createSql, String newName) {
 		List<Token> tokens = SqlLexer.tokens(createSql);
 		for (int i = 0; i < tokens.size(); i++) {
 			if (tokens.get(i).isPunct('(')) {
 				Token name = tokens.get(i - 1);
-				return createSql.substring(0, name.start()) + newName + " " + createSql.substring(tokens.get(i).start());
+				return createSql.substring(0, name.start()) + newName + " "
+						+ createSql.substring(tokens.get(i).start());
 			}
 		}
 		throw new IllegalStateException("Cannot read the definition of a table: " + createSql);

@@ -128,7 +128,8 @@ final class TargetGuard {
 				}
 			}
 		}
-		Set<String> temporary = this.bySchema.entrySet().stream().filter((entry) -> entry.getKey().startsWith("pg_temp"))
+		Set<String> temporary = this.bySchema.entrySet().stream()
+				.filter((entry) -> entry.getKey().startsWith("pg_temp"))
 			.flatMap((entry) -> entry.getValue().keySet().stream()).collect(Collectors.toSet());
 		boolean autoCommit = this.connection.getAutoCommit();
 		this.connection.setAutoCommit(false);
@@ -163,7 +164,8 @@ final class TargetGuard {
 			this.connection.setAutoCommit(autoCommit);
 		}
 		if (!this.standIns.isEmpty()) {
-			try (PreparedStatement statement = this.connection.prepareStatement("SELECT c.oid, c.relname FROM pg_class c "
+			try (PreparedStatement statement = this.connection.prepareStatement("SELECT c.oid, c.relname FROM "
+					+ "pg_class c "
 					+ "WHERE c.relnamespace = pg_my_temp_schema() AND c.relname = ANY (?)")) {
 				statement.setArray(1, this.connection.createArrayOf("text", this.standIns.keySet().toArray()));
 				try (ResultSet rows = statement.executeQuery()) {

@@ -40,7 +40,8 @@ public final class JavaRevisions {
 
 	private static boolean overridesDowngrade(JavaRevision revision) {
 		try {
-			return revision.getClass().getMethod("downgrade", Operations.class).getDeclaringClass() != JavaRevision.class;
+			return revision.getClass().getMethod("downgrade", Operations.class)
+					.getDeclaringClass() != JavaRevision.class;
 		}
 		catch (NoSuchMethodException ex) {
 			// cannot happen: every JavaRevision has the interface's public default method

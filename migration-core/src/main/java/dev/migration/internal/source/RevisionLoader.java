@@ -129,7 +129,8 @@ public final class RevisionLoader {
 		}
 		if (!Files.isDirectory(directory)) {
 			throw new LocationNotFoundException(location,
-					directory.toAbsolutePath() + " is a file; point the location at the directory that holds the .sql files");
+					directory.toAbsolutePath()
+							+ " is a file; point the location at the directory that holds the .sql files");
 		}
 		// walk the real directory so that a symbolic link as the location itself is followed
 		Path root = directory.toRealPath();
@@ -173,7 +174,8 @@ public final class RevisionLoader {
 					root + " is a file; point the location at the directory that holds the .sql files");
 		}
 		for (Path file : sqlFiles(directory)) {
-			this.sources.add(new Source(classpathLocation(path, directory.relativize(file).toString().replace('\\', '/')),
+			this.sources.add(new Source(classpathLocation(path,
+					directory.relativize(file).toString().replace('\\', '/')),
 					file, null));
 		}
 	}

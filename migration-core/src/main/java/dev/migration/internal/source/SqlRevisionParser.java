@@ -245,7 +245,8 @@ public final class SqlRevisionParser {
 		}
 		if (value.isEmpty()) {
 			throw new RevisionParseException(this.location, lineNumber,
-					"down_revision is empty: write 'none' for a first revision, or the ids it follows separated by commas");
+					"down_revision is empty: write 'none' for a first revision, or the ids it follows separated by "
+							+ "commas");
 		}
 		List<String> ids = commaSeparated(value);
 		if (ids.stream().anyMatch("none"::equalsIgnoreCase)) {

@@ -10,7 +10,6 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.support.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Batches on a real PostgreSQL server: every way a batch fails names the statement and its line. Statements here are
@@ -22,37 +21,38 @@ class PostgresStatementRunnerTests {
 
 	@Test
 	void aStatementTheDriverRefusesWhenAddedToABatchIsNamedWithItsLine() throws SQLException {
-		List<SqlStatement> statements = List.of(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
+		StatementFailedException failure = failure(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
 				new SqlStatement("CREATE FUNCTION f() RETURNS INTEGER AS $$ SELECT 1 LANGUAGE sql", 7),
 				new SqlStatement("CREATE TABLE b (id INTEGER)", 9));
-		try (Connection connection = this.database.connect()) {
-			connection.setAutoCommit(false);
-			assertThatExceptionOfType(StatementFailedException.class)
-				.isThrownBy(() -> StatementRunner.runBatched(connection, statements))
-				.satisfies((failure) -> {
-					assertThat(failure.line()).isEqualTo(7);
-					assertThat(failure.sql()).startsWith("CREATE FUNCTION f()");
-					assertThat(failure.getCause()).isInstanceOf(SQLException.class);
-				});
-			connection.rollback();
-		}
+		assertThat(failure.line()).isEqualTo(7);
+		assertThat(failure.sql()).startsWith("CREATE FUNCTION f()");
+		assertThat(failure.getCause()).isInstanceOf(SQLException.class);
 	}
 
 	@Test
 	void aStatementTheServerRefusesInsideABatchIsNamedWithItsLine() throws SQLException {
-		List<SqlStatement> statements = List.of(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
+		StatementFailedException failure = failure(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
 				new SqlStatement("INSERT INTO no_such_table VALUES (1)", 5),
 				new SqlStatement("CREATE TABLE b (id INTEGER)", 9));
+		assertThat(failure.line()).isEqualTo(5);
+		assertThat(failure.getMessage()).contains("no_such_table");
+	}
+
+	/** Runs the statements as one batch in a transaction that is rolled back; the failure it must end in. */
+	private StatementFailedException failure(SqlStatement... statements) throws SQLException {
 		try (Connection connection = this.database.connect()) {
 			connection.setAutoCommit(false);
-			assertThatExceptionOfType(StatementFailedException.class)
-				.isThrownBy(() -> StatementRunner.runBatched(connection, statements))
-				.satisfies((failure) -> {
-					assertThat(failure.line()).isEqualTo(5);
-					assertThat(failure.getMessage()).contains("no_such_table");
-				});
-			connection.rollback();
+			try {
+				StatementRunner.runBatched(connection, List.of(statements));
+			}
+			catch (StatementFailedException ex) {
+				return ex;
+			}
+			finally {
+				connection.rollback();
+			}
 		}
+		throw new AssertionError("The batch did not fail");
 	}
 
 }

@@ -18,7 +18,8 @@ class ScriptTextTests {
 			.isEqualTo("CREATE TABLE t (a INT) -- note\n;");
 		assertThat(ScriptText.terminated("CREATE TABLE t (\n  a INT -- note\n)", SqlSyntax.SQLITE))
 			.isEqualTo("CREATE TABLE t (\n  a INT -- note\n);");
-		assertThat(ScriptText.terminated("SELECT 1 /* block */  \n", SqlSyntax.SQLITE)).isEqualTo("SELECT 1 /* block */;");
+		assertThat(ScriptText.terminated("SELECT 1 /* block */  \n", SqlSyntax.SQLITE))
+				.isEqualTo("SELECT 1 /* block */;");
 	}
 
 	@Test
@@ -30,7 +31,8 @@ class ScriptTextTests {
 
 	@Test
 	void psqlVariablesInsideQuotesCommentsAndDollarQuotesStay() {
-		String statement = "SELECT ':PORT', E'it\\'s :PORT', \"a:PORT\", $$ :PORT $$, $tag$ :PORT $tag$ /* /* */ :PORT */"
+		String statement = "SELECT ':PORT', E'it\\'s :PORT', \"a:PORT\", $$ :PORT $$, $tag$ :PORT $tag$ /* /* */ "
+				+ ":PORT */"
 				+ " FROM t -- :PORT";
 		assertThat(ScriptText.terminated(statement, SqlSyntax.POSTGRESQL)).isEqualTo(statement + "\n;");
 		assertThat(ScriptText.terminated("SELECT tags[1:PORT]", SqlSyntax.SQLITE)).isEqualTo("SELECT tags[1:PORT];");
@@ -41,7 +43,8 @@ class ScriptTextTests {
 		assertThat(ScriptText.terminated("SELECT 10\n/\n4", SqlSyntax.SQLITE)).isEqualTo("SELECT 10\n/**//\n4;");
 		assertThat(ScriptText.terminated("SELECT a AS\r\n  GO  \r\nFROM t", SqlSyntax.SQLITE))
 			.isEqualTo("SELECT a AS\r\n/**/  GO  \r\nFROM t;");
-		assertThat(ScriptText.terminated("SELECT 1\ngo -- comment\n", SqlSyntax.SQLITE)).isEqualTo("SELECT 1\n/**/go -- comment\n;");
+		assertThat(ScriptText.terminated("SELECT 1\ngo -- comment\n", SqlSyntax.SQLITE))
+				.isEqualTo("SELECT 1\n/**/go -- comment\n;");
 	}
 
 	@Test
@@ -54,13 +57,15 @@ class ScriptTextTests {
 	@Test
 	void clientCommandsAreFound() {
 		assertThat(ScriptText.clientCommand("SELECT 1\n\\! rm -rf /tmp/x", SqlSyntax.POSTGRESQL)).contains("backslash");
-		assertThat(ScriptText.clientCommand("-- note\n.system rm -rf /tmp/x\nSELECT 1", SqlSyntax.SQLITE)).contains("'.'");
+		assertThat(ScriptText.clientCommand("-- note\n.system rm -rf /tmp/x\nSELECT 1", SqlSyntax.SQLITE))
+				.contains("'.'");
 		assertThat(ScriptText.clientCommand("/* note */\n#skipped\nSELECT 1", SqlSyntax.SQLITE)).contains("'#'");
 	}
 
 	@Test
 	void backslashesAndDotsThatTheClientsReadAsTextAreNoCommands() {
-		assertThat(ScriptText.clientCommand("SELECT '\\d', E'\\'', $$\\x$$, \"\\\" /* \\q */ -- \\q", SqlSyntax.POSTGRESQL))
+		assertThat(ScriptText.clientCommand("SELECT '\\d', E'\\'', $$\\x$$, \"\\\" /* \\q */ -- \\q",
+				SqlSyntax.POSTGRESQL))
 			.isNull();
 		assertThat(ScriptText.clientCommand("SELECT 1\n.5", SqlSyntax.SQLITE)).isNull();
 		assertThat(ScriptText.clientCommand("SELECT 1 -- x\n\\q", SqlSyntax.SQLITE)).isNull();

@@ -1,12 +1,8 @@
 package dev.migration.internal.execute;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migration.internal.dialect.SqliteDialect;
 import dev.migration.internal.execute.VersionStore.State;
+import dev.migration.support.Recording;
 import dev.migration.support.SqliteDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,35 +78,7 @@ class VersionStoreReadTests {
 
 	private State read() throws SQLException {
 		try (Connection connection = this.database.connect()) {
-			return this.store.read(recording(connection));
-		}
-	}
-
-	/** The connection, with the SQL of every query its statements execute written down. */
-	private Connection recording(Connection connection) {
-		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-				(proxy, method, args) -> {
-					Object result = invoke(connection, method, args);
-					if (result instanceof Statement statement && method.getName().equals("createStatement")) {
-						return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Statement.class },
-								(statementProxy, statementMethod, statementArgs) -> {
-									if (statementMethod.getName().startsWith("execute") && statementArgs != null
-											&& statementArgs.length > 0 && statementArgs[0] instanceof String sql) {
-										this.queries.add(sql);
-									}
-									return invoke(statement, statementMethod, statementArgs);
-								});
-					}
-					return result;
-				});
-	}
-
-	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
+			return this.store.read(Recording.connection(connection, this.queries));
 		}
 	}
 

@@ -7,6 +7,8 @@ import dev.migration.MultipleHeadsException;
 import dev.migration.TargetException;
 import org.junit.jupiter.api.Test;
 
+import static dev.migration.internal.graph.TestGraphs.DIAMOND;
+import static dev.migration.internal.graph.TestGraphs.LABELLED;
 import static dev.migration.internal.graph.TestGraphs.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -16,11 +18,6 @@ class TargetResolverTests {
 	private static final RevisionGraph CHAIN = graph("a", "b<-a", "c<-b", "d<-c");
 
 	private static final RevisionGraph FORK = graph("a", "b<-a", "c<-a");
-
-	private static final RevisionGraph DIAMOND = graph("a", "b<-a", "c<-a", "m<-b,c");
-
-	/** Two labelled branches off a: x = b, c and y = d, e. */
-	private static final RevisionGraph LABELLED = graph("a", "b<-a label=x", "c<-b", "d<-a label=y", "e<-d");
 
 	@Test
 	void headsResolvesToEveryHead() {
@@ -35,7 +32,7 @@ class TargetResolverTests {
 	@Test
 	void headWithTwoHeadsIsRefusedListingThem() {
 		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> resolve(FORK, "head"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c"))
+			.satisfies((ex) -> assertThat(ex.heads()).containsExactly("b", "c"))
 			.withMessageContaining("heads")
 			.withMessageContaining("@head");
 	}
@@ -71,7 +68,7 @@ class TargetResolverTests {
 	void ambiguousPrefixIsRefusedListingTheCandidates() {
 		RevisionGraph graph = graph("abc123", "abd456<-abc123", "xyz<-abd456");
 		assertThatExceptionOfType(AmbiguousRevisionException.class).isThrownBy(() -> resolve(graph, "ab"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("abc123", "abd456"))
+			.satisfies((ex) -> assertThat(ex.candidates()).containsExactly("abc123", "abd456"))
 			.withMessageContaining("abc123, abd456");
 	}
 

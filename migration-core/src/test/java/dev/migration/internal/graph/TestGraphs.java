@@ -13,6 +13,16 @@ import dev.migration.internal.revision.Revision;
  */
 public final class TestGraphs {
 
+	public static final RevisionGraph CHAIN = graph("a", "b<-a", "c<-b");
+
+	/** Branches listed interleaved on purpose: a branch point a with branches b, d and c, e. */
+	public static final RevisionGraph BRANCHES = graph("a", "b<-a", "c<-a", "d<-b", "e<-c");
+
+	public static final RevisionGraph DIAMOND = graph("a", "b<-a", "c<-a", "m<-b,c");
+
+	/** Two labelled branches off a: x = b, c and y = d, e. */
+	public static final RevisionGraph LABELLED = graph("a", "b<-a label=x", "c<-b", "d<-a label=y", "e<-d");
+
 	private TestGraphs() {
 	}
 

@@ -13,6 +13,8 @@ import dev.migration.TargetException;
 import dev.migration.internal.graph.RevisionGraph;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static dev.migration.internal.graph.TestGraphs.graph;
 import static dev.migration.internal.plan.PlanSummary.steps;
@@ -168,28 +170,14 @@ class AlembicTraversalTests {
 			assertDowngrade(this.g, rows("d2", "d1"), "c2branch@base+3", List.of("d2"), rows("d1", "c2"));
 		}
 
-		/** Deliberate difference: Alembic warns and reverts the first row's branch; this project refuses. */
-		@Test
-		void test_downgrade_once_order_right() {
-			assertRefusedListing(() -> downgrade(this.g, rows("d2", "d1"), "-1"), "d2", "d1");
-		}
-
-		/** Deliberate difference, as above. */
-		@Test
-		void test_downgrade_once_order_right_unbalanced() {
-			assertRefusedListing(() -> downgrade(this.g, rows("c2", "d1"), "-1"), "c2", "d1");
-		}
-
-		/** Deliberate difference, as above. */
-		@Test
-		void test_downgrade_once_order_left() {
-			assertRefusedListing(() -> downgrade(this.g, rows("d1", "d2"), "-1"), "d1", "d2");
-		}
-
-		/** Deliberate difference, as above. */
-		@Test
-		void test_downgrade_once_order_left_unbalanced() {
-			assertRefusedListing(() -> downgrade(this.g, rows("c1", "d2"), "-1"), "c1", "d2");
+		/**
+		 * Deliberate difference: Alembic warns and reverts the first row's branch; this project refuses. Alembic's
+		 * test_downgrade_once_order_right, _right_unbalanced, _left and _left_unbalanced, in that order.
+		 */
+		@ParameterizedTest
+		@CsvSource({ "d2, d1", "c2, d1", "d1, d2", "c1, d2" })
+		void test_downgrade_once_order(String first, String second) {
+			assertRefusedListing(() -> downgrade(this.g, rows(first, second), "-1"), first, second);
 		}
 
 		@Test

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PlanPropertyTests {
 
 	@Property(tries = 300)
-	void upgradeAppliesAncestorsFirstAndKeepsTheRowsEqualToTheHeadsOfWhatIsApplied(@ForAll("scenarios") Scenario scenario) {
+	void upgradeAppliesAncestorsFirstAndKeepsTheRowsEqualToTheHeadsOfWhatIsApplied(
+			@ForAll("scenarios") Scenario scenario) {
 		Planner planner = new Planner(scenario.graph());
 		Set<String> applied = scenario.graph().ancestors(scenario.rows());
 

@@ -10,22 +10,16 @@ import dev.migration.UnknownRevisionException;
 import dev.migration.internal.graph.RevisionGraph;
 import org.junit.jupiter.api.Test;
 
+import static dev.migration.internal.graph.TestGraphs.BRANCHES;
+import static dev.migration.internal.graph.TestGraphs.CHAIN;
+import static dev.migration.internal.graph.TestGraphs.DIAMOND;
+import static dev.migration.internal.graph.TestGraphs.LABELLED;
 import static dev.migration.internal.graph.TestGraphs.graph;
 import static dev.migration.internal.plan.PlanSummary.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PlannerDowngradeTests {
-
-	private static final RevisionGraph CHAIN = graph("a", "b<-a", "c<-b");
-
-	/** Branches listed interleaved on purpose: a branch point a with branches b, d and c, e. */
-	private static final RevisionGraph BRANCHES = graph("a", "b<-a", "c<-a", "d<-b", "e<-c");
-
-	private static final RevisionGraph DIAMOND = graph("a", "b<-a", "c<-a", "m<-b,c");
-
-	/** Two labelled branches off a: x = b, c and y = d, e. */
-	private static final RevisionGraph LABELLED = graph("a", "b<-a label=x", "c<-b", "d<-a label=y", "e<-d");
 
 	@Test
 	void downgradeMinusOneMovesTheRowDown() {

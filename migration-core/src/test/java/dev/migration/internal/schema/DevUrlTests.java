@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DevUrlTests {
 
-	static final String CHANGED = MigrationsSchemaDiffTest.SEED.replace("CREATE INDEX ix_posts_user_id ON posts (user_id);\n", "")
+	static final String CHANGED = MigrationsSchemaDiffTest.SEED.replace("CREATE INDEX ix_posts_user_id ON posts "
+			+ "(user_id);\n", "")
 			+ """
 			CREATE TABLE tags (
 			    id INTEGER NOT NULL PRIMARY KEY,
@@ -39,7 +40,8 @@ class DevUrlTests {
 			+ "LEFT JOIN pg_class c ON c.relnamespace = n.oid WHERE n.nspname NOT LIKE 'pg\\_%' "
 			+ "AND n.nspname <> 'information_schema' ORDER BY 1";
 
-	private static final String SCRATCH_SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migration\\_scratch\\_%'";
+	private static final String SCRATCH_SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname LIKE "
+			+ "'migration\\_scratch\\_%'";
 
 	@TempDir
 	Path directory;
@@ -153,7 +155,8 @@ class DevUrlTests {
 		long line = CHANGED.lines().count() + 2;
 
 		assertThatThrownBy(() -> migrations(live, dev.url()).check(file)).isInstanceOf(MigrationException.class)
-			.hasMessageStartingWith("Target schema " + file + ":" + line + ": ERROR: relation \"nowhere\" does not exist")
+			.hasMessageStartingWith("Target schema " + file + ":" + line
+			+ ": ERROR: relation \"nowhere\" does not exist")
 			.hasMessageContaining("Nothing was changed in the database");
 		assertThat(ddlSeen(live)).isZero();
 		assertThat(live.queryStrings(CONTENTS)).isEqualTo(liveBefore);

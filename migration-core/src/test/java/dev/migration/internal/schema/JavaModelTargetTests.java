@@ -58,7 +58,8 @@ class JavaModelTargetTests {
 
 		assertThat(diff.differences()).contains("add table things");
 		Files.writeString(revisions.resolve("m00000000001_things.sql"), "-- revision: m00000000001\n"
-				+ "-- down_revision: none\n\n-- upgrade\n" + diff.upgradeSql() + "\n-- downgrade\n" + diff.downgradeSql());
+				+ "-- down_revision: none\n\n-- upgrade\n" + diff.upgradeSql() + "\n-- downgrade\n"
+				+ diff.downgradeSql());
 		Migrations migrations = Migrations.create(configuration);
 		migrations.upgrade("heads");
 		assertThat(database.schema()).contains("things.index ix_things_name", "things.name varchar NO");

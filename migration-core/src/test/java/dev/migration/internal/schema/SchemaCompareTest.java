@@ -158,15 +158,19 @@ class SchemaCompareTest {
 				+ "CREATE TABLE migration_history (id INTEGER);CREATE TABLE spatial_ref_sys (srid INTEGER);"
 				+ "CREATE TABLE legacy_a (x INTEGER);");
 		try (Connection connection = database.connect()) {
-			SchemaCompare.Result result = SchemaCompare.compare(connection, Dialect.named(kind), database::connect, SHOP, "shop.sql",
+			SchemaCompare.Result result = SchemaCompare.compare(connection, Dialect.named(kind), database::connect,
+					SHOP, "shop.sql",
 					SchemaCompare.filter(List.of(), List.of("spatial_ref_sys", "legacy_*"),
 							List.of("migration_version", "migration_history")));
 			assertThat(result.differences()).isEmpty();
-			SchemaCompare.Result unfiltered = SchemaCompare.compare(connection, Dialect.named(kind), database::connect, SHOP,
+			SchemaCompare.Result unfiltered = SchemaCompare.compare(connection, Dialect.named(kind),
+					database::connect, SHOP,
 					"shop.sql", SchemaCompare.filter(List.of(), List.of(), List.of("migration_version",
 							"migration_history")));
-			assertThat(unfiltered.differences()).containsExactly("remove table legacy_a", "remove table spatial_ref_sys");
-			SchemaCompare.Result included = SchemaCompare.compare(connection, Dialect.named(kind), database::connect, SHOP,
+			assertThat(unfiltered.differences())
+					.containsExactly("remove table legacy_a", "remove table spatial_ref_sys");
+			SchemaCompare.Result included = SchemaCompare.compare(connection, Dialect.named(kind), database::connect,
+					SHOP,
 					"shop.sql", SchemaCompare.filter(List.of("customers", "orders"), List.of(), List.of()));
 			assertThat(included.differences()).isEmpty();
 		}
@@ -298,7 +302,8 @@ class SchemaCompareTest {
 		TestDatabase database = database(kind);
 		compare(database, kind, SHOP);
 		if (kind.equals("postgresql")) {
-			assertThat(database.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migration_scratch%'"))
+			assertThat(database.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname LIKE "
+					+ "'migration_scratch%'"))
 				.isEmpty();
 		}
 		assertThat(database.tables()).isEmpty();
@@ -316,7 +321,8 @@ class SchemaCompareTest {
 
 	static void apply(TestDatabase database, String sql) {
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-			for (SqlStatement each : StatementSplitter.statements(Dialect.named(database.kind()).syntax(), "test.sql", sql, 1)) {
+			for (SqlStatement each : StatementSplitter.statements(Dialect.named(database.kind()).syntax(),
+					"test.sql", sql, 1)) {
 				statement.execute(each.sql());
 			}
 		}

@@ -151,7 +151,8 @@ class TargetNeverReachesTheDatabaseTests {
 	/** A connection that is the first session until its first commit, the second one after it. */
 	private static Connection sessionPerTransaction(Connection first, Connection second) {
 		Connection[] current = { first };
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+				new Class<?>[] { Connection.class },
 				(proxy, method, arguments) -> {
 					try {
 						Object result = method.invoke(current[0], arguments);

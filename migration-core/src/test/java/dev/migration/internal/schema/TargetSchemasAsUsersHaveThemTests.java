@@ -379,7 +379,8 @@ class TargetSchemasAsUsersHaveThemTests {
 
 	private static SchemaCompare.Result compare(TestDatabase database, String target) {
 		try (Connection connection = database.connect()) {
-			return SchemaCompare.compare(connection, Dialect.named(database.kind()), database::connect, target, "schema.sql",
+			return SchemaCompare.compare(connection, Dialect.named(database.kind()), database::connect, target,
+					"schema.sql",
 					SchemaCompare.filter(List.of(), List.of(), List.of("migration_version", "migration_history")));
 		}
 		catch (SQLException ex) {

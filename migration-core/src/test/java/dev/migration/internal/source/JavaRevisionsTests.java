@@ -9,6 +9,7 @@ import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
 import dev.migration.operations.Operations;
+import dev.migration.support.TestRevision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -78,21 +79,10 @@ class JavaRevisionsTests {
 			.withMessageContaining("depends_on '" + "x".repeat(33) + "' is not a valid revision id");
 	}
 
-	static class ReversibleRevision implements JavaRevision {
+	static class ReversibleRevision extends TestRevision {
 
-		@Override
-		public String id() {
-			return "7d2e41c0b9aa";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("3f1c2a9b7d10");
-		}
-
-		@Override
-		public String message() {
-			return "Backfill display names";
+		ReversibleRevision() {
+			super("7d2e41c0b9aa", "3f1c2a9b7d10", "Backfill display names", false);
 		}
 
 		@Override
@@ -105,10 +95,6 @@ class JavaRevisionsTests {
 			return List.of("r0");
 		}
 
-		@Override
-		public boolean transactional() {
-			return false;
-		}
 
 		@Override
 		public void upgrade(Operations operations) {
@@ -122,25 +108,10 @@ class JavaRevisionsTests {
 
 	}
 
-	static class IrreversibleRevision implements JavaRevision {
-
-		private final String id;
-
-		private final List<String> downRevisions;
+	static class IrreversibleRevision extends TestRevision {
 
 		IrreversibleRevision(String id, List<String> downRevisions) {
-			this.id = id;
-			this.downRevisions = downRevisions;
-		}
-
-		@Override
-		public String id() {
-			return this.id;
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return this.downRevisions;
+			super(id, downRevisions, "", true);
 		}
 
 		@Override

@@ -113,7 +113,8 @@ class RevisionLoaderTests {
 	@Test
 	void rejectsAFileThatIsNotUtf8NamingTheLineOfTheFirstBadByte() throws IOException {
 		Files.write(this.directory.resolve("a1_first.sql"),
-				revision("a1", "none").replace("SELECT 'a1'", "SELECT 'caf\u00e9'").getBytes(StandardCharsets.ISO_8859_1));
+				revision("a1", "none").replace("SELECT 'a1'", "SELECT 'caf\u00e9'")
+						.getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(RevisionParseException.class)
 			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
 			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(4))
@@ -192,7 +193,8 @@ class RevisionLoaderTests {
 	void loadsFromClasspathDirectories() {
 		List<Revision> revisions = RevisionLoader.load(List.of("classpath:source/revisions"), CLASS_LOADER);
 		assertThat(revisions).extracting(Revision::location)
-			.containsExactly("classpath:source/revisions/a1_first.sql", "classpath:source/revisions/nested/b2_second.sql");
+			.containsExactly("classpath:source/revisions/a1_first.sql",
+			"classpath:source/revisions/nested/b2_second.sql");
 		assertThat(revisions.get(0).reversible()).isTrue();
 		assertThat(revisions.get(1).reversible()).isFalse();
 		assertThat(revisions.get(1).upgrade())
@@ -249,7 +251,8 @@ class RevisionLoaderTests {
 			String id = String.format("r%03d", i);
 			String downRevision = (i == 1) ? "none" : String.format("r%03d", i - 1);
 			boolean broken = i == 120 || i == 180;
-			write(id + ".sql", broken ? "-- revision: " + id + "\n-- upgrade\nSELECT 1;\n" : revision(id, downRevision));
+			write(id + ".sql", broken ? "-- revision: " + id + "\n-- upgrade\nSELECT 1;\n"
+					: revision(id, downRevision));
 		}
 		List<String> location = List.of(this.directory.toString());
 		// every run, whichever thread meets its broken file first

@@ -160,7 +160,8 @@ class SqlRevisionParserPropertyTests {
 		String content() {
 			List<String> lines = new ArrayList<>();
 			lines.add("-- revision: " + this.id);
-			lines.add("-- down_revision: " + (this.downRevisions.isEmpty() ? "none" : String.join(", ", this.downRevisions)));
+			lines.add("-- down_revision: "
+					+ (this.downRevisions.isEmpty() ? "none" : String.join(", ", this.downRevisions)));
 			lines.add("-- message: random");
 			lines.add("");
 			lines.add("-- upgrade");

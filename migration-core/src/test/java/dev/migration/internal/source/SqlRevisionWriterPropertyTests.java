@@ -42,7 +42,8 @@ class SqlRevisionWriterPropertyTests {
 	private static final Instant CREATED = Instant.parse("2026-12-07T09:00:00Z");
 
 	/** Characters that make messages and labels interesting, broken ones included. */
-	private static final String TRICKY = "aZ09_ -:;,@#'\"\t\r\n\u0085\u2028\u2029\u00A0\u0000\u001B\u007Fé中\uD83D\uDE00";
+	private static final String TRICKY = "aZ09_ "
+			+ "-:;,@#'\"\t\r\n\u0085\u2028\u2029\u00A0\u0000\u001B\u007Fé中\uD83D\uDE00";
 
 	@Property(tries = 300)
 	void aRevisionReadsBackAsAskedOrIsRefusedWithTheFolderUnchanged(@ForAll("messages") String message,

@@ -1,4 +1,4 @@
-package dev.migration.cli;
+package dev.migration;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,25 +17,22 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import dev.migration.JavaRevision;
-import dev.migration.MigrationException;
-
 /**
- * Finds the Java revisions of {@code --classpath}: every concrete {@link JavaRevision} with a no-argument
- * constructor in the given jars and class folders.
+ * Finds the Java revisions of a class path (the CLI's {@code --classpath}): every concrete {@link JavaRevision} with a
+ * no-argument constructor in the given jars and class folders, loaded by a class loader of their own.
  */
-final class JavaRevisionScanner {
+final class ClasspathRevisions {
 
 	private final URLClassLoader classLoader;
 
 	private final List<JavaRevision> revisions;
 
-	private JavaRevisionScanner(URLClassLoader classLoader, List<JavaRevision> revisions) {
+	private ClasspathRevisions(URLClassLoader classLoader, List<JavaRevision> revisions) {
 		this.classLoader = classLoader;
 		this.revisions = List.copyOf(revisions);
 	}
 
-	static JavaRevisionScanner scan(String classpath) {
+	static ClasspathRevisions scan(String classpath) {
 		List<Path> entries = new ArrayList<>();
 		List<URL> urls = new ArrayList<>();
 		for (String element : classpath.split(File.pathSeparator)) {
@@ -51,10 +48,12 @@ final class JavaRevisionScanner {
 				urls.add(entry.toUri().toURL());
 			}
 			catch (MalformedURLException ex) {
-				throw new MigrationException("Classpath entry '" + element + "' is not a valid path: " + ex.getMessage());
+				throw new MigrationException("Classpath entry '" + element + "' is not a valid path: "
+						+ ex.getMessage());
 			}
 		}
-		URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), JavaRevisionScanner.class.getClassLoader());
+		URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
+				ClasspathRevisions.class.getClassLoader());
 		List<JavaRevision> found = new ArrayList<>();
 		for (Path entry : entries) {
 			for (String className : classNames(entry)) {
@@ -64,7 +63,7 @@ final class JavaRevisionScanner {
 				}
 			}
 		}
-		return new JavaRevisionScanner(loader, found);
+		return new ClasspathRevisions(loader, found);
 	}
 
 	ClassLoader classLoader() {
@@ -82,7 +81,8 @@ final class JavaRevisionScanner {
 				try (Stream<Path> files = Files.walk(entry)) {
 					files.filter(file -> file.toString().endsWith(".class"))
 						.sorted()
-						.forEach(file -> names.add(className(entry.relativize(file).toString().replace(File.separatorChar, '/'))));
+						.map(file -> entry.relativize(file).toString().replace(File.separatorChar, '/'))
+						.forEach(file -> names.add(className(file)));
 				}
 			}
 			else {
