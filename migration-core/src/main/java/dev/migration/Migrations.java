@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,6 +27,7 @@ import dev.migration.internal.execute.VersionStore;
 import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
+import dev.migration.internal.lint.Linter;
 import dev.migration.internal.operations.Operation;
 import dev.migration.internal.operations.RecordingOperations;
 import dev.migration.internal.operations.SqlRenderer;
@@ -313,6 +317,59 @@ public final class Migrations {
 
 	private static String rows(List<String> rows) {
 		return rows.isEmpty() ? "<base>" : String.join(", ", rows);
+	}
+
+	/**
+	 * Reads the SQL revisions for statements that lock a busy table for long, fail, or lose data (see
+	 * {@code docs/lint.md} for the rules). Without a database (no URL or DataSource, a {@code dialect} configured) every
+	 * revision is read, and every table that a statement earlier in the same section did not create counts as
+	 * existing. With a database only the revisions an upgrade to heads would run are read, and a table that the
+	 * database does not hold is new, also when an earlier revision of the same run creates it. Java revisions are
+	 * passed over. Runs nothing and creates nothing.
+	 * @throws MigrationException when there is neither a database nor a dialect to read the SQL as
+	 * @throws RevisionParseException when a revision's SQL leaves a comment, quote or body open
+	 */
+	public LintReport lint() {
+		if (this.configuration.url() == null && this.configuration.dataSource() == null) {
+			if (this.configuration.dialect() == null) {
+				throw new MigrationException("Lint needs to know how the database reads the SQL: configure a dialect "
+						+ "(postgresql or sqlite) or a database. Nothing was read.");
+			}
+			return lint(Dialect.named(this.configuration.dialect()), this.graph.revisions(), null);
+		}
+		List<Revision> pending = new ArrayList<>();
+		for (Step step : this.planner.upgrade(current(), "heads").steps()) {
+			if (step.revision() != null) {
+				pending.add(this.graph.get(step.revision()));
+			}
+		}
+		try (Connection connection = this.connections.open()) {
+			return lint(Dialect.of(connection), pending, tables(connection.getMetaData()));
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot read the tables of the database for the lint: "
+					+ ex.getMessage() + ". Nothing was changed.", ex);
+		}
+	}
+
+	private static LintReport lint(Dialect dialect, List<Revision> revisions, Set<String> tables) {
+		List<String> ids = new ArrayList<>(revisions.size());
+		for (Revision revision : revisions) {
+			ids.add(revision.id());
+		}
+		return new LintReport(Linter.lint(revisions, dialect.syntax(), tables), ids, dialect.name(), tables != null);
+	}
+
+	/** Every table of every schema, lower-cased without its schema, as the lint compares names. */
+	private static Set<String> tables(DatabaseMetaData metaData) throws SQLException {
+		Set<String> tables = new HashSet<>();
+		try (ResultSet rows = metaData.getTables(null, null, "%",
+				new String[] { "TABLE", "PARTITIONED TABLE", "MATERIALIZED VIEW" })) {
+			while (rows.next()) {
+				tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+			}
+		}
+		return tables;
 	}
 
 	/** The latest rows of the history table, newest first. */
