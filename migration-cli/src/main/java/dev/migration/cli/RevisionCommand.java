@@ -77,6 +77,8 @@ final class RevisionCommand implements Callable<Integer> {
 		}
 		write(this.cli, migrations, this.revisionId, down, this.message, this.branchLabels, this.dependsOn,
 				diff.upgradeSql(), diff.downgradeSql());
+		// the database is at heads, so the revision just written is the one pending: the lint reads only it
+		LintCommand.warn(this.cli.console(), this.schema.database(this.cli).lint());
 		return 0;
 	}
 
