@@ -105,6 +105,9 @@ public final class Linter {
 
 		final Set<String> addedColumns = new HashSet<>();
 
+		/** Existing tables renamed away, with their findings: a table created again under the name was rebuilt. */
+		final Map<String, LintFinding> renamedAway = new HashMap<>();
+
 		boolean lockTimeout;
 
 		boolean lockTimeoutReported;
@@ -191,6 +194,11 @@ public final class Linter {
 				if (w.isName(index)) {
 					String table = w.name(index);
 					this.section.created.add(table);
+					// SQLite's rebuild: rename the table away, create it again, copy the rows, drop the old one
+					LintFinding rename = this.section.renamedAway.remove(table);
+					if (rename != null) {
+						findings.remove(rename);
+					}
 				}
 			}
 			else if (w.is(index, "UNIQUE", "INDEX") || w.is(index, "INDEX")) {
@@ -302,9 +310,12 @@ public final class Linter {
 				}
 				else if (existing) {
 					renamedExisting.add(newName);
-					report(LintRule.RENAMING_TABLE, table, "RENAME TO " + newName + " renames existing table " + table
-							+ ": the running version of the application still uses the old name until it is "
-							+ "replaced (a rolling deploy fails meanwhile)", null);
+					LintFinding finding = report(LintRule.RENAMING_TABLE, table, "RENAME TO " + newName
+							+ " renames existing table " + table + ": the running version of the application still "
+							+ "uses the old name until it is replaced (a rolling deploy fails meanwhile)", null);
+					if (finding != null) {
+						this.section.renamedAway.put(table, finding);
+					}
 				}
 				return;
 			}
@@ -550,20 +561,23 @@ public final class Linter {
 					|| renamedExisting.contains(table);
 		}
 
-		private void report(LintRule rule, String table, String message, String lock) {
+		/** Adds the finding unless the rule does not apply to the database or is ignored; returns it, else null. */
+		private LintFinding report(LintRule rule, String table, String message, String lock) {
 			if (rule.postgresOnly() && !postgres()) {
-				return;
+				return null;
 			}
 			if (this.ignored.contains(rule.id())) {
-				return;
+				return null;
 			}
 			String lockTaken = (lock != null) ? lock
 					: (table != null) ? rule.lock().replaceFirst("^(ACCESS EXCLUSIVE)", "$1 on " + table)
 							: rule.lock();
 			String direction = (this.section.upgrade == null) ? "upgrade" : "downgrade";
-			findings.add(new LintFinding(this.section.revision.location(), this.statement.line(),
+			LintFinding finding = new LintFinding(this.section.revision.location(), this.statement.line(),
 					this.section.revision.id(), rule.id(), rule.severity(), lockTaken,
-					message + " (" + direction + ")", rule.safeAlternative()));
+					message + " (" + direction + ")", rule.safeAlternative());
+			findings.add(finding);
+			return finding;
 		}
 
 	}

@@ -188,6 +188,12 @@ class LinterTests {
 	}
 
 	@Test
+	void renamingATableAwayAndCreatingItAgainRebuildsIt() {
+		assertThat(rules(SQLITE, "ALTER TABLE users RENAME TO _users_old;", "CREATE TABLE users (id integer);",
+				"INSERT INTO users SELECT * FROM _users_old;", "DROP TABLE _users_old;")).isEmpty();
+	}
+
+	@Test
 	void ddlOnAnExistingTableWithoutLockTimeoutIsReportedOncePerSection() {
 		List<LintFinding> findings = lint(PG, null, revision("r1", "none", true,
 				"CREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN a int;\nALTER TABLE users ADD COLUMN a int;\n"
