@@ -50,6 +50,8 @@ public final class Linter {
 	/** Check constraints added NOT VALID that say {@code column IS NOT NULL}, by name. */
 	private final Map<String, String> notNullChecks = new HashMap<>();
 
+	private final ColumnTypes columnTypes = new ColumnTypes();
+
 	private final List<LintFinding> findings = new ArrayList<>();
 
 	private Linter(SqlSyntax syntax, Set<String> databaseTables) {
@@ -194,6 +196,7 @@ public final class Linter {
 				if (w.isName(index)) {
 					String table = w.name(index);
 					this.section.created.add(table);
+					columnTypes.created(table, this.sql);
 					// SQLite's rebuild: rename the table away, create it again, copy the rows, drop the old one
 					LintFinding rename = this.section.renamedAway.remove(table);
 					if (rename != null) {
@@ -340,6 +343,7 @@ public final class Linter {
 				return;
 			}
 			String column = action.name(index);
+			columnTypes.declared(table, column, action, index + 1);
 			if (this.section.upgrade == null) {
 				this.section.addedColumns.add(table + "." + column);
 			}
@@ -439,25 +443,30 @@ public final class Linter {
 
 		private void alterColumn(String table, boolean existing, Words action) {
 			int index = action.is(1, "COLUMN") ? 2 : 1;
-			if (!existing || !postgres() || !action.isName(index)) {
+			if (!postgres() || !action.isName(index)) {
 				return;
 			}
 			String column = action.name(index);
 			int next = action.afterName(index);
-			if (action.is(next, "SET", "NOT", "NULL")) {
-				if (!validatedNotNull.contains(table + "." + column)) {
-					report(LintRule.SETTING_NOT_NULL, table, "SET NOT NULL on " + table + "." + column
-							+ " scans the whole existing table under ACCESS EXCLUSIVE: no validated CHECK (" + column
-							+ " IS NOT NULL) comes before it", "ACCESS EXCLUSIVE on " + table
-									+ " (blocks reads and writes)");
+			if (action.is(next, "TYPE") || action.is(next, "SET", "DATA", "TYPE")) {
+				int typeAt = action.is(next, "TYPE") ? next + 1 : next + 3;
+				String oldType = columnTypes.typeOf(table, column);
+				String newType = ColumnTypes.type(action, typeAt);
+				columnTypes.declared(table, column, action, typeAt);
+				boolean using = action.find(typeAt, "USING") > 0;
+				if (existing && (oldType == null || using || !ColumnTypes.withoutRewrite(oldType, newType))) {
+					report(LintRule.CHANGING_COLUMN_TYPE, table, "ALTER COLUMN " + column + " TYPE " + newType
+							+ " on existing table " + table + " rewrites the table and its indexes"
+							+ ((oldType == null) ? " unless the old type is binary compatible (no revision read "
+									+ "declared the column)" : " (it was " + oldType + ")"),
+							"ACCESS EXCLUSIVE on " + table + " (blocks reads and writes)");
 				}
 			}
-			else if (action.is(next, "TYPE") || action.is(next, "SET", "DATA", "TYPE")) {
-				int typeAt = action.is(next, "TYPE") ? next + 1 : next + 3;
-				String type = action.from(typeAt).text(sql);
-				report(LintRule.CHANGING_COLUMN_TYPE, table, "ALTER COLUMN " + column + " TYPE " + type
-						+ " on existing table " + table + " rewrites the table and its indexes, unless the old type "
-						+ "is binary compatible with the new one", "ACCESS EXCLUSIVE on " + table
+			else if (existing && action.is(next, "SET", "NOT", "NULL")
+					&& !validatedNotNull.contains(table + "." + column)) {
+				report(LintRule.SETTING_NOT_NULL, table, "SET NOT NULL on " + table + "." + column
+						+ " scans the whole existing table under ACCESS EXCLUSIVE: no validated CHECK (" + column
+						+ " IS NOT NULL) comes before it", "ACCESS EXCLUSIVE on " + table
 								+ " (blocks reads and writes)");
 			}
 		}
@@ -493,7 +502,11 @@ public final class Linter {
 
 		private void dropTable(String table) {
 			Section upgrade = this.section.upgrade;
-			if (this.section.created.contains(table) || this.section.copied.contains(table)) {
+			boolean dataKept = this.section.created.contains(table) || this.section.copied.contains(table);
+			if (this.section.upgrade == null) {
+				columnTypes.dropped(table);
+			}
+			if (dataKept) {
 				this.section.created.remove(table);
 				return;
 			}

@@ -112,6 +112,20 @@ class LinterTests {
 	}
 
 	@Test
+	void typeChangesThatPostgresMakesWithoutARewriteAreFine() {
+		String created = revision("r1", "none", true, "CREATE TABLE history (id bigint, data varchar(8192) NOT NULL, "
+				+ "price numeric(10, 2), note text);");
+		String widened = revision("r2", "r1", true, "ALTER TABLE history ALTER COLUMN data TYPE varchar(32768);\n"
+				+ "ALTER TABLE history ALTER COLUMN price TYPE numeric(12, 2), ALTER COLUMN note TYPE varchar;\n"
+				+ "ALTER TABLE history ALTER COLUMN data TYPE text;");
+		String narrowed = revision("r3", "r2", true, "ALTER TABLE history ALTER COLUMN note TYPE varchar(10);\n"
+				+ "ALTER TABLE history ALTER COLUMN id TYPE text;");
+		List<LintFinding> findings = lint(PG, null, created, widened, narrowed);
+		assertThat(rules(findings)).containsExactly("5 changing-column-type", "6 changing-column-type");
+		assertThat(findings.get(findings.size() - 1).message()).contains("TYPE text", "(it was bigint)");
+	}
+
+	@Test
 	void foreignKeyAndCheckWithoutNotValidCheckEveryRow() {
 		List<LintFinding> findings = lint(PG, null, revision("r1", "none", true,
 				"ALTER TABLE posts ADD CONSTRAINT fk_author FOREIGN KEY (author) REFERENCES users (id);\n"
