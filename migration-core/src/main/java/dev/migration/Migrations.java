@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -335,7 +336,7 @@ public final class Migrations {
 				throw new MigrationException("Lint needs to know how the database reads the SQL: configure a dialect "
 						+ "(postgresql or sqlite) or a database. Nothing was read.");
 			}
-			return lint(Dialect.named(this.configuration.dialect()), this.graph.revisions(), null);
+			return lint(Dialect.named(this.configuration.dialect()), this.graph.revisions(), null, false);
 		}
 		List<Revision> pending = new ArrayList<>();
 		for (Step step : this.planner.upgrade(current(), "heads").steps()) {
@@ -344,7 +345,9 @@ public final class Migrations {
 			}
 		}
 		try (Connection connection = this.connections.open()) {
-			return lint(Dialect.of(connection), pending, tables(connection.getMetaData()));
+			Dialect dialect = Dialect.of(connection);
+			return lint(dialect, pending, tables(connection.getMetaData()),
+					dialect.syntax() == SqlSyntax.POSTGRESQL && hasLockTimeout(connection));
 		}
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException("Cannot read the tables of the database for the lint: "
@@ -352,12 +355,22 @@ public final class Migrations {
 		}
 	}
 
-	private static LintReport lint(Dialect dialect, List<Revision> revisions, Set<String> tables) {
+	private static LintReport lint(Dialect dialect, List<Revision> revisions, Set<String> tables,
+			boolean sessionLockTimeout) {
 		List<String> ids = new ArrayList<>(revisions.size());
 		for (Revision revision : revisions) {
 			ids.add(revision.id());
 		}
-		return new LintReport(Linter.lint(revisions, dialect.syntax(), tables), ids, dialect.name(), tables != null);
+		return new LintReport(Linter.lint(revisions, dialect.syntax(), tables, sessionLockTimeout), ids,
+				dialect.name(), tables != null);
+	}
+
+	/** Whether the role, the database or the URL's options give the session a lock_timeout (0 is none). */
+	private static boolean hasLockTimeout(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+			return row.next() && !row.getString(1).equals("0");
+		}
 	}
 
 	/** Every table of every schema, lower-cased without its schema, as the lint compares names. */

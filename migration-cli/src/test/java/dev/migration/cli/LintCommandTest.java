@@ -138,6 +138,21 @@ class LintCommandTest {
 		assertThat(offline.err()).contains("in 6 revisions");
 	}
 
+	/** pgjdbc's options parameter gives the session a lock_timeout: no revision needs to set it. */
+	@Test
+	void aLockTimeoutOfTheConnectionCountsAsSet() throws IOException {
+		PostgresDatabase database = PostgresDatabase.create();
+		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
+		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		cli.write("b1_column.sql", Cli.revision("b1", Cli.POSTS, "Column", "ALTER TABLE users ADD COLUMN n INTEGER;",
+				"ALTER TABLE users DROP COLUMN n;"));
+		assertThat(cli.run("lint").out()).contains("b1_column.sql:6: missing-lock-timeout warning");
+		String withTimeout = database.url() + (database.url().contains("?") ? "&" : "?")
+				+ "options=-c%20lock_timeout%3D5s";
+		Result lint = cli.run("--url", withTimeout, "lint");
+		assertThat(lint.out()).doesNotContain("missing-lock-timeout").contains("downgrade-drops-data");
+	}
+
 	@Test
 	void withASqliteDatabaseOnlyPendingRevisionsAreRead() throws IOException {
 		SqliteDatabase database = SqliteDatabase.in(this.directory);

@@ -54,9 +54,13 @@ public final class Linter {
 
 	private final List<LintFinding> findings = new ArrayList<>();
 
-	private Linter(SqlSyntax syntax, Set<String> databaseTables) {
+	/** The connection has a lock_timeout already (role, database or URL options): every section starts with it. */
+	private final boolean sessionLockTimeout;
+
+	private Linter(SqlSyntax syntax, Set<String> databaseTables, boolean sessionLockTimeout) {
 		this.syntax = syntax;
 		this.databaseTables = databaseTables;
+		this.sessionLockTimeout = sessionLockTimeout;
 	}
 
 	/**
@@ -64,9 +68,11 @@ public final class Linter {
 	 * @param revisions in the order they run
 	 * @param syntax how the database splits the text; PostgreSQL's rules do not fire for SQLite
 	 * @param databaseTables the tables the database holds (lower-cased, without schema), or {@code null} when unknown
+	 * @param sessionLockTimeout whether the connection that runs the revisions has a lock_timeout already
 	 */
-	public static List<LintFinding> lint(List<Revision> revisions, SqlSyntax syntax, Set<String> databaseTables) {
-		Linter linter = new Linter(syntax, databaseTables);
+	public static List<LintFinding> lint(List<Revision> revisions, SqlSyntax syntax, Set<String> databaseTables,
+			boolean sessionLockTimeout) {
+		Linter linter = new Linter(syntax, databaseTables, sessionLockTimeout);
 		for (Revision revision : revisions) {
 			linter.lint(revision);
 		}
@@ -77,12 +83,12 @@ public final class Linter {
 		if (!(revision.upgrade() instanceof SqlBody upgradeBody)) {
 			return;
 		}
-		Section upgrade = new Section(revision, null);
+		Section upgrade = new Section(revision, null, this.sessionLockTimeout);
 		for (SqlStatement statement : upgradeBody.statements(this.syntax)) {
 			new StatementCheck(upgrade, statement).run();
 		}
 		if (revision.downgrade() instanceof SqlBody downgradeBody) {
-			Section downgrade = new Section(revision, upgrade);
+			Section downgrade = new Section(revision, upgrade, this.sessionLockTimeout);
 			for (SqlStatement statement : downgradeBody.statements(this.syntax)) {
 				new StatementCheck(downgrade, statement).run();
 			}
@@ -114,9 +120,10 @@ public final class Linter {
 
 		boolean lockTimeoutReported;
 
-		Section(Revision revision, Section upgrade) {
+		Section(Revision revision, Section upgrade, boolean lockTimeout) {
 			this.revision = revision;
 			this.upgrade = upgrade;
+			this.lockTimeout = lockTimeout;
 		}
 
 	}

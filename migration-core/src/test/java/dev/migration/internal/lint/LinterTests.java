@@ -289,7 +289,7 @@ class LinterTests {
 			String id = text.substring("-- revision: ".length(), text.indexOf('\n'));
 			revisions.add(SqlRevisionParser.parse(id + "_test.sql", text));
 		}
-		return Linter.lint(revisions, syntax, tables);
+		return Linter.lint(revisions, syntax, tables, false);
 	}
 
 	private static String revision(String id, String down, boolean transactional, String upgrade) {
