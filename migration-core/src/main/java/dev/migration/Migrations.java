@@ -325,8 +325,9 @@ public final class Migrations {
 	 * {@code docs/lint.md} for the rules). Without a database (no URL or DataSource, a {@code dialect} configured) every
 	 * revision is read, and every table that a statement earlier in the same section did not create counts as
 	 * existing. With a database only the revisions an upgrade to heads would run are read, and a table that the
-	 * database does not hold is new, also when an earlier revision of the same run creates it. Java revisions are
-	 * passed over. Runs nothing and creates nothing.
+	 * database does not hold is new, also when an earlier revision of the same run creates it. Java revisions are read
+	 * as their operations render for the database (line 0), except those whose code needs the database. Runs no
+	 * revision and changes nothing.
 	 * @throws MigrationException when there is neither a database nor a dialect to read the SQL as
 	 * @throws RevisionParseException when a revision's SQL leaves a comment, quote or body open
 	 */
@@ -361,7 +362,7 @@ public final class Migrations {
 		for (Revision revision : revisions) {
 			ids.add(revision.id());
 		}
-		return new LintReport(Linter.lint(revisions, dialect.syntax(), tables, sessionLockTimeout), ids,
+		return new LintReport(Linter.lint(revisions, dialect, tables, sessionLockTimeout), ids,
 				dialect.name(), tables != null);
 	}
 

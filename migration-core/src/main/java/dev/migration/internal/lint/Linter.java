@@ -11,7 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migration.LintFinding;
+import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.operations.RenderingOperations;
+import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
+import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.SqlSyntax;
@@ -36,6 +40,8 @@ public final class Linter {
 	private static final Set<String> SERIAL = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4",
 			"serial8");
 
+	private final Dialect dialect;
+
 	private final SqlSyntax syntax;
 
 	/** The tables of the database, lower-cased without schema; {@code null} when no database was read. */
@@ -57,22 +63,24 @@ public final class Linter {
 	/** The connection has a lock_timeout already (role, database or URL options): every section starts with it. */
 	private final boolean sessionLockTimeout;
 
-	private Linter(SqlSyntax syntax, Set<String> databaseTables, boolean sessionLockTimeout) {
-		this.syntax = syntax;
+	private Linter(Dialect dialect, Set<String> databaseTables, boolean sessionLockTimeout) {
+		this.dialect = dialect;
+		this.syntax = dialect.syntax();
 		this.databaseTables = databaseTables;
 		this.sessionLockTimeout = sessionLockTimeout;
 	}
 
 	/**
-	 * The findings of the revisions' SQL sections; Java revisions have no SQL to read and are passed over.
+	 * The findings of the revisions' sections: SQL files as the database splits them, Java revisions as their
+	 * operations render (a Java revision whose code needs a database is passed over).
 	 * @param revisions in the order they run
-	 * @param syntax how the database splits the text; PostgreSQL's rules do not fire for SQLite
+	 * @param dialect the database the revisions are for; PostgreSQL's rules do not fire for SQLite
 	 * @param databaseTables the tables the database holds (lower-cased, without schema), or {@code null} when unknown
 	 * @param sessionLockTimeout whether the connection that runs the revisions has a lock_timeout already
 	 */
-	public static List<LintFinding> lint(List<Revision> revisions, SqlSyntax syntax, Set<String> databaseTables,
+	public static List<LintFinding> lint(List<Revision> revisions, Dialect dialect, Set<String> databaseTables,
 			boolean sessionLockTimeout) {
-		Linter linter = new Linter(syntax, databaseTables, sessionLockTimeout);
+		Linter linter = new Linter(dialect, databaseTables, sessionLockTimeout);
 		for (Revision revision : revisions) {
 			linter.lint(revision);
 		}
@@ -80,19 +88,54 @@ public final class Linter {
 	}
 
 	private void lint(Revision revision) {
-		if (!(revision.upgrade() instanceof SqlBody upgradeBody)) {
+		List<SqlStatement> upgradeStatements = statements(revision.upgrade());
+		if (upgradeStatements == null) {
 			return;
 		}
 		Section upgrade = new Section(revision, null, this.sessionLockTimeout);
-		for (SqlStatement statement : upgradeBody.statements(this.syntax)) {
+		for (SqlStatement statement : upgradeStatements) {
 			new StatementCheck(upgrade, statement).run();
 		}
-		if (revision.downgrade() instanceof SqlBody downgradeBody) {
+		List<SqlStatement> downgradeStatements = revision.reversible() ? statements(revision.downgrade()) : null;
+		if (downgradeStatements != null) {
 			Section downgrade = new Section(revision, upgrade, this.sessionLockTimeout);
-			for (SqlStatement statement : downgradeBody.statements(this.syntax)) {
+			for (SqlStatement statement : downgradeStatements) {
 				new StatementCheck(downgrade, statement).run();
 			}
 		}
+	}
+
+	/**
+	 * A section's statements: a SQL file's as the database splits them, a Java revision's as its operations render
+	 * for the dialect (line 0: a class has no lines); {@code null} when its code cannot run without a database.
+	 */
+	private List<SqlStatement> statements(RevisionBody body) {
+		if (body instanceof SqlBody sql) {
+			return sql.statements(this.dialect.syntax());
+		}
+		if (!(body instanceof JavaBody java)) {
+			return null;
+		}
+		RenderingOperations operations = new RenderingOperations(this.dialect);
+		try {
+			if (java.upgrade()) {
+				java.revision().upgrade(operations);
+			}
+			else {
+				java.revision().downgrade(operations);
+			}
+		}
+		catch (Exception ex) {
+			// code that needs its connection shows its SQL only when it runs
+			return null;
+		}
+		List<SqlStatement> statements = new ArrayList<>();
+		for (String statement : operations.statements()) {
+			if (!statement.startsWith("--")) {
+				statements.add(new SqlStatement(statement, 0));
+			}
+		}
+		return statements;
 	}
 
 	private boolean postgres() {

@@ -8,7 +8,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migration.JavaRevision;
 import dev.migration.LintFinding;
+import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.source.JavaRevisions;
+import dev.migration.operations.Operations;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.source.SqlRevisionParser;
 import dev.migration.internal.source.SqlSyntax;
@@ -254,6 +258,32 @@ class LinterTests {
 	}
 
 	@Test
+	void javaRevisionsAreReadAsTheirOperationsRender() {
+		JavaRevision indexUsers = new JavaRevision() {
+
+			@Override
+			public String id() {
+				return "j1";
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of();
+			}
+
+			@Override
+			public void upgrade(Operations operations) {
+				operations.renameTable("people", "persons");
+			}
+
+		};
+		List<LintFinding> findings = Linter.lint(List.of(JavaRevisions.adapt(indexUsers)), Dialect.named("sqlite"),
+				null, false);
+		assertThat(rules(findings)).containsExactly("0 renaming-table", "0 renaming-table");
+		assertThat(findings.get(0).file()).isEqualTo(indexUsers.getClass().getName());
+	}
+
+	@Test
 	void findingsCarryFileRevisionLockAndSafeWay() {
 		LintFinding finding = lint(PG, null, revision("r1", "none", true, "CREATE INDEX ix ON users (name);")).get(1);
 		assertThat(finding.file()).isEqualTo("r1_test.sql");
@@ -289,7 +319,7 @@ class LinterTests {
 			String id = text.substring("-- revision: ".length(), text.indexOf('\n'));
 			revisions.add(SqlRevisionParser.parse(id + "_test.sql", text));
 		}
-		return Linter.lint(revisions, syntax, tables, false);
+		return Linter.lint(revisions, Dialect.named((syntax == PG) ? "postgresql" : "sqlite"), tables, false);
 	}
 
 	private static String revision(String id, String down, boolean transactional, String upgrade) {
