@@ -5,17 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,6 +24,7 @@ import dev.migration.internal.execute.VersionStore;
 import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
+import dev.migration.internal.lint.DatabaseFacts;
 import dev.migration.internal.lint.Linter;
 import dev.migration.internal.operations.Operation;
 import dev.migration.internal.operations.RecordingOperations;
@@ -337,7 +334,7 @@ public final class Migrations {
 				throw new MigrationException("Lint needs to know how the database reads the SQL: configure a dialect "
 						+ "(postgresql or sqlite) or a database. Nothing was read.");
 			}
-			return lint(Dialect.named(this.configuration.dialect()), this.graph.revisions(), null, false);
+			return lint(Dialect.named(this.configuration.dialect()), this.graph.revisions(), null);
 		}
 		List<Revision> pending = new ArrayList<>();
 		for (Step step : this.planner.upgrade(current(), "heads").steps()) {
@@ -347,8 +344,7 @@ public final class Migrations {
 		}
 		try (Connection connection = this.connections.open()) {
 			Dialect dialect = Dialect.of(connection);
-			return lint(dialect, pending, tables(connection.getMetaData()),
-					dialect.syntax() == SqlSyntax.POSTGRESQL && hasLockTimeout(connection));
+			return lint(dialect, pending, DatabaseFacts.read(connection, dialect.syntax()));
 		}
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException("Cannot read the tables of the database for the lint: "
@@ -356,34 +352,12 @@ public final class Migrations {
 		}
 	}
 
-	private static LintReport lint(Dialect dialect, List<Revision> revisions, Set<String> tables,
-			boolean sessionLockTimeout) {
+	private static LintReport lint(Dialect dialect, List<Revision> revisions, DatabaseFacts database) {
 		List<String> ids = new ArrayList<>(revisions.size());
 		for (Revision revision : revisions) {
 			ids.add(revision.id());
 		}
-		return new LintReport(Linter.lint(revisions, dialect, tables, sessionLockTimeout), ids,
-				dialect.name(), tables != null);
-	}
-
-	/** Whether the role, the database or the URL's options give the session a lock_timeout (0 is none). */
-	private static boolean hasLockTimeout(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet row = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
-			return row.next() && !row.getString(1).equals("0");
-		}
-	}
-
-	/** Every table of every schema, lower-cased without its schema, as the lint compares names. */
-	private static Set<String> tables(DatabaseMetaData metaData) throws SQLException {
-		Set<String> tables = new HashSet<>();
-		try (ResultSet rows = metaData.getTables(null, null, "%",
-				new String[] { "TABLE", "PARTITIONED TABLE", "MATERIALIZED VIEW" })) {
-			while (rows.next()) {
-				tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-			}
-		}
-		return tables;
+		return new LintReport(Linter.lint(revisions, dialect, database), ids, dialect.name(), database != null);
 	}
 
 	/** The latest rows of the history table, newest first. */

@@ -138,6 +138,21 @@ class LintCommandTest {
 		assertThat(offline.err()).contains("in 6 revisions");
 	}
 
+	/** The database tells the old type of a column: a longer varchar is no rewrite, integer to bigint is one. */
+	@Test
+	void withAPostgresDatabaseTypeChangesAreJudgedByTheColumnsTypes() throws IOException {
+		PostgresDatabase database = PostgresDatabase.create();
+		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
+		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		cli.write("b1_types.sql", Cli.revision("b1", Cli.POSTS, "Types", "SET lock_timeout = '5s';\n"
+				+ "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\nALTER TABLE users ALTER COLUMN id TYPE bigint;",
+				"SELECT 1;"));
+		Result lint = cli.run("lint");
+		assertThat(lint.lines()).singleElement().asString()
+			.contains("b1_types.sql:8: changing-column-type error: ALTER COLUMN id TYPE bigint on existing table users "
+					+ "rewrites the table and its indexes (it was integer)");
+	}
+
 	/** pgjdbc's options parameter gives the session a lock_timeout: no revision needs to set it. */
 	@Test
 	void aLockTimeoutOfTheConnectionCountsAsSet() throws IOException {

@@ -28,6 +28,11 @@ final class ColumnTypes {
 	/** {@code table.column} to the type as {@link #normalize} writes it. */
 	private final Map<String, String> types = new HashMap<>();
 
+	/** Types the database reported, before any revision is read. */
+	void known(Map<String, String> databaseTypes) {
+		this.types.putAll(databaseTypes);
+	}
+
 	/** Reads the column definitions of a {@code CREATE TABLE name (...)} statement. */
 	void created(String table, String sql) {
 		for (Token token : SqlLexer.groupedTokens(sql)) {

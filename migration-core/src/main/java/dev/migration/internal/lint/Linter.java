@@ -63,11 +63,14 @@ public final class Linter {
 	/** The connection has a lock_timeout already (role, database or URL options): every section starts with it. */
 	private final boolean sessionLockTimeout;
 
-	private Linter(Dialect dialect, Set<String> databaseTables, boolean sessionLockTimeout) {
+	private Linter(Dialect dialect, DatabaseFacts database) {
 		this.dialect = dialect;
 		this.syntax = dialect.syntax();
-		this.databaseTables = databaseTables;
-		this.sessionLockTimeout = sessionLockTimeout;
+		this.databaseTables = (database != null) ? database.tables() : null;
+		this.sessionLockTimeout = database != null && database.lockTimeout();
+		if (database != null) {
+			this.columnTypes.known(database.columnTypes());
+		}
 	}
 
 	/**
@@ -75,12 +78,10 @@ public final class Linter {
 	 * operations render (a Java revision whose code needs a database is passed over).
 	 * @param revisions in the order they run
 	 * @param dialect the database the revisions are for; PostgreSQL's rules do not fire for SQLite
-	 * @param databaseTables the tables the database holds (lower-cased, without schema), or {@code null} when unknown
-	 * @param sessionLockTimeout whether the connection that runs the revisions has a lock_timeout already
+	 * @param database what the database holds, or {@code null} when no database was read
 	 */
-	public static List<LintFinding> lint(List<Revision> revisions, Dialect dialect, Set<String> databaseTables,
-			boolean sessionLockTimeout) {
-		Linter linter = new Linter(dialect, databaseTables, sessionLockTimeout);
+	public static List<LintFinding> lint(List<Revision> revisions, Dialect dialect, DatabaseFacts database) {
+		Linter linter = new Linter(dialect, database);
 		for (Revision revision : revisions) {
 			linter.lint(revision);
 		}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -278,7 +279,7 @@ class LinterTests {
 
 		};
 		List<LintFinding> findings = Linter.lint(List.of(JavaRevisions.adapt(indexUsers)), Dialect.named("sqlite"),
-				null, false);
+				null);
 		assertThat(rules(findings)).containsExactly("0 renaming-table", "0 renaming-table");
 		assertThat(findings.get(0).file()).isEqualTo(indexUsers.getClass().getName());
 	}
@@ -319,7 +320,8 @@ class LinterTests {
 			String id = text.substring("-- revision: ".length(), text.indexOf('\n'));
 			revisions.add(SqlRevisionParser.parse(id + "_test.sql", text));
 		}
-		return Linter.lint(revisions, Dialect.named((syntax == PG) ? "postgresql" : "sqlite"), tables, false);
+		return Linter.lint(revisions, Dialect.named((syntax == PG) ? "postgresql" : "sqlite"),
+				(tables != null) ? new DatabaseFacts(tables, Map.of(), false) : null);
 	}
 
 	private static String revision(String id, String down, boolean transactional, String upgrade) {
