@@ -124,6 +124,12 @@ final class ColumnTypes {
 		return oldBase.equals("cidr") && newBase.equals("inet");
 	}
 
+	ColumnTypes copy() {
+		ColumnTypes copy = new ColumnTypes();
+		copy.types.putAll(this.types);
+		return copy;
+	}
+
 	void dropped(String table) {
 		this.types.keySet().removeIf((key) -> key.startsWith(table + "."));
 	}

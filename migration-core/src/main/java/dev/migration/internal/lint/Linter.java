@@ -48,15 +48,15 @@ public final class Linter {
 	private final Set<String> databaseTables;
 
 	/** Tables that exist under a new name after a rename of an existing one earlier in the run. */
-	private final Set<String> renamedExisting = new HashSet<>();
+	private Set<String> renamedExisting = new HashSet<>();
 
 	/** {@code table.column} with a validated {@code CHECK (column IS NOT NULL)}: SET NOT NULL needs no scan. */
-	private final Set<String> validatedNotNull = new HashSet<>();
+	private Set<String> validatedNotNull = new HashSet<>();
 
 	/** Check constraints added NOT VALID that say {@code column IS NOT NULL}, by name. */
-	private final Map<String, String> notNullChecks = new HashMap<>();
+	private Map<String, String> notNullChecks = new HashMap<>();
 
-	private final ColumnTypes columnTypes = new ColumnTypes();
+	private ColumnTypes columnTypes = new ColumnTypes();
 
 	private final List<LintFinding> findings = new ArrayList<>();
 
@@ -99,10 +99,13 @@ public final class Linter {
 		}
 		List<SqlStatement> downgradeStatements = revision.reversible() ? statements(revision.downgrade()) : null;
 		if (downgradeStatements != null) {
+			// a downgrade runs after the revisions that follow: what it changes is not where they start from
+			RunState afterUpgrade = new RunState(this);
 			Section downgrade = new Section(revision, upgrade, this.sessionLockTimeout);
 			for (SqlStatement statement : downgradeStatements) {
 				new StatementCheck(downgrade, statement).run();
 			}
+			afterUpgrade.restore(this);
 		}
 	}
 
@@ -141,6 +144,24 @@ public final class Linter {
 
 	private boolean postgres() {
 		return this.syntax == SqlSyntax.POSTGRESQL;
+	}
+
+	/** A copy of what the revisions read so far left behind, to go back to. */
+	private record RunState(Set<String> renamedExisting, Set<String> validatedNotNull,
+			Map<String, String> notNullChecks, ColumnTypes columnTypes) {
+
+		RunState(Linter linter) {
+			this(new HashSet<>(linter.renamedExisting), new HashSet<>(linter.validatedNotNull),
+					new HashMap<>(linter.notNullChecks), linter.columnTypes.copy());
+		}
+
+		void restore(Linter linter) {
+			linter.renamedExisting = this.renamedExisting;
+			linter.validatedNotNull = this.validatedNotNull;
+			linter.notNullChecks = this.notNullChecks;
+			linter.columnTypes = this.columnTypes;
+		}
+
 	}
 
 	/** What one section (upgrade or downgrade) of a revision did so far. */
@@ -554,9 +575,7 @@ public final class Linter {
 		private void dropTable(String table) {
 			Section upgrade = this.section.upgrade;
 			boolean dataKept = this.section.created.contains(table) || this.section.copied.contains(table);
-			if (this.section.upgrade == null) {
-				columnTypes.dropped(table);
-			}
+			columnTypes.dropped(table);
 			if (dataKept) {
 				this.section.created.remove(table);
 				return;

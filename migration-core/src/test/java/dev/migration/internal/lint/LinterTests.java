@@ -131,6 +131,14 @@ class LinterTests {
 	}
 
 	@Test
+	void whatADowngradeChangesIsNotWhereTheNextRevisionStarts() {
+		String created = revision("r1", "none", true, "CREATE TABLE t (name varchar(20));",
+				"ALTER TABLE t ALTER COLUMN name TYPE text;");
+		String widened = revision("r2", "r1", true, "ALTER TABLE t ALTER COLUMN name TYPE varchar(30);");
+		assertThat(rules(lint(PG, null, created, widened))).isEmpty();
+	}
+
+	@Test
 	void foreignKeyAndCheckWithoutNotValidCheckEveryRow() {
 		List<LintFinding> findings = lint(PG, null, revision("r1", "none", true,
 				"ALTER TABLE posts ADD CONSTRAINT fk_author FOREIGN KEY (author) REFERENCES users (id);\n"
