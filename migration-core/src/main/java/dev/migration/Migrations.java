@@ -319,8 +319,8 @@ public final class Migrations {
 
 	/**
 	 * Reads the SQL revisions for statements that lock a busy table for long, fail, or lose data (see
-	 * {@code docs/lint.md} for the rules). Without a database (no URL or DataSource, a {@code dialect} configured) every
-	 * revision is read, and every table that a statement earlier in the same section did not create counts as
+	 * {@code docs/lint.md} for the rules). Without a database (no URL or DataSource, a {@code dialect} configured)
+	 * every revision is read, and every table that a statement earlier in the same section did not create counts as
 	 * existing. With a database only the revisions an upgrade to heads would run are read, and a table that the
 	 * database does not hold is new, also when an earlier revision of the same run creates it. Java revisions are read
 	 * as their operations render for the database (line 0), except those whose code needs the database. Runs no

@@ -33,8 +33,8 @@ class LintCommandTest {
 	@Test
 	void printsOneLinePerFindingAndFailsOnAnError() throws IOException {
 		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index users", "CREATE INDEX ix_users_name ON users (name);",
-				"DROP INDEX ix_users_name;"));
+		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index users",
+				"CREATE INDEX ix_users_name ON users (name);", "DROP INDEX ix_users_name;"));
 		Result lint = cli.run("lint", "--dialect", "postgresql");
 		assertThat(lint.exitCode()).isEqualTo(1);
 		String file = cli.revisions.resolve("a1_index.sql").toString();
@@ -121,7 +121,8 @@ class LintCommandTest {
 		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
 		cli.write("b1_audit.sql", Cli.revision("b1", Cli.POSTS, "Audit", "SET lock_timeout = '5s';\n"
-				+ "CREATE TABLE audit (id INTEGER, user_id INTEGER);\nCREATE INDEX ix_users_created ON users (created_at);",
+				+ "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
+				+ "CREATE INDEX ix_users_created ON users (created_at);",
 				"DROP INDEX ix_users_created;\nDROP TABLE audit;"));
 		cli.write("b2_audit_index.sql", Cli.revision("b2", "b1", "Audit index",
 				"CREATE INDEX ix_audit_user ON audit (user_id);", "DROP INDEX ix_audit_user;"));
@@ -145,7 +146,8 @@ class LintCommandTest {
 		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
 		cli.write("b1_types.sql", Cli.revision("b1", Cli.POSTS, "Types", "SET lock_timeout = '5s';\n"
-				+ "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\nALTER TABLE users ALTER COLUMN id TYPE bigint;",
+				+ "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
+				+ "ALTER TABLE users ALTER COLUMN id TYPE bigint;",
 				"SELECT 1;"));
 		Result lint = cli.run("lint");
 		assertThat(lint.lines()).singleElement().asString()

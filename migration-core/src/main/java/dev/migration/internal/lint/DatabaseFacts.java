@@ -38,8 +38,9 @@ public record DatabaseFacts(Set<String> tables, Map<String, String> columnTypes,
 			while (rows.next()) {
 				String table = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
 				if (tables.contains(table)) {
-					columnTypes.put(table + "." + rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-							type(rows.getString("TYPE_NAME"), rows.getInt("COLUMN_SIZE"), rows.getInt("DECIMAL_DIGITS")));
+					String column = table + "." + rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+					columnTypes.put(column, type(rows.getString("TYPE_NAME"), rows.getInt("COLUMN_SIZE"),
+							rows.getInt("DECIMAL_DIGITS")));
 				}
 			}
 		}

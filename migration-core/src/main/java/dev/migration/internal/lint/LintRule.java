@@ -10,7 +10,8 @@ import dev.migration.LintFinding.Severity;
  */
 public enum LintRule {
 
-	ADDING_VOLATILE_DEFAULT("adding-volatile-default", Severity.ERROR, true, "ACCESS EXCLUSIVE (blocks reads and writes)",
+	ADDING_VOLATILE_DEFAULT("adding-volatile-default", Severity.ERROR, true,
+			"ACCESS EXCLUSIVE (blocks reads and writes)",
 			"add the column without a default (or with a constant one), set the default in a second statement, "
 					+ "then fill existing rows in batches"),
 

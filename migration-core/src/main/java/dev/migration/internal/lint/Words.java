@@ -72,7 +72,11 @@ final class Words {
 	}
 
 	boolean isName(int index) {
-		return index < this.tokens.size() && (this.tokens.get(index).kind() == 'w' || this.tokens.get(index).kind() == 'q');
+		if (index < 0 || index >= this.tokens.size()) {
+			return false;
+		}
+		char kind = this.tokens.get(index).kind();
+		return kind == 'w' || kind == 'q';
 	}
 
 	/** The index just after the (possibly schema-qualified) name at {@code index}. */

@@ -32,7 +32,8 @@ class LinterTests {
 	void volatileDefaultOnAnExistingTableRewritesIt() {
 		assertThat(rules(PG, "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();"))
 			.containsExactly("5 adding-volatile-default");
-		assertThat(rules(PG, "ALTER TABLE users ADD COLUMN id bigserial;")).containsExactly("5 adding-volatile-default");
+		assertThat(rules(PG, "ALTER TABLE users ADD COLUMN id bigserial;"))
+			.containsExactly("5 adding-volatile-default");
 		assertThat(rules(PG, "ALTER TABLE users ADD COLUMN n int GENERATED ALWAYS AS IDENTITY;"))
 			.containsExactly("5 adding-volatile-default");
 	}
