@@ -24,6 +24,8 @@ import dev.migration.internal.execute.VersionStore;
 import dev.migration.internal.graph.Ids;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.graph.TargetResolver;
+import dev.migration.internal.lint.DatabaseFacts;
+import dev.migration.internal.lint.Linter;
 import dev.migration.internal.operations.Operation;
 import dev.migration.internal.operations.RecordingOperations;
 import dev.migration.internal.operations.SqlRenderer;
@@ -314,6 +316,49 @@ public final class Migrations {
 
 	private static String rows(List<String> rows) {
 		return rows.isEmpty() ? "<base>" : String.join(", ", rows);
+	}
+
+	/**
+	 * Reads the SQL revisions for statements that lock a busy table for long, fail, or lose data (see
+	 * {@code docs/lint.md} for the rules). Without a database (no URL or DataSource, a {@code dialect} configured)
+	 * every revision is read, and every table that a statement earlier in the same section did not create counts as
+	 * existing. With a database only the revisions an upgrade to heads would run are read, and a table that the
+	 * database does not hold is new, also when an earlier revision of the same run creates it. Java revisions are read
+	 * as their operations render for the database (line 0), except those whose code needs the database. Runs no
+	 * revision and changes nothing.
+	 * @throws MigrationException when there is neither a database nor a dialect to read the SQL as
+	 * @throws RevisionParseException when a revision's SQL leaves a comment, quote or body open
+	 */
+	public LintReport lint() {
+		if (this.configuration.url() == null && this.configuration.dataSource() == null) {
+			if (this.configuration.dialect() == null) {
+				throw new MigrationException("Lint needs to know how the database reads the SQL: configure a dialect "
+						+ "(postgresql or sqlite) or a database. Nothing was read.");
+			}
+			return lint(Dialect.named(this.configuration.dialect()), this.graph.revisions(), null);
+		}
+		List<Revision> pending = new ArrayList<>();
+		for (Step step : this.planner.upgrade(current(), "heads").steps()) {
+			if (step.revision() != null) {
+				pending.add(this.graph.get(step.revision()));
+			}
+		}
+		try (Connection connection = this.connections.open()) {
+			Dialect dialect = Dialect.of(connection);
+			return lint(dialect, pending, DatabaseFacts.read(connection, dialect.syntax()));
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException("Cannot read the tables of the database for the lint: "
+					+ ex.getMessage() + ". Nothing was changed.", ex);
+		}
+	}
+
+	private static LintReport lint(Dialect dialect, List<Revision> revisions, DatabaseFacts database) {
+		List<String> ids = new ArrayList<>(revisions.size());
+		for (Revision revision : revisions) {
+			ids.add(revision.id());
+		}
+		return new LintReport(Linter.lint(revisions, dialect, database), ids, dialect.name(), database != null);
 	}
 
 	/** The latest rows of the history table, newest first. */

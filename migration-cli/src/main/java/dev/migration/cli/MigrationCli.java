@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
 				BranchesCommand.class, ShowCommand.class, StampCommand.class, CheckCommand.class,
-				ValidateCommand.class },
+				ValidateCommand.class, LintCommand.class },
 		footer = { "", "Example:", "  java -jar migration-cli.jar --url jdbc:sqlite:app.db upgrade heads" })
 public final class MigrationCli implements Callable<Integer> {
 

@@ -69,6 +69,10 @@ final class RevisionCommand extends CliCommand {
 			revision = revision.withSql(diff.upgradeSql(), diff.downgradeSql());
 		}
 		write(this.cli, migrations, revision.withDependsOn(resolveAll(migrations, this.dependsOn)));
+		if (this.autogenerate) {
+			// the database is at heads, so the revision just written is the one pending: the lint reads only it
+			LintCommand.warn(console(), this.schema.database(this.cli).lint());
+		}
 		return 0;
 	}
 
