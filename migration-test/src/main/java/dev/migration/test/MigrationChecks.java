@@ -32,6 +32,8 @@ import org.opentest4j.TestAbortedException;
 import dev.migration.Direction;
 import dev.migration.IrreversibleRevisionException;
 import dev.migration.JavaRevision;
+import dev.migration.LintFinding;
+import dev.migration.LintReport;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
@@ -56,6 +58,7 @@ import dev.migration.Step;
  * checks.assertUpDownConsistency();
  * checks.assertMatchesTargetSchema();
  * checks.assertDowngradeLeavesNothing();
+ * checks.assertLintClean(); // not part of assertAll(): a project decides when its revisions must be lint clean
  * }</pre>
  *
  * Give the checks a database of their own (a SQLite file in a temporary directory, a fresh PostgreSQL database):
@@ -340,9 +343,40 @@ public final class MigrationChecks {
 		}
 	}
 
-	// LINT (issue 17 item 1): assertLintClean() belongs here, calling the lint's core API once it exists: every
-	// revision linted, failing with each finding as "<file>:<line>: <rule> <severity>: <message>". Add it to
-	// assertAll() and dynamicTests() too. Not implemented here on purpose: the lint is another helper's lane.
+	/**
+	 * The lint finds no error in any revision (warnings are allowed), read as {@code migration lint --dialect} reads
+	 * them without a database: every table a revision did not create itself counts as existing. The failure lists
+	 * each finding as {@code <file>:<line>: <rule> <severity>: <message>}; suppress a deliberate one with
+	 * {@code -- lint: ignore <rule>} on the line before the statement. Does not touch the database.
+	 */
+	public void assertLintClean() {
+		MigrationConfiguration offline = this.configuration.toBuilder().url(null).dataSource(null).user(null)
+			.password(null).dialect(dialect()).build();
+		LintReport report = Migrations.create(offline).lint();
+		if (report.hasErrors()) {
+			List<String> findings = report.findings().stream().map(LintFinding::describe).toList();
+			throw new AssertionFailedError("The lint reports " + report.count(LintFinding.Severity.ERROR)
+					+ " errors in the revisions (see docs/lint.md for each rule and its safe way):" + lines(findings));
+		}
+	}
+
+	/** The configured dialect, else the one the URL or the DataSource names. */
+	private String dialect() {
+		if (this.configuration.dialect() != null) {
+			return this.configuration.dialect();
+		}
+		String url = this.configuration.url();
+		if (url == null) {
+			try (Connection connection = this.configuration.dataSource().getConnection()) {
+				url = connection.getMetaData().getURL();
+			}
+			catch (SQLException ex) {
+				throw new AssertionFailedError("Cannot read the database's URL to know its dialect: " + ex.getMessage(),
+						ex);
+			}
+		}
+		return url.startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql";
+	}
 
 	/**
 	 * Every check, in this order: single head, up-down consistency, target schema (when the target schema exists),

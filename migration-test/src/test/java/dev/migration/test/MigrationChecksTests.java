@@ -63,6 +63,16 @@ abstract class MigrationChecksTests {
 	}
 
 	@Test
+	void revisionsThatOnlyCreateTablesAreLintClean() throws IOException {
+		revision("a1b2c3d4e5f6", "none", "Create users",
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n"
+						+ "CREATE INDEX ix_users_name ON users (name);",
+				"DROP TABLE users;");
+
+		checks().assertLintClean();
+	}
+
+	@Test
 	void dynamicTestsNameEachCheck() throws IOException {
 		writeGoodRevisions();
 
