@@ -233,9 +233,7 @@ public class MigrationsInitializer
 
 	}
 
-	/**
-	 * Where the startup work stands.
-	 */
+	/** Where the startup work stands. */
 	public enum State {
 
 		/** Nothing ran on startup (run-on-startup is off). */
