@@ -85,7 +85,8 @@ public final class Migrations {
 		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
 				: Migrations.class.getClassLoader();
 		ConnectionSource connections = ConnectionSource.of(configuration.dataSource(), configuration.url(),
-				configuration.user(), configuration.password());
+				configuration.user(), configuration.password())
+			.onConnect(configuration.initSqls(), configuration.connectRetries());
 		connections.warmUpInBackground();
 		List<Revision> revisions = new ArrayList<>(RevisionLoader.load(configuration.locations(), classLoader));
 		for (JavaRevision javaRevision : configuration.javaRevisions()) {

@@ -3,6 +3,10 @@ package dev.migration.internal.dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -24,18 +28,34 @@ public final class ConnectionSource {
 
 	private final String password;
 
+	private static final System.Logger logger = System.getLogger("dev.migration");
+
+	private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
+
 	private final Redactor redactor;
 
-	private ConnectionSource(DataSource dataSource, String url, String user, String password) {
+	private final List<String> initSqls;
+
+	private final int connectRetries;
+
+	private ConnectionSource(DataSource dataSource, String url, String user, String password, List<String> initSqls,
+			int connectRetries) {
 		this.dataSource = dataSource;
 		this.url = url;
 		this.user = user;
 		this.password = password;
 		this.redactor = Redactor.of(url, password);
+		this.initSqls = List.copyOf(initSqls);
+		this.connectRetries = connectRetries;
 	}
 
 	public static ConnectionSource of(DataSource dataSource, String url, String user, String password) {
-		return new ConnectionSource(dataSource, url, user, password);
+		return new ConnectionSource(dataSource, url, user, password, List.of(), 0);
+	}
+
+	/** This source, running {@code initSqls} on each new connection and retrying an unreachable database. */
+	public ConnectionSource onConnect(List<String> initSqls, int connectRetries) {
+		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, initSqls, connectRetries);
 	}
 
 	public boolean isConfigured() {
@@ -48,17 +68,82 @@ public final class ConnectionSource {
 					"No database configured: give a DataSource or a JDBC URL (--url or MIGRATIONS_URL). Nothing was run.",
 					null);
 		}
+		Connection connection = connect();
 		try {
-			Connection connection = (this.dataSource != null) ? this.dataSource.getConnection()
-					: DriverManager.getConnection(this.url, this.user, this.password);
 			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : this.initSqls) {
+					runInitSql(statement, sql);
+				}
+			}
 			return connection;
 		}
+		catch (SQLException | RuntimeException ex) {
+			closeQuietly(connection);
+			throw (ex instanceof RuntimeException runtime) ? runtime : new MigrationDatabaseException(
+					this.redactor.redact("Cannot prepare a connection to " + describe() + ": " + ex.getMessage()), ex);
+		}
+	}
+
+	private void runInitSql(Statement statement, String sql) {
+		try {
+			statement.execute(sql);
+		}
 		catch (SQLException ex) {
-			// a driver's message may quote the URL ("No suitable driver found for jdbc:...?password=...")
-			throw new MigrationDatabaseException(this.redactor.redact("Cannot connect to " + describe() + ": "
-					+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, password "
-					+ "and that the database is running."), this.redactor.redact((Throwable) ex));
+			throw new MigrationDatabaseException(this.redactor.redact("The init SQL '" + sql + "' failed on "
+					+ describe() + ": " + DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Fix or "
+					+ "remove it (migrations.init-sqls)."), ex);
+		}
+	}
+
+	private Connection connect() {
+		Duration delay = Duration.ofSeconds(1);
+		for (int attempt = 0;; attempt++) {
+			try {
+				return (this.dataSource != null) ? this.dataSource.getConnection()
+						: DriverManager.getConnection(this.url, this.user, this.password);
+			}
+			catch (SQLException ex) {
+				if (attempt >= this.connectRetries || !unreachable(ex)) {
+					// a driver's message may quote the URL ("No suitable driver found for jdbc:...?password=...")
+					throw new MigrationDatabaseException(this.redactor.redact("Cannot connect to " + describe() + ": "
+							+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, "
+							+ "password and that the database is running"
+							+ ((attempt > 0) ? " (tried " + (attempt + 1) + " times)." : ".")),
+							this.redactor.redact((Throwable) ex));
+				}
+				logger.log(System.Logger.Level.WARNING, this.redactor.redact("Cannot connect to " + describe() + " ("
+						+ ex.getMessage() + "); retrying in " + delay.toSeconds() + " s (" + (attempt + 1) + " of "
+						+ this.connectRetries + " retries)"));
+				pause(delay);
+				delay = (delay.compareTo(MAX_RETRY_DELAY.dividedBy(2)) > 0) ? MAX_RETRY_DELAY : delay.multipliedBy(2);
+			}
+		}
+	}
+
+	/** A connection error (SQL state class 08) or a PostgreSQL that is starting up: worth another try. */
+	private static boolean unreachable(SQLException ex) {
+		String state = ex.getSQLState();
+		return ex instanceof SQLTransientConnectionException
+				|| (state != null && (state.startsWith("08") || state.equals("57P03")));
+	}
+
+	private static void pause(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationDatabaseException("Interrupted while waiting to connect again. Nothing was run.", ex);
+		}
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// the preparation's own error is the one to report
 		}
 	}
 
