@@ -99,6 +99,14 @@ public final class Migrations {
 		return this.configuration;
 	}
 
+	/**
+	 * The database for logs and messages, without password: its JDBC URL (for a DataSource, once a command has
+	 * connected), else {@code "the configured DataSource"}.
+	 */
+	public String database() {
+		return this.connections.describe();
+	}
+
 	/** Every revision, newest first (the order of {@code history}). */
 	public List<RevisionInfo> revisions() {
 		SqlSyntax syntax = listingSyntax();

@@ -62,10 +62,12 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
-			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
+			ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
-		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
+		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(),
+				connectionDetails.getIfAvailable(), dataSource.getIfUnique());
 		configureProperties(configuration, properties);
 		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
@@ -98,9 +100,14 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private static void configureConnection(MigrationConfiguration.Builder configuration,
-			MigrationsProperties properties, DataSource migrationsDataSource, DataSource dataSource) {
+			MigrationsProperties properties, DataSource migrationsDataSource, MigrationsConnectionDetails details,
+			DataSource dataSource) {
 		if (migrationsDataSource != null) {
 			configuration.dataSource(migrationsDataSource);
+		}
+		else if (details != null) {
+			// a @ServiceConnection container or a Docker Compose service is where the application really runs
+			configuration.url(details.getJdbcUrl()).user(details.getUsername()).password(details.getPassword());
 		}
 		else if (StringUtils.hasText(properties.getUrl())) {
 			configuration.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword());
@@ -130,6 +137,8 @@ public final class MigrationsAutoConfiguration {
 		map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
 		map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);
 		map.from(properties.isIgnoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
+		map.from(properties.getConnectRetries()).to(configuration::connectRetries);
+		map.from(properties.getInitSqls()).to(configuration::initSqls);
 	}
 
 	private static List<String> resolveVendor(List<String> locations, MigrationConfiguration.Builder connection) {
@@ -194,6 +203,11 @@ public final class MigrationsAutoConfiguration {
 
 		@ConditionalOnProperty("migrations.url")
 		private static final class MigrationsUrlCondition {
+
+		}
+
+		@ConditionalOnBean(MigrationsConnectionDetails.class)
+		private static final class ConnectionDetailsCondition {
 
 		}
 

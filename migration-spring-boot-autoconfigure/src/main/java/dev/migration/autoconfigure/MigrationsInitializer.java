@@ -1,6 +1,9 @@
 package dev.migration.autoconfigure;
 
+import java.time.Duration;
+
 import dev.migration.MigrationException;
+import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
@@ -152,7 +155,9 @@ public class MigrationsInitializer
 			this.migrationStrategy.migrate(this.migrations);
 		}
 		else {
-			this.migrations.upgrade(this.target);
+			long started = System.nanoTime();
+			MigrationResult result = this.migrations.upgrade(this.target);
+			StartupUpgradeLog.log(this.migrations, this.target, result, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 
@@ -171,7 +176,6 @@ public class MigrationsInitializer
 			migrate();
 			synchronized (this.monitor) {
 				this.state = State.SUCCEEDED;
-				logger.info("Background upgrade to '" + this.target + "' finished");
 				if (this.readinessRequested) {
 					publish(ReadinessState.ACCEPTING_TRAFFIC);
 				}

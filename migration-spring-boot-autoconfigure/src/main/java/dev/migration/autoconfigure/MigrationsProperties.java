@@ -75,6 +75,12 @@ public class MigrationsProperties {
 	 */
 	private boolean ignoreUnknownRevisions;
 
+	/** Retries, one second apart and doubling up to a minute, when the database cannot be reached at start. */
+	private int connectRetries;
+
+	/** SQL statements run on each migration connection before anything else, e.g. "SET lock_timeout = '5s'". */
+	private List<String> initSqls = new ArrayList<>();
+
 	private final Endpoint endpoint = new Endpoint();
 
 	public boolean isEnabled() {
@@ -211,6 +217,22 @@ public class MigrationsProperties {
 
 	public void setIgnoreUnknownRevisions(boolean ignoreUnknownRevisions) {
 		this.ignoreUnknownRevisions = ignoreUnknownRevisions;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
 	}
 
 	public Endpoint getEndpoint() {

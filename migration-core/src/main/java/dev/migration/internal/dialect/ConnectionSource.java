@@ -38,6 +38,9 @@ public final class ConnectionSource {
 
 	private final int connectRetries;
 
+	/** The URL a DataSource's connection reported, for messages: a DataSource has none to read before. */
+	private volatile String dataSourceUrl;
+
 	private ConnectionSource(DataSource dataSource, String url, String user, String password, List<String> initSqls,
 			int connectRetries) {
 		this.dataSource = dataSource;
@@ -70,6 +73,10 @@ public final class ConnectionSource {
 		}
 		Connection connection = connect();
 		try {
+			if (this.url == null && this.dataSourceUrl == null) {
+				// the driver answers from what it connected to, without a round trip
+				this.dataSourceUrl = connection.getMetaData().getURL();
+			}
 			connection.setAutoCommit(true);
 			try (Statement statement = connection.createStatement()) {
 				for (String sql : this.initSqls) {
@@ -174,12 +181,10 @@ public final class ConnectionSource {
 		}
 	}
 
-	/** The database for messages, without credentials. */
+	/** The database for messages, without credentials: its URL, once a DataSource's connection has told it. */
 	public String describe() {
-		if (this.url == null) {
-			return "the configured DataSource";
-		}
-		return this.redactor.redact(this.url);
+		String known = (this.url != null) ? this.url : this.dataSourceUrl;
+		return (known != null) ? this.redactor.redact(known) : "the configured DataSource";
 	}
 
 	/** Masks this connection's password, and URL-shaped credentials, in anything printed about it. */
