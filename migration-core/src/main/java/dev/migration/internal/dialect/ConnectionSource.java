@@ -110,14 +110,20 @@ public final class ConnectionSource {
 				return (this.dataSource != null) ? this.dataSource.getConnection()
 						: DriverManager.getConnection(this.url, this.user, this.password);
 			}
-			catch (SQLException ex) {
+			catch (SQLException | RuntimeException failure) {
+				// a pool that cannot start (Hikari's first connection) wraps the driver's error
+				SQLException ex = (failure instanceof SQLException sql) ? sql
+						: ((failure.getCause() instanceof SQLException cause) ? cause : null);
+				if (ex == null) {
+					throw (RuntimeException) failure;
+				}
 				if (attempt >= this.connectRetries || !unreachable(ex)) {
 					// a driver's message may quote the URL ("No suitable driver found for jdbc:...?password=...")
 					throw new MigrationDatabaseException(this.redactor.redact("Cannot connect to " + describe() + ": "
 							+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, "
 							+ "password and that the database is running"
 							+ ((attempt > 0) ? " (tried " + (attempt + 1) + " times)." : ".")),
-							this.redactor.redact((Throwable) ex));
+							this.redactor.redact((Throwable) failure));
 				}
 				logger.log(System.Logger.Level.WARNING, this.redactor.redact("Cannot connect to " + describe() + " ("
 						+ ex.getMessage() + "); retrying in " + delay.toSeconds() + " s (" + (attempt + 1) + " of "
