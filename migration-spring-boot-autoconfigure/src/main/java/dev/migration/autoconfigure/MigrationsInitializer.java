@@ -157,7 +157,8 @@ public class MigrationsInitializer
 		else {
 			long started = System.nanoTime();
 			MigrationResult result = this.migrations.upgrade(this.target);
-			StartupUpgradeLog.log(this.migrations, this.target, result, Duration.ofNanos(System.nanoTime() - started));
+			LoggingMigrationListener.upgradeFinished(this.migrations, this.target, result,
+					Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 
