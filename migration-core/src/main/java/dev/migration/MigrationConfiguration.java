@@ -35,12 +35,16 @@ import javax.sql.DataSource;
  * {@code devPassword} is given). A DataSource has no credentials to share: give them here or in the URL, which the
  * PostgreSQL driver prefers
  * @param devPassword the password for {@code devUrl}
+ * @param connectRetries how often to try again, one second apart and doubling up to a minute, when the database cannot
+ * be reached (a connection error, or PostgreSQL still starting up); {@code 0} fails on the first
+ * @param initSqls statements run on each connection the engine opens, before anything else (e.g.
+ * {@code SET lock_timeout = '5s'}); on a pool's connection their session settings stay after it is handed back
  */
 public record MigrationConfiguration(DataSource dataSource, String url, String user, String password,
 		List<String> locations, List<JavaRevision> javaRevisions, ClassLoader classLoader, String schema,
 		String versionTable, String historyTable, Duration lockTimeout, boolean validateChecksums,
 		boolean ignoreUnknownRevisions, String dialect, List<MigrationListener> listeners, String devUrl,
-		String devUser, String devPassword) {
+		String devUser, String devPassword, int connectRetries, List<String> initSqls) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
@@ -56,6 +60,10 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 		locations = List.copyOf(locations);
 		javaRevisions = List.copyOf(javaRevisions);
 		listeners = List.copyOf(listeners);
+		initSqls = List.copyOf(initSqls);
+		if (connectRetries < 0) {
+			throw new MigrationException("Connect retries must not be negative, got " + connectRetries + ".");
+		}
 		Objects.requireNonNull(lockTimeout, "lockTimeout");
 		if (lockTimeout.isNegative()) {
 			throw new MigrationException("Lock timeout must not be negative, got " + lockTimeout + ".");
@@ -141,6 +149,10 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 
 		private String devPassword;
 
+		private int connectRetries;
+
+		private List<String> initSqls = List.of();
+
 		private Builder() {
 		}
 
@@ -163,6 +175,8 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 			this.devUrl = configuration.devUrl();
 			this.devUser = configuration.devUser();
 			this.devPassword = configuration.devPassword();
+			this.connectRetries = configuration.connectRetries();
+			this.initSqls = configuration.initSqls();
 		}
 
 		public Builder dataSource(DataSource dataSource) {
@@ -279,11 +293,25 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 			return this;
 		}
 
+		public Builder connectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		public Builder initSqls(String... initSqls) {
+			return initSqls(List.of(initSqls));
+		}
+
+		public Builder initSqls(List<String> initSqls) {
+			this.initSqls = initSqls;
+			return this;
+		}
+
 		public MigrationConfiguration build() {
 			return new MigrationConfiguration(this.dataSource, this.url, this.user, this.password, this.locations,
 					this.javaRevisions, this.classLoader, this.schema, this.versionTable, this.historyTable,
 					this.lockTimeout, this.validateChecksums, this.ignoreUnknownRevisions, this.dialect,
-					this.listeners, this.devUrl, this.devUser, this.devPassword);
+					this.listeners, this.devUrl, this.devUser, this.devPassword, this.connectRetries, this.initSqls);
 		}
 
 	}

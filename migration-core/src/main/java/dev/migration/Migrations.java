@@ -88,7 +88,8 @@ public final class Migrations {
 		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
 				: Migrations.class.getClassLoader();
 		ConnectionSource connections = ConnectionSource.of(configuration.dataSource(), configuration.url(),
-				configuration.user(), configuration.password());
+				configuration.user(), configuration.password())
+			.onConnect(configuration.initSqls(), configuration.connectRetries());
 		connections.warmUpInBackground();
 		List<Revision> revisions = new ArrayList<>(RevisionLoader.load(configuration.locations(), classLoader));
 		for (JavaRevision javaRevision : configuration.javaRevisions()) {
@@ -99,6 +100,14 @@ public final class Migrations {
 
 	public MigrationConfiguration configuration() {
 		return this.configuration;
+	}
+
+	/**
+	 * The database for logs and messages, without password: its JDBC URL (for a DataSource, once a command has
+	 * connected), else {@code "the configured DataSource"}.
+	 */
+	public String database() {
+		return this.connections.describe();
 	}
 
 	/** Every revision, newest first (the order of {@code history}). */

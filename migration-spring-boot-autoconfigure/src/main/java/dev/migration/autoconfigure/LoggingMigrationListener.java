@@ -5,12 +5,16 @@ import java.util.List;
 
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
+import dev.migration.MigrationResult;
+import dev.migration.Migrations;
 import dev.migration.Step;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Logs each step the way the CLI prints it: {@code Running upgrade <from> -> <to>, <message>}.
+ * Logs each step the way the CLI prints it ({@code Running upgrade <from> -> <to>, <message>}) and, at the end of
+ * every startup upgrade, one INFO line, also when nothing ran: an operator reads which database is at which revision
+ * from the log of any start.
  */
 final class LoggingMigrationListener implements MigrationListener {
 
@@ -36,6 +40,14 @@ final class LoggingMigrationListener implements MigrationListener {
 	public void stepFailed(Step step, Duration duration, MigrationException failure) {
 		logger.warn("Failed " + step.direction().name().toLowerCase() + " of " + step.revision() + " after "
 				+ duration.toMillis() + " ms");
+	}
+
+	static void upgradeFinished(Migrations migrations, String target, MigrationResult result, Duration duration) {
+		List<String> rows = result.currentRows();
+		int steps = result.steps().size();
+		logger.info("Upgrade to '" + target + "' finished: " + migrations.database() + " is at "
+				+ (rows.isEmpty() ? "<base>" : ((rows.size() == 1) ? "revision " : "revisions ") + ids(rows)) + ", "
+				+ steps + ((steps == 1) ? " step" : " steps") + " ran in " + duration.toMillis() + " ms");
 	}
 
 	private static String ids(List<String> ids) {

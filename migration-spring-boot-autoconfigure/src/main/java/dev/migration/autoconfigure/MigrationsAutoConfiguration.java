@@ -64,13 +64,14 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
-			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
+			ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
-		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
-		configureProperties(configuration, properties, vendor(properties, configuration.build()));
-		ClassLoader classLoader = resourceLoader.getClassLoader();
-		configuration.classLoader(classLoader);
+		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(),
+				connectionDetails.getIfAvailable(), dataSource.getIfUnique());
+		configureProperties(configuration, properties);
+		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
 				properties.getJavaRevisionPackages(), resourceLoader));
 		List<MigrationListener> allListeners = new ArrayList<>();
@@ -112,34 +113,37 @@ public final class MigrationsAutoConfiguration {
 		return new MigrationsSchemaCheck(migrations, resourceLoader, properties.getTargetSchema());
 	}
 
-	private void configureConnection(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
-			DataSource migrationsDataSource, DataSource dataSource) {
+	private static void configureConnection(MigrationConfiguration.Builder configuration,
+			MigrationsProperties properties, DataSource migrationsDataSource, MigrationsConnectionDetails details,
+			DataSource dataSource) {
 		if (migrationsDataSource != null) {
 			configuration.dataSource(migrationsDataSource);
+		}
+		else if (details != null) {
+			// a @ServiceConnection container or a Docker Compose service is where the application really runs
+			configuration.url(details.getJdbcUrl()).user(details.getUsername()).password(details.getPassword());
 		}
 		else if (StringUtils.hasText(properties.getUrl())) {
 			configuration.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword());
 		}
-		else if (StringUtils.hasText(properties.getUser()) && dataSource != null) {
-			// the application's database, as a user that may change the schema
-			configuration.dataSource(DataSourceBuilder.derivedFrom(dataSource)
-				.type(SimpleDriverDataSource.class)
-				.username(properties.getUser())
-				.password(properties.getPassword())
-				.build());
-		}
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
-			configuration.dataSource(dataSource);
+			// with migrations.user alone: the application's database, as a user that may change the schema
+			configuration.dataSource(!StringUtils.hasText(properties.getUser()) ? dataSource
+					: DataSourceBuilder.derivedFrom(dataSource)
+						.type(SimpleDriverDataSource.class)
+						.username(properties.getUser())
+						.password(properties.getPassword())
+						.build());
 		}
 	}
 
-	private void configureProperties(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
-			String vendor) {
+	private static void configureProperties(MigrationConfiguration.Builder configuration,
+			MigrationsProperties properties) {
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getLocations())
-			.as((locations) -> resolveVendor(locations, vendor))
+			.as((locations) -> resolveVendor(locations, configuration))
 			.to(configuration::locations);
 		map.from(properties.getSchema()).when(StringUtils::hasText).to(configuration::schema);
 		map.from(properties.getVersionTable()).to(configuration::versionTable);
@@ -147,21 +151,16 @@ public final class MigrationsAutoConfiguration {
 		map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
 		map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);
 		map.from(properties.isIgnoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
+		map.from(properties.getConnectRetries()).to(configuration::connectRetries);
+		map.from(properties.getInitSqls()).to(configuration::initSqls);
 	}
 
-	private static List<String> resolveVendor(List<String> locations, String vendor) {
-		if (vendor == null) {
+	private static List<String> resolveVendor(List<String> locations, MigrationConfiguration.Builder connection) {
+		if (locations.stream().noneMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
 			return locations;
 		}
+		String vendor = vendor(connection.build());
 		return locations.stream().map((location) -> location.replace(VENDOR_PLACEHOLDER, vendor)).toList();
-	}
-
-	/** The vendor id ({@code postgresql}, {@code sqlite}, ...) when a location needs it, else {@code null}. */
-	private static String vendor(MigrationsProperties properties, MigrationConfiguration connection) {
-		if (properties.getLocations().stream().noneMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
-			return null;
-		}
-		return vendor(connection);
 	}
 
 	/** The vendor id ({@code postgresql}, {@code sqlite}, ...) of the database the configuration connects to. */
@@ -179,8 +178,7 @@ public final class MigrationsAutoConfiguration {
 			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
 		}
 		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException(
-					"Cannot read the database URL to resolve " + VENDOR_PLACEHOLDER + " in migrations.locations", ex);
+			throw new IllegalStateException("Cannot read the database URL to resolve " + VENDOR_PLACEHOLDER, ex);
 		}
 	}
 
@@ -225,6 +223,11 @@ public final class MigrationsAutoConfiguration {
 		/** The application's own Migrations beans, each with its connection: upgrade them on startup. */
 		@ConditionalOnBean(Migrations.class)
 		private static final class MigrationsBeanCondition {
+
+		}
+
+		@ConditionalOnBean(MigrationsConnectionDetails.class)
+		private static final class ConnectionDetailsCondition {
 
 		}
 

@@ -1,6 +1,9 @@
 package dev.migration.autoconfigure;
 
+import java.time.Duration;
+
 import dev.migration.MigrationException;
+import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
@@ -152,7 +155,10 @@ public class MigrationsInitializer
 			this.migrationStrategy.migrate(this.migrations);
 		}
 		else {
-			this.migrations.upgrade(this.target);
+			long started = System.nanoTime();
+			MigrationResult result = this.migrations.upgrade(this.target);
+			LoggingMigrationListener.upgradeFinished(this.migrations, this.target, result,
+					Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 
@@ -171,7 +177,6 @@ public class MigrationsInitializer
 			migrate();
 			synchronized (this.monitor) {
 				this.state = State.SUCCEEDED;
-				logger.info("Background upgrade to '" + this.target + "' finished");
 				if (this.readinessRequested) {
 					publish(ReadinessState.ACCEPTING_TRAFFIC);
 				}
@@ -233,9 +238,7 @@ public class MigrationsInitializer
 
 	}
 
-	/**
-	 * Where the startup work stands.
-	 */
+	/** Where the startup work stands. */
 	public enum State {
 
 		/** Nothing ran on startup (run-on-startup is off). */

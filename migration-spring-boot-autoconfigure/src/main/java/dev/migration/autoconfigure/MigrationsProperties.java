@@ -15,29 +15,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {
 
-	/**
-	 * Whether to enable the migrations runner.
-	 */
+	/** Whether to enable the migrations runner. */
 	private boolean enabled = true;
 
-	/**
-	 * Whether to upgrade to the target while the application context starts.
-	 */
+	/** Whether to upgrade to the target while the application context starts. */
 	private boolean runOnStartup = true;
 
-	/**
-	 * Where the startup upgrade goes: 'heads', 'head', a revision id, '<label>@head', ...
-	 */
+	/** Where the startup upgrade goes: 'heads', 'head', a revision id, '<label>@head', ... */
 	private String target = "heads";
 
-	/**
-	 * Whether to refuse to start while revisions are pending, when run-on-startup is off.
-	 */
+	/** Whether to refuse to start while revisions are pending, when run-on-startup is off. */
 	private boolean failOnPending;
 
-	/**
-	 * Whether to upgrade in the background. Readiness is REFUSING_TRAFFIC until the upgrade ends.
-	 */
+	/** Whether to upgrade in the background. Readiness is REFUSING_TRAFFIC until the upgrade ends. */
 	private boolean async;
 
 	/**
@@ -52,49 +42,31 @@ public class MigrationsProperties {
 	 */
 	private List<String> javaRevisionPackages = new ArrayList<>();
 
-	/**
-	 * The desired schema that autogenerate and check compare with.
-	 */
+	/** The desired schema that autogenerate and check compare with. */
 	private String targetSchema = "classpath:db/schema.sql";
 
-	/**
-	 * JDBC URL of the database to migrate. If not set, the application's DataSource is used.
-	 */
+	/** JDBC URL of the database to migrate. If not set, the application's DataSource is used. */
 	private String url;
 
-	/**
-	 * Login user of the database to migrate. With no url, it connects to the application's database as this user.
-	 */
+	/** Login user of the database to migrate. With no url, it connects to the application's database as this user. */
 	private String user;
 
-	/**
-	 * Login password of the database to migrate.
-	 */
+	/** Login password of the database to migrate. */
 	private String password;
 
-	/**
-	 * Schema of the version and history tables. If not set, the connection's default schema.
-	 */
+	/** Schema of the version and history tables. If not set, the connection's default schema. */
 	private String schema;
 
-	/**
-	 * Name of the table that holds the current heads.
-	 */
+	/** Name of the table that holds the current heads. */
 	private String versionTable = MigrationConfiguration.DEFAULT_VERSION_TABLE;
 
-	/**
-	 * Name of the append-only log of applied steps.
-	 */
+	/** Name of the append-only log of applied steps. */
 	private String historyTable = MigrationConfiguration.DEFAULT_HISTORY_TABLE;
 
-	/**
-	 * Whether to fail on an applied revision whose source changed since it ran.
-	 */
+	/** Whether to fail on an applied revision whose source changed since it ran. */
 	private boolean validateChecksums = true;
 
-	/**
-	 * How long to wait for another instance that holds the migration lock.
-	 */
+	/** How long to wait for another instance that holds the migration lock. */
 	private Duration lockTimeout = MigrationConfiguration.DEFAULT_LOCK_TIMEOUT;
 
 	/**
@@ -102,6 +74,12 @@ public class MigrationsProperties {
 	 * not know.
 	 */
 	private boolean ignoreUnknownRevisions;
+
+	/** Retries, one second apart and doubling up to a minute, when the database cannot be reached at start. */
+	private int connectRetries;
+
+	/** SQL statements run on each migration connection before anything else, e.g. "SET lock_timeout = '5s'". */
+	private List<String> initSqls = new ArrayList<>();
 
 	private final Endpoint endpoint = new Endpoint();
 
@@ -241,23 +219,33 @@ public class MigrationsProperties {
 		this.ignoreUnknownRevisions = ignoreUnknownRevisions;
 	}
 
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
+	}
+
 	public Endpoint getEndpoint() {
 		return this.endpoint;
 	}
 
-	/**
-	 * Settings of the {@code migrations} actuator endpoint.
-	 */
+	/** Settings of the {@code migrations} actuator endpoint. */
 	public static class Endpoint {
 
-		/**
-		 * Whether the endpoint may downgrade the database.
-		 */
+		/** Whether the endpoint may downgrade the database. */
 		private boolean downgradeEnabled;
 
-		/**
-		 * Most revisions one downgrade call may revert.
-		 */
+		/** Most revisions one downgrade call may revert. */
 		private int maxDowngradeSteps = 1;
 
 		public boolean isDowngradeEnabled() {

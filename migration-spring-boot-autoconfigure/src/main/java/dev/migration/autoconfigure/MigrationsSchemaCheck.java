@@ -52,10 +52,9 @@ public final class MigrationsSchemaCheck {
 
 	/** Where the target schema is read from, {@code {vendor}} resolved. */
 	public String location() {
-		return this.targetSchema.contains(MigrationsAutoConfiguration.VENDOR_PLACEHOLDER)
-				? this.targetSchema.replace(MigrationsAutoConfiguration.VENDOR_PLACEHOLDER,
-						MigrationsAutoConfiguration.vendor(this.migrations.configuration()))
-				: this.targetSchema;
+		String placeholder = MigrationsAutoConfiguration.VENDOR_PLACEHOLDER;
+		return !this.targetSchema.contains(placeholder) ? this.targetSchema : this.targetSchema.replace(placeholder,
+				MigrationsAutoConfiguration.vendor(this.migrations.configuration()));
 	}
 
 	private String read() {

@@ -1,7 +1,13 @@
 package dev.migration.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 import dev.migration.MigrationConfiguration;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +27,17 @@ class MigrationsPropertiesTests {
 		assertThat(properties.getUrl()).isEqualTo(configuration.url());
 		assertThat(properties.getUser()).isEqualTo(configuration.user());
 		assertThat(properties.getPassword()).isEqualTo(configuration.password());
+		assertThat(properties.getConnectRetries()).isEqualTo(configuration.connectRetries());
+		assertThat(properties.getInitSqls()).isEqualTo(configuration.initSqls());
+	}
+
+	@Test
+	void operationsPropertiesAreInTheConfigurationMetadata() throws IOException {
+		try (InputStream metadata = new ClassPathResource("META-INF/spring-configuration-metadata.json")
+			.getInputStream()) {
+			String json = new String(metadata.readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(json).contains("\"name\": \"migrations.connect-retries\"", "\"name\": \"migrations.init-sqls\"");
+		}
 	}
 
 	@Test
@@ -35,6 +52,8 @@ class MigrationsPropertiesTests {
 		assertThat(properties.getTargetSchema()).isEqualTo("classpath:db/schema.sql");
 		assertThat(properties.getEndpoint().isDowngradeEnabled()).isFalse();
 		assertThat(properties.getEndpoint().getMaxDowngradeSteps()).isEqualTo(1);
+		assertThat(properties.getConnectRetries()).isZero();
+		assertThat(properties.getInitSqls()).isEmpty();
 	}
 
 }
