@@ -62,10 +62,11 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
-			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
-		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(), dataSource.getIfUnique());
+		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(),
+				connectionDetails.getIfAvailable(), dataSource.getIfUnique());
 		configureProperties(configuration, properties, vendor(properties, configuration.build()));
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		configuration.classLoader(classLoader);
@@ -99,9 +100,14 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private void configureConnection(MigrationConfiguration.Builder configuration, MigrationsProperties properties,
-			DataSource migrationsDataSource, DataSource dataSource) {
+			DataSource migrationsDataSource, MigrationsConnectionDetails connectionDetails, DataSource dataSource) {
 		if (migrationsDataSource != null) {
 			configuration.dataSource(migrationsDataSource);
+		}
+		else if (connectionDetails != null) {
+			configuration.url(connectionDetails.getJdbcUrl())
+				.user(connectionDetails.getUsername())
+				.password(connectionDetails.getPassword());
 		}
 		else if (StringUtils.hasText(properties.getUrl())) {
 			configuration.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword());
@@ -205,6 +211,11 @@ public final class MigrationsAutoConfiguration {
 
 		@ConditionalOnProperty("migrations.url")
 		private static final class MigrationsUrlCondition {
+
+		}
+
+		@ConditionalOnBean(MigrationsConnectionDetails.class)
+		private static final class ConnectionDetailsBeanCondition {
 
 		}
 
