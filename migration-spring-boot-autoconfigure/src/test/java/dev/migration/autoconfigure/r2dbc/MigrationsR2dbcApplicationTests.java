@@ -15,24 +15,24 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.migration.Migrations;
 import dev.migration.support.PostgresDatabase;
+import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -43,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A WebFlux + R2DBC application as its author writes it: {@code spring.r2dbc.*} settings, no DataSource (no JDBC
- * pool on the classpath), beans that read the database through R2DBC while the context starts. It runs on the
- * embedded PostgreSQL server and is migrated over the JDBC URL that matches its R2DBC URL.
+ * A WebFlux + R2DBC application as its author writes it: {@code spring.r2dbc.*} settings, no DataSource, beans that
+ * read the database through R2DBC while the context starts. It runs on the embedded PostgreSQL server and is
+ * migrated over the JDBC URL that matches its R2DBC URL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsR2dbcApplicationTests {
@@ -81,6 +81,7 @@ class MigrationsR2dbcApplicationTests {
 	void beansThatReadThroughR2dbcWhileTheContextStartsSeeTheMigratedTable() {
 		assertThat(context.getBean(ColumnsAtStartup.class).columns()).containsExactly("id", "name", "colour");
 		assertThat(context.getBean(CountAtStartup.class).count()).isZero();
+		assertThat(context.getBean(NameLengthAtStartup.class).length()).isEqualTo(50);
 	}
 
 	@Test
@@ -112,10 +113,8 @@ class MigrationsR2dbcApplicationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {
-		// a reactive application has no JDBC pool: without one Boot's DataSource auto-configuration backs off
-		FilteredClassLoader withoutPool = new FilteredClassLoader(HikariDataSource.class);
+		// HikariCP is on this classpath too: Boot's DataSource auto-configuration backs off beside a ConnectionFactory
 		return new SpringApplicationBuilder(ReactiveApplication.class).web(WebApplicationType.REACTIVE)
-			.resourceLoader(new DefaultResourceLoader(withoutPool))
 			.properties("server.port=0", "logging.level.dev.migration=debug")
 			.properties(properties)
 			.run();
@@ -144,6 +143,18 @@ class MigrationsR2dbcApplicationTests {
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class ReactiveApplication {
+
+		// first: a bean on the bare ConnectionFactory says that it needs the database, as one on a DataSource does
+		@Bean
+		@DependsOnDatabaseInitialization
+		NameLengthAtStartup nameLengthAtStartup(ConnectionFactory connectionFactory) {
+			return new NameLengthAtStartup(Mono.usingWhen(connectionFactory.create(),
+					(connection) -> Mono.from(connection.createStatement("SELECT character_maximum_length FROM"
+							+ " information_schema.columns WHERE table_name = 'things' AND column_name = 'name'")
+						.execute()).flatMap((result) -> Mono.from(result.map((row) -> row.get(0, Integer.class)))),
+					(connection) -> connection.close())
+				.block(Duration.ofSeconds(30)));
+		}
 
 		@Bean
 		ColumnsAtStartup columnsAtStartup(DatabaseClient client) {
@@ -181,6 +192,9 @@ class MigrationsR2dbcApplicationTests {
 	}
 
 	record CountAtStartup(long count) {
+	}
+
+	record NameLengthAtStartup(Integer length) {
 	}
 
 }
