@@ -62,7 +62,8 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
-			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
+			ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
 		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(),

@@ -11,7 +11,8 @@ import org.springframework.util.ClassUtils;
 /**
  * A {@link DependsOnDatabaseInitializationDetector} for the R2DBC beans applications query through
  * ({@code DatabaseClient}, {@code R2dbcEntityTemplate} and so the repositories built on it): they start after the
- * startup upgrade, as Boot makes {@code JdbcTemplate} and JPA wait. Boot has none for R2DBC.
+ * startup upgrade, as Boot makes {@code JdbcTemplate} and JPA wait. Boot has none for R2DBC. Not the
+ * {@code ConnectionFactory} itself: Boot's R2DBC script initializer needs it, so it cannot wait for the initializers.
  */
 class R2dbcDependsOnDatabaseInitializationDetector extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 

@@ -131,7 +131,8 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 
 	private static IllegalStateException refusal(ConnectionFactoryOptions options, String reason) {
 		// the options' own toString masks the password, but the host and database are all the reader needs
-		String where = text(options, ConnectionFactoryOptions.HOST) + "/" + text(options, ConnectionFactoryOptions.DATABASE);
+		String where = text(options, ConnectionFactoryOptions.HOST) + "/"
+				+ text(options, ConnectionFactoryOptions.DATABASE);
 		return new IllegalStateException("Cannot derive the migration connection from the R2DBC settings (" + where
 				+ "): " + reason + ". Nothing was applied. Set migrations.url (with migrations.user and"
 				+ " migrations.password) to the database's JDBC URL, define a MigrationsConnectionDetails bean, or set"

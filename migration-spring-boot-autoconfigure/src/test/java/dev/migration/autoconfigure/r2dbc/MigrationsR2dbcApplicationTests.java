@@ -97,7 +97,7 @@ class MigrationsR2dbcApplicationTests {
 
 	@Test
 	void printsNoPasswordWhileStartingOrWhenTheUpgradeFails(CapturedOutput output) {
-		// secrets in the URL's user info (which Boot prefers to spring.r2dbc.password), for the key, and in the property
+		// secrets in the URL's user info (Boot prefers it to spring.r2dbc.password), for the key, in the property
 		String url = r2dbcUrl(PostgresDatabase.create(), "?sslMode=disable&sslPassword=" + KEY_PASSWORD)
 			.replace("//localhost", "//postgres:" + KEY_PASSWORD + "@localhost");
 		assertThatException().isThrownBy(() -> run("spring.r2dbc.url=" + url, "spring.r2dbc.password=" + PASSWORD,

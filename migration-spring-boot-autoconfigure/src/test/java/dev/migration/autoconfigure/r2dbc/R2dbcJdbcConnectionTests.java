@@ -1,10 +1,13 @@
 package dev.migration.autoconfigure.r2dbc;
 
+import java.util.stream.Stream;
+
 import dev.migration.Redactor;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,23 +18,34 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class R2dbcJdbcConnectionTests {
 
+	static Stream<Arguments> urls() {
+		return Stream.of(
+			url("r2dbc:postgresql://localhost:5432/app", "jdbc:postgresql://localhost:5432/app"),
+			url("r2dbc:postgres://db.example.com/app", "jdbc:postgresql://db.example.com/app"),
+			url("r2dbc:postgresql://localhost", "jdbc:postgresql://localhost/"),
+			url("r2dbc:pool:postgresql://db:6543/app?maxSize=20&initialSize=5", "jdbc:postgresql://db:6543/app"),
+			url("r2dbc:proxy:postgresql://db/app?proxyListener=x.Listener", "jdbc:postgresql://db/app"),
+			url("r2dbc:pool:proxy:postgresql://db/app", "jdbc:postgresql://db/app"),
+			url("r2dbc:postgresql://[::1]:5432/app", "jdbc:postgresql://[::1]:5432/app"),
+			url("r2dbcs:postgresql://db/app", "jdbc:postgresql://db/app?sslmode=verify-full"),
+			url("r2dbc:postgresql://db/app?ssl=true", "jdbc:postgresql://db/app?sslmode=verify-full"),
+			url("r2dbc:postgresql://db/app?sslMode=require", "jdbc:postgresql://db/app?sslmode=require"),
+			url("r2dbc:postgresql://db/app?sslMode=VERIFY_CA&sslRootCert=/etc/ssl/ca.pem",
+					"jdbc:postgresql://db/app?sslmode=verify-ca&sslrootcert=%2Fetc%2Fssl%2Fca.pem"),
+			url("r2dbc:pool:postgresql://db/app?schema=tenant_a&lockWaitTimeout=5s",
+					"jdbc:postgresql://db/app?currentSchema=tenant_a"),
+			url("r2dbc:postgresql://db/app?applicationName=orders", "jdbc:postgresql://db/app?ApplicationName=orders"),
+			url("r2dbc:postgresql://db/my%20app", "jdbc:postgresql://db/my+app"),
+			url("r2dbc:pool:postgresql://db.internal:5432/orders?sslMode=verify-full&schema=app",
+					"jdbc:postgresql://db.internal:5432/orders?sslmode=verify-full&currentSchema=app"));
+	}
+
+	private static Arguments url(String r2dbcUrl, String jdbcUrl) {
+		return Arguments.of(r2dbcUrl, jdbcUrl);
+	}
+
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			r2dbc:postgresql://localhost:5432/app                  | jdbc:postgresql://localhost:5432/app
-			r2dbc:postgres://db.example.com/app                    | jdbc:postgresql://db.example.com/app
-			r2dbc:postgresql://localhost                           | jdbc:postgresql://localhost/
-			r2dbc:pool:postgresql://db:6543/app?maxSize=20&initialSize=5 | jdbc:postgresql://db:6543/app
-			r2dbc:proxy:postgresql://db/app?proxyListener=x.Listener | jdbc:postgresql://db/app
-			r2dbc:pool:proxy:postgresql://db/app                   | jdbc:postgresql://db/app
-			r2dbc:postgresql://[::1]:5432/app                      | jdbc:postgresql://[::1]:5432/app
-			r2dbcs:postgresql://db/app                             | jdbc:postgresql://db/app?sslmode=verify-full
-			r2dbc:postgresql://db/app?ssl=true                     | jdbc:postgresql://db/app?sslmode=verify-full
-			r2dbc:postgresql://db/app?sslMode=require              | jdbc:postgresql://db/app?sslmode=require
-			r2dbc:postgresql://db/app?sslMode=VERIFY_CA&sslRootCert=/etc/ssl/ca.pem | jdbc:postgresql://db/app?sslmode=verify-ca&sslrootcert=%2Fetc%2Fssl%2Fca.pem
-			r2dbc:pool:postgresql://db/app?schema=tenant_a&lockWaitTimeout=5s | jdbc:postgresql://db/app?currentSchema=tenant_a
-			r2dbc:postgresql://db/app?applicationName=orders       | jdbc:postgresql://db/app?ApplicationName=orders
-			r2dbc:postgresql://db/my%20app                         | jdbc:postgresql://db/my+app
-			""")
+	@MethodSource("urls")
 	void translatesTheUrl(String r2dbcUrl, String jdbcUrl) {
 		assertThat(R2dbcJdbcConnection.jdbcUrl(ConnectionFactoryOptions.parse(r2dbcUrl))).isEqualTo(jdbcUrl);
 	}
