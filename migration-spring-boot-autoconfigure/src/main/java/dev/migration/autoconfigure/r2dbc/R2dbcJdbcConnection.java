@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.r2dbc;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +25,11 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 	private static final Set<String> POSTGRESQL = Set.of("postgresql", "postgres");
 
 	/** r2dbc-postgresql's options that change where or how securely the JDBC driver connects, by their JDBC name. */
-	private static final Map<String, String> CARRIED_OPTIONS = Map.of("sslRootCert", "sslrootcert", "sslCert",
-			"sslcert", "sslKey", "sslkey", "sslPassword", "sslpassword", "schema", "currentSchema", "currentSchema",
-			"currentSchema", "applicationName", "ApplicationName");
+	private static final List<Map.Entry<String, String>> CARRIED_OPTIONS = List.of(
+			Map.entry("sslRootCert", "sslrootcert"), Map.entry("sslCert", "sslcert"), Map.entry("sslKey", "sslkey"),
+			Map.entry("sslPassword", "sslpassword"),
+			Map.entry("currentSchema", "currentSchema"), Map.entry("schema", "currentSchema"),
+			Map.entry("applicationName", "ApplicationName"));
 
 	private static final Option<String> SSL_MODE = Option.valueOf("sslMode");
 
@@ -97,15 +100,12 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 			// r2dbc-postgresql's ssl=true means verify-full, as the JDBC driver's ssl=true does
 			parameters.put("sslmode", "verify-full");
 		}
-		CARRIED_OPTIONS.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByKey())
-			.forEach((option) -> {
-				String value = text(options, Option.valueOf(option.getKey()));
-				if (value != null) {
-					parameters.putIfAbsent(option.getValue(), value);
-				}
-			});
+		for (Map.Entry<String, String> option : CARRIED_OPTIONS) {
+			String value = text(options, Option.valueOf(option.getKey()));
+			if (value != null) {
+				parameters.putIfAbsent(option.getValue(), value);
+			}
+		}
 		return parameters;
 	}
 
