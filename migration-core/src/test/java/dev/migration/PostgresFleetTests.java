@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,8 +121,39 @@ class PostgresFleetTests {
 		assertThat(fleet.upgrade(targets, "heads").summary()).isEqualTo("50 schemas: 50 ok, 0 failed");
 		FleetResult<MigrationResult> down = fleet.run(targets, (target) -> fleet.migrations(target).downgrade("base"));
 		assertThat(down.isSuccess()).isTrue();
-		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE tablename IN ('accounts', 'invoices')"))
-			.isZero();
+		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE tablename IN ('accounts', 'invoices') "
+				+ "AND schemaname LIKE 'tenant%'")).isZero();
+	}
+
+	@Test
+	void aPooledConnectionGetsItsSearchPathBack() throws Exception {
+		database.execute("CREATE SCHEMA pooled_1");
+		database.execute("CREATE SCHEMA pooled_2");
+		try (Connection physical = database.connect()) {
+			physical.createStatement().execute("SET search_path TO other_1, public");
+			// what a pool hands out: the same session each time, and close() gives it back instead of ending it
+			Connection borrowed = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { Connection.class },
+					(proxy, method, arguments) -> method.getName().equals("close") ? null
+							: method.invoke(physical, arguments));
+			DataSource pool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { DataSource.class },
+					(proxy, method, arguments) -> method.getName().equals("getConnection") ? borrowed : null);
+			Fleet fleet = Fleet.of(Migrations.create(MigrationConfiguration.builder()
+				.dataSource(pool)
+				.locations("filesystem:" + revisions)
+				.build())).parallelism(1);
+
+			assertThat(fleet.upgrade(fleet.schemas("pooled_%"), "heads").summary())
+				.isEqualTo("2 schemas: 2 ok, 0 failed");
+
+			try (ResultSet path = physical.createStatement().executeQuery("SHOW search_path")) {
+				path.next();
+				assertThat(path.getString(1)).isEqualTo("other_1, public");
+			}
+		}
+		assertThat(database.queryStrings("SELECT schemaname FROM pg_tables WHERE tablename = 'invoices' "
+				+ "AND schemaname LIKE 'pooled%' ORDER BY 1")).containsExactly("pooled_1", "pooled_2");
 	}
 
 	@Test
