@@ -220,7 +220,8 @@ public final class FleetBenchmark {
 		String section = String.join("\n", lines);
 		int from = page.indexOf(start);
 		int to = page.indexOf(end);
-		String updated = (from >= 0 && to > from) ? page.substring(0, from) + section + page.substring(to + end.length())
+		String updated = (from >= 0 && to > from)
+				? page.substring(0, from) + section + page.substring(to + end.length())
 				: page + "\n" + section + "\n";
 		Files.writeString(out, updated, StandardCharsets.UTF_8);
 	}

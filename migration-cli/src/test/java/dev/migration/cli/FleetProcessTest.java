@@ -53,7 +53,8 @@ class FleetProcessTest {
 		for (int process = 0; process < 2; process++) {
 			Path output = this.directory.resolve("process-" + process + ".out");
 			outputs.add(output);
-			ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			ProcessBuilder builder = new ProcessBuilder(java,
 					"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
 					System.getProperty("java.class.path"), MigrationCli.class.getName(), "--schemas", "tenant_%",
 					"--parallel", "4", "upgrade", "heads")

@@ -86,7 +86,8 @@ class PostgresFleetCommandsTest {
 			List<String> tables = database.queryStrings(
 					"SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename", schema);
 			assertThat(tables).as(schema)
-				.isEqualTo(schema.equals("tenant_07") ? List.of("migration_history", "migration_version", "teams", "users")
+				.isEqualTo(schema.equals("tenant_07")
+						? List.of("migration_history", "migration_version", "teams", "users")
 						: List.of("migration_history", "migration_version", "posts", "team_members", "teams", "users"));
 		}
 		assertThat(database.queryStrings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
@@ -94,7 +95,8 @@ class PostgresFleetCommandsTest {
 		Result current = cli.run("current", "--schemas", "tenant_0%,tenant_10");
 		assertThat(current.exitCode()).isZero();
 		assertThat(current.lines()).hasSize(11)
-			.contains("[tenant_01] " + POSTS + " (head)", "[tenant_07] " + Cli.EMAIL, "[tenant_10] " + POSTS + " (head)")
+			.contains("[tenant_01] " + POSTS + " (head)", "[tenant_07] " + Cli.EMAIL,
+					"[tenant_10] " + POSTS + " (head)")
 			.last()
 			.isEqualTo("10 schemas: 10 ok, 0 failed");
 

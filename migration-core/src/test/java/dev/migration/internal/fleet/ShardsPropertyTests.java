@@ -22,7 +22,8 @@ class ShardsPropertyTests {
 
 	@Property(tries = 300)
 	void thePartsAreDisjointAndTogetherTheWholeFleetInItsOrder(
-			@ForAll @Size(max = 200) @UniqueElements List<String> names, @ForAll @IntRange(min = 1, max = 16) int parts) {
+			@ForAll @Size(max = 200) @UniqueElements List<String> names,
+			@ForAll @IntRange(min = 1, max = 16) int parts) {
 		List<String> joined = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int part = 1; part <= parts; part++) {
