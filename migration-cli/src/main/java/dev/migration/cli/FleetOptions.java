@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 final class FleetOptions {
 
 	@Option(names = "--schemas", scope = ScopeType.INHERIT, paramLabel = "LIST",
-			description = "Run the command once per schema (PostgreSQL): names and LIKE patterns, e.g. 'tenant_%', "
+			description = "Run the command once per schema (PostgreSQL): names and LIKE patterns, e.g. 'tenant_%%', "
 					+ "separated by commas; tables in each schema and search_path set to it (env: MIGRATIONS_SCHEMAS).")
 	private String schemas;
 

@@ -165,6 +165,26 @@ class PostgresFleetCommandsTest {
 	}
 
 	@Test
+	void theHelpNamesTheFleetOptionsWithoutFormattingWarnings() {
+		// picocli warns about a bad format string on System.err, not on the command line's own stream
+		java.io.PrintStream systemErr = System.err;
+		java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+		Result help;
+		try {
+			System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+			help = cli("help").run("upgrade", "--help");
+		}
+		finally {
+			System.setErr(systemErr);
+		}
+		assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains("--schemas=LIST", "'tenant_%'", "--urls=FILE", "--parallel=N", "--fail-fast",
+				"--shard=K/N");
+		assertThat(help.err()).isEmpty();
+	}
+
+	@Test
 	void usageErrorsSayWhatGoesWithWhat() {
 		Cli cli = cli("usage");
 		List<String[]> wrong = new ArrayList<>();
