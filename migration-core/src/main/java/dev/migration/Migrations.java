@@ -98,6 +98,12 @@ public final class Migrations {
 		return new Migrations(configuration, connections, RevisionGraph.of(revisions));
 	}
 
+	/** The same revisions against another database or schema: a fleet reads and checks them once. */
+	Migrations retarget(MigrationConfiguration target) {
+		return new Migrations(target, ConnectionSource.of(target.dataSource(), target.url(), target.user(),
+				target.password()), this.graph);
+	}
+
 	public MigrationConfiguration configuration() {
 		return this.configuration;
 	}

@@ -34,6 +34,9 @@ class ArchitectureTests {
 			.resideOutsideOfPackage("dev.migration.internal..")
 			.and()
 			.doNotHaveFullyQualifiedName(Migrations.class.getName())
+			// the fleet's facade wires the same engine per target
+			.and()
+			.doNotHaveFullyQualifiedName(Fleet.class.getName())
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.migration.internal..")

@@ -41,30 +41,15 @@ public enum Tool {
 		int run(Operation operation, Target target, Path workload) throws Exception {
 			List<List<String>> revisions = readRawRevisions(workload.resolve(Workload.RAW));
 			try (Connection connection = target.connect()) {
-				Set<Integer> applied = rawVersions(connection);
 				if (operation == Operation.STATUS) {
+					Set<Integer> applied = rawVersions(connection);
 					int count = 0;
 					for (int i = 1; i <= revisions.size(); i++) {
 						count += applied.contains(i) ? 1 : 0;
 					}
 					return count;
 				}
-				connection.setAutoCommit(false);
-				int done = 0;
-				for (int i = 1; i <= revisions.size(); i++) {
-					if (applied.contains(i)) {
-						continue;
-					}
-					try (Statement statement = connection.createStatement()) {
-						for (String sql : revisions.get(i - 1)) {
-							statement.execute(sql);
-						}
-						statement.execute("INSERT INTO raw_version (version) VALUES (" + i + ")");
-					}
-					connection.commit();
-					done++;
-				}
-				return done;
+				return applyRaw(connection, revisions);
 			}
 		}
 	},
@@ -147,6 +132,27 @@ public enum Tool {
 	}
 
 	abstract int run(Operation operation, Target target, Path workload) throws Exception;
+
+	/** The raw baseline's upgrade: the pending revisions, each in a transaction with its version row. */
+	static int applyRaw(Connection connection, List<List<String>> revisions) throws SQLException {
+		Set<Integer> applied = rawVersions(connection);
+		connection.setAutoCommit(false);
+		int done = 0;
+		for (int i = 1; i <= revisions.size(); i++) {
+			if (applied.contains(i)) {
+				continue;
+			}
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : revisions.get(i - 1)) {
+					statement.execute(sql);
+				}
+				statement.execute("INSERT INTO raw_version (version) VALUES (" + i + ")");
+			}
+			connection.commit();
+			done++;
+		}
+		return done;
+	}
 
 	/** The version rows of the raw baseline, creating its table on first use. */
 	static Set<Integer> rawVersions(Connection connection) throws SQLException {

@@ -14,6 +14,7 @@ import dev.migration.Migrations;
 import dev.migration.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -79,6 +80,9 @@ public final class MigrationCli implements Callable<Integer> {
 	@Option(names = "--version", versionHelp = true, description = "Print the version of migration and exit.")
 	private boolean version;
 
+	@Mixin
+	private FleetOptions fleet = new FleetOptions();
+
 	@Spec
 	private CommandSpec spec;
 
@@ -109,6 +113,7 @@ public final class MigrationCli implements Callable<Integer> {
 		CommandLine commandLine = new CommandLine(cli);
 		commandLine.setOut(out);
 		commandLine.setErr(err);
+		commandLine.setExecutionStrategy(new FleetExecution(cli, out, err));
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
 			cli.console.failed(ex.getMessage() + ". See '" + ex.getCommandLine().getCommandSpec().qualifiedName()
 					+ " --help'.");
@@ -118,10 +123,8 @@ public final class MigrationCli implements Callable<Integer> {
 			if (cli.debug) {
 				cli.console.stackTrace(ex);
 			}
-			String message = (ex instanceof MigrationException || ex instanceof UsageException) ? ex.getMessage()
-					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			// the database's own message may span lines (PostgreSQL adds "Position: ..."): keep the error one line
-			cli.console.failed(message);
+			cli.console.failed(message(ex));
 			return (ex instanceof UsageException) ? 2 : 1;
 		});
 		int exitCode = commandLine.execute(args);
@@ -130,13 +133,26 @@ public final class MigrationCli implements Callable<Integer> {
 		return exitCode;
 	}
 
+	static String message(Exception ex) {
+		return (ex instanceof MigrationException || ex instanceof UsageException) ? ex.getMessage()
+				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
 	@Override
 	public Integer call() {
 		throw new ParameterException(this.spec.commandLine(), "Missing command");
 	}
 
 	Console console() {
-		return this.console;
+		return this.fleet.console(this.console);
+	}
+
+	FleetOptions fleet() {
+		return this.fleet;
+	}
+
+	boolean debug() {
+		return this.debug;
 	}
 
 	String location() {
@@ -193,6 +209,10 @@ public final class MigrationCli implements Callable<Integer> {
 
 	/** As {@link #database()}, with a scratch database for the target schema ({@code null} for none). */
 	Migrations database(String devUrl) {
+		Migrations target = this.fleet.migrations();
+		if (target != null) {
+			return target;
+		}
 		if (url() == null || url().isBlank()) {
 			throw new UsageException("No database given: pass --url JDBC_URL or set MIGRATIONS_URL.");
 		}

@@ -1,0 +1,276 @@
+package dev.migration.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Schema per tenant at scale: S tenant schemas x R revisions on one embedded PostgreSQL (fsync and
+ * synchronous_commit on), upgraded by our {@code Fleet} and by raw JDBC doing the same work on a pool of the same
+ * size, at each parallelism; then S/4 against S schemas at one parallelism, to show memory flat in the number of
+ * schemas. Each figure is one fresh JVM ({@link FleetMain}) on a fresh database; the tools alternate, raw JDBC first
+ * in odd rounds. Writes between the {@code results:start fleet} / {@code results:end fleet} markers of the page.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.migration.benchmarks.FleetBenchmark --out docs/benchmarks.md \
+ *     [--schemas 1000] [--revisions 20] [--parallelism 1,2,4,8] [--runs 1]
+ * </pre>
+ */
+public final class FleetBenchmark {
+
+	private static final String SECTION = "fleet";
+
+	private final Path work;
+
+	private EmbeddedPostgres postgres;
+
+	private int databases;
+
+	private FleetBenchmark(Path work) {
+		this.work = work;
+	}
+
+	public static void main(String[] arguments) throws Exception {
+		List<String> list = Arrays.asList(arguments);
+		int schemas = Integer.parseInt(option(list, "--schemas", "1000"));
+		int revisions = Integer.parseInt(option(list, "--revisions", "20"));
+		int runs = Integer.parseInt(option(list, "--runs", "1"));
+		List<Integer> parallelisms = Stream.of(option(list, "--parallelism", "1,2,4,8").split(","))
+			.map(Integer::parseInt)
+			.toList();
+		Path out = Path.of(option(list, "--out", "docs/benchmarks.md"));
+		FleetBenchmark benchmark = new FleetBenchmark(Files.createTempDirectory("fleet-benchmark"));
+		try {
+			benchmark.postgres = EmbeddedPostgres.builder()
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("fsync", "on")
+				.setServerConfig("max_connections", "100")
+				.start();
+			Instant started = Instant.now();
+			String loadBefore = load();
+			Path workload = Workload.write(benchmark.work.resolve("workload"), revisions);
+			int memoryParallelism = parallelisms.contains(4) ? 4 : parallelisms.get(0);
+			List<String> rows = new ArrayList<>();
+			List<String> memory = new ArrayList<>();
+			String memoryFull = null;
+			// the page is written after each row, so that a run cut short still leaves what it measured
+			for (int parallelism : parallelisms) {
+				Row row = benchmark.row(schemas, revisions, parallelism, runs, workload);
+				rows.add(row.line());
+				if (parallelism == memoryParallelism) {
+					memoryFull = row.memoryLine(schemas);
+				}
+				write(out, started, loadBefore, String.join(" ", arguments), schemas, revisions, rows, memory);
+			}
+			int quarter = Math.max(1, schemas / 4);
+			Sample raw = benchmark.run(Tool.RAW_JDBC, quarter, revisions, memoryParallelism, workload);
+			Sample ours = benchmark.run(Tool.OURS, quarter, revisions, memoryParallelism, workload);
+			memory.add(new Row(memoryParallelism, raw.millis(), ours.millis(), ours.millis() / raw.millis(),
+					raw.rssKb(), ours.rssKb()).memoryLine(quarter));
+			if (memoryFull != null) {
+				memory.add(memoryFull);
+			}
+			write(out, started, loadBefore, String.join(" ", arguments), schemas, revisions, rows, memory);
+		}
+		finally {
+			benchmark.close();
+		}
+	}
+
+	private Row row(int schemas, int revisions, int parallelism, int runs, Path workload) throws Exception {
+		List<Double> raw = new ArrayList<>();
+		List<Double> ours = new ArrayList<>();
+		List<Double> ratios = new ArrayList<>();
+		long rawRss = 0;
+		long oursRss = 0;
+		for (int round = 0; round < runs; round++) {
+			Tool[] order = (round % 2 == 0) ? new Tool[] { Tool.RAW_JDBC, Tool.OURS }
+					: new Tool[] { Tool.OURS, Tool.RAW_JDBC };
+			double rawMillis = 0;
+			double oursMillis = 0;
+			for (Tool tool : order) {
+				Sample sample = run(tool, schemas, revisions, parallelism, workload);
+				if (tool == Tool.OURS) {
+					oursMillis = sample.millis();
+					oursRss = Math.max(oursRss, sample.rssKb());
+				}
+				else {
+					rawMillis = sample.millis();
+					rawRss = Math.max(rawRss, sample.rssKb());
+				}
+			}
+			raw.add(rawMillis);
+			ours.add(oursMillis);
+			ratios.add(oursMillis / rawMillis);
+		}
+		return new Row(parallelism, median(raw), median(ours), median(ratios), rawRss, oursRss);
+	}
+
+	/** One parallelism's medians and peaks. */
+	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, long rawRss,
+			long oursRss) {
+
+		String line() {
+			return "| " + this.parallelism + " | " + seconds(this.rawMillis) + " | " + seconds(this.oursMillis) + " | "
+					+ String.format(Locale.ROOT, "%.2fx", this.ratio) + " | " + megabytes(this.rawRss) + " | "
+					+ megabytes(this.oursRss) + " |";
+		}
+
+		String memoryLine(int schemas) {
+			return "| " + String.format(Locale.ROOT, "%,d", schemas) + " | " + this.parallelism + " | "
+					+ seconds(this.rawMillis) + " | " + seconds(this.oursMillis) + " | " + megabytes(this.rawRss)
+					+ " | " + megabytes(this.oursRss) + " |";
+		}
+
+	}
+
+	/** A fresh database with the tenant schemas, the tool's run in its own JVM, a check, and the database dropped. */
+	private Sample run(Tool tool, int schemas, int revisions, int parallelism, Path workload) throws Exception {
+		String name = "fleet_" + (++this.databases);
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		Target target = new Target("postgresql", this.postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
+		try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+			for (int tenant = 1; tenant <= schemas; tenant++) {
+				statement.execute("CREATE SCHEMA " + String.format("tenant_%05d", tenant));
+			}
+		}
+		progress(tool.title() + ", " + schemas + " schemas, parallelism " + parallelism);
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-cp", System.getProperty("java.class.path"), FleetMain.class.getName(), tool.name(),
+				String.valueOf(parallelism), workload.toString()));
+		command.addAll(Arrays.asList(target.arguments()));
+		Path log = Files.createTempFile(this.work, "child", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!process.waitFor(60, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("Timed out: " + command);
+		}
+		String output = Files.readString(log);
+		String line = output.lines().filter((candidate) -> candidate.startsWith("RESULT ")).findFirst().orElse(null);
+		if (process.exitValue() != 0 || line == null) {
+			throw new IllegalStateException("Failed (exit " + process.exitValue() + "): " + command + "\n" + output);
+		}
+		String[] fields = line.split(" ");
+		Sample sample = new Sample(Double.parseDouble(fields[1].substring("millis=".length())),
+				Long.parseLong(fields[2].substring("rssKb=".length())),
+				Integer.parseInt(fields[3].substring("result=".length())));
+		if (sample.result() != schemas * revisions) {
+			throw new IllegalStateException(tool + " applied " + sample.result() + " revisions, not "
+					+ schemas * revisions);
+		}
+		try (Connection connection = target.connect(); Statement statement = connection.createStatement();
+				java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename "
+						+ "LIKE 't\\_%' AND schemaname LIKE 'tenant\\_%'")) {
+			count.next();
+			if (count.getInt(1) != schemas * revisions) {
+				throw new IllegalStateException(tool + " left " + count.getInt(1) + " tables in the tenant schemas");
+			}
+		}
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE " + name);
+		}
+		progress("  " + seconds(sample.millis()) + ", peak RSS " + megabytes(sample.rssKb()));
+		return sample;
+	}
+
+	private static void write(Path out, Instant started, String loadBefore, String arguments, int schemas,
+			int revisions, List<String> rows, List<String> memory) throws IOException {
+		List<String> lines = new ArrayList<>();
+		lines.add(Benchmark.resultsStart(SECTION));
+		lines.add("");
+		lines.add("Measured " + started.truncatedTo(ChronoUnit.MINUTES) + " to "
+				+ Instant.now().truncatedTo(ChronoUnit.MINUTES) + " with `FleetBenchmark " + arguments
+				+ "`; load average before: " + loadBefore + ", after: " + load() + ".");
+		lines.add("");
+		lines.add(String.format(Locale.ROOT, "%,d", schemas) + " tenant schemas x " + revisions
+				+ " revisions on one PostgreSQL 17 (embedded, fsync on, synchronous_commit on):");
+		lines.add("");
+		lines.add("| parallelism | raw JDBC | ours | ours / raw | raw peak RSS | ours peak RSS |");
+		lines.add("| ---: | ---: | ---: | ---: | ---: | ---: |");
+		lines.addAll(rows);
+		lines.add("");
+		lines.add("Memory against the number of schemas (same revisions):");
+		lines.add("");
+		lines.add("| schemas | parallelism | raw JDBC | ours | raw peak RSS | ours peak RSS |");
+		lines.add("| ---: | ---: | ---: | ---: | ---: | ---: |");
+		lines.addAll(memory);
+		lines.add("");
+		lines.add(Benchmark.resultsEnd(SECTION));
+		String page = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+		String start = Benchmark.resultsStart(SECTION);
+		String end = Benchmark.resultsEnd(SECTION);
+		String section = String.join("\n", lines);
+		int from = page.indexOf(start);
+		int to = page.indexOf(end);
+		String updated = (from >= 0 && to > from)
+				? page.substring(0, from) + section + page.substring(to + end.length())
+				: page + "\n" + section + "\n";
+		Files.writeString(out, updated, StandardCharsets.UTF_8);
+	}
+
+	private static String option(List<String> arguments, String name, String fallback) {
+		int index = arguments.indexOf(name);
+		return (index >= 0 && index + 1 < arguments.size()) ? arguments.get(index + 1) : fallback;
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(Comparator.naturalOrder());
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	private static String seconds(double millis) {
+		return String.format(Locale.ROOT, "%.1f s", millis / 1000);
+	}
+
+	private static String megabytes(long kilobytes) {
+		return String.format(Locale.ROOT, "%.0f MB", kilobytes / 1024.0);
+	}
+
+	private static String load() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	private static void progress(String message) {
+		System.err.println("[" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+	}
+
+	private void close() throws IOException {
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+		try (Stream<Path> files = Files.walk(this.work)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+	}
+
+	private record Sample(double millis, long rssKb, int result) {
+
+	}
+
+}

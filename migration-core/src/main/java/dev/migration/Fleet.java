@@ -1,0 +1,153 @@
+package dev.migration;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.migration.internal.dialect.ConnectionSource;
+import dev.migration.internal.dialect.DatabaseMessages;
+import dev.migration.internal.fleet.FleetRunner;
+import dev.migration.internal.fleet.SchemaList;
+import dev.migration.internal.fleet.SearchPathDataSource;
+import dev.migration.internal.fleet.Shards;
+import dev.migration.internal.fleet.UrlFile;
+
+/**
+ * The same revisions run against many targets: a schema per tenant in one PostgreSQL database, or a database per
+ * tenant. Each target is the ordinary engine on its own connection and lock; for a schema the version and history
+ * tables live in it and {@code search_path} is set to it, so one set of unqualified revisions serves every tenant.
+ *
+ * <pre>{@code
+ * Fleet fleet = Fleet.of(migrations).parallelism(8);
+ * FleetResult<MigrationResult> result = fleet.run(fleet.schemas("tenant_%"),
+ *         (target) -> fleet.migrations(target).upgrade("heads"));
+ * }</pre>
+ *
+ * The revisions are read once, from the given {@link Migrations}; its configuration (URL or DataSource, credentials,
+ * table names, listeners) is what every target starts from. Instances are immutable.
+ */
+public final class Fleet {
+
+	/** How many targets run at once unless told otherwise. */
+	public static final int DEFAULT_PARALLELISM = 4;
+
+	private final Migrations migrations;
+
+	private final int parallelism;
+
+	private final boolean failFast;
+
+	private Fleet(Migrations migrations, int parallelism, boolean failFast) {
+		this.migrations = migrations;
+		this.parallelism = parallelism;
+		this.failFast = failFast;
+	}
+
+	public static Fleet of(Migrations migrations) {
+		return new Fleet(migrations, DEFAULT_PARALLELISM, false);
+	}
+
+	/** At most this many targets at once, each with its own connections. */
+	public Fleet parallelism(int parallelism) {
+		if (parallelism < 1) {
+			throw new MigrationException("Parallelism must be at least 1, got " + parallelism + ".");
+		}
+		return new Fleet(this.migrations, parallelism, this.failFast);
+	}
+
+	/** Whether a failure keeps targets that have not started yet from starting. */
+	public Fleet failFast(boolean failFast) {
+		return new Fleet(this.migrations, this.parallelism, failFast);
+	}
+
+	/**
+	 * The schemas of the configured PostgreSQL database that a list names, in name order: comma-separated names
+	 * (which must exist) and {@code LIKE} patterns with {@code %} (e.g. {@code tenant_%}; system schemas never match).
+	 * @throws MigrationException when a named schema does not exist or the database is not PostgreSQL
+	 */
+	public List<FleetTarget> schemas(String list) {
+		MigrationConfiguration settings = this.migrations.configuration();
+		ConnectionSource connections = ConnectionSource.of(settings.dataSource(), settings.url(), settings.user(),
+				settings.password());
+		try (Connection connection = connections.open()) {
+			String product = connection.getMetaData().getDatabaseProductName();
+			if (!"PostgreSQL".equalsIgnoreCase(product)) {
+				throw new MigrationException("A schema per tenant needs PostgreSQL, and " + connections.describe()
+						+ " is " + product + ". Nothing was run. For a database per tenant, list the databases' URLs "
+						+ "in a file instead (--urls FILE).");
+			}
+			return SchemaList.resolve(connection, SchemaList.entries(list), connections.describe())
+				.stream()
+				.map(FleetTarget::schema)
+				.toList();
+		}
+		catch (SQLException ex) {
+			throw new MigrationDatabaseException(connections.redactor().redact("Cannot list the schemas of "
+					+ connections.describe() + ": " + DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run."),
+					connections.redactor().redact((Throwable) ex));
+		}
+	}
+
+	/**
+	 * The databases of a file with one JDBC URL per line (blank lines and {@code #} comments skipped), in file order,
+	 * each named by its URL without the password. The configured user and password apply to every URL that carries
+	 * none of its own.
+	 * @throws MigrationException naming the file and line of a line that is not a JDBC URL or repeats one
+	 */
+	public static List<FleetTarget> urls(Path file) {
+		return UrlFile.read(file);
+	}
+
+	/**
+	 * Part {@code part} of {@code parts} of the fleet (1-based), by a stable hash of each target's name: the parts
+	 * are disjoint, together they are the whole fleet, and every machine computes the same ones. A part may be empty.
+	 * @throws MigrationException unless 1 <= part <= parts
+	 */
+	public static List<FleetTarget> shard(List<FleetTarget> targets, int part, int parts) {
+		return Shards.part(targets, FleetTarget::name, part, parts);
+	}
+
+	/** The revisions against one target, with the fleet's listeners. */
+	public Migrations migrations(FleetTarget target) {
+		return migrations(target, this.migrations.configuration().listeners());
+	}
+
+	/** The revisions against one target, with listeners of its own (e.g. output that names the target). */
+	public Migrations migrations(FleetTarget target, List<MigrationListener> listeners) {
+		MigrationConfiguration settings = this.migrations.configuration();
+		MigrationConfiguration.Builder builder = settings.toBuilder().listeners(listeners);
+		if (target.isSchema()) {
+			// the URL and password stay beside the DataSource: messages name the database and mask its password
+			builder.schema(target.schema())
+				.dataSource(new SearchPathDataSource(settings.dataSource(), settings.url(), settings.user(),
+						settings.password(), target.schema()));
+		}
+		else {
+			builder.dataSource(null).url(target.url());
+		}
+		return this.migrations.retarget(builder.build());
+	}
+
+	/**
+	 * Runs the task once per target, at most {@link #parallelism} at once, and waits for all. A target's exception is
+	 * its failure and does not stop the others, unless fail-fast is on: then no further target starts.
+	 */
+	public <R> FleetResult<R> run(List<FleetTarget> targets, Task<R> task) {
+		return FleetRunner.run(targets, this.parallelism, this.failFast, task::run);
+	}
+
+	/** Upgrades every target to {@code target} ({@code heads}, an id, ...). */
+	public FleetResult<MigrationResult> upgrade(List<FleetTarget> targets, String target) {
+		return run(targets, (member) -> migrations(member).upgrade(target));
+	}
+
+	/** What runs for one target. */
+	@FunctionalInterface
+	public interface Task<R> {
+
+		R run(FleetTarget target) throws Exception;
+
+	}
+
+}

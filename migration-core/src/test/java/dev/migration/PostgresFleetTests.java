@@ -1,0 +1,218 @@
+package dev.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migration.FleetResult.State;
+import dev.migration.support.PostgresDatabase;
+
+/**
+ * Schema per tenant on one PostgreSQL database: 50 tenants, each on its own connection, lock and version table, with
+ * unqualified revisions landing in each tenant's schema.
+ */
+class PostgresFleetTests {
+
+	static final int TENANTS = 50;
+
+	@TempDir
+	static Path revisions;
+
+	static PostgresDatabase database;
+
+	@BeforeAll
+	static void tenants() throws Exception {
+		database = PostgresDatabase.create();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			for (int tenant = 1; tenant <= TENANTS; tenant++) {
+				statement.execute("CREATE SCHEMA " + tenant(tenant));
+			}
+			statement.execute("CREATE SCHEMA other_1");
+		}
+		write("a00000000001_accounts.sql", "a00000000001", "none", "CREATE TABLE accounts (id INT PRIMARY KEY);",
+				"DROP TABLE accounts;");
+		write("a00000000002_invoices.sql", "a00000000002", "a00000000001",
+				"CREATE TABLE invoices (id INT PRIMARY KEY, account_id INT REFERENCES accounts (id));",
+				"DROP TABLE invoices;");
+	}
+
+	static String tenant(int number) {
+		return "tenant_%02d".formatted(number);
+	}
+
+	static void write(String file, String id, String down, String upgrade, String downgrade) throws IOException {
+		Files.writeString(revisions.resolve(file), "-- revision: " + id + "\n-- down_revision: " + down
+				+ "\n-- message: " + file + "\n\n-- upgrade\n" + upgrade + "\n\n-- downgrade\n" + downgrade + "\n");
+	}
+
+	static Fleet fleet(MigrationListener... listeners) {
+		return Fleet.of(Migrations.create(MigrationConfiguration.builder()
+			.url(database.url())
+			.user(database.user())
+			.password(database.password())
+			.locations("filesystem:" + revisions)
+			.listeners(listeners)
+			.build()));
+	}
+
+	@Test
+	void everyTenantIsUpgradedInItsOwnSchemaAndABrokenOneFailsAlone() {
+		String broken = tenant(17);
+		database.execute("CREATE SCHEMA broken_state");
+		database.execute("CREATE TABLE " + broken + ".invoices (id INT)");
+		Map<String, AtomicInteger> steps = new ConcurrentHashMap<>();
+		Fleet fleet = fleet().parallelism(4);
+		List<FleetTarget> targets = fleet.schemas("tenant_%");
+		assertThat(targets).hasSize(TENANTS).first().hasToString("tenant_01");
+
+		FleetResult<MigrationResult> result = fleet.run(targets,
+				(target) -> fleet.migrations(target, List.of(new MigrationListener() {
+					@Override
+					public void stepSucceeded(Step step, java.time.Duration duration) {
+						steps.computeIfAbsent(target.name(), (name) -> new AtomicInteger()).incrementAndGet();
+					}
+				})).upgrade("heads"));
+
+		assertThat(result.summary()).isEqualTo("50 schemas: 49 ok, 1 failed");
+		assertThat(result.failures()).singleElement().satisfies((failure) -> {
+			assertThat(failure.target().name()).isEqualTo(broken);
+			assertThat(failure.failure()).hasMessageContaining("a00000000002").hasMessageContaining("invoices");
+		});
+		for (int tenant = 1; tenant <= TENANTS; tenant++) {
+			String schema = tenant(tenant);
+			List<String> tables = database.queryStrings(
+					"SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename", schema);
+			List<String> version = database.queryStrings("SELECT version_num FROM " + schema + ".migration_version");
+			if (schema.equals(broken)) {
+				assertThat(version).containsExactly("a00000000001");
+				continue;
+			}
+			assertThat(tables).as(schema)
+				.containsExactly("accounts", "invoices", "migration_history", "migration_version");
+			assertThat(version).as(schema).containsExactly("a00000000002");
+			assertThat(steps.get(schema)).as(schema).hasValue(2);
+		}
+		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE schemaname IN ('public', 'other_1')"))
+			.isZero();
+
+		// again: everything is at head except the broken tenant, which fails the same way
+		FleetResult<MigrationResult> again = fleet.upgrade(targets, "heads");
+		assertThat(again.summary()).isEqualTo("50 schemas: 49 ok, 1 failed");
+		assertThat(again.outcomes().get(0).value().steps()).isEmpty();
+
+		database.execute("DROP TABLE " + broken + ".invoices");
+		assertThat(fleet.upgrade(targets, "heads").summary()).isEqualTo("50 schemas: 50 ok, 0 failed");
+		FleetResult<MigrationResult> down = fleet.run(targets, (target) -> fleet.migrations(target).downgrade("base"));
+		assertThat(down.isSuccess()).isTrue();
+		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE tablename IN ('accounts', 'invoices') "
+				+ "AND schemaname LIKE 'tenant%'")).isZero();
+	}
+
+	@Test
+	void aPooledConnectionGetsItsSearchPathBack() throws Exception {
+		database.execute("CREATE SCHEMA pooled_1");
+		database.execute("CREATE SCHEMA pooled_2");
+		try (Connection physical = database.connect()) {
+			physical.createStatement().execute("SET search_path TO other_1, public");
+			// what a pool hands out: the same session each time, and close() gives it back instead of ending it
+			Connection borrowed = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { Connection.class },
+					(proxy, method, arguments) -> method.getName().equals("close") ? null
+							: method.invoke(physical, arguments));
+			DataSource pool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { DataSource.class },
+					(proxy, method, arguments) -> method.getName().equals("getConnection") ? borrowed : null);
+			Fleet fleet = Fleet.of(Migrations.create(MigrationConfiguration.builder()
+				.dataSource(pool)
+				.locations("filesystem:" + revisions)
+				.build())).parallelism(1);
+
+			assertThat(fleet.upgrade(fleet.schemas("pooled_%"), "heads").summary())
+				.isEqualTo("2 schemas: 2 ok, 0 failed");
+
+			try (ResultSet path = physical.createStatement().executeQuery("SHOW search_path")) {
+				path.next();
+				assertThat(path.getString(1)).isEqualTo("other_1, public");
+			}
+		}
+		assertThat(database.queryStrings("SELECT schemaname FROM pg_tables WHERE tablename = 'invoices' "
+				+ "AND schemaname LIKE 'pooled%' ORDER BY 1")).containsExactly("pooled_1", "pooled_2");
+	}
+
+	@Test
+	void failFastStartsNoTargetAfterTheFirstFailure() {
+		Fleet fleet = fleet().parallelism(1).failFast(true);
+		List<FleetTarget> targets = fleet.schemas("tenant_01, tenant_02, tenant_03, tenant_04");
+		FleetResult<String> result = fleet.run(targets, (target) -> {
+			if (target.name().equals("tenant_02")) {
+				throw new MigrationException("tenant_02 is broken");
+			}
+			return target.name();
+		});
+		assertThat(result.outcomes()).extracting(FleetResult.Outcome::state)
+			.containsExactly(State.SUCCEEDED, State.FAILED, State.NOT_STARTED, State.NOT_STARTED);
+		assertThat(result.summary()).isEqualTo("4 schemas: 1 ok, 1 failed");
+		assertThat(result.isSuccess()).isFalse();
+
+		FleetResult<String> without = fleet.failFast(false).run(targets, (target) -> {
+			if (target.name().equals("tenant_02")) {
+				throw new MigrationException("tenant_02 is broken");
+			}
+			return target.name();
+		});
+		assertThat(without.summary()).isEqualTo("4 schemas: 3 ok, 1 failed");
+	}
+
+	@Test
+	void noMoreThanTheParallelismRunAtOnce() {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		Fleet fleet = fleet().parallelism(3);
+		FleetResult<Long> result = fleet.run(fleet.schemas("tenant_%"), (target) -> {
+			most.accumulateAndGet(running.incrementAndGet(), Math::max);
+			try {
+				// a real round trip on the target's own connection while others run
+				return (long) fleet.migrations(target).current().size();
+			}
+			finally {
+				running.decrementAndGet();
+			}
+		});
+		assertThat(result.succeeded()).isEqualTo(TENANTS);
+		assertThat(most.get()).isBetween(1, 3);
+	}
+
+	@Test
+	void schemaListsAreNamesAndLikePatternsInNameOrder() {
+		Fleet fleet = fleet();
+		assertThat(fleet.schemas("other_1, tenant_1%, tenant_03")).extracting(FleetTarget::name)
+			.containsExactly("other_1", "tenant_03", "tenant_10", "tenant_11", "tenant_12", "tenant_13", "tenant_14",
+					"tenant_15", "tenant_16", "tenant_17", "tenant_18", "tenant_19");
+		assertThat(fleet.schemas("nomatch_%")).isEmpty();
+		assertThat(fleet.schemas("%")).extracting(FleetTarget::name)
+			.contains("public", "other_1")
+			.doesNotContain("pg_catalog", "information_schema", "pg_toast");
+		// a plain name is literal: the _ of other_1 is no wildcard
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> fleet.schemas("otherX1, missing"))
+			.withMessageContaining("otherX1, missing do not exist")
+			.withMessageContaining("Nothing was run");
+	}
+
+}
