@@ -34,7 +34,6 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.DevDatabase;
 import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
-import dev.migration.internal.source.RevisionLoader;
 import dev.migration.internal.source.SqlRevisionWriter;
 import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
@@ -82,12 +81,27 @@ public final class Migrations {
 	 * @throws LocationNotFoundException for a location that does not exist
 	 */
 	public static Migrations create(MigrationConfiguration configuration) {
-		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
-				: Migrations.class.getClassLoader();
+		return create(configuration, null);
+	}
+
+	/**
+	 * Builds the graph from SQL revisions already read (on another thread, while an application starts) and the
+	 * configuration's Java revisions.
+	 * @param configuration the configuration
+	 * @param sqlRevisions the configuration's SQL revisions, or {@code null} to read them now
+	 * @throws IllegalArgumentException when the revisions were read from other locations or another class loader
+	 */
+	public static Migrations create(MigrationConfiguration configuration, SqlRevisions sqlRevisions) {
+		if (sqlRevisions != null && !sqlRevisions.readFor(configuration)) {
+			throw new IllegalArgumentException("The SQL revisions were read from " + sqlRevisions.locations()
+					+ ", not from the configured locations " + configuration.locations() + " and class loader");
+		}
 		ConnectionSource connections = ConnectionSource.of(configuration.dataSource(), configuration.url(),
 				configuration.user(), configuration.password());
 		connections.warmUpInBackground();
-		List<Revision> revisions = new ArrayList<>(RevisionLoader.load(configuration.locations(), classLoader));
+		SqlRevisions sql = (sqlRevisions != null) ? sqlRevisions
+				: SqlRevisions.read(configuration.locations(), configuration.classLoader(), null);
+		List<Revision> revisions = new ArrayList<>(sql.revisions());
 		for (JavaRevision javaRevision : configuration.javaRevisions()) {
 			revisions.add(JavaRevisions.adapt(javaRevision));
 		}
