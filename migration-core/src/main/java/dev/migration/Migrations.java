@@ -34,6 +34,7 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.DevDatabase;
 import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.source.JavaRevisions;
+import dev.migration.internal.source.RevisionLoader;
 import dev.migration.internal.source.SqlRevisionWriter;
 import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
@@ -101,11 +102,18 @@ public final class Migrations {
 		connections.warmUpInBackground();
 		SqlRevisions sql = (sqlRevisions != null) ? sqlRevisions
 				: SqlRevisions.read(configuration.locations(), configuration.classLoader(), null);
-		List<Revision> revisions = new ArrayList<>(sql.revisions());
+		List<Revision> revisions = new ArrayList<>();
+		for (Object revision : sql.revisions()) {
+			revisions.add((Revision) revision);
+		}
 		for (JavaRevision javaRevision : configuration.javaRevisions()) {
 			revisions.add(JavaRevisions.adapt(javaRevision));
 		}
 		return new Migrations(configuration, connections, RevisionGraph.of(revisions));
+	}
+
+	static List<?> loadSqlRevisions(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {
+		return RevisionLoader.load(locations, classLoader, lister);
 	}
 
 	public MigrationConfiguration configuration() {

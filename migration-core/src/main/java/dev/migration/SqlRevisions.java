@@ -3,9 +3,6 @@ package dev.migration;
 import java.util.List;
 import java.util.Objects;
 
-import dev.migration.internal.revision.Revision;
-import dev.migration.internal.source.RevisionLoader;
-
 /**
  * The SQL revision files of some locations, read and parsed ahead of {@link Migrations#create(MigrationConfiguration,
  * SqlRevisions)}: an application can read them on another thread while it starts, once it knows it will migrate.
@@ -16,9 +13,10 @@ public final class SqlRevisions {
 
 	private final ClassLoader classLoader;
 
-	private final List<Revision> revisions;
+	/** The engine's parsed revisions, opaque here: only {@link Migrations} knows their type. */
+	private final List<?> revisions;
 
-	private SqlRevisions(List<String> locations, ClassLoader classLoader, List<Revision> revisions) {
+	private SqlRevisions(List<String> locations, ClassLoader classLoader, List<?> revisions) {
 		this.locations = locations;
 		this.classLoader = classLoader;
 		this.revisions = revisions;
@@ -36,7 +34,7 @@ public final class SqlRevisions {
 	public static SqlRevisions read(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {
 		List<String> copy = List.copyOf(locations);
 		ClassLoader loader = (classLoader != null) ? classLoader : Migrations.class.getClassLoader();
-		return new SqlRevisions(copy, loader, RevisionLoader.load(copy, loader, lister));
+		return new SqlRevisions(copy, loader, Migrations.loadSqlRevisions(copy, loader, lister));
 	}
 
 	/** Whether these are the revisions of the configuration's locations, read with its class loader. */
@@ -46,7 +44,7 @@ public final class SqlRevisions {
 		return this.locations.equals(configuration.locations()) && Objects.equals(this.classLoader, loader);
 	}
 
-	List<Revision> revisions() {
+	List<?> revisions() {
 		return this.revisions;
 	}
 
