@@ -34,7 +34,7 @@ import dev.migration.benchmarks.spring.BenchmarkApplication;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar --out docs/benchmarks.md [--sizes 100,1000,10000] [--runs 5]
- *     [--databases sqlite,postgresql] [--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE] [--spring-size 1000 --spring-runs 10]
+ *     [--databases sqlite,postgresql] [--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE] [--spring-size 100,1000 --spring-runs 10]
  *     [--large 10000 --large-runs 3 --large-cold-runs 1] [--section main]
  * </pre>
  *
@@ -98,9 +98,9 @@ public final class Benchmark {
 			}
 		}
 		List<String> springSection = new ArrayList<>();
-		if (this.options.springSize > 0) {
+		for (int springSize : this.options.springSizes) {
 			for (String database : this.options.databases) {
-				springSection.addAll(measureSpring(database, this.options.springSize));
+				springSection.addAll(measureSpring(database, springSize));
 			}
 		}
 		String loadAfter = loadAverage();
@@ -427,6 +427,7 @@ public final class Benchmark {
 		StringBuilder versions = new StringBuilder();
 		versions.append("this project ").append(properties.getProperty("project"));
 		versions.append(", Flyway ").append(properties.getProperty("flyway"));
+		versions.append(" and ").append(properties.getProperty("flyway13"));
 		versions.append(", Liquibase ").append(properties.getProperty("liquibase"));
 		versions.append(", Spring Boot ").append(org.springframework.boot.SpringBootVersion.getVersion());
 		versions.append(", sqlite-jdbc ").append(properties.getProperty("sqlite-jdbc"));
@@ -594,7 +595,8 @@ public final class Benchmark {
 
 		List<Tool> tools = List.of(Tool.values());
 
-		int springSize = 1000;
+		/** Applied revisions of the Spring Boot start comparison, one comparison per size; empty skips it. */
+		List<Integer> springSizes = List.of(1000);
 
 		/** More than the operations' 5: a Spring start scatters by 10-20 % from run to run on 2 cores. */
 		int springRuns = 10;
@@ -625,7 +627,9 @@ public final class Benchmark {
 					case "--runs" -> options.runs = Integer.parseInt(value);
 					case "--databases" -> options.databases = List.of(value.split(","));
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(Tool::valueOf).toList();
-					case "--spring-size" -> options.springSize = Integer.parseInt(value);
+					// "0" or empty: no Spring Boot start; "100,1000": one comparison per size
+					case "--spring-size" -> options.springSizes = value.isBlank() ? List.of()
+							: Arrays.stream(value.split(",")).map(Integer::parseInt).filter((size) -> size > 0).toList();
 					case "--spring-runs" -> options.springRuns = Integer.parseInt(value);
 					case "--large" -> options.large = Integer.parseInt(value);
 					case "--large-runs" -> options.largeRuns = Integer.parseInt(value);
@@ -634,7 +638,7 @@ public final class Benchmark {
 					case "--section" -> options.section = value;
 					default -> throw new IllegalArgumentException("Unknown option " + arguments[i] + ". Options: "
 							+ "--out FILE --sizes 100,1000,10000 --runs 5 --databases sqlite,postgresql "
-							+ "--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE --spring-size 1000 (0: skip) --spring-runs 10 "
+							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE --spring-size 1000 (100,1000: each; 0: skip) --spring-runs 10 "
 							+ "--large 10000 --large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 "
 							+ "--section main");
 				}
