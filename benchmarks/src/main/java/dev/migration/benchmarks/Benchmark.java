@@ -34,7 +34,8 @@ import dev.migration.benchmarks.spring.BenchmarkApplication;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar --out docs/benchmarks.md [--sizes 100,1000,10000] [--runs 5]
- *     [--databases sqlite,postgresql] [--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE] [--spring-size 100,1000 --spring-runs 10]
+ *     [--databases sqlite,postgresql] [--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE]
+ *     [--spring-size 100,1000 --spring-runs 10 --spring-baseline DIR]
  *     [--large 10000 --large-runs 3 --large-cold-runs 1] [--section main]
  * </pre>
  *
@@ -187,7 +188,11 @@ public final class Benchmark {
 		// database at start does; the difference to it is what a tool costs beyond the pool's first connection
 		// "background": the same query on a plain connection on a thread nobody waits for, the least that reading the
 		// database at start can cost on this machine
-		List<String> modes = List.of("none", "background", "query", "flyway", "ours");
+		List<String> modes = new ArrayList<>(List.of("none", "background", "query", "flyway", "ours"));
+		if (this.options.springBaseline != null) {
+			// the starter of another build in the same rounds: before and after a change, paired
+			modes.add("baseline");
+		}
 		for (String mode : modes) {
 			series.put(mode, new Series());
 		}
@@ -208,8 +213,11 @@ public final class Benchmark {
 				if (target.password() != null) {
 					arguments.add("--spring.datasource.password=" + target.password());
 				}
+				if (mode.equals("baseline")) {
+					arguments.set(arguments.indexOf("--migrations.enabled=false"), "--migrations.enabled=true");
+				}
 				progress(database + " Spring Boot start " + mode + (round == 0 ? " warm-up" : " run " + round));
-				Sample sample = child(arguments, new String[0]);
+				Sample sample = child(arguments, new String[0], mode.equals("baseline") ? baselineClassPath() : null);
 				series.get(mode).add((round == 0) ? null : sample);
 			}
 		}
@@ -222,8 +230,9 @@ public final class Benchmark {
 		lines.add("JVM start to `ApplicationReadyEvent` of a minimal web app (Spring MVC, embedded Tomcat, Hikari), "
 				+ "in ms.");
 		lines.add("");
-		lines.add("| migration tool | min | median | max | vs. none | vs. one query at start | peak RSS |");
-		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+		lines.add("| migration tool | min | median | max | vs. none | vs. one query at start | vs. floor | peak RSS |");
+		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		Series floor = series.get("background");
 		Series none = series.get("none");
 		Series query = series.get("query");
 		for (String mode : modes) {
@@ -233,20 +242,23 @@ public final class Benchmark {
 				case "background" -> "no migration tool, one query on a background thread at start";
 				case "query" -> "no migration tool, one query at start";
 				case "flyway" -> "spring-boot-flyway (Flyway)";
+				case "baseline" -> "migration-spring-boot-starter, baseline (" + this.options.springBaseline + ")";
 				default -> "migration-spring-boot-starter (this project)";
 			};
-			boolean tool = mode.equals("flyway") || mode.equals("ours");
+			boolean tool = mode.equals("flyway") || mode.equals("ours") || mode.equals("baseline");
 			lines.add("| " + label + " | " + millis(values.min()) + " | " + millis(values.median()) + " | "
 					+ millis(values.max()) + " | " + (mode.equals("none") ? "" : signedMillis(values.medianDifference(none)))
 					+ " | " + (tool ? signedMillis(values.medianDifference(query)) : "") + " | "
-					+ megabytes(values.medianRss()) + " |");
+					+ (tool ? signedMillis(values.medianDifference(floor)) : "") + " | " + megabytes(values.medianRss())
+					+ " |");
 		}
 		lines.add("");
 		lines.add("Differences are medians of the per-round differences. *No migration tool* never opens a connection "
 				+ "before it is ready (Hikari connects on first use); *one query at start* pays the driver's and the "
 				+ "pool's first connection, as every application that touches its database does sooner or later; "
 				+ "*one query on a background thread* opens a plain JDBC connection on a thread started before "
-				+ "Spring that nothing waits for: the least that reading the database at start costs on this machine.");
+				+ "Spring that nothing waits for: the least that reading the database at start costs on this machine "
+				+ "(*vs. floor*).");
 		return lines;
 	}
 
@@ -282,9 +294,24 @@ public final class Benchmark {
 
 	/** Runs a main class in a fresh JVM on this classpath and reads its {@code RESULT} line. */
 	private Sample child(List<String> mainAndArguments, String[] more) throws IOException, InterruptedException {
+		return child(mainAndArguments, more, null);
+	}
+
+	/** The baseline's jars first, so that their classes win over this build's of the same name. */
+	private String baselineClassPath() throws IOException {
+		List<String> entries = new ArrayList<>();
+		try (Stream<Path> jars = Files.list(this.options.springBaseline)) {
+			jars.filter((jar) -> jar.toString().endsWith(".jar")).sorted().forEach((jar) -> entries.add(jar.toString()));
+		}
+		entries.add(System.getProperty("java.class.path"));
+		return String.join(java.io.File.pathSeparator, entries);
+	}
+
+	private Sample child(List<String> mainAndArguments, String[] more, String classPath)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false",
-				"-Dliquibase.hub.mode=off", "-cp", System.getProperty("java.class.path")));
+				"-Dliquibase.hub.mode=off", "-cp", (classPath != null) ? classPath : System.getProperty("java.class.path")));
 		command.addAll(mainAndArguments);
 		command.addAll(Arrays.asList(more));
 		Path log = Files.createTempFile(this.work, "child", ".log");
@@ -601,6 +628,9 @@ public final class Benchmark {
 		/** More than the operations' 5: a Spring start scatters by 10-20 % from run to run on 2 cores. */
 		int springRuns = 10;
 
+		/** A folder with another build's migration-core and autoconfigure jars, measured as mode "baseline". */
+		Path springBaseline;
+
 		int large = 10_000;
 
 		int largeRuns = 3;
@@ -631,6 +661,7 @@ public final class Benchmark {
 					case "--spring-size" -> options.springSizes = value.isBlank() ? List.of()
 							: Arrays.stream(value.split(",")).map(Integer::parseInt).filter((size) -> size > 0).toList();
 					case "--spring-runs" -> options.springRuns = Integer.parseInt(value);
+					case "--spring-baseline" -> options.springBaseline = Path.of(value);
 					case "--large" -> options.large = Integer.parseInt(value);
 					case "--large-runs" -> options.largeRuns = Integer.parseInt(value);
 					case "--large-cold-runs" -> options.largeColdRuns = Integer.parseInt(value);
@@ -638,7 +669,8 @@ public final class Benchmark {
 					case "--section" -> options.section = value;
 					default -> throw new IllegalArgumentException("Unknown option " + arguments[i] + ". Options: "
 							+ "--out FILE --sizes 100,1000,10000 --runs 5 --databases sqlite,postgresql "
-							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE --spring-size 1000 (100,1000: each; 0: skip) --spring-runs 10 "
+							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE --spring-size 1000 (100,1000: each; 0: skip) "
+							+ "--spring-runs 10 --spring-baseline DIR "
 							+ "--large 10000 --large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 "
 							+ "--section main");
 				}

@@ -22,8 +22,11 @@ import java.util.Map;
  */
 public final class RevisionIndex {
 
-	/** Where the index is; a native image includes it through {@link MigrationsAotProcessor}'s resource hint. */
-	public static final String RESOURCE = "META-INF/migrations/aot-revision-index.txt";
+	/**
+	 * Where the index is; a native image includes it through {@link MigrationsAotProcessor}'s resource hint. Not
+	 * under {@code META-INF}, which Spring Boot's repackaging moves out of {@code BOOT-INF/classes}.
+	 */
+	public static final String RESOURCE = "dev/migration/aot-revision-index.txt";
 
 	private static final String FILE = "L";
 
