@@ -139,6 +139,7 @@ public final class Benchmark {
 							workload.toString()), target.arguments());
 					check(tool, operation, size, sample);
 					series.get(tool).add(counted ? sample : null);
+					progress("  " + millis(sample.millis()) + " ms");
 				}
 			}
 			this.results.computeIfAbsent(database, (key) -> new LinkedHashMap<>())
@@ -219,6 +220,8 @@ public final class Benchmark {
 				progress(database + " Spring Boot start " + mode + (round == 0 ? " warm-up" : " run " + round));
 				Sample sample = child(arguments, new String[0], mode.equals("baseline") ? baselineClassPath() : null);
 				series.get(mode).add((round == 0) ? null : sample);
+				// each sample as it comes, so that a run cut short still tells what it measured
+				progress("  " + millis(sample.millis()) + " ms");
 			}
 		}
 		drop(ours);
@@ -301,7 +304,9 @@ public final class Benchmark {
 	private String baselineClassPath() throws IOException {
 		List<String> entries = new ArrayList<>();
 		try (Stream<Path> jars = Files.list(this.options.springBaseline)) {
-			jars.filter((jar) -> jar.toString().endsWith(".jar")).sorted().forEach((jar) -> entries.add(jar.toString()));
+			jars.filter((jar) -> jar.toString().endsWith(".jar"))
+				.sorted()
+				.forEach((jar) -> entries.add(jar.toString()));
 		}
 		entries.add(System.getProperty("java.class.path"));
 		return String.join(java.io.File.pathSeparator, entries);
@@ -311,7 +316,8 @@ public final class Benchmark {
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false",
-				"-Dliquibase.hub.mode=off", "-cp", (classPath != null) ? classPath : System.getProperty("java.class.path")));
+				"-Dliquibase.hub.mode=off", "-cp",
+				(classPath != null) ? classPath : System.getProperty("java.class.path")));
 		command.addAll(mainAndArguments);
 		command.addAll(Arrays.asList(more));
 		Path log = Files.createTempFile(this.work, "child", ".log");
@@ -659,7 +665,8 @@ public final class Benchmark {
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(Tool::valueOf).toList();
 					// "0" or empty: no Spring Boot start; "100,1000": one comparison per size
 					case "--spring-size" -> options.springSizes = value.isBlank() ? List.of()
-							: Arrays.stream(value.split(",")).map(Integer::parseInt).filter((size) -> size > 0).toList();
+							: Arrays.stream(value.split(",")).map(Integer::parseInt).filter((size) -> size > 0)
+								.toList();
 					case "--spring-runs" -> options.springRuns = Integer.parseInt(value);
 					case "--spring-baseline" -> options.springBaseline = Path.of(value);
 					case "--large" -> options.large = Integer.parseInt(value);
@@ -669,7 +676,8 @@ public final class Benchmark {
 					case "--section" -> options.section = value;
 					default -> throw new IllegalArgumentException("Unknown option " + arguments[i] + ". Options: "
 							+ "--out FILE --sizes 100,1000,10000 --runs 5 --databases sqlite,postgresql "
-							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE --spring-size 1000 (100,1000: each; 0: skip) "
+							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE "
+							+ "--spring-size 1000 (100,1000: each; 0: skip) "
 							+ "--spring-runs 10 --spring-baseline DIR "
 							+ "--large 10000 --large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 "
 							+ "--section main");

@@ -26,7 +26,8 @@ final class Flyway13 {
 	private static final List<String> NEEDED = List.of("tools.jackson.databind.ObjectMapper",
 			"tools.jackson.core.JsonParser", "com.fasterxml.jackson.annotation.JsonProperty",
 			"org.apache.commons.text.StringSubstitutor", "org.apache.commons.lang3.StringUtils", "org.slf4j.Logger",
-			"ch.qos.logback.classic.Logger", "ch.qos.logback.core.Appender", "org.postgresql.Driver", "org.sqlite.JDBC");
+			"ch.qos.logback.classic.Logger", "ch.qos.logback.core.Appender", "org.postgresql.Driver",
+			"org.sqlite.JDBC");
 
 	private Flyway13() {
 	}

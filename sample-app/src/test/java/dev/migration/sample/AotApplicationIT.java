@@ -72,7 +72,7 @@ class AotApplicationIT {
 	}
 
 	private static boolean readUntilStarted(Process process, List<String> output) {
-		// not closed here: once started, a thread of its own reads on, so that the application never blocks on its output
+		// not closed here: once started, a thread of its own reads on, so that the application never blocks on output
 		BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		try {

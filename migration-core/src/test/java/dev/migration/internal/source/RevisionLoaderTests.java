@@ -240,8 +240,9 @@ class RevisionLoaderTests {
 		write("nested/b2_second.sql", revision("b2", "a1"));
 		URL first = this.directory.resolve("a1_first.sql").toUri().toURL();
 		URL second = new URL("jar:" + jarWith("b.sql", revision("b2", "a1")).toUri() + "!/b.sql");
-		ClasspathLister lister = (path) -> path.equals("listed/revisions") ? List.of(
-				new ClasspathLister.Entry("a1_first.sql", first), new ClasspathLister.Entry("nested/b2_second.sql", second))
+		ClasspathLister lister = (path) -> path.equals("listed/revisions")
+				? List.of(new ClasspathLister.Entry("a1_first.sql", first),
+						new ClasspathLister.Entry("nested/b2_second.sql", second))
 				: null;
 		List<Revision> revisions = RevisionLoader.load(
 				List.of("classpath:listed/revisions", "classpath:source/revisions"), CLASS_LOADER, lister);

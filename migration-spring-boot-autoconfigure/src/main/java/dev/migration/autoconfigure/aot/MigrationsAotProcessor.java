@@ -152,7 +152,8 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 		}
 
 		private List<String> scan(String basePackage) {
-			ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+			ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(
+					false);
 			scanner.setResourceLoader(new DefaultResourceLoader(this.classLoader));
 			scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
 			List<String> names = new ArrayList<>();

@@ -36,8 +36,8 @@ class SpringClasspathListerTests {
 		Files.writeString(classes.resolve("db/revisions/a1_first.sql"), "-- a1");
 		Files.writeString(classes.resolve("db/revisions/with space/b2_second.sql"), "-- b2");
 		Files.writeString(classes.resolve("db/revisions/notes.txt"), "not a revision");
-		Path jar = jar("revisions.jar", Map.of("db/revisions/c3_third.sql", "-- c3", "db/revisions/nested/d4_fourth.sql",
-				"-- d4"));
+		Path jar = jar("revisions.jar",
+				Map.of("db/revisions/c3_third.sql", "-- c3", "db/revisions/nested/d4_fourth.sql", "-- d4"));
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL(),
 				jar.toUri().toURL() }, null)) {
 			List<ClasspathLister.Entry> entries = lister(classLoader, null).list("db/revisions");
@@ -71,8 +71,8 @@ class SpringClasspathListerTests {
 	}
 
 	private static SpringClasspathLister lister(ClassLoader classLoader, RevisionIndex index) {
-		return new SpringClasspathLister(new PathMatchingResourcePatternResolver(new DefaultResourceLoader(classLoader)),
-				index);
+		return new SpringClasspathLister(
+				new PathMatchingResourcePatternResolver(new DefaultResourceLoader(classLoader)), index);
 	}
 
 	/** A jar as Maven builds it, with directory entries (Spring and the class loader find a location by them). */
