@@ -85,13 +85,31 @@ public final class Migrations {
 	 * @throws LocationNotFoundException for a location that does not exist
 	 */
 	public static Migrations create(MigrationConfiguration configuration) {
-		ClassLoader classLoader = (configuration.classLoader() != null) ? configuration.classLoader()
-				: Migrations.class.getClassLoader();
+		return create(configuration, null);
+	}
+
+	/**
+	 * Builds the graph from SQL revisions already read (on another thread, while an application starts) and the
+	 * configuration's Java revisions.
+	 * @param configuration the configuration
+	 * @param sqlRevisions the configuration's SQL revisions, or {@code null} to read them now
+	 * @throws IllegalArgumentException when the revisions were read from other locations or another class loader
+	 */
+	public static Migrations create(MigrationConfiguration configuration, SqlRevisions sqlRevisions) {
+		if (sqlRevisions != null && !sqlRevisions.readFor(configuration)) {
+			throw new IllegalArgumentException("The SQL revisions were read from " + sqlRevisions.locations()
+					+ ", not from the configured locations " + configuration.locations() + " and class loader");
+		}
 		ConnectionSource connections = ConnectionSource.of(configuration.dataSource(), configuration.url(),
 				configuration.user(), configuration.password())
 			.onConnect(configuration.initSqls(), configuration.connectRetries());
 		connections.warmUpInBackground();
-		List<Revision> revisions = new ArrayList<>(RevisionLoader.load(configuration.locations(), classLoader));
+		SqlRevisions sql = (sqlRevisions != null) ? sqlRevisions
+				: SqlRevisions.read(configuration.locations(), configuration.classLoader(), null);
+		List<Revision> revisions = new ArrayList<>();
+		for (Object revision : sql.revisions()) {
+			revisions.add((Revision) revision);
+		}
 		for (JavaRevision javaRevision : configuration.javaRevisions()) {
 			revisions.add(JavaRevisions.adapt(javaRevision));
 		}
@@ -101,7 +119,11 @@ public final class Migrations {
 	/** The same revisions against another database or schema: a fleet reads and checks them once. */
 	Migrations retarget(MigrationConfiguration target) {
 		return new Migrations(target, ConnectionSource.of(target.dataSource(), target.url(), target.user(),
-				target.password()), this.graph);
+				target.password()).onConnect(target.initSqls(), target.connectRetries()), this.graph);
+	}
+
+	static List<?> loadSqlRevisions(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {
+		return RevisionLoader.load(locations, classLoader, lister);
 	}
 
 	public MigrationConfiguration configuration() {

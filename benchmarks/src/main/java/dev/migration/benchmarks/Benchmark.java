@@ -34,7 +34,8 @@ import dev.migration.benchmarks.spring.BenchmarkApplication;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar --out docs/benchmarks.md [--sizes 100,1000,10000] [--runs 5]
- *     [--databases sqlite,postgresql] [--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE] [--spring-size 1000 --spring-runs 10]
+ *     [--databases sqlite,postgresql] [--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE]
+ *     [--spring-size 100,1000 --spring-runs 10 --spring-baseline DIR]
  *     [--large 10000 --large-runs 3 --large-cold-runs 1] [--section main]
  * </pre>
  *
@@ -98,9 +99,9 @@ public final class Benchmark {
 			}
 		}
 		List<String> springSection = new ArrayList<>();
-		if (this.options.springSize > 0) {
+		for (int springSize : this.options.springSizes) {
 			for (String database : this.options.databases) {
-				springSection.addAll(measureSpring(database, this.options.springSize));
+				springSection.addAll(measureSpring(database, springSize));
 			}
 		}
 		String loadAfter = loadAverage();
@@ -138,6 +139,7 @@ public final class Benchmark {
 							workload.toString()), target.arguments());
 					check(tool, operation, size, sample);
 					series.get(tool).add(counted ? sample : null);
+					progress("  " + millis(sample.millis()) + " ms");
 				}
 			}
 			this.results.computeIfAbsent(database, (key) -> new LinkedHashMap<>())
@@ -187,7 +189,11 @@ public final class Benchmark {
 		// database at start does; the difference to it is what a tool costs beyond the pool's first connection
 		// "background": the same query on a plain connection on a thread nobody waits for, the least that reading the
 		// database at start can cost on this machine
-		List<String> modes = List.of("none", "background", "query", "flyway", "ours");
+		List<String> modes = new ArrayList<>(List.of("none", "background", "query", "flyway", "ours"));
+		if (this.options.springBaseline != null) {
+			// the starter of another build in the same rounds: before and after a change, paired
+			modes.add("baseline");
+		}
 		for (String mode : modes) {
 			series.put(mode, new Series());
 		}
@@ -208,9 +214,14 @@ public final class Benchmark {
 				if (target.password() != null) {
 					arguments.add("--spring.datasource.password=" + target.password());
 				}
+				if (mode.equals("baseline")) {
+					arguments.set(arguments.indexOf("--migrations.enabled=false"), "--migrations.enabled=true");
+				}
 				progress(database + " Spring Boot start " + mode + (round == 0 ? " warm-up" : " run " + round));
-				Sample sample = child(arguments, new String[0]);
+				Sample sample = child(arguments, new String[0], mode.equals("baseline") ? baselineClassPath() : null);
 				series.get(mode).add((round == 0) ? null : sample);
+				// each sample as it comes, so that a run cut short still tells what it measured
+				progress("  " + millis(sample.millis()) + " ms");
 			}
 		}
 		drop(ours);
@@ -222,8 +233,9 @@ public final class Benchmark {
 		lines.add("JVM start to `ApplicationReadyEvent` of a minimal web app (Spring MVC, embedded Tomcat, Hikari), "
 				+ "in ms.");
 		lines.add("");
-		lines.add("| migration tool | min | median | max | vs. none | vs. one query at start | peak RSS |");
-		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+		lines.add("| migration tool | min | median | max | vs. none | vs. one query at start | vs. floor | peak RSS |");
+		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		Series floor = series.get("background");
 		Series none = series.get("none");
 		Series query = series.get("query");
 		for (String mode : modes) {
@@ -233,20 +245,23 @@ public final class Benchmark {
 				case "background" -> "no migration tool, one query on a background thread at start";
 				case "query" -> "no migration tool, one query at start";
 				case "flyway" -> "spring-boot-flyway (Flyway)";
+				case "baseline" -> "migration-spring-boot-starter, baseline (" + this.options.springBaseline + ")";
 				default -> "migration-spring-boot-starter (this project)";
 			};
-			boolean tool = mode.equals("flyway") || mode.equals("ours");
+			boolean tool = mode.equals("flyway") || mode.equals("ours") || mode.equals("baseline");
 			lines.add("| " + label + " | " + millis(values.min()) + " | " + millis(values.median()) + " | "
 					+ millis(values.max()) + " | " + (mode.equals("none") ? "" : signedMillis(values.medianDifference(none)))
 					+ " | " + (tool ? signedMillis(values.medianDifference(query)) : "") + " | "
-					+ megabytes(values.medianRss()) + " |");
+					+ (tool ? signedMillis(values.medianDifference(floor)) : "") + " | " + megabytes(values.medianRss())
+					+ " |");
 		}
 		lines.add("");
 		lines.add("Differences are medians of the per-round differences. *No migration tool* never opens a connection "
 				+ "before it is ready (Hikari connects on first use); *one query at start* pays the driver's and the "
 				+ "pool's first connection, as every application that touches its database does sooner or later; "
 				+ "*one query on a background thread* opens a plain JDBC connection on a thread started before "
-				+ "Spring that nothing waits for: the least that reading the database at start costs on this machine.");
+				+ "Spring that nothing waits for: the least that reading the database at start costs on this machine "
+				+ "(*vs. floor*).");
 		return lines;
 	}
 
@@ -282,9 +297,27 @@ public final class Benchmark {
 
 	/** Runs a main class in a fresh JVM on this classpath and reads its {@code RESULT} line. */
 	private Sample child(List<String> mainAndArguments, String[] more) throws IOException, InterruptedException {
+		return child(mainAndArguments, more, null);
+	}
+
+	/** The baseline's jars first, so that their classes win over this build's of the same name. */
+	private String baselineClassPath() throws IOException {
+		List<String> entries = new ArrayList<>();
+		try (Stream<Path> jars = Files.list(this.options.springBaseline)) {
+			jars.filter((jar) -> jar.toString().endsWith(".jar"))
+				.sorted()
+				.forEach((jar) -> entries.add(jar.toString()));
+		}
+		entries.add(System.getProperty("java.class.path"));
+		return String.join(java.io.File.pathSeparator, entries);
+	}
+
+	private Sample child(List<String> mainAndArguments, String[] more, String classPath)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false",
-				"-Dliquibase.hub.mode=off", "-cp", System.getProperty("java.class.path")));
+				"-Dliquibase.hub.mode=off", "-cp",
+				(classPath != null) ? classPath : System.getProperty("java.class.path")));
 		command.addAll(mainAndArguments);
 		command.addAll(Arrays.asList(more));
 		Path log = Files.createTempFile(this.work, "child", ".log");
@@ -427,6 +460,7 @@ public final class Benchmark {
 		StringBuilder versions = new StringBuilder();
 		versions.append("this project ").append(properties.getProperty("project"));
 		versions.append(", Flyway ").append(properties.getProperty("flyway"));
+		versions.append(" and ").append(properties.getProperty("flyway13"));
 		versions.append(", Liquibase ").append(properties.getProperty("liquibase"));
 		versions.append(", Spring Boot ").append(org.springframework.boot.SpringBootVersion.getVersion());
 		versions.append(", sqlite-jdbc ").append(properties.getProperty("sqlite-jdbc"));
@@ -594,10 +628,14 @@ public final class Benchmark {
 
 		List<Tool> tools = List.of(Tool.values());
 
-		int springSize = 1000;
+		/** Applied revisions of the Spring Boot start comparison, one comparison per size; empty skips it. */
+		List<Integer> springSizes = List.of(1000);
 
 		/** More than the operations' 5: a Spring start scatters by 10-20 % from run to run on 2 cores. */
 		int springRuns = 10;
+
+		/** A folder with another build's migration-core and autoconfigure jars, measured as mode "baseline". */
+		Path springBaseline;
 
 		int large = 10_000;
 
@@ -625,8 +663,12 @@ public final class Benchmark {
 					case "--runs" -> options.runs = Integer.parseInt(value);
 					case "--databases" -> options.databases = List.of(value.split(","));
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(Tool::valueOf).toList();
-					case "--spring-size" -> options.springSize = Integer.parseInt(value);
+					// "0" or empty: no Spring Boot start; "100,1000": one comparison per size
+					case "--spring-size" -> options.springSizes = value.isBlank() ? List.of()
+							: Arrays.stream(value.split(",")).map(Integer::parseInt).filter((size) -> size > 0)
+								.toList();
 					case "--spring-runs" -> options.springRuns = Integer.parseInt(value);
+					case "--spring-baseline" -> options.springBaseline = Path.of(value);
 					case "--large" -> options.large = Integer.parseInt(value);
 					case "--large-runs" -> options.largeRuns = Integer.parseInt(value);
 					case "--large-cold-runs" -> options.largeColdRuns = Integer.parseInt(value);
@@ -634,7 +676,9 @@ public final class Benchmark {
 					case "--section" -> options.section = value;
 					default -> throw new IllegalArgumentException("Unknown option " + arguments[i] + ". Options: "
 							+ "--out FILE --sizes 100,1000,10000 --runs 5 --databases sqlite,postgresql "
-							+ "--tools RAW_JDBC,OURS,FLYWAY,LIQUIBASE --spring-size 1000 (0: skip) --spring-runs 10 "
+							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE "
+							+ "--spring-size 1000 (100,1000: each; 0: skip) "
+							+ "--spring-runs 10 --spring-baseline DIR "
 							+ "--large 10000 --large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 "
 							+ "--section main");
 				}

@@ -98,6 +98,38 @@ public enum Tool {
 		}
 	},
 
+	/**
+	 * Flyway 13 beside 12: its jars (copied to {@code target/lib-flyway13} by the build) in a class loader of their
+	 * own with the libraries it needs, driven through reflection, because one class path cannot hold two Flyways.
+	 */
+	FLYWAY_13("Flyway 13") {
+		@Override
+		int run(Operation operation, Target target, Path workload) throws Exception {
+			ClassLoader loader = Flyway13.classLoader();
+			Class<?> flywayClass = loader.loadClass("org.flywaydb.core.Flyway");
+			Object configuration = flywayClass.getMethod("configure", ClassLoader.class).invoke(null, loader);
+			configuration = configuration.getClass()
+				.getMethod("dataSource", String.class, String.class, String.class)
+				.invoke(configuration, target.url(), target.user(), target.password());
+			configuration = configuration.getClass()
+				.getMethod("locations", String[].class)
+				.invoke(configuration, (Object) new String[] { "filesystem:" + workload.resolve(Workload.FLYWAY) });
+			Object flyway = configuration.getClass().getMethod("load").invoke(configuration);
+			if (operation == Operation.STATUS) {
+				Object info = flywayClass.getMethod("info").invoke(flyway);
+				Object[] all = (Object[]) info.getClass().getMethod("all").invoke(info);
+				int count = 0;
+				for (Object migration : all) {
+					Object state = migration.getClass().getMethod("getState").invoke(migration);
+					count += ((Boolean) state.getClass().getMethod("isApplied").invoke(state)) ? 1 : 0;
+				}
+				return count;
+			}
+			Object result = flywayClass.getMethod("migrate").invoke(flyway);
+			return result.getClass().getField("migrationsExecuted").getInt(result);
+		}
+	},
+
 	LIQUIBASE("Liquibase") {
 		@Override
 		int run(Operation operation, Target target, Path workload) throws Exception {

@@ -13,6 +13,7 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationListener;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
+import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -60,26 +61,35 @@ public final class MigrationsAutoConfiguration {
 
 	static final String VENDOR_PLACEHOLDER = "{vendor}";
 
+	/** Reads the revision files through Spring's resources, started once the conditions above have matched. */
+	@Bean
+	static MigrationsRevisionReader migrationsRevisionReader() {
+		return new MigrationsRevisionReader("migrations", MigrationsAutoConfiguration.class.getName());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
 			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
-			ObjectProvider<MigrationListener> listeners,
-			ObjectProvider<MigrationsConfigurationCustomizer> customizers) {
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+			ObjectProvider<MigrationsRevisionReader> revisionReader) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
 		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(),
 				connectionDetails.getIfAvailable(), dataSource.getIfUnique());
 		configureProperties(configuration, properties);
 		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
-				properties.getJavaRevisionPackages(), resourceLoader));
+				properties.getJavaRevisionPackages(), resourceLoader, revisionReader.getIfAvailable()));
 		List<MigrationListener> allListeners = new ArrayList<>();
 		allListeners.add(new LoggingMigrationListener());
 		listeners.orderedStream().forEach(allListeners::add);
 		configuration.listeners(allListeners);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
-		return Migrations.create(configuration.build());
+		MigrationConfiguration built = configuration.build();
+		MigrationsRevisionReader reader = revisionReader.getIfAvailable();
+		return (reader != null) ? Migrations.create(built, reader.revisions(built.locations(), built.classLoader()))
+				: Migrations.create(built);
 	}
 
 	@Bean
@@ -183,7 +193,7 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, MigrationsRevisionReader reader) {
 		List<JavaRevision> revisions = new ArrayList<>(beans);
 		if (packages.isEmpty()) {
 			return revisions;
@@ -194,8 +204,13 @@ public final class MigrationsAutoConfiguration {
 		scanner.setResourceLoader(resourceLoader);
 		scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
 		for (String basePackage : packages) {
-			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-				Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), resourceLoader.getClassLoader());
+			// with AOT, what the build found: a native image has no classes to scan
+			List<String> indexed = (reader != null) ? reader.indexedJavaRevisions(basePackage) : null;
+			List<String> names = (indexed != null) ? indexed : scanner.findCandidateComponents(basePackage).stream()
+				.map(BeanDefinition::getBeanClassName)
+				.toList();
+			for (String name : names) {
+				Class<?> type = ClassUtils.resolveClassName(name, resourceLoader.getClassLoader());
 				if (known.add(type)) {
 					revisions.add((JavaRevision) BeanUtils.instantiateClass(type));
 				}

@@ -6,16 +6,20 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Comparator;
 
 import javax.sql.DataSource;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.metrics.StartupStep;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,13 +80,38 @@ public class BenchmarkApplication {
 		};
 	}
 
+	private static void printSteps(BufferingApplicationStartup startup) {
+		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+		startup.getBufferedTimeline().getEvents().stream()
+			.sorted(Comparator.comparing((StartupTimeline.TimelineEvent event) -> event.getDuration()).reversed())
+			.limit(25)
+			.forEach((event) -> System.err.printf("STEP %5d ms at %5d ms %s %s%n", event.getDuration().toMillis(),
+					event.getStartTime().toEpochMilli() - jvmStart, event.getStartupStep().getName(),
+					tags(event.getStartupStep())));
+	}
+
+	private static String tags(StartupStep step) {
+		StringBuilder tags = new StringBuilder();
+		step.getTags().forEach((tag) -> tags.append(tag.getKey()).append('=').append(tag.getValue()).append(' '));
+		return tags.toString();
+	}
+
 	public static void main(String[] arguments) {
 		if ("true".equals(argument(arguments, "benchmark.query-in-background"))) {
 			queryInBackground(arguments);
 		}
 		SpringApplication application = new SpringApplication(BenchmarkApplication.class);
+		// with --benchmark.steps=true: the slowest startup steps (bean instantiations) on stderr, to profile a start
+		BufferingApplicationStartup startup = "true".equals(argument(arguments, "benchmark.steps"))
+				? new BufferingApplicationStartup(20_000) : null;
+		if (startup != null) {
+			application.setApplicationStartup(startup);
+		}
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+			if (startup != null) {
+				printSteps(startup);
+			}
 			System.out.println("RESULT millis=" + uptime + " rssKb=" + PeakMemory.peakRssKb() + " result=0");
 			System.exit(SpringApplication.exit(event.getApplicationContext()));
 		});

@@ -4,6 +4,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -13,6 +14,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.IntStream;
 
+import dev.migration.ClasspathLister;
 import dev.migration.LocationNotFoundException;
 import dev.migration.MigrationException;
 import dev.migration.RevisionParseException;
@@ -55,11 +59,14 @@ public final class RevisionLoader {
 
 	private final ClassLoader classLoader;
 
+	private final ClasspathLister lister;
+
 	/** Files found so far, parsed together at the end. */
 	private final List<Source> sources = new ArrayList<>();
 
-	private RevisionLoader(ClassLoader classLoader) {
+	private RevisionLoader(ClassLoader classLoader, ClasspathLister lister) {
 		this.classLoader = classLoader;
+		this.lister = lister;
 	}
 
 	/**
@@ -71,7 +78,18 @@ public final class RevisionLoader {
 	 * @throws RevisionParseException when a file is malformed or not UTF-8
 	 */
 	public static List<Revision> load(List<String> locations, ClassLoader classLoader) {
-		RevisionLoader loader = new RevisionLoader(classLoader);
+		return load(locations, classLoader, null);
+	}
+
+	/**
+	 * Reads and parses every SQL revision file of the locations, {@code classpath:} ones as the lister lists them.
+	 * @param locations where to look
+	 * @param classLoader the class loader for {@code classpath:} locations the lister does not know
+	 * @param lister lists {@code classpath:} locations first, or {@code null}
+	 * @return the revisions, sorted by their location so that every run sees the same order
+	 */
+	public static List<Revision> load(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {
+		RevisionLoader loader = new RevisionLoader(classLoader, lister);
 		for (String location : locations) {
 			loader.loadLocation(location);
 		}
@@ -144,11 +162,18 @@ public final class RevisionLoader {
 			Path relative = root.relativize(file);
 			String shown = (shownDirectory != null) ? shownDirectory.resolve(relative).toString()
 					: readablePath(directory.resolve(relative));
-			this.sources.add(new Source(shown, file, null));
+			this.sources.add(new Source(shown, file, null, null));
 		}
 	}
 
 	private void loadClasspath(String location, String path) throws IOException {
+		List<ClasspathLister.Entry> listed = (this.lister != null) ? this.lister.list(path) : null;
+		if (listed != null) {
+			for (ClasspathLister.Entry entry : listed) {
+				this.sources.add(new Source(classpathLocation(path, entry.name()), null, null, entry.url()));
+			}
+			return;
+		}
 		// a class loader that sees a jar or directory twice (parent and child) would report it twice
 		Map<String, URL> roots = new LinkedHashMap<>();
 		for (URL url : Collections.list(this.classLoader.getResources(path))) {
@@ -161,8 +186,11 @@ public final class RevisionLoader {
 			if ("file".equals(root.getProtocol())) {
 				loadClasspathDirectory(location, path, root);
 			}
-			else {
+			else if ("jar".equals(root.getProtocol())) {
 				loadClasspathJar(location, path, root);
+			}
+			else {
+				loadClasspathFileSystem(location, path, root);
 			}
 		}
 	}
@@ -174,9 +202,8 @@ public final class RevisionLoader {
 					root + " is a file; point the location at the directory that holds the .sql files");
 		}
 		for (Path file : sqlFiles(directory)) {
-			this.sources.add(new Source(classpathLocation(path,
-					directory.relativize(file).toString().replace('\\', '/')),
-					file, null));
+			this.sources.add(new Source(classpathLocation(path, directory.relativize(file).toString().replace('\\', '/')),
+					file, null, null));
 		}
 	}
 
@@ -201,10 +228,40 @@ public final class RevisionLoader {
 					// read here, while the jar is open; parsed with the others
 					try (InputStream content = jarFile.getInputStream(entry)) {
 						this.sources.add(new Source(classpathLocation(path, name.substring(prefix.length())), null,
-								content.readAllBytes()));
+								content.readAllBytes(), null));
 					}
 				}
 			}
+		}
+	}
+
+	/**
+	 * Any other URL (a native image's {@code resource:}) through the file system its provider offers, as Spring's
+	 * resource resolution lists it.
+	 */
+	private void loadClasspathFileSystem(String location, String path, URL root) throws IOException {
+		Path directory;
+		try {
+			URI uri = root.toURI();
+			try {
+				directory = Path.of(uri);
+			}
+			catch (FileSystemNotFoundException ex) {
+				// not closed: the paths are read later, and a provider's file system lives as long as the JVM anyway
+				directory = FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri);
+			}
+		}
+		catch (URISyntaxException | IllegalArgumentException | UnsupportedOperationException ex) {
+			throw new LocationNotFoundException(location,
+					"cannot list the resources of " + root + "; use a directory or a jar on the classpath");
+		}
+		if (!Files.isDirectory(directory)) {
+			throw new LocationNotFoundException(location,
+					root + " is a file; point the location at the directory that holds the .sql files");
+		}
+		for (Path file : sqlFiles(directory)) {
+			String name = directory.relativize(file).toString().replace('\\', '/');
+			this.sources.add(new Source(classpathLocation(path, name), null, Files.readAllBytes(file), null));
 		}
 	}
 
@@ -296,11 +353,14 @@ public final class RevisionLoader {
 				: absolute.toString();
 	}
 
-	/** One revision file: a file to read, or the content already read from a jar. */
-	private record Source(String location, Path file, byte[] content) {
+	/** One revision file: a file to read, the content already read from a jar, or a URL a lister gave. */
+	private record Source(String location, Path file, byte[] content, URL url) {
 
 		Revision parse() {
 			byte[] bytes = this.content;
+			if (bytes == null && this.url != null) {
+				bytes = read(this.url);
+			}
 			if (bytes == null) {
 				// a FileInputStream costs a JVM that has just started less than Files' channel (measured)
 				try (InputStream in = new FileInputStream(this.file.toFile())) {
@@ -317,6 +377,26 @@ public final class RevisionLoader {
 				}
 			}
 			return SqlRevisionParser.parse(this.location, bytes, decode(this.location, bytes));
+		}
+
+		private byte[] read(URL url) {
+			// a file: URL as a file, which a JVM that has just started reads faster than through a URLConnection
+			if ("file".equals(url.getProtocol())) {
+				try (InputStream in = new FileInputStream(toPath(url).toFile())) {
+					return in.readAllBytes();
+				}
+				catch (IOException ex) {
+					throw new MigrationException("Could not read revision " + this.location + " (" + url + "): "
+							+ ex.getMessage() + ". Nothing was run.", ex);
+				}
+			}
+			try (InputStream in = url.openStream()) {
+				return in.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new MigrationException("Could not read revision " + this.location + " (" + url + "): "
+						+ ex.getMessage() + ". Nothing was run.", ex);
+			}
 		}
 
 	}

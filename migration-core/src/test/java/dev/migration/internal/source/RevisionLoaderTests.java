@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migration.ClasspathLister;
 import dev.migration.LocationNotFoundException;
 import dev.migration.MigrationException;
 import dev.migration.RevisionParseException;
@@ -233,6 +234,49 @@ class RevisionLoaderTests {
 				.containsExactly("classpath:db/revisions/a1_first.sql", "classpath:db/revisions/nested/b2_second.sql");
 			assertThat(revisions.get(1).downRevisions()).containsExactly("a1");
 		}
+	}
+
+	@Test
+	void readsTheFilesAListerGivesForAClasspathLocationInsteadOfListingIt() throws IOException {
+		write("a1_first.sql", revision("a1", "none"));
+		write("nested/b2_second.sql", revision("b2", "a1"));
+		URL first = this.directory.resolve("a1_first.sql").toUri().toURL();
+		URL second = new URL("jar:" + jarWith("b.sql", revision("b2", "a1")).toUri() + "!/b.sql");
+		ClasspathLister lister = (path) -> path.equals("listed/revisions")
+				? List.of(new ClasspathLister.Entry("a1_first.sql", first),
+						new ClasspathLister.Entry("nested/b2_second.sql", second))
+				: null;
+		List<Revision> revisions = RevisionLoader.load(
+				List.of("classpath:listed/revisions", "classpath:source/revisions"), CLASS_LOADER, lister);
+		// the unknown location is listed by the class loader as before
+		assertThat(revisions).extracting(Revision::location)
+			.containsExactly("classpath:listed/revisions/a1_first.sql",
+					"classpath:listed/revisions/nested/b2_second.sql", "classpath:source/revisions/a1_first.sql",
+					"classpath:source/revisions/nested/b2_second.sql");
+		assertThat(revisions.get(1).downRevisions()).containsExactly("a1");
+	}
+
+	@Test
+	void listsAClasspathRootOfAnotherSchemeThroughItsFileSystem() {
+		// a native image serves resource: URLs; jrt: is such a scheme with a file system on every JVM
+		ClassLoader jrt = new ClassLoader(null) {
+			@Override
+			public java.util.Enumeration<URL> getResources(String name) throws IOException {
+				return java.util.Collections.enumeration(List.of(new URL("jrt:/java.base/" + name)));
+			}
+		};
+		assertThat(RevisionLoader.load(List.of("classpath:java/lang"), jrt)).isEmpty();
+		assertThatExceptionOfType(LocationNotFoundException.class)
+			.isThrownBy(() -> RevisionLoader.load(List.of("classpath:java/lang/Object.class"), jrt))
+			.withMessageContaining("is a file");
+	}
+
+	private Path jarWith(String name, String content) throws IOException {
+		Path jar = this.directory.resolve("listed.jar");
+		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar))) {
+			fileEntry(output, name, content);
+		}
+		return jar;
 	}
 
 	@Test

@@ -1,0 +1,180 @@
+package dev.migration.autoconfigure.aot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.lang.model.element.Modifier;
+
+import dev.migration.ClasspathLister;
+import dev.migration.JavaRevision;
+import dev.migration.autoconfigure.MigrationsProperties;
+
+import org.springframework.aot.generate.GeneratedMethod;
+import org.springframework.aot.generate.GenerationContext;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * At build time, when Spring AOT processes an application whose migrations auto-configuration matched: registers the
+ * runtime hints a native image needs for the configured locations (their revision files and the target schema) and
+ * for the Java revisions found by scanning, and writes the {@link RevisionIndex} of both, which the generated code
+ * registers, so that the application run with AOT neither lists directories nor scans packages.
+ */
+public final class MigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
+
+	private static final String CLASSPATH = "classpath:";
+
+	private static final String VENDOR_PLACEHOLDER = "{vendor}";
+
+	@Override
+	public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
+		if (beanFactory.getBeanNamesForType(MigrationsRevisionReader.class, true, false).length == 0
+				|| !beanFactory.containsBean("environment")) {
+			// the auto-configuration did not match: nothing to do
+			return null;
+		}
+		Environment environment = beanFactory.getBean("environment", Environment.class);
+		MigrationsProperties properties = Binder.get(environment)
+			.bind("migrations", Bindable.of(MigrationsProperties.class))
+			.orElseGet(MigrationsProperties::new);
+		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
+				: ClassUtils.getDefaultClassLoader();
+		return new Contribution(properties, classLoader);
+	}
+
+	/** The vendor ids a {@code {vendor}} location may stand for. */
+	static List<String> vendors() {
+		Set<String> ids = new LinkedHashSet<>();
+		for (DatabaseDriver driver : DatabaseDriver.values()) {
+			if (driver != DatabaseDriver.UNKNOWN) {
+				ids.add(driver.getId().toLowerCase(Locale.ROOT));
+			}
+		}
+		return new ArrayList<>(ids);
+	}
+
+	private static final class Contribution implements BeanFactoryInitializationAotContribution {
+
+		private final MigrationsProperties properties;
+
+		private final ClassLoader classLoader;
+
+		Contribution(MigrationsProperties properties, ClassLoader classLoader) {
+			this.properties = properties;
+			this.classLoader = classLoader;
+		}
+
+		@Override
+		public void applyTo(GenerationContext generationContext, BeanFactoryInitializationCode code) {
+			RuntimeHints hints = generationContext.getRuntimeHints();
+			Map<String, List<String>> files = new LinkedHashMap<>();
+			for (String location : this.properties.getLocations()) {
+				if (location.startsWith(CLASSPATH)) {
+					String path = trimSlashes(location.substring(CLASSPATH.length()));
+					hints.resources().registerPattern(path.replace(VENDOR_PLACEHOLDER, "*") + "/**/*.sql");
+					for (String resolved : resolveVendor(path)) {
+						List<String> names = list(resolved);
+						if (names != null) {
+							files.put(resolved, names);
+						}
+					}
+				}
+			}
+			String targetSchema = this.properties.getTargetSchema();
+			if (targetSchema != null && targetSchema.startsWith(CLASSPATH)) {
+				hints.resources()
+					.registerPattern(trimSlashes(targetSchema.substring(CLASSPATH.length()))
+						.replace(VENDOR_PLACEHOLDER, "*"));
+			}
+			Map<String, List<String>> javaRevisions = new LinkedHashMap<>();
+			for (String basePackage : this.properties.getJavaRevisionPackages()) {
+				List<String> names = scan(basePackage);
+				javaRevisions.put(basePackage, names);
+				for (String name : names) {
+					hints.reflection().registerType(ClassUtils.resolveClassName(name, this.classLoader),
+							MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+				}
+			}
+			hints.resources().registerPattern(RevisionIndex.RESOURCE);
+			generationContext.getGeneratedFiles().addResourceFile(RevisionIndex.RESOURCE,
+					new ByteArrayResource(new RevisionIndex(files, javaRevisions).write()
+						.getBytes(StandardCharsets.UTF_8)));
+			GeneratedMethod method = code.getMethods().add("registerMigrationsRevisionIndex", (builder) -> builder
+				.addJavadoc("Registers the revision index that Spring AOT wrote for the migrations.")
+				.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+				.addParameter(DefaultListableBeanFactory.class, "beanFactory")
+				.addStatement("beanFactory.registerSingleton($S, $T.load(beanFactory.getBeanClassLoader()))",
+						"migrationsRevisionIndex", RevisionIndex.class));
+			code.addInitializer(method.toMethodReference());
+		}
+
+		private List<String> resolveVendor(String path) {
+			if (!path.contains(VENDOR_PLACEHOLDER)) {
+				return List.of(path);
+			}
+			return vendors().stream().map((vendor) -> path.replace(VENDOR_PLACEHOLDER, vendor)).toList();
+		}
+
+		private List<String> list(String path) {
+			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
+					new DefaultResourceLoader(this.classLoader));
+			try {
+				List<ClasspathLister.Entry> entries = new SpringClasspathLister(resolver, null).list(path);
+				return (entries != null) ? entries.stream().map(ClasspathLister.Entry::name).sorted().toList() : null;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not list the revisions of classpath:" + path, ex);
+			}
+		}
+
+		private List<String> scan(String basePackage) {
+			ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(
+					false);
+			scanner.setResourceLoader(new DefaultResourceLoader(this.classLoader));
+			scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
+			List<String> names = new ArrayList<>();
+			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+				names.add(candidate.getBeanClassName());
+			}
+			return names;
+		}
+
+	}
+
+	private static String trimSlashes(String path) {
+		int start = 0;
+		int end = path.length();
+		while (start < end && path.charAt(start) == '/') {
+			start++;
+		}
+		while (end > start && path.charAt(end - 1) == '/') {
+			end--;
+		}
+		return path.substring(start, end);
+	}
+
+}

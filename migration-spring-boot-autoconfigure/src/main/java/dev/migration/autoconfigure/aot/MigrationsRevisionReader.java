@@ -1,0 +1,165 @@
+package dev.migration.autoconfigure.aot;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.migration.SqlRevisions;
+import dev.migration.autoconfigure.MigrationsProperties;
+
+import org.springframework.aot.AotDetector;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.ResourceLoaderAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
+
+/**
+ * Reads the revision files for the auto-configured {@code Migrations} bean, through Spring's resource resolution
+ * ({@link SpringClasspathLister}). Registered by the auto-configuration, so it exists only once its conditions have
+ * matched; it then starts reading on a thread of its own while the context goes on (the web server is created
+ * meanwhile), and the bean takes what it read. Never while Spring AOT processes the application at build time, and
+ * not for locations that name the database vendor, which only a connection can tell.
+ */
+public final class MigrationsRevisionReader
+		implements BeanFactoryPostProcessor, EnvironmentAware, ResourceLoaderAware, PriorityOrdered {
+
+	private static final String VENDOR_PLACEHOLDER = "{vendor}";
+
+	private final String migrationsBeanName;
+
+	private final String factoryBeanName;
+
+	private Environment environment;
+
+	private ResourcePatternResolver resolver;
+
+	private volatile RevisionIndex index;
+
+	private volatile List<String> readingLocations;
+
+	private volatile CompletableFuture<SqlRevisions> reading;
+
+	/**
+	 * A reader for the bean of that name, when the named configuration class defines it.
+	 * @param migrationsBeanName the name of the {@code Migrations} bean
+	 * @param factoryBeanName the configuration class whose bean method reads through this reader
+	 */
+	public MigrationsRevisionReader(String migrationsBeanName, String factoryBeanName) {
+		this.migrationsBeanName = migrationsBeanName;
+		this.factoryBeanName = factoryBeanName;
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void setResourceLoader(ResourceLoader resourceLoader) {
+		this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+	}
+
+	@Override
+	public int getOrder() {
+		// started first, so that the reading overlaps as much of the context's start as it can
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
+		this.index = beanFactory.getBeanProvider(RevisionIndex.class).getIfAvailable();
+		if (Boolean.getBoolean(AOT_PROCESSING) || !definesTheBean(beanFactory)) {
+			return;
+		}
+		MigrationsProperties properties = Binder.get(this.environment)
+			.bind("migrations", Bindable.of(MigrationsProperties.class))
+			.orElseGet(MigrationsProperties::new);
+		List<String> locations = List.copyOf(properties.getLocations());
+		if (!properties.isRunOnStartup() || locations.stream().anyMatch((location) -> location.contains(
+				VENDOR_PLACEHOLDER))) {
+			return;
+		}
+		ClassLoader classLoader = this.resolver.getClassLoader();
+		this.readingLocations = locations;
+		CompletableFuture<SqlRevisions> future = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				future.complete(SqlRevisions.read(locations, classLoader, lister()));
+			}
+			catch (Throwable ex) {
+				future.completeExceptionally(ex);
+			}
+		}, "migrations-read");
+		thread.setDaemon(true);
+		this.reading = future;
+		thread.start();
+	}
+
+	/** Whether the bean is still the one the auto-configuration defines (a user's own bean reads for itself). */
+	private boolean definesTheBean(ConfigurableListableBeanFactory beanFactory) {
+		if (!beanFactory.containsBeanDefinition(this.migrationsBeanName)) {
+			return false;
+		}
+		BeanDefinition definition = beanFactory.getBeanDefinition(this.migrationsBeanName);
+		return this.factoryBeanName.equals(definition.getFactoryBeanName())
+				|| (AotDetector.useGeneratedArtifacts() && definition.getFactoryBeanName() == null);
+	}
+
+	/**
+	 * The SQL revisions of the locations: those read in the background when they were for these locations and
+	 * class loader, else read now.
+	 * @param locations the configured locations, the vendor resolved
+	 * @param classLoader the class loader of {@code classpath:} locations
+	 * @return the revisions
+	 */
+	public SqlRevisions revisions(List<String> locations, ClassLoader classLoader) {
+		CompletableFuture<SqlRevisions> future = this.reading;
+		this.reading = null;
+		if (future != null && locations.equals(this.readingLocations)
+				&& classLoader == this.resolver.getClassLoader()) {
+			try {
+				return future.join();
+			}
+			catch (CompletionException ex) {
+				// the failure as reading on this thread would have raised it
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (ex.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw ex;
+			}
+		}
+		return SqlRevisions.read(locations, classLoader, lister());
+	}
+
+	/** Whether reading started in the background (for tests: never while Spring AOT processes the application). */
+	boolean startedReading() {
+		return this.readingLocations != null;
+	}
+
+	/** Lists classpath locations through Spring's resource resolution, or the AOT index where there is one. */
+	public SpringClasspathLister lister() {
+		return new SpringClasspathLister(this.resolver, this.index);
+	}
+
+	/** The Java revisions that Spring AOT found in a package at build time, or {@code null}. */
+	public List<String> indexedJavaRevisions(String basePackage) {
+		RevisionIndex current = this.index;
+		return (current != null) ? current.javaRevisions(basePackage) : null;
+	}
+
+	private static final String AOT_PROCESSING = "spring.aot.processing";
+
+}

@@ -1,0 +1,126 @@
+package dev.migration.autoconfigure.aot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.javarevisions.ScannedRevision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.aot.generate.ClassNameGenerator;
+import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.GeneratedFiles.Kind;
+import org.springframework.aot.generate.InMemoryGeneratedFiles;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.aot.ApplicationContextAotGenerator;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.javapoet.ClassName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Spring AOT records for the migrations at build time: the application is processed as
+ * {@code spring-boot:process-aot} does it, with the auto-configuration and the settings of the test.
+ */
+class MigrationsAotProcessorTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class));
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void registersHintsForTheConfiguredLocationsTheTargetSchemaAndScannedJavaRevisions() {
+		Processed processed = process("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
+				"migrations.locations=classpath:db/revisions,classpath:db/{vendor}",
+				"migrations.target-schema=classpath:db/desired/{vendor}.sql",
+				"migrations.java-revision-packages=" + ScannedRevision.class.getPackageName());
+		RuntimeHints hints = processed.context().getRuntimeHints();
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/revisions/a00000000001_create_things.sql"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/sqlite/c00000000001_only_for_sqlite.sql"))
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/desired/sqlite.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource(RevisionIndex.RESOURCE)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("elsewhere/x.sql")).rejects(hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(ScannedRevision.class)
+			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
+	}
+
+	@Test
+	void writesAnIndexOfTheRevisionFilesAndJavaRevisionsThatTheGeneratedCodeRegisters() throws Exception {
+		Processed processed = process("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
+				"migrations.locations=classpath:db/revisions,classpath:/db/{vendor}/",
+				"migrations.java-revision-packages=" + ScannedRevision.class.getPackageName());
+		RevisionIndex index = RevisionIndex.parse(processed.files().getGeneratedFileContent(Kind.RESOURCE,
+				RevisionIndex.RESOURCE));
+		assertThat(index.files("db/revisions")).containsExactly("a00000000001_create_things.sql",
+				"a00000000002_add_colour.sql");
+		assertThat(index.files("db/sqlite")).containsExactly("c00000000001_only_for_sqlite.sql");
+		assertThat(index.files("db/postgresql")).isNull();
+		assertThat(index.javaRevisions(ScannedRevision.class.getPackageName()))
+			.containsExactly(ScannedRevision.class.getName());
+		assertThat(processed.files().getGeneratedFiles(Kind.SOURCE).values().stream().map((source) -> {
+			try {
+				return new String(source.getInputStream().readAllBytes());
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		})).anyMatch((source) -> source.contains("RevisionIndex.load("));
+	}
+
+	@Test
+	void recordsNothingWhenTheAutoConfigurationDoesNotMatch() throws Exception {
+		Processed processed = process("migrations.enabled=false",
+				"migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+		assertThat(processed.files().getGeneratedFile(Kind.RESOURCE, RevisionIndex.RESOURCE)).isNull();
+		assertThat(RuntimeHintsPredicates.resource().forResource(RevisionIndex.RESOURCE))
+			.rejects(processed.context().getRuntimeHints());
+	}
+
+	@Test
+	void startsNoReadingWhileSpringAotProcessesTheApplication() {
+		AtomicReference<MigrationsRevisionReader> reader = new AtomicReference<>();
+		process((context) -> reader.set(context.getBean(MigrationsRevisionReader.class)),
+				"migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+		assertThat(reader.get().startedReading()).isFalse();
+	}
+
+	private Processed process(String... properties) {
+		return process((context) -> {
+		}, properties);
+	}
+
+	private Processed process(java.util.function.Consumer<GenericApplicationContext> after, String... properties) {
+		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+		DefaultGenerationContext generationContext = new DefaultGenerationContext(
+				new ClassNameGenerator(ClassName.get("com.example", "App")), files);
+		this.contextRunner.withPropertyValues(properties).prepare((context) -> {
+			GenericApplicationContext source = (GenericApplicationContext) context.getSourceApplicationContext();
+			// what the AOT processor of spring-boot:process-aot does around its work
+			System.setProperty("spring.aot.processing", "true");
+			try {
+				new ApplicationContextAotGenerator().processAheadOfTime(source, generationContext);
+				generationContext.writeGeneratedContent();
+			}
+			finally {
+				System.clearProperty("spring.aot.processing");
+			}
+			after.accept(source);
+		});
+		return new Processed(generationContext, files);
+	}
+
+	private record Processed(DefaultGenerationContext context, InMemoryGeneratedFiles files) {
+	}
+
+}
