@@ -1,7 +1,8 @@
 package dev.migration;
 
 /**
- * One applied revision whose source no longer has the checksum recorded when it was applied.
+ * One applied revision whose source no longer has the checksum recorded when it was
+ * applied.
  *
  * @param revision the revision id
  * @param location where its source is now

@@ -18,8 +18,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds the Java revisions of a class path (the CLI's {@code --classpath}): every concrete {@link JavaRevision} with a
- * no-argument constructor in the given jars and class folders, loaded by a class loader of their own.
+ * Finds the Java revisions of a class path (the CLI's {@code --classpath}): every
+ * concrete {@link JavaRevision} with a no-argument constructor in the given jars and
+ * class folders, loaded by a class loader of their own.
  */
 final class ClasspathRevisions {
 
@@ -48,12 +49,11 @@ final class ClasspathRevisions {
 				urls.add(entry.toUri().toURL());
 			}
 			catch (MalformedURLException ex) {
-				throw new MigrationException("Classpath entry '" + element + "' is not a valid path: "
-						+ ex.getMessage());
+				throw new MigrationException(
+						"Classpath entry '" + element + "' is not a valid path: " + ex.getMessage());
 			}
 		}
-		URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
-				ClasspathRevisions.class.getClassLoader());
+		URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClasspathRevisions.class.getClassLoader());
 		List<JavaRevision> found = new ArrayList<>();
 		for (Path entry : entries) {
 			for (String className : classNames(entry)) {
@@ -114,7 +114,8 @@ final class ClasspathRevisions {
 			type = Class.forName(className, false, loader);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			// a class whose own dependencies are missing cannot be a revision we could run
+			// a class whose own dependencies are missing cannot be a revision we could
+			// run
 			return null;
 		}
 		if (!JavaRevision.class.isAssignableFrom(type) || type.isInterface()

@@ -1,7 +1,8 @@
 package dev.migration;
 
 /**
- * The version table was not in the state the plan expected (another process moved it, or someone edited it).
+ * The version table was not in the state the plan expected (another process moved it, or
+ * someone edited it).
  */
 public final class ConcurrentChangeException extends MigrationException {
 

@@ -14,9 +14,11 @@ import dev.migration.internal.fleet.Shards;
 import dev.migration.internal.fleet.UrlFile;
 
 /**
- * The same revisions run against many targets: a schema per tenant in one PostgreSQL database, or a database per
- * tenant. Each target is the ordinary engine on its own connection and lock; for a schema the version and history
- * tables live in it and {@code search_path} is set to it, so one set of unqualified revisions serves every tenant.
+ * The same revisions run against many targets: a schema per tenant in one PostgreSQL
+ * database, or a database per tenant. Each target is the ordinary engine on its own
+ * connection and lock; for a schema the version and history tables live in it and
+ * {@code search_path} is set to it, so one set of unqualified revisions serves every
+ * tenant.
  *
  * <pre>{@code
  * Fleet fleet = Fleet.of(migrations).parallelism(8);
@@ -24,8 +26,9 @@ import dev.migration.internal.fleet.UrlFile;
  *         (target) -> fleet.migrations(target).upgrade("heads"));
  * }</pre>
  *
- * The revisions are read once, from the given {@link Migrations}; its configuration (URL or DataSource, credentials,
- * table names, listeners) is what every target starts from. Instances are immutable.
+ * The revisions are read once, from the given {@link Migrations}; its configuration (URL
+ * or DataSource, credentials, table names, listeners) is what every target starts from.
+ * Instances are immutable.
  */
 public final class Fleet {
 
@@ -62,9 +65,11 @@ public final class Fleet {
 	}
 
 	/**
-	 * The schemas of the configured PostgreSQL database that a list names, in name order: comma-separated names
-	 * (which must exist) and {@code LIKE} patterns with {@code %} (e.g. {@code tenant_%}; system schemas never match).
-	 * @throws MigrationException when a named schema does not exist or the database is not PostgreSQL
+	 * The schemas of the configured PostgreSQL database that a list names, in name order:
+	 * comma-separated names (which must exist) and {@code LIKE} patterns with {@code %}
+	 * (e.g. {@code tenant_%}; system schemas never match).
+	 * @throws MigrationException when a named schema does not exist or the database is
+	 * not PostgreSQL
 	 */
 	public List<FleetTarget> schemas(String list) {
 		MigrationConfiguration settings = this.migrations.configuration();
@@ -83,25 +88,29 @@ public final class Fleet {
 				.toList();
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException(connections.redactor().redact("Cannot list the schemas of "
-					+ connections.describe() + ": " + DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run."),
+			throw new MigrationDatabaseException(
+					connections.redactor()
+						.redact("Cannot list the schemas of " + connections.describe() + ": "
+								+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run."),
 					connections.redactor().redact((Throwable) ex));
 		}
 	}
 
 	/**
-	 * The databases of a file with one JDBC URL per line (blank lines and {@code #} comments skipped), in file order,
-	 * each named by its URL without the password. The configured user and password apply to every URL that carries
-	 * none of its own.
-	 * @throws MigrationException naming the file and line of a line that is not a JDBC URL or repeats one
+	 * The databases of a file with one JDBC URL per line (blank lines and {@code #}
+	 * comments skipped), in file order, each named by its URL without the password. The
+	 * configured user and password apply to every URL that carries none of its own.
+	 * @throws MigrationException naming the file and line of a line that is not a JDBC
+	 * URL or repeats one
 	 */
 	public static List<FleetTarget> urls(Path file) {
 		return UrlFile.read(file);
 	}
 
 	/**
-	 * Part {@code part} of {@code parts} of the fleet (1-based), by a stable hash of each target's name: the parts
-	 * are disjoint, together they are the whole fleet, and every machine computes the same ones. A part may be empty.
+	 * Part {@code part} of {@code parts} of the fleet (1-based), by a stable hash of each
+	 * target's name: the parts are disjoint, together they are the whole fleet, and every
+	 * machine computes the same ones. A part may be empty.
 	 * @throws MigrationException unless 1 <= part <= parts
 	 */
 	public static List<FleetTarget> shard(List<FleetTarget> targets, int part, int parts) {
@@ -113,12 +122,16 @@ public final class Fleet {
 		return migrations(target, this.migrations.configuration().listeners());
 	}
 
-	/** The revisions against one target, with listeners of its own (e.g. output that names the target). */
+	/**
+	 * The revisions against one target, with listeners of its own (e.g. output that names
+	 * the target).
+	 */
 	public Migrations migrations(FleetTarget target, List<MigrationListener> listeners) {
 		MigrationConfiguration settings = this.migrations.configuration();
 		MigrationConfiguration.Builder builder = settings.toBuilder().listeners(listeners);
 		if (target.isSchema()) {
-			// the URL and password stay beside the DataSource: messages name the database and mask its password
+			// the URL and password stay beside the DataSource: messages name the database
+			// and mask its password
 			builder.schema(target.schema())
 				.dataSource(new SearchPathDataSource(settings.dataSource(), settings.url(), settings.user(),
 						settings.password(), target.schema()));
@@ -130,8 +143,9 @@ public final class Fleet {
 	}
 
 	/**
-	 * Runs the task once per target, at most {@link #parallelism} at once, and waits for all. A target's exception is
-	 * its failure and does not stop the others, unless fail-fast is on: then no further target starts.
+	 * Runs the task once per target, at most {@link #parallelism} at once, and waits for
+	 * all. A target's exception is its failure and does not stop the others, unless
+	 * fail-fast is on: then no further target starts.
 	 */
 	public <R> FleetResult<R> run(List<FleetTarget> targets, Task<R> task) {
 		return FleetRunner.run(targets, this.parallelism, this.failFast, task::run);

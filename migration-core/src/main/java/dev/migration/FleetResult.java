@@ -7,7 +7,8 @@ import java.util.List;
  * What a fleet command did, per target in the fleet's order.
  *
  * @param <R> what the command returns for one target
- * @param outcomes one per target, including those not started after a failure with fail-fast
+ * @param outcomes one per target, including those not started after a failure with
+ * fail-fast
  */
 public record FleetResult<R>(List<Outcome<R>> outcomes) {
 
@@ -23,7 +24,10 @@ public record FleetResult<R>(List<Outcome<R>> outcomes) {
 		return count(State.FAILED);
 	}
 
-	/** Targets that were not started because another failed first and the fleet was told to stop. */
+	/**
+	 * Targets that were not started because another failed first and the fleet was told
+	 * to stop.
+	 */
 	public int notStarted() {
 		return count(State.NOT_STARTED);
 	}
@@ -44,8 +48,8 @@ public record FleetResult<R>(List<Outcome<R>> outcomes) {
 	}
 
 	/**
-	 * {@code <n> schemas: <ok> ok, <failed> failed} ({@code databases} when the targets are databases): the last line
-	 * of a fleet command.
+	 * {@code <n> schemas: <ok> ok, <failed> failed} ({@code databases} when the targets
+	 * are databases): the last line of a fleet command.
 	 */
 	public String summary() {
 		boolean databases = !this.outcomes.isEmpty() && !this.outcomes.get(0).target().isSchema();

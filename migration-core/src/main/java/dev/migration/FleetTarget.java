@@ -5,11 +5,12 @@ import java.util.Objects;
 /**
  * One member of a fleet: a schema of the fleet's database, or a database of its own.
  *
- * @param name how output names it: the schema, or the URL without its password (the user name may stay)
- * @param url the target's JDBC URL, or {@code null} for a schema of the fleet's database; may hold a password, so
- * it is never printed (see {@link #toString()})
- * @param schema the schema that holds the version and history tables and that {@code search_path} is set to, or
- * {@code null} for a database target
+ * @param name how output names it: the schema, or the URL without its password (the user
+ * name may stay)
+ * @param url the target's JDBC URL, or {@code null} for a schema of the fleet's database;
+ * may hold a password, so it is never printed (see {@link #toString()})
+ * @param schema the schema that holds the version and history tables and that
+ * {@code search_path} is set to, or {@code null} for a database target
  */
 public record FleetTarget(String name, String url, String schema) {
 

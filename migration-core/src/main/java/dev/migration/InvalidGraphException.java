@@ -3,10 +3,12 @@ package dev.migration;
 import java.util.List;
 
 /**
- * The revisions do not form a valid graph: a cycle (a self-loop included), an id declared twice, a down revision or
- * dependency that names no revision, or a branch label used twice. Raised before anything runs; the message says
- * which rule is broken and {@link #revisions()} carries the ids involved. No caller handles the rules differently,
- * so they share this one type (Alembic's {@code CycleDetected}, {@code MultipleBaseError} and kin).
+ * The revisions do not form a valid graph: a cycle (a self-loop included), an id declared
+ * twice, a down revision or dependency that names no revision, or a branch label used
+ * twice. Raised before anything runs; the message says which rule is broken and
+ * {@link #revisions()} carries the ids involved. No caller handles the rules differently,
+ * so they share this one type (Alembic's {@code CycleDetected}, {@code MultipleBaseError}
+ * and kin).
  */
 public final class InvalidGraphException extends MigrationException {
 
@@ -38,8 +40,9 @@ public final class InvalidGraphException extends MigrationException {
 	/** A revision names a down revision or a dependency that does not exist. */
 	public static InvalidGraphException missingRevision(String revision, String relation, String missing,
 			String location) {
-		return new InvalidGraphException("Revision " + revision + " (" + location + ") has " + relation + " "
-				+ missing + ", but no revision has that id. Add the missing revision or correct the reference.",
+		return new InvalidGraphException(
+				"Revision " + revision + " (" + location + ") has " + relation + " " + missing
+						+ ", but no revision has that id. Add the missing revision or correct the reference.",
 				List.of(revision, missing));
 	}
 

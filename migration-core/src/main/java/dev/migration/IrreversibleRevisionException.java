@@ -3,7 +3,8 @@ package dev.migration;
 import java.util.List;
 
 /**
- * A downgrade would pass through a revision that has no downgrade. Refused before anything runs.
+ * A downgrade would pass through a revision that has no downgrade. Refused before
+ * anything runs.
  */
 public final class IrreversibleRevisionException extends TargetException {
 

@@ -5,7 +5,8 @@ import java.util.List;
 import dev.migration.operations.Operations;
 
 /**
- * A revision written in Java. It carries the same metadata as a SQL revision file and joins the same graph.
+ * A revision written in Java. It carries the same metadata as a SQL revision file and
+ * joins the same graph.
  *
  * <pre>{@code
  * public final class BackfillNames implements JavaRevision {
@@ -17,8 +18,8 @@ import dev.migration.operations.Operations;
  * }
  * }</pre>
  *
- * A revision that does not override {@link #downgrade} is irreversible: downgrading through it is refused before
- * anything runs.
+ * A revision that does not override {@link #downgrade} is irreversible: downgrading
+ * through it is refused before anything runs.
  */
 public interface JavaRevision {
 
@@ -40,7 +41,10 @@ public interface JavaRevision {
 		return List.of();
 	}
 
-	/** {@code false} runs the revision outside a transaction (e.g. {@code CREATE INDEX CONCURRENTLY}). */
+	/**
+	 * {@code false} runs the revision outside a transaction (e.g.
+	 * {@code CREATE INDEX CONCURRENTLY}).
+	 */
 	default boolean transactional() {
 		return true;
 	}

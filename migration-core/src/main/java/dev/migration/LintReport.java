@@ -5,16 +5,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What {@link Migrations#lint()} found, in the order the revisions run and their statements within each.
+ * What {@link Migrations#lint()} found, in the order the revisions run and their
+ * statements within each.
  *
- * @param findings every finding not suppressed by a {@code -- lint: ignore <rule>} comment
+ * @param findings every finding not suppressed by a {@code -- lint: ignore <rule>}
+ * comment
  * @param revisions the ids of the revisions that were linted, in the order they run
- * @param dialect {@code postgresql} or {@code sqlite}: the rules that apply to one database only follow it
- * @param databaseChecked whether the database told which tables exist (else every table not created earlier in the
- * same revision counts as existing)
+ * @param dialect {@code postgresql} or {@code sqlite}: the rules that apply to one
+ * database only follow it
+ * @param databaseChecked whether the database told which tables exist (else every table
+ * not created earlier in the same revision counts as existing)
  */
-public record LintReport(List<LintFinding> findings, List<String> revisions, String dialect,
-		boolean databaseChecked) {
+public record LintReport(List<LintFinding> findings, List<String> revisions, String dialect, boolean databaseChecked) {
 
 	public LintReport {
 		findings = List.copyOf(findings);
@@ -41,9 +43,10 @@ public record LintReport(List<LintFinding> findings, List<String> revisions, Str
 	}
 
 	/**
-	 * The report as one JSON object: {@code dialect}, {@code databaseChecked}, {@code revisions}, {@code errors},
-	 * {@code warnings} and {@code findings}, each finding with the fields of {@link LintFinding} ({@code severity} as
-	 * {@code error} or {@code warning}).
+	 * The report as one JSON object: {@code dialect}, {@code databaseChecked},
+	 * {@code revisions}, {@code errors}, {@code warnings} and {@code findings}, each
+	 * finding with the fields of {@link LintFinding} ({@code severity} as {@code error}
+	 * or {@code warning}).
 	 */
 	public String toJson() {
 		StringBuilder json = new StringBuilder("{\"dialect\":").append(string(this.dialect))
@@ -53,18 +56,30 @@ public record LintReport(List<LintFinding> findings, List<String> revisions, Str
 		for (int index = 0; index < this.revisions.size(); index++) {
 			json.append((index > 0) ? "," : "").append(string(this.revisions.get(index)));
 		}
-		json.append("],\"errors\":").append(count(LintFinding.Severity.ERROR)).append(",\"warnings\":")
-			.append(count(LintFinding.Severity.WARNING)).append(",\"findings\":[");
+		json.append("],\"errors\":")
+			.append(count(LintFinding.Severity.ERROR))
+			.append(",\"warnings\":")
+			.append(count(LintFinding.Severity.WARNING))
+			.append(",\"findings\":[");
 		for (int index = 0; index < this.findings.size(); index++) {
 			LintFinding finding = this.findings.get(index);
-			json.append((index > 0) ? ",\n" : "\n").append("{\"file\":").append(string(finding.file()))
-				.append(",\"line\":").append(finding.line())
-				.append(",\"revision\":").append(string(finding.revision()))
-				.append(",\"rule\":").append(string(finding.rule()))
-				.append(",\"severity\":").append(string(finding.severity().word()))
-				.append(",\"lockTaken\":").append(string(finding.lockTaken()))
-				.append(",\"message\":").append(string(finding.message()))
-				.append(",\"safeAlternative\":").append(string(finding.safeAlternative()))
+			json.append((index > 0) ? ",\n" : "\n")
+				.append("{\"file\":")
+				.append(string(finding.file()))
+				.append(",\"line\":")
+				.append(finding.line())
+				.append(",\"revision\":")
+				.append(string(finding.revision()))
+				.append(",\"rule\":")
+				.append(string(finding.rule()))
+				.append(",\"severity\":")
+				.append(string(finding.severity().word()))
+				.append(",\"lockTaken\":")
+				.append(string(finding.lockTaken()))
+				.append(",\"message\":")
+				.append(string(finding.message()))
+				.append(",\"safeAlternative\":")
+				.append(string(finding.safeAlternative()))
 				.append('}');
 		}
 		return json.append("]}").toString();

@@ -1,8 +1,8 @@
 package dev.migration;
 
 /**
- * The migration lock was lost while a command ran (PostgreSQL: its session ended or no longer holds the advisory
- * lock); the command stopped before its next step.
+ * The migration lock was lost while a command ran (PostgreSQL: its session ended or no
+ * longer holds the advisory lock); the command stopped before its next step.
  */
 public final class LockLostException extends MigrationException {
 

@@ -8,37 +8,45 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Everything the engine needs, in one immutable value. Build it with {@link #builder()}; the Spring Boot properties
- * and the CLI options map onto it and nothing else.
+ * Everything the engine needs, in one immutable value. Build it with {@link #builder()};
+ * the Spring Boot properties and the CLI options map onto it and nothing else.
  *
- * @param dataSource where connections come from; when {@code null}, {@code url}, {@code user} and
- * {@code password} are used
+ * @param dataSource where connections come from; when {@code null}, {@code url},
+ * {@code user} and {@code password} are used
  * @param url a JDBC URL, used when there is no DataSource
  * @param user the user for {@code url}
  * @param password the password for {@code url}
- * @param locations where SQL revisions are: {@code classpath:db/revisions}, {@code filesystem:/path} or a path
- * @param javaRevisions revisions written in Java, joined with the SQL revisions into one graph
+ * @param locations where SQL revisions are: {@code classpath:db/revisions},
+ * {@code filesystem:/path} or a path
+ * @param javaRevisions revisions written in Java, joined with the SQL revisions into one
+ * graph
  * @param classLoader the class loader that {@code classpath:} locations are read from
- * @param schema the schema of the two tables, or {@code null} for the connection's default
+ * @param schema the schema of the two tables, or {@code null} for the connection's
+ * default
  * @param versionTable the table of current heads
  * @param historyTable the append-only log of steps
  * @param lockTimeout how long to wait for another process that holds the migration lock
- * @param validateChecksums whether an applied revision whose source changed stops upgrade and downgrade
- * @param ignoreUnknownRevisions whether an upgrade from a database holding revisions the graph does not know does
- * nothing (with a warning) instead of failing
- * @param dialect {@code postgresql} or {@code sqlite} for work without a connection, or {@code null} to detect it
+ * @param validateChecksums whether an applied revision whose source changed stops upgrade
+ * and downgrade
+ * @param ignoreUnknownRevisions whether an upgrade from a database holding revisions the
+ * graph does not know does nothing (with a warning) instead of failing
+ * @param dialect {@code postgresql} or {@code sqlite} for work without a connection, or
+ * {@code null} to detect it
  * @param listeners hear every step
- * @param devUrl a JDBC URL of a scratch PostgreSQL database for {@code check} and {@code autogenerate}: the target
- * schema is applied there, in a temporary schema rolled back at the end, never in the database itself; {@code null}
- * for a temporary schema in the database itself. Refused for SQLite, whose scratch database is always in memory.
- * @param devUser the user for {@code devUrl}; when {@code null}, {@code user} (and {@code password}, unless
- * {@code devPassword} is given). A DataSource has no credentials to share: give them here or in the URL, which the
- * PostgreSQL driver prefers
+ * @param devUrl a JDBC URL of a scratch PostgreSQL database for {@code check} and
+ * {@code autogenerate}: the target schema is applied there, in a temporary schema rolled
+ * back at the end, never in the database itself; {@code null} for a temporary schema in
+ * the database itself. Refused for SQLite, whose scratch database is always in memory.
+ * @param devUser the user for {@code devUrl}; when {@code null}, {@code user} (and
+ * {@code password}, unless {@code devPassword} is given). A DataSource has no credentials
+ * to share: give them here or in the URL, which the PostgreSQL driver prefers
  * @param devPassword the password for {@code devUrl}
- * @param connectRetries how often to try again, one second apart and doubling up to a minute, when the database cannot
- * be reached (a connection error, or PostgreSQL still starting up); {@code 0} fails on the first
- * @param initSqls statements run on each connection the engine opens, before anything else (e.g.
- * {@code SET lock_timeout = '5s'}); on a pool's connection their session settings stay after it is handed back
+ * @param connectRetries how often to try again, one second apart and doubling up to a
+ * minute, when the database cannot be reached (a connection error, or PostgreSQL still
+ * starting up); {@code 0} fails on the first
+ * @param initSqls statements run on each connection the engine opens, before anything
+ * else (e.g. {@code SET lock_timeout = '5s'}); on a pool's connection their session
+ * settings stay after it is handed back
  */
 public record MigrationConfiguration(DataSource dataSource, String url, String user, String password,
 		List<String> locations, List<JavaRevision> javaRevisions, ClassLoader classLoader, String schema,
@@ -103,7 +111,10 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 				+ this.historyTable + ((this.devUrl != null) ? ", devUrl=" + redactor.redact(this.devUrl) : "") + "]";
 	}
 
-	/** Masks the passwords of this configuration (its own and its URLs') in anything printed about it. */
+	/**
+	 * Masks the passwords of this configuration (its own and its URLs') in anything
+	 * printed about it.
+	 */
 	public Redactor redactor() {
 		return Redactor.of(this.url, this.password).and(this.devUrl, this.devPassword);
 	}
@@ -218,9 +229,11 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 		}
 
 		/**
-		 * The Java revisions of a class path (jars and class folders separated by the platform's path separator):
-		 * every concrete {@link JavaRevision} with a no-argument constructor, and their class loader.
-		 * @throws MigrationException naming an entry that does not exist or a class that cannot be created
+		 * The Java revisions of a class path (jars and class folders separated by the
+		 * platform's path separator): every concrete {@link JavaRevision} with a
+		 * no-argument constructor, and their class loader.
+		 * @throws MigrationException naming an entry that does not exist or a class that
+		 * cannot be created
 		 */
 		public Builder javaRevisionClasspath(String classpath) {
 			ClasspathRevisions found = ClasspathRevisions.scan(classpath);
@@ -310,8 +323,8 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 		public MigrationConfiguration build() {
 			return new MigrationConfiguration(this.dataSource, this.url, this.user, this.password, this.locations,
 					this.javaRevisions, this.classLoader, this.schema, this.versionTable, this.historyTable,
-					this.lockTimeout, this.validateChecksums, this.ignoreUnknownRevisions, this.dialect,
-					this.listeners, this.devUrl, this.devUser, this.devPassword, this.connectRetries, this.initSqls);
+					this.lockTimeout, this.validateChecksums, this.ignoreUnknownRevisions, this.dialect, this.listeners,
+					this.devUrl, this.devUser, this.devPassword, this.connectRetries, this.initSqls);
 		}
 
 	}

@@ -1,7 +1,8 @@
 package dev.migration;
 
 /**
- * The database could not be reached, or a bookkeeping statement (version or history table) failed.
+ * The database could not be reached, or a bookkeeping statement (version or history
+ * table) failed.
  */
 public final class MigrationDatabaseException extends MigrationException {
 

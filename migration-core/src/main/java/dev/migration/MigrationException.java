@@ -1,8 +1,9 @@
 package dev.migration;
 
 /**
- * Root of every error the engine raises. Each subclass is named after what failed, and each message says what
- * happened, the revisions, files or lines involved, what was done about it and what to do next.
+ * Root of every error the engine raises. Each subclass is named after what failed, and
+ * each message says what happened, the revisions, files or lines involved, what was done
+ * about it and what to do next.
  */
 public class MigrationException extends RuntimeException {
 

@@ -3,8 +3,8 @@ package dev.migration;
 import java.time.Duration;
 
 /**
- * Hears each step as it runs: the CLI prints, Spring logs and records metrics. Called on the migrating thread;
- * an exception thrown here fails the step.
+ * Hears each step as it runs: the CLI prints, Spring logs and records metrics. Called on
+ * the migrating thread; an exception thrown here fails the step.
  */
 public interface MigrationListener {
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a command did.
  *
- * @param plan the plan that was executed (re-planned under the lock when another process had moved the database)
+ * @param plan the plan that was executed (re-planned under the lock when another process
+ * had moved the database)
  * @param currentRows the version rows after the command
  */
 public record MigrationResult(Plan plan, List<String> currentRows) {

@@ -43,7 +43,8 @@ import dev.migration.internal.source.SqlSyntax;
 import dev.migration.operations.TargetSchema;
 
 /**
- * The one entry point: load the revisions once, then plan and run commands against the database.
+ * The one entry point: load the revisions once, then plan and run commands against the
+ * database.
  *
  * <pre>{@code
  * Migrations migrations = Migrations.create(MigrationConfiguration.builder()
@@ -53,10 +54,10 @@ import dev.migration.operations.TargetSchema;
  * migrations.upgrade("heads");
  * }</pre>
  *
- * Creating it reads and parses every revision once and validates the graph; with a JDBC URL a second thread opens and
- * closes a connection meanwhile, so that the driver is ready when a command runs (for SQLite an in-memory one: no
- * file is created).
- * Instances are immutable and safe to share between threads.
+ * Creating it reads and parses every revision once and validates the graph; with a JDBC
+ * URL a second thread opens and closes a connection meanwhile, so that the driver is
+ * ready when a command runs (for SQLite an in-memory one: no file is created). Instances
+ * are immutable and safe to share between threads.
  */
 public final class Migrations {
 
@@ -89,19 +90,21 @@ public final class Migrations {
 	}
 
 	/**
-	 * Builds the graph from SQL revisions already read (on another thread, while an application starts) and the
-	 * configuration's Java revisions.
+	 * Builds the graph from SQL revisions already read (on another thread, while an
+	 * application starts) and the configuration's Java revisions.
 	 * @param configuration the configuration
-	 * @param sqlRevisions the configuration's SQL revisions, or {@code null} to read them now
-	 * @throws IllegalArgumentException when the revisions were read from other locations or another class loader
+	 * @param sqlRevisions the configuration's SQL revisions, or {@code null} to read them
+	 * now
+	 * @throws IllegalArgumentException when the revisions were read from other locations
+	 * or another class loader
 	 */
 	public static Migrations create(MigrationConfiguration configuration, SqlRevisions sqlRevisions) {
 		if (sqlRevisions != null && !sqlRevisions.readFor(configuration)) {
 			throw new IllegalArgumentException("The SQL revisions were read from " + sqlRevisions.locations()
 					+ ", not from the configured locations " + configuration.locations() + " and class loader");
 		}
-		ConnectionSource connections = ConnectionSource.of(configuration.dataSource(), configuration.url(),
-				configuration.user(), configuration.password())
+		ConnectionSource connections = ConnectionSource
+			.of(configuration.dataSource(), configuration.url(), configuration.user(), configuration.password())
 			.onConnect(configuration.initSqls(), configuration.connectRetries());
 		connections.warmUpInBackground();
 		SqlRevisions sql = (sqlRevisions != null) ? sqlRevisions
@@ -116,10 +119,15 @@ public final class Migrations {
 		return new Migrations(configuration, connections, RevisionGraph.of(revisions));
 	}
 
-	/** The same revisions against another database or schema: a fleet reads and checks them once. */
+	/**
+	 * The same revisions against another database or schema: a fleet reads and checks
+	 * them once.
+	 */
 	Migrations retarget(MigrationConfiguration target) {
-		return new Migrations(target, ConnectionSource.of(target.dataSource(), target.url(), target.user(),
-				target.password()).onConnect(target.initSqls(), target.connectRetries()), this.graph);
+		return new Migrations(target,
+				ConnectionSource.of(target.dataSource(), target.url(), target.user(), target.password())
+					.onConnect(target.initSqls(), target.connectRetries()),
+				this.graph);
 	}
 
 	static List<?> loadSqlRevisions(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {
@@ -131,8 +139,9 @@ public final class Migrations {
 	}
 
 	/**
-	 * The database for logs and messages, without password: its JDBC URL (for a DataSource, once a command has
-	 * connected), else {@code "the configured DataSource"}.
+	 * The database for logs and messages, without password: its JDBC URL (for a
+	 * DataSource, once a command has connected), else
+	 * {@code "the configured DataSource"}.
 	 */
 	public String database() {
 		return this.connections.describe();
@@ -150,9 +159,10 @@ public final class Migrations {
 	}
 
 	/**
-	 * The revisions of a range, newest first: those at or above {@code lower} and at or below {@code upper}, as
-	 * {@code history -r lower:upper} shows them. An end that is {@code null}, {@code base} (lower) or {@code heads}
-	 * (upper) is open; {@code current} names the given rows; anything else is a target.
+	 * The revisions of a range, newest first: those at or above {@code lower} and at or
+	 * below {@code upper}, as {@code history -r lower:upper} shows them. An end that is
+	 * {@code null}, {@code base} (lower) or {@code heads} (upper) is open;
+	 * {@code current} names the given rows; anything else is a target.
 	 */
 	public List<RevisionInfo> revisions(String lower, String upper, List<String> currentRows) {
 		Set<String> inRange = new HashSet<>();
@@ -165,7 +175,8 @@ public final class Migrations {
 		if (lower != null && !lower.equals(Ids.BASE)) {
 			Collection<String> from = rangeEnd(lower, currentRows);
 			if (!from.isEmpty()) {
-				// an empty lower end is base (current of an empty database): everything is above it
+				// an empty lower end is base (current of an empty database): everything
+				// is above it
 				inRange.retainAll(this.graph.descendants(from));
 			}
 		}
@@ -203,14 +214,17 @@ public final class Migrations {
 	}
 
 	/**
-	 * Writes a new SQL revision file into the directory, after checking every value by the rules the parser applies
-	 * and against these revisions (ids and labels unused, down revisions and dependencies existing), so that the file
-	 * always reads back as asked and every later command still loads the folder. Nothing is written when a check
-	 * fails.
-	 * @param directory the revisions directory (the filesystem location these revisions came from)
+	 * Writes a new SQL revision file into the directory, after checking every value by
+	 * the rules the parser applies and against these revisions (ids and labels unused,
+	 * down revisions and dependencies existing), so that the file always reads back as
+	 * asked and every later command still loads the folder. Nothing is written when a
+	 * check fails.
+	 * @param directory the revisions directory (the filesystem location these revisions
+	 * came from)
 	 * @param revision what to write
 	 * @return the file written, {@code <id>_<slug>.sql}
-	 * @throws InvalidRevisionArgumentException naming the bad value and the rule it breaks
+	 * @throws InvalidRevisionArgumentException naming the bad value and the rule it
+	 * breaks
 	 */
 	public Path writeRevision(Path directory, NewRevision revision) {
 		return SqlRevisionWriter.write(directory, revision, this.graph, Instant.now());
@@ -232,36 +246,45 @@ public final class Migrations {
 		return result;
 	}
 
-	/** The revisions a target names, without planning anything: e.g. {@code heads}, {@code abc@head}. */
+	/**
+	 * The revisions a target names, without planning anything: e.g. {@code heads},
+	 * {@code abc@head}.
+	 */
 	public List<String> resolve(String target, List<String> currentRows) {
 		return this.graph.sortAscending(new TargetResolver(this.graph, currentRows).resolve(target).revisions());
 	}
 
-	/** The rows of the version table: the current heads; empty at base or when the tables do not exist yet. */
+	/**
+	 * The rows of the version table: the current heads; empty at base or when the tables
+	 * do not exist yet.
+	 */
 	public List<String> current() {
 		return this.executor.currentRows();
 	}
 
 	/**
-	 * The non-transactional revisions that were started and did not finish: while there is one, upgrade and
-	 * downgrade refuse to run until a {@code stamp} says that the database was repaired. Empty almost always.
+	 * The non-transactional revisions that were started and did not finish: while there
+	 * is one, upgrade and downgrade refuse to run until a {@code stamp} says that the
+	 * database was repaired. Empty almost always.
 	 */
 	public List<UnfinishedRevision> unfinished() {
 		return this.executor.unfinished();
 	}
 
 	/**
-	 * Where the database stands, with what is pending on the way to every head and the latest
-	 * {@value MigrationStatus#DEFAULT_HISTORY_LIMIT} history rows: {@link #status(String, int)}.
+	 * Where the database stands, with what is pending on the way to every head and the
+	 * latest {@value MigrationStatus#DEFAULT_HISTORY_LIMIT} history rows:
+	 * {@link #status(String, int)}.
 	 */
 	public MigrationStatus status() {
 		return status("heads", MigrationStatus.DEFAULT_HISTORY_LIMIT);
 	}
 
 	/**
-	 * Where the database stands, read in one query (one per table more only when a table is missing): the version
-	 * rows, each revision's applied state and latest upgrade, what an upgrade to the target would apply, the
-	 * unfinished non-transactional revisions and the latest history rows. Creates nothing.
+	 * Where the database stands, read in one query (one per table more only when a table
+	 * is missing): the version rows, each revision's applied state and latest upgrade,
+	 * what an upgrade to the target would apply, the unfinished non-transactional
+	 * revisions and the latest history rows. Creates nothing.
 	 * @param target what {@code pending} leads to, e.g. {@code heads}
 	 * @param historyLimit the most history rows to read, newest first; 0 reads none
 	 * @throws MigrationDatabaseException when the database cannot be read
@@ -300,17 +323,21 @@ public final class Migrations {
 	}
 
 	/**
-	 * A downgrade that may only go down, and not far: what an operator's guarded downgrade plans. The target must
-	 * name revisions strictly below the given rows, the plan may revert at most {@code maxSteps} revisions, and
-	 * none of them may be irreversible. Plans from the given rows, without reading the database; run it with
+	 * A downgrade that may only go down, and not far: what an operator's guarded
+	 * downgrade plans. The target must name revisions strictly below the given rows, the
+	 * plan may revert at most {@code maxSteps} revisions, and none of them may be
+	 * irreversible. Plans from the given rows, without reading the database; run it with
 	 * {@link #execute(Plan, String)}, which refuses it if the database moved meanwhile.
 	 * @param target a revision id, a unique prefix, {@code -N} or {@code base}
 	 * @param currentRows the version rows the caller saw
 	 * @param maxSteps the most revisions the downgrade may revert
-	 * @throws NotAnAncestorException when the target is a current revision, is not below them, or names none
+	 * @throws NotAnAncestorException when the target is a current revision, is not below
+	 * them, or names none
 	 * @throws IrreversibleRevisionException when a revision on the way has no downgrade
-	 * @throws TooManyStepsException when more than {@code maxSteps} revisions would be reverted
-	 * @throws TargetException when the downgrade cannot be planned for another reason (e.g. an unknown version row)
+	 * @throws TooManyStepsException when more than {@code maxSteps} revisions would be
+	 * reverted
+	 * @throws TargetException when the downgrade cannot be planned for another reason
+	 * (e.g. an unknown version row)
 	 */
 	public Plan planDowngrade(String target, List<String> currentRows, int maxSteps) {
 		List<String> resolved;
@@ -335,9 +362,10 @@ public final class Migrations {
 						+ ": there is nothing to downgrade. Nothing was run.", resolved, currentRows);
 			}
 			if (!below.contains(id)) {
-				throw new NotAnAncestorException(target, "Target '" + target + "' (" + id
-						+ ") is not an ancestor of the current revision " + rows(currentRows)
-						+ "; only a downgrade is allowed. Nothing was run.", resolved, currentRows);
+				throw new NotAnAncestorException(target,
+						"Target '" + target + "' (" + id + ") is not an ancestor of the current revision "
+								+ rows(currentRows) + "; only a downgrade is allowed. Nothing was run.",
+						resolved, currentRows);
 			}
 		}
 		Plan plan = this.planner.downgrade(currentRows, target);
@@ -356,15 +384,19 @@ public final class Migrations {
 	}
 
 	/**
-	 * Reads the SQL revisions for statements that lock a busy table for long, fail, or lose data (see
-	 * {@code docs/lint.md} for the rules). Without a database (no URL or DataSource, a {@code dialect} configured)
-	 * every revision is read, and every table that a statement earlier in the same section did not create counts as
-	 * existing. With a database only the revisions an upgrade to heads would run are read, and a table that the
-	 * database does not hold is new, also when an earlier revision of the same run creates it. Java revisions are read
-	 * as their operations render for the database (line 0), except those whose code needs the database. Runs no
-	 * revision and changes nothing.
-	 * @throws MigrationException when there is neither a database nor a dialect to read the SQL as
-	 * @throws RevisionParseException when a revision's SQL leaves a comment, quote or body open
+	 * Reads the SQL revisions for statements that lock a busy table for long, fail, or
+	 * lose data (see {@code docs/lint.md} for the rules). Without a database (no URL or
+	 * DataSource, a {@code dialect} configured) every revision is read, and every table
+	 * that a statement earlier in the same section did not create counts as existing.
+	 * With a database only the revisions an upgrade to heads would run are read, and a
+	 * table that the database does not hold is new, also when an earlier revision of the
+	 * same run creates it. Java revisions are read as their operations render for the
+	 * database (line 0), except those whose code needs the database. Runs no revision and
+	 * changes nothing.
+	 * @throws MigrationException when there is neither a database nor a dialect to read
+	 * the SQL as
+	 * @throws RevisionParseException when a revision's SQL leaves a comment, quote or
+	 * body open
 	 */
 	public LintReport lint() {
 		if (this.configuration.url() == null && this.configuration.dataSource() == null) {
@@ -408,17 +440,26 @@ public final class Migrations {
 		return this.executor.mismatches(this.executor.state());
 	}
 
-	/** What {@code upgrade}, {@code downgrade} or {@code stamp} would do from the database's current rows. */
+	/**
+	 * What {@code upgrade}, {@code downgrade} or {@code stamp} would do from the
+	 * database's current rows.
+	 */
 	public Plan plan(Direction direction, List<String> targets) {
 		return plan(direction, targets, current(), false);
 	}
 
-	/** What a command would do from the given rows, without a database (offline {@code --sql}). */
+	/**
+	 * What a command would do from the given rows, without a database (offline
+	 * {@code --sql}).
+	 */
 	public Plan plan(Direction direction, List<String> targets, List<String> fromRows, boolean purge) {
 		return planner(direction, targets, purge).apply(fromRows);
 	}
 
-	/** Applies revisions up to the target ({@code heads}, {@code head}, an id, {@code +1}, ...). */
+	/**
+	 * Applies revisions up to the target ({@code heads}, {@code head}, an id, {@code +1},
+	 * ...).
+	 */
 	public MigrationResult upgrade(String target) {
 		return this.executor.run(planner(Direction.UPGRADE, List.of(target), false), Command.of(Direction.UPGRADE),
 				null);
@@ -426,30 +467,36 @@ public final class Migrations {
 
 	/** Reverts revisions down to the target ({@code -1}, an id, {@code base}, ...). */
 	public MigrationResult downgrade(String target) {
-		return this.executor.run(planner(Direction.DOWNGRADE, List.of(target), false),
-				Command.of(Direction.DOWNGRADE), null);
+		return this.executor.run(planner(Direction.DOWNGRADE, List.of(target), false), Command.of(Direction.DOWNGRADE),
+				null);
 	}
 
-	/** Sets the version rows to the targets without running any revision; {@code purge} clears the table first. */
+	/**
+	 * Sets the version rows to the targets without running any revision; {@code purge}
+	 * clears the table first.
+	 */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
 		return this.executor.run(planner(Direction.STAMP, targets, purge), new Command(Direction.STAMP, purge, null),
 				null);
 	}
 
 	/**
-	 * Executes a plan made earlier, but only if the database is still at the plan's starting rows (compare and set):
-	 * what a guarded downgrade needs.
-	 * @param appliedBy who runs it, recorded in the history table; {@code null} for the database user
-	 * @throws ConcurrentChangeException when the database moved since the plan was made; nothing was run
+	 * Executes a plan made earlier, but only if the database is still at the plan's
+	 * starting rows (compare and set): what a guarded downgrade needs.
+	 * @param appliedBy who runs it, recorded in the history table; {@code null} for the
+	 * database user
+	 * @throws ConcurrentChangeException when the database moved since the plan was made;
+	 * nothing was run
 	 */
 	public MigrationResult execute(Plan plan, String appliedBy) {
 		return this.executor.run((rows) -> plan, new Command(plan.direction(), false, plan.fromRows()), appliedBy);
 	}
 
 	/**
-	 * The plan as a SQL script for {@code psql} or {@code sqlite3}: the two tables if they do not exist, then each
-	 * step between {@code BEGIN;} and {@code COMMIT;} with its version and history rows. Needs no connection when
-	 * the configuration names its dialect.
+	 * The plan as a SQL script for {@code psql} or {@code sqlite3}: the two tables if
+	 * they do not exist, then each step between {@code BEGIN;} and {@code COMMIT;} with
+	 * its version and history rows. Needs no connection when the configuration names its
+	 * dialect.
 	 * @param appliedBy written to the history rows, e.g. the operator's name
 	 */
 	public String script(Plan plan, String appliedBy) {
@@ -457,10 +504,12 @@ public final class Migrations {
 	}
 
 	/**
-	 * {@link #script(Plan, String)} for running: refuses a plan with a step whose SQL cannot be printed without a
-	 * database (a Java revision whose code needs its connection, or, on SQLite, an operation that moves and copies a
-	 * table), where {@code script} writes a comment in its place. A script holding such a comment would record the
-	 * revision as applied without running it. What the command line's {@code --sql} prints.
+	 * {@link #script(Plan, String)} for running: refuses a plan with a step whose SQL
+	 * cannot be printed without a database (a Java revision whose code needs its
+	 * connection, or, on SQLite, an operation that moves and copies a table), where
+	 * {@code script} writes a comment in its place. A script holding such a comment would
+	 * record the revision as applied without running it. What the command line's
+	 * {@code --sql} prints.
 	 * @throws MigrationException naming the revision, when a step cannot be printed
 	 */
 	public String runnableScript(Plan plan, String appliedBy) {
@@ -473,9 +522,10 @@ public final class Migrations {
 	}
 
 	/**
-	 * Compares the database, which must be at heads, with a target schema file (the desired state as SQL), with
-	 * {@link SchemaFilter#defaults()}.
-	 * @throws MigrationException when the database is not at heads, or the file cannot be read or applied
+	 * Compares the database, which must be at heads, with a target schema file (the
+	 * desired state as SQL), with {@link SchemaFilter#defaults()}.
+	 * @throws MigrationException when the database is not at heads, or the file cannot be
+	 * read or applied
 	 */
 	public SchemaDiff check(Path targetSchemaFile) {
 		return check(targetSchemaFile, SchemaFilter.defaults());
@@ -497,9 +547,11 @@ public final class Migrations {
 	}
 
 	/**
-	 * What a new revision needs to bring the database, which must be at heads, to the target schema: the
-	 * differences and the upgrade and downgrade SQL of the revision ({@code revision --autogenerate}).
-	 * @throws MigrationException when the database is not at heads, or the file cannot be read or applied
+	 * What a new revision needs to bring the database, which must be at heads, to the
+	 * target schema: the differences and the upgrade and downgrade SQL of the revision
+	 * ({@code revision --autogenerate}).
+	 * @throws MigrationException when the database is not at heads, or the file cannot be
+	 * read or applied
 	 */
 	public SchemaDiff autogenerate(Path targetSchemaFile, SchemaFilter filter) {
 		return compareWithTarget(read(targetSchemaFile), targetSchemaFile.toString(), filter, "generated");
@@ -510,17 +562,25 @@ public final class Migrations {
 		return compareWithTarget(targetSchemaSql, "(target schema)", filter, "generated");
 	}
 
-	/** {@link #check(Path)} with the target schema as a Java model, rendered for the connected database. */
+	/**
+	 * {@link #check(Path)} with the target schema as a Java model, rendered for the
+	 * connected database.
+	 */
 	public SchemaDiff check(TargetSchema model, SchemaFilter filter) {
 		return compareWithTarget(render(model), "(Java model)", filter, "checked");
 	}
 
-	/** {@link #autogenerate(Path, SchemaFilter)} with the target schema as a Java model. */
+	/**
+	 * {@link #autogenerate(Path, SchemaFilter)} with the target schema as a Java model.
+	 */
 	public SchemaDiff autogenerate(TargetSchema model, SchemaFilter filter) {
 		return compareWithTarget(render(model), "(Java model)", filter, "generated");
 	}
 
-	/** The model's operations as SQL for this database, so that it goes the same way as a target schema file. */
+	/**
+	 * The model's operations as SQL for this database, so that it goes the same way as a
+	 * target schema file.
+	 */
 	private String render(TargetSchema model) {
 		RecordingOperations recorder = new RecordingOperations();
 		model.define(recorder);
@@ -546,9 +606,8 @@ public final class Migrations {
 			List<String> current = new ArrayList<>(new java.util.TreeSet<>(current()));
 			List<String> heads = new ArrayList<>(new java.util.TreeSet<>(heads()));
 			if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
-				throw new MigrationException("The database is not at heads: current "
-						+ Ids.bracketed(current) + ", heads "
-						+ Ids.bracketed(heads) + ". Nothing was " + verb
+				throw new MigrationException("The database is not at heads: current " + Ids.bracketed(current)
+						+ ", heads " + Ids.bracketed(heads) + ". Nothing was " + verb
 						+ ". Run 'upgrade heads' first, so that the comparison shows only what the revisions lack.");
 			}
 			SchemaCompare.Result result = SchemaCompare.compare(connection, dialect, scratch, targetSql, targetName,
@@ -557,35 +616,43 @@ public final class Migrations {
 			return new SchemaDiff(result.differences(), result.upgrade(), result.downgrade(), result.warnings());
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot compare the database with the target schema: "
-					+ ex.getMessage() + ". Nothing was changed.", ex);
+			throw new MigrationDatabaseException(
+					"Cannot compare the database with the target schema: " + ex.getMessage() + ". Nothing was changed.",
+					ex);
 		}
 	}
 
 	/**
-	 * The database's schema as it is now, with {@link SchemaFilter#defaults()}: what a test compares before and after
-	 * a downgrade. Reads the connection's current schema (PostgreSQL) or {@code main} (SQLite) with the reflection of
-	 * {@link #check(Path)}; the version and history tables are left out. Changes nothing.
+	 * The database's schema as it is now, with {@link SchemaFilter#defaults()}: what a
+	 * test compares before and after a downgrade. Reads the connection's current schema
+	 * (PostgreSQL) or {@code main} (SQLite) with the reflection of {@link #check(Path)};
+	 * the version and history tables are left out. Changes nothing.
 	 * @throws MigrationDatabaseException when the database cannot be read
 	 */
 	public SchemaSnapshot snapshot() {
 		return snapshot(SchemaFilter.defaults());
 	}
 
-	/** {@link #snapshot()} of the tables the filter keeps (objects of their own too, by name). */
+	/**
+	 * {@link #snapshot()} of the tables the filter keeps (objects of their own too, by
+	 * name).
+	 */
 	public SchemaSnapshot snapshot(SchemaFilter filter) {
 		try (Connection connection = this.connections.open()) {
-			return SnapshotReader.read(connection, Dialect.of(connection), SchemaCompare.filter(filter.includeTables(),
-					filter.excludeTables(), List.of(this.configuration.versionTable(),
-							this.configuration.historyTable())));
+			return SnapshotReader.read(connection, Dialect.of(connection),
+					SchemaCompare.filter(filter.includeTables(), filter.excludeTables(),
+							List.of(this.configuration.versionTable(), this.configuration.historyTable())));
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot read the database's schema: " + ex.getMessage()
-					+ ". Nothing was changed.", ex);
+			throw new MigrationDatabaseException(
+					"Cannot read the database's schema: " + ex.getMessage() + ". Nothing was changed.", ex);
 		}
 	}
 
-	/** The dev database's own credentials, else the database's, as a dev database is often on the same server. */
+	/**
+	 * The dev database's own credentials, else the database's, as a dev database is often
+	 * on the same server.
+	 */
 	private DevDatabase devDatabase() {
 		MigrationConfiguration settings = this.configuration;
 		String user = (settings.devUser() != null) ? settings.devUser() : settings.user();
@@ -603,8 +670,7 @@ public final class Migrations {
 			return Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new MigrationException("Cannot read target schema file '" + file + "': " + ex.getMessage() + ".",
-					ex);
+			throw new MigrationException("Cannot read target schema file '" + file + "': " + ex.getMessage() + ".", ex);
 		}
 	}
 
@@ -621,8 +687,8 @@ public final class Migrations {
 
 	private static String single(List<String> targets) {
 		if (targets.size() != 1) {
-			throw new TargetException(String.join(" ", targets), "Upgrade and downgrade take exactly one target, got "
-					+ targets.size() + ".", List.of());
+			throw new TargetException(String.join(" ", targets),
+					"Upgrade and downgrade take exactly one target, got " + targets.size() + ".", List.of());
 		}
 		return targets.get(0);
 	}
@@ -636,7 +702,10 @@ public final class Migrations {
 				revision.reversible() ? sql(revision.downgrade(), syntax) : List.of(), this.graph.children(id));
 	}
 
-	/** A SQL revision's statements as the database reads them; none without a syntax or for a Java revision. */
+	/**
+	 * A SQL revision's statements as the database reads them; none without a syntax or
+	 * for a Java revision.
+	 */
 	private static List<String> sql(Object body, SqlSyntax syntax) {
 		if (syntax == null || !(body instanceof SqlBody sqlBody)) {
 			return List.of();
@@ -650,10 +719,12 @@ public final class Migrations {
 	}
 
 	/**
-	 * How to split the listed revisions' statements, known before anything is read from the database: the configured
-	 * dialect, else a SQLite or PostgreSQL JDBC URL; a DataSource is asked once (the listing of a Spring application,
-	 * which is connected anyway). {@code null} when no database is configured or its URL names another one: the
-	 * commands that work from the folder alone (heads, branches, show) never connect for a listing.
+	 * How to split the listed revisions' statements, known before anything is read from
+	 * the database: the configured dialect, else a SQLite or PostgreSQL JDBC URL; a
+	 * DataSource is asked once (the listing of a Spring application, which is connected
+	 * anyway). {@code null} when no database is configured or its URL names another one:
+	 * the commands that work from the folder alone (heads, branches, show) never connect
+	 * for a listing.
 	 */
 	private SqlSyntax listingSyntax() {
 		if (this.configuration.dialect() != null || this.configuration.dataSource() != null) {
@@ -669,7 +740,10 @@ public final class Migrations {
 		return url.startsWith("jdbc:postgresql:") ? SqlSyntax.POSTGRESQL : null;
 	}
 
-	/** The configured dialect, else the connected database's: what needs no connection when the first is set. */
+	/**
+	 * The configured dialect, else the connected database's: what needs no connection
+	 * when the first is set.
+	 */
 	private Dialect dialect() {
 		return (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
 				: this.executor.dialect();

@@ -13,8 +13,7 @@ public final class MultipleHeadsException extends TargetException {
 		super(target, "Target '" + target + "' asks for one head, but there are " + heads.size() + ": "
 				+ String.join(", ", heads)
 				+ ". Use 'heads' for all of them, '<label>@head' or a revision id for one, or merge them. Nothing "
-				+ "was run.",
-				heads);
+				+ "was run.", heads);
 	}
 
 	/** The heads there are (Alembic's {@code MultipleHeads.heads}). */

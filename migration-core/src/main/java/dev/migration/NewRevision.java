@@ -5,12 +5,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A SQL revision to write ({@code revision}, {@code merge}, autogenerate): what {@link Migrations#writeRevision}
- * checks by the parser's rules and writes. Lists keep what they are given, {@code null} items included, so that the
- * check, not this record, says what is wrong.
+ * A SQL revision to write ({@code revision}, {@code merge}, autogenerate): what
+ * {@link Migrations#writeRevision} checks by the parser's rules and writes. Lists keep
+ * what they are given, {@code null} items included, so that the check, not this record,
+ * says what is wrong.
  *
  * @param id the id, or {@code null} for 12 random hex characters
- * @param downRevisions the revisions it follows; empty for a new root, two or more for a merge
+ * @param downRevisions the revisions it follows; empty for a new root, two or more for a
+ * merge
  * @param message one line; surrounding whitespace is dropped, as the parser drops it
  * @param branchLabels labels for the new revision
  * @param dependsOn revisions it depends on without following them

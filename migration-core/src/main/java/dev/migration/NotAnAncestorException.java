@@ -3,8 +3,9 @@ package dev.migration;
 import java.util.List;
 
 /**
- * A guarded downgrade's target is not below the current revisions: it is the current revision itself, above or
- * beside it, or names no revision. Refused before anything runs.
+ * A guarded downgrade's target is not below the current revisions: it is the current
+ * revision itself, above or beside it, or names no revision. Refused before anything
+ * runs.
  */
 public final class NotAnAncestorException extends TargetException {
 

@@ -3,8 +3,9 @@ package dev.migration;
 import java.util.List;
 
 /**
- * What a command will do: the ordered steps from the current version rows to the target. A plan is a value; the
- * runner executes it, {@code --sql} renders it, the endpoint's dry run shows it.
+ * What a command will do: the ordered steps from the current version rows to the target.
+ * A plan is a value; the runner executes it, {@code --sql} renders it, the endpoint's dry
+ * run shows it.
  *
  * @param direction the command
  * @param targets the targets as given

@@ -17,30 +17,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place that keeps passwords out of what is printed: messages, log lines, URLs, stack traces. It works in two
- * layers, so that neither alone has to be perfect:
+ * The one place that keeps passwords out of what is printed: messages, log lines, URLs,
+ * stack traces. It works in two layers, so that neither alone has to be perfect:
  * <ol>
- * <li>every known secret (a password given on its own, the password inside a JDBC URL) is replaced wherever it
- * appears, as it is and URL-encoded;</li>
- * <li>credentials shaped like a URL's ({@code user:secret@host}, {@code password=secret}) are masked whatever their
- * value, for URLs nobody told us about (a driver's message naming another URL).</li>
+ * <li>every known secret (a password given on its own, the password inside a JDBC URL) is
+ * replaced wherever it appears, as it is and URL-encoded;</li>
+ * <li>credentials shaped like a URL's ({@code user:secret@host}, {@code password=secret})
+ * are masked whatever their value, for URLs nobody told us about (a driver's message
+ * naming another URL).</li>
  * </ol>
- * A {@code password=} value runs to {@code &} or the end of the word, not to {@code ;}: PostgreSQL's driver keeps a
- * {@code ;} in the password. Instances are immutable; {@link #and} returns a new one with more secrets.
+ * A {@code password=} value runs to {@code &} or the end of the word, not to {@code ;}:
+ * PostgreSQL's driver keeps a {@code ;} in the password. Instances are immutable;
+ * {@link #and} returns a new one with more secrets.
  */
 public final class Redactor {
 
 	/** What a secret is replaced with. */
 	public static final String MASK = "****";
 
-	/** {@code password=}, {@code pwd=}, {@code sslpassword=}, ...: the value up to {@code &}, a space or the end. */
+	/**
+	 * {@code password=}, {@code pwd=}, {@code sslpassword=}, ...: the value up to
+	 * {@code &}, a space or the end.
+	 */
 	private static final Pattern PASSWORD_PARAMETER = Pattern
 		.compile("(?i)((?:password|passwd|pwd|secret)\\s*=\\s*)[^&\\s]+");
 
-	/** {@code //user:secret@host}: the secret may hold {@code @} or {@code ;}, so up to the last {@code @}. */
+	/**
+	 * {@code //user:secret@host}: the secret may hold {@code @} or {@code ;}, so up to
+	 * the last {@code @}.
+	 */
 	private static final Pattern USER_INFO = Pattern.compile("(//[^/\\s:@]*):[^/\\s]*@");
 
-	/** {@code user:secret@host} and {@code password=secret} as they are written inside a URL. */
+	/**
+	 * {@code user:secret@host} and {@code password=secret} as they are written inside a
+	 * URL.
+	 */
 	private static final Pattern URL_PASSWORD_PARAMETER = Pattern
 		.compile("(?i)(?:^|[?&;])(?:password|passwd|pwd)=([^&]*)");
 
@@ -50,20 +61,27 @@ public final class Redactor {
 
 	private static final Redactor PATTERNS_ONLY = new Redactor(List.of());
 
-	/** Every form of every secret, longest first so that a secret inside another one never leaves a tail. */
+	/**
+	 * Every form of every secret, longest first so that a secret inside another one never
+	 * leaves a tail.
+	 */
 	private final List<String> forms;
 
 	private Redactor(List<String> forms) {
 		this.forms = forms;
 	}
 
-	/** Masks URL-shaped credentials only: for text from a connection whose secrets are not known here. */
+	/**
+	 * Masks URL-shaped credentials only: for text from a connection whose secrets are not
+	 * known here.
+	 */
 	public static Redactor patternsOnly() {
 		return PATTERNS_ONLY;
 	}
 
 	/**
-	 * The secrets of one connection: its password and the password a JDBC URL carries itself.
+	 * The secrets of one connection: its password and the password a JDBC URL carries
+	 * itself.
 	 * @param url a JDBC URL, or {@code null}
 	 * @param password the password given beside it, or {@code null}
 	 */
@@ -106,7 +124,10 @@ public final class Redactor {
 		return new Redactor(List.copyOf(sorted));
 	}
 
-	/** The text with every known secret and every URL-shaped credential replaced by {@link #MASK}. */
+	/**
+	 * The text with every known secret and every URL-shaped credential replaced by
+	 * {@link #MASK}.
+	 */
 	public String redact(String text) {
 		if (text == null || text.isEmpty()) {
 			return text;
@@ -120,9 +141,9 @@ public final class Redactor {
 	}
 
 	/**
-	 * The failure, or a copy of it whose messages (its causes' and suppressed ones' too) hold no secret. A copy keeps
-	 * the stack traces and, for a {@link SQLException}, the SQL state and vendor code; other types print under their
-	 * original class name.
+	 * The failure, or a copy of it whose messages (its causes' and suppressed ones' too)
+	 * hold no secret. A copy keeps the stack traces and, for a {@link SQLException}, the
+	 * SQL state and vendor code; other types print under their original class name.
 	 */
 	public Throwable redact(Throwable failure) {
 		if (failure == null || isClean(failure, new ArrayList<>())) {
@@ -131,7 +152,10 @@ public final class Redactor {
 		return copy(failure, new ArrayList<>());
 	}
 
-	/** The failure's stack trace as {@link Throwable#printStackTrace()} prints it, redacted. */
+	/**
+	 * The failure's stack trace as {@link Throwable#printStackTrace()} prints it,
+	 * redacted.
+	 */
 	public String stackTrace(Throwable failure) {
 		StringWriter trace = new StringWriter();
 		try (PrintWriter writer = new PrintWriter(trace)) {
@@ -141,8 +165,9 @@ public final class Redactor {
 	}
 
 	/**
-	 * Replaces each occurrence of the form, except where it is only part of a longer word: a password
-	 * {@code postgres} must mask {@code :postgres@} but not turn {@code jdbc:postgresql:} into {@code jdbc:****ql:}.
+	 * Replaces each occurrence of the form, except where it is only part of a longer
+	 * word: a password {@code postgres} must mask {@code :postgres@} but not turn
+	 * {@code jdbc:postgresql:} into {@code jdbc:****ql:}.
 	 */
 	private static String replace(String text, String form) {
 		int found = text.indexOf(form);
@@ -172,7 +197,10 @@ public final class Redactor {
 		return Character.isLetterOrDigit(character) || character == '_';
 	}
 
-	/** The secret as typed, and as a URL or a form would carry it (space as {@code +} or {@code %20}, any hex case). */
+	/**
+	 * The secret as typed, and as a URL or a form would carry it (space as {@code +} or
+	 * {@code %20}, any hex case).
+	 */
 	private static Set<String> forms(String secret) {
 		Set<String> forms = new LinkedHashSet<>();
 		forms.add(secret);
@@ -189,7 +217,9 @@ public final class Redactor {
 		return PERCENT_ESCAPE.matcher(encoded).replaceAll((match) -> match.group().toLowerCase(Locale.ROOT));
 	}
 
-	/** The password parameters and user-info password of a URL, as written and decoded. */
+	/**
+	 * The password parameters and user-info password of a URL, as written and decoded.
+	 */
 	private static List<String> urlSecrets(String url) {
 		List<String> secrets = new ArrayList<>();
 		if (url == null) {
@@ -213,7 +243,8 @@ public final class Redactor {
 			secrets.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
 		}
 		catch (IllegalArgumentException ex) {
-			// not valid percent-encoding: the driver reads it as written, which is already added
+			// not valid percent-encoding: the driver reads it as written, which is
+			// already added
 		}
 	}
 

@@ -1,8 +1,8 @@
 package dev.migration;
 
 /**
- * A statement of a revision failed in the database. The step was rolled back (for transactional revisions); the
- * message says where the database stands.
+ * A statement of a revision failed in the database. The step was rolled back (for
+ * transactional revisions); the message says where the database stands.
  */
 public final class RevisionFailedException extends MigrationException {
 

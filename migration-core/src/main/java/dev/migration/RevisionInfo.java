@@ -13,16 +13,19 @@ import java.util.Map;
  * @param branchLabels labels declared on this revision
  * @param message its message
  * @param created when it was written, as written in its header (may be empty)
- * @param transactional whether its statements run in one transaction with its version rows
+ * @param transactional whether its statements run in one transaction with its version
+ * rows
  * @param reversible whether it has a downgrade
  * @param checksum SHA-256 hex of its normalized source ({@code null} for Java revisions)
  * @param location the file, resource or class it came from
  * @param head no revision names it as down revision or dependency
  * @param branchPoint more than one revision names it as down revision
  * @param mergePoint it has more than one down revision
- * @param upgradeSql the upgrade statements of a SQL revision as the database splits them (empty for Java revisions,
- *     and when neither a dialect nor a SQLite or PostgreSQL database is configured)
- * @param downgradeSql the downgrade statements of a SQL revision (empty for Java or irreversible revisions)
+ * @param upgradeSql the upgrade statements of a SQL revision as the database splits them
+ * (empty for Java revisions, and when neither a dialect nor a SQLite or PostgreSQL
+ * database is configured)
+ * @param downgradeSql the downgrade statements of a SQL revision (empty for Java or
+ * irreversible revisions)
  * @param children the revisions that name it as down revision
  */
 public record RevisionInfo(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
@@ -41,8 +44,8 @@ public record RevisionInfo(String id, List<String> downRevisions, List<String> d
 
 	/**
 	 * Alembic's one-line form ({@code Script.cmd_format}):
-	 * {@code <down> -> <id> (head) (current) (branchpoint) (mergepoint) (labels), message}; the flags switch the
-	 * parts on.
+	 * {@code <down> -> <id> (head) (current) (branchpoint) (mergepoint) (labels), message};
+	 * the flags switch the parts on.
 	 */
 	public String line(boolean current, boolean parents, boolean treeMarks, boolean withMessage) {
 		StringBuilder line = new StringBuilder();
@@ -62,7 +65,10 @@ public record RevisionInfo(String id, List<String> downRevisions, List<String> d
 		return withMessage ? line.append(", ").append(this.message).toString() : line.toString();
 	}
 
-	/** Alembic's full form ({@code Script.log_entry}) of {@code show} and {@code --verbose}: key: value lines. */
+	/**
+	 * Alembic's full form ({@code Script.log_entry}) of {@code show} and
+	 * {@code --verbose}: key: value lines.
+	 */
 	public String entry(boolean current) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("Rev", line(current, false, true, false));

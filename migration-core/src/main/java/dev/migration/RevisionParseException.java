@@ -1,7 +1,8 @@
 package dev.migration;
 
 /**
- * A revision source could not be read: a malformed header, an unknown key, a missing section.
+ * A revision source could not be read: a malformed header, an unknown key, a missing
+ * section.
  */
 public final class RevisionParseException extends MigrationException {
 

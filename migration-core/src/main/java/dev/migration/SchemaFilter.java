@@ -3,13 +3,15 @@ package dev.migration;
 import java.util.List;
 
 /**
- * Which tables {@link Migrations#check} and {@link Migrations#autogenerate} compare: those matching an include
- * pattern (every table when there is none) and no exclude pattern. Patterns are globs ({@code *}, {@code ?}) compared
- * without case. The engine's own version and history tables never take part; nor do schemas other than the
+ * Which tables {@link Migrations#check} and {@link Migrations#autogenerate} compare:
+ * those matching an include pattern (every table when there is none) and no exclude
+ * pattern. Patterns are globs ({@code *}, {@code ?}) compared without case. The engine's
+ * own version and history tables never take part; nor do schemas other than the
  * connection's current one (PostgreSQL) or {@code main} (SQLite).
  *
- * <p>The default excludes {@code spatial_ref_sys}, which PostGIS puts in {@code public}: a target schema without it
- * must not make autogenerate drop an extension's table.
+ * <p>
+ * The default excludes {@code spatial_ref_sys}, which PostGIS puts in {@code public}: a
+ * target schema without it must not make autogenerate drop an extension's table.
  *
  * @param includeTables the tables to compare, empty for all
  * @param excludeTables the tables never compared

@@ -9,13 +9,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The schema of the database at one moment, as {@link Migrations#snapshot()} reflected it: its tables, columns,
- * keys, constraints, indexes and other objects (views, sequences, types, functions, triggers, extensions), each one
- * {@link Element}. The engine's own version and history tables are not part of it. Two snapshots compare element by
- * element, which is what a test kit needs to tell whether a downgrade undid its upgrade.
+ * The schema of the database at one moment, as {@link Migrations#snapshot()} reflected
+ * it: its tables, columns, keys, constraints, indexes and other objects (views,
+ * sequences, types, functions, triggers, extensions), each one {@link Element}. The
+ * engine's own version and history tables are not part of it. Two snapshots compare
+ * element by element, which is what a test kit needs to tell whether a downgrade undid
+ * its upgrade.
  *
- * @param elements every element, in a stable order (tables by name, each followed by what belongs to it, then the
- * other objects in creation order)
+ * @param elements every element, in a stable order (tables by name, each followed by what
+ * belongs to it, then the other objects in creation order)
  */
 public record SchemaSnapshot(List<Element> elements) {
 
@@ -25,14 +27,18 @@ public record SchemaSnapshot(List<Element> elements) {
 
 	/**
 	 * One part of a schema.
-	 * @param kind {@code table}, {@code column}, {@code primary key}, {@code unique constraint},
-	 * {@code foreign key}, {@code check constraint}, {@code index}, or an object's kind ({@code view},
-	 * {@code sequence}, {@code type}, {@code function}, {@code trigger}, {@code extension}, ...)
-	 * @param table the table it belongs to; {@code null} for a table and for objects of their own
-	 * @param name the table, column, index or object name; for unique, foreign key and check constraints what they
-	 * constrain, as their names differ between databases and hands: {@code (email)}, {@code (team_id) -> teams (id)}
-	 * @param definition what is compared: a column's type, nullability and default, an index's or object's
-	 * definition; empty where the name says it all
+	 *
+	 * @param kind {@code table}, {@code column}, {@code primary key},
+	 * {@code unique constraint}, {@code foreign key}, {@code check constraint},
+	 * {@code index}, or an object's kind ({@code view}, {@code sequence}, {@code type},
+	 * {@code function}, {@code trigger}, {@code extension}, ...)
+	 * @param table the table it belongs to; {@code null} for a table and for objects of
+	 * their own
+	 * @param name the table, column, index or object name; for unique, foreign key and
+	 * check constraints what they constrain, as their names differ between databases and
+	 * hands: {@code (email)}, {@code (team_id) -> teams (id)}
+	 * @param definition what is compared: a column's type, nullability and default, an
+	 * index's or object's definition; empty where the name says it all
 	 */
 	public record Element(String kind, String table, String name, String definition) {
 
@@ -42,7 +48,10 @@ public record SchemaSnapshot(List<Element> elements) {
 			definition = (definition != null) ? definition : "";
 		}
 
-		/** What identifies it across snapshots, e.g. {@code column users.email}, {@code index ix_a on users}. */
+		/**
+		 * What identifies it across snapshots, e.g. {@code column users.email},
+		 * {@code index ix_a on users}.
+		 */
 		public String key() {
 			if (this.kind.equals("column")) {
 				return "column " + this.table + "." + this.name;
@@ -57,7 +66,10 @@ public record SchemaSnapshot(List<Element> elements) {
 			return this.kind + " " + this.name + ((this.table != null) ? " on " + this.table : "");
 		}
 
-		/** The key and, when there is one, the definition: {@code column users.email varchar(255) NOT NULL}. */
+		/**
+		 * The key and, when there is one, the definition:
+		 * {@code column users.email varchar(255) NOT NULL}.
+		 */
 		public String describe() {
 			return this.definition.isEmpty() ? key() : key() + " " + this.definition;
 		}
@@ -81,10 +93,12 @@ public record SchemaSnapshot(List<Element> elements) {
 	}
 
 	/**
-	 * What {@code later} has that this snapshot lacks, what it lacks that this one has, and what differs, one line
-	 * each: {@code extra index ix_users_email on users}, {@code missing column users.nickname varchar(40)},
-	 * {@code changed column users.name: varchar(50) -> text}. The columns, keys and indexes of a table that is extra
-	 * or missing as a whole are not listed again. Empty when both are equal.
+	 * What {@code later} has that this snapshot lacks, what it lacks that this one has,
+	 * and what differs, one line each: {@code extra index ix_users_email on users},
+	 * {@code missing column users.nickname varchar(40)},
+	 * {@code changed column users.name: varchar(50) -> text}. The columns, keys and
+	 * indexes of a table that is extra or missing as a whole are not listed again. Empty
+	 * when both are equal.
 	 */
 	public List<String> differencesTo(SchemaSnapshot later) {
 		Map<String, Element> before = byKey(this.elements);
@@ -115,8 +129,9 @@ public record SchemaSnapshot(List<Element> elements) {
 	}
 
 	/**
-	 * The elements of {@code later} that this snapshot lacks, without the parts of extra tables: what an operation
-	 * between the two left behind, e.g. {@code table audit}, {@code index ix_users_email on users}.
+	 * The elements of {@code later} that this snapshot lacks, without the parts of extra
+	 * tables: what an operation between the two left behind, e.g. {@code table audit},
+	 * {@code index ix_users_email on users}.
 	 */
 	public List<Element> addedIn(SchemaSnapshot later) {
 		Map<String, Element> before = byKey(this.elements);

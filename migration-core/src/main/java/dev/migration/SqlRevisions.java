@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The SQL revision files of some locations, read and parsed ahead of {@link Migrations#create(MigrationConfiguration,
- * SqlRevisions)}: an application can read them on another thread while it starts, once it knows it will migrate.
+ * The SQL revision files of some locations, read and parsed ahead of
+ * {@link Migrations#create(MigrationConfiguration, SqlRevisions)}: an application can
+ * read them on another thread while it starts, once it knows it will migrate.
  */
 public final class SqlRevisions {
 
@@ -13,7 +14,10 @@ public final class SqlRevisions {
 
 	private final ClassLoader classLoader;
 
-	/** The engine's parsed revisions, opaque here: only {@link Migrations} knows their type. */
+	/**
+	 * The engine's parsed revisions, opaque here: only {@link Migrations} knows their
+	 * type.
+	 */
 	private final List<?> revisions;
 
 	private SqlRevisions(List<String> locations, ClassLoader classLoader, List<?> revisions) {
@@ -25,8 +29,10 @@ public final class SqlRevisions {
 	/**
 	 * Reads and parses every SQL revision file of the locations.
 	 * @param locations as {@link MigrationConfiguration#locations()}
-	 * @param classLoader the class loader of {@code classpath:} locations, {@code null} for the engine's
-	 * @param lister lists {@code classpath:} locations, or {@code null} to let the class loader's URLs say
+	 * @param classLoader the class loader of {@code classpath:} locations, {@code null}
+	 * for the engine's
+	 * @param lister lists {@code classpath:} locations, or {@code null} to let the class
+	 * loader's URLs say
 	 * @return the revisions
 	 * @throws RevisionParseException for a malformed revision file
 	 * @throws LocationNotFoundException for a location that does not exist
@@ -37,7 +43,10 @@ public final class SqlRevisions {
 		return new SqlRevisions(copy, loader, Migrations.loadSqlRevisions(copy, loader, lister));
 	}
 
-	/** Whether these are the revisions of the configuration's locations, read with its class loader. */
+	/**
+	 * Whether these are the revisions of the configuration's locations, read with its
+	 * class loader.
+	 */
 	boolean readFor(MigrationConfiguration configuration) {
 		ClassLoader loader = (configuration.classLoader() != null) ? configuration.classLoader()
 				: Migrations.class.getClassLoader();

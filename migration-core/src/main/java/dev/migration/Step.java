@@ -3,7 +3,8 @@ package dev.migration;
 import java.util.List;
 
 /**
- * One step of a {@link Plan}: a revision applied, reverted or stamped, and its change to the version table.
+ * One step of a {@link Plan}: a revision applied, reverted or stamped, and its change to
+ * the version table.
  *
  * @param direction upgrade, downgrade or stamp
  * @param revision the revision this step runs, or {@code null} for a stamp to base
@@ -20,7 +21,10 @@ public record Step(Direction direction, String revision, String message, List<St
 		to = List.copyOf(to);
 	}
 
-	/** Alembic's log line as the step starts: {@code Running upgrade <from> -> <to>, <message>}. */
+	/**
+	 * Alembic's log line as the step starts:
+	 * {@code Running upgrade <from> -> <to>, <message>}.
+	 */
 	public String logLine() {
 		boolean stamp = this.direction == Direction.STAMP;
 		String line = "Running " + (stamp ? "stamp_revision" : this.direction.word()) + " "

@@ -3,8 +3,8 @@ package dev.migration;
 import java.util.List;
 
 /**
- * A target (a revision id, prefix, label or relative step) cannot be resolved, or does not fit the command.
- * Nothing was run.
+ * A target (a revision id, prefix, label or relative step) cannot be resolved, or does
+ * not fit the command. Nothing was run.
  */
 public class TargetException extends MigrationException {
 

@@ -3,8 +3,8 @@ package dev.migration;
 import java.util.List;
 
 /**
- * A guarded downgrade would revert more revisions than its limit allows. Refused before anything runs;
- * {@link #revisions()} are the revisions it would revert, in order.
+ * A guarded downgrade would revert more revisions than its limit allows. Refused before
+ * anything runs; {@link #revisions()} are the revisions it would revert, in order.
  */
 public final class TooManyStepsException extends TargetException {
 
@@ -13,9 +13,11 @@ public final class TooManyStepsException extends TargetException {
 	private final int limit;
 
 	public TooManyStepsException(String target, List<String> revisions, int limit) {
-		super(target, "Downgrading to '" + target + "' would revert " + revisions.size() + " revisions ("
-				+ String.join(", ", revisions) + "), more than the limit of " + limit
-				+ ". Nothing was run. Downgrade in smaller steps, or raise the limit.", revisions);
+		super(target,
+				"Downgrading to '" + target + "' would revert " + revisions.size() + " revisions ("
+						+ String.join(", ", revisions) + "), more than the limit of " + limit
+						+ ". Nothing was run. Downgrade in smaller steps, or raise the limit.",
+				revisions);
 		this.limit = limit;
 	}
 

@@ -5,18 +5,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * A non-transactional revision that was started and did not finish: its process was killed, lost its connection or
- * lock, or a statement failed half way (or, on SQLite, another process is still running it). What it did before
- * stays in the database, so no upgrade or downgrade moves past it until an operator has repaired the database and
- * run {@code stamp}.
+ * A non-transactional revision that was started and did not finish: its process was
+ * killed, lost its connection or lock, or a statement failed half way (or, on SQLite,
+ * another process is still running it). What it did before stays in the database, so no
+ * upgrade or downgrade moves past it until an operator has repaired the database and run
+ * {@code stamp}.
  *
- * @param historyId the id of its row in the history table (the claim written before its first statement)
+ * @param historyId the id of its row in the history table (the claim written before its
+ * first statement)
  * @param revision the revision
  * @param direction upgrade or downgrade
  * @param downRevisions the revision's down revisions
  * @param startedAt when it started (UTC)
  * @param startedBy the database user or principal that started it
- * @param failed whether its process recorded a failure; {@code false} when it was interrupted (or still runs)
+ * @param failed whether its process recorded a failure; {@code false} when it was
+ * interrupted (or still runs)
  */
 public record UnfinishedRevision(long historyId, String revision, Direction direction, List<String> downRevisions,
 		Instant startedAt, String startedBy, boolean failed) {
@@ -25,12 +28,18 @@ public record UnfinishedRevision(long historyId, String revision, Direction dire
 		downRevisions = List.copyOf(downRevisions);
 	}
 
-	/** The revisions to stamp when the operator undid what it did: where the database was before the step. */
+	/**
+	 * The revisions to stamp when the operator undid what it did: where the database was
+	 * before the step.
+	 */
 	public List<String> stampIfUndone() {
 		return (this.direction == Direction.UPGRADE) ? baseIfEmpty(this.downRevisions) : List.of(this.revision);
 	}
 
-	/** The revisions to stamp when the operator completed it by hand: where the step would have taken it. */
+	/**
+	 * The revisions to stamp when the operator completed it by hand: where the step would
+	 * have taken it.
+	 */
 	public List<String> stampIfCompleted() {
 		return (this.direction == Direction.UPGRADE) ? List.of(this.revision) : baseIfEmpty(this.downRevisions);
 	}

@@ -3,7 +3,8 @@ package dev.migration;
 import java.util.List;
 
 /**
- * A non-transactional revision was started and did not finish (see {@link UnfinishedRevision}); nothing was run.
+ * A non-transactional revision was started and did not finish (see
+ * {@link UnfinishedRevision}); nothing was run.
  */
 public final class UnfinishedRevisionException extends MigrationException {
 

@@ -3,8 +3,8 @@ package dev.migration;
 import java.util.List;
 
 /**
- * The database records a revision that none of the loaded sources declares: the application is older than the
- * database, or a revision file is missing.
+ * The database records a revision that none of the loaded sources declares: the
+ * application is older than the database, or a revision file is missing.
  */
 public final class UnknownRevisionException extends MigrationException {
 

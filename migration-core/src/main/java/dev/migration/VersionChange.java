@@ -3,9 +3,9 @@ package dev.migration;
 import java.util.List;
 
 /**
- * The exact change one step makes to the version table, following Alembic's head maintenance: rows are deleted,
- * then at most one row is updated in place, then rows are inserted. Every delete and update must touch exactly one
- * row when executed.
+ * The exact change one step makes to the version table, following Alembic's head
+ * maintenance: rows are deleted, then at most one row is updated in place, then rows are
+ * inserted. Every delete and update must touch exactly one row when executed.
  *
  * @param kind what sort of change this is, for display
  * @param deletes rows to delete
@@ -44,7 +44,10 @@ public record VersionChange(Kind kind, List<String> deletes, String updateFrom, 
 
 		/** A new branch starts: one row inserted. */
 		INSERT,
-		/** A branch ends (downgrade below its base, or into another branch's ancestry): one row deleted. */
+		/**
+		 * A branch ends (downgrade below its base, or into another branch's ancestry):
+		 * one row deleted.
+		 */
 		DELETE,
 		/** One row moves to its child or parent. */
 		UPDATE,

@@ -14,8 +14,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The core is plain Java, and its public API stands apart from the internal packages: users import
- * {@code dev.migration} and {@code dev.migration.operations} and never see an internal type.
+ * The core is plain Java, and its public API stands apart from the internal packages:
+ * users import {@code dev.migration} and {@code dev.migration.operations} and never see
+ * an internal type.
  */
 class ArchitectureTests {
 

@@ -6,18 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.support.Concurrently;
 import dev.migration.support.TestDatabase;
 import dev.migration.support.UpgradeMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several processes and threads upgrade one fresh database at once: each revision is applied exactly once and all
- * end at heads.
+ * Several processes and threads upgrade one fresh database at once: each revision is
+ * applied exactly once and all end at heads.
  */
 abstract class ConcurrentUpgradeTests {
 
@@ -38,8 +37,8 @@ abstract class ConcurrentUpgradeTests {
 	}
 
 	void assertEachRevisionAppliedOnce(TestDatabase database) {
-		assertThat(database.queryStrings(
-				"SELECT revision FROM migration_history WHERE direction = 'upgrade' ORDER BY id"))
+		assertThat(
+				database.queryStrings("SELECT revision FROM migration_history WHERE direction = 'upgrade' ORDER BY id"))
 			.containsExactlyElementsOf(CHAIN);
 		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
 			.containsExactly(CHAIN.get(CHAIN.size() - 1));
@@ -67,20 +66,24 @@ abstract class ConcurrentUpgradeTests {
 		for (int i = 0; i < 2; i++) {
 			Path output = Files.createTempFile(this.temporary, "jvm" + i, ".log");
 			outputs.add(output);
-			processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-					UpgradeMain.class.getName(), database.url(), nullToEmpty(database.user()),
-					nullToEmpty(database.password()), "classpath:db/seed")
-				.redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start());
+			processes
+				.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UpgradeMain.class.getName(),
+						database.url(), nullToEmpty(database.user()), nullToEmpty(database.password()),
+						"classpath:db/seed")
+					.redirectErrorStream(true)
+					.redirectOutput(output.toFile())
+					.start());
 		}
 		int applied = 0;
 		for (int i = 0; i < processes.size(); i++) {
 			assertThat(processes.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
 			String log = Files.readString(outputs.get(i));
 			assertThat(processes.get(i).exitValue()).as(log).isZero();
-			applied += Integer.parseInt(log.lines().filter((line) -> line.startsWith("applied ")).findFirst()
-				.orElseThrow().substring("applied ".length()));
+			applied += Integer.parseInt(log.lines()
+				.filter((line) -> line.startsWith("applied "))
+				.findFirst()
+				.orElseThrow()
+				.substring("applied ".length()));
 		}
 		assertThat(applied).isEqualTo(CHAIN.size());
 		assertEachRevisionAppliedOnce(database);
@@ -89,6 +92,5 @@ abstract class ConcurrentUpgradeTests {
 	private static String nullToEmpty(String value) {
 		return (value != null) ? value : "";
 	}
-
 
 }

@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.Test;
-
 import dev.migration.MigrationStatus.RevisionStatus;
 import dev.migration.support.DatabaseTests;
 import dev.migration.support.Recording;
+import org.junit.jupiter.api.Test;
 
 import static dev.migration.MigrationsExecutionTests.CHAIN;
 import static dev.migration.MigrationsExecutionTests.POSTS;
@@ -23,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link Migrations#status()} against a real database, with every connection and query recorded: one connection
- * and one query for everything the endpoint, the health indicator and the command line show. Also the typed
- * refusals of {@link Migrations#planDowngrade}. Each subclass names the database.
+ * {@link Migrations#status()} against a real database, with every connection and query
+ * recorded: one connection and one query for everything the endpoint, the health
+ * indicator and the command line show. Also the typed refusals of
+ * {@link Migrations#planDowngrade}. Each subclass names the database.
  */
 abstract class MigrationStatusTests extends DatabaseTests {
 
@@ -73,8 +71,8 @@ abstract class MigrationStatusTests extends DatabaseTests {
 		migrations.upgrade("heads");
 		migrations.downgrade(TEAMS);
 		migrations.upgrade("heads");
-		long lastPostsUpgrade = this.database.count("SELECT MAX(id) FROM migration_history WHERE revision = ? "
-				+ "AND direction = 'upgrade'", POSTS);
+		long lastPostsUpgrade = this.database
+			.count("SELECT MAX(id) FROM migration_history WHERE revision = ? " + "AND direction = 'upgrade'", POSTS);
 
 		MigrationStatus status = migrations.status("heads", 2);
 
@@ -118,7 +116,8 @@ abstract class MigrationStatusTests extends DatabaseTests {
 	void anUnfinishedNonTransactionalRevisionIsPartOfTheStatus() {
 		Migrations migrations = migrations(MigrationConfiguration.builder());
 		migrations.upgrade(VERIFICATION);
-		// the claim a killed process leaves: written before the first statement, never completed
+		// the claim a killed process leaves: written before the first statement, never
+		// completed
 		this.database.execute("INSERT INTO migration_history (revision, direction, down_revisions, message, checksum, "
 				+ "applied_at, applied_by, duration_ms, success) VALUES ('" + TEAMS + "', 'upgrade', '" + VERIFICATION
 				+ "', 'Create teams', NULL, " + timestamp() + ", 'killed', -1, " + falseLiteral() + ")");
@@ -203,19 +202,22 @@ abstract class MigrationStatusTests extends DatabaseTests {
 			.satisfies((refusal) -> assertThat(refusal.revisions()).containsExactly("b5b5b5b5b5b5"));
 	}
 
-	/** On a DataSource that counts its connections and writes down the SQL of every query. */
+	/**
+	 * On a DataSource that counts its connections and writes down the SQL of every query.
+	 */
 	private Migrations recorded(MigrationConfiguration.Builder builder) {
-		return Migrations.create(builder.dataSource(Recording.dataSource(this.database, this.queries,
-				() -> this.connections++))
-			.locations("filesystem:" + this.revisions)
-			.build());
+		return Migrations
+			.create(builder.dataSource(Recording.dataSource(this.database, this.queries, () -> this.connections++))
+				.locations("filesystem:" + this.revisions)
+				.build());
 	}
 
-	/** The queries that read or write the engine's tables (not a dialect's session settings). */
+	/**
+	 * The queries that read or write the engine's tables (not a dialect's session
+	 * settings).
+	 */
 	private List<String> tableQueries() {
-		return this.queries.stream()
-			.filter((sql) -> sql.toLowerCase(Locale.ROOT).contains("migration_"))
-			.toList();
+		return this.queries.stream().filter((sql) -> sql.toLowerCase(Locale.ROOT).contains("migration_")).toList();
 	}
 
 	private String falseLiteral() {

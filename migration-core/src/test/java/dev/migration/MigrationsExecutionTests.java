@@ -6,17 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.operations.Operations;
 import dev.migration.support.DatabaseTests;
 import dev.migration.support.TestRevision;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Upgrade, downgrade, stamp, failures and validation against a real database. Each subclass names the database.
+ * Upgrade, downgrade, stamp, failures and validation against a real database. Each
+ * subclass names the database.
  */
 abstract class MigrationsExecutionTests extends DatabaseTests {
 
@@ -142,7 +142,10 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 			.containsExactly(TEAMS);
 	}
 
-	/** An "audit" branch off VERIFICATION, beside the chain's TEAMS and POSTS; with {@code merge}, a merge of both. */
+	/**
+	 * An "audit" branch off VERIFICATION, beside the chain's TEAMS and POSTS; with
+	 * {@code merge}, a merge of both.
+	 */
 	void writeAuditBranch(boolean merge) throws IOException {
 		writeRevision("a1a1a1a1a1a1_audit_log.sql", """
 				-- revision: a1a1a1a1a1a1
@@ -252,8 +255,8 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 		assertThat(migrations.current()).containsExactly(POSTS);
 		assertThat(this.database.schema()).isEqualTo(schemaBefore);
 		assertThat(this.database.queryStrings("SELECT username FROM users")).containsExactly("ada");
-		assertThat(this.database.queryStrings(
-				"SELECT revision FROM migration_history WHERE success = ? ORDER BY id", false))
+		assertThat(this.database.queryStrings("SELECT revision FROM migration_history WHERE success = ? ORDER BY id",
+				false))
 			.containsExactly("e5f6a7b8c9d0");
 	}
 
@@ -264,7 +267,9 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 		Migrations migrations = migrations();
 		migrations.upgrade("heads");
 		assertThat(this.database.queryStrings("SELECT duration_ms >= 0 FROM migration_history WHERE revision = ?",
-				"d1d1d1d1d1d1")).as("the claim completed: one row, with its duration").hasSize(1);
+				"d1d1d1d1d1d1"))
+			.as("the claim completed: one row, with its duration")
+			.hasSize(1);
 
 		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.downgrade("-1"))
 			.withMessageContaining("no_such_table")
@@ -408,8 +413,8 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 		Migrations migrations = migrations(MigrationConfiguration.builder().javaRevisions(backfill));
 
 		migrations.upgrade("heads");
-		assertThat(this.database.queryStrings("SELECT name FROM teams ORDER BY id")).containsExactly(
-				"Core; the first team", "From Java");
+		assertThat(this.database.queryStrings("SELECT name FROM teams ORDER BY id"))
+			.containsExactly("Core; the first team", "From Java");
 		migrations.downgrade("-1");
 		assertThat(this.database.queryStrings("SELECT name FROM teams")).containsExactly("Core; the first team");
 		assertThat(migrations.current()).containsExactly(POSTS);

@@ -7,18 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.migration.support.SqliteDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.migration.support.SqliteDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The offline script and the statement texts a revision shows are split as the named database reads SQL; the SQLite
- * script is run by the real {@code sqlite3} shell.
+ * The offline script and the statement texts a revision shows are split as the named
+ * database reads SQL; the SQLite script is run by the real {@code sqlite3} shell.
  */
 class OfflineScriptSyntaxTests {
 
@@ -43,8 +42,8 @@ class OfflineScriptSyntaxTests {
 	}
 
 	private Migrations offline(String dialect) {
-		return Migrations.create(MigrationConfiguration.builder().locations("filesystem:" + this.revisions)
-			.dialect(dialect).build());
+		return Migrations.create(
+				MigrationConfiguration.builder().locations("filesystem:" + this.revisions).dialect(dialect).build());
 	}
 
 	@Test
@@ -58,8 +57,8 @@ class OfflineScriptSyntaxTests {
 
 		assertThat(database.queryStrings("SELECT id FROM y")).containsExactly("1");
 		assertThat(database.queryStrings("SELECT version_num FROM migration_version")).containsExactly("a1");
-		assertThat(migrations.revisions().get(0).upgradeSql()).containsExactly(
-				"/* loads data/*.csv later */\nCREATE TABLE y (id INTEGER)", "INSERT INTO y VALUES (1)");
+		assertThat(migrations.revisions().get(0).upgradeSql())
+			.containsExactly("/* loads data/*.csv later */\nCREATE TABLE y (id INTEGER)", "INSERT INTO y VALUES (1)");
 	}
 
 	@Test

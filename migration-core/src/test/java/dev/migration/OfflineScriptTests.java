@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.operations.Column;
 import dev.migration.operations.ColumnType;
 import dev.migration.operations.Operations;
@@ -16,13 +13,16 @@ import dev.migration.support.ScriptClients;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
 import dev.migration.support.TestRevision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A plan rendered as a script, run as printed by the real {@code psql} or {@code sqlite3} (never through JDBC, which
- * reads a script differently), leaves the same schema and version rows as an online upgrade.
+ * A plan rendered as a script, run as printed by the real {@code psql} or {@code sqlite3}
+ * (never through JDBC, which reads a script differently), leaves the same schema and
+ * version rows as an online upgrade.
  */
 class OfflineScriptTests {
 
@@ -34,7 +34,9 @@ class OfflineScriptTests {
 	Path temporary;
 
 	private static Migrations offline(String dialect, List<JavaRevision> javaRevisions) {
-		return Migrations.create(MigrationConfiguration.builder().locations("classpath:db/seed").dialect(dialect)
+		return Migrations.create(MigrationConfiguration.builder()
+			.locations("classpath:db/seed")
+			.dialect(dialect)
 			.javaRevisions(javaRevisions)
 			.build());
 	}
@@ -90,8 +92,8 @@ class OfflineScriptTests {
 	@Test
 	void theRunningLineOfAStepStaysOneCommentLine() {
 		Migrations migrations = offline("sqlite", List.of(new JavaTable()));
-		String script = migrations.runnableScript(
-				migrations.plan(Direction.UPGRADE, List.of("heads"), List.of(), false), "dba");
+		String script = migrations
+			.runnableScript(migrations.plan(Direction.UPGRADE, List.of("heads"), List.of(), false), "dba");
 
 		assertThat(script).contains("\n-- Running upgrade 7d2e41c0b9aa -> java_table, Two lines and a carriage return, "
 				+ "'quotes', \"doubles\", a \\backslash, */ /* -- and :PORT\nBEGIN;\n");
@@ -113,7 +115,8 @@ class OfflineScriptTests {
 			assertThat(database.queryStrings("SELECT version_num FROM migration_version")).as(database.kind())
 				.containsExactly("7d2e41c0b9aa");
 			assertThat(database.queryStrings("SELECT revision FROM migration_history WHERE revision = 'halfway'"))
-				.as(database.kind()).isEmpty();
+				.as(database.kind())
+				.isEmpty();
 			assertThat(database.tables()).as(database.kind()).doesNotContain("after_the_failure");
 		}
 		assertThat(sqliteRun.exitCode()).isNotZero();
@@ -147,8 +150,8 @@ class OfflineScriptTests {
 
 	private void assertScriptMatchesOnline(List<JavaRevision> javaRevisions, TestDatabase scripted, TestDatabase live) {
 		Migrations migrations = offline(scripted.kind(), javaRevisions);
-		String upgrade = migrations.runnableScript(
-				migrations.plan(Direction.UPGRADE, List.of("heads"), List.of(), false), "dba");
+		String upgrade = migrations
+			.runnableScript(migrations.plan(Direction.UPGRADE, List.of("heads"), List.of(), false), "dba");
 		run(scripted, upgrade);
 		online(live, javaRevisions).upgrade("heads");
 
@@ -165,8 +168,8 @@ class OfflineScriptTests {
 		}
 
 		List<String> heads = live.queryStrings("SELECT version_num FROM migration_version");
-		run(scripted, migrations.runnableScript(migrations.plan(Direction.DOWNGRADE, List.of("base"), heads, false),
-				"dba"));
+		run(scripted,
+				migrations.runnableScript(migrations.plan(Direction.DOWNGRADE, List.of("base"), heads, false), "dba"));
 		online(live, javaRevisions).downgrade("base");
 		assertThat(schema(scripted)).isEqualTo(schema(live));
 		assertThat(scripted.queryStrings("SELECT version_num FROM migration_version")).isEmpty();
@@ -188,7 +191,10 @@ class OfflineScriptTests {
 		return ScriptClients.postgresCatalog((PostgresDatabase) database);
 	}
 
-	/** Operations whose rendering a script could trip on, with a message that a comment line could trip on. */
+	/**
+	 * Operations whose rendering a script could trip on, with a message that a comment
+	 * line could trip on.
+	 */
 	static final class JavaTable extends TestRevision {
 
 		JavaTable() {
@@ -240,7 +246,10 @@ class OfflineScriptTests {
 
 	}
 
-	/** Non-transactional, fails at its second statement; a later step would create a table. */
+	/**
+	 * Non-transactional, fails at its second statement; a later step would create a
+	 * table.
+	 */
 	static final class FailingHalfway extends TestRevision {
 
 		FailingHalfway() {

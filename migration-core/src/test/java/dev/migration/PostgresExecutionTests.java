@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,7 +32,8 @@ class PostgresExecutionTests extends MigrationsExecutionTests {
 
 	@Test
 	void aFailureInsideABatchOfStatementsNamesTheStatementThatFailed() throws Exception {
-		// the first four go to the server as one batch; the fourth repeats the third word for word
+		// the first four go to the server as one batch; the fourth repeats the third word
+		// for word
 		writeRevision("b4b4b4b4b4b4_duplicate.sql", """
 				-- revision: b4b4b4b4b4b4
 				-- down_revision: 7d2e41c0b9aa

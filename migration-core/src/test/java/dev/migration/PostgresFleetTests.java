@@ -1,12 +1,9 @@
 package dev.migration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,16 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.migration.FleetResult.State;
+import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.FleetResult.State;
-import dev.migration.support.PostgresDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Schema per tenant on one PostgreSQL database: 50 tenants, each on its own connection, lock and version table, with
- * unqualified revisions landing in each tenant's schema.
+ * Schema per tenant on one PostgreSQL database: 50 tenants, each on its own connection,
+ * lock and version table, with unqualified revisions landing in each tenant's schema.
  */
 class PostgresFleetTests {
 
@@ -97,8 +96,8 @@ class PostgresFleetTests {
 		});
 		for (int tenant = 1; tenant <= TENANTS; tenant++) {
 			String schema = tenant(tenant);
-			List<String> tables = database.queryStrings(
-					"SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename", schema);
+			List<String> tables = database
+				.queryStrings("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename", schema);
 			List<String> version = database.queryStrings("SELECT version_num FROM " + schema + ".migration_version");
 			if (schema.equals(broken)) {
 				assertThat(version).containsExactly("a00000000001");
@@ -109,8 +108,7 @@ class PostgresFleetTests {
 			assertThat(version).as(schema).containsExactly("a00000000002");
 			assertThat(steps.get(schema)).as(schema).hasValue(2);
 		}
-		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE schemaname IN ('public', 'other_1')"))
-			.isZero();
+		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE schemaname IN ('public', 'other_1')")).isZero();
 
 		// again: everything is at head except the broken tenant, which fails the same way
 		FleetResult<MigrationResult> again = fleet.upgrade(targets, "heads");
@@ -122,7 +120,8 @@ class PostgresFleetTests {
 		FleetResult<MigrationResult> down = fleet.run(targets, (target) -> fleet.migrations(target).downgrade("base"));
 		assertThat(down.isSuccess()).isTrue();
 		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE tablename IN ('accounts', 'invoices') "
-				+ "AND schemaname LIKE 'tenant%'")).isZero();
+				+ "AND schemaname LIKE 'tenant%'"))
+			.isZero();
 	}
 
 	@Test
@@ -131,18 +130,18 @@ class PostgresFleetTests {
 		database.execute("CREATE SCHEMA pooled_2");
 		try (Connection physical = database.connect()) {
 			physical.createStatement().execute("SET search_path TO other_1, public");
-			// what a pool hands out: the same session each time, and close() gives it back instead of ending it
+			// what a pool hands out: the same session each time, and close() gives it
+			// back instead of ending it
 			Connection borrowed = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-					new Class<?>[] { Connection.class },
-					(proxy, method, arguments) -> method.getName().equals("close") ? null
-							: method.invoke(physical, arguments));
+					new Class<?>[] { Connection.class }, (proxy, method, arguments) -> method.getName().equals("close")
+							? null : method.invoke(physical, arguments));
 			DataSource pool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
 					new Class<?>[] { DataSource.class },
 					(proxy, method, arguments) -> method.getName().equals("getConnection") ? borrowed : null);
-			Fleet fleet = Fleet.of(Migrations.create(MigrationConfiguration.builder()
-				.dataSource(pool)
-				.locations("filesystem:" + revisions)
-				.build())).parallelism(1);
+			Fleet fleet = Fleet
+				.of(Migrations.create(
+						MigrationConfiguration.builder().dataSource(pool).locations("filesystem:" + revisions).build()))
+				.parallelism(1);
 
 			assertThat(fleet.upgrade(fleet.schemas("pooled_%"), "heads").summary())
 				.isEqualTo("2 schemas: 2 ok, 0 failed");
@@ -153,7 +152,8 @@ class PostgresFleetTests {
 			}
 		}
 		assertThat(database.queryStrings("SELECT schemaname FROM pg_tables WHERE tablename = 'invoices' "
-				+ "AND schemaname LIKE 'pooled%' ORDER BY 1")).containsExactly("pooled_1", "pooled_2");
+				+ "AND schemaname LIKE 'pooled%' ORDER BY 1"))
+			.containsExactly("pooled_1", "pooled_2");
 	}
 
 	@Test

@@ -11,18 +11,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.operations.Operations;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.TestRevision;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The PostgreSQL migration lock: a session advisory lock that waiters poll for, so that a holder's
- * {@code CREATE INDEX CONCURRENTLY} never waits for them, and a timeout that names the holder.
+ * The PostgreSQL migration lock: a session advisory lock that waiters poll for, so that a
+ * holder's {@code CREATE INDEX CONCURRENTLY} never waits for them, and a timeout that
+ * names the holder.
  */
 class PostgresLockTests {
 
@@ -69,8 +69,7 @@ class PostgresLockTests {
 				"SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ?",
 				"ix_posts_title"))
 			.containsExactly("t");
-		assertThat(this.database.queryStrings(
-				"SELECT revision FROM migration_history WHERE revision = 'c0ncurrent01'"))
+		assertThat(this.database.queryStrings("SELECT revision FROM migration_history WHERE revision = 'c0ncurrent01'"))
 			.hasSize(1);
 	}
 
@@ -115,8 +114,9 @@ class PostgresLockTests {
 			index.release.countDown();
 		}
 		assertThat(holding.get(60, TimeUnit.SECONDS).currentRows()).containsExactly("c0ncurrent02");
-		assertThat(this.database.queryStrings("SELECT duration_ms >= 0 AND success FROM migration_history "
-				+ "WHERE revision = 'c0ncurrent02'")).containsExactly("t");
+		assertThat(this.database.queryStrings(
+				"SELECT duration_ms >= 0 AND success FROM migration_history " + "WHERE revision = 'c0ncurrent02'"))
+			.containsExactly("t");
 	}
 
 	@Test
@@ -140,7 +140,8 @@ class PostgresLockTests {
 		CompletableFuture<MigrationResult> holding = CompletableFuture.supplyAsync(() -> holder.upgrade("heads"));
 		assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
 
-		// what kill -9 of the holder does to its sessions: the server ends them, releasing the lock
+		// what kill -9 of the holder does to its sessions: the server ends them,
+		// releasing the lock
 		this.database.queryStrings("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
 				+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
 		MigrationResult next = migrations(Duration.ofSeconds(30), stuck).upgrade("heads");
@@ -149,21 +150,24 @@ class PostgresLockTests {
 		assertThat(next.steps()).extracting(Step::revision).containsExactly("stuck0000001");
 		assertThat(next.currentRows()).containsExactly("stuck0000001");
 		assertThat(holding).failsWithin(60, TimeUnit.SECONDS);
-		assertThat(this.database.queryStrings(
-				"SELECT revision FROM migration_history WHERE revision = 'stuck0000001' AND success"))
+		assertThat(this.database
+			.queryStrings("SELECT revision FROM migration_history WHERE revision = 'stuck0000001' AND success"))
 			.hasSize(1);
 	}
 
 	/** The backend that holds our advisory lock. */
 	private int holderPid() {
-		List<String> pids = this.database.queryStrings(
-				"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = "
-						+ "(SELECT oid FROM pg_database WHERE datname = current_database())");
+		List<String> pids = this.database
+			.queryStrings("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = "
+					+ "(SELECT oid FROM pg_database WHERE datname = current_database())");
 		assertThat(pids).hasSize(1);
 		return Integer.parseInt(pids.get(0));
 	}
 
-	/** Waits until another session has polled for the migration lock, i.e. a second process is waiting. */
+	/**
+	 * Waits until another session has polled for the migration lock, i.e. a second
+	 * process is waiting.
+	 */
 	private static void awaitWaiter(Connection connection) throws SQLException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (System.nanoTime() < deadline) {
@@ -190,7 +194,10 @@ class PostgresLockTests {
 
 	}
 
-	/** Once started, waits for its release, then runs its statement: holds the lock as long as a test needs. */
+	/**
+	 * Once started, waits for its release, then runs its statement: holds the lock as
+	 * long as a test needs.
+	 */
 	private static final class Held extends Revision {
 
 		final CountDownLatch started = new CountDownLatch(1);

@@ -3,10 +3,9 @@ package dev.migration;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,8 +47,8 @@ class PostgresSqlTextExecutionTests extends SqlTextExecutionTests {
 
 		migrations().upgrade("heads");
 
-		assertThat(this.database.queryStrings("SELECT note FROM log ORDER BY note"))
-			.containsExactly("a;b]", "one; 1", "two");
+		assertThat(this.database.queryStrings("SELECT note FROM log ORDER BY note")).containsExactly("a;b]", "one; 1",
+				"two");
 	}
 
 }

@@ -2,16 +2,15 @@ package dev.migration;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.support.PostgresDatabase;
+import org.junit.jupiter.api.Test;
 
 import static dev.migration.MigrationsExecutionTests.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code alembic_version} in a schema of its own ({@code migrations.schema}), where the history table is created
- * beside it.
+ * {@code alembic_version} in a schema of its own ({@code migrations.schema}), where the
+ * history table is created beside it.
  */
 class PostgresVersionTableOnlyInSchemaTests extends PostgresVersionTableOnlyTests {
 
@@ -23,7 +22,8 @@ class PostgresVersionTableOnlyInSchemaTests extends PostgresVersionTableOnlyTest
 	@Test
 	void anOwnerOfTheSchemaWhoMayNotCreateSchemasWritesTheFirstHistoryRow() {
 		versionedByAlembicAt(TEAMS);
-		// what an application's database user often is: owner of its schema, no CREATE on the database
+		// what an application's database user often is: owner of its schema, no CREATE on
+		// the database
 		String owner = ((PostgresDatabase) this.database).name() + "_owner";
 		this.database.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'secret'");
 		this.database.execute("ALTER SCHEMA legacy OWNER TO " + owner);

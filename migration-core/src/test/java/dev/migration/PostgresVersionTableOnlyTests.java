@@ -30,8 +30,9 @@ class PostgresVersionTableOnlyTests extends VersionTableOnlyTests {
 
 	@Override
 	boolean tableExists(String table) {
-		return this.database.count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? "
-				+ "AND table_name = ?", schemaName(), table) > 0;
+		return this.database.count(
+				"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? " + "AND table_name = ?",
+				schemaName(), table) > 0;
 	}
 
 	@Override
@@ -39,7 +40,8 @@ class PostgresVersionTableOnlyTests extends VersionTableOnlyTests {
 		List<String> definition = new ArrayList<>(this.database.queryStrings(
 				"SELECT column_name || ' ' || data_type || '(' || character_maximum_length || ') ' || is_nullable "
 						+ "FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-						+ "ORDER BY ordinal_position", schemaName(), VERSION_TABLE));
+						+ "ORDER BY ordinal_position",
+				schemaName(), VERSION_TABLE));
 		definition.addAll(this.database.queryStrings("SELECT conname || ' ' || pg_get_constraintdef(oid) "
 				+ "FROM pg_constraint WHERE conrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass "
 				+ "ORDER BY conname", schemaName(), VERSION_TABLE));

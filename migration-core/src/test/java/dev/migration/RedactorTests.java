@@ -37,7 +37,8 @@ class RedactorTests {
 		String text = "driver said: user x with " + password + " / " + encoded + " / " + encoded.replace("+", "%20")
 				+ " / " + encoded.toLowerCase();
 
-		assertThat(redactor.redact(text)).doesNotContain(password).doesNotContain(encoded)
+		assertThat(redactor.redact(text)).doesNotContain(password)
+			.doesNotContain(encoded)
 			.startsWith("driver said: user x with ****");
 	}
 
@@ -59,8 +60,8 @@ class RedactorTests {
 
 	@Test
 	void aFailuresCausesAreCopiedWithoutTheSecretKeepingTheSqlState() {
-		SQLException driver = new SQLException("No suitable driver found for jdbc:x://db?password=Sekr3t;Tail",
-				"08001", 7);
+		SQLException driver = new SQLException("No suitable driver found for jdbc:x://db?password=Sekr3t;Tail", "08001",
+				7);
 		driver.initCause(new IllegalStateException("host u:Sekr3t;Tail@db"));
 
 		Throwable redacted = Redactor.of(null, "Sekr3t;Tail").redact(driver);
@@ -84,10 +85,13 @@ class RedactorTests {
 	@ValueSource(strings = { "jdbc:postgresq://localhost:1/app?password=Sekr3t;Tail",
 			"jdbc:postgresql://localhost:notaport/app?password=Sekr3t;Tail",
 			"jdbc:postgresql://localhost:1/app?password=Sekr3t;Tail",
-					"jdbc:postgresql://u:Sekr3t;Tail@localhost:1/app" })
+			"jdbc:postgresql://u:Sekr3t;Tail@localhost:1/app" })
 	void aConnectionFailureCarriesThePasswordNeitherInItsMessageNorInItsCauses(String url) {
-		Migrations migrations = Migrations.create(MigrationConfiguration.builder().url(url).password("Sekr3t;Tail")
-			.locations("classpath:db/seed").build());
+		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+			.url(url)
+			.password("Sekr3t;Tail")
+			.locations("classpath:db/seed")
+			.build());
 
 		MigrationDatabaseException failure = catchThrowableOfType(MigrationDatabaseException.class,
 				() -> migrations.upgrade("heads"));
@@ -100,7 +104,8 @@ class RedactorTests {
 
 	@Test
 	void moreSecretsAddUp() {
-		Redactor redactor = Redactor.of("jdbc:postgresql://db/a", "first-pw").and(null, "second-pw")
+		Redactor redactor = Redactor.of("jdbc:postgresql://db/a", "first-pw")
+			.and(null, "second-pw")
 			.andSecrets(List.of("third-pw"));
 
 		assertThat(redactor.redact("first-pw second-pw third-pw")).isEqualTo("**** **** ****");

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Listing revisions shows their statements as the configured database splits them without connecting to it: the
- * commands that work from the folder alone must work while the database is down.
+ * Listing revisions shows their statements as the configured database splits them without
+ * connecting to it: the commands that work from the folder alone must work while the
+ * database is down.
  */
 class RevisionListingTests {
 
@@ -57,9 +58,8 @@ class RevisionListingTests {
 
 	@Test
 	void withoutADatabaseTheRevisionsAreListedWithoutStatements() {
-		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
-			.locations("filesystem:" + this.revisions)
-			.build());
+		Migrations migrations = Migrations
+			.create(MigrationConfiguration.builder().locations("filesystem:" + this.revisions).build());
 
 		RevisionInfo revision = migrations.revision("a1");
 

@@ -6,18 +6,17 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.stream.Stream;
 
+import dev.migration.SchemaSnapshot.Element;
+import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.SchemaSnapshot.Element;
-import dev.migration.support.TestDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link Migrations#snapshot()} against a real database: what the test kit compares before and after a downgrade.
- * Each subclass names the database.
+ * {@link Migrations#snapshot()} against a real database: what the test kit compares
+ * before and after a downgrade. Each subclass names the database.
  */
 abstract class SchemaSnapshotTests {
 
@@ -101,8 +100,9 @@ abstract class SchemaSnapshotTests {
 
 		assertThat(before.addedIn(after)).extracting(Element::key)
 			.containsExactlyInAnyOrder("index ix_t_x on t", "table u");
-		assertThat(before.differencesTo(after)).hasSize(2).anySatisfy((line) -> assertThat(line)
-			.startsWith("extra index ix_t_x on t")).contains("extra table u");
+		assertThat(before.differencesTo(after)).hasSize(2)
+			.anySatisfy((line) -> assertThat(line).startsWith("extra index ix_t_x on t"))
+			.contains("extra table u");
 		assertThat(after.differencesTo(before)).contains("missing table u");
 	}
 

@@ -6,16 +6,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.support.DatabaseTests;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Revision files whose text each database reads its own way, and malformed files in a plan, against a real database.
- * Each subclass names the database.
+ * Revision files whose text each database reads its own way, and malformed files in a
+ * plan, against a real database. Each subclass names the database.
  */
 abstract class SqlTextExecutionTests extends DatabaseTests {
 
@@ -23,7 +22,10 @@ abstract class SqlTextExecutionTests extends DatabaseTests {
 		super(false);
 	}
 
-	/** Writes revision {@code id} after {@code down} whose upgrade is the given SQL, starting on line 6. */
+	/**
+	 * Writes revision {@code id} after {@code down} whose upgrade is the given SQL,
+	 * starting on line 6.
+	 */
 	void writeRevision(String id, String down, String upgrade) throws IOException {
 		Files.writeString(this.revisions.resolve(id + "_revision.sql"), "-- revision: " + id + "\n-- down_revision: "
 				+ down + "\n-- message: Revision " + id + "\n\n-- upgrade\n" + upgrade);

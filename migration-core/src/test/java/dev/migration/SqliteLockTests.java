@@ -5,17 +5,16 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 
+import dev.migration.support.SqliteDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.migration.support.SqliteDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * SQLite has no session lock: a writer that holds the database past the lock timeout makes the upgrade fail with a
- * lock timeout, and nothing is applied.
+ * SQLite has no session lock: a writer that holds the database past the lock timeout
+ * makes the upgrade fail with a lock timeout, and nothing is applied.
  */
 class SqliteLockTests {
 

@@ -3,10 +3,9 @@ package dev.migration;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

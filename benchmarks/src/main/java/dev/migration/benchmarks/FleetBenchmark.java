@@ -19,11 +19,13 @@ import java.util.stream.Stream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Schema per tenant at scale: S tenant schemas x R revisions on one embedded PostgreSQL (fsync and
- * synchronous_commit on), upgraded by our {@code Fleet} and by raw JDBC doing the same work on a pool of the same
- * size, at each parallelism; then S/4 against S schemas at one parallelism, to show memory flat in the number of
- * schemas. Each figure is one fresh JVM ({@link FleetMain}) on a fresh database; the tools alternate, raw JDBC first
- * in odd rounds. Writes between the {@code results:start fleet} / {@code results:end fleet} markers of the page.
+ * Schema per tenant at scale: S tenant schemas x R revisions on one embedded PostgreSQL
+ * (fsync and synchronous_commit on), upgraded by our {@code Fleet} and by raw JDBC doing
+ * the same work on a pool of the same size, at each parallelism; then S/4 against S
+ * schemas at one parallelism, to show memory flat in the number of schemas. Each figure
+ * is one fresh JVM ({@link FleetMain}) on a fresh database; the tools alternate, raw JDBC
+ * first in odd rounds. Writes between the {@code results:start fleet} /
+ * {@code results:end fleet} markers of the page.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.migration.benchmarks.FleetBenchmark --out docs/benchmarks.md \
@@ -67,7 +69,8 @@ public final class FleetBenchmark {
 			List<String> rows = new ArrayList<>();
 			List<String> memory = new ArrayList<>();
 			String memoryFull = null;
-			// the page is written after each row, so that a run cut short still leaves what it measured
+			// the page is written after each row, so that a run cut short still leaves
+			// what it measured
 			for (int parallelism : parallelisms) {
 				Row row = benchmark.row(schemas, revisions, parallelism, runs, workload);
 				rows.add(row.line());
@@ -80,7 +83,8 @@ public final class FleetBenchmark {
 			Sample raw = benchmark.run(Tool.RAW_JDBC, quarter, revisions, memoryParallelism, workload);
 			Sample ours = benchmark.run(Tool.OURS, quarter, revisions, memoryParallelism, workload);
 			memory.add(new Row(memoryParallelism, raw.millis(), ours.millis(), ours.millis() / raw.millis(),
-					raw.rssKb(), ours.rssKb()).memoryLine(quarter));
+					raw.rssKb(), ours.rssKb())
+				.memoryLine(quarter));
 			if (memoryFull != null) {
 				memory.add(memoryFull);
 			}
@@ -121,8 +125,7 @@ public final class FleetBenchmark {
 	}
 
 	/** One parallelism's medians and peaks. */
-	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, long rawRss,
-			long oursRss) {
+	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, long rawRss, long oursRss) {
 
 		String line() {
 			return "| " + this.parallelism + " | " + seconds(this.rawMillis) + " | " + seconds(this.oursMillis) + " | "
@@ -138,7 +141,10 @@ public final class FleetBenchmark {
 
 	}
 
-	/** A fresh database with the tenant schemas, the tool's run in its own JVM, a check, and the database dropped. */
+	/**
+	 * A fresh database with the tenant schemas, the tool's run in its own JVM, a check,
+	 * and the database dropped.
+	 */
 	private Sample run(Tool tool, int schemas, int revisions, int parallelism, Path workload) throws Exception {
 		String name = "fleet_" + (++this.databases);
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
@@ -152,9 +158,10 @@ public final class FleetBenchmark {
 			}
 		}
 		progress(tool.title() + ", " + schemas + " schemas, parallelism " + parallelism);
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-cp", System.getProperty("java.class.path"), FleetMain.class.getName(), tool.name(),
-				String.valueOf(parallelism), workload.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), FleetMain.class.getName(), tool.name(),
+						String.valueOf(parallelism), workload.toString()));
 		command.addAll(Arrays.asList(target.arguments()));
 		Path log = Files.createTempFile(this.work, "child", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -172,10 +179,11 @@ public final class FleetBenchmark {
 				Long.parseLong(fields[2].substring("rssKb=".length())),
 				Integer.parseInt(fields[3].substring("result=".length())));
 		if (sample.result() != schemas * revisions) {
-			throw new IllegalStateException(tool + " applied " + sample.result() + " revisions, not "
-					+ schemas * revisions);
+			throw new IllegalStateException(
+					tool + " applied " + sample.result() + " revisions, not " + schemas * revisions);
 		}
-		try (Connection connection = target.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = target.connect();
+				Statement statement = connection.createStatement();
 				java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename "
 						+ "LIKE 't\\_%' AND schemaname LIKE 'tenant\\_%'")) {
 			count.next();
@@ -221,8 +229,7 @@ public final class FleetBenchmark {
 		int from = page.indexOf(start);
 		int to = page.indexOf(end);
 		String updated = (from >= 0 && to > from)
-				? page.substring(0, from) + section + page.substring(to + end.length())
-				: page + "\n" + section + "\n";
+				? page.substring(0, from) + section + page.substring(to + end.length()) : page + "\n" + section + "\n";
 		Files.writeString(out, updated, StandardCharsets.UTF_8);
 	}
 

@@ -18,9 +18,11 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 
 /**
- * One measured fleet run in a fresh JVM: {@code FleetMain TOOL PARALLELISM workloadDir kind url user password}
- * upgrades every {@code tenant_%} schema of the database to head. Prints {@code RESULT millis=M rssKb=K result=R}
- * with R the number of revisions applied over all schemas.
+ * One measured fleet run in a fresh JVM:
+ * {@code FleetMain TOOL PARALLELISM workloadDir kind url user password} upgrades every
+ * {@code tenant_%} schema of the database to head. Prints
+ * {@code RESULT millis=M rssKb=K result=R} with R the number of revisions applied over
+ * all schemas.
  */
 public final class FleetMain {
 
@@ -38,8 +40,8 @@ public final class FleetMain {
 		Target target = Target.fromArguments(arguments, 3);
 		int result = (tool == Tool.OURS) ? ours(parallelism, workload, target) : raw(parallelism, workload, target);
 		long nanos = System.nanoTime() - start;
-		System.out.println("RESULT millis=" + (nanos / 1_000_000.0) + " rssKb=" + PeakMemory.peakRssKb() + " result="
-				+ result);
+		System.out.println(
+				"RESULT millis=" + (nanos / 1_000_000.0) + " rssKb=" + PeakMemory.peakRssKb() + " result=" + result);
 		System.exit(0);
 	}
 
@@ -65,8 +67,9 @@ public final class FleetMain {
 	}
 
 	/**
-	 * The floor: per schema one connection with search_path set to it, the same statements, one transaction and one
-	 * version row per revision; the schemas on a pool of the same size.
+	 * The floor: per schema one connection with search_path set to it, the same
+	 * statements, one transaction and one version row per revision; the schemas on a pool
+	 * of the same size.
 	 */
 	private static int raw(int parallelism, Path workload, Target target) throws Exception {
 		List<List<String>> revisions = Tool.readRawRevisions(workload.resolve(Workload.RAW));

@@ -15,14 +15,17 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The class loader of Flyway 13: its two jars from {@code lib-flyway13} (copied there by the build, beside
- * {@code lib} and the benchmark's classes), then the jars of the libraries it uses as this class path has them
- * (Jackson, Commons, SLF4J and Logback, as Flyway 12 logs, the JDBC drivers), and not Flyway 12, whose classes share
- * its packages.
+ * The class loader of Flyway 13: its two jars from {@code lib-flyway13} (copied there by
+ * the build, beside {@code lib} and the benchmark's classes), then the jars of the
+ * libraries it uses as this class path has them (Jackson, Commons, SLF4J and Logback, as
+ * Flyway 12 logs, the JDBC drivers), and not Flyway 12, whose classes share its packages.
  */
 final class Flyway13 {
 
-	/** One class of each library that Flyway 13 and the JDBC drivers need; their jars go into its class loader. */
+	/**
+	 * One class of each library that Flyway 13 and the JDBC drivers need; their jars go
+	 * into its class loader.
+	 */
 	private static final List<String> NEEDED = List.of("tools.jackson.databind.ObjectMapper",
 			"tools.jackson.core.JsonParser", "com.fasterxml.jackson.annotation.JsonProperty",
 			"org.apache.commons.text.StringSubstitutor", "org.apache.commons.lang3.StringUtils", "org.slf4j.Logger",

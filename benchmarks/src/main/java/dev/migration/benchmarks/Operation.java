@@ -8,7 +8,9 @@ public enum Operation {
 	/** A fresh database to head. */
 	COLD("cold apply"),
 
-	/** A database already at head, upgraded again: what every service pays at every start. */
+	/**
+	 * A database already at head, upgraded again: what every service pays at every start.
+	 */
 	UP_TO_DATE("up to date"),
 
 	/** Every revision and whether it is applied. */

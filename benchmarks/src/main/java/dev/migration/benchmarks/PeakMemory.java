@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The peak resident set size of this JVM ({@code VmHWM} in {@code /proc/self/status}), or -1 off Linux.
+ * The peak resident set size of this JVM ({@code VmHWM} in {@code /proc/self/status}), or
+ * -1 off Linux.
  */
 public final class PeakMemory {
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 /**
  * One database to run a tool against: a SQLite file or a PostgreSQL database.
+ *
  * @param kind {@code sqlite} or {@code postgresql}
  */
 public record Target(String kind, String url, String user, String password) {
@@ -14,7 +15,10 @@ public record Target(String kind, String url, String user, String password) {
 		return DriverManager.getConnection(this.url, this.user, this.password);
 	}
 
-	/** As command-line arguments for a child JVM: kind, url, user, password (empty for none). */
+	/**
+	 * As command-line arguments for a child JVM: kind, url, user, password (empty for
+	 * none).
+	 */
 	public String[] arguments() {
 		return new String[] { this.kind, this.url, (this.user != null) ? this.user : "",
 				(this.password != null) ? this.password : "" };

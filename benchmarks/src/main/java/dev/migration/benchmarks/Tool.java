@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.migration.MigrationConfiguration;
+import dev.migration.Migrations;
+import dev.migration.RevisionInfo;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -24,18 +27,18 @@ import liquibase.resource.DirectoryResourceAccessor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
-import dev.migration.MigrationConfiguration;
-import dev.migration.Migrations;
-import dev.migration.RevisionInfo;
-
 /**
- * The four contenders, each able to run every {@link Operation} on a {@link Target} from a written {@link Workload}.
- * {@link #run} returns how many revisions the upgrade applied, or for {@code STATUS} how many it reports applied
- * ({@code -1} where the tool does not say).
+ * The four contenders, each able to run every {@link Operation} on a {@link Target} from
+ * a written {@link Workload}. {@link #run} returns how many revisions the upgrade
+ * applied, or for {@code STATUS} how many it reports applied ({@code -1} where the tool
+ * does not say).
  */
 public enum Tool {
 
-	/** The floor: the same statements, one revision per transaction, one version row each, nothing else. */
+	/**
+	 * The floor: the same statements, one revision per transaction, one version row each,
+	 * nothing else.
+	 */
 	RAW_JDBC("raw JDBC") {
 		@Override
 		int run(Operation operation, Target target, Path workload) throws Exception {
@@ -99,8 +102,9 @@ public enum Tool {
 	},
 
 	/**
-	 * Flyway 13 beside 12: its jars (copied to {@code target/lib-flyway13} by the build) in a class loader of their
-	 * own with the libraries it needs, driven through reflection, because one class path cannot hold two Flyways.
+	 * Flyway 13 beside 12: its jars (copied to {@code target/lib-flyway13} by the build)
+	 * in a class loader of their own with the libraries it needs, driven through
+	 * reflection, because one class path cannot hold two Flyways.
 	 */
 	FLYWAY_13("Flyway 13") {
 		@Override
@@ -165,7 +169,10 @@ public enum Tool {
 
 	abstract int run(Operation operation, Target target, Path workload) throws Exception;
 
-	/** The raw baseline's upgrade: the pending revisions, each in a transaction with its version row. */
+	/**
+	 * The raw baseline's upgrade: the pending revisions, each in a transaction with its
+	 * version row.
+	 */
 	static int applyRaw(Connection connection, List<List<String>> revisions) throws SQLException {
 		Set<Integer> applied = rawVersions(connection);
 		connection.setAutoCommit(false);
@@ -200,7 +207,10 @@ public enum Tool {
 		return applied;
 	}
 
-	/** The raw statement files, in order; statements end with a semicolon at the end of a line. */
+	/**
+	 * The raw statement files, in order; statements end with a semicolon at the end of a
+	 * line.
+	 */
 	static List<List<String>> readRawRevisions(Path directory) throws IOException {
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(directory)) {

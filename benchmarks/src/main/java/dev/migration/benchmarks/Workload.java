@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The same N revisions for every tool. Revision i creates table {@code t_i} with five columns and an index; every
- * 10th also adds a column to {@code t_(i-1)}. Written as our SQL revision files ({@code ours/}), Flyway
- * {@code V{i}__} files ({@code flyway/}), one Liquibase formatted-SQL changelog ({@code liquibase/changelog.sql})
- * and one plain statement file per revision for the raw-JDBC baseline ({@code raw/}).
+ * The same N revisions for every tool. Revision i creates table {@code t_i} with five
+ * columns and an index; every 10th also adds a column to {@code t_(i-1)}. Written as our
+ * SQL revision files ({@code ours/}), Flyway {@code V{i}__} files ({@code flyway/}), one
+ * Liquibase formatted-SQL changelog ({@code liquibase/changelog.sql}) and one plain
+ * statement file per revision for the raw-JDBC baseline ({@code raw/}).
  */
 public final class Workload {
 
@@ -40,12 +41,18 @@ public final class Workload {
 		return statements;
 	}
 
-	/** Our revision id for revision {@code i}: any {@code [A-Za-z0-9_]{1,32}} is allowed; this one sorts. */
+	/**
+	 * Our revision id for revision {@code i}: any {@code [A-Za-z0-9_]{1,32}} is allowed;
+	 * this one sorts.
+	 */
 	public static String revisionId(int i) {
 		return String.format("r%07d", i);
 	}
 
-	/** Writes the workload of {@code count} revisions below {@code directory}; returns {@code directory}. */
+	/**
+	 * Writes the workload of {@code count} revisions below {@code directory}; returns
+	 * {@code directory}.
+	 */
 	public static Path write(Path directory, int count) {
 		try {
 			Path ours = Files.createDirectories(directory.resolve(OURS));
@@ -58,9 +65,9 @@ public final class Workload {
 				String body = String.join(";\n", statements) + ";\n";
 				String id = revisionId(i);
 				String down = (i == 1) ? "none" : revisionId(i - 1);
-				Files.writeString(ours.resolve(id + "_create_t_" + i + ".sql"), "-- revision: " + id + "\n"
-						+ "-- down_revision: " + down + "\n-- message: Create t_" + i + "\n\n-- upgrade\n" + body
-						+ "\n-- downgrade\n" + downgrade(i) + "\n");
+				Files.writeString(ours.resolve(id + "_create_t_" + i + ".sql"),
+						"-- revision: " + id + "\n" + "-- down_revision: " + down + "\n-- message: Create t_" + i
+								+ "\n\n-- upgrade\n" + body + "\n-- downgrade\n" + downgrade(i) + "\n");
 				Files.writeString(flyway.resolve("V" + i + "__create_t_" + i + ".sql"), body);
 				changelog.append("--changeset bench:").append(i).append('\n').append(body).append('\n');
 				Files.writeString(raw.resolve(String.format("%07d.sql", i)), body);
@@ -75,7 +82,8 @@ public final class Workload {
 
 	private static String downgrade(int i) {
 		String drop = "DROP TABLE t_" + i + ";";
-		// the column added to t_(i-1) goes with the table on PostgreSQL; SQLite cannot drop a column cheaply
+		// the column added to t_(i-1) goes with the table on PostgreSQL; SQLite cannot
+		// drop a column cheaply
 		return drop;
 	}
 

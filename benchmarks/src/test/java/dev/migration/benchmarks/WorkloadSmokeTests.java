@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The quick check that runs in every build: ten revisions, written for every tool, give the same schema with each
- * of them, an upgrade at head applies nothing, and status reports all ten applied. The benchmark itself runs only
- * on demand (see docs/benchmarks.md).
+ * The quick check that runs in every build: ten revisions, written for every tool, give
+ * the same schema with each of them, an upgrade at head applies nothing, and status
+ * reports all ten applied. The benchmark itself runs only on demand (see
+ * docs/benchmarks.md).
  */
 class WorkloadSmokeTests {
 
@@ -75,8 +76,8 @@ class WorkloadSmokeTests {
 					Statement statement = connection.createStatement()) {
 				statement.execute("CREATE DATABASE " + name);
 			}
-			List<String> schema = runAll(tool, new Target("postgresql", postgres.getJdbcUrl("postgres", name),
-					"postgres", null));
+			List<String> schema = runAll(tool,
+					new Target("postgresql", postgres.getJdbcUrl("postgres", name), "postgres", null));
 			if (reference == null) {
 				reference = schema;
 				assertThat(reference).contains("t_1", "t_9.extra_10 varchar YES", "t_10.index ix_t_10_name");
@@ -98,7 +99,10 @@ class WorkloadSmokeTests {
 		return schema(target);
 	}
 
-	/** Tables, {@code table.column type nullability} and {@code table.index name} lines, sorted. */
+	/**
+	 * Tables, {@code table.column type nullability} and {@code table.index name} lines,
+	 * sorted.
+	 */
 	private static List<String> schema(Target target) throws SQLException {
 		try (Connection connection = target.connect()) {
 			DatabaseMetaData metaData = connection.getMetaData();

@@ -17,11 +17,13 @@ final class BranchesCommand extends CliCommand {
 		Migrations migrations = this.cli.revisions();
 		for (RevisionInfo revision : migrations.revisions()) {
 			if (revision.branchPoint()) {
-				StringBuilder text = new StringBuilder(this.verbose ? revision.entry(false)
-						: revision.line(false, false, true, false) + "\n");
+				StringBuilder text = new StringBuilder(
+						this.verbose ? revision.entry(false) : revision.line(false, false, true, false) + "\n");
 				for (String child : revision.children()) {
-					text.append(" ".repeat(revision.id().length())).append(" -> ")
-						.append(migrations.revision(child).line(false, false, true, this.verbose)).append('\n');
+					text.append(" ".repeat(revision.id().length()))
+						.append(" -> ")
+						.append(migrations.revision(child).line(false, false, true, this.verbose))
+						.append('\n');
 				}
 				console().print(text.toString());
 			}

@@ -16,8 +16,8 @@ final class CheckCommand extends CliCommand {
 
 	@Override
 	public Integer call() {
-		SchemaDiff diff = this.schema.database(this.cli).check(this.schema.targetSchema(this.cli),
-				this.schema.filter());
+		SchemaDiff diff = this.schema.database(this.cli)
+			.check(this.schema.targetSchema(this.cli), this.schema.filter());
 		if (diff.isEmpty()) {
 			console().print("No new upgrade operations detected.");
 			return 0;

@@ -23,13 +23,17 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
 /**
- * Runs the parsed command as usual, or, with {@code --schemas} or {@code --urls}, once per target of the fleet on at
- * most {@code --parallel} threads: each target has its own database, its own console whose lines start with
- * {@code [<target>] }, and its own exit; the last line counts them.
+ * Runs the parsed command as usual, or, with {@code --schemas} or {@code --urls}, once
+ * per target of the fleet on at most {@code --parallel} threads: each target has its own
+ * database, its own console whose lines start with {@code [<target>] }, and its own exit;
+ * the last line counts them.
  */
 final class FleetExecution implements IExecutionStrategy {
 
-	/** The commands that mean something per target; the others work from the revisions folder or print a script. */
+	/**
+	 * The commands that mean something per target; the others work from the revisions
+	 * folder or print a script.
+	 */
 	static final Set<String> COMMANDS = Set.of("upgrade", "downgrade", "stamp", "current", "validate", "history");
 
 	private final MigrationCli cli;
@@ -82,8 +86,8 @@ final class FleetExecution implements IExecutionStrategy {
 		String schemas = options.schemas(this.cli);
 		String urls = options.urls(this.cli);
 		if (schemas != null && urls != null) {
-			throw new UsageException("Give --schemas LIST (schemas of one database) or --urls FILE (databases), "
-					+ "not both.");
+			throw new UsageException(
+					"Give --schemas LIST (schemas of one database) or --urls FILE (databases), " + "not both.");
 		}
 		int parallelism = options.parallelism(this.cli);
 		int[] shard = options.shard(this.cli);
@@ -108,8 +112,8 @@ final class FleetExecution implements IExecutionStrategy {
 		return result.isSuccess() ? 0 : 1;
 	}
 
-	private Object runOne(Fleet fleet, FleetTarget target, Callable<?> body, Redactor redactor,
-			FleetOptions options) throws Exception {
+	private Object runOne(Fleet fleet, FleetTarget target, Callable<?> body, Redactor redactor, FleetOptions options)
+			throws Exception {
 		String prefix = "[" + target.name() + "] ";
 		Redactor targetRedactor = redactor.and(target.url(), null);
 		try (PrefixedLines outLines = new PrefixedLines(this.out, prefix);
@@ -151,8 +155,8 @@ final class FleetExecution implements IExecutionStrategy {
 	}
 
 	/**
-	 * The engine's log lines (e.g. waiting for a tenant's lock) go to the console of the target whose thread logs
-	 * them, with its prefix, for as long as the fleet runs.
+	 * The engine's log lines (e.g. waiting for a tenant's lock) go to the console of the
+	 * target whose thread logs them, with its prefix, for as long as the fleet runs.
 	 */
 	private static final class TargetLog extends Handler implements AutoCloseable {
 

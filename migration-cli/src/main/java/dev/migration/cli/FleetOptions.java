@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The options that run a command once per schema or database of a fleet, and which target the current thread works
- * for: the commands ask the command line for their database and console, and in a fleet each worker thread is
- * answered with its own target's.
+ * The options that run a command once per schema or database of a fleet, and which target
+ * the current thread works for: the commands ask the command line for their database and
+ * console, and in a fleet each worker thread is answered with its own target's.
  */
 final class FleetOptions {
 

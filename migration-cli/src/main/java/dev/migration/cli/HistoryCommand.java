@@ -26,7 +26,8 @@ final class HistoryCommand extends CliCommand {
 	public Integer call() {
 		List<String> bounds = (this.range != null) ? MigrationCli.splitRange(this.range, "base:heads")
 				: List.of("", "");
-		// only a range relative to the database's revisions, or the marks, need a connection
+		// only a range relative to the database's revisions, or the marks, need a
+		// connection
 		boolean needsDatabase = this.indicateCurrent || bounds.stream()
 			.anyMatch((bound) -> bound.equals("current") || bound.matches("[+-]\\d+") || bound.matches(".*@[+-].*"));
 		Migrations migrations = needsDatabase ? this.cli.database() : this.cli.revisions();

@@ -22,8 +22,8 @@ final class InitCommand extends CliCommand {
 		if (Files.exists(path)) {
 			try (Stream<Path> entries = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
 				if (entries.findAny().isPresent()) {
-					throw new MigrationException("Directory '" + path
-							+ "' already exists and is not empty. Nothing was created.");
+					throw new MigrationException(
+							"Directory '" + path + "' already exists and is not empty. Nothing was created.");
 				}
 			}
 		}

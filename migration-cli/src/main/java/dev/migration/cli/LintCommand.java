@@ -47,7 +47,10 @@ final class LintCommand extends CliCommand {
 		summary(console, report);
 	}
 
-	/** Findings and count on stderr: what {@code revision --autogenerate} adds after the path it wrote. */
+	/**
+	 * Findings and count on stderr: what {@code revision --autogenerate} adds after the
+	 * path it wrote.
+	 */
 	static void warn(Console console, LintReport report) {
 		for (LintFinding finding : report.findings()) {
 			console.warn(finding.describe());

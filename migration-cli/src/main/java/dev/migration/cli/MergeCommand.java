@@ -37,9 +37,10 @@ final class MergeCommand extends CliCommand {
 			throw new MigrationException("A merge joins at least two revisions, but " + String.join(" ", this.targets)
 					+ " names " + (down.isEmpty() ? "none" : String.join(", ", down)) + ". Nothing was written.");
 		}
-		RevisionCommand.write(this.cli, migrations, NewRevision.of(this.message, List.copyOf(down))
-			.withId(this.revisionId)
-			.withBranchLabels(this.branchLabels));
+		RevisionCommand.write(this.cli, migrations,
+				NewRevision.of(this.message, List.copyOf(down))
+					.withId(this.revisionId)
+					.withBranchLabels(this.branchLabels));
 		return 0;
 	}
 

@@ -22,15 +22,16 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code migration} command: Alembic's verbs over the core's {@link Migrations} facade. Global options may come
- * before or after the command, and each falls back to its environment variable.
+ * The {@code migration} command: Alembic's verbs over the core's {@link Migrations}
+ * facade. Global options may come before or after the command, and each falls back to its
+ * environment variable.
  */
 @Command(name = "migration", usageHelpAutoWidth = true, versionProvider = ProjectVersion.class,
 		description = "Alembic's revision model for SQL databases: write, apply and revert revisions.",
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
-				BranchesCommand.class, ShowCommand.class, StampCommand.class, CheckCommand.class,
-				ValidateCommand.class, LintCommand.class },
+				BranchesCommand.class, ShowCommand.class, StampCommand.class, CheckCommand.class, ValidateCommand.class,
+				LintCommand.class },
 		footer = { "", "Example:", "  java -jar migration-cli.jar --url jdbc:sqlite:app.db upgrade heads" })
 public final class MigrationCli implements Callable<Integer> {
 
@@ -90,10 +91,16 @@ public final class MigrationCli implements Callable<Integer> {
 
 	private Console console;
 
-	/** The dev URL of the command, once it asked for one: its password is masked like the database's. */
+	/**
+	 * The dev URL of the command, once it asked for one: its password is masked like the
+	 * database's.
+	 */
 	private String devUrl;
 
-	/** Built at the first line printed, once the options are parsed; every line goes through it. */
+	/**
+	 * Built at the first line printed, once the options are parsed; every line goes
+	 * through it.
+	 */
 	private Redactor redactor;
 
 	MigrationCli(Map<String, String> environment) {
@@ -106,7 +113,10 @@ public final class MigrationCli implements Callable<Integer> {
 		System.exit(execute(out, err, System.getenv(), args));
 	}
 
-	/** Runs one command line with the given streams and environment; returns the exit code (0, 1 or 2). */
+	/**
+	 * Runs one command line with the given streams and environment; returns the exit code
+	 * (0, 1 or 2).
+	 */
 	public static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
 		MigrationCli cli = new MigrationCli(environment);
 		cli.console = new Console(out, err, cli::redactor);
@@ -115,15 +125,16 @@ public final class MigrationCli implements Callable<Integer> {
 		commandLine.setErr(err);
 		commandLine.setExecutionStrategy(new FleetExecution(cli, out, err));
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
-			cli.console.failed(ex.getMessage() + ". See '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-					+ " --help'.");
+			cli.console.failed(
+					ex.getMessage() + ". See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
 			return 2;
 		});
 		commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
 			if (cli.debug) {
 				cli.console.stackTrace(ex);
 			}
-			// the database's own message may span lines (PostgreSQL adds "Position: ..."): keep the error one line
+			// the database's own message may span lines (PostgreSQL adds "Position:
+			// ..."): keep the error one line
 			cli.console.failed(message(ex));
 			return (ex instanceof UsageException) ? 2 : 1;
 		});
@@ -156,8 +167,8 @@ public final class MigrationCli implements Callable<Integer> {
 	}
 
 	String location() {
-		return (this.location != null) ? this.location : this.environment.getOrDefault("MIGRATIONS_LOCATION",
-				DEFAULT_LOCATION);
+		return (this.location != null) ? this.location
+				: this.environment.getOrDefault("MIGRATIONS_LOCATION", DEFAULT_LOCATION);
 	}
 
 	String url() {
@@ -172,16 +183,23 @@ public final class MigrationCli implements Callable<Integer> {
 		return (this.password != null) ? this.password : this.environment.get("MIGRATIONS_PASSWORD");
 	}
 
-	/** The option, else its environment variable; blank counts as not given (an empty variable in a CI file). */
+	/**
+	 * The option, else its environment variable; blank counts as not given (an empty
+	 * variable in a CI file).
+	 */
 	private String setting(String option, String variable) {
 		String value = (option != null) ? option : this.environment.get(variable);
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
-	/** Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD and those in the URLs. */
+	/**
+	 * Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD
+	 * and those in the URLs.
+	 */
 	Redactor redactor() {
 		if (this.redactor == null) {
-			this.redactor = Redactor.of(url(), password()).and(this.devUrl, null)
+			this.redactor = Redactor.of(url(), password())
+				.and(this.devUrl, null)
 				.and(this.environment.get("MIGRATIONS_DEV_URL"), null);
 		}
 		return this.redactor;
@@ -207,7 +225,10 @@ public final class MigrationCli implements Callable<Integer> {
 		return database(null);
 	}
 
-	/** As {@link #database()}, with a scratch database for the target schema ({@code null} for none). */
+	/**
+	 * As {@link #database()}, with a scratch database for the target schema ({@code null}
+	 * for none).
+	 */
 	Migrations database(String devUrl) {
 		Migrations target = this.fleet.migrations();
 		if (target != null) {
@@ -221,11 +242,14 @@ public final class MigrationCli implements Callable<Integer> {
 		return Migrations.create(configuration().devUrl(devUrl).build());
 	}
 
-	/** The revisions and a dialect for scripts without a connection, taken from --dialect or the URL. */
+	/**
+	 * The revisions and a dialect for scripts without a connection, taken from --dialect
+	 * or the URL.
+	 */
 	Migrations offline(String dialect) {
 		String url = String.valueOf(url()).toLowerCase(Locale.ROOT);
-		String chosen = (dialect != null) ? dialect : url.startsWith("jdbc:sqlite:") ? "sqlite"
-				: url.startsWith("jdbc:postgresql:") ? "postgresql" : null;
+		String chosen = (dialect != null) ? dialect
+				: url.startsWith("jdbc:sqlite:") ? "sqlite" : url.startsWith("jdbc:postgresql:") ? "postgresql" : null;
 		if (chosen == null) {
 			throw new UsageException("An offline script needs --dialect postgresql|sqlite (or --url to take it from).");
 		}
@@ -245,7 +269,8 @@ public final class MigrationCli implements Callable<Integer> {
 			.password(password())
 			.locations(source)
 			.listeners(this.console.stepPrinter());
-		// the core's defaults stay unless a value is given, as the Spring properties map onto the same builder
+		// the core's defaults stay unless a value is given, as the Spring properties map
+		// onto the same builder
 		Optional.ofNullable(setting(this.schema, "MIGRATIONS_SCHEMA")).ifPresent(builder::schema);
 		Optional.ofNullable(setting(this.versionTable, "MIGRATIONS_VERSION_TABLE")).ifPresent(builder::versionTable);
 		Optional.ofNullable(setting(this.historyTable, "MIGRATIONS_HISTORY_TABLE")).ifPresent(builder::historyTable);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code upgrade} and {@code downgrade}: run the plan to the target, or print it as a script with {@code --sql}.
+ * {@code upgrade} and {@code downgrade}: run the plan to the target, or print it as a
+ * script with {@code --sql}.
  */
 abstract class MoveCommand extends CliCommand {
 

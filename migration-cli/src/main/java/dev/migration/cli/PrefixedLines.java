@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * Writes each complete line to the shared stream with a prefix, in one {@code println}: PrintWriter holds its lock
- * for the whole call, so lines of targets that run at once never mix within a line.
+ * Writes each complete line to the shared stream with a prefix, in one {@code println}:
+ * PrintWriter holds its lock for the whole call, so lines of targets that run at once
+ * never mix within a line.
  */
 final class PrefixedLines extends Writer {
 

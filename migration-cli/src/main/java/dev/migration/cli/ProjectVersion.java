@@ -7,8 +7,9 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * What {@code --version} prints: {@code migration <version>}, the project version Maven wrote into a resource when
- * it built the jar (the same in the shaded jar and in the classes folder of a test run).
+ * What {@code --version} prints: {@code migration <version>}, the project version Maven
+ * wrote into a resource when it built the jar (the same in the shaded jar and in the
+ * classes folder of a test run).
  */
 final class ProjectVersion implements IVersionProvider {
 

@@ -43,8 +43,8 @@ final class RevisionCommand extends CliCommand {
 	@Override
 	public Integer call() {
 		if (!this.autogenerate && this.schema.isGiven()) {
-			throw new UsageException("--target-schema, --include-table, --exclude-table and --dev-url go with "
-					+ "--autogenerate.");
+			throw new UsageException(
+					"--target-schema, --include-table, --exclude-table and --dev-url go with " + "--autogenerate.");
 		}
 		Migrations migrations = this.autogenerate ? this.schema.database(this.cli) : this.cli.revisions();
 		List<String> down = (this.head != null) ? migrations.resolve(this.head, List.of()) : migrations.heads();
@@ -56,7 +56,8 @@ final class RevisionCommand extends CliCommand {
 							+ "the new one follows, or join them with 'merge -m MSG heads'.")
 					+ " Nothing was written.");
 		}
-		NewRevision revision = NewRevision.of(this.message, down).withId(this.revisionId)
+		NewRevision revision = NewRevision.of(this.message, down)
+			.withId(this.revisionId)
 			.withBranchLabels(this.branchLabels);
 		if (this.autogenerate) {
 			SchemaDiff diff = migrations.autogenerate(this.schema.targetSchema(this.cli), this.schema.filter());
@@ -70,7 +71,8 @@ final class RevisionCommand extends CliCommand {
 		}
 		write(this.cli, migrations, revision.withDependsOn(resolveAll(migrations, this.dependsOn)));
 		if (this.autogenerate) {
-			// the database is at heads, so the revision just written is the one pending: the lint reads only it
+			// the database is at heads, so the revision just written is the one pending:
+			// the lint reads only it
 			LintCommand.warn(console(), this.schema.database(this.cli).lint());
 		}
 		return 0;
@@ -83,7 +85,10 @@ final class RevisionCommand extends CliCommand {
 		return revisions;
 	}
 
-	/** Shared with {@code merge}: the core checks and writes the file; this prints its path. */
+	/**
+	 * Shared with {@code merge}: the core checks and writes the file; this prints its
+	 * path.
+	 */
 	static void write(MigrationCli cli, Migrations migrations, NewRevision revision) {
 		try {
 			Path directory = Path.of(cli.location().replaceFirst("^filesystem:", ""));

@@ -28,7 +28,8 @@ final class StampCommand extends CliCommand {
 	public Integer call() {
 		Migrations migrations = this.cli.database();
 		if (this.sql) {
-			// the rows as they are, also with --purge: the plan deletes them, as the online stamp does
+			// the rows as they are, also with --purge: the plan deletes them, as the
+			// online stamp does
 			console().script(migrations.runnableScript(
 					migrations.plan(Direction.STAMP, this.targets, migrations.current(), this.purge),
 					this.cli.operator()));

@@ -9,7 +9,8 @@ import dev.migration.SchemaFilter;
 import picocli.CommandLine.Option;
 
 /**
- * The target schema, table filter and dev database that {@code check} and {@code revision --autogenerate} share.
+ * The target schema, table filter and dev database that {@code check} and
+ * {@code revision --autogenerate} share.
  */
 final class TargetSchemaOptions {
 
@@ -39,12 +40,18 @@ final class TargetSchemaOptions {
 				|| this.devUrl != null;
 	}
 
-	/** The revisions and the database, with the dev database of the option or its environment variable. */
+	/**
+	 * The revisions and the database, with the dev database of the option or its
+	 * environment variable.
+	 */
 	Migrations database(MigrationCli cli) {
 		return cli.database((this.devUrl != null) ? this.devUrl : cli.environment("MIGRATIONS_DEV_URL"));
 	}
 
-	/** The target schema file: the option, else {@code schema.sql} beside the revisions directory. */
+	/**
+	 * The target schema file: the option, else {@code schema.sql} beside the revisions
+	 * directory.
+	 */
 	Path targetSchema(MigrationCli cli) {
 		if (this.targetSchema != null) {
 			return this.targetSchema;
@@ -54,7 +61,8 @@ final class TargetSchemaOptions {
 			throw new UsageException("Revisions on the classpath have no folder to find schema.sql beside: "
 					+ "give --target-schema FILE.");
 		}
-		// db/revisions -> db/schema.sql, revisions -> schema.sql; '.' and '..' have their parent only absolute
+		// db/revisions -> db/schema.sql, revisions -> schema.sql; '.' and '..' have their
+		// parent only absolute
 		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
 		Path parent = (revisions.toString().matches("\\.*") ? revisions.toAbsolutePath().normalize() : revisions)
 			.getParent();

@@ -1,7 +1,8 @@
 package dev.migration.cli;
 
 /**
- * The command line is incomplete or contradictory: exit code 2, like picocli's own usage errors.
+ * The command line is incomplete or contradictory: exit code 2, like picocli's own usage
+ * errors.
  */
 final class UsageException extends RuntimeException {
 

@@ -1,28 +1,28 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.Cli.EMAIL;
-import static dev.migration.cli.Cli.POSTS;
-import static dev.migration.cli.Cli.TEAMS;
-import static dev.migration.cli.Cli.USERS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migration.cli.Cli.Result;
+import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.cli.Cli.Result;
-import dev.migration.support.TestDatabase;
+import static dev.migration.cli.Cli.EMAIL;
+import static dev.migration.cli.Cli.POSTS;
+import static dev.migration.cli.Cli.TEAMS;
+import static dev.migration.cli.Cli.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database that Alembic versioned (its schema at a revision, {@code alembic_version} as Alembic creates it, no
- * history table), reached from the command line with {@code --version-table} or its environment variable. Each
- * subclass names the database and the schema of the tables.
+ * A database that Alembic versioned (its schema at a revision, {@code alembic_version} as
+ * Alembic creates it, no history table), reached from the command line with
+ * {@code --version-table} or its environment variable. Each subclass names the database
+ * and the schema of the tables.
  */
 abstract class AlembicDatabaseCommandsTest {
 
@@ -64,7 +64,10 @@ abstract class AlembicDatabaseCommandsTest {
 		return this.cli.run(args.toArray(String[]::new));
 	}
 
-	/** The schema of {@code revision} (made here in tables of other names, dropped), then Alembic's table. */
+	/**
+	 * The schema of {@code revision} (made here in tables of other names, dropped), then
+	 * Alembic's table.
+	 */
 	void versionedByAlembicAt(String revision) {
 		Result made = this.cli.run("--version-table", "scratch_version", "--history-table", "scratch_history",
 				"upgrade", revision);
@@ -92,8 +95,8 @@ abstract class AlembicDatabaseCommandsTest {
 		versionedByAlembicAt(TEAMS);
 
 		assertThat(run("current").out()).isEqualTo(TEAMS + "\n");
-		assertThat(run("history", "--indicate-current").lines()).contains(EMAIL + " -> " + TEAMS
-				+ " (current), Create teams");
+		assertThat(run("history", "--indicate-current").lines())
+			.contains(EMAIL + " -> " + TEAMS + " (current), Create teams");
 		assertThat(run("validate").out()).isEqualTo("OK\n");
 
 		Result upgrade = run("upgrade", "heads");
@@ -128,8 +131,9 @@ abstract class AlembicDatabaseCommandsTest {
 		Result downgrade = run("downgrade", "base");
 
 		assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
-		assertThat(downgrade.lines()).containsExactly("Running downgrade " + EMAIL + " -> " + USERS
-				+ ", Add email verification", "Running downgrade " + USERS + " -> , Create users");
+		assertThat(downgrade.lines()).containsExactly(
+				"Running downgrade " + EMAIL + " -> " + USERS + ", Add email verification",
+				"Running downgrade " + USERS + " -> , Create users");
 		assertThat(versionRows()).isEmpty();
 		assertThat(historyRows()).isEqualTo(2);
 	}
@@ -164,8 +168,10 @@ abstract class AlembicDatabaseCommandsTest {
 		Result script = run("upgrade", TEAMS + ":" + POSTS, "--sql");
 
 		assertThat(script.exitCode()).as(script.err()).isZero();
-		assertThat(script.out()).contains("UPDATE " + quoted("alembic_version") + " SET version_num = '" + POSTS
-				+ "' WHERE version_num = '" + TEAMS + "'").contains(quoted("migration_history"))
+		assertThat(script.out())
+			.contains("UPDATE " + quoted("alembic_version") + " SET version_num = '" + POSTS + "' WHERE version_num = '"
+					+ TEAMS + "'")
+			.contains(quoted("migration_history"))
 			.doesNotContain("migration_version");
 	}
 
@@ -178,7 +184,8 @@ abstract class AlembicDatabaseCommandsTest {
 		StringBuilder sql = new StringBuilder();
 		for (String id : List.of(USERS, EMAIL, TEAMS, POSTS)) {
 			try (var files = Files.list(this.cli.revisions)) {
-				Path file = files.filter((path) -> path.getFileName().toString().startsWith(id)).findFirst()
+				Path file = files.filter((path) -> path.getFileName().toString().startsWith(id))
+					.findFirst()
 					.orElseThrow();
 				String text = Files.readString(file);
 				sql.append(text, text.indexOf("-- upgrade"), text.indexOf("-- downgrade")).append('\n');

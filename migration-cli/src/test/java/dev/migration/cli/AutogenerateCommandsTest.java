@@ -1,26 +1,26 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.Cli.POSTS;
-import static dev.migration.cli.Cli.TEAMS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.migration.cli.Cli.POSTS;
+import static dev.migration.cli.Cli.TEAMS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code check} and {@code revision --autogenerate} over the seed revisions, on SQLite and PostgreSQL.
+ * {@code check} and {@code revision --autogenerate} over the seed revisions, on SQLite
+ * and PostgreSQL.
  */
 class AutogenerateCommandsTest {
 
@@ -67,18 +67,21 @@ class AutogenerateCommandsTest {
 			CREATE INDEX ix_posts_user_id ON posts (user_id);
 			""";
 
-	/** Adds a column, a table with a foreign key and an index, drops an index, widens a column of a table with rows. */
-	static final String CHANGED_SCHEMA = SEED_SCHEMA.replace("    email_verified_at TIMESTAMP\n",
-			"    email_verified_at TIMESTAMP,\n    nickname VARCHAR(40)\n")
+	/**
+	 * Adds a column, a table with a foreign key and an index, drops an index, widens a
+	 * column of a table with rows.
+	 */
+	static final String CHANGED_SCHEMA = SEED_SCHEMA
+		.replace("    email_verified_at TIMESTAMP\n", "    email_verified_at TIMESTAMP,\n    nickname VARCHAR(40)\n")
 		.replace("CREATE INDEX ix_posts_user_id ON posts (user_id);\n", "")
 		.replace("name VARCHAR(100) NOT NULL UNIQUE", "name VARCHAR(150) NOT NULL UNIQUE") + """
-			CREATE TABLE tags (
-			    id INTEGER NOT NULL PRIMARY KEY,
-			    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
-			    label VARCHAR(30) NOT NULL
-			);
-			CREATE INDEX ix_tags_post_id ON tags (post_id);
-			""";
+				CREATE TABLE tags (
+				    id INTEGER NOT NULL PRIMARY KEY,
+				    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+				    label VARCHAR(30) NOT NULL
+				);
+				CREATE INDEX ix_tags_post_id ON tags (post_id);
+				""";
 
 	@TempDir
 	Path directory;
@@ -153,8 +156,11 @@ class AutogenerateCommandsTest {
 		assertThat(revision.err()).contains("Detected add table tags");
 		Path file = Path.of(revision.out().substring("Generating ".length(), revision.out().indexOf(" ... done")));
 		String text = Files.readString(file);
-		assertThat(text).contains("-- down_revision: " + POSTS).contains("-- message: Sync schema")
-			.contains("CREATE TABLE tags").contains("DROP INDEX ix_posts_user_id").contains("DROP TABLE tags;");
+		assertThat(text).contains("-- down_revision: " + POSTS)
+			.contains("-- message: Sync schema")
+			.contains("CREATE TABLE tags")
+			.contains("DROP INDEX ix_posts_user_id")
+			.contains("DROP TABLE tags;");
 		assertThat(text.indexOf("-- upgrade")).isLessThan(text.indexOf("-- downgrade"));
 
 		Result upgrade = cli.run("upgrade", "heads");
@@ -169,7 +175,8 @@ class AutogenerateCommandsTest {
 		assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
 		assertThat(cli.run("current").out()).isEqualTo(POSTS + "\n");
 		writeSchema(SEED_SCHEMA);
-		// below heads now, check refuses; without the new revision the seed's head is heads again
+		// below heads now, check refuses; without the new revision the seed's head is
+		// heads again
 		Result refused = cli.run("check");
 		assertThat(refused.exitCode()).isEqualTo(1);
 		assertThat(refused.err()).startsWith("FAILED: The database is not at heads: current " + POSTS);
@@ -207,8 +214,9 @@ class AutogenerateCommandsTest {
 				""");
 		Result second = cli.run("revision", "-m", "Authors and books", "--autogenerate");
 		assertThat(second.exitCode()).as(second.err()).isZero();
-		assertThat(second.err()).contains("Detected add column authors.born", "Detected change nullability of "
-				+ "authors.name: NULL -> NOT NULL", "Detected remove index ix_books_title on books",
+		assertThat(second.err()).contains("Detected add column authors.born",
+				"Detected change nullability of " + "authors.name: NULL -> NOT NULL",
+				"Detected remove index ix_books_title on books",
 				"Detected add foreign key on books (author_id) -> authors (id) ON DELETE SET NULL");
 		Result upgrade = cli.run("upgrade", "heads");
 		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
@@ -216,8 +224,10 @@ class AutogenerateCommandsTest {
 		assertThat(database.queryStrings("SELECT title FROM books WHERE author_id = 1")).containsExactly("First");
 
 		assertThat(cli.run("downgrade", "-1").exitCode()).isZero();
-		Path newest = revisionFiles(cli).stream().filter((file) -> file.toString().contains("authors_and_books"))
-			.findFirst().orElseThrow();
+		Path newest = revisionFiles(cli).stream()
+			.filter((file) -> file.toString().contains("authors_and_books"))
+			.findFirst()
+			.orElseThrow();
 		Files.delete(newest);
 		Files.writeString(target, AUTHORS_AND_BOOKS);
 		Result back = cli.run("check");
@@ -234,12 +244,17 @@ class AutogenerateCommandsTest {
 		List<Path> before = revisionFiles(cli);
 		Result revision = cli.run("revision", "-m", "Too early", "--autogenerate");
 		assertThat(revision.exitCode()).isEqualTo(1);
-		assertThat(revision.err()).startsWith("FAILED: The database is not at heads: current " + TEAMS + ", heads "
-				+ POSTS + ". Nothing was generated.").hasLineCount(1);
+		assertThat(revision.err())
+			.startsWith("FAILED: The database is not at heads: current " + TEAMS + ", heads " + POSTS
+					+ ". Nothing was generated.")
+			.hasLineCount(1);
 		assertThat(revisionFiles(cli)).isEqualTo(before);
 	}
 
-	/** Objects beyond tables: what autogenerate writes applies, what it cannot write is a warning, never silence. */
+	/**
+	 * Objects beyond tables: what autogenerate writes applies, what it cannot write is a
+	 * warning, never silence.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "sqlite", "postgresql" })
 	void triggersViewsAndFunctionsAreGeneratedAndWhatCannotBeIsAWarning(String kind) throws IOException {
@@ -276,7 +291,8 @@ class AutogenerateCommandsTest {
 				.contains("WARNING: type positive is in the target schema but not in the database, and autogenerate "
 						+ "cannot write it: add it to the revision by hand.");
 			assertThat(text).contains("-- WARNING: autogenerate cannot write type positive: create it here by hand.")
-				.contains("CREATE OR REPLACE FUNCTION users_audit()").contains("DROP FUNCTION users_audit();");
+				.contains("CREATE OR REPLACE FUNCTION users_audit()")
+				.contains("DROP FUNCTION users_audit();");
 		}
 		else {
 			assertThat(revision.err()).doesNotContain("WARNING");

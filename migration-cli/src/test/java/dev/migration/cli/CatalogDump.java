@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A PostgreSQL schema as DDL read from the catalog, for servers newer than the installed {@code pg_dump} (Debian's
- * 15 refuses the embedded 17): schemas, enum types, sequences, tables with columns, types, defaults and generated
- * expressions, functions, constraints, indexes, views, triggers and row-level security, each from the server's own
- * {@code pg_get_*def}, in an order that runs as a script, with the sequences of serial columns owned by their column
- * as pg_dump writes them ({@code ALTER SEQUENCE ... OWNED BY}). The engine's own tables are left out.
+ * A PostgreSQL schema as DDL read from the catalog, for servers newer than the installed
+ * {@code pg_dump} (Debian's 15 refuses the embedded 17): schemas, enum types, sequences,
+ * tables with columns, types, defaults and generated expressions, functions, constraints,
+ * indexes, views, triggers and row-level security, each from the server's own
+ * {@code pg_get_*def}, in an order that runs as a script, with the sequences of serial
+ * columns owned by their column as pg_dump writes them
+ * ({@code ALTER SEQUENCE ... OWNED BY}). The engine's own tables are left out.
  */
 final class CatalogDump {
 
@@ -36,8 +38,7 @@ final class CatalogDump {
 					+ NOT_OWN_TABLE + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid "
 					+ "AND d.deptype = 'i') ORDER BY 1",
 			"SELECT format(E'CREATE TABLE %I.%I (\\n    %s\\n);', n.nspname, c.relname, string_agg(format('%I "
-					+ "%s%s%s%s', "
-					+ "a.attname, format_type(a.atttypid, a.atttypmod), "
+					+ "%s%s%s%s', " + "a.attname, format_type(a.atttypid, a.atttypmod), "
 					+ "CASE WHEN a.attcollation <> t.typcollation THEN ' COLLATE ' || quote_ident(co.collname) ELSE "
 					+ "'' END, "
 					+ "CASE WHEN a.attgenerated = 's' THEN ' GENERATED ALWAYS AS (' || pg_get_expr(d.adbin, d.adrelid) "
@@ -51,7 +52,8 @@ final class CatalogDump {
 					+ "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
 					+ "WHERE c.relkind IN ('r', 'p') AND " + USER_SCHEMA + " AND " + NOT_OWN_TABLE
 					+ " GROUP BY n.nspname, c.relname ORDER BY n.nspname, c.relname",
-			// a serial column's sequence belongs to the column: pg_dump says so after the table
+			// a serial column's sequence belongs to the column: pg_dump says so after the
+			// table
 			"SELECT format('ALTER SEQUENCE %I.%I OWNED BY %I.%I.%I;', n.nspname, s.relname, tn.nspname, t.relname, "
 					+ "a.attname) FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace "
 					+ "JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.deptype = 'a' "
@@ -69,7 +71,8 @@ final class CatalogDump {
 					+ USER_SCHEMA + " AND " + NOT_OWN_TABLE + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
 					+ "WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x')) "
 					+ "ORDER BY n.nspname, c.relname, x.relname",
-			// foreign keys last: they may reference columns that only a unique index (not a constraint) covers
+			// foreign keys last: they may reference columns that only a unique index (not
+			// a constraint) covers
 			constraints("="),
 			"SELECT format(E'CREATE VIEW %I.%I AS\\n%s', n.nspname, c.relname, pg_get_viewdef(c.oid)) FROM pg_class c "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v' AND " + USER_SCHEMA

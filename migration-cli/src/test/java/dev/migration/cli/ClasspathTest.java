@@ -1,8 +1,5 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.Cli.POSTS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,14 +10,17 @@ import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import dev.migration.cli.Cli.Result;
+import dev.migration.support.SqliteDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.cli.Cli.Result;
-import dev.migration.support.SqliteDatabase;
+import static dev.migration.cli.Cli.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --classpath} loads Java revisions from a jar or a class folder built outside the CLI.
+ * {@code --classpath} loads Java revisions from a jar or a class folder built outside the
+ * CLI.
  */
 class ClasspathTest {
 
@@ -59,7 +59,7 @@ class ClasspathTest {
 		assertThat(upgrade.lines()).last().isEqualTo("Running upgrade " + POSTS + " -> aa11bb22cc33, Add tags");
 		assertThat(database.tables()).contains("tags");
 		assertThat(cli.run("--classpath", jar.toString(), "--url", database.url(), "downgrade", "-1").exitCode())
-				.isZero();
+			.isZero();
 		assertThat(database.tables()).doesNotContain("tags");
 	}
 

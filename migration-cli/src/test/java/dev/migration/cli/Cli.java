@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the command line in-process with captured streams and its own environment, over a copy of the seed
- * revisions (users, email verification, teams, posts).
+ * Runs the command line in-process with captured streams and its own environment, over a
+ * copy of the seed revisions (users, email verification, teams, posts).
  */
 final class Cli {
 
@@ -36,7 +36,7 @@ final class Cli {
 
 	private static final List<String> SEED = List.of("1a2b3c4d5e6f_create_users.sql",
 			"9a8b7c6d5e4f_add_email_verification.sql", "3f1c2a9b7d10_create_teams.sql",
-					"7d2e41c0b9aa_create_posts.sql");
+			"7d2e41c0b9aa_create_posts.sql");
 
 	/** A CLI over a copy of the four seed revisions in {@code directory/revisions}. */
 	static Cli withSeed(Path directory) {
@@ -84,8 +84,8 @@ final class Cli {
 	}
 
 	static String revision(String id, String down, String message, String upgrade, String downgrade) {
-		return "-- revision: " + id + "\n-- down_revision: " + down + "\n-- message: " + message
-				+ "\n\n-- upgrade\n" + upgrade + "\n\n-- downgrade\n" + downgrade + "\n";
+		return "-- revision: " + id + "\n-- down_revision: " + down + "\n-- message: " + message + "\n\n-- upgrade\n"
+				+ upgrade + "\n\n-- downgrade\n" + downgrade + "\n";
 	}
 
 	record Result(int exitCode, String out, String err) {

@@ -1,8 +1,5 @@
 package dev.migration.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
- * Runs the shaded jar as a user would: {@code java -jar migration-cli.jar ...} in a fresh directory, on SQLite.
+ * Runs the shaded jar as a user would: {@code java -jar migration-cli.jar ...} in a fresh
+ * directory, on SQLite.
  */
 class CommandLineJarIT {
 
@@ -34,9 +35,10 @@ class CommandLineJarIT {
 		Run revision = run(jar, "revision", "-m", "Create users", "--rev-id", "users1");
 		assertThat(revision.out()).isEqualTo("Generating db/revisions/users1_create_users.sql ... done\n");
 		Path file = this.directory.resolve("db/revisions/users1_create_users.sql");
-		Files.writeString(file, Files.readString(file)
-			.replace("-- upgrade\n", "-- upgrade\nCREATE TABLE users (id INTEGER PRIMARY KEY);\n")
-			.replace("-- downgrade\n", "-- downgrade\nDROP TABLE users;\n"));
+		Files.writeString(file,
+				Files.readString(file)
+					.replace("-- upgrade\n", "-- upgrade\nCREATE TABLE users (id INTEGER PRIMARY KEY);\n")
+					.replace("-- downgrade\n", "-- downgrade\nDROP TABLE users;\n"));
 
 		Run upgrade = run(jar, "--url", "jdbc:sqlite:app.db", "upgrade", "heads");
 		assertThat(upgrade.exitCode()).isZero();
@@ -59,9 +61,8 @@ class CommandLineJarIT {
 	}
 
 	private Run run(Path jar, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-				.toString(),
-				"-jar", jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile());
 		builder.environment().keySet().removeIf(key -> key.startsWith("MIGRATIONS_"));

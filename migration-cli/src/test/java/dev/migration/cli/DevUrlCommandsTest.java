@@ -1,26 +1,25 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.AutogenerateCommandsTest.CHANGED_SCHEMA;
-import static dev.migration.cli.AutogenerateCommandsTest.SEED_SCHEMA;
-import static dev.migration.cli.Cli.POSTS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.migration.cli.AutogenerateCommandsTest.CHANGED_SCHEMA;
+import static dev.migration.cli.AutogenerateCommandsTest.SEED_SCHEMA;
+import static dev.migration.cli.Cli.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code check} and {@code revision --autogenerate} with {@code --dev-url}: the target schema goes to a second
- * PostgreSQL database on the embedded server.
+ * {@code check} and {@code revision --autogenerate} with {@code --dev-url}: the target
+ * schema goes to a second PostgreSQL database on the embedded server.
  */
 class DevUrlCommandsTest {
 
@@ -71,7 +70,8 @@ class DevUrlCommandsTest {
 		assertThat(revision.err()).contains("Detected add table tags");
 		assertThat(revision.out()).startsWith("Generating ").endsWith("_sync_schema.sql ... done\n");
 		Path file = Path.of(revision.out().substring("Generating ".length(), revision.out().indexOf(" ... done")));
-		assertThat(Files.readString(file)).contains("-- down_revision: " + POSTS).contains("CREATE TABLE tags")
+		assertThat(Files.readString(file)).contains("-- down_revision: " + POSTS)
+			.contains("CREATE TABLE tags")
 			.contains("DROP TABLE tags;");
 		assertThat(this.live.tables()).doesNotContain("tags");
 		assertThat(this.dev.tables()).isEmpty();
@@ -85,12 +85,13 @@ class DevUrlCommandsTest {
 	void theDevUrlComesFromTheEnvironmentToo() throws IOException {
 		Cli cli = cli();
 		writeSchema(SEED_SCHEMA);
-		cli.environment.put("MIGRATIONS_DEV_URL", "jdbc:postgresql://localhost:" + PostgresDatabase.server().getPort()
-				+ "/no_such_database");
+		cli.environment.put("MIGRATIONS_DEV_URL",
+				"jdbc:postgresql://localhost:" + PostgresDatabase.server().getPort() + "/no_such_database");
 		Result check = cli.run("check");
 		assertThat(check.exitCode()).isEqualTo(1);
 		assertThat(check.err()).startsWith("FAILED: Cannot connect to the dev database jdbc:postgresql://localhost:")
-			.contains("no_such_database").hasLineCount(1);
+			.contains("no_such_database")
+			.hasLineCount(1);
 		// the option wins over the environment
 		assertThat(cli.run("check", "--dev-url", this.dev.url()).exitCode()).isZero();
 	}

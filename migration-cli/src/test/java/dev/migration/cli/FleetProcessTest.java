@@ -1,7 +1,5 @@
 package dev.migration.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.support.PostgresDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two command-line processes migrate the same fleet at once: each schema's own lock lets each revision run exactly
- * once per schema, whichever process gets there first.
+ * Two command-line processes migrate the same fleet at once: each schema's own lock lets
+ * each revision run exactly once per schema, whichever process gets there first.
  */
 class FleetProcessTest {
 
@@ -41,11 +40,13 @@ class FleetProcessTest {
 		String down = "none";
 		for (int revision = 1; revision <= REVISIONS; revision++) {
 			String id = "e0000000000" + revision;
-			// the effect outside the tenant's schema counts every run, also one that a lock failed to keep out
-			Files.writeString(revisions.resolve(id + "_r" + revision + ".sql"), Cli.revision(id, down, "r" + revision,
-					"CREATE TABLE t" + revision + " (id INT);\nINSERT INTO public.effects VALUES (current_schema(), '"
-							+ id + "');",
-					"DROP TABLE t" + revision + ";"));
+			// the effect outside the tenant's schema counts every run, also one that a
+			// lock failed to keep out
+			Files.writeString(revisions.resolve(id + "_r" + revision + ".sql"),
+					Cli.revision(id, down, "r" + revision,
+							"CREATE TABLE t" + revision
+									+ " (id INT);\nINSERT INTO public.effects VALUES (current_schema(), '" + id + "');",
+							"DROP TABLE t" + revision + ";"));
 			down = id;
 		}
 		List<Process> processes = new ArrayList<>();
@@ -54,9 +55,8 @@ class FleetProcessTest {
 			Path output = this.directory.resolve("process-" + process + ".out");
 			outputs.add(output);
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			ProcessBuilder builder = new ProcessBuilder(java,
-					"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
-					System.getProperty("java.class.path"), MigrationCli.class.getName(), "--schemas", "tenant_%",
+			ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+					"-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(), "--schemas", "tenant_%",
 					"--parallel", "4", "upgrade", "heads")
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile());
@@ -70,7 +70,8 @@ class FleetProcessTest {
 		}
 		List<String> lines = new ArrayList<>();
 		for (int process = 0; process < 2; process++) {
-			// the test class path has SLF4J without a provider (the embedded server's); the CLI jar has none
+			// the test class path has SLF4J without a provider (the embedded server's);
+			// the CLI jar has none
 			List<String> output = Files.readAllLines(outputs.get(process))
 				.stream()
 				.filter((line) -> !line.startsWith("SLF4J"))
@@ -79,7 +80,8 @@ class FleetProcessTest {
 			assertThat(output).last().isEqualTo("50 schemas: 50 ok, 0 failed");
 			lines.addAll(output.subList(0, output.size() - 1));
 		}
-		List<String> steps = lines.stream().filter((line) -> line.matches("\\[tenant_\\d\\d\\] Running upgrade .*"))
+		List<String> steps = lines.stream()
+			.filter((line) -> line.matches("\\[tenant_\\d\\d\\] Running upgrade .*"))
 			.toList();
 		assertThat(steps).hasSize(TENANTS * REVISIONS);
 		assertThat(lines).allMatch((line) -> line.startsWith("[tenant_"));
@@ -88,7 +90,8 @@ class FleetProcessTest {
 			.isEqualTo(TENANTS * REVISIONS);
 		assertThat(database.count("SELECT count(DISTINCT schema_name) FROM public.effects")).isEqualTo(TENANTS);
 		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE tablename IN ('t1', 't2', 't3') "
-				+ "AND schemaname LIKE 'tenant\\_%'")).isEqualTo(TENANTS * REVISIONS);
+				+ "AND schemaname LIKE 'tenant\\_%'"))
+			.isEqualTo(TENANTS * REVISIONS);
 	}
 
 }

@@ -1,23 +1,23 @@
 package dev.migration.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.migration.cli.Cli.Result;
+import dev.migration.support.PostgresDatabase;
+import dev.migration.support.SqliteDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import dev.migration.cli.Cli.Result;
-import dev.migration.support.PostgresDatabase;
-import dev.migration.support.SqliteDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code lint} command: its line format, exit codes, JSON, ignore comments, dialects, what a database adds, and
- * the findings {@code revision --autogenerate} prints for the revision it wrote.
+ * The {@code lint} command: its line format, exit codes, JSON, ignore comments, dialects,
+ * what a database adds, and the findings {@code revision --autogenerate} prints for the
+ * revision it wrote.
  */
 class LintCommandTest {
 
@@ -51,8 +51,9 @@ class LintCommandTest {
 	@Test
 	void warningsAloneExitWithZero() throws IOException {
 		Cli cli = cli();
-		cli.write("a1_rename.sql", Cli.revision("a1", "none", "Rename", "ALTER TABLE users RENAME COLUMN name TO "
-				+ "full_name;", "ALTER TABLE users RENAME COLUMN full_name TO name;"));
+		cli.write("a1_rename.sql",
+				Cli.revision("a1", "none", "Rename", "ALTER TABLE users RENAME COLUMN name TO " + "full_name;",
+						"ALTER TABLE users RENAME COLUMN full_name TO name;"));
 		Result lint = cli.run("lint", "--dialect", "sqlite");
 		assertThat(lint.exitCode()).as(lint.err()).isZero();
 		assertThat(lint.lines()).hasSize(2).allMatch((line) -> line.contains(": renaming-column warning: "));
@@ -61,9 +62,10 @@ class LintCommandTest {
 	@Test
 	void anIgnoreCommentOnTheLineBeforeSuppressesTheFinding() throws IOException {
 		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index users", "SET lock_timeout = '5s';\n"
-				+ "-- lint: ignore require-concurrent-index\nCREATE INDEX ix_users_name ON users (name);",
-				"DROP INDEX ix_users_name;"));
+		cli.write("a1_index.sql",
+				Cli.revision("a1", "none", "Index users", "SET lock_timeout = '5s';\n"
+						+ "-- lint: ignore require-concurrent-index\nCREATE INDEX ix_users_name ON users (name);",
+						"DROP INDEX ix_users_name;"));
 		Result lint = cli.run("lint", "--dialect", "postgresql");
 		assertThat(lint.exitCode()).as(lint.out()).isZero();
 		assertThat(lint.out()).isEmpty();
@@ -112,18 +114,20 @@ class LintCommandTest {
 	}
 
 	/**
-	 * With a database only pending revisions are read, and a table that a pending revision creates is new for the
-	 * revisions after it too: the whole upgrade runs before the application uses it.
+	 * With a database only pending revisions are read, and a table that a pending
+	 * revision creates is new for the revisions after it too: the whole upgrade runs
+	 * before the application uses it.
 	 */
 	@Test
 	void withAPostgresDatabaseOnlyTablesItHoldsAreExisting() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
 		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		cli.write("b1_audit.sql", Cli.revision("b1", Cli.POSTS, "Audit", "SET lock_timeout = '5s';\n"
-				+ "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
-				+ "CREATE INDEX ix_users_created ON users (created_at);",
-				"DROP INDEX ix_users_created;\nDROP TABLE audit;"));
+		cli.write("b1_audit.sql",
+				Cli.revision("b1", Cli.POSTS, "Audit",
+						"SET lock_timeout = '5s';\n" + "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
+								+ "CREATE INDEX ix_users_created ON users (created_at);",
+						"DROP INDEX ix_users_created;\nDROP TABLE audit;"));
 		cli.write("b2_audit_index.sql", Cli.revision("b2", "b1", "Audit index",
 				"CREATE INDEX ix_audit_user ON audit (user_id);", "DROP INDEX ix_audit_user;"));
 
@@ -139,23 +143,31 @@ class LintCommandTest {
 		assertThat(offline.err()).contains("in 6 revisions");
 	}
 
-	/** The database tells the old type of a column: a longer varchar is no rewrite, integer to bigint is one. */
+	/**
+	 * The database tells the old type of a column: a longer varchar is no rewrite,
+	 * integer to bigint is one.
+	 */
 	@Test
 	void withAPostgresDatabaseTypeChangesAreJudgedByTheColumnsTypes() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
 		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		cli.write("b1_types.sql", Cli.revision("b1", Cli.POSTS, "Types", "SET lock_timeout = '5s';\n"
-				+ "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
-				+ "ALTER TABLE users ALTER COLUMN id TYPE bigint;",
-				"SELECT 1;"));
+		cli.write("b1_types.sql",
+				Cli.revision("b1", Cli.POSTS, "Types",
+						"SET lock_timeout = '5s';\n" + "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
+								+ "ALTER TABLE users ALTER COLUMN id TYPE bigint;",
+						"SELECT 1;"));
 		Result lint = cli.run("lint");
-		assertThat(lint.lines()).singleElement().asString()
+		assertThat(lint.lines()).singleElement()
+			.asString()
 			.contains("b1_types.sql:8: changing-column-type error: ALTER COLUMN id TYPE bigint on existing table users "
 					+ "rewrites the table and its indexes (it was integer)");
 	}
 
-	/** pgjdbc's options parameter gives the session a lock_timeout: no revision needs to set it. */
+	/**
+	 * pgjdbc's options parameter gives the session a lock_timeout: no revision needs to
+	 * set it.
+	 */
 	@Test
 	void aLockTimeoutOfTheConnectionCountsAsSet() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
@@ -175,8 +187,8 @@ class LintCommandTest {
 		SqliteDatabase database = SqliteDatabase.in(this.directory);
 		Cli cli = Cli.withSeed(this.directory).database(database.url(), null, null);
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		cli.write("b1_rename.sql", Cli.revision("b1", Cli.POSTS, "Rename", "ALTER TABLE posts RENAME COLUMN body "
-				+ "TO text;", "ALTER TABLE posts RENAME COLUMN text TO body;"));
+		cli.write("b1_rename.sql", Cli.revision("b1", Cli.POSTS, "Rename",
+				"ALTER TABLE posts RENAME COLUMN body " + "TO text;", "ALTER TABLE posts RENAME COLUMN text TO body;"));
 		Result lint = cli.run("lint");
 		assertThat(lint.exitCode()).isZero();
 		assertThat(lint.lines()).hasSize(2).allMatch((line) -> line.contains("b1_rename.sql:"));
@@ -188,14 +200,15 @@ class LintCommandTest {
 		PostgresDatabase database = PostgresDatabase.create();
 		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		Files.writeString(this.directory.resolve("schema.sql"), AutogenerateCommandsTest.SEED_SCHEMA
-				+ "CREATE INDEX ix_users_created_at ON users (created_at);\n");
+		Files.writeString(this.directory.resolve("schema.sql"),
+				AutogenerateCommandsTest.SEED_SCHEMA + "CREATE INDEX ix_users_created_at ON users (created_at);\n");
 		Result revision = cli.run("revision", "-m", "Index created", "--autogenerate");
 		assertThat(revision.exitCode()).as(revision.err()).isZero();
 		assertThat(revision.out()).startsWith("Generating ").endsWith("_index_created.sql ... done\n");
 		String file = revision.out().substring("Generating ".length(), revision.out().indexOf(" ... done"));
-		assertThat(revision.err()).contains(file + ":").contains(": require-concurrent-index error: CREATE INDEX on "
-				+ "existing table users").contains("Lint: 1 errors, 1 warnings in 1 revisions");
+		assertThat(revision.err()).contains(file + ":")
+			.contains(": require-concurrent-index error: CREATE INDEX on " + "existing table users")
+			.contains("Lint: 1 errors, 1 warnings in 1 revisions");
 	}
 
 }

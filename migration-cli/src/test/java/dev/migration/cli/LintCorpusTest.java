@@ -1,22 +1,22 @@
 package dev.migration.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.migration.cli.Cli.Result;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.migration.cli.Cli.Result;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lint over the real-world corpus (src/test/resources/corpus), without a database: the findings per rule are the
- * ones read and judged in docs/lint.md, so that a change of a rule that moves them shows here.
+ * The lint over the real-world corpus (src/test/resources/corpus), without a database:
+ * the findings per rule are the ones read and judged in docs/lint.md, so that a change of
+ * a rule that moves them shows here.
  */
 class LintCorpusTest {
 
@@ -28,9 +28,10 @@ class LintCorpusTest {
 				Arguments.of("keto/postgresql", 1, "constraint-missing-not-valid=4 downgrade-drops-data=3 "
 						+ "dropping-table=4 missing-lock-timeout=16 renaming-table=2 require-concurrent-index=5"),
 				Arguments.of("keto/sqlite", 0, "downgrade-drops-data=3 dropping-table=4 renaming-table=2"),
-				Arguments.of("authelia/postgresql", 1, "constraint-missing-not-valid=26 downgrade-drops-data=40 "
-						+ "dropping-table=21 missing-lock-timeout=27 renaming-column=2 renaming-table=2 "
-						+ "require-concurrent-index=10 setting-not-null=7"),
+				Arguments.of("authelia/postgresql", 1,
+						"constraint-missing-not-valid=26 downgrade-drops-data=40 "
+								+ "dropping-table=21 missing-lock-timeout=27 renaming-column=2 renaming-table=2 "
+								+ "require-concurrent-index=10 setting-not-null=7"),
 				Arguments.of("supabase-auth/postgresql", 1, "adding-volatile-default=3 constraint-missing-not-valid=2 "
 						+ "dropping-column=1 dropping-table=1 missing-lock-timeout=44 require-concurrent-index=23 "
 						+ "setting-not-null=1 unique-constraint-without-index=4"),

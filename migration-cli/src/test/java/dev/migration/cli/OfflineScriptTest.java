@@ -1,7 +1,5 @@
 package dev.migration.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,32 +9,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.ScriptClients;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every offline script ({@code upgrade --sql}, {@code downgrade --sql}, {@code stamp --sql}) run as printed by the
- * real {@code psql -v ON_ERROR_STOP=1 -X -q -f -} or {@code sqlite3 -bail} leaves the same schema, the same
- * {@code migration_version} rows and the same history as the online command: over the seed revisions and over sets
- * made of what scripts stumble on (last statements without a semicolon followed by comments, lines that look like
- * psql or sqlite3 commands, psql variables, {@code transactional: false}, dollar quotes, {@code BEGIN ATOMIC},
- * trigger bodies, branches and merges, messages with quotes and backslashes).
+ * Every offline script ({@code upgrade --sql}, {@code downgrade --sql},
+ * {@code stamp --sql}) run as printed by the real
+ * {@code psql -v ON_ERROR_STOP=1 -X -q -f -} or {@code sqlite3 -bail} leaves the same
+ * schema, the same {@code migration_version} rows and the same history as the online
+ * command: over the seed revisions and over sets made of what scripts stumble on (last
+ * statements without a semicolon followed by comments, lines that look like psql or
+ * sqlite3 commands, psql variables, {@code transactional: false}, dollar quotes,
+ * {@code BEGIN ATOMIC}, trigger bodies, branches and merges, messages with quotes and
+ * backslashes).
  */
 class OfflineScriptTest {
 
 	private static final String[] POSTGRES_SET = { "p1accounts_accounts.sql", "p2data_data.sql",
 			"p3index_index_concurrently.sql", "p4routines_routines.sql", "p5merge_merge.sql" };
 
-	private static final String[] SQLITE_SET = { "s1accounts_accounts.sql", "s2data_data.sql",
-			"s3vacuum_vacuum.sql", "s4trigger_trigger.sql", "s5merge_merge.sql" };
+	private static final String[] SQLITE_SET = { "s1accounts_accounts.sql", "s2data_data.sql", "s3vacuum_vacuum.sql",
+			"s4trigger_trigger.sql", "s5merge_merge.sql" };
 
-	/** The sample app's revisions in this checkout (tests run in the module's directory). */
+	/**
+	 * The sample app's revisions in this checkout (tests run in the module's directory).
+	 */
 	private static final Path SAMPLE_APP_REVISIONS = Path.of("..", "sample-app", "src", "main", "resources", "db",
 			"revisions");
 
@@ -102,20 +106,20 @@ class OfflineScriptTest {
 		Result postgres = cli.run("upgrade", "--sql", "base:heads", "--dialect", "postgresql");
 		assertThat(postgres.exitCode()).isEqualTo(1);
 		assertThat(postgres.out()).isEmpty();
-		assertThat(postgres.err()).startsWith("FAILED: Cannot print revision ee11 (").contains("ee11_shell.sql",
-				"statement at line 6", "a backslash outside quotes and comments");
+		assertThat(postgres.err()).startsWith("FAILED: Cannot print revision ee11 (")
+			.contains("ee11_shell.sql", "statement at line 6", "a backslash outside quotes and comments");
 
 		cli.write("ee11_shell.sql",
-				Cli.revision("ee11", Cli.POSTS, "Shell", "-- first\n.system touch escaped\nSELECT 1",
-				"SELECT 1"));
+				Cli.revision("ee11", Cli.POSTS, "Shell", "-- first\n.system touch escaped\nSELECT 1", "SELECT 1"));
 		Result sqlite = cli.run("upgrade", "--sql", "base:heads", "--dialect", "sqlite");
 		assertThat(sqlite.exitCode()).isEqualTo(1);
 		assertThat(sqlite.err()).startsWith("FAILED: Cannot print revision ee11 (").contains("sqlite3 shell");
 	}
 
 	/**
-	 * Up from base to heads, down to {@code middle}, up again, down to base: each time the online command on one
-	 * database and the printed script run by the real client on the other, then both compared.
+	 * Up from base to heads, down to {@code middle}, up again, down to base: each time
+	 * the online command on one database and the printed script run by the real client on
+	 * the other, then both compared.
 	 */
 	private void assertScriptsMatchOnline(Cli cli, TestDatabase online, TestDatabase scripted, String middle,
 			String rowsQuery) {
@@ -145,7 +149,10 @@ class OfflineScriptTest {
 		assertThat(scripted.queryStrings("SELECT version_num FROM migration_version")).isEmpty();
 	}
 
-	/** Both databases upgraded to {@code middle}; then stamped to heads, and with --purge back to middle. */
+	/**
+	 * Both databases upgraded to {@code middle}; then stamped to heads, and with --purge
+	 * back to middle.
+	 */
 	private void assertStampScriptsMatchOnline(Cli cli, TestDatabase online, TestDatabase scripted, String middle) {
 		online(cli, online, "upgrade", middle);
 		online(cli, scripted, "upgrade", middle);
@@ -159,7 +166,9 @@ class OfflineScriptTest {
 		assertSameState(online, scripted);
 	}
 
-	/** Same schema, same version rows, same history apart from when, by whom and how long. */
+	/**
+	 * Same schema, same version rows, same history apart from when, by whom and how long.
+	 */
 	private static void assertSameState(TestDatabase online, TestDatabase scripted) {
 		assertThat(schema(scripted)).as("schema built by the script").isEqualTo(schema(online));
 		String versions = "SELECT version_num FROM migration_version ORDER BY version_num";
@@ -209,8 +218,8 @@ class OfflineScriptTest {
 	}
 
 	/**
-	 * A CLI over copies of the test resources {@code offline/<dialect>/<file>}; the last one with a byte-order mark and
-	 * CRLF line endings, as an editor on Windows saves it.
+	 * A CLI over copies of the test resources {@code offline/<dialect>/<file>}; the last
+	 * one with a byte-order mark and CRLF line endings, as an editor on Windows saves it.
 	 */
 	private Cli withRevisions(String dialect, String... files) {
 		Path revisions = this.directory.resolve("revisions");

@@ -1,7 +1,5 @@
 package dev.migration.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.migration.cli.Cli.Result;
+import dev.migration.support.PostgresDatabase;
+import dev.migration.support.SqliteDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,21 +23,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.migration.cli.Cli.Result;
-import dev.migration.support.PostgresDatabase;
-import dev.migration.support.SqliteDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No output path prints a password: stdout, stderr, the {@code FAILED} line and {@code --debug} stack traces, for
- * passwords given in the URL, with {@code --password} and in {@code MIGRATIONS_PASSWORD}, on every way a connection
- * fails on PostgreSQL and SQLite and on success. Every password ends in the same marker, so that a leaked tail (what
- * a mask that stops at {@code ;} leaves) is found too.
+ * No output path prints a password: stdout, stderr, the {@code FAILED} line and
+ * {@code --debug} stack traces, for passwords given in the URL, with {@code --password}
+ * and in {@code MIGRATIONS_PASSWORD}, on every way a connection fails on PostgreSQL and
+ * SQLite and on success. Every password ends in the same marker, so that a leaked tail
+ * (what a mask that stops at {@code ;} leaves) is found too.
  */
 class PasswordRedactionTest {
 
 	private static final String MARKER = "Xy7Tail";
 
-	/** A role that must log in with a password: the embedded server trusts every other one. */
+	/**
+	 * A role that must log in with a password: the embedded server trusts every other
+	 * one.
+	 */
 	private static final String ROLE = "redaction_user";
 
 	@TempDir
@@ -59,7 +62,8 @@ class PasswordRedactionTest {
 			Files.writeString(hba, own + rules);
 		}
 		admin.execute("SELECT pg_reload_conf()");
-		// the server reloads its rules a moment after the call returns: wait until a wrong password is refused
+		// the server reloads its rules a moment after the call returns: wait until a
+		// wrong password is refused
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (acceptsWrongPassword(admin)) {
 			assertThat(Instant.now()).as("pg_hba.conf reloaded").isBefore(deadline);
@@ -82,8 +86,8 @@ class PasswordRedactionTest {
 		this.cli = Cli.withSeed(this.directory);
 	}
 
-	private static final List<String> PASSWORDS = List.of("Sekr3t;" + MARKER, "a&b=c;" + MARKER,
-			"p@ss;w0rd@" + MARKER, "100%;" + MARKER, "two words;" + MARKER);
+	private static final List<String> PASSWORDS = List.of("Sekr3t;" + MARKER, "a&b=c;" + MARKER, "p@ss;w0rd@" + MARKER,
+			"100%;" + MARKER, "two words;" + MARKER);
 
 	static Stream<Arguments> passwords() {
 		List<Arguments> cases = new ArrayList<>();
@@ -108,8 +112,7 @@ class PasswordRedactionTest {
 	void aWrongPassword(String password, Given given) {
 		this.database.execute("ALTER ROLE " + ROLE + " PASSWORD 'the-right-one'");
 
-		Result result = run(given, password, postgresUrl(this.port(), this.database.name()), "--user", ROLE,
-				"current");
+		Result result = run(given, password, postgresUrl(this.port(), this.database.name()), "--user", ROLE, "current");
 
 		assertFailedWithoutSecret(result, password, "password authentication failed");
 	}
@@ -192,12 +195,15 @@ class PasswordRedactionTest {
 		assertNoSecret(current, password);
 	}
 
-	/** Runs the command with the password given one way; arguments after the URL go before the command's own. */
+	/**
+	 * Runs the command with the password given one way; arguments after the URL go before
+	 * the command's own.
+	 */
 	private Result run(Given given, String password, String url, String... arguments) {
 		List<String> command = new ArrayList<>();
 		switch (given) {
-			case URL -> command.addAll(List.of("--url", url + (url.contains("?") ? "&" : "?") + "password="
-					+ inUrl(password)));
+			case URL ->
+				command.addAll(List.of("--url", url + (url.contains("?") ? "&" : "?") + "password=" + inUrl(password)));
 			case OPTION -> command.addAll(List.of("--url", url, "--password", password));
 			case ENVIRONMENT -> {
 				command.addAll(List.of("--url", url));
@@ -213,7 +219,10 @@ class PasswordRedactionTest {
 		}
 	}
 
-	/** As a user writes it in a URL: only what would change its meaning is encoded, {@code ;} and {@code @} stay. */
+	/**
+	 * As a user writes it in a URL: only what would change its meaning is encoded,
+	 * {@code ;} and {@code @} stay.
+	 */
 	private static String inUrl(String password) {
 		return password.replace("%", "%25").replace("&", "%26").replace(" ", "%20");
 	}
@@ -234,8 +243,10 @@ class PasswordRedactionTest {
 
 	private static void assertNoSecret(Result result, String password) {
 		String output = result.out() + result.err();
-		assertThat(output).doesNotContain(password).doesNotContain(inUrl(password))
-			.doesNotContain(URLEncoder.encode(password, StandardCharsets.UTF_8)).doesNotContain(MARKER);
+		assertThat(output).doesNotContain(password)
+			.doesNotContain(inUrl(password))
+			.doesNotContain(URLEncoder.encode(password, StandardCharsets.UTF_8))
+			.doesNotContain(MARKER);
 	}
 
 	enum Given {

@@ -1,19 +1,18 @@
 package dev.migration.cli;
 
+import java.nio.file.Path;
+
+import dev.migration.cli.Cli.Result;
+import dev.migration.support.PostgresDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import static dev.migration.cli.Cli.EMAIL;
 import static dev.migration.cli.Cli.POSTS;
 import static dev.migration.cli.Cli.TEAMS;
 import static dev.migration.cli.Cli.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import dev.migration.cli.Cli.Result;
-import dev.migration.support.PostgresDatabase;
 
 class PostgresCommandsTest {
 
@@ -40,8 +39,9 @@ class PostgresCommandsTest {
 				+ "\n-- downgrade\nDROP INDEX CONCURRENTLY ix_posts_title;\n");
 		Result failed = this.cli.run("upgrade", "heads");
 		assertThat(failed.exitCode()).isEqualTo(1);
-		assertThat(failed.err()).startsWith("FAILED: ").contains(half, "nowhere", "not transactional",
-				"'stamp " + POSTS + "'").doesNotContain("rolled back");
+		assertThat(failed.err()).startsWith("FAILED: ")
+			.contains(half, "nowhere", "not transactional", "'stamp " + POSTS + "'")
+			.doesNotContain("rolled back");
 
 		for (String command : new String[] { "current", "validate" }) {
 			Result report = this.cli.run(command);
@@ -89,7 +89,9 @@ class PostgresCommandsTest {
 				"CREATE TABLE broken (id INTEGER);\nSELECT * FROM nowhere;", "DROP TABLE broken;"));
 		Result result = this.cli.run("upgrade", "heads");
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.err()).startsWith("FAILED: ").contains("bbbbbbbbbbbb_broken.sql").contains("nowhere")
+		assertThat(result.err()).startsWith("FAILED: ")
+			.contains("bbbbbbbbbbbb_broken.sql")
+			.contains("nowhere")
 			.hasLineCount(1);
 		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
 		assertThat(this.database.tables()).doesNotContain("broken");
@@ -112,13 +114,14 @@ class PostgresCommandsTest {
 		this.database.execute("CREATE ROLE migrator LOGIN SUPERUSER PASSWORD 's3cret-pw'");
 		try {
 			String url = "jdbc:postgresql://localhost:" + PostgresDatabase.server().getPort() + "/"
-					+ this.database.name()
-					+ "?password=s3cret-pw";
+					+ this.database.name() + "?password=s3cret-pw";
 			this.cli.run("--url", url, "--user", "migrator", "upgrade", USERS);
 			Result result = this.cli.run("--url", url, "--user", "migrator", "--password", "s3cret-pw", "current",
 					"--verbose");
 			assertThat(result.exitCode()).isZero();
-			assertThat(result.out()).doesNotContain("s3cret-pw").contains("password=****").contains(" as migrator:")
+			assertThat(result.out()).doesNotContain("s3cret-pw")
+				.contains("password=****")
+				.contains(" as migrator:")
 				.contains("Rev: " + USERS + " (current)");
 		}
 		finally {

@@ -1,8 +1,5 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.Cli.POSTS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,18 +11,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.Fleet;
 import dev.migration.FleetTarget;
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.migration.cli.Cli.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --schemas} over 50 tenant schemas of one PostgreSQL database, with the seed revisions, which name their
- * tables unqualified.
+ * {@code --schemas} over 50 tenant schemas of one PostgreSQL database, with the seed
+ * revisions, which name their tables unqualified.
  */
 class PostgresFleetCommandsTest {
 
@@ -65,7 +64,8 @@ class PostgresFleetCommandsTest {
 	@Test
 	void everySchemaIsUpgradedInItselfAndABrokenOneFailsAlone() {
 		Cli cli = cli("upgrade");
-		// teams exists already in one tenant: its third revision fails there, and only there
+		// teams exists already in one tenant: its third revision fails there, and only
+		// there
 		database.execute("CREATE TABLE tenant_07.teams (id INT)");
 		Result upgrade = cli.run("--schemas", "tenant_%", "--parallel", "4", "upgrade", "heads");
 
@@ -83,8 +83,8 @@ class PostgresFleetCommandsTest {
 			.contains("teams", "already exists");
 		for (int tenant = 1; tenant <= TENANTS; tenant++) {
 			String schema = tenant(tenant);
-			List<String> tables = database.queryStrings(
-					"SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename", schema);
+			List<String> tables = database
+				.queryStrings("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename", schema);
 			assertThat(tables).as(schema)
 				.isEqualTo(schema.equals("tenant_07")
 						? List.of("migration_history", "migration_version", "teams", "users")
@@ -103,8 +103,9 @@ class PostgresFleetCommandsTest {
 		database.execute("DROP TABLE tenant_07.teams");
 		Result repaired = cli.run("--schemas", "tenant_%", "upgrade", "heads");
 		assertThat(repaired.exitCode()).isZero();
-		assertThat(repaired.lines()).containsExactly("[tenant_07] Running upgrade " + Cli.EMAIL + " -> " + Cli.TEAMS
-				+ ", Create teams", "[tenant_07] Running upgrade " + Cli.TEAMS + " -> " + POSTS + ", Create posts",
+		assertThat(repaired.lines()).containsExactly(
+				"[tenant_07] Running upgrade " + Cli.EMAIL + " -> " + Cli.TEAMS + ", Create teams",
+				"[tenant_07] Running upgrade " + Cli.TEAMS + " -> " + POSTS + ", Create posts",
 				"50 schemas: 50 ok, 0 failed");
 	}
 
@@ -121,8 +122,9 @@ class PostgresFleetCommandsTest {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.lines()).last().isEqualTo("5 schemas: 1 ok, 1 failed");
 		assertThat(result.err()).contains("[ff_2] FAILED: ", "--fail-fast: 3 of 5 not started");
-		assertThat(database.queryStrings("SELECT DISTINCT schemaname FROM pg_tables WHERE schemaname LIKE 'ff%' "
-				+ "ORDER BY 1")).containsExactly("ff_1", "ff_2");
+		assertThat(database
+			.queryStrings("SELECT DISTINCT schemaname FROM pg_tables WHERE schemaname LIKE 'ff%' " + "ORDER BY 1"))
+			.containsExactly("ff_1", "ff_2");
 
 		Result all = cli.run("--schemas", "ff_%", "--parallel", "2", "upgrade", "heads");
 		assertThat(all.lines()).last().isEqualTo("5 schemas: 4 ok, 1 failed");
@@ -134,8 +136,8 @@ class PostgresFleetCommandsTest {
 		Set<String> seen = new HashSet<>();
 		int total = 0;
 		for (int part = 1; part <= 3; part++) {
-			Result shard = cli.run("--schemas", "tenant_%", "--shard", part + "/3", "history", "-r", "base:"
-					+ Cli.USERS);
+			Result shard = cli.run("--schemas", "tenant_%", "--shard", part + "/3", "history", "-r",
+					"base:" + Cli.USERS);
 			assertThat(shard.exitCode()).isZero();
 			List<String> lines = shard.lines();
 			int count = lines.size() - 1;
@@ -166,7 +168,8 @@ class PostgresFleetCommandsTest {
 
 	@Test
 	void theHelpNamesTheFleetOptionsWithoutFormattingWarnings() {
-		// picocli warns about a bad format string on System.err, not on the command line's own stream
+		// picocli warns about a bad format string on System.err, not on the command
+		// line's own stream
 		java.io.PrintStream systemErr = System.err;
 		java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
 		Result help;

@@ -1,8 +1,5 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.Cli.POSTS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,17 +9,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.migration.cli.Cli.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.migration.cli.Cli.Result;
+import static dev.migration.cli.Cli.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code revision} and {@code merge} write only what the parser reads: a value the file cannot hold is refused with
- * the option and the rule, and the folder stays as it was, so that every later command still works.
+ * {@code revision} and {@code merge} write only what the parser reads: a value the file
+ * cannot hold is refused with the option and the rule, and the folder stays as it was, so
+ * that every later command still works.
  */
 class RevisionArgumentsTest {
 
@@ -92,12 +92,12 @@ class RevisionArgumentsTest {
 	void aMessageWithDashesColonsAndUnicodeReadsBackAsTyped() {
 		String message = "Add -- index: on users.email ✓ 中文 😀;";
 
-		Result result = this.cli.run("revision", "-m", "  " + message + "\t", "--rev-id", "typed1",
-				"--branch-label", "été_2026");
+		Result result = this.cli.run("revision", "-m", "  " + message + "\t", "--rev-id", "typed1", "--branch-label",
+				"été_2026");
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
-		assertThat(this.cli.run("history").lines()).first().isEqualTo(POSTS + " -> typed1 (head) (été_2026), "
-				+ message);
+		assertThat(this.cli.run("history").lines()).first()
+			.isEqualTo(POSTS + " -> typed1 (head) (été_2026), " + message);
 		assertThat(this.cli.run("show", "typed1").out()).contains("Message: " + message + "\n");
 	}
 

@@ -1,23 +1,22 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.Cli.EMAIL;
-import static dev.migration.cli.Cli.POSTS;
-import static dev.migration.cli.Cli.TEAMS;
-import static dev.migration.cli.Cli.USERS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.migration.cli.Cli.Result;
+import dev.migration.support.SqliteDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.cli.Cli.Result;
-import dev.migration.support.SqliteDatabase;
+import static dev.migration.cli.Cli.EMAIL;
+import static dev.migration.cli.Cli.POSTS;
+import static dev.migration.cli.Cli.TEAMS;
+import static dev.migration.cli.Cli.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SqliteCommandsTest {
 
@@ -54,7 +53,7 @@ class SqliteCommandsTest {
 		Result result = this.cli.run("--password", "postgres", "upgrade", "--sql", POSTS + ":p1");
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.out()).contains("INSERT INTO users (id, name) VALUES (7, 'postgres');")
-				.doesNotContain("****");
+			.doesNotContain("****");
 	}
 
 	@Test
@@ -101,14 +100,15 @@ class SqliteCommandsTest {
 
 	@Test
 	void downgradeBelowAFailingRevisionKeepsTheDatabaseAtABoundary() {
-		this.cli.write("aaaaaaaaaaaa_broken.sql",
-				Cli.revision("aaaaaaaaaaaa", POSTS, "Broken",
-						"CREATE TABLE broken (id INTEGER);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE broken;"));
+		this.cli.write("aaaaaaaaaaaa_broken.sql", Cli.revision("aaaaaaaaaaaa", POSTS, "Broken",
+				"CREATE TABLE broken (id INTEGER);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE broken;"));
 		Result result = this.cli.run("upgrade", "heads");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.lines()).hasSize(5).last().isEqualTo("Running upgrade " + POSTS + " -> aaaaaaaaaaaa, Broken");
-		assertThat(result.err()).startsWith("FAILED: ").contains("aaaaaaaaaaaa_broken.sql").contains("nowhere")
-				.hasLineCount(1);
+		assertThat(result.err()).startsWith("FAILED: ")
+			.contains("aaaaaaaaaaaa_broken.sql")
+			.contains("nowhere")
+			.hasLineCount(1);
 		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
 		assertThat(this.database.tables()).doesNotContain("broken");
 	}
@@ -116,41 +116,48 @@ class SqliteCommandsTest {
 	@Test
 	void aNonTransactionalRevisionThatFailedHalfWayIsReportedByEveryCommandUntilAStamp() {
 		String half = "abababababab";
-		this.cli.write(half + "_half.sql", "-- revision: " + half + "\n-- down_revision: " + POSTS
-				+ "\n-- message: Half\n-- transactional: false\n\n-- upgrade\nCREATE TABLE half (id INTEGER);\n"
-				+ "INSERT INTO nowhere VALUES (1);\n\n-- downgrade\nDROP TABLE half;\n");
+		this.cli.write(half + "_half.sql",
+				"-- revision: " + half + "\n-- down_revision: " + POSTS
+						+ "\n-- message: Half\n-- transactional: false\n\n-- upgrade\nCREATE TABLE half (id INTEGER);\n"
+						+ "INSERT INTO nowhere VALUES (1);\n\n-- downgrade\nDROP TABLE half;\n");
 		Result failed = this.cli.run("upgrade", "heads");
 		assertThat(failed.exitCode()).isEqualTo(1);
-		assertThat(failed.err()).startsWith("FAILED: ").contains(half, "nowhere", "not transactional",
-				"'stamp " + POSTS + "'", "'stamp " + half + "'").doesNotContain("rolled back").hasLineCount(1);
+		assertThat(failed.err()).startsWith("FAILED: ")
+			.contains(half, "nowhere", "not transactional", "'stamp " + POSTS + "'", "'stamp " + half + "'")
+			.doesNotContain("rolled back")
+			.hasLineCount(1);
 		assertThat(this.database.tables()).contains("half");
 
 		for (String[] command : List.of(new String[] { "current" }, new String[] { "history", "--indicate-current" },
 				new String[] { "current", "--verbose" })) {
 			Result report = this.cli.run(command);
 			assertThat(report.exitCode()).as(String.join(" ", command)).isZero();
-			assertThat(report.err()).as(String.join(" ", command)).contains(half, "did not finish", "failed half way",
-					"'stamp " + POSTS + "'");
+			assertThat(report.err()).as(String.join(" ", command))
+				.contains(half, "did not finish", "failed half way", "'stamp " + POSTS + "'");
 		}
 		assertThat(this.cli.run("current").out()).isEqualTo(POSTS + System.lineSeparator());
 		for (String[] command : List.of(new String[] { "upgrade", "heads" }, new String[] { "downgrade", "-1" })) {
 			Result refused = this.cli.run(command);
 			assertThat(refused.exitCode()).as(String.join(" ", command)).isEqualTo(1);
 			assertThat(refused.out()).as(String.join(" ", command)).isEmpty();
-			assertThat(refused.err()).as(String.join(" ", command)).startsWith("FAILED: ").contains(half,
-					"Nothing was run").hasLineCount(1);
+			assertThat(refused.err()).as(String.join(" ", command))
+				.startsWith("FAILED: ")
+				.contains(half, "Nothing was run")
+				.hasLineCount(1);
 		}
 		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
 
-		// repaired by hand: what the revision did is undone; the stamp to where the database is clears the mark
+		// repaired by hand: what the revision did is undone; the stamp to where the
+		// database is clears the mark
 		this.database.execute("DROP TABLE half");
 		Result stamp = this.cli.run("stamp", POSTS);
 		assertThat(stamp.exitCode()).isZero();
 		assertThat(stamp.err()).contains(half, "cleared");
 		assertThat(this.cli.run("current").err()).isEmpty();
-		this.cli.write(half + "_half.sql", "-- revision: " + half + "\n-- down_revision: " + POSTS
-				+ "\n-- message: Half\n-- transactional: false\n\n-- upgrade\nCREATE TABLE half (id INTEGER);\n"
-				+ "\n-- downgrade\nDROP TABLE half;\n");
+		this.cli.write(half + "_half.sql",
+				"-- revision: " + half + "\n-- down_revision: " + POSTS
+						+ "\n-- message: Half\n-- transactional: false\n\n-- upgrade\nCREATE TABLE half (id INTEGER);\n"
+						+ "\n-- downgrade\nDROP TABLE half;\n");
 		assertThat(this.cli.run("upgrade", "heads").exitCode()).isZero();
 		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(half);
 	}
@@ -185,7 +192,9 @@ class SqliteCommandsTest {
 		Result result = this.cli.run("--location", this.directory.resolve("nope").toString(), "upgrade", "heads");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.out()).isEmpty();
-		assertThat(result.err()).startsWith("FAILED: Revisions location ").contains("nope").contains("does not exist")
+		assertThat(result.err()).startsWith("FAILED: Revisions location ")
+			.contains("nope")
+			.contains("does not exist")
 			.hasLineCount(1);
 		assertThat(this.directory.resolve("test.db")).doesNotExist();
 	}
@@ -209,15 +218,14 @@ class SqliteCommandsTest {
 		Result missing = this.cli.run("upgrade");
 		assertThat(missing.exitCode()).isEqualTo(2);
 		assertThat(missing.err())
-				.isEqualTo("FAILED: Missing required parameter: 'TARGET'. See 'migration upgrade --help'.\n");
+			.isEqualTo("FAILED: Missing required parameter: 'TARGET'. See 'migration upgrade --help'.\n");
 		assertThat(this.cli.run().exitCode()).isEqualTo(2);
 	}
 
 	@Test
 	void everyCommandHasHelpWithAnExample() {
 		for (String command : List.of("init", "revision", "merge", "upgrade", "downgrade", "current", "history",
-				"heads",
-				"branches", "show", "stamp", "check", "validate")) {
+				"heads", "branches", "show", "stamp", "check", "validate")) {
 			Result result = this.cli.run(command, "--help");
 			assertThat(result.exitCode()).as(command).isZero();
 			assertThat(result.out()).as(command).startsWith("Usage: migration " + command).contains("Example");
@@ -280,7 +288,7 @@ class SqliteCommandsTest {
 		assertThat(result.lines()).containsExactly(EMAIL + " -> " + TEAMS + ", Create teams",
 				USERS + " -> " + EMAIL + ", Add email verification");
 		assertThat(this.cli.run("history", "-r", ":" + USERS).lines())
-				.containsExactly("<base> -> " + USERS + ", Create users");
+			.containsExactly("<base> -> " + USERS + ", Create users");
 		assertThat(this.cli.run("history", "-r", "nonsense").exitCode()).isEqualTo(2);
 	}
 
@@ -318,11 +326,12 @@ class SqliteCommandsTest {
 		assertThat(heads.lines()).containsExactlyInAnyOrder(POSTS + " (head)", "b1 (head)");
 		Result branches = this.cli.run("branches");
 		assertThat(branches.exitCode()).isZero();
-		assertThat(branches.lines()).startsWith(EMAIL + " (branchpoint)").endsWith("")
+		assertThat(branches.lines()).startsWith(EMAIL + " (branchpoint)")
+			.endsWith("")
 			.containsExactlyInAnyOrder(EMAIL + " (branchpoint)", "             -> b1 (head)",
 					"             -> " + TEAMS, "");
 		assertThat(this.cli.run("history").lines())
-				.contains(USERS + " -> " + EMAIL + " (branchpoint), Add email verification");
+			.contains(USERS + " -> " + EMAIL + " (branchpoint), Add email verification");
 	}
 
 	@Test
@@ -331,8 +340,11 @@ class SqliteCommandsTest {
 		Result result = this.cli.run("upgrade", "head");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.out()).isEmpty();
-		assertThat(result.err()).startsWith("FAILED: ").contains(POSTS).contains("b1").contains("heads")
-				.hasLineCount(1);
+		assertThat(result.err()).startsWith("FAILED: ")
+			.contains(POSTS)
+			.contains("b1")
+			.contains("heads")
+			.hasLineCount(1);
 		assertThat(this.database.tables()).isEmpty();
 	}
 
@@ -340,8 +352,8 @@ class SqliteCommandsTest {
 	void showPrintsOneRevisionInFull() {
 		Result result = this.cli.run("show", "3f1c");
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.lines()).startsWith("Rev: " + TEAMS, "Parent: " + EMAIL).contains("Message: Create teams",
-				"Transactional: true", "Reversible: true");
+		assertThat(result.lines()).startsWith("Rev: " + TEAMS, "Parent: " + EMAIL)
+			.contains("Message: Create teams", "Transactional: true", "Reversible: true");
 		assertThat(result.out()).contains("Path: ").contains("Checksum: ");
 		Result unknown = this.cli.run("show", "zzz");
 		assertThat(unknown.exitCode()).isEqualTo(1);
@@ -381,7 +393,8 @@ class SqliteCommandsTest {
 		Result check = this.cli.run("check");
 		assertThat(check.exitCode()).isEqualTo(1);
 		assertThat(check.out()).isEmpty();
-		assertThat(check.err()).startsWith("FAILED: Target schema file '").contains("schema.sql' does not exist")
+		assertThat(check.err()).startsWith("FAILED: Target schema file '")
+			.contains("schema.sql' does not exist")
 			.hasLineCount(1);
 	}
 
@@ -407,8 +420,10 @@ class SqliteCommandsTest {
 		assertThat(file.getFileName().toString()).matches("[0-9a-f]{12}_add_bio____avatar_\\.sql");
 		assertThat(result.out()).isEqualTo("Generating " + file + " ... done\n");
 		String id = file.getFileName().toString().substring(0, 12);
-		assertThat(Files.readString(file)).startsWith("-- revision: " + id + "\n-- down_revision: " + POSTS
-				+ "\n-- message: Add bio, & avatar!\n-- created: ").endsWith("\n\n-- upgrade\n\n-- downgrade\n");
+		assertThat(Files.readString(file))
+			.startsWith("-- revision: " + id + "\n-- down_revision: " + POSTS
+					+ "\n-- message: Add bio, & avatar!\n-- created: ")
+			.endsWith("\n\n-- upgrade\n\n-- downgrade\n");
 		assertThat(this.cli.run("heads").out()).isEqualTo(id + " (head)\n");
 	}
 
@@ -418,13 +433,14 @@ class SqliteCommandsTest {
 				"--branch-label", "audit", "--depends-on", "1a2b");
 		assertThat(result.exitCode()).isZero();
 		Path file = this.cli.revisions.resolve("audit1_audit.sql");
-		assertThat(Files.readString(file)).contains("-- down_revision: none\n").contains("-- branch_labels: audit\n")
+		assertThat(Files.readString(file)).contains("-- down_revision: none\n")
+			.contains("-- branch_labels: audit\n")
 			.contains("-- depends_on: " + USERS + "\n");
 		assertThat(this.cli.run("history").lines()).contains("<base> (" + USERS + ") -> audit1 (head) (audit), Audit");
 		assertThat(this.cli.run("revision", "-m", "Again", "--rev-id", "audit1", "--head", "audit@head").exitCode())
 			.isEqualTo(1);
 		assertThat(this.cli.run("revision", "-m", "Bad id", "--rev-id", "no-dashes", "--head", "audit1").exitCode())
-				.isEqualTo(2);
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -1,23 +1,23 @@
 package dev.migration.cli;
 
-import static dev.migration.cli.Cli.POSTS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.migration.cli.Cli.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --urls}: a database per tenant, 20 SQLite files and PostgreSQL databases whose URLs carry a password.
+ * {@code --urls}: a database per tenant, 20 SQLite files and PostgreSQL databases whose
+ * URLs carry a password.
  */
 class UrlFleetCommandsTest {
 
@@ -67,7 +67,8 @@ class UrlFleetCommandsTest {
 		String firstName = first.url().replace("user=postgres", "user=fleet_owner");
 		String good = firstName + "&password=" + password;
 		// a database that does not exist: the driver's error quotes what it was given
-		String missing = second.url().replace("user=postgres", "password=" + password + "&user=fleet_owner")
+		String missing = second.url()
+			.replace("user=postgres", "password=" + password + "&user=fleet_owner")
 			.replace(second.name(), "no_such_db");
 		String secondUrl = second.url().replace("user=postgres", "user=fleet_owner&password=" + password);
 		Path file = Files.write(this.directory.resolve("databases.txt"), List.of(good, missing, secondUrl));
@@ -78,8 +79,7 @@ class UrlFleetCommandsTest {
 		assertThat(upgrade.exitCode()).isEqualTo(1);
 		assertThat(upgrade.out() + upgrade.err()).doesNotContain(password).contains("fleet_owner");
 		assertThat(upgrade.lines()).last().isEqualTo("3 databases: 2 ok, 1 failed");
-		assertThat(upgrade.lines()).contains("[" + firstName + "] Running upgrade  -> "
-				+ Cli.USERS + ", Create users");
+		assertThat(upgrade.lines()).contains("[" + firstName + "] Running upgrade  -> " + Cli.USERS + ", Create users");
 		assertThat(upgrade.err()).contains("FAILED: ", "no_such_db");
 		assertThat(second.tables()).contains("posts");
 	}

@@ -1,9 +1,10 @@
 package dev.migration.operations;
 
 /**
- * What {@link Operations#alterColumn} changes, and what the column was before. Every part left {@code null} stays as
- * it is. Stating the existing value of each changed part ({@code existingType}, ...) makes the change reversible, as
- * in Alembic's {@code existing_type}:
+ * What {@link Operations#alterColumn} changes, and what the column was before. Every part
+ * left {@code null} stays as it is. Stating the existing value of each changed part
+ * ({@code existingType}, ...) makes the change reversible, as in Alembic's
+ * {@code existing_type}:
  *
  * <pre>{@code
  * ColumnChange.to().nullable(false).existingNullable(true)
@@ -18,7 +19,8 @@ package dev.migration.operations;
  * @param existingType the type before, for the inverse
  * @param existingNullable the nullability before, for the inverse
  * @param existingServerDefault the server default before, for the inverse
- * @param existingServerDefaultKnown whether {@code existingServerDefault} was stated (it may be "none")
+ * @param existingServerDefaultKnown whether {@code existingServerDefault} was stated (it
+ * may be "none")
  */
 public record ColumnChange(ColumnType type, Boolean nullable, ServerDefault serverDefault, boolean dropsServerDefault,
 		String newName, ColumnType existingType, Boolean existingNullable, ServerDefault existingServerDefault,

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A column's type, rendered for each database: {@code ColumnType.BIGINT}, {@code ColumnType.varchar(255)},
- * {@code ColumnType.numeric(10, 2)}, or {@code ColumnType.of("INET")} for a type written as the database spells it.
+ * A column's type, rendered for each database: {@code ColumnType.BIGINT},
+ * {@code ColumnType.varchar(255)}, {@code ColumnType.numeric(10, 2)}, or
+ * {@code ColumnType.of("INET")} for a type written as the database spells it.
  *
  * @param kind the portable kind, {@link Kind#OTHER} for a raw type
  * @param length the length of a {@code varchar}, else 0
@@ -64,13 +65,16 @@ public record ColumnType(Kind kind, int length, int precision, int scale, String
 
 	public static ColumnType numeric(int precision, int scale) {
 		if (precision <= 0 || scale < 0 || scale > precision) {
-			throw new IllegalArgumentException("numeric(" + precision + ", " + scale + ") is not a valid precision "
-					+ "and scale");
+			throw new IllegalArgumentException(
+					"numeric(" + precision + ", " + scale + ") is not a valid precision " + "and scale");
 		}
 		return new ColumnType(Kind.NUMERIC, 0, precision, scale, null);
 	}
 
-	/** A type written exactly as the database spells it, e.g. {@code INET}; rendered as is on every database. */
+	/**
+	 * A type written exactly as the database spells it, e.g. {@code INET}; rendered as is
+	 * on every database.
+	 */
 	public static ColumnType of(String sql) {
 		return new ColumnType(Kind.OTHER, 0, 0, 0, sql.trim());
 	}

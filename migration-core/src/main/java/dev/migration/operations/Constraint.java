@@ -4,21 +4,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A table constraint: primary key, unique, foreign key or check. Give it a name: only named constraints can be
- * dropped again, on every database.
+ * A table constraint: primary key, unique, foreign key or check. Give it a name: only
+ * named constraints can be dropped again, on every database.
  *
  * @param kind what the constraint is
  * @param name its name, or {@code null} for an unnamed constraint
  * @param columns the constrained columns (empty for a check)
  * @param referencedTable the referenced table of a foreign key, else {@code null}
  * @param referencedColumns the referenced columns of a foreign key, else empty
- * @param onDelete a foreign key's action on delete, or {@code null} for the database's default (no action)
+ * @param onDelete a foreign key's action on delete, or {@code null} for the database's
+ * default (no action)
  * @param onUpdate a foreign key's action on update, or {@code null}
  * @param condition a check's boolean SQL expression, else {@code null}
  */
 public record Constraint(Kind kind, String name, List<String> columns, String referencedTable,
-		List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate, String condition)
-		implements TableElement {
+		List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate,
+		String condition) implements TableElement {
 
 	/** The kinds of table constraint. */
 	public enum Kind {

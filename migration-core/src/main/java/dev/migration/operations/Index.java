@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An index: {@code Index.on("users", "email").named("ix_users_email").unique()}, optionally partial with
- * {@link #where(String)}.
+ * An index: {@code Index.on("users", "email").named("ix_users_email").unique()},
+ * optionally partial with {@link #where(String)}.
  *
  * @param name the index name
  * @param table the indexed table
@@ -24,7 +24,12 @@ public record Index(String name, String table, List<String> columns, boolean isU
 		}
 	}
 
-	/** An index named {@code ix_<table>_<columns>} until {@link #named(String)}. */
+	/**
+	 * An index named {@code ix_
+	 *
+	<table>
+	 * _<columns>} until {@link #named(String)}.
+	 */
 	public static Index on(String table, String... columns) {
 		return new Index("ix_" + table + "_" + String.join("_", columns), table, List.of(columns), false, null);
 	}

@@ -5,8 +5,7 @@ package dev.migration.operations;
  */
 public enum ReferentialAction {
 
-	NO_ACTION("NO ACTION"), RESTRICT("RESTRICT"), CASCADE("CASCADE"), SET_NULL("SET NULL"),
-	SET_DEFAULT("SET DEFAULT");
+	NO_ACTION("NO ACTION"), RESTRICT("RESTRICT"), CASCADE("CASCADE"), SET_NULL("SET NULL"), SET_DEFAULT("SET DEFAULT");
 
 	private final String sql;
 

@@ -3,8 +3,9 @@ package dev.migration.operations;
 import java.util.Objects;
 
 /**
- * A column's server default, rendered for each database: {@code ServerDefault.FALSE} is {@code FALSE} on PostgreSQL
- * and {@code 0} on SQLite, {@code ServerDefault.NOW} is {@code now()} and {@code CURRENT_TIMESTAMP}.
+ * A column's server default, rendered for each database: {@code ServerDefault.FALSE} is
+ * {@code FALSE} on PostgreSQL and {@code 0} on SQLite, {@code ServerDefault.NOW} is
+ * {@code now()} and {@code CURRENT_TIMESTAMP}.
  *
  * @param kind what the default is
  * @param value the literal text, number or expression; {@code null} for the constants
@@ -46,7 +47,9 @@ public record ServerDefault(Kind kind, String value) {
 		return new ServerDefault(Kind.NUMBER, number.toString());
 	}
 
-	/** An SQL expression, rendered as is (in parentheses on SQLite, which requires them). */
+	/**
+	 * An SQL expression, rendered as is (in parentheses on SQLite, which requires them).
+	 */
 	public static ServerDefault expression(String sql) {
 		return new ServerDefault(Kind.EXPRESSION, sql);
 	}

@@ -2,8 +2,6 @@ package dev.migration.operations;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.Direction;
 import dev.migration.IrreversibleRevisionException;
 import dev.migration.JavaRevision;
@@ -12,12 +10,14 @@ import dev.migration.Migrations;
 import dev.migration.RevisionFailedException;
 import dev.migration.support.DatabaseTests;
 import dev.migration.support.TestRevision;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every operation run on a real database with rows in the tables, up and down. Each subclass names the database.
+ * Every operation run on a real database with rows in the tables, up and down. Each
+ * subclass names the database.
  */
 abstract class OperationsTests extends DatabaseTests {
 
@@ -43,7 +43,7 @@ abstract class OperationsTests extends DatabaseTests {
 		List<String> atPosts = this.database.schema();
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
 		assertThat(this.database.queryStrings("SELECT username FROM users WHERE email IS NULL"))
-				.containsExactly("o'hara");
+			.containsExactly("o'hara");
 		assertThat(this.database.count("SELECT COUNT(*) FROM users WHERE email_verified = " + falseLiteral()))
 			.isEqualTo(3);
 		this.database.execute("INSERT INTO teams (name) VALUES ('core')");
@@ -54,8 +54,8 @@ abstract class OperationsTests extends DatabaseTests {
 		assertThat(this.database.queryStrings("SELECT email_address FROM users WHERE username = 'bob'"))
 			.containsExactly("bob@example.com");
 		assertThat(this.database.queryStrings("SELECT team_id FROM users WHERE username = 'ada'")).containsExactly("1");
-		assertThat(this.database.schema()).contains("users.email_address varchar YES", "users.index ix_users_email",
-				"posts.index ix_posts_user")
+		assertThat(this.database.schema())
+			.contains("users.email_address varchar YES", "users.index ix_users_email", "posts.index ix_posts_user")
 			.noneMatch((line) -> line.startsWith("users.email_verified "));
 		assertThat(this.database.count("SELECT COUNT(*) FROM posts")).isEqualTo(1);
 		// the check constraint added by the last revision holds

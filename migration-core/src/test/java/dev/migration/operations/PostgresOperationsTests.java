@@ -3,14 +3,13 @@ package dev.migration.operations;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.Direction;
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.ScriptClients;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +37,8 @@ class PostgresOperationsTests extends OperationsTests {
 		assertThat(scripted.queryStrings("SELECT username FROM users ORDER BY id"))
 			.isEqualTo(online.queryStrings("SELECT username FROM users ORDER BY id"));
 
-		ScriptClients.psql(scripted, offline.runnableScript(
-				offline.plan(Direction.DOWNGRADE, List.of("base"), List.of("a5"), false), "dba"));
+		ScriptClients.psql(scripted, offline
+			.runnableScript(offline.plan(Direction.DOWNGRADE, List.of("base"), List.of("a5"), false), "dba"));
 		migrations(SeedRevisions.all()).downgrade("base");
 		assertThat(ScriptClients.postgresCatalog(scripted)).isEqualTo(ScriptClients.postgresCatalog(online));
 	}

@@ -8,8 +8,8 @@ import dev.migration.JavaRevision;
 import dev.migration.support.TestRevision;
 
 /**
- * The seed scenario written with the operations DSL. None overrides {@code downgrade}: each is reversible through
- * the inverses of its operations.
+ * The seed scenario written with the operations DSL. None overrides {@code downgrade}:
+ * each is reversible through the inverses of its operations.
  */
 final class SeedRevisions {
 
@@ -87,14 +87,15 @@ final class SeedRevisions {
 
 		@Override
 		public void upgrade(Operations operations) {
-			operations.createTable("posts", Column.of("id", ColumnType.BIGINT).autoIncrement(),
-					Column.of("user_id", ColumnType.BIGINT).notNull(),
-					Column.of("title", ColumnType.varchar(200)).notNull(), Column.of("body", ColumnType.TEXT),
-					Column.of("score", ColumnType.numeric(5, 2)).serverDefault(ServerDefault.number(0)),
-					Column.of("created_at", ColumnType.TIMESTAMPTZ).notNull().serverDefault(ServerDefault.NOW),
-					Constraint.foreignKey("fk_posts_user", "user_id", "users", "id")
-						.onDelete(ReferentialAction.CASCADE),
-					Constraint.check("ck_posts_title", "length(title) > 0"));
+			operations
+				.createTable("posts", Column.of("id", ColumnType.BIGINT).autoIncrement(),
+						Column.of("user_id", ColumnType.BIGINT).notNull(),
+						Column.of("title", ColumnType.varchar(200)).notNull(), Column.of("body", ColumnType.TEXT),
+						Column.of("score", ColumnType.numeric(5, 2)).serverDefault(ServerDefault.number(0)),
+						Column.of("created_at", ColumnType.TIMESTAMPTZ).notNull().serverDefault(ServerDefault.NOW),
+						Constraint.foreignKey("fk_posts_user", "user_id", "users", "id")
+							.onDelete(ReferentialAction.CASCADE),
+						Constraint.check("ck_posts_title", "length(title) > 0"));
 			operations.createIndex(Index.on("posts", "user_id").named("ix_posts_user").where("body IS NOT NULL"));
 			operations.bulkInsert("posts", List.of(row("user_id", 1, "title", "Hello", "body", "first")));
 		}
@@ -112,13 +113,15 @@ final class SeedRevisions {
 			operations.alterColumn("users", "username",
 					ColumnChange.to().type(ColumnType.TEXT).existingType(ColumnType.varchar(50)));
 			operations.alterColumn("users", "email", ColumnChange.to().rename("email_address"));
-			operations.alterColumn("users", "email_verified_at", ColumnChange.to().nullable(true)
-				.existingNullable(true)
-				.serverDefault(ServerDefault.NOW)
-				.existingServerDefault(null));
+			operations.alterColumn("users", "email_verified_at",
+					ColumnChange.to()
+						.nullable(true)
+						.existingNullable(true)
+						.serverDefault(ServerDefault.NOW)
+						.existingServerDefault(null));
 			operations.createCheckConstraint("ck_users_username", "users", "length(username) > 1");
-			operations.dropColumn("users", Column.of("email_verified", ColumnType.BOOLEAN).notNull()
-				.serverDefault(ServerDefault.FALSE));
+			operations.dropColumn("users",
+					Column.of("email_verified", ColumnType.BOOLEAN).notNull().serverDefault(ServerDefault.FALSE));
 		}
 
 	}

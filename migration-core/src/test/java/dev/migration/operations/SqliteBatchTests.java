@@ -14,25 +14,24 @@ import java.util.function.Consumer;
 
 import javax.sql.PooledConnection;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
-import org.sqlite.javax.SQLiteConnectionPoolDataSource;
-
 import dev.migration.JavaRevision;
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.RevisionFailedException;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestRevision;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.javax.SQLiteConnectionPoolDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * SQLite's move-and-copy: what ALTER TABLE cannot do keeps the rows, constraints, indexes and triggers of the table,
- * and a foreign key violation rolls the whole step back.
+ * SQLite's move-and-copy: what ALTER TABLE cannot do keeps the rows, constraints, indexes
+ * and triggers of the table, and a foreign key violation rolls the whole step back.
  */
 class SqliteBatchTests {
 
@@ -70,7 +69,10 @@ class SqliteBatchTests {
 			.build());
 	}
 
-	/** A reversible revision on the one connection of {@code kept}, as a pooled DataSource hands it out. */
+	/**
+	 * A reversible revision on the one connection of {@code kept}, as a pooled DataSource
+	 * hands it out.
+	 */
 	Migrations migrations(KeptConnection kept, Consumer<Operations> upgrade, Consumer<Operations> downgrade) {
 		JavaRevision revision = TestRevision.of("b1", null, upgrade::accept, downgrade::accept);
 		return Migrations.create(MigrationConfiguration.builder()
@@ -80,7 +82,10 @@ class SqliteBatchTests {
 			.build());
 	}
 
-	/** A table whose rows go with their user (ON DELETE CASCADE): the rows a careless copy of users would lose. */
+	/**
+	 * A table whose rows go with their user (ON DELETE CASCADE): the rows a careless copy
+	 * of users would lose.
+	 */
 	void createComments() {
 		this.database.execute("CREATE TABLE comments (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL "
 				+ "REFERENCES users (id) ON DELETE CASCADE, body TEXT)");
@@ -95,7 +100,10 @@ class SqliteBatchTests {
 		return counts;
 	}
 
-	/** A hand-written (or generated) move-and-copy of {@code users} that drops its {@code age} column. */
+	/**
+	 * A hand-written (or generated) move-and-copy of {@code users} that drops its
+	 * {@code age} column.
+	 */
 	Migrations sqlCopyOfUsers(KeptConnection kept, String pragma, String more) throws IOException {
 		Files.writeString(this.temporary.resolve("s1_copy_users.sql"), """
 				-- revision: s1
@@ -111,10 +119,8 @@ class SqliteBatchTests {
 				DROP TABLE users;
 				ALTER TABLE _new_users RENAME TO users;
 				""".formatted(pragma) + more);
-		return Migrations.create(MigrationConfiguration.builder()
-			.dataSource(kept)
-			.locations("filesystem:" + this.temporary)
-			.build());
+		return Migrations.create(
+				MigrationConfiguration.builder().dataSource(kept).locations("filesystem:" + this.temporary).build());
 	}
 
 	@Test
@@ -123,12 +129,14 @@ class SqliteBatchTests {
 		List<Long> counts = rowCounts();
 		String url = this.database.url() + "?foreign_keys=true";
 		try (KeptConnection kept = new KeptConnection(url)) {
-			// inside the step's transaction the PRAGMA itself is a no-op: the engine switches them off before BEGIN
+			// inside the step's transaction the PRAGMA itself is a no-op: the engine
+			// switches them off before BEGIN
 			sqlCopyOfUsers(kept, "PRAGMA foreign_keys = OFF;", "PRAGMA foreign_keys = ON;\n").upgrade("heads");
 			assertThat(kept.foreignKeys()).isEqualTo(1);
 		}
 		assertThat(tableSql("users")).doesNotContain("age");
-		// with foreign keys on, DROP TABLE users would have deleted every comment (CASCADE) and refused on posts
+		// with foreign keys on, DROP TABLE users would have deleted every comment
+		// (CASCADE) and refused on posts
 		assertThat(rowCounts()).isEqualTo(counts);
 		assertThat(this.database.queryStrings("SELECT user_id || ':' || body FROM comments ORDER BY id"))
 			.containsExactly("1:a", "1:b", "2:c");
@@ -156,7 +164,10 @@ class SqliteBatchTests {
 		assertThat(rowCounts()).isEqualTo(counts);
 	}
 
-	/** Whether a connection that asked for foreign keys enforces them: an orphan comment is refused. */
+	/**
+	 * Whether a connection that asked for foreign keys enforces them: an orphan comment
+	 * is refused.
+	 */
 	static void assertOrphansAreRefused(String url) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement()) {
@@ -185,9 +196,9 @@ class SqliteBatchTests {
 				ColumnChange.to().nullable(false).serverDefault(ServerDefault.number(0)).existingNullable(true)))
 			.upgrade("heads");
 		String sql = tableSql("users");
-		assertThat(sql).contains("age INTEGER NOT NULL DEFAULT 0", "COLLATE NOCASE",
-				"REFERENCES teams (id) ON DELETE CASCADE", "CONSTRAINT ck_users_age CHECK (age >= 0)",
-				"UNIQUE (name, team_id)")
+		assertThat(sql)
+			.contains("age INTEGER NOT NULL DEFAULT 0", "COLLATE NOCASE", "REFERENCES teams (id) ON DELETE CASCADE",
+					"CONSTRAINT ck_users_age CHECK (age >= 0)", "UNIQUE (name, team_id)")
 			.endsWith("STRICT");
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
 	}
@@ -199,10 +210,12 @@ class SqliteBatchTests {
 		migrations(this.database.url(), (operations) -> operations.alterColumn("users", "age",
 				ColumnChange.to().nullable(false).existingNullable(true)))
 			.upgrade("heads");
-		assertThat(this.database.queryStrings("SELECT id || ':' || name || ':' || IFNULL(team_id, '-') || ':' || age "
-				+ "FROM users ORDER BY id")).containsExactly("1:ada:1:36", "2:bob:2:17", "3:cy:-:0");
+		assertThat(this.database.queryStrings(
+				"SELECT id || ':' || name || ':' || IFNULL(team_id, '-') || ':' || age " + "FROM users ORDER BY id"))
+			.containsExactly("1:ada:1:36", "2:bob:2:17", "3:cy:-:0");
 		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE tbl_name = 'users' AND type IN "
-				+ "('index', 'trigger') ORDER BY name")).contains("ix_users_age", "users_audit");
+				+ "('index', 'trigger') ORDER BY name"))
+			.contains("ix_users_age", "users_audit");
 		assertThat(this.database.queryStrings("SELECT name FROM adults")).containsExactly("ada");
 		this.database.execute("UPDATE users SET age = 40 WHERE id = 2");
 		assertThat(this.database.queryStrings("SELECT what FROM audit")).containsExactly("updated bob");
@@ -214,23 +227,23 @@ class SqliteBatchTests {
 	void alterColumnThatRowsViolateRollsTheStepBack() {
 		String before = tableSql("users");
 		assertThatExceptionOfType(RevisionFailedException.class)
-			.isThrownBy(() -> migrations(this.database.url(), (operations) -> operations.alterColumn("users", "age",
-					ColumnChange.to().nullable(false).existingNullable(true)))
+			.isThrownBy(() -> migrations(this.database.url(),
+					(operations) -> operations.alterColumn("users", "age",
+							ColumnChange.to().nullable(false).existingNullable(true)))
 				.upgrade("heads"))
 			.withMessageContaining("NOT NULL");
 		assertThat(tableSql("users")).isEqualTo(before);
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
 		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'"))
-				.isEmpty();
+			.isEmpty();
 	}
 
 	@Test
 	void addingAForeignKeyThatRowsViolateRollsTheStepBackWhenForeignKeysAreOn() {
 		this.database.execute("INSERT INTO posts (id, user_id, title) VALUES (3, 99, 'orphan')");
 		String before = tableSql("posts");
-		Migrations migrations = migrations(this.database.url() + "?foreign_keys=true",
-				(operations) -> operations.createForeignKey("fk_posts_author", "posts", List.of("user_id"), "users",
-						List.of("id")));
+		Migrations migrations = migrations(this.database.url() + "?foreign_keys=true", (operations) -> operations
+			.createForeignKey("fk_posts_author", "posts", List.of("user_id"), "users", List.of("id")));
 		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
 			.withMessageContaining("FOREIGN KEY");
 		assertThat(tableSql("posts")).isEqualTo(before);
@@ -260,8 +273,8 @@ class SqliteBatchTests {
 			migrations(kept, (operations) -> {
 				operations.dropColumn("users", "age");
 				operations.createCheckConstraint("ck_teams_name", "teams", "length(name) > 0");
-				operations.alterColumn("teams", "name", ColumnChange.to()
-					.serverDefault(ServerDefault.literal("unnamed")));
+				operations.alterColumn("teams", "name",
+						ColumnChange.to().serverDefault(ServerDefault.literal("unnamed")));
 			}, (operations) -> {
 			}).upgrade("heads");
 			assertThat(kept.foreignKeys()).isEqualTo(1);
@@ -301,7 +314,7 @@ class SqliteBatchTests {
 		assertThat(tableSql("teams")).isEqualTo(teams);
 		assertThat(rowCounts()).isEqualTo(counts);
 		assertThat(this.database.queryStrings("SELECT name FROM sqlite_master WHERE name LIKE '_migration%'"))
-				.isEmpty();
+			.isEmpty();
 	}
 
 	@Test
@@ -310,7 +323,8 @@ class SqliteBatchTests {
 		List<Long> counts = rowCounts();
 		String users = tableSql("users");
 		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
-			// foreign keys are off for the whole step: the DELETE neither cascades nor is refused, the check sees it
+			// foreign keys are off for the whole step: the DELETE neither cascades nor is
+			// refused, the check sees it
 			Migrations migrations = migrations(kept, (operations) -> {
 				operations.dropColumn("users", "age");
 				operations.execute("DELETE FROM users WHERE id = 2");
@@ -376,7 +390,8 @@ class SqliteBatchTests {
 		List<Long> counts = List.of(this.database.count("SELECT COUNT(*) FROM users"),
 				this.database.count("SELECT COUNT(*) FROM posts"));
 		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
-			// recording stops at connection(), so nothing tells the engine beforehand that the step copies users
+			// recording stops at connection(), so nothing tells the engine beforehand
+			// that the step copies users
 			Migrations migrations = migrations(kept, (operations) -> {
 				foreignKeys(operations);
 				operations.dropColumn("users", "age");
@@ -388,7 +403,8 @@ class SqliteBatchTests {
 			assertThat(kept.foreignKeys()).isEqualTo(1);
 		}
 		assertThat(List.of(this.database.count("SELECT COUNT(*) FROM users"),
-				this.database.count("SELECT COUNT(*) FROM posts"))).isEqualTo(counts);
+				this.database.count("SELECT COUNT(*) FROM posts")))
+			.isEqualTo(counts);
 	}
 
 	@Test
@@ -421,7 +437,10 @@ class SqliteBatchTests {
 		}
 	}
 
-	/** One connection handed out again and again, as a pool does, so the test sees what the engine left on it. */
+	/**
+	 * One connection handed out again and again, as a pool does, so the test sees what
+	 * the engine left on it.
+	 */
 	static final class KeptConnection extends SQLiteDataSource implements AutoCloseable {
 
 		private final PooledConnection pooled;

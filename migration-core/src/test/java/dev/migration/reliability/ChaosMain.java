@@ -18,19 +18,22 @@ import dev.migration.support.TestRevision;
 
 /**
  * A separate JVM that upgrades the seed revisions plus one long Java revision to heads:
- * {@code ChaosMain url user password lockTimeoutMillis mode markerFile [versionTable]}. With {@code block}, the long
- * revision creates a table, writes the marker file and then waits until the process is killed, so the parent knows
- * exactly when the process is inside the revision; {@code server-sleep} (PostgreSQL) spends 20 s in one statement
- * on the server instead; {@code run} just runs it.
+ * {@code ChaosMain url user password lockTimeoutMillis mode markerFile [versionTable]}.
+ * With {@code block}, the long revision creates a table, writes the marker file and then
+ * waits until the process is killed, so the parent knows exactly when the process is
+ * inside the revision; {@code server-sleep} (PostgreSQL) spends 20 s in one statement on
+ * the server instead; {@code run} just runs it.
  * <p>
- * The {@code nt-} modes make the long revision non-transactional, its body inserting one row into
- * {@code chaos_runs} (committed at once, so it counts every run of the body), and add a transactional revision after
- * it: {@code nt-run} runs straight through; {@code nt-wait} writes the marker and waits for a file {@code release}
- * beside it; {@code nt-block} writes the marker and waits to be killed; {@code nt-idle} (PostgreSQL) records the
- * advisory lock's holder in {@code lock_seen}, spends 3 s in one server statement and records it again.
+ * The {@code nt-} modes make the long revision non-transactional, its body inserting one
+ * row into {@code chaos_runs} (committed at once, so it counts every run of the body),
+ * and add a transactional revision after it: {@code nt-run} runs straight through;
+ * {@code nt-wait} writes the marker and waits for a file {@code release} beside it;
+ * {@code nt-block} writes the marker and waits to be killed; {@code nt-idle} (PostgreSQL)
+ * records the advisory lock's holder in {@code lock_seen}, spends 3 s in one server
+ * statement and records it again.
  * <p>
- * Prints {@code applied N in M ms}, or {@code LOCK TIMEOUT after M ms: message} (exit 3), or {@code FAILED: message}
- * (exit 1).
+ * Prints {@code applied N in M ms}, or {@code LOCK TIMEOUT after M ms: message} (exit 3),
+ * or {@code FAILED: message} (exit 1).
  */
 public final class ChaosMain {
 
@@ -42,7 +45,10 @@ public final class ChaosMain {
 	/** The transactional revision after the long one, in the {@code nt-} modes. */
 	static final String NEXT_REVISION = "next00000001";
 
-	/** How long a blocked revision waits before it gives up, so that a lost child never outlives the test run. */
+	/**
+	 * How long a blocked revision waits before it gives up, so that a lost child never
+	 * outlives the test run.
+	 */
 	private static final long GIVE_UP_SECONDS = 120;
 
 	private ChaosMain() {
@@ -51,8 +57,8 @@ public final class ChaosMain {
 	public static void main(String[] arguments) {
 		Migrations migrations = migrations(arguments[0], arguments[1].isEmpty() ? null : arguments[1],
 				arguments[2].isEmpty() ? null : arguments[2], Long.parseLong(arguments[3]), arguments[4],
-				Path.of(arguments[5]), (arguments.length > 6) ? arguments[6]
-						: MigrationConfiguration.DEFAULT_VERSION_TABLE);
+				Path.of(arguments[5]),
+				(arguments.length > 6) ? arguments[6] : MigrationConfiguration.DEFAULT_VERSION_TABLE);
 		long start = System.nanoTime();
 		try {
 			MigrationResult result = migrations.upgrade("heads");
@@ -69,7 +75,10 @@ public final class ChaosMain {
 		}
 	}
 
-	/** The engine over the seed revisions and the long revision (and the next one in the {@code nt-} modes). */
+	/**
+	 * The engine over the seed revisions and the long revision (and the next one in the
+	 * {@code nt-} modes).
+	 */
 	static Migrations migrations(String url, String user, String password, long lockTimeoutMillis, String mode,
 			Path marker) {
 		return migrations(url, user, password, lockTimeoutMillis, mode, marker,
@@ -98,7 +107,10 @@ public final class ChaosMain {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 	}
 
-	/** Creates a table; when blocking, signals through the marker file and waits to be killed. */
+	/**
+	 * Creates a table; when blocking, signals through the marker file and waits to be
+	 * killed.
+	 */
 	static final class LongRevision extends TestRevision {
 
 		private final String mode;
@@ -119,7 +131,8 @@ public final class ChaosMain {
 			}
 			operations.execute("CREATE TABLE half_done (id INTEGER)");
 			if (this.mode.equals("server-sleep")) {
-				// PostgreSQL only: the time goes by inside the server, in one long statement
+				// PostgreSQL only: the time goes by inside the server, in one long
+				// statement
 				Files.writeString(this.marker, "inside " + ProcessHandle.current().pid());
 				operations.execute("SELECT pg_sleep(20)");
 			}
@@ -133,7 +146,10 @@ public final class ChaosMain {
 			}
 		}
 
-		/** Counts the run in the database (committed at once: nothing rolls it back), then waits as the mode says. */
+		/**
+		 * Counts the run in the database (committed at once: nothing rolls it back), then
+		 * waits as the mode says.
+		 */
 		private void nonTransactional(Operations operations) throws Exception {
 			long pid = ProcessHandle.current().pid();
 			if (this.mode.equals("nt-idle")) {
@@ -156,8 +172,8 @@ public final class ChaosMain {
 					}
 					Thread.sleep(20);
 				}
-				throw new IllegalStateException("Nobody released or killed this process within " + GIVE_UP_SECONDS
-						+ " s");
+				throw new IllegalStateException(
+						"Nobody released or killed this process within " + GIVE_UP_SECONDS + " s");
 			}
 		}
 
@@ -170,7 +186,10 @@ public final class ChaosMain {
 
 	}
 
-	/** A transactional revision after the long one: shows whether a process went on after it. */
+	/**
+	 * A transactional revision after the long one: shows whether a process went on after
+	 * it.
+	 */
 	static final class NextRevision extends TestRevision {
 
 		NextRevision() {

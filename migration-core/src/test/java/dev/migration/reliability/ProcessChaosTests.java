@@ -9,10 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.Direction;
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
@@ -20,20 +16,27 @@ import dev.migration.Step;
 import dev.migration.UnfinishedRevisionException;
 import dev.migration.support.TestDatabase;
 import dev.migration.support.UpgradeMain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Process-level chaos against a real database: processes killed with {@code kill -9} in the middle of a revision,
- * eight JVMs started at once, and a process stuck while it holds the migration lock. Each child is a separate JVM
- * on the test classpath; the parent learns that a child is inside its revision from a marker file, never from a
+ * Process-level chaos against a real database: processes killed with {@code kill -9} in
+ * the middle of a revision, eight JVMs started at once, and a process stuck while it
+ * holds the migration lock. Each child is a separate JVM on the test classpath; the
+ * parent learns that a child is inside its revision from a marker file, never from a
  * sleep.
  */
 abstract class ProcessChaosTests {
 
-	/** Long enough that a test which waited for it would blow the time limits asserted below. */
+	/**
+	 * Long enough that a test which waited for it would blow the time limits asserted
+	 * below.
+	 */
 	static final long LONG_LOCK_TIMEOUT_MILLIS = 60_000;
 
 	static final long SHORT_LOCK_TIMEOUT_MILLIS = 1_500;
@@ -75,7 +78,8 @@ abstract class ProcessChaosTests {
 			.containsExactly(ChaosMain.SEED_HEAD);
 		assertThat(database.tables()).doesNotContain("half_done");
 		assertThat(database.queryStrings("SELECT revision FROM migration_history WHERE revision = ?",
-				ChaosMain.LONG_REVISION)).isEmpty();
+				ChaosMain.LONG_REVISION))
+			.isEmpty();
 
 		Child next = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "run", marker);
 		String output = next.awaitExit(0);
@@ -83,8 +87,8 @@ abstract class ProcessChaosTests {
 		assertThat(upgradeMillis(output)).as(output).isLessThan(LONG_LOCK_TIMEOUT_MILLIS / 4);
 		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
 			.containsExactly(ChaosMain.LONG_REVISION);
-		assertThat(database.queryStrings(
-				"SELECT revision FROM migration_history WHERE direction = 'upgrade' ORDER BY id"))
+		assertThat(
+				database.queryStrings("SELECT revision FROM migration_history WHERE direction = 'upgrade' ORDER BY id"))
 			.containsExactlyElementsOf(concat(SEED, ChaosMain.LONG_REVISION));
 		assertThat(database.tables()).contains("half_done");
 	}
@@ -97,8 +101,10 @@ abstract class ProcessChaosTests {
 		Child holder = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "server-sleep", marker);
 		awaitMarker(marker, holder);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (database.queryStrings("SELECT pid FROM pg_stat_activity WHERE state = 'active' "
-				+ "AND query = 'SELECT pg_sleep(20)'").isEmpty()) {
+		while (database
+			.queryStrings(
+					"SELECT pid FROM pg_stat_activity WHERE state = 'active' " + "AND query = 'SELECT pg_sleep(20)'")
+			.isEmpty()) {
 			assertThat(System.nanoTime() - deadline).as("the long statement started").isNegative();
 			Thread.onSpinWait();
 		}
@@ -107,7 +113,8 @@ abstract class ProcessChaosTests {
 		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 		String output = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "run", marker).awaitExit(0);
 
-		// the server notices the dead client within a second (client_connection_check_interval), not after 20 s
+		// the server notices the dead client within a second
+		// (client_connection_check_interval), not after 20 s
 		assertThat(upgradeMillis(output)).as(output).isLessThan(10_000);
 		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
 			.containsExactly(ChaosMain.LONG_REVISION);
@@ -125,13 +132,17 @@ abstract class ProcessChaosTests {
 		int applied = 0;
 		for (Child upgrader : upgraders) {
 			String output = upgrader.awaitExit(0);
-			applied += Integer.parseInt(output.lines().filter((line) -> line.startsWith("applied ")).findFirst()
-				.orElseThrow(() -> new AssertionError(output)).substring("applied ".length()).strip());
+			applied += Integer.parseInt(output.lines()
+				.filter((line) -> line.startsWith("applied "))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(output))
+				.substring("applied ".length())
+				.strip());
 		}
 
 		assertThat(applied).isEqualTo(generated.size());
-		assertThat(database.queryStrings(
-				"SELECT revision FROM migration_history WHERE direction = 'upgrade' AND success ORDER BY id"))
+		assertThat(database
+			.queryStrings("SELECT revision FROM migration_history WHERE direction = 'upgrade' AND success ORDER BY id"))
 			.containsExactlyElementsOf(generated);
 		assertThat(database.count("SELECT count(*) FROM migration_history")).isEqualTo(generated.size());
 		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
@@ -154,7 +165,8 @@ abstract class ProcessChaosTests {
 			String output = waiter.awaitExit(3);
 			assertThat(output).contains("LOCK TIMEOUT after ");
 			assertThat(upgradeMillis(output)).as(output).isGreaterThanOrEqualTo(SHORT_LOCK_TIMEOUT_MILLIS);
-			// one timeout, not two: a lock timeout writes no failed-step row, which would wait for the lock again
+			// one timeout, not two: a lock timeout writes no failed-step row, which would
+			// wait for the lock again
 			assertThat(output.split("LOCK TIMEOUT after ", -1)).as(output).hasSize(2);
 			assertThat(output).contains(holderDescription);
 		}
@@ -181,7 +193,8 @@ abstract class ProcessChaosTests {
 			markers.add(this.temporary.resolve("inside-" + i));
 			upgraders.add(chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-wait", markers.get(i)));
 		}
-		// each child is either inside the revision (its marker) or says that it waits for the one that is
+		// each child is either inside the revision (its marker) or says that it waits for
+		// the one that is
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (true) {
 			int settled = 0;
@@ -205,13 +218,17 @@ abstract class ProcessChaosTests {
 		int applied = 0;
 		for (Child upgrader : upgraders) {
 			String output = upgrader.awaitExit(0);
-			applied += Integer.parseInt(output.lines().filter((line) -> line.startsWith("applied ")).findFirst()
-				.orElseThrow(() -> new AssertionError(output)).split(" ")[1]);
+			applied += Integer.parseInt(output.lines()
+				.filter((line) -> line.startsWith("applied "))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(output))
+				.split(" ")[1]);
 		}
 		assertThat(database.count("SELECT count(*) FROM chaos_runs")).as("runs of the revision's body").isEqualTo(1);
 		assertThat(applied).isEqualTo(SEED.size() + 2);
 		assertThat(database.queryStrings("SELECT success FROM migration_history WHERE revision = ?",
-				ChaosMain.LONG_REVISION)).hasSize(1);
+				ChaosMain.LONG_REVISION))
+			.hasSize(1);
 		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
 			.containsExactly(ChaosMain.NEXT_REVISION);
 	}
@@ -241,10 +258,13 @@ abstract class ProcessChaosTests {
 			assertThat(entry.success()).isFalse();
 		});
 
-		// another process refuses, naming the revision and the way out; nothing runs again
+		// another process refuses, naming the revision and the way out; nothing runs
+		// again
 		String refused = chaos(database.url(), database, SHORT_LOCK_TIMEOUT_MILLIS, "nt-run", marker).awaitExit(1);
-		assertThat(refused).contains("FAILED: ", ChaosMain.LONG_REVISION, "stamp " + ChaosMain.SEED_HEAD,
-				"stamp " + ChaosMain.LONG_REVISION).doesNotContain("rolled back");
+		assertThat(refused)
+			.contains("FAILED: ", ChaosMain.LONG_REVISION, "stamp " + ChaosMain.SEED_HEAD,
+					"stamp " + ChaosMain.LONG_REVISION)
+			.doesNotContain("rolled back");
 		assertThatExceptionOfType(UnfinishedRevisionException.class).isThrownBy(() -> migrations.upgrade("heads"))
 			.withMessageContaining(ChaosMain.LONG_REVISION);
 		assertThatExceptionOfType(UnfinishedRevisionException.class).isThrownBy(() -> migrations.downgrade("-1"))
@@ -252,7 +272,8 @@ abstract class ProcessChaosTests {
 		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
 		assertThat(migrations.current()).containsExactly(ChaosMain.SEED_HEAD);
 
-		// the operator undoes what it did and stamps the revision the database is at: that clears the mark
+		// the operator undoes what it did and stamps the revision the database is at:
+		// that clears the mark
 		database.execute("DELETE FROM chaos_runs");
 		migrations.stamp(List.of(ChaosMain.SEED_HEAD), false);
 		assertThat(migrations.unfinished()).isEmpty();
@@ -265,15 +286,18 @@ abstract class ProcessChaosTests {
 	void killedInsideANonTransactionalRevisionOnAnAlembicDatabaseLeavesAMarkInTheHistoryTableItCreated()
 			throws Exception {
 		TestDatabase database = newDatabase();
-		// the seed's schema as Alembic leaves it: alembic_version with the head's row, no history table
-		Migrations.create(MigrationConfiguration.builder()
-			.url(database.url())
-			.user(database.user())
-			.password(database.password())
-			.locations("classpath:db/seed")
-			.versionTable("scratch_version")
-			.historyTable("scratch_history")
-			.build()).upgrade("heads");
+		// the seed's schema as Alembic leaves it: alembic_version with the head's row, no
+		// history table
+		Migrations
+			.create(MigrationConfiguration.builder()
+				.url(database.url())
+				.user(database.user())
+				.password(database.password())
+				.locations("classpath:db/seed")
+				.versionTable("scratch_version")
+				.historyTable("scratch_history")
+				.build())
+			.upgrade("heads");
 		database.execute("DROP TABLE scratch_version");
 		database.execute("DROP TABLE scratch_history");
 		database.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
@@ -297,8 +321,9 @@ abstract class ProcessChaosTests {
 		});
 		assertThat(migrations.current()).containsExactly(ChaosMain.SEED_HEAD);
 		String refused = start(ChaosMain.class.getName(), database.url(), nullToEmpty(database.user()),
-				nullToEmpty(database.password()), Long.toString(SHORT_LOCK_TIMEOUT_MILLIS), "nt-run",
-				marker.toString(), "alembic_version").awaitExit(1);
+				nullToEmpty(database.password()), Long.toString(SHORT_LOCK_TIMEOUT_MILLIS), "nt-run", marker.toString(),
+				"alembic_version")
+			.awaitExit(1);
 		assertThat(refused).contains("FAILED: ", ChaosMain.LONG_REVISION, "stamp " + ChaosMain.SEED_HEAD);
 		assertThat(database.count("SELECT count(*) FROM chaos_runs")).as("runs of the revision's body").isEqualTo(1);
 
@@ -324,7 +349,8 @@ abstract class ProcessChaosTests {
 		assertThat(database.queryStrings("SELECT pg_terminate_backend(?)", Integer.parseInt(lockSessions.get(0))))
 			.containsExactly("t");
 
-		// the next process takes the lock, finds the revision started and not finished, and runs nothing
+		// the next process takes the lock, finds the revision started and not finished,
+		// and runs nothing
 		String second = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-run", marker).awaitExit(1);
 		assertThat(second).contains("FAILED: ", ChaosMain.LONG_REVISION).doesNotContain("rolled back");
 		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
@@ -352,11 +378,13 @@ abstract class ProcessChaosTests {
 		assumeTrue(database.kind().equals("postgresql"), "idle_session_timeout is PostgreSQL's");
 		database.execute("CREATE TABLE lock_seen (pid INTEGER)");
 		String name = database.queryStrings("SELECT current_database()").get(0);
-		// every new session of the database ends after 1 s idle; the revision keeps the lock session idle for 3 s
+		// every new session of the database ends after 1 s idle; the revision keeps the
+		// lock session idle for 3 s
 		database.execute("ALTER DATABASE " + name + " SET idle_session_timeout = '1s'");
 
 		String output = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-idle",
-				this.temporary.resolve("unused")).awaitExit(0);
+				this.temporary.resolve("unused"))
+			.awaitExit(0);
 
 		assertThat(output).contains("applied " + (SEED.size() + 2) + " in ");
 		List<String> holders = database.queryStrings("SELECT pid FROM lock_seen");
@@ -373,10 +401,9 @@ abstract class ProcessChaosTests {
 	}
 
 	private Child start(String mainClass, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-				.toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-				mainClass));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(arguments));
 		Path output = Files.createTempFile(this.temporary, "child", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -384,7 +411,10 @@ abstract class ProcessChaosTests {
 		return new Child(process, output);
 	}
 
-	/** Polls for the marker the child writes once it is inside its revision; fails early if the child died. */
+	/**
+	 * Polls for the marker the child writes once it is inside its revision; fails early
+	 * if the child died.
+	 */
 	private static void awaitMarker(Path marker, Child child) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (!Files.exists(marker) || Files.size(marker) == 0) {
@@ -405,18 +435,21 @@ abstract class ProcessChaosTests {
 		return Long.parseLong(matcher.group(1));
 	}
 
-	/** A chain of revisions, each creating a table with an index; returns their ids in order. */
+	/**
+	 * A chain of revisions, each creating a table with an index; returns their ids in
+	 * order.
+	 */
 	static List<String> writeRevisions(Path directory, int count) throws IOException {
 		Files.createDirectories(directory);
 		List<String> ids = new ArrayList<>();
 		String previous = "none";
 		for (int i = 1; i <= count; i++) {
 			String id = String.format("c4a05%07d", i);
-			Files.writeString(directory.resolve(id + "_table_" + i + ".sql"), "-- revision: " + id + "\n"
-					+ "-- down_revision: " + previous + "\n-- message: Table " + i + "\n\n-- upgrade\n"
-					+ "CREATE TABLE chaos_" + i + " (id INTEGER PRIMARY KEY, name VARCHAR(50));\n"
-					+ "CREATE INDEX ix_chaos_" + i + " ON chaos_" + i + " (name);\n\n-- downgrade\n"
-					+ "DROP TABLE chaos_" + i + ";\n");
+			Files.writeString(directory.resolve(id + "_table_" + i + ".sql"),
+					"-- revision: " + id + "\n" + "-- down_revision: " + previous + "\n-- message: Table " + i
+							+ "\n\n-- upgrade\n" + "CREATE TABLE chaos_" + i
+							+ " (id INTEGER PRIMARY KEY, name VARCHAR(50));\n" + "CREATE INDEX ix_chaos_" + i
+							+ " ON chaos_" + i + " (name);\n\n-- downgrade\n" + "DROP TABLE chaos_" + i + ";\n");
 			ids.add(id);
 			previous = id;
 		}

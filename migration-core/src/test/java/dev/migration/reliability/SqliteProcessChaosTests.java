@@ -6,7 +6,8 @@ import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
 
 /**
- * SQLite: the OS drops a killed process's file locks and the next connection rolls its hot journal back.
+ * SQLite: the OS drops a killed process's file locks and the next connection rolls its
+ * hot journal back.
  */
 class SqliteProcessChaosTests extends ProcessChaosTests {
 
@@ -22,7 +23,8 @@ class SqliteProcessChaosTests extends ProcessChaosTests {
 
 	@Override
 	List<String> holderDescription(TestDatabase database, Process holder) {
-		// SQLite cannot tell which process holds its write lock; the message names the lock and the database
+		// SQLite cannot tell which process holds its write lock; the message names the
+		// lock and the database
 		return List.of("write lock", ((SqliteDatabase) database).file().toString());
 	}
 

@@ -13,14 +13,18 @@ import dev.migration.MigrationResult;
 import dev.migration.Migrations;
 
 /**
- * Threads that upgrade one database at the same moment, each with a {@link Migrations} of its own.
+ * Threads that upgrade one database at the same moment, each with a {@link Migrations} of
+ * its own.
  */
 public final class Concurrently {
 
 	private Concurrently() {
 	}
 
-	/** Upgrades to heads from {@code threads} threads released together; the results in thread order. */
+	/**
+	 * Upgrades to heads from {@code threads} threads released together; the results in
+	 * thread order.
+	 */
 	public static List<MigrationResult> upgrade(int threads, Supplier<Migrations> migrations) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fixture of the tests that run against a real database: a fresh database and a revisions folder per test,
- * the folder empty or holding the seed revisions. Each concrete subclass names the database.
+ * The fixture of the tests that run against a real database: a fresh database and a
+ * revisions folder per test, the folder empty or holding the seed revisions. Each
+ * concrete subclass names the database.
  */
 public abstract class DatabaseTests {
 
@@ -29,7 +30,9 @@ public abstract class DatabaseTests {
 
 	private final boolean seeded;
 
-	/** @param seeded whether the folder starts with the seed revisions */
+	/**
+	 * @param seeded whether the folder starts with the seed revisions
+	 */
 	protected DatabaseTests(boolean seeded) {
 		this.seeded = seeded;
 	}
@@ -49,7 +52,10 @@ public abstract class DatabaseTests {
 		}
 	}
 
-	/** Writes {@code d1d1d1d1d1d1_two_tables.sql}, non-transactional, after the last seed revision. */
+	/**
+	 * Writes {@code d1d1d1d1d1d1_two_tables.sql}, non-transactional, after the last seed
+	 * revision.
+	 */
 	protected void writeTwoTables(String upgrade, String downgrade) throws IOException {
 		Files.writeString(this.revisions.resolve("d1d1d1d1d1d1_two_tables.sql"), """
 				-- revision: d1d1d1d1d1d1
@@ -61,7 +67,9 @@ public abstract class DatabaseTests {
 				""" + upgrade + "\n-- downgrade\n" + downgrade);
 	}
 
-	/** The database and the folder set on the builder, for a test to add its settings to. */
+	/**
+	 * The database and the folder set on the builder, for a test to add its settings to.
+	 */
 	protected MigrationConfiguration.Builder configuration(MigrationConfiguration.Builder builder) {
 		return builder.url(this.database.url())
 			.user(this.database.user())

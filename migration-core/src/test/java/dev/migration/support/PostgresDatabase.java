@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A fresh database on one embedded PostgreSQL server (real server binaries) shared by the whole test JVM.
+ * A fresh database on one embedded PostgreSQL server (real server binaries) shared by the
+ * whole test JVM.
  */
 public record PostgresDatabase(String name) implements TestDatabase {
 

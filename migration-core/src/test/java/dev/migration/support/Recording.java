@@ -12,18 +12,21 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * JDBC proxies that write down the SQL the engine sends, so that a test can count its queries and connections.
+ * JDBC proxies that write down the SQL the engine sends, so that a test can count its
+ * queries and connections.
  */
 public final class Recording {
 
 	private Recording() {
 	}
 
-	/** A DataSource of the test database that runs {@code onConnection} at each connection it hands out. */
+	/**
+	 * A DataSource of the test database that runs {@code onConnection} at each connection
+	 * it hands out.
+	 */
 	public static DataSource dataSource(TestDatabase database, List<String> queries, Runnable onConnection) {
 		return (DataSource) Proxy.newProxyInstance(Recording.class.getClassLoader(),
-				new Class<?>[] { DataSource.class },
-				(proxy, method, args) -> switch (method.getName()) {
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> switch (method.getName()) {
 					case "getConnection" -> {
 						onConnection.run();
 						yield connection(database.connect(), queries);
@@ -39,11 +42,13 @@ public final class Recording {
 				});
 	}
 
-	/** The connection, with the SQL of every statement it prepares, executes or batches written down. */
+	/**
+	 * The connection, with the SQL of every statement it prepares, executes or batches
+	 * written down.
+	 */
 	public static Connection connection(Connection connection, List<String> queries) {
 		return (Connection) Proxy.newProxyInstance(Recording.class.getClassLoader(),
-				new Class<?>[] { Connection.class },
-				(proxy, method, args) -> {
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
 						queries.add(sql);
 					}
@@ -51,7 +56,7 @@ public final class Recording {
 					if (result instanceof Statement statement && method.getName().equals("createStatement")) {
 						return Proxy.newProxyInstance(Recording.class.getClassLoader(),
 								new Class<?>[] { Statement.class },
-										(statementProxy, statementMethod, statementArgs) -> {
+								(statementProxy, statementMethod, statementArgs) -> {
 									String name = statementMethod.getName();
 									if ((name.startsWith("execute") || name.equals("addBatch")) && statementArgs != null
 											&& statementArgs.length > 0 && statementArgs[0] instanceof String sql) {

@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs offline scripts the way a DBA does: through the real {@code psql} and {@code sqlite3} programs, never through
- * JDBC (which reads a script differently and would hide exactly the bugs these tests look for). A missing program
- * fails the test: CI installs both ({@code .ci/run}).
+ * Runs offline scripts the way a DBA does: through the real {@code psql} and
+ * {@code sqlite3} programs, never through JDBC (which reads a script differently and
+ * would hide exactly the bugs these tests look for). A missing program fails the test: CI
+ * installs both ({@code .ci/run}).
  */
 public final class ScriptClients {
 
@@ -21,14 +22,15 @@ public final class ScriptClients {
 	}
 
 	/**
-	 * Pipes the script into {@code psql -X -q -v ON_ERROR_STOP=1 -f -} connected to the database.
+	 * Pipes the script into {@code psql -X -q -v ON_ERROR_STOP=1 -f -} connected to the
+	 * database.
 	 * @return what psql printed (stdout and stderr)
 	 * @throws AssertionError when psql exits with an error, with its output
 	 */
 	public static String psql(PostgresDatabase database, String script) {
 		int port = PostgresDatabase.server().getPort();
-		return run(script, program("psql", "postgresql-client"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h",
-				"localhost", "-p", String.valueOf(port), "-U", database.user(), "-d", database.name(), "-f", "-");
+		return run(script, program("psql", "postgresql-client"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "localhost",
+				"-p", String.valueOf(port), "-U", database.user(), "-d", database.name(), "-f", "-");
 	}
 
 	/**
@@ -41,8 +43,8 @@ public final class ScriptClients {
 	}
 
 	/**
-	 * The script piped into {@code psql -X -q -f -} without {@code ON_ERROR_STOP}: what a DBA may type. Whatever
-	 * stops it must be in the script.
+	 * The script piped into {@code psql -X -q -f -} without {@code ON_ERROR_STOP}: what a
+	 * DBA may type. Whatever stops it must be in the script.
 	 */
 	public static Outcome psqlAsIs(PostgresDatabase database, String script) {
 		int port = PostgresDatabase.server().getPort();
@@ -50,14 +52,18 @@ public final class ScriptClients {
 				String.valueOf(port), "-U", database.user(), "-d", database.name(), "-f", "-");
 	}
 
-	/** The script piped into {@code sqlite3 FILE} without {@code -bail}, as {@code sqlite3 app.db < upgrade.sql}. */
+	/**
+	 * The script piped into {@code sqlite3 FILE} without {@code -bail}, as
+	 * {@code sqlite3 app.db < upgrade.sql}.
+	 */
 	public static Outcome sqlite3AsIs(SqliteDatabase database, String script) {
 		return execute(script, program("sqlite3", "sqlite3"), database.file().toString());
 	}
 
 	/**
-	 * What the {@code sqlite3} shell says the database holds: {@code .schema} (every table, index, view and trigger as
-	 * stored, the engine's own tables included) and {@code PRAGMA user_version}.
+	 * What the {@code sqlite3} shell says the database holds: {@code .schema} (every
+	 * table, index, view and trigger as stored, the engine's own tables included) and
+	 * {@code PRAGMA user_version}.
 	 */
 	public static String sqliteSchema(SqliteDatabase database) {
 		return run(".schema\nPRAGMA user_version;\n", program("sqlite3", "sqlite3"), "-bail",
@@ -65,9 +71,10 @@ public final class ScriptClients {
 	}
 
 	/**
-	 * The schema {@code public} of a PostgreSQL database as sorted lines read from the catalogs: relations with
-	 * their kind, columns with type, nullability and default, constraints, indexes (and whether each is valid),
-	 * views, functions and procedures with their definitions, triggers, enum types and comments.
+	 * The schema {@code public} of a PostgreSQL database as sorted lines read from the
+	 * catalogs: relations with their kind, columns with type, nullability and default,
+	 * constraints, indexes (and whether each is valid), views, functions and procedures
+	 * with their definitions, triggers, enum types and comments.
 	 */
 	public static List<String> postgresCatalog(PostgresDatabase database) {
 		List<String> lines = new ArrayList<>();
@@ -127,7 +134,8 @@ public final class ScriptClients {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().put("PGPASSWORD", "postgres");
-			// as on a terminal with a Latin-1 locale: the script must say that it is UTF-8
+			// as on a terminal with a Latin-1 locale: the script must say that it is
+			// UTF-8
 			builder.environment().put("PGCLIENTENCODING", "LATIN1");
 			builder.environment().put("PGCONNECT_TIMEOUT", "10");
 			Process process = builder.start();
@@ -143,7 +151,8 @@ public final class ScriptClients {
 				process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
 			}
 			catch (IOException ex) {
-				// the program stopped reading (it bailed out); its exit status and output say why
+				// the program stopped reading (it bailed out); its exit status and output
+				// say why
 			}
 			finally {
 				try {

@@ -10,8 +10,9 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of a real server that counts the connections made through it and drops the first few (a
- * database that cannot be reached yet): what "opens no connection" and "retries" are measured with.
+ * A TCP proxy in front of a real server that counts the connections made through it and
+ * drops the first few (a database that cannot be reached yet): what "opens no connection"
+ * and "retries" are measured with.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -37,7 +38,10 @@ public final class TcpProxy implements AutoCloseable {
 		return dropping(targetPort, 0);
 	}
 
-	/** A proxy to the local port that closes the first {@code dropFirst} connections at once. */
+	/**
+	 * A proxy to the local port that closes the first {@code dropFirst} connections at
+	 * once.
+	 */
 	public static TcpProxy dropping(int targetPort, int dropFirst) {
 		try {
 			return new TcpProxy(targetPort, dropFirst);

@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * A real, empty database for one test: a SQLite file or a fresh PostgreSQL database on the embedded server.
+ * A real, empty database for one test: a SQLite file or a fresh PostgreSQL database on
+ * the embedded server.
  */
 public interface TestDatabase {
 
@@ -69,8 +70,9 @@ public interface TestDatabase {
 	}
 
 	/**
-	 * The schema as comparable lines: each table, each {@code table.column type nullability}, each index. Enough
-	 * to tell whether an upgrade or downgrade left exactly the expected structure. The engine's own tables
+	 * The schema as comparable lines: each table, each
+	 * {@code table.column type nullability}, each index. Enough to tell whether an
+	 * upgrade or downgrade left exactly the expected structure. The engine's own tables
 	 * ({@code migration_*}, {@code schema_*}) are left out.
 	 */
 	default List<String> schema() {

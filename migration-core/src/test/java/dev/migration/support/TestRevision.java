@@ -6,8 +6,8 @@ import dev.migration.JavaRevision;
 import dev.migration.operations.Operations;
 
 /**
- * A Java revision for tests whose metadata is given to the constructor, so that a test states only its upgrade and,
- * when it has one, its downgrade.
+ * A Java revision for tests whose metadata is given to the constructor, so that a test
+ * states only its upgrade and, when it has one, its downgrade.
  */
 public abstract class TestRevision implements JavaRevision {
 
@@ -19,7 +19,9 @@ public abstract class TestRevision implements JavaRevision {
 
 	private final boolean transactional;
 
-	/** @param downRevision its one down revision, {@code null} for a root */
+	/**
+	 * @param downRevision its one down revision, {@code null} for a root
+	 */
 	protected TestRevision(String id, String downRevision, String message) {
 		this(id, downRevision, message, true);
 	}

@@ -4,7 +4,8 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 
 /**
- * Upgrades a database to heads from a separate JVM: {@code UpgradeMain url user password location}.
+ * Upgrades a database to heads from a separate JVM:
+ * {@code UpgradeMain url user password location}.
  */
 public final class UpgradeMain {
 

@@ -12,9 +12,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Logs each step the way the CLI prints it ({@code Running upgrade <from> -> <to>, <message>}) and, at the end of
- * every startup upgrade, one INFO line, also when nothing ran: an operator reads which database is at which revision
- * from the log of any start.
+ * Logs each step the way the CLI prints it
+ * ({@code Running upgrade <from> -> <to>, <message>}) and, at the end of every startup
+ * upgrade, one INFO line, also when nothing ran: an operator reads which database is at
+ * which revision from the log of any start.
  */
 final class LoggingMigrationListener implements MigrationListener {
 
@@ -24,7 +25,8 @@ final class LoggingMigrationListener implements MigrationListener {
 	public void stepStarted(Step step) {
 		if (logger.isInfoEnabled()) {
 			logger.info("Running " + step.direction().name().toLowerCase() + " " + ids(step.from()) + " -> "
-					+ ids(step.to()) + ((step.message() != null && !step.message().isEmpty()) ? ", " + step.message() : ""));
+					+ ids(step.to())
+					+ ((step.message() != null && !step.message().isEmpty()) ? ", " + step.message() : ""));
 		}
 	}
 

@@ -47,9 +47,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the migrations
- * runner: a {@link Migrations} bean built from the {@code migrations.*} properties and a
- * {@link MigrationsInitializer} that upgrades the database while the context starts.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the migrations runner: a {@link Migrations} bean built from the
+ * {@code migrations.*} properties and a {@link MigrationsInitializer} that upgrades the
+ * database while the context starts.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ Migrations.class, JdbcUtils.class })
@@ -61,7 +62,10 @@ public final class MigrationsAutoConfiguration {
 
 	static final String VENDOR_PLACEHOLDER = "{vendor}";
 
-	/** Reads the revision files through Spring's resources, started once the conditions above have matched. */
+	/**
+	 * Reads the revision files through Spring's resources, started once the conditions
+	 * above have matched.
+	 */
 	@Bean
 	static MigrationsRevisionReader migrationsRevisionReader() {
 		return new MigrationsRevisionReader("migrations", MigrationsAutoConfiguration.class.getName());
@@ -70,7 +74,8 @@ public final class MigrationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ResourceLoader resourceLoader,
-			ObjectProvider<DataSource> dataSource, @MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+			ObjectProvider<DataSource> dataSource,
+			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
 			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
 			ObjectProvider<MigrationsRevisionReader> revisionReader) {
@@ -130,7 +135,8 @@ public final class MigrationsAutoConfiguration {
 			configuration.dataSource(migrationsDataSource);
 		}
 		else if (details != null) {
-			// a @ServiceConnection container or a Docker Compose service is where the application really runs
+			// a @ServiceConnection container or a Docker Compose service is where the
+			// application really runs
 			configuration.url(details.getJdbcUrl()).user(details.getUsername()).password(details.getPassword());
 		}
 		else if (StringUtils.hasText(properties.getUrl())) {
@@ -139,7 +145,8 @@ public final class MigrationsAutoConfiguration {
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
-			// with migrations.user alone: the application's database, as a user that may change the schema
+			// with migrations.user alone: the application's database, as a user that may
+			// change the schema
 			configuration.dataSource(!StringUtils.hasText(properties.getUser()) ? dataSource
 					: DataSourceBuilder.derivedFrom(dataSource)
 						.type(SimpleDriverDataSource.class)
@@ -173,7 +180,10 @@ public final class MigrationsAutoConfiguration {
 		return locations.stream().map((location) -> location.replace(VENDOR_PLACEHOLDER, vendor)).toList();
 	}
 
-	/** The vendor id ({@code postgresql}, {@code sqlite}, ...) of the database the configuration connects to. */
+	/**
+	 * The vendor id ({@code postgresql}, {@code sqlite}, ...) of the database the
+	 * configuration connects to.
+	 */
 	static String vendor(MigrationConfiguration connection) {
 		String url = (connection.dataSource() != null) ? databaseUrl(connection.dataSource()) : connection.url();
 		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
@@ -206,9 +216,11 @@ public final class MigrationsAutoConfiguration {
 		for (String basePackage : packages) {
 			// with AOT, what the build found: a native image has no classes to scan
 			List<String> indexed = (reader != null) ? reader.indexedJavaRevisions(basePackage) : null;
-			List<String> names = (indexed != null) ? indexed : scanner.findCandidateComponents(basePackage).stream()
-				.map(BeanDefinition::getBeanClassName)
-				.toList();
+			List<String> names = (indexed != null) ? indexed
+					: scanner.findCandidateComponents(basePackage)
+						.stream()
+						.map(BeanDefinition::getBeanClassName)
+						.toList();
 			for (String name : names) {
 				Class<?> type = ClassUtils.resolveClassName(name, resourceLoader.getClassLoader());
 				if (known.add(type)) {
@@ -235,7 +247,10 @@ public final class MigrationsAutoConfiguration {
 
 		}
 
-		/** The application's own Migrations beans, each with its connection: upgrade them on startup. */
+		/**
+		 * The application's own Migrations beans, each with its connection: upgrade them
+		 * on startup.
+		 */
 		@ConditionalOnBean(Migrations.class)
 		private static final class MigrationsBeanCondition {
 

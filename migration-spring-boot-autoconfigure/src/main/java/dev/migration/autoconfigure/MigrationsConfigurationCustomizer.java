@@ -3,8 +3,9 @@ package dev.migration.autoconfigure;
 import dev.migration.MigrationConfiguration;
 
 /**
- * Callback for beans that adjust the {@link MigrationConfiguration} after the {@code migrations.*} properties were
- * applied and before the {@link dev.migration.Migrations} bean is created.
+ * Callback for beans that adjust the {@link MigrationConfiguration} after the
+ * {@code migrations.*} properties were applied and before the
+ * {@link dev.migration.Migrations} bean is created.
  */
 @FunctionalInterface
 public interface MigrationsConfigurationCustomizer {

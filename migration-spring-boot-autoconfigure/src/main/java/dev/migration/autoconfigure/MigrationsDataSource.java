@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * Qualifier for the {@link javax.sql.DataSource} that migrations use when it should not be the application's
- * primary one (e.g. a user who may run DDL). When such a bean exists it wins over {@code migrations.url}.
+ * Qualifier for the {@link javax.sql.DataSource} that migrations use when it should not
+ * be the application's primary one (e.g. a user who may run DDL). When such a bean exists
+ * it wins over {@code migrations.url}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,14 +20,18 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
 
 /**
- * Explains a startup that failed in the migrations runner, with the setting or command that fixes it. The
- * description is the engine's message, which already names the revisions, files and database message involved.
+ * Explains a startup that failed in the migrations runner, with the setting or command
+ * that fixes it. The description is the engine's message, which already names the
+ * revisions, files and database message involved.
  */
 class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
 
 	private final Redactor redactor;
 
-	/** @param environment the application's, to mask its database passwords; {@code null} before there is one */
+	/**
+	 * @param environment the application's, to mask its database passwords; {@code null}
+	 * before there is one
+	 */
 	MigrationsFailureAnalyzer(Environment environment) {
 		this.redactor = MigrationsSecrets.redactor(environment, null);
 	}
@@ -38,8 +42,9 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 				MigrationsInitializers.InstanceFailedException.class);
 		String database = (instance != null) ? "the database of Migrations bean '" + instance.instance() + "'"
 				: "the database";
-		return new FailureAnalysis(this.redactor.redact("Migrations could not bring " + database + " up to date on "
-				+ "startup: " + cause.getMessage()), this.redactor.redact(action(cause)), cause);
+		return new FailureAnalysis(this.redactor
+			.redact("Migrations could not bring " + database + " up to date on " + "startup: " + cause.getMessage()),
+				this.redactor.redact(action(cause)), cause);
 	}
 
 	private static String action(MigrationException cause) {
@@ -67,11 +72,13 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 		if (cause instanceof UnfinishedRevisionException unfinished) {
 			StringBuilder action = new StringBuilder("Repair the database by hand, then run");
 			for (UnfinishedRevision revision : unfinished.unfinished()) {
-				action.append(" 'stamp ").append(String.join(" ", revision.stampIfUndone()))
+				action.append(" 'stamp ")
+					.append(String.join(" ", revision.stampIfUndone()))
 					.append("' (undone) or 'stamp ")
 					.append(String.join(" ", revision.stampIfCompleted()))
 					.append("' (completed) for ")
-					.append(revision.revision()).append(',');
+					.append(revision.revision())
+					.append(',');
 			}
 			return action.append(" e.g. with the command line tool; then restart.").toString();
 		}
@@ -81,7 +88,8 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 					+ "firewall).";
 		}
 		if (cause instanceof LockTimeoutException lock) {
-			return "Another process holds the migration lock" + ((lock.holder() != null) ? " (" + lock.holder() + ")" : "")
+			return "Another process holds the migration lock"
+					+ ((lock.holder() != null) ? " (" + lock.holder() + ")" : "")
 					+ ". Wait for it to finish, stop it if it hangs, or raise migrations.lock-timeout.";
 		}
 		if (cause instanceof LocationNotFoundException location) {

@@ -25,13 +25,14 @@ import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
- * Does the startup work while the context starts: upgrades to the target (or runs the {@link MigrationStrategy}), or,
- * with run-on-startup off, refuses to start while revisions are pending if asked to. Beans that use the database
- * depend on this bean through the database-initialization ordering of Spring Boot.
+ * Does the startup work while the context starts: upgrades to the target (or runs the
+ * {@link MigrationStrategy}), or, with run-on-startup off, refuses to start while
+ * revisions are pending if asked to. Beans that use the database depend on this bean
+ * through the database-initialization ordering of Spring Boot.
  * <p>
- * In the background mode the upgrade runs on its own thread; the application's readiness stays
- * {@link ReadinessState#REFUSING_TRAFFIC} until it succeeds, and a failure marks liveness
- * {@link LivenessState#BROKEN}.
+ * In the background mode the upgrade runs on its own thread; the application's readiness
+ * stays {@link ReadinessState#REFUSING_TRAFFIC} until it succeeds, and a failure marks
+ * liveness {@link LivenessState#BROKEN}.
  */
 public class MigrationsInitializer
 		implements InitializingBean, SmartInitializingSingleton, Ordered, ApplicationContextAware {
@@ -121,7 +122,8 @@ public class MigrationsInitializer
 			return;
 		}
 		if (this.async) {
-			// started once every singleton exists, so that its events find a fully created listener
+			// started once every singleton exists, so that its events find a fully
+			// created listener
 			this.state = State.RUNNING;
 			return;
 		}
@@ -142,7 +144,8 @@ public class MigrationsInitializer
 		if (this.runOnStartup && this.async) {
 			Assert.state(this.applicationContext instanceof ConfigurableApplicationContext,
 					"A ConfigurableApplicationContext is needed to upgrade in the background");
-			// added now, after every singleton listener (ApplicationAvailabilityBean too), so that it hears
+			// added now, after every singleton listener (ApplicationAvailabilityBean
+			// too), so that it hears
 			// ACCEPTING_TRAFFIC after it and its correction is the state that stays
 			((ConfigurableApplicationContext) this.applicationContext).addApplicationListener(new AvailabilityGuard());
 			Thread thread = new Thread(this::migrateInBackground, "migrations");
@@ -185,12 +188,14 @@ public class MigrationsInitializer
 		catch (RuntimeException ex) {
 			synchronized (this.monitor) {
 				this.failure = ex;
-				// broken before the state says failed: whoever sees FAILED must find the application broken
+				// broken before the state says failed: whoever sees FAILED must find the
+				// application broken
 				publish(LivenessState.BROKEN);
 				this.state = State.FAILED;
 			}
-			Redactor redactor = MigrationsSecrets.redactor((this.applicationContext != null)
-					? this.applicationContext.getEnvironment() : null, this.migrations);
+			Redactor redactor = MigrationsSecrets.redactor(
+					(this.applicationContext != null) ? this.applicationContext.getEnvironment() : null,
+					this.migrations);
 			logger.error(redactor.redact(describeFailure(ex)), redactor.redact((Throwable) ex));
 		}
 	}
@@ -207,8 +212,9 @@ public class MigrationsInitializer
 	}
 
 	/**
-	 * Spring Boot marks the application live and ready once the context has started; in the background mode ready
-	 * must wait until the upgrade has succeeded, and a failed upgrade keeps the application broken.
+	 * Spring Boot marks the application live and ready once the context has started; in
+	 * the background mode ready must wait until the upgrade has succeeded, and a failed
+	 * upgrade keeps the application broken.
 	 */
 	private final class AvailabilityGuard implements ApplicationListener<AvailabilityChangeEvent<?>>, Ordered {
 

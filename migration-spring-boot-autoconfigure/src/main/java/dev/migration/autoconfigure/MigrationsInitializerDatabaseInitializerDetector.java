@@ -6,8 +6,9 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer} and {@link MigrationsInitializers}: beans
- * that use the database start after the startup upgrade.
+ * A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer} and
+ * {@link MigrationsInitializers}: beans that use the database start after the startup
+ * upgrade.
  */
 class MigrationsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -13,24 +13,29 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 
 /**
- * The startup work for several {@link Migrations} beans: one {@link MigrationsInitializer} per bean, each doing what
- * the only one would do, run one after the other in bean order. In the background mode the whole sequence runs on
- * one thread, and readiness waits for the last instance; the first failure stops the sequence and names its
- * instance. Beans that use a database start after all of them (Spring Boot's database-initialization ordering).
+ * The startup work for several {@link Migrations} beans: one
+ * {@link MigrationsInitializer} per bean, each doing what the only one would do, run one
+ * after the other in bean order. In the background mode the whole sequence runs on one
+ * thread, and readiness waits for the last instance; the first failure stops the sequence
+ * and names its instance. Beans that use a database start after all of them (Spring
+ * Boot's database-initialization ordering).
  */
 public final class MigrationsInitializers
 		implements InitializingBean, SmartInitializingSingleton, ApplicationContextAware {
 
 	private final Map<String, MigrationsInitializer> initializers = new LinkedHashMap<>();
 
-	/** Runs the per-instance initializers in order, in the background when async is on. */
+	/**
+	 * Runs the per-instance initializers in order, in the background when async is on.
+	 */
 	private final MigrationsInitializer sequence;
 
 	private final boolean runOnStartup;
 
 	/**
 	 * @param instances the beans, in bean order
-	 * @param initializer the initializer of one instance, configured as the only one would be
+	 * @param initializer the initializer of one instance, configured as the only one
+	 * would be
 	 * @param target where the upgrades go (for the log lines of the background mode)
 	 * @param runOnStartup whether to upgrade on startup at all
 	 * @param async whether the sequence runs in the background
@@ -39,7 +44,8 @@ public final class MigrationsInitializers
 			String target, boolean runOnStartup, boolean async) {
 		instances.byName().forEach((name, migrations) -> {
 			MigrationsInitializer one = initializer.apply(migrations);
-			// the sequence goes to the background as a whole, so that the instances keep their order
+			// the sequence goes to the background as a whole, so that the instances keep
+			// their order
 			one.setAsync(false);
 			this.initializers.put(name, one);
 		});
@@ -66,7 +72,8 @@ public final class MigrationsInitializers
 			this.sequence.afterPropertiesSet();
 		}
 		else {
-			// nothing to upgrade; each instance still refuses to start while pending when fail-on-pending is on
+			// nothing to upgrade; each instance still refuses to start while pending when
+			// fail-on-pending is on
 			runEach();
 		}
 	}
@@ -87,7 +94,10 @@ public final class MigrationsInitializers
 		});
 	}
 
-	/** The startup work of one instance failed: the cause says why; the instances after it did not run. */
+	/**
+	 * The startup work of one instance failed: the cause says why; the instances after it
+	 * did not run.
+	 */
 	static final class InstanceFailedException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

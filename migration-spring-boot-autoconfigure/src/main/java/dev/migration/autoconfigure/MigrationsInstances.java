@@ -19,9 +19,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.Assert;
 
 /**
- * The application's {@link Migrations} beans by bean name, in bean order, and the default one: the {@code @Primary}
- * bean, else the first. One bean is the usual case; several are each upgraded on startup, and the endpoint and the
- * health contributor show each as an instance.
+ * The application's {@link Migrations} beans by bean name, in bean order, and the default
+ * one: the {@code @Primary} bean, else the first. One bean is the usual case; several are
+ * each upgraded on startup, and the endpoint and the health contributor show each as an
+ * instance.
  *
  * @param byName the instances by bean name, in bean order
  * @param defaultName the instance the endpoint shows without {@code ?instance=}
@@ -33,17 +34,19 @@ public record MigrationsInstances(Map<String, Migrations> byName, String default
 		byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
 	}
 
-	/** The {@link Migrations} beans of a context, in the order Spring injects them as a list. */
+	/**
+	 * The {@link Migrations} beans of a context, in the order Spring injects them as a
+	 * list.
+	 */
 	public static MigrationsInstances of(ListableBeanFactory beanFactory) {
 		Map<String, Migrations> beans = beanFactory.getBeansOfType(Migrations.class);
 		ObjectProvider<Migrations> provider = beanFactory.getBeanProvider(Migrations.class);
 		Map<String, Migrations> ordered = new LinkedHashMap<>();
-		provider.orderedStream()
-			.forEach((migrations) -> beans.forEach((name, bean) -> {
-				if (bean == migrations) {
-					ordered.put(name, bean);
-				}
-			}));
+		provider.orderedStream().forEach((migrations) -> beans.forEach((name, bean) -> {
+			if (bean == migrations) {
+				ordered.put(name, bean);
+			}
+		}));
 		Migrations primary = provider.getIfUnique();
 		String defaultName = ordered.keySet().iterator().next();
 		for (Map.Entry<String, Migrations> entry : ordered.entrySet()) {
@@ -54,17 +57,26 @@ public record MigrationsInstances(Map<String, Migrations> byName, String default
 		return new MigrationsInstances(ordered, defaultName);
 	}
 
-	/** The bean names when there are several; empty for one, whose answers keep their single-database shape. */
+	/**
+	 * The bean names when there are several; empty for one, whose answers keep their
+	 * single-database shape.
+	 */
 	public List<String> names() {
 		return (this.byName.size() > 1) ? List.copyOf(this.byName.keySet()) : List.of();
 	}
 
-	/** The named instance, the default one for {@code null}, or {@code null} when there is no such instance. */
+	/**
+	 * The named instance, the default one for {@code null}, or {@code null} when there is
+	 * no such instance.
+	 */
 	public @Nullable Migrations get(@Nullable String name) {
 		return this.byName.get((name != null) ? name : this.defaultName);
 	}
 
-	/** Masks the passwords of the application's settings and of every instance's own connection. */
+	/**
+	 * Masks the passwords of the application's settings and of every instance's own
+	 * connection.
+	 */
 	public Redactor redactor(@Nullable Environment environment) {
 		Redactor redactor = MigrationsSecrets.redactor(environment, null);
 		for (Migrations migrations : this.byName.values()) {
@@ -73,7 +85,10 @@ public record MigrationsInstances(Map<String, Migrations> byName, String default
 		return redactor;
 	}
 
-	/** Matches when the context defines exactly one {@link Migrations} bean (the starter's own, or the user's). */
+	/**
+	 * Matches when the context defines exactly one {@link Migrations} bean (the starter's
+	 * own, or the user's).
+	 */
 	static final class One extends BeanCount {
 
 		One() {

@@ -9,8 +9,9 @@ import dev.migration.MigrationConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of the migrations runner. They map onto {@link MigrationConfiguration} and nothing more,
- * plus what only the Spring integration decides (whether and how to upgrade on startup).
+ * Configuration properties of the migrations runner. They map onto
+ * {@link MigrationConfiguration} and nothing more, plus what only the Spring integration
+ * decides (whether and how to upgrade on startup).
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {
@@ -21,40 +22,56 @@ public class MigrationsProperties {
 	/** Whether to upgrade to the target while the application context starts. */
 	private boolean runOnStartup = true;
 
-	/** Where the startup upgrade goes: 'heads', 'head', a revision id, '<label>@head', ... */
+	/**
+	 * Where the startup upgrade goes: 'heads', 'head', a revision id, '<label>@head', ...
+	 */
 	private String target = "heads";
 
-	/** Whether to refuse to start while revisions are pending, when run-on-startup is off. */
+	/**
+	 * Whether to refuse to start while revisions are pending, when run-on-startup is off.
+	 */
 	private boolean failOnPending;
 
-	/** Whether to upgrade in the background. Readiness is REFUSING_TRAFFIC until the upgrade ends. */
+	/**
+	 * Whether to upgrade in the background. Readiness is REFUSING_TRAFFIC until the
+	 * upgrade ends.
+	 */
 	private boolean async;
 
 	/**
-	 * Locations of SQL revisions. Can contain the "{vendor}" placeholder (e.g. "postgresql", "sqlite") to use
-	 * vendor-specific locations.
+	 * Locations of SQL revisions. Can contain the "{vendor}" placeholder (e.g.
+	 * "postgresql", "sqlite") to use vendor-specific locations.
 	 */
 	private List<String> locations = new ArrayList<>(List.of(MigrationConfiguration.DEFAULT_LOCATION));
 
 	/**
-	 * Packages scanned for Java revisions (classes implementing JavaRevision with a no-argument constructor), in
-	 * addition to JavaRevision beans.
+	 * Packages scanned for Java revisions (classes implementing JavaRevision with a
+	 * no-argument constructor), in addition to JavaRevision beans.
 	 */
 	private List<String> javaRevisionPackages = new ArrayList<>();
 
 	/** The desired schema that autogenerate and check compare with. */
 	private String targetSchema = "classpath:db/schema.sql";
 
-	/** JDBC URL of the database to migrate. If not set, the application's DataSource is used. */
+	/**
+	 * JDBC URL of the database to migrate. If not set, the application's DataSource is
+	 * used.
+	 */
 	private String url;
 
-	/** Login user of the database to migrate. With no url, it connects to the application's database as this user. */
+	/**
+	 * Login user of the database to migrate. With no url, it connects to the
+	 * application's database as this user.
+	 */
 	private String user;
 
 	/** Login password of the database to migrate. */
 	private String password;
 
-	/** Schema of the version and history tables. If not set, the connection's default schema. */
+	/**
+	 * Schema of the version and history tables. If not set, the connection's default
+	 * schema.
+	 */
 	private String schema;
 
 	/** Name of the table that holds the current heads. */
@@ -70,15 +87,21 @@ public class MigrationsProperties {
 	private Duration lockTimeout = MigrationConfiguration.DEFAULT_LOCK_TIMEOUT;
 
 	/**
-	 * Whether to start (with a warning, upgrading nothing) when the database holds revisions this application does
-	 * not know.
+	 * Whether to start (with a warning, upgrading nothing) when the database holds
+	 * revisions this application does not know.
 	 */
 	private boolean ignoreUnknownRevisions;
 
-	/** Retries, one second apart and doubling up to a minute, when the database cannot be reached at start. */
+	/**
+	 * Retries, one second apart and doubling up to a minute, when the database cannot be
+	 * reached at start.
+	 */
 	private int connectRetries;
 
-	/** SQL statements run on each migration connection before anything else, e.g. "SET lock_timeout = '5s'". */
+	/**
+	 * SQL statements run on each migration connection before anything else, e.g. "SET
+	 * lock_timeout = '5s'".
+	 */
 	private List<String> initSqls = new ArrayList<>();
 
 	private final Endpoint endpoint = new Endpoint();

@@ -4,20 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.Assert;
-
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.SchemaDiff;
 import dev.migration.SchemaFilter;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.Assert;
+
 /**
- * The {@code check} command inside the application: compares the database, at heads, with the desired schema of
- * {@code migrations.target-schema} ({@code classpath:db/schema.sql} by default; {@code {vendor}} is resolved as in
- * {@code migrations.locations}). Nothing is read at startup; a test that asserts {@code check().isEmpty()} catches a
- * revision someone forgot to write.
+ * The {@code check} command inside the application: compares the database, at heads, with
+ * the desired schema of {@code migrations.target-schema} ({@code classpath:db/schema.sql}
+ * by default; {@code {vendor}} is resolved as in {@code migrations.locations}). Nothing
+ * is read at startup; a test that asserts {@code check().isEmpty()} catches a revision
+ * someone forgot to write.
  */
 public final class MigrationsSchemaCheck {
 
@@ -44,7 +45,8 @@ public final class MigrationsSchemaCheck {
 	 * The differences between the database and the target schema; empty when they match.
 	 * @param filter the tables to compare
 	 * @return the differences, with the upgrade and downgrade SQL a revision would need
-	 * @throws MigrationException when the target schema cannot be read or applied, or the database is not at heads
+	 * @throws MigrationException when the target schema cannot be read or applied, or the
+	 * database is not at heads
 	 */
 	public SchemaDiff check(SchemaFilter filter) {
 		return this.migrations.check(read(), filter);

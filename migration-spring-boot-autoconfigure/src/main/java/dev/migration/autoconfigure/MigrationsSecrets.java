@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * The passwords of the application's database settings, for the core's {@link Redactor}: everything the starter logs,
- * answers (endpoint, health) or explains (failure analysis) goes through it. The engine itself knows only the
- * connection it was given, not {@code spring.datasource.password} behind a DataSource.
+ * The passwords of the application's database settings, for the core's {@link Redactor}:
+ * everything the starter logs, answers (endpoint, health) or explains (failure analysis)
+ * goes through it. The engine itself knows only the connection it was given, not
+ * {@code spring.datasource.password} behind a DataSource.
  */
 public final class MigrationsSecrets {
 
@@ -22,9 +23,11 @@ public final class MigrationsSecrets {
 	}
 
 	/**
-	 * A redactor for the passwords of the {@code migrations.*}, {@code spring.datasource.*} and
-	 * {@code spring.r2dbc.*} settings (URLs included) and of the engine's own connection.
-	 * @param environment the application's environment, or {@code null} when there is none yet
+	 * A redactor for the passwords of the {@code migrations.*},
+	 * {@code spring.datasource.*} and {@code spring.r2dbc.*} settings (URLs included) and
+	 * of the engine's own connection.
+	 * @param environment the application's environment, or {@code null} when there is
+	 * none yet
 	 * @param migrations the engine, or {@code null}
 	 * @return the redactor
 	 */

@@ -5,7 +5,8 @@ import java.util.List;
 import dev.migration.MigrationException;
 
 /**
- * Raised on startup with {@code migrations.fail-on-pending=true} while the database is behind the target.
+ * Raised on startup with {@code migrations.fail-on-pending=true} while the database is
+ * behind the target.
  */
 public class PendingRevisionsException extends MigrationException {
 

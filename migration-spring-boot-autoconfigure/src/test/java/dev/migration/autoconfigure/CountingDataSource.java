@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource on a JDBC URL that counts the connections it hands out and writes down the SQL of every statement
- * they prepare or execute: what a test counts the round trips of one call with.
+ * A DataSource on a JDBC URL that counts the connections it hands out and writes down the
+ * SQL of every statement they prepare or execute: what a test counts the round trips of
+ * one call with.
  */
 public final class CountingDataSource {
 
@@ -33,7 +34,10 @@ public final class CountingDataSource {
 		return this.connections.get();
 	}
 
-	/** The SQL sent since the last {@link #reset()} that names the engine's tables ({@code migration_*}). */
+	/**
+	 * The SQL sent since the last {@link #reset()} that names the engine's tables
+	 * ({@code migration_*}).
+	 */
 	public List<String> tableQueries() {
 		return this.queries.stream().filter((sql) -> sql.contains("migration_")).toList();
 	}
@@ -68,7 +72,8 @@ public final class CountingDataSource {
 					Object result = invoke(connection, method, args);
 					if (result instanceof Statement statement && method.getName().equals("createStatement")) {
 						return Proxy.newProxyInstance(Statement.class.getClassLoader(),
-								new Class<?>[] { Statement.class }, (statementProxy, statementMethod, statementArgs) -> {
+								new Class<?>[] { Statement.class },
+								(statementProxy, statementMethod, statementArgs) -> {
 									if (statementArgs != null && statementArgs.length > 0
 											&& statementArgs[0] instanceof String sql) {
 										this.queries.add(sql);

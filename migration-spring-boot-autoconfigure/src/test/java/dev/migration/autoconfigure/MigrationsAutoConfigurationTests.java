@@ -77,8 +77,10 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void registersNothingThatRunsBeforeTheConditionsMatch() {
-		// an application listener from spring.factories runs even with migrations.enabled=false or the
-		// auto-configuration excluded: the starter must do its work in the auto-configuration only
+		// an application listener from spring.factories runs even with
+		// migrations.enabled=false or the
+		// auto-configuration excluded: the starter must do its work in the
+		// auto-configuration only
 		List<ApplicationListener> listeners = SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(ApplicationListener.class);
 		assertThat(listeners).noneMatch((listener) -> listener.getClass().getName().startsWith("dev.migration."));
@@ -212,8 +214,7 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void strategyReplacesTheStartupUpgrade() {
-		withDatabase()
-			.withBean(MigrationStrategy.class, () -> (migrations) -> migrations.upgrade("a00000000001"))
+		withDatabase().withBean(MigrationStrategy.class, () -> (migrations) -> migrations.upgrade("a00000000001"))
 			.run((context) -> assertThat(versionRows()).containsExactly("a00000000001"));
 	}
 
@@ -255,8 +256,9 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void javaRevisionBeansJoinTheGraph() {
-		withDatabase().withBean("backfill", JavaRevision.class, () -> revision("j00000000001", "a00000000002",
-				(operations) -> operations.execute("INSERT INTO things (id, name) VALUES (1, 'from java')")))
+		withDatabase()
+			.withBean("backfill", JavaRevision.class, () -> revision("j00000000001", "a00000000002",
+					(operations) -> operations.execute("INSERT INTO things (id, name) VALUES (1, 'from java')")))
 			.run((context) -> {
 				assertThat(versionRows()).containsExactly("j00000000001");
 				assertThat(rows(this.url, "SELECT name FROM things")).containsExactly("from java");
@@ -265,8 +267,7 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void javaRevisionPackagesAreScanned() {
-		withDatabase()
-			.withPropertyValues("migrations.java-revision-packages=" + ScannedRevision.class.getPackageName())
+		withDatabase().withPropertyValues("migrations.java-revision-packages=" + ScannedRevision.class.getPackageName())
 			.run((context) -> {
 				assertThat(versionRows()).containsExactly(ScannedRevision.ID);
 				assertThat(tables()).contains("scanned");
@@ -391,10 +392,8 @@ class MigrationsAutoConfigurationTests {
 
 		@Bean
 		Migrations userMigrations(DataSource dataSource) {
-			return Migrations.create(MigrationConfiguration.builder()
-				.dataSource(dataSource)
-				.versionTable("user_version")
-				.build());
+			return Migrations
+				.create(MigrationConfiguration.builder().dataSource(dataSource).versionTable("user_version").build());
 		}
 
 	}

@@ -21,8 +21,8 @@ import static dev.migration.autoconfigure.MigrationsAutoConfigurationTests.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@link MigrationsConnectionDetails} bean is the migration connection: it wins over {@code migrations.url} and
- * the application's DataSource.
+ * A {@link MigrationsConnectionDetails} bean is the migration connection: it wins over
+ * {@code migrations.url} and the application's DataSource.
  */
 class MigrationsConnectionDetailsTests {
 
@@ -37,8 +37,7 @@ class MigrationsConnectionDetailsTests {
 		String application = sqlite("app.db");
 		String configured = sqlite("configured.db");
 		String detailed = sqlite("details.db");
-		this.contextRunner
-			.withPropertyValues("spring.datasource.url=" + application, "migrations.url=" + configured)
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + application, "migrations.url=" + configured)
 			.withBean(MigrationsConnectionDetails.class, () -> details(detailed, null, null))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -75,16 +74,17 @@ class MigrationsConnectionDetailsTests {
 
 	@Test
 	void dockerComposePostgresServicesProvideConnectionDetails() {
-		// what Boot's Docker Compose support does with the JdbcConnectionDetails it creates for a running service
+		// what Boot's Docker Compose support does with the JdbcConnectionDetails it
+		// creates for a running service
 		ConnectionDetailsFactories factories = new ConnectionDetailsFactories(null);
 		Map<Class<?>, ConnectionDetails> adapted = factories
 			.getConnectionDetails(jdbc("jdbc:postgresql://127.0.0.1:32768/app"), false);
-		assertThat(adapted.get(MigrationsConnectionDetails.class)).isInstanceOfSatisfying(
-				MigrationsConnectionDetails.class, (details) -> {
-					assertThat(details.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:32768/app");
-					assertThat(details.getUsername()).isEqualTo("app");
-					assertThat(details.getPassword()).isEqualTo("secret");
-				});
+		assertThat(adapted.get(MigrationsConnectionDetails.class))
+			.isInstanceOfSatisfying(MigrationsConnectionDetails.class, (details) -> {
+				assertThat(details.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:32768/app");
+				assertThat(details.getUsername()).isEqualTo("app");
+				assertThat(details.getPassword()).isEqualTo("secret");
+			});
 		assertThat(factories.getConnectionDetails(jdbc("jdbc:mysql://127.0.0.1:32769/app"), false))
 			.doesNotContainKey(MigrationsConnectionDetails.class);
 	}

@@ -18,7 +18,8 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigrationsFailureAnalyzer}: each failure a user can cause on startup, caused for real.
+ * Tests for {@link MigrationsFailureAnalyzer}: each failure a user can cause on startup,
+ * caused for real.
  */
 class MigrationsFailureAnalyzerTests {
 
@@ -93,7 +94,8 @@ class MigrationsFailureAnalyzerTests {
 
 	@Test
 	void analyzesLockTimeout() throws Exception {
-		try (Connection holder = DriverManager.getConnection(this.url); Statement statement = holder.createStatement()) {
+		try (Connection holder = DriverManager.getConnection(this.url);
+				Statement statement = holder.createStatement()) {
 			statement.execute("CREATE TABLE held (id INTEGER)");
 			holder.setAutoCommit(false);
 			statement.execute("INSERT INTO held VALUES (1)");

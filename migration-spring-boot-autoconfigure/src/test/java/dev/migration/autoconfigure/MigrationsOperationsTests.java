@@ -19,8 +19,9 @@ import static dev.migration.autoconfigure.MigrationsAutoConfigurationTests.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What operators rely on: {@code migrations.connect-retries}, {@code migrations.init-sqls} and the one INFO line at
- * the end of every startup upgrade, on real databases.
+ * What operators rely on: {@code migrations.connect-retries},
+ * {@code migrations.init-sqls} and the one INFO line at the end of every startup upgrade,
+ * on real databases.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsOperationsTests {
@@ -51,7 +52,8 @@ class MigrationsOperationsTests {
 		try (TcpProxy proxy = TcpProxy.toPostgres(1)) {
 			postgresThroughThePool(proxy, database).run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasStackTraceContaining(MigrationDatabaseException.class.getName())
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining(MigrationDatabaseException.class.getName())
 					.hasStackTraceContaining("Cannot connect to");
 			});
 			assertThat(proxy.connections()).isEqualTo(1);
@@ -92,7 +94,8 @@ class MigrationsOperationsTests {
 	}
 
 	private ApplicationContextRunner postgresThroughThePool(TcpProxy proxy, PostgresDatabase database) {
-		// two pooled connections (the migrations use two on PostgreSQL: one holds the lock): the count is then the
+		// two pooled connections (the migrations use two on PostgreSQL: one holds the
+		// lock): the count is then the
 		// attempts and the pool's two, whenever the pool fills up
 		return this.contextRunner.withPropertyValues("spring.datasource.url=" + proxy.postgresUrl(database.name()),
 				"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),

@@ -36,9 +36,10 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No password in what the starter prints or answers: the failure analysis, the startup failure's stack trace, log
- * lines, health details and endpoint refusals, for passwords in {@code migrations.url} and in
- * {@code migrations.password}. Every password ends in the same marker, so that a leaked tail is found too.
+ * No password in what the starter prints or answers: the failure analysis, the startup
+ * failure's stack trace, log lines, health details and endpoint refusals, for passwords
+ * in {@code migrations.url} and in {@code migrations.password}. Every password ends in
+ * the same marker, so that a leaked tail is found too.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsPasswordRedactionTests {
@@ -70,7 +71,8 @@ class MigrationsPasswordRedactionTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				Throwable failure = context.getStartupFailure();
-				FailureAnalysis analysis = analyzer("jdbc:postgresql://localhost:1/app", password, inUrl).analyze(failure);
+				FailureAnalysis analysis = analyzer("jdbc:postgresql://localhost:1/app", password, inUrl)
+					.analyze(failure);
 				assertThat(analysis.getDescription()).contains("Cannot connect to jdbc:postgresql://localhost:1/app");
 				assertNoSecret(analysis.getDescription() + analysis.getAction(), password);
 				assertNoSecret(stackTrace(failure), password);
@@ -108,7 +110,8 @@ class MigrationsPasswordRedactionTests {
 		this.runner.withPropertyValues(connection("jdbc:postgresq://localhost:1/app", password, inUrl))
 			.run((context) -> {
 				Throwable failure = context.getStartupFailure();
-				FailureAnalysis analysis = analyzer("jdbc:postgresq://localhost:1/app", password, inUrl).analyze(failure);
+				FailureAnalysis analysis = analyzer("jdbc:postgresq://localhost:1/app", password, inUrl)
+					.analyze(failure);
 				assertThat(analysis.getDescription()).contains("No suitable driver");
 				assertNoSecret(analysis.getDescription(), password);
 				assertNoSecret(stackTrace(failure), password);
@@ -152,12 +155,13 @@ class MigrationsPasswordRedactionTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("passwords")
 	void anEndpointRefusalThatQuotesTheRequest(String password, boolean inUrl, CapturedOutput output) {
-		this.runner.withPropertyValues("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
-				"migrations.password=" + password)
+		this.runner
+			.withPropertyValues("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
+					"migrations.password=" + password)
 			.run((context) -> {
 				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
-				WebEndpointResponse<OperationResponseBody> answer = endpoint.downgrade(password, "a00000000002", false, null,
-						SecurityContext.NONE);
+				WebEndpointResponse<OperationResponseBody> answer = endpoint.downgrade(password, "a00000000002", false,
+						null, SecurityContext.NONE);
 				assertThat(answer.getStatus()).isEqualTo(422);
 				assertNoSecret(((ErrorDescriptor) answer.getBody()).message(), password);
 			});

@@ -2,6 +2,8 @@ package dev.migration.autoconfigure;
 
 import java.nio.file.Path;
 
+import dev.migration.MigrationException;
+import dev.migration.SchemaDiff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,14 +11,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.migration.MigrationException;
-import dev.migration.SchemaDiff;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link MigrationsSchemaCheck}: {@code migrations.target-schema} compared with a migrated SQLite database.
+ * Tests for {@link MigrationsSchemaCheck}: {@code migrations.target-schema} compared with
+ * a migrated SQLite database.
  */
 class MigrationsSchemaCheckTests {
 
@@ -25,7 +25,8 @@ class MigrationsSchemaCheckTests {
 
 	private ApplicationContextRunner contextRunner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
 	}
 

@@ -1,11 +1,6 @@
 package dev.migration.autoconfigure;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Several {@link Migrations} beans (CONTRACT §8): a SQLite file ({@code orders}) and a database on the embedded
- * PostgreSQL server ({@code customers}), each upgraded on startup in bean order, each an instance of the endpoint
- * and a component of the health contributor.
+ * Several {@link Migrations} beans (CONTRACT §8): a SQLite file ({@code orders}) and a
+ * database on the embedded PostgreSQL server ({@code customers}), each upgraded on
+ * startup in bean order, each an instance of the endpoint and a component of the health
+ * contributor.
  */
 class SeveralMigrationsBeansTests {
 
@@ -198,8 +194,7 @@ class SeveralMigrationsBeansTests {
 			assertThat(state(endpoint.migrations("orders")).current()).containsExactly(THINGS_HEAD);
 			assertThat(endpoint.revision("e00000000003", "customers").getStatus()).isEqualTo(200);
 			assertThat(endpoint.revision("e00000000003", "orders").getStatus()).isEqualTo(404);
-			WebEndpointResponse<?> plan = endpoint.downgrade("-1", BOOKS_HEAD, true, "customers",
-					SecurityContext.NONE);
+			WebEndpointResponse<?> plan = endpoint.downgrade("-1", BOOKS_HEAD, true, "customers", SecurityContext.NONE);
 			assertThat(((DowngradePlanDescriptor) plan.getBody()).steps()).singleElement()
 				.satisfies((step) -> assertThat(step.revision()).isEqualTo(BOOKS_HEAD));
 			WebEndpointResponse<?> done = endpoint.downgrade("-1", BOOKS_HEAD, false, "customers",
@@ -290,7 +285,10 @@ class SeveralMigrationsBeansTests {
 		return (MigrationsDescriptor) response.getBody();
 	}
 
-	/** A bean that uses the databases, as a repository does: it must see every upgrade done. */
+	/**
+	 * A bean that uses the databases, as a repository does: it must see every upgrade
+	 * done.
+	 */
 	@DependsOnDatabaseInitialization
 	static final class DatabaseReader {
 

@@ -24,11 +24,6 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.MultipleFailuresError;
-import org.opentest4j.TestAbortedException;
-
 import dev.migration.Direction;
 import dev.migration.IrreversibleRevisionException;
 import dev.migration.JavaRevision;
@@ -44,10 +39,14 @@ import dev.migration.SchemaDiff;
 import dev.migration.SchemaFilter;
 import dev.migration.SchemaSnapshot;
 import dev.migration.Step;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.MultipleFailuresError;
+import org.opentest4j.TestAbortedException;
 
 /**
- * The checks pytest-alembic runs on an Alembic project, for this project's revisions, ready to call from any JUnit 5
- * test with a JDBC URL or a DataSource:
+ * The checks pytest-alembic runs on an Alembic project, for this project's revisions,
+ * ready to call from any JUnit 5 test with a JDBC URL or a DataSource:
  *
  * <pre>{@code
  * MigrationChecks checks = MigrationChecks.forUrl("jdbc:sqlite:" + tempDir.resolve("checks.db"))
@@ -61,14 +60,18 @@ import dev.migration.Step;
  * checks.assertLintClean(); // not part of assertAll(): a project decides when its revisions must be lint clean
  * }</pre>
  *
- * Give the checks a database of their own (a SQLite file in a temporary directory, a fresh PostgreSQL database):
- * they move it up and down freely, each starting from the state it needs (a check that starts at base first
- * downgrades whatever is applied). A failure is an {@link AssertionFailedError} whose message names the revision and
- * the difference. Instances are immutable: every setter returns a new one.
+ * Give the checks a database of their own (a SQLite file in a temporary directory, a
+ * fresh PostgreSQL database): they move it up and down freely, each starting from the
+ * state it needs (a check that starts at base first downgrades whatever is applied). A
+ * failure is an {@link AssertionFailedError} whose message names the revision and the
+ * difference. Instances are immutable: every setter returns a new one.
  */
 public final class MigrationChecks {
 
-	/** Where the target schema is when none is given, as the {@code migrations.target-schema} property's default. */
+	/**
+	 * Where the target schema is when none is given, as the
+	 * {@code migrations.target-schema} property's default.
+	 */
 	public static final String DEFAULT_TARGET_SCHEMA = "classpath:db/schema.sql";
 
 	private final MigrationConfiguration configuration;
@@ -81,7 +84,10 @@ public final class MigrationChecks {
 
 	private Migrations migrations;
 
-	/** The schema at base before any check moved the database: what every later return to base must give again. */
+	/**
+	 * The schema at base before any check moved the database: what every later return to
+	 * base must give again.
+	 */
 	private SchemaSnapshot pristine;
 
 	private MigrationChecks(MigrationConfiguration configuration, String targetSchema, SchemaFilter filter,
@@ -93,7 +99,10 @@ public final class MigrationChecks {
 		this.migrations = migrations;
 	}
 
-	/** Checks on the database at this JDBC URL, with the revisions of {@code classpath:db/revisions}. */
+	/**
+	 * Checks on the database at this JDBC URL, with the revisions of
+	 * {@code classpath:db/revisions}.
+	 */
 	public static MigrationChecks forUrl(String url) {
 		return forUrl(url, null, null);
 	}
@@ -103,28 +112,35 @@ public final class MigrationChecks {
 		return forConfiguration(MigrationConfiguration.builder().url(url).user(user).password(password).build());
 	}
 
-	/** Checks on the database of this DataSource, with the revisions of {@code classpath:db/revisions}. */
+	/**
+	 * Checks on the database of this DataSource, with the revisions of
+	 * {@code classpath:db/revisions}.
+	 */
 	public static MigrationChecks forDataSource(DataSource dataSource) {
 		return forConfiguration(MigrationConfiguration.builder().dataSource(dataSource).build());
 	}
 
-	/** Checks with everything the configuration says: database, locations, Java revisions, table names. */
+	/**
+	 * Checks with everything the configuration says: database, locations, Java revisions,
+	 * table names.
+	 */
 	public static MigrationChecks forConfiguration(MigrationConfiguration configuration) {
 		return new MigrationChecks(configuration, DEFAULT_TARGET_SCHEMA, SchemaFilter.defaults(), Set.of(), null);
 	}
 
 	/**
-	 * Checks with a {@link Migrations} made elsewhere, e.g. from a Spring application's configuration pointed at a
-	 * scratch database. The kit runs its commands on it.
+	 * Checks with a {@link Migrations} made elsewhere, e.g. from a Spring application's
+	 * configuration pointed at a scratch database. The kit runs its commands on it.
 	 */
 	public static MigrationChecks forMigrations(Migrations migrations) {
-		return new MigrationChecks(migrations.configuration(), DEFAULT_TARGET_SCHEMA, SchemaFilter.defaults(),
-				Set.of(), migrations);
+		return new MigrationChecks(migrations.configuration(), DEFAULT_TARGET_SCHEMA, SchemaFilter.defaults(), Set.of(),
+				migrations);
 	}
 
 	/**
-	 * Where the revisions are, e.g. {@code classpath:db/revisions}, {@code filesystem:src/main/resources/db/x};
-	 * {@code {vendor}} becomes {@code sqlite} or {@code postgresql}, as in the Spring property.
+	 * Where the revisions are, e.g. {@code classpath:db/revisions},
+	 * {@code filesystem:src/main/resources/db/x}; {@code {vendor}} becomes {@code sqlite}
+	 * or {@code postgresql}, as in the Spring property.
 	 */
 	public MigrationChecks locations(String... locations) {
 		List<String> resolved = new ArrayList<>();
@@ -139,32 +155,39 @@ public final class MigrationChecks {
 		return configure((builder) -> builder.javaRevisions(revisions));
 	}
 
-	/** Anything else of the configuration: schema, version and history table names, listeners, ... */
+	/**
+	 * Anything else of the configuration: schema, version and history table names,
+	 * listeners, ...
+	 */
 	public MigrationChecks configure(UnaryOperator<MigrationConfiguration.Builder> customizer) {
 		return new MigrationChecks(customizer.apply(this.configuration.toBuilder()).build(), this.targetSchema,
 				this.filter, this.irreversibleAllowed, null);
 	}
 
 	/**
-	 * The desired schema that {@link #assertMatchesTargetSchema()} compares with: {@code classpath:...},
-	 * {@code filesystem:...} or a file path; {@code {vendor}} as in {@link #locations(String...)}. Default
-	 * {@value #DEFAULT_TARGET_SCHEMA}.
+	 * The desired schema that {@link #assertMatchesTargetSchema()} compares with:
+	 * {@code classpath:...}, {@code filesystem:...} or a file path; {@code {vendor}} as
+	 * in {@link #locations(String...)}. Default {@value #DEFAULT_TARGET_SCHEMA}.
 	 */
 	public MigrationChecks targetSchema(String location) {
 		return new MigrationChecks(this.configuration, location, this.filter, this.irreversibleAllowed,
 				this.migrations);
 	}
 
-	/** Which tables the schema comparisons look at (default: all but {@link SchemaFilter#DEFAULT_EXCLUDES}). */
+	/**
+	 * Which tables the schema comparisons look at (default: all but
+	 * {@link SchemaFilter#DEFAULT_EXCLUDES}).
+	 */
 	public MigrationChecks tables(SchemaFilter filter) {
 		return new MigrationChecks(this.configuration, this.targetSchema, filter, this.irreversibleAllowed,
 				this.migrations);
 	}
 
 	/**
-	 * Revisions without a downgrade on purpose: {@link #assertUpDownConsistency()} checks their upgrade only, instead
-	 * of failing on them. A check that would have to downgrade through them is reported as not run (aborted), as
-	 * is {@link #assertDowngradeLeavesNothing()}.
+	 * Revisions without a downgrade on purpose: {@link #assertUpDownConsistency()} checks
+	 * their upgrade only, instead of failing on them. A check that would have to
+	 * downgrade through them is reported as not run (aborted), as is
+	 * {@link #assertDowngradeLeavesNothing()}.
 	 */
 	public MigrationChecks allowIrreversible(String... revisions) {
 		Set<String> allowed = new TreeSet<>(this.irreversibleAllowed);
@@ -172,7 +195,10 @@ public final class MigrationChecks {
 		return new MigrationChecks(this.configuration, this.targetSchema, this.filter, allowed, this.migrations);
 	}
 
-	/** The engine the checks run, created on first use (it reads and validates every revision). */
+	/**
+	 * The engine the checks run, created on first use (it reads and validates every
+	 * revision).
+	 */
 	public synchronized Migrations migrations() {
 		if (this.migrations == null) {
 			try {
@@ -186,9 +212,9 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * There is exactly one head (pytest-alembic's {@code test_single_head_revision}): two heads are most often two
-	 * branches merged in version control without a merge revision, which breaks {@code upgrade head} at deploy time.
-	 * Needs no database.
+	 * There is exactly one head (pytest-alembic's {@code test_single_head_revision}): two
+	 * heads are most often two branches merged in version control without a merge
+	 * revision, which breaks {@code upgrade head} at deploy time. Needs no database.
 	 */
 	public void assertSingleHead() {
 		List<String> heads = migrations().heads();
@@ -209,8 +235,9 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * The revisions run from base to heads (pytest-alembic's {@code test_upgrade}). Starts at base (downgrading
-	 * first when something is applied) and leaves the database at heads.
+	 * The revisions run from base to heads (pytest-alembic's {@code test_upgrade}).
+	 * Starts at base (downgrading first when something is applied) and leaves the
+	 * database at heads.
 	 */
 	public void assertUpgradeToHeads() {
 		Migrations engine = migrations();
@@ -219,18 +246,20 @@ public final class MigrationChecks {
 		List<String> current = sorted(engine.current());
 		List<String> heads = sorted(engine.heads());
 		if (!current.equals(heads)) {
-			throw new AssertionFailedError("Upgrade from base to heads ended at " + current + " instead of the heads "
-					+ heads + ".");
+			throw new AssertionFailedError(
+					"Upgrade from base to heads ended at " + current + " instead of the heads " + heads + ".");
 		}
 	}
 
 	/**
-	 * Every revision, one at a time from base: its upgrade runs, its downgrade runs and leaves the schema exactly as
-	 * it was before the upgrade, and its upgrade runs again and leaves the schema exactly as after the first time.
-	 * pytest-alembic's {@code test_up_down_consistency} and its experimental {@code test_downgrade_leaves_no_trace}
-	 * in one walk, compared with the engine's schema reflection (tables, columns with types, nullability and
-	 * defaults, keys, constraints, indexes, views, sequences, types, functions, triggers). Starts at base and leaves
-	 * the database at heads.
+	 * Every revision, one at a time from base: its upgrade runs, its downgrade runs and
+	 * leaves the schema exactly as it was before the upgrade, and its upgrade runs again
+	 * and leaves the schema exactly as after the first time. pytest-alembic's
+	 * {@code test_up_down_consistency} and its experimental
+	 * {@code test_downgrade_leaves_no_trace} in one walk, compared with the engine's
+	 * schema reflection (tables, columns with types, nullability and defaults, keys,
+	 * constraints, indexes, views, sequences, types, functions, triggers). Starts at base
+	 * and leaves the database at heads.
 	 */
 	public void assertUpDownConsistency() {
 		Migrations engine = migrations();
@@ -267,16 +296,21 @@ public final class MigrationChecks {
 		}
 	}
 
-	/** {@link #assertMatchesTargetSchema(String)} with the target schema set by {@link #targetSchema(String)}. */
+	/**
+	 * {@link #assertMatchesTargetSchema(String)} with the target schema set by
+	 * {@link #targetSchema(String)}.
+	 */
 	public void assertMatchesTargetSchema() {
 		assertMatchesTargetSchema(this.targetSchema);
 	}
 
 	/**
-	 * The database at heads matches the target schema (pytest-alembic's {@code test_model_definitions_match_ddl}):
-	 * {@code migration check} finds nothing, so {@code revision --autogenerate} would write an empty revision.
-	 * Upgrades to heads first when the database is not there.
-	 * @param location {@code classpath:...}, {@code filesystem:...} or a file path; {@code {vendor}} is replaced
+	 * The database at heads matches the target schema (pytest-alembic's
+	 * {@code test_model_definitions_match_ddl}): {@code migration check} finds nothing,
+	 * so {@code revision --autogenerate} would write an empty revision. Upgrades to heads
+	 * first when the database is not there.
+	 * @param location {@code classpath:...}, {@code filesystem:...} or a file path;
+	 * {@code {vendor}} is replaced
 	 */
 	public void assertMatchesTargetSchema(String location) {
 		String resolved = location.replace("{vendor}", vendor());
@@ -288,14 +322,15 @@ public final class MigrationChecks {
 					: migrations().check(read(resolved), this.filter);
 		}
 		catch (MigrationException ex) {
-			throw new AssertionFailedError("Cannot compare the database at heads with the target schema " + resolved
-					+ ": " + ex.getMessage(), ex);
+			throw new AssertionFailedError(
+					"Cannot compare the database at heads with the target schema " + resolved + ": " + ex.getMessage(),
+					ex);
 		}
 		if (!diff.isEmpty()) {
-			throw new AssertionFailedError("The database at heads " + sorted(migrations().heads())
-					+ " differs from the target schema " + resolved + "; a revision still has to:"
-					+ lines(diff.differences()) + "\nThe upgrade that revision --autogenerate would write:\n"
-					+ diff.upgradeSql().strip());
+			throw new AssertionFailedError(
+					"The database at heads " + sorted(migrations().heads()) + " differs from the target schema "
+							+ resolved + "; a revision still has to:" + lines(diff.differences())
+							+ "\nThe upgrade that revision --autogenerate would write:\n" + diff.upgradeSql().strip());
 		}
 	}
 
@@ -305,10 +340,11 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * Upgrading from base to heads and downgrading back to base leaves nothing behind: no table, column, index,
-	 * constraint, view, sequence, type, function or trigger that was not there at base before. The engine's version
-	 * table (empty at base) and history table (the log of what ran, which keeps its rows) stay: they are the engine's,
-	 * not the revisions'. Starts at base and leaves the database at base.
+	 * Upgrading from base to heads and downgrading back to base leaves nothing behind: no
+	 * table, column, index, constraint, view, sequence, type, function or trigger that
+	 * was not there at base before. The engine's version table (empty at base) and
+	 * history table (the log of what ran, which keeps its rows) stay: they are the
+	 * engine's, not the revisions'. Starts at base and leaves the database at base.
 	 */
 	public void assertDowngradeLeavesNothing() {
 		Migrations engine = migrations();
@@ -328,8 +364,8 @@ public final class MigrationChecks {
 			engine.downgrade("base");
 		}
 		catch (MigrationException ex) {
-			throw new AssertionFailedError("Downgrade from heads to base failed" + atRevision(ex) + ": "
-					+ ex.getMessage(), ex);
+			throw new AssertionFailedError(
+					"Downgrade from heads to base failed" + atRevision(ex) + ": " + ex.getMessage(), ex);
 		}
 		if (!engine.current().isEmpty()) {
 			throw new AssertionFailedError("Downgrade from heads to base left the version table "
@@ -344,14 +380,21 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * The lint finds no error in any revision (warnings are allowed), read as {@code migration lint --dialect} reads
-	 * them without a database: every table a revision did not create itself counts as existing. The failure lists
-	 * each finding as {@code <file>:<line>: <rule> <severity>: <message>}; suppress a deliberate one with
-	 * {@code -- lint: ignore <rule>} on the line before the statement. Does not touch the database.
+	 * The lint finds no error in any revision (warnings are allowed), read as
+	 * {@code migration lint --dialect} reads them without a database: every table a
+	 * revision did not create itself counts as existing. The failure lists each finding
+	 * as {@code <file>:<line>: <rule> <severity>: <message>}; suppress a deliberate one
+	 * with {@code -- lint: ignore <rule>} on the line before the statement. Does not
+	 * touch the database.
 	 */
 	public void assertLintClean() {
-		MigrationConfiguration offline = this.configuration.toBuilder().url(null).dataSource(null).user(null)
-			.password(null).dialect(dialect()).build();
+		MigrationConfiguration offline = this.configuration.toBuilder()
+			.url(null)
+			.dataSource(null)
+			.user(null)
+			.password(null)
+			.dialect(dialect())
+			.build();
 		LintReport report = Migrations.create(offline).lint();
 		if (report.hasErrors()) {
 			List<String> findings = report.findings().stream().map(LintFinding::describe).toList();
@@ -379,9 +422,10 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * Every check, in this order: single head, up-down consistency, target schema (when the target schema exists),
-	 * upgrade to heads, downgrade leaves nothing. Fails with all their failures; after a failure that left the
-	 * database where no revision expects it, the checks that use the database are not run.
+	 * Every check, in this order: single head, up-down consistency, target schema (when
+	 * the target schema exists), upgrade to heads, downgrade leaves nothing. Fails with
+	 * all their failures; after a failure that left the database where no revision
+	 * expects it, the checks that use the database are not run.
 	 */
 	public void assertAll() {
 		List<Throwable> failures = new ArrayList<>();
@@ -390,7 +434,8 @@ public final class MigrationChecks {
 				check.action().run();
 			}
 			catch (TestAbortedException ex) {
-				// not run because an earlier failure left the database in a state that would fail it too
+				// not run because an earlier failure left the database in a state that
+				// would fail it too
 			}
 			catch (AssertionError | MigrationException ex) {
 				failures.add(ex);
@@ -398,8 +443,8 @@ public final class MigrationChecks {
 		}
 		if (failures.size() == 1) {
 			Throwable failure = failures.get(0);
-			throw (failure instanceof AssertionError error) ? error : new AssertionFailedError(failure.getMessage(),
-					failure);
+			throw (failure instanceof AssertionError error) ? error
+					: new AssertionFailedError(failure.getMessage(), failure);
 		}
 		if (!failures.isEmpty()) {
 			throw new MultipleFailuresError("Migration checks", failures);
@@ -407,10 +452,9 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * The checks of {@link #assertAll()} as one dynamic test each, so that a test report lists them by name, as
-	 * pytest-alembic's do:
-	 * <pre>{@code
-	 * @TestFactory
+	 * The checks of {@link #assertAll()} as one dynamic test each, so that a test report
+	 * lists them by name, as pytest-alembic's do: <pre>{@code
+	 * &#64;TestFactory
 	 * Stream<DynamicTest> revisions() {
 	 *     return MigrationChecks.forUrl(url).dynamicTests();
 	 * }
@@ -424,14 +468,16 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * The checks in order. Once a check that moves the database failed, the database sits where no revision expects
-	 * it, and every later check would fail for that same reason: they are reported as not run (aborted) instead.
+	 * The checks in order. Once a check that moves the database failed, the database sits
+	 * where no revision expects it, and every later check would fail for that same
+	 * reason: they are reported as not run (aborted) instead.
 	 */
 	private List<Check> checks() {
 		String[] failed = new String[1];
 		List<Check> checks = new ArrayList<>();
 		checks.add(new Check("single head", this::assertSingleHead));
-		// up-down consistency first: on a database nothing moved yet it names the revision whose downgrade is wrong,
+		// up-down consistency first: on a database nothing moved yet it names the
+		// revision whose downgrade is wrong,
 		// where a later check only sees that a return to base leaves something behind
 		checks.add(afterClean("up-down consistency", this::assertUpDownConsistency, true, failed));
 		if (targetSchemaExists()) {
@@ -469,9 +515,10 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * Brings the database to base and returns its schema there. A database that this instance saw at base before
-	 * must come back exactly as it was then: else the downgrade leaves something behind, and the check would start
-	 * from a schema no revision expects and blame the wrong revision.
+	 * Brings the database to base and returns its schema there. A database that this
+	 * instance saw at base before must come back exactly as it was then: else the
+	 * downgrade leaves something behind, and the check would start from a schema no
+	 * revision expects and blame the wrong revision.
 	 */
 	private synchronized SchemaSnapshot toBase(String check) {
 		Migrations engine = migrations();
@@ -495,8 +542,8 @@ public final class MigrationChecks {
 					+ "check a database of its own.");
 		}
 		catch (MigrationException ex) {
-			throw new AssertionFailedError("The " + check + " check starts at base, but the database is at "
-					+ current + " and the downgrade to base failed" + atRevision(ex) + ": " + ex.getMessage()
+			throw new AssertionFailedError("The " + check + " check starts at base, but the database is at " + current
+					+ " and the downgrade to base failed" + atRevision(ex) + ": " + ex.getMessage()
 					+ " Give the checks a database of their own, empty at the start.", ex);
 		}
 		SchemaSnapshot base = snapshot();
@@ -512,7 +559,10 @@ public final class MigrationChecks {
 		return this.pristine;
 	}
 
-	/** What {@code after} has that {@code base} had not, and what differs or is missing, one line each. */
+	/**
+	 * What {@code after} has that {@code base} had not, and what differs or is missing,
+	 * one line each.
+	 */
 	private List<String> leftBehind(SchemaSnapshot base, SchemaSnapshot after) {
 		List<String> left = new ArrayList<>();
 		for (SchemaSnapshot.Element element : base.addedIn(after)) {
@@ -545,8 +595,9 @@ public final class MigrationChecks {
 	}
 
 	/**
-	 * Reverts this one revision and nothing else: a target within its own lineage ({@code <id>@<down revision>},
-	 * {@code <id>@base} for a root), so that sibling branches applied before it stay.
+	 * Reverts this one revision and nothing else: a target within its own lineage
+	 * ({@code <id>@<down revision>}, {@code <id>@base} for a root), so that sibling
+	 * branches applied before it stay.
 	 */
 	private void revert(RevisionInfo revision, String name) {
 		Migrations engine = migrations();
@@ -561,8 +612,8 @@ public final class MigrationChecks {
 			engine.execute(plan, null);
 		}
 		catch (MigrationException ex) {
-			throw new AssertionFailedError("Revision " + name + ": its downgrade failed right after its upgrade: "
-					+ ex.getMessage(), ex);
+			throw new AssertionFailedError(
+					"Revision " + name + ": its downgrade failed right after its upgrade: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -570,13 +621,15 @@ public final class MigrationChecks {
 		return migrations().snapshot(this.filter);
 	}
 
-	/** Where the upgrade SQL names the element: the revision that most likely created it, to look at first. */
+	/**
+	 * Where the upgrade SQL names the element: the revision that most likely created it,
+	 * to look at first.
+	 */
 	private String createdBy(SchemaSnapshot.Element element) {
 		String name = element.kind().equals("column") || element.table() == null || element.kind().equals("index")
 				|| element.kind().equals("trigger") ? element.name() : element.table();
 		String bare = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
-		Pattern word = Pattern.compile("(?i)(?<![A-Za-z0-9_])"
-				+ Pattern.quote(bare) + "(?![A-Za-z0-9_])");
+		Pattern word = Pattern.compile("(?i)(?<![A-Za-z0-9_])" + Pattern.quote(bare) + "(?![A-Za-z0-9_])");
 		List<RevisionInfo> ascending = new ArrayList<>(migrations().revisions());
 		Collections.reverse(ascending);
 		for (RevisionInfo revision : ascending) {
@@ -615,7 +668,10 @@ public final class MigrationChecks {
 		return new ArrayList<>(new TreeSet<>(ids));
 	}
 
-	/** {@code sqlite} or {@code postgresql}, from the URL, else from the DataSource's connection. */
+	/**
+	 * {@code sqlite} or {@code postgresql}, from the URL, else from the DataSource's
+	 * connection.
+	 */
 	private String vendor() {
 		String url = this.configuration.url();
 		if (url == null && this.configuration.dataSource() != null) {
@@ -636,7 +692,10 @@ public final class MigrationChecks {
 		return kind.toLowerCase(Locale.ROOT);
 	}
 
-	/** The file behind a location, when there is one: a file name in messages beats "(target schema)". */
+	/**
+	 * The file behind a location, when there is one: a file name in messages beats
+	 * "(target schema)".
+	 */
 	private Path file(String location) {
 		if (!location.startsWith("classpath:")) {
 			return Paths.get(withoutPrefix(location));

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migration.JavaRevision;
+import dev.migration.operations.Operations;
+import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -14,16 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import dev.migration.JavaRevision;
-import dev.migration.operations.Operations;
-import dev.migration.support.TestDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each check of the kit passes on a good set of revisions and fails, naming the revision and the difference, on a
- * bad one. Every revision set is written here, so each test shows what it breaks. Each subclass names the database.
+ * Each check of the kit passes on a good set of revisions and fails, naming the revision
+ * and the difference, on a bad one. Every revision set is written here, so each test
+ * shows what it breaks. Each subclass names the database.
  */
 abstract class MigrationChecksTests {
 
@@ -156,12 +156,11 @@ abstract class MigrationChecksTests {
 						+ "CREATE VIEW recent_audit AS SELECT id, what FROM audit;",
 				"SELECT 1;");
 
-		assertThatExceptionOfType(AssertionFailedError.class)
-			.isThrownBy(() -> checks().assertDowngradeLeavesNothing())
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertDowngradeLeavesNothing())
 			.withMessageStartingWith("Downgrade from heads to base does not leave the database as it was at base "
 					+ "(the engine's tables migration_version and migration_history aside):")
-			.withMessageContaining("\n  left behind: table audit (named in the upgrade of revision d4e5f6a7b8c9 "
-					+ "(Add audit))")
+			.withMessageContaining(
+					"\n  left behind: table audit (named in the upgrade of revision d4e5f6a7b8c9 " + "(Add audit))")
 			.withMessageContaining("\n  left behind: view recent_audit ");
 	}
 
@@ -179,7 +178,9 @@ abstract class MigrationChecksTests {
 			.withMessageEndingWith("-> text");
 	}
 
-	/** An upgrade that depends on something outside the schema: here, how often it ran. */
+	/**
+	 * An upgrade that depends on something outside the schema: here, how often it ran.
+	 */
 	static final class SecondTimeDifferent implements JavaRevision {
 
 		private int upgrades;
@@ -278,7 +279,8 @@ abstract class MigrationChecksTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertUpDownConsistency())
 			.withMessageStartingWith("Revision d4e5f6a7b8c9 (Drop titles) has no downgrade")
 			.withMessageContaining(".allowIrreversible(\"d4e5f6a7b8c9\")");
-		// the failed check left the database above the irreversible revision, where no check can go back to base
+		// the failed check left the database above the irreversible revision, where no
+		// check can go back to base
 		this.database = newDatabase(Files.createDirectories(this.temporary.resolve("second")));
 		MigrationChecks allowed = checks().allowIrreversible("d4e5f6a7b8c9");
 		allowed.assertUpDownConsistency();

@@ -3,11 +3,10 @@ package dev.migration.test;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-import org.opentest4j.AssertionFailedError;
-
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

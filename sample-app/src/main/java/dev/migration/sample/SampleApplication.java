@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A small service on the migrations starter: its schema is the revisions under {@code db/revisions}.
+ * A small service on the migrations starter: its schema is the revisions under
+ * {@code db/revisions}.
  */
 @SpringBootApplication
 public class SampleApplication {

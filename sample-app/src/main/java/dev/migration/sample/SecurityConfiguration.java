@@ -16,10 +16,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The {@code production} profile: HTTP basic in front of the actuator. Health is open (probes), the
- * {@code migrations} endpoint reads for operators, and only a migrations administrator may downgrade. The
- * passwords come from the environment ({@code SAMPLE_SECURITY_OPERATOR_PASSWORD},
- * {@code SAMPLE_SECURITY_ADMIN_PASSWORD}); there is no default on purpose.
+ * The {@code production} profile: HTTP basic in front of the actuator. Health is open
+ * (probes), the {@code migrations} endpoint reads for operators, and only a migrations
+ * administrator may downgrade. The passwords come from the environment
+ * ({@code SAMPLE_SECURITY_OPERATOR_PASSWORD}, {@code SAMPLE_SECURITY_ADMIN_PASSWORD});
+ * there is no default on purpose.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("production")
@@ -39,11 +40,13 @@ class SecurityConfiguration {
 			.hasAnyRole(OPERATOR, MIGRATIONS_ADMIN)
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.denyAll()
-			// the sample's own /users API stays open: this profile is about the operator's endpoint
+			// the sample's own /users API stays open: this profile is about the
+			// operator's endpoint
 			.anyRequest()
 			.permitAll());
 		http.httpBasic(Customizer.withDefaults());
-		// HTTP basic clients (curl, scripts) carry no session cookie a CSRF attack could ride on
+		// HTTP basic clients (curl, scripts) carry no session cookie a CSRF attack could
+		// ride on
 		http.csrf((csrf) -> csrf.disable());
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /users} and {@code POST /users} over the migrated schema. The SQL is portable between SQLite and
- * PostgreSQL; the DDL that is not lives in the revisions.
+ * {@code GET /users} and {@code POST /users} over the migrated schema. The SQL is
+ * portable between SQLite and PostgreSQL; the DDL that is not lives in the revisions.
  */
 @RestController
 @RequestMapping("/users")
@@ -52,7 +52,8 @@ class UserController {
 			.param("username", user.username())
 			.param("email", user.email())
 			.update();
-		// read it back by its unique username: portable, where generated-key support differs between drivers
+		// read it back by its unique username: portable, where generated-key support
+		// differs between drivers
 		User created = this.jdbc.sql(SELECT + " WHERE username = :username")
 			.param("username", user.username())
 			.query(UserController::user)
@@ -60,7 +61,10 @@ class UserController {
 		return ResponseEntity.created(URI.create("/users/" + created.id())).body(created);
 	}
 
-	/** SQLite's driver reports a unique violation without a code Spring translates, so look first. */
+	/**
+	 * SQLite's driver reports a unique violation without a code Spring translates, so
+	 * look first.
+	 */
 	private boolean taken(NewUser user) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE username = :username OR email = :email")
 			.param("username", user.username())

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample application end to end: started on a fresh database, migrated on startup, serving {@code /users}.
- * Subclasses name the database.
+ * The sample application end to end: started on a fresh database, migrated on startup,
+ * serving {@code /users}. Subclasses name the database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 abstract class AbstractSampleApplicationTests {
@@ -55,7 +55,8 @@ abstract class AbstractSampleApplicationTests {
 
 	@Test
 	void theRevisionsBringTheDatabaseToTheDesiredSchema() {
-		// db/schema/{vendor}.sql and the revisions describe the same tables, indexes and foreign keys
+		// db/schema/{vendor}.sql and the revisions describe the same tables, indexes and
+		// foreign keys
 		SchemaDiff diff = this.schemaCheck.check();
 		assertThat(diff.differences()).isEmpty();
 	}
@@ -118,7 +119,8 @@ abstract class AbstractSampleApplicationTests {
 
 	@Test
 	void revisionsPassTheMigrationChecks() {
-		// the application's own configuration (locations per vendor), on an empty database of the same kind
+		// the application's own configuration (locations per vendor), on an empty
+		// database of the same kind
 		MigrationChecks checks = MigrationChecks.forMigrations(scratchMigrations())
 			.targetSchema("classpath:db/schema/{vendor}.sql");
 		checks.assertSingleHead();

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged sample application, processed by {@code spring-boot:process-aot} in the build, started with
- * {@code -Dspring.aot.enabled=true} as a user would start it: migrated on startup, healthy, its endpoint answering.
+ * The packaged sample application, processed by {@code spring-boot:process-aot} in the
+ * build, started with {@code -Dspring.aot.enabled=true} as a user would start it:
+ * migrated on startup, healthy, its endpoint answering.
  */
 class AotApplicationIT {
 
@@ -39,7 +40,8 @@ class AotApplicationIT {
 		try (JarFile file = new JarFile(jar.toFile())) {
 			// what process-aot wrote: the generated initializer and the revision index
 			assertThat(file.getEntry("BOOT-INF/classes/dev/migration/sample/"
-					+ "SampleApplication__ApplicationContextInitializer.class")).isNotNull();
+					+ "SampleApplication__ApplicationContextInitializer.class"))
+				.isNotNull();
 			assertThat(file.getEntry("BOOT-INF/classes/dev/migration/aot-revision-index.txt")).isNotNull();
 		}
 		int port = freePort();
@@ -72,7 +74,8 @@ class AotApplicationIT {
 	}
 
 	private static boolean readUntilStarted(Process process, List<String> output) {
-		// not closed here: once started, a thread of its own reads on, so that the application never blocks on output
+		// not closed here: once started, a thread of its own reads on, so that the
+		// application never blocks on output
 		BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		try {

@@ -14,8 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample application on a real PostgreSQL server (embedded binaries, no Docker), with the {@code postgres}
- * profile and the URL given on the command line as an operator would.
+ * The sample application on a real PostgreSQL server (embedded binaries, no Docker), with
+ * the {@code postgres} profile and the URL given on the command line as an operator
+ * would.
  */
 @ActiveProfiles("postgres")
 class PostgresSampleApplicationTests extends AbstractSampleApplicationTests {

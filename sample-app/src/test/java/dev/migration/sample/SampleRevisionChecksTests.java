@@ -9,9 +9,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample's revisions under the test kit, without Spring, as any project writes it: one test per check in the
- * report (single head, upgrade to heads, matches target schema, up-down consistency, downgrade leaves nothing).
- * {@code AbstractSampleApplicationTests} runs the same checks with the application's configuration on PostgreSQL.
+ * The sample's revisions under the test kit, without Spring, as any project writes it:
+ * one test per check in the report (single head, upgrade to heads, matches target schema,
+ * up-down consistency, downgrade leaves nothing). {@code AbstractSampleApplicationTests}
+ * runs the same checks with the application's configuration on PostgreSQL.
  */
 class SampleRevisionChecksTests {
 

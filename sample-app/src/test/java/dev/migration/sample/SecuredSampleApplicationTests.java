@@ -28,11 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code production} profile over real HTTP: Spring Security with HTTP basic, reads for operators, the
- * downgrade for migrations administrators only, recorded with the administrator's name.
+ * The {@code production} profile over real HTTP: Spring Security with HTTP basic, reads
+ * for operators, the downgrade for migrations administrators only, recorded with the
+ * administrator's name.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"sample.security.operator-password=operator-secret", "sample.security.admin-password=admin-secret" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.security.operator-password=operator-secret",
+				"sample.security.admin-password=admin-secret" })
 @ActiveProfiles("production")
 class SecuredSampleApplicationTests {
 

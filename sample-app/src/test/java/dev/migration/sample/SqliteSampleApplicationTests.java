@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample application on a new SQLite file, as {@code java -jar sample-app.jar} runs it by default.
+ * The sample application on a new SQLite file, as {@code java -jar sample-app.jar} runs
+ * it by default.
  */
 class SqliteSampleApplicationTests extends AbstractSampleApplicationTests {
 

@@ -13,8 +13,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 
 /**
- * The sample application on PostgreSQL in a container, connected through {@code @ServiceConnection}. Runs only where
- * Docker is available; {@link PostgresSampleApplicationTests} covers PostgreSQL everywhere else.
+ * The sample application on PostgreSQL in a container, connected through
+ * {@code @ServiceConnection}. Runs only where Docker is available;
+ * {@link PostgresSampleApplicationTests} covers PostgreSQL everywhere else.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class TestcontainersSampleApplicationTests extends AbstractSampleApplicationTests {

@@ -10,12 +10,14 @@ import java.util.Comparator;
 
 import javax.sql.DataSource;
 
+import dev.migration.benchmarks.PeakMemory;
+
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -23,19 +25,19 @@ import org.springframework.core.metrics.StartupStep;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.migration.benchmarks.PeakMemory;
-
 /**
- * The minimal web app of the Spring Boot start comparison. Prints {@code RESULT millis=M rssKb=K} at
- * {@code ApplicationReadyEvent}, where M is the JVM's uptime (JVM start to ready), and exits.
+ * The minimal web app of the Spring Boot start comparison. Prints
+ * {@code RESULT millis=M rssKb=K} at {@code ApplicationReadyEvent}, where M is the JVM's
+ * uptime (JVM start to ready), and exits.
  */
 @SpringBootApplication
 @RestController
 public class BenchmarkApplication {
 
 	/**
-	 * With {@code benchmark.query-in-background=true}: one {@code SELECT 1} on a plain JDBC connection, on a thread
-	 * started before Spring, so that nothing waits for it: the least any tool that reads the database at start costs.
+	 * With {@code benchmark.query-in-background=true}: one {@code SELECT 1} on a plain
+	 * JDBC connection, on a thread started before Spring, so that nothing waits for it:
+	 * the least any tool that reads the database at start costs.
 	 */
 	private static void queryInBackground(String[] arguments) {
 		String url = argument(arguments, "spring.datasource.url");
@@ -56,7 +58,8 @@ public class BenchmarkApplication {
 
 	private static String argument(String[] arguments, String name) {
 		String prefix = "--" + name + "=";
-		return Arrays.stream(arguments).filter((argument) -> argument.startsWith(prefix))
+		return Arrays.stream(arguments)
+			.filter((argument) -> argument.startsWith(prefix))
 			.map((argument) -> argument.substring(prefix.length()))
 			.findFirst()
 			.orElse(null);
@@ -67,7 +70,10 @@ public class BenchmarkApplication {
 		return "hello";
 	}
 
-	/** With {@code benchmark.query-on-start=true}: one query before ready, as an app that checks its database. */
+	/**
+	 * With {@code benchmark.query-on-start=true}: one query before ready, as an app that
+	 * checks its database.
+	 */
 	@Bean
 	ApplicationRunner queryOnStart(DataSource dataSource, Environment environment) {
 		return (arguments) -> {
@@ -82,7 +88,9 @@ public class BenchmarkApplication {
 
 	private static void printSteps(BufferingApplicationStartup startup) {
 		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-		startup.getBufferedTimeline().getEvents().stream()
+		startup.getBufferedTimeline()
+			.getEvents()
+			.stream()
 			.sorted(Comparator.comparing((StartupTimeline.TimelineEvent event) -> event.getDuration()).reversed())
 			.limit(25)
 			.forEach((event) -> System.err.printf("STEP %5d ms at %5d ms %s %s%n", event.getDuration().toMillis(),
@@ -101,7 +109,8 @@ public class BenchmarkApplication {
 			queryInBackground(arguments);
 		}
 		SpringApplication application = new SpringApplication(BenchmarkApplication.class);
-		// with --benchmark.steps=true: the slowest startup steps (bean instantiations) on stderr, to profile a start
+		// with --benchmark.steps=true: the slowest startup steps (bean instantiations) on
+		// stderr, to profile a start
 		BufferingApplicationStartup startup = "true".equals(argument(arguments, "benchmark.steps"))
 				? new BufferingApplicationStartup(20_000) : null;
 		if (startup != null) {

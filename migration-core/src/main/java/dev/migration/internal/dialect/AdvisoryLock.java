@@ -17,12 +17,14 @@ import dev.migration.LockTimeoutException;
 import dev.migration.MigrationDatabaseException;
 
 /**
- * A PostgreSQL session-level advisory lock on a connection of its own that never holds an open transaction. The
- * server releases it when the session ends, so a killed process leaves nothing behind. Waiters poll with
- * {@code pg_try_advisory_lock}: a waiter blocked in {@code pg_advisory_lock} would hold a snapshot, and the holder's
- * {@code CREATE INDEX CONCURRENTLY} would wait for it forever. The session is idle while the steps run on the
- * migrating connection, so it turns off the server's idle timeouts for itself; and since it may still end (an
- * operator, the network), the holder asks before each step whether it still has the lock.
+ * A PostgreSQL session-level advisory lock on a connection of its own that never holds an
+ * open transaction. The server releases it when the session ends, so a killed process
+ * leaves nothing behind. Waiters poll with {@code pg_try_advisory_lock}: a waiter blocked
+ * in {@code pg_advisory_lock} would hold a snapshot, and the holder's
+ * {@code CREATE INDEX CONCURRENTLY} would wait for it forever. The session is idle while
+ * the steps run on the migrating connection, so it turns off the server's idle timeouts
+ * for itself; and since it may still end (an operator, the network), the holder asks
+ * before each step whether it still has the lock.
  */
 public final class AdvisoryLock implements MigrationLock {
 
@@ -33,9 +35,10 @@ public final class AdvisoryLock implements MigrationLock {
 	private static final long LONGEST_WAIT_MILLIS = 500;
 
 	/**
-	 * The lock session's settings: no idle timeouts (the server would end the session, and with it the lock, while
-	 * a long revision runs on the other connection), and TCP keepalives within a minute (so that no firewall or load
-	 * balancer drops an idle connection, and the server notices a dead holder sooner).
+	 * The lock session's settings: no idle timeouts (the server would end the session,
+	 * and with it the lock, while a long revision runs on the other connection), and TCP
+	 * keepalives within a minute (so that no firewall or load balancer drops an idle
+	 * connection, and the server notices a dead holder sooner).
 	 */
 	private static final List<Setting> LOCK_SESSION_SETTINGS = List.of(new Setting("idle_session_timeout", "0", 14),
 			new Setting("idle_in_transaction_session_timeout", "0", 10), new Setting("tcp_keepalives_idle", "60", 10),
@@ -79,8 +82,8 @@ public final class AdvisoryLock implements MigrationLock {
 							+ "repaired by hand and stamped. Otherwise raise the lock timeout.", holder);
 				}
 				if (!announced) {
-					logger.log(System.Logger.Level.INFO, "Waiting for the migration lock held by "
-							+ holder(connection, key));
+					logger.log(System.Logger.Level.INFO,
+							"Waiting for the migration lock held by " + holder(connection, key));
 					announced = true;
 				}
 				TimeUnit.MILLISECONDS.sleep(wait);
@@ -91,13 +94,13 @@ public final class AdvisoryLock implements MigrationLock {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			close(connection);
-			throw new MigrationDatabaseException("Interrupted while waiting for the migration lock. Nothing was "
-					+ "run.", ex);
+			throw new MigrationDatabaseException(
+					"Interrupted while waiting for the migration lock. Nothing was " + "run.", ex);
 		}
 		catch (SQLException ex) {
 			close(connection);
-			throw new MigrationDatabaseException("Could not take the migration lock: " + ex.getMessage()
-					+ ". Nothing was run.", ex);
+			throw new MigrationDatabaseException(
+					"Could not take the migration lock: " + ex.getMessage() + ". Nothing was run.", ex);
 		}
 		catch (RuntimeException ex) {
 			close(connection);
@@ -123,8 +126,9 @@ public final class AdvisoryLock implements MigrationLock {
 	}
 
 	/**
-	 * Whether the lock's session still holds the lock, per pg_locks, asked over another connection (the migrating
-	 * one): the session may have been ended (pg_terminate_backend, a server timeout, the network) while the steps ran.
+	 * Whether the lock's session still holds the lock, per pg_locks, asked over another
+	 * connection (the migrating one): the session may have been ended
+	 * (pg_terminate_backend, a server timeout, the network) while the steps ran.
 	 */
 	public boolean held(Connection migrating) throws SQLException {
 		String sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = ? "

@@ -38,7 +38,10 @@ public final class ConnectionSource {
 
 	private final int connectRetries;
 
-	/** The URL a DataSource's connection reported, for messages: a DataSource has none to read before. */
+	/**
+	 * The URL a DataSource's connection reported, for messages: a DataSource has none to
+	 * read before.
+	 */
 	private volatile String dataSourceUrl;
 
 	private ConnectionSource(DataSource dataSource, String url, String user, String password, List<String> initSqls,
@@ -56,7 +59,10 @@ public final class ConnectionSource {
 		return new ConnectionSource(dataSource, url, user, password, List.of(), 0);
 	}
 
-	/** This source, running {@code initSqls} on each new connection and retrying an unreachable database. */
+	/**
+	 * This source, running {@code initSqls} on each new connection and retrying an
+	 * unreachable database.
+	 */
 	public ConnectionSource onConnect(List<String> initSqls, int connectRetries) {
 		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, initSqls, connectRetries);
 	}
@@ -112,30 +118,36 @@ public final class ConnectionSource {
 						: DriverManager.getConnection(this.url, this.user, this.password);
 			}
 			catch (SQLException | RuntimeException failure) {
-				// a pool that cannot start (Hikari's first connection) wraps the driver's error
+				// a pool that cannot start (Hikari's first connection) wraps the driver's
+				// error
 				SQLException ex = (failure instanceof SQLException sql) ? sql
 						: ((failure.getCause() instanceof SQLException cause) ? cause : null);
 				if (ex == null) {
 					throw (RuntimeException) failure;
 				}
 				if (attempt >= this.connectRetries || !unreachable(ex)) {
-					// a driver's message may quote the URL ("No suitable driver found for jdbc:...?password=...")
+					// a driver's message may quote the URL ("No suitable driver found for
+					// jdbc:...?password=...")
 					throw new MigrationDatabaseException(this.redactor.redact("Cannot connect to " + describe() + ": "
 							+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was run. Check the URL, user, "
 							+ "password and that the database is running"
 							+ ((attempt > 0) ? " (tried " + (attempt + 1) + " times)." : ".")),
 							this.redactor.redact((Throwable) failure));
 				}
-				logger.log(System.Logger.Level.WARNING, this.redactor.redact("Cannot connect to " + describe() + " ("
-						+ ex.getMessage() + "); retrying in " + delay.toSeconds() + " s (" + (attempt + 1) + " of "
-						+ this.connectRetries + " retries)"));
+				logger.log(System.Logger.Level.WARNING,
+						this.redactor.redact("Cannot connect to " + describe() + " (" + ex.getMessage()
+								+ "); retrying in " + delay.toSeconds() + " s (" + (attempt + 1) + " of "
+								+ this.connectRetries + " retries)"));
 				pause(delay);
 				delay = (delay.compareTo(MAX_RETRY_DELAY.dividedBy(2)) > 0) ? MAX_RETRY_DELAY : delay.multipliedBy(2);
 			}
 		}
 	}
 
-	/** A connection error (SQL state class 08) or a PostgreSQL that is starting up: worth another try. */
+	/**
+	 * A connection error (SQL state class 08) or a PostgreSQL that is starting up: worth
+	 * another try.
+	 */
 	private static boolean unreachable(SQLException ex) {
 		String state = ex.getSQLState();
 		return ex instanceof SQLTransientConnectionException
@@ -162,12 +174,14 @@ public final class ConnectionSource {
 	}
 
 	/**
-	 * Opens and closes a connection to the URL on a daemon thread, so that the driver's first connection (its classes,
-	 * and for SQLite its native library) costs nothing while the caller reads the revision files: in a JVM that has
-	 * just started each takes about as long as the other. Failures are left to the real connection, which reports them
-	 * with its context. A SQLite URL is not opened (connecting creates the file): an in-memory database loads the same
-	 * library. A DataSource is left alone: it may hand out one shared connection (a test's single-connection
-	 * DataSource) that a second thread must not close, and a pool is the application's to start.
+	 * Opens and closes a connection to the URL on a daemon thread, so that the driver's
+	 * first connection (its classes, and for SQLite its native library) costs nothing
+	 * while the caller reads the revision files: in a JVM that has just started each
+	 * takes about as long as the other. Failures are left to the real connection, which
+	 * reports them with its context. A SQLite URL is not opened (connecting creates the
+	 * file): an in-memory database loads the same library. A DataSource is left alone: it
+	 * may hand out one shared connection (a test's single-connection DataSource) that a
+	 * second thread must not close, and a pool is the application's to start.
 	 */
 	public void warmUpInBackground() {
 		if (this.dataSource != null || !isConfigured()) {
@@ -188,13 +202,19 @@ public final class ConnectionSource {
 		}
 	}
 
-	/** The database for messages, without credentials: its URL, once a DataSource's connection has told it. */
+	/**
+	 * The database for messages, without credentials: its URL, once a DataSource's
+	 * connection has told it.
+	 */
 	public String describe() {
 		String known = (this.url != null) ? this.url : this.dataSourceUrl;
 		return (known != null) ? this.redactor.redact(known) : "the configured DataSource";
 	}
 
-	/** Masks this connection's password, and URL-shaped credentials, in anything printed about it. */
+	/**
+	 * Masks this connection's password, and URL-shaped credentials, in anything printed
+	 * about it.
+	 */
 	public Redactor redactor() {
 		return this.redactor;
 	}

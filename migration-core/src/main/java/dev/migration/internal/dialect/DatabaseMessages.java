@@ -1,8 +1,9 @@
 package dev.migration.internal.dialect;
 
 /**
- * Database messages inside our own: PostgreSQL's span several lines ("Position: ..."), and a message that is one
- * line ending in a full stop reads well in a log line and in the CLI's {@code FAILED:} line.
+ * Database messages inside our own: PostgreSQL's span several lines ("Position: ..."),
+ * and a message that is one line ending in a full stop reads well in a log line and in
+ * the CLI's {@code FAILED:} line.
  */
 public final class DatabaseMessages {
 

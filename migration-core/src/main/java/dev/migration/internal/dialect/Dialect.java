@@ -15,26 +15,32 @@ import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * Everything that differs between databases: quoting, the DDL of the two tables, transactions, the migration lock
- * and timestamps. One class per database.
+ * Everything that differs between databases: quoting, the DDL of the two tables,
+ * transactions, the migration lock and timestamps. One class per database.
  */
 public interface Dialect {
 
-	/** {@code postgresql} or {@code sqlite}, as {@code Operations.dialect()} tells a Java revision. */
+	/**
+	 * {@code postgresql} or {@code sqlite}, as {@code Operations.dialect()} tells a Java
+	 * revision.
+	 */
 	String name();
 
 	/** The database's name in messages: {@code PostgreSQL} or {@code SQLite}. */
 	String displayName();
 
-	/** How this database reads SQL text: where its comments, quotes and statements end. */
+	/**
+	 * How this database reads SQL text: where its comments, quotes and statements end.
+	 */
 	SqlSyntax syntax();
 
 	/** Renders a Java revision's operations as this database's SQL. */
 	SqlRenderer renderer();
 
 	/**
-	 * The lines an offline script starts with so that the database's client runs it as the online command runs it:
-	 * stop at the first error, commit statements outside BEGIN/COMMIT on their own, read the script as UTF-8.
+	 * The lines an offline script starts with so that the database's client runs it as
+	 * the online command runs it: stop at the first error, commit statements outside
+	 * BEGIN/COMMIT on their own, read the script as UTF-8.
 	 */
 	String scriptPreamble();
 
@@ -45,8 +51,9 @@ public interface Dialect {
 	boolean isMissingTable(SQLException exception);
 
 	/**
-	 * Whether the exception says the database's own lock could not be had in time (SQLite's busy timeout); such a
-	 * failure is a lock timeout, not an error of the revision.
+	 * Whether the exception says the database's own lock could not be had in time
+	 * (SQLite's busy timeout); such a failure is a lock timeout, not an error of the
+	 * revision.
 	 */
 	default boolean isLockTimeout(SQLException exception) {
 		return false;
@@ -59,29 +66,40 @@ public interface Dialect {
 
 	void rollback(Connection connection) throws SQLException;
 
-	/** Whether each step must re-read the version rows inside its transaction, because there is no session lock. */
+	/**
+	 * Whether each step must re-read the version rows inside its transaction, because
+	 * there is no session lock.
+	 */
 	boolean rereadsEachStep();
 
 	/**
-	 * Whether a step's statements that return no rows may go to the server together, as one JDBC batch inside the
-	 * step's transaction: one round trip instead of one per statement. Pointless for an embedded database.
+	 * Whether a step's statements that return no rows may go to the server together, as
+	 * one JDBC batch inside the step's transaction: one round trip instead of one per
+	 * statement. Pointless for an embedded database.
 	 */
 	default boolean batchesStatements() {
 		return false;
 	}
 
 	/**
-	 * The statement that keeps other transactions from writing the table until this one ends, while they may still
-	 * read it, or {@code null} where the transaction's own write lock does that already (SQLite's BEGIN IMMEDIATE).
+	 * The statement that keeps other transactions from writing the table until this one
+	 * ends, while they may still read it, or {@code null} where the transaction's own
+	 * write lock does that already (SQLite's BEGIN IMMEDIATE).
 	 */
 	default String exclusiveWriteLock(String qualifiedTable) {
 		return null;
 	}
 
-	/** Takes the lock that makes one process at a time migrate; waits at most {@code timeout}. */
+	/**
+	 * Takes the lock that makes one process at a time migrate; waits at most
+	 * {@code timeout}.
+	 */
 	MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout);
 
-	/** Prepares a connection for migrating; returns what {@link #restore} needs to undo it. */
+	/**
+	 * Prepares a connection for migrating; returns what {@link #restore} needs to undo
+	 * it.
+	 */
 	default Object prepare(Connection connection, Duration lockTimeout) throws SQLException {
 		return null;
 	}
@@ -90,17 +108,23 @@ public interface Dialect {
 	}
 
 	/**
-	 * Called before a transactional step's transaction opens: switches foreign key enforcement off when the database
-	 * honours that only outside a transaction (SQLite) and the step needs it off; returns whether it did. The step
-	 * then calls {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after commit or rollback.
-	 * @param body the step's body: whether it moves and copies tables or asks for foreign keys off is found only when
-	 * it matters, since finding it may run the revision's code against no database
+	 * Called before a transactional step's transaction opens: switches foreign key
+	 * enforcement off when the database honours that only outside a transaction (SQLite)
+	 * and the step needs it off; returns whether it did. The step then calls
+	 * {@link #checkForeignKeys} before its commit and {@link #resumeForeignKeys} after
+	 * commit or rollback.
+	 * @param body the step's body: whether it moves and copies tables or asks for foreign
+	 * keys off is found only when it matters, since finding it may run the revision's
+	 * code against no database
 	 */
 	default boolean suspendForeignKeys(Connection connection, RevisionBody body) throws SQLException {
 		return false;
 	}
 
-	/** Fails, naming the rows, when the step left a foreign key violated while enforcement was off. */
+	/**
+	 * Fails, naming the rows, when the step left a foreign key violated while enforcement
+	 * was off.
+	 */
 	default void checkForeignKeys(Connection connection) throws SQLException {
 	}
 
@@ -152,8 +176,8 @@ public interface Dialect {
 		if ("SQLite".equalsIgnoreCase(product)) {
 			return new SqliteDialect();
 		}
-		throw new MigrationException("Database '" + product + "' is not supported; PostgreSQL and SQLite are. "
-				+ "Nothing was run.");
+		throw new MigrationException(
+				"Database '" + product + "' is not supported; PostgreSQL and SQLite are. " + "Nothing was run.");
 	}
 
 }

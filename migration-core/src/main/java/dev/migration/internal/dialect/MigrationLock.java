@@ -13,8 +13,9 @@ public interface MigrationLock extends AutoCloseable {
 	};
 
 	/**
-	 * Whether this process still holds the lock, asked over the migrating connection before each step: a lock whose
-	 * session ended (an operator, a server timeout, the network) is gone, and another process may hold it now.
+	 * Whether this process still holds the lock, asked over the migrating connection
+	 * before each step: a lock whose session ended (an operator, a server timeout, the
+	 * network) is gone, and another process may hold it now.
 	 */
 	default boolean held(Connection connection) throws SQLException {
 		return true;

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,9 +23,10 @@ import dev.migration.internal.source.SqlSyntax;
 public final class PostgresDialect implements Dialect {
 
 	/**
-	 * The migrating connection's settings while it holds the lock (only then, so that the up-to-date check stays one
-	 * query): the server notices a client that went away during a long statement (otherwise a killed process's
-	 * statement keeps running and holding its locks until it ends, and the next process waits for it), and does not
+	 * The migrating connection's settings while it holds the lock (only then, so that the
+	 * up-to-date check stays one query): the server notices a client that went away
+	 * during a long statement (otherwise a killed process's statement keeps running and
+	 * holding its locks until it ends, and the next process waits for it), and does not
 	 * end the session while a Java revision works on the client side.
 	 */
 	private static final List<Setting> MIGRATING_SETTINGS = List.of(
@@ -53,7 +53,10 @@ public final class PostgresDialect implements Dialect {
 		return new PostgresRenderer();
 	}
 
-	/** psql goes on after an error, obeys a psqlrc's AUTOCOMMIT off and reads the terminal's encoding unless told. */
+	/**
+	 * psql goes on after an error, obeys a psqlrc's AUTOCOMMIT off and reads the
+	 * terminal's encoding unless told.
+	 */
 	@Override
 	public String scriptPreamble() {
 		return "-- psql: stop at the first error; statements outside BEGIN/COMMIT commit on their own\n"
@@ -77,8 +80,8 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	/**
-	 * A backslash makes the literal an escape string ({@code E'...'}), which reads the same whatever
-	 * {@code standard_conforming_strings} says.
+	 * A backslash makes the literal an escape string ({@code E'...'}), which reads the
+	 * same whatever {@code standard_conforming_strings} says.
 	 */
 	@Override
 	public String literal(String value) {
@@ -150,7 +153,8 @@ public final class PostgresDialect implements Dialect {
 						Setting.reset(connection, settings);
 					}
 					catch (SQLException ex) {
-						// the connection goes back to its pool with the settings; they only keep the server from ending
+						// the connection goes back to its pool with the settings; they
+						// only keep the server from ending
 						// it while it migrates and make it notice dead clients sooner
 					}
 					finally {
@@ -162,8 +166,8 @@ public final class PostgresDialect implements Dialect {
 		}
 		catch (SQLException | RuntimeException ex) {
 			lock.close();
-			throw new MigrationDatabaseException("Could not prepare the migrating connection: " + ex.getMessage()
-					+ ". Nothing was run.", ex);
+			throw new MigrationDatabaseException(
+					"Could not prepare the migrating connection: " + ex.getMessage() + ". Nothing was run.", ex);
 		}
 	}
 

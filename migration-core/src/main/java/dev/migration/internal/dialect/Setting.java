@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A PostgreSQL session setting that the engine changes on a connection for as long as it holds it, and resets
- * before the connection goes back (to a pool, perhaps).
+ * A PostgreSQL session setting that the engine changes on a connection for as long as it
+ * holds it, and resets before the connection goes back (to a pool, perhaps).
  *
  * @param name the parameter
  * @param value its value as SQL
@@ -31,8 +31,8 @@ record Setting(String name, String value, int since) {
 	}
 
 	/**
-	 * Sets what the server allows (a pooler or a policy may refuse one; the engine works without, only less
-	 * robustly) and returns those, for {@link #reset}.
+	 * Sets what the server allows (a pooler or a policy may refuse one; the engine works
+	 * without, only less robustly) and returns those, for {@link #reset}.
 	 */
 	static List<Setting> apply(Connection connection, List<Setting> settings) throws SQLException {
 		List<Setting> applied = new ArrayList<>();

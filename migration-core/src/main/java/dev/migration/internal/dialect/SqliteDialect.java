@@ -25,11 +25,13 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * SQLite: transactional DDL; no session lock, so every step runs in {@code BEGIN IMMEDIATE}, which takes the
- * database's write lock up front, and re-reads the version rows before it applies anything. Waiting for another
- * writer is SQLite's busy timeout, set to the lock timeout for the migrating connection. A step that moves and copies
- * tables (or says {@code PRAGMA foreign_keys = OFF}) on a connection with foreign keys on runs with them switched off
- * before its BEGIN (inside a transaction the pragma is a no-op), checked before its COMMIT and switched on again after.
+ * SQLite: transactional DDL; no session lock, so every step runs in
+ * {@code BEGIN IMMEDIATE}, which takes the database's write lock up front, and re-reads
+ * the version rows before it applies anything. Waiting for another writer is SQLite's
+ * busy timeout, set to the lock timeout for the migrating connection. A step that moves
+ * and copies tables (or says {@code PRAGMA foreign_keys = OFF}) on a connection with
+ * foreign keys on runs with them switched off before its BEGIN (inside a transaction the
+ * pragma is a no-op), checked before its COMMIT and switched on again after.
  */
 public final class SqliteDialect implements Dialect {
 
@@ -37,9 +39,12 @@ public final class SqliteDialect implements Dialect {
 
 	private static final String FOREIGN_KEYS = FOREIGN + "_keys";
 
-	/** The statement, possibly after comments: {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}. */
-	private static final Pattern FOREIGN_KEYS_OFF = Pattern.compile(
-			"(?i)(^|\\s)PRAGMA\\s+(\"?main\"?\\s*\\.\\s*)?foreign_keys\\s*=\\s*'?(off|0|false|no)'?\\s*$");
+	/**
+	 * The statement, possibly after comments:
+	 * {@code PRAGMA [main.]foreign_keys = OFF | 0 | FALSE | NO}.
+	 */
+	private static final Pattern FOREIGN_KEYS_OFF = Pattern
+		.compile("(?i)(^|\\s)PRAGMA\\s+(\"?main\"?\\s*\\.\\s*)?foreign_keys\\s*=\\s*'?(off|0|false|no)'?\\s*$");
 
 	@Override
 	public String name() {
@@ -92,7 +97,8 @@ public final class SqliteDialect implements Dialect {
 
 	@Override
 	public void begin(Connection connection) throws SQLException {
-		// the driver stays in auto-commit mode; BEGIN IMMEDIATE takes the write lock now instead of at the first write
+		// the driver stays in auto-commit mode; BEGIN IMMEDIATE takes the write lock now
+		// instead of at the first write
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("BEGIN IMMEDIATE");
 		}
@@ -153,8 +159,10 @@ public final class SqliteDialect implements Dialect {
 
 	@Override
 	public boolean suspendForeignKeys(Connection connection, RevisionBody body) throws SQLException {
-		// inside BEGIN the pragma is a no-op, and dropping a referenced table would run the ON DELETE actions of
-		// the tables that reference it (CASCADE deletes their rows): so it is switched off before BEGIN
+		// inside BEGIN the pragma is a no-op, and dropping a referenced table would run
+		// the ON DELETE actions of
+		// the tables that reference it (CASCADE deletes their rows): so it is switched
+		// off before BEGIN
 		BooleanSupplier stepNeedsThemOff = foreignKeysOffRequest(body);
 		if (stepNeedsThemOff == null || foreignKeys(connection) != 1 || !stepNeedsThemOff.getAsBoolean()) {
 			return false;
@@ -164,10 +172,12 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	/**
-	 * What tells whether the step runs with foreign keys off, or {@code null} when nothing could: a Java step that
-	 * moves and copies a table (known by recording it, so asked only where foreign keys are on), or a SQL step that
-	 * says {@code PRAGMA foreign_keys = OFF} (what a hand-written or generated move-and-copy does, and what SQLite
-	 * ignores inside the step's transaction). Most SQL steps say nothing about foreign keys and cost no query.
+	 * What tells whether the step runs with foreign keys off, or {@code null} when
+	 * nothing could: a Java step that moves and copies a table (known by recording it, so
+	 * asked only where foreign keys are on), or a SQL step that says
+	 * {@code PRAGMA foreign_keys = OFF} (what a hand-written or generated move-and-copy
+	 * does, and what SQLite ignores inside the step's transaction). Most SQL steps say
+	 * nothing about foreign keys and cost no query.
 	 */
 	private BooleanSupplier foreignKeysOffRequest(RevisionBody body) {
 		if (body instanceof JavaBody java) {
@@ -176,7 +186,8 @@ public final class SqliteDialect implements Dialect {
 		if (body instanceof SqlBody sql) {
 			for (SqlStatement statement : sql.statements(syntax())) {
 				String text = statement.sql();
-				// the regular expression only for the rare statement that mentions the pragma at all
+				// the regular expression only for the rare statement that mentions the
+				// pragma at all
 				if (mentionsForeignKeys(text) && FOREIGN_KEYS_OFF.matcher(text).find()) {
 					return () -> true;
 				}
@@ -186,8 +197,9 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	/**
-	 * Whether the text says {@code foreign_keys} in any case. Found from its underscores, which a statement has few
-	 * of, rather than by comparing at every character: it runs for every statement of a cold apply.
+	 * Whether the text says {@code foreign_keys} in any case. Found from its underscores,
+	 * which a statement has few of, rather than by comparing at every character: it runs
+	 * for every statement of a cold apply.
 	 */
 	private static boolean mentionsForeignKeys(String text) {
 		for (int underscore = text.indexOf('_'); underscore >= 0; underscore = text.indexOf('_', underscore + 1)) {
@@ -214,8 +226,9 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	/**
-	 * What {@code PRAGMA foreign_key_check} finds, one entry per table and parent: how many rows, their rowids
-	 * (the first few) and the table they miss a row of; empty when every foreign key holds.
+	 * What {@code PRAGMA foreign_key_check} finds, one entry per table and parent: how
+	 * many rows, their rowids (the first few) and the table they miss a row of; empty
+	 * when every foreign key holds.
 	 */
 	public static List<String> foreignKeyViolations(Connection connection) throws SQLException {
 		Map<List<String>, List<String>> rowids = new LinkedHashMap<>();
@@ -227,9 +240,10 @@ public final class SqliteDialect implements Dialect {
 			}
 		}
 		List<String> violations = new ArrayList<>();
-		rowids.forEach((pair, rows) -> violations.add(rows.size() + " row(s) of " + pair.get(0) + " (rowid "
-				+ String.join(", ", rows.subList(0, Math.min(rows.size(), 5))) + ((rows.size() > 5) ? ", ..." : "")
-				+ ") reference no row of " + pair.get(1)));
+		rowids.forEach((pair,
+				rows) -> violations.add(rows.size() + " row(s) of " + pair.get(0) + " (rowid "
+						+ String.join(", ", rows.subList(0, Math.min(rows.size(), 5)))
+						+ ((rows.size() > 5) ? ", ..." : "") + ") reference no row of " + pair.get(1)));
 		return violations;
 	}
 

@@ -16,9 +16,9 @@ import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.ConcurrentChangeException;
 import dev.migration.Direction;
+import dev.migration.JavaRevision;
 import dev.migration.LockLostException;
 import dev.migration.LockTimeoutException;
-import dev.migration.JavaRevision;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
@@ -48,11 +48,12 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * Runs plans against the database: reads the version rows (one query when there is nothing to do), takes the lock,
- * re-reads and re-plans if another process moved the database, then runs each step in its own transaction together
- * with its version rows and its history row. A non-transactional step claims itself first (see
- * {@link VersionStore#claim}); an open claim stops upgrades and downgrades until a stamp, and before each step the
- * process checks that it still holds the lock.
+ * Runs plans against the database: reads the version rows (one query when there is
+ * nothing to do), takes the lock, re-reads and re-plans if another process moved the
+ * database, then runs each step in its own transaction together with its version rows and
+ * its history row. A non-transactional step claims itself first (see
+ * {@link VersionStore#claim}); an open claim stops upgrades and downgrades until a stamp,
+ * and before each step the process checks that it still holds the lock.
  */
 public final class Executor {
 
@@ -68,7 +69,10 @@ public final class Executor {
 
 	private final MigrationConfiguration settings;
 
-	/** The configured dialect, else the first connection's: detected once, as the database does not change. */
+	/**
+	 * The configured dialect, else the first connection's: detected once, as the database
+	 * does not change.
+	 */
 	private volatile Dialect dialect;
 
 	public Executor(ConnectionSource connections, RevisionGraph graph, MigrationConfiguration settings) {
@@ -88,8 +92,8 @@ public final class Executor {
 		return withConnection((connection, dialect, store) -> {
 			State state = store.read(connection);
 			if (!check(state, command)) {
-				return new MigrationResult(new Plan(command.direction(), List.of(), state.rows(), List.of(),
-						state.rows()), state.rows());
+				return new MigrationResult(
+						new Plan(command.direction(), List.of(), state.rows(), List.of(), state.rows()), state.rows());
 			}
 			Plan plan = planner.apply(state.rows());
 			splitBodies(plan.steps(), dialect);
@@ -106,7 +110,8 @@ public final class Executor {
 					plan = planner.apply(found.rows());
 				}
 				if (command.direction() != Direction.STAMP) {
-					// a stamp is how an operator says an unfinished revision was repaired; nothing else passes it
+					// a stamp is how an operator says an unfinished revision was
+					// repaired; nothing else passes it
 					while (found.claimOpen()) {
 						List<String> before = found.rows();
 						found = awaitUnfinished(connection, dialect, store, before, store.unfinished(connection));
@@ -120,8 +125,7 @@ public final class Executor {
 				if (command.expectedRows() != null && !sameRows(rows, command.expectedRows())) {
 					throw new ConcurrentChangeException("The database is at " + Ids.position(rows) + ", not at "
 							+ Ids.position(command.expectedRows())
-							+ " as the plan expected. Nothing was run. Look again "
-							+ "and plan from the new state.");
+							+ " as the plan expected. Nothing was run. Look again " + "and plan from the new state.");
 				}
 				if (plan.isEmpty() && found.claimOpen()) {
 					plan = clearingStamp(plan, rows);
@@ -134,8 +138,8 @@ public final class Executor {
 	}
 
 	/**
-	 * The migration lock; a timeout says when the holder is inside a non-transactional revision, which ending it
-	 * would leave half done.
+	 * The migration lock; a timeout says when the holder is inside a non-transactional
+	 * revision, which ending it would leave half done.
 	 */
 	private MigrationLock lock(Connection connection, Dialect dialect, VersionStore store) throws SQLException {
 		try {
@@ -156,8 +160,8 @@ public final class Executor {
 	}
 
 	/**
-	 * A stamp to where the database already is, while a revision is unfinished: no version row changes, but the
-	 * stamp's history row is what clears the mark.
+	 * A stamp to where the database already is, while a revision is unfinished: no
+	 * version row changes, but the stamp's history row is what clears the mark.
 	 */
 	private Plan clearingStamp(Plan plan, List<String> rows) {
 		String revision = rows.isEmpty() ? null : rows.get(rows.size() - 1);
@@ -168,16 +172,17 @@ public final class Executor {
 	}
 
 	/**
-	 * A non-transactional revision was started and not finished. PostgreSQL: this process holds the lock, so its
-	 * starter died or lost the lock: refuse at once. SQLite: a live process may be running it: wait, holding no
-	 * transaction, until the version rows move (the caller plans again) or no claim is open, or refuse after the lock
+	 * A non-transactional revision was started and not finished. PostgreSQL: this process
+	 * holds the lock, so its starter died or lost the lock: refuse at once. SQLite: a
+	 * live process may be running it: wait, holding no transaction, until the version
+	 * rows move (the caller plans again) or no claim is open, or refuse after the lock
 	 * timeout. A revision whose process recorded its failure is refused at once on both.
 	 */
 	private Recheck awaitUnfinished(Connection connection, Dialect dialect, VersionStore store, List<String> rows,
 			List<UnfinishedRevision> unfinished) throws SQLException {
 		if (!dialect.rereadsEachStep()) {
-			throw unfinished(unfinished, "This process holds the migration lock, so nothing runs it now: it was "
-					+ "interrupted.");
+			throw unfinished(unfinished,
+					"This process holds the migration lock, so nothing runs it now: it was " + "interrupted.");
 		}
 		if (!unfinished.isEmpty() && unfinished.stream().allMatch(UnfinishedRevision::failed)) {
 			throw unfinished(unfinished, "");
@@ -197,8 +202,8 @@ public final class Executor {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new MigrationDatabaseException("Interrupted while waiting for an unfinished revision. Nothing "
-						+ "was run.", ex);
+				throw new MigrationDatabaseException(
+						"Interrupted while waiting for an unfinished revision. Nothing " + "was run.", ex);
 			}
 			wait = Math.min(LONGEST_WAIT_MILLIS, wait * 2);
 			Recheck found = store.recheck(connection, 0);
@@ -240,7 +245,8 @@ public final class Executor {
 
 	/** The dialect of the configured database. */
 	public Dialect dialect() {
-		// known from the configuration or an earlier connection: a listing then costs no connection
+		// known from the configuration or an earlier connection: a listing then costs no
+		// connection
 		Dialect known = this.dialect;
 		return (known != null) ? known : withConnection((connection, dialect, store) -> dialect);
 	}
@@ -250,7 +256,10 @@ public final class Executor {
 		return withConnection((connection, dialect, store) -> store.unfinished(connection));
 	}
 
-	/** What a status shows, in one read: rows, last upgrades, the latest history rows, the unfinished steps. */
+	/**
+	 * What a status shows, in one read: rows, last upgrades, the latest history rows, the
+	 * unfinished steps.
+	 */
 	public VersionStore.Status status(int historyLimit) {
 		return withConnection((connection, dialect, store) -> store.status(connection, historyLimit));
 	}
@@ -279,7 +288,10 @@ public final class Executor {
 		return mismatches;
 	}
 
-	/** Refuses unknown rows and changed sources; {@code false} means: do nothing (unknown rows ignored). */
+	/**
+	 * Refuses unknown rows and changed sources; {@code false} means: do nothing (unknown
+	 * rows ignored).
+	 */
 	private boolean check(State state, Command command) {
 		if (!command.purge()) {
 			List<String> unknown = new ArrayList<>();
@@ -318,7 +330,8 @@ public final class Executor {
 			Step step = steps.get(index);
 			Recheck moved = executeStep(run, step, rows);
 			if (moved != null && moved.claimOpen() && sameRows(moved.rows(), rows)) {
-				// another process claimed a non-transactional step (SQLite): wait for it, then go on or plan again
+				// another process claimed a non-transactional step (SQLite): wait for it,
+				// then go on or plan again
 				moved = awaitUnfinished(run.connection, run.dialect, run.store, rows,
 						run.store.unfinished(run.connection));
 				run.lastHistoryId = moved.lastHistoryId();
@@ -327,18 +340,19 @@ public final class Executor {
 				}
 			}
 			if (moved != null && command.expectedRows() != null) {
-				// a plan executed as made (compare and set) must not turn into another plan half way
-				throw new ConcurrentChangeException("Another process moved the database to "
-						+ Ids.position(moved.rows())
-						+ " while this plan ran; " + (done.isEmpty() ? "nothing was run"
-								: "it had run " + done.size() + " of its " + steps.size() + " steps")
-						+ ". Look again and plan from the new state.");
+				// a plan executed as made (compare and set) must not turn into another
+				// plan half way
+				throw new ConcurrentChangeException(
+						"Another process moved the database to " + Ids.position(moved.rows()) + " while this plan ran; "
+								+ (done.isEmpty() ? "nothing was run"
+										: "it had run " + done.size() + " of its " + steps.size() + " steps")
+								+ ". Look again and plan from the new state.");
 			}
 			if (moved != null) {
-				// another process applied steps between ours (SQLite has no session lock): plan again from there
+				// another process applied steps between ours (SQLite has no session
+				// lock): plan again from there
 				logger.log(System.Logger.Level.INFO, "Another process moved the database to "
-						+ Ids.position(moved.rows())
-						+ "; planning again from there.");
+						+ Ids.position(moved.rows()) + "; planning again from there.");
 				rows = new ArrayList<>(moved.rows());
 				steps = planner.apply(List.copyOf(rows)).steps();
 				splitBodies(steps, run.dialect);
@@ -353,8 +367,9 @@ public final class Executor {
 	}
 
 	/**
-	 * Splits the SQL bodies of the steps as the database reads them (each once, kept by the body) before any runs,
-	 * so that a malformed revision later in the plan stops it before the first step instead of after it.
+	 * Splits the SQL bodies of the steps as the database reads them (each once, kept by
+	 * the body) before any runs, so that a malformed revision later in the plan stops it
+	 * before the first step instead of after it.
 	 */
 	private void splitBodies(List<Step> steps, Dialect dialect) {
 		SqlSyntax syntax = dialect.syntax();
@@ -371,10 +386,12 @@ public final class Executor {
 	}
 
 	/**
-	 * Runs one step; returns what the re-read found instead of the expected rows, or a claim of another process,
-	 * or {@code null} when the step ran. A non-transactional step first claims itself in a short transaction (a
-	 * history row that says started, not finished, committed before its first statement) and completes that row
-	 * in its final transaction: a process that dies in between leaves the claim, which stops everyone else.
+	 * Runs one step; returns what the re-read found instead of the expected rows, or a
+	 * claim of another process, or {@code null} when the step ran. A non-transactional
+	 * step first claims itself in a short transaction (a history row that says started,
+	 * not finished, committed before its first statement) and completes that row in its
+	 * final transaction: a process that dies in between leaves the claim, which stops
+	 * everyone else.
 	 */
 	private Recheck executeStep(Steps run, Step step, List<String> rows) throws SQLException {
 		Connection connection = run.connection;
@@ -391,7 +408,8 @@ public final class Executor {
 			if (!transactional) {
 				dialect.begin(connection);
 				try {
-					// the table lock first: a process that lost the lock then finds the claim of the one that took it
+					// the table lock first: a process that lost the lock then finds the
+					// claim of the one that took it
 					store.lockAgainstClaims(connection);
 					requireLock(run, step, rows);
 					Recheck found = store.recheck(connection, dialect.rereadsEachStep() ? run.lastHistoryId : 0);
@@ -425,7 +443,8 @@ public final class Executor {
 						}
 						run.lastHistoryId = found.lastHistoryId();
 					}
-					// announced only now: a step refused by the re-read above never started
+					// announced only now: a step refused by the re-read above never
+					// started
 					announce(step);
 					runBody(connection, dialect, body, true, foreignKeysOff);
 				}
@@ -441,34 +460,39 @@ public final class Executor {
 			}
 		}
 		catch (LockLostException ex) {
-			// nothing of the step ran, and a failure row would be written without the lock
+			// nothing of the step ran, and a failure row would be written without the
+			// lock
 			throw ex;
 		}
 		catch (StatementFailedException ex) {
 			throw failed(run, step, revision, start, revisionFailed(step, revision, transactional, rows, ex));
 		}
 		catch (MigrationException ex) {
-			throw failed(run, step, revision, start, (claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
-					: (ex instanceof ConcurrentChangeException) ? new ConcurrentChangeException(ex.getMessage()
-							+ " The step was rolled back; the database is still at " + Ids.position(rows) + ". Run "
-							+ "'current' to see where the database is, then run the command again.") : ex);
+			throw failed(run, step, revision, start,
+					(claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
+							: (ex instanceof ConcurrentChangeException) ? new ConcurrentChangeException(ex.getMessage()
+									+ " The step was rolled back; the database is still at " + Ids.position(rows)
+									+ ". Run " + "'current' to see where the database is, then run the command again.")
+									: ex);
 		}
 		catch (SQLException ex) {
 			if (claim > 0) {
 				throw failed(run, step, revision, start, halfDone(run, step, revision, claim, start, rows, ex));
 			}
 			if (dialect.isLockTimeout(ex)) {
-				// no failed-step history row: writing it would wait for the same lock a second time
+				// no failed-step history row: writing it would wait for the same lock a
+				// second time
 				rollbackQuietly(connection, dialect, ex);
 				throw lockTimeout(ex, rows, transactional);
 			}
 			throw failed(run, step, revision, start,
-					new MigrationDatabaseException("Could not record " + step.direction().word() + " of "
-							+ step.revision() + " in " + store.versionTableName() + ": "
-							+ DatabaseMessages.sentence(ex.getMessage())
-							+ (transactional ? " The step was rolled back; the database is still at "
-									: " None of its statements ran; the database is still at ")
-							+ Ids.position(rows) + ".", ex));
+					new MigrationDatabaseException(
+							"Could not record " + step.direction().word() + " of " + step.revision() + " in "
+									+ store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
+									+ (transactional ? " The step was rolled back; the database is still at "
+											: " None of its statements ran; the database is still at ")
+									+ Ids.position(rows) + ".",
+							ex));
 		}
 		finally {
 			if (foreignKeysOff) {
@@ -482,21 +506,24 @@ public final class Executor {
 		return null;
 	}
 
-	/** Stops before the step's first statement when the lock's session ended or lost the lock. */
+	/**
+	 * Stops before the step's first statement when the lock's session ended or lost the
+	 * lock.
+	 */
 	private static void requireLock(Steps run, Step step, List<String> rows) throws SQLException {
 		if (!run.lock.held(run.connection)) {
 			throw new LockLostException("This process lost the migration lock (" + run.lock.describe() + "): its "
 					+ "session ended or no longer holds it (an operator's pg_terminate_backend, the server's "
 					+ "idle_session_timeout or the network). Stopped before " + step.direction().word() + " of "
-					+ Ids.of(step.revision()) + ", before its first statement; "
-					+ "the database is at " + Ids.position(rows) + ". Another process may hold the lock now: run the "
-					+ "command again.");
+					+ Ids.of(step.revision()) + ", before its first statement; " + "the database is at "
+					+ Ids.position(rows) + ". Another process may hold the lock now: run the " + "command again.");
 		}
 	}
 
 	/**
-	 * A non-transactional step whose statements ran (all or some) but whose end could not be recorded: its claim
-	 * stays as the mark, and the message must not pretend anything was rolled back.
+	 * A non-transactional step whose statements ran (all or some) but whose end could not
+	 * be recorded: its claim stays as the mark, and the message must not pretend anything
+	 * was rolled back.
 	 */
 	private MigrationException halfDone(Steps run, Step step, Revision revision, long claim, long start,
 			List<String> rows, Exception cause) {
@@ -515,8 +542,7 @@ public final class Executor {
 				Instant.now(), "", true);
 		return "what it did stays in the database, " + store() + " still says " + Ids.position(rows) + ", and the "
 				+ "revision is marked unfinished in " + inSchema(this.settings.historyTable())
-				+ ", so no upgrade or downgrade "
-				+ "moves past it. Repair the database by hand, then run 'stamp "
+				+ ", so no upgrade or downgrade " + "moves past it. Repair the database by hand, then run 'stamp "
 				+ String.join(" ", mark.stampIfUndone()) + "' if you undid what it did, or 'stamp "
 				+ String.join(" ", mark.stampIfCompleted()) + "' if you completed it.";
 	}
@@ -574,13 +600,16 @@ public final class Executor {
 		if (failure.line() > 0) {
 			message.append(", line ").append(failure.line());
 		}
-		message.append(") failed during ").append(step.direction().word()).append(": ")
+		message.append(") failed during ")
+			.append(step.direction().word())
+			.append(": ")
 			.append(DatabaseMessages.sentence(failure.getMessage()));
 		if (!failure.sql().isEmpty()) {
 			message.append(" Statement: ").append(abbreviate(failure.sql())).append('.');
 		}
 		if (transactional) {
-			message.append(" The step was rolled back; the database is still at ").append(Ids.position(rows))
+			message.append(" The step was rolled back; the database is still at ")
+				.append(Ids.position(rows))
 				.append(". Fix the revision and run the command again.");
 		}
 		else {
@@ -598,12 +627,14 @@ public final class Executor {
 	private LockTimeoutException lockTimeout(SQLException cause, List<String> rows, boolean transactional) {
 		String holder = "another connection to " + this.connections.describe()
 				+ " (SQLite does not tell which process)";
-		LockTimeoutException timeout = new LockTimeoutException("Timed out after "
-				+ this.settings.lockTimeout().toMillis() + " ms waiting for the database's write lock, held by "
-				+ holder + ". " + ((rows == null) ? "Nothing was run. "
-						: (transactional ? "The step was rolled back" : "None of its statements ran")
-								+ "; the database is still at " + Ids.position(rows) + ". ")
-				+ "Find the process with a long write transaction on it, or raise the lock timeout.", holder);
+		LockTimeoutException timeout = new LockTimeoutException(
+				"Timed out after " + this.settings.lockTimeout().toMillis()
+						+ " ms waiting for the database's write lock, held by " + holder + ". "
+						+ ((rows == null) ? "Nothing was run. "
+								: (transactional ? "The step was rolled back" : "None of its statements ran")
+										+ "; the database is still at " + Ids.position(rows) + ". ")
+						+ "Find the process with a long write transaction on it, or raise the lock timeout.",
+				holder);
 		timeout.initCause(cause);
 		return timeout;
 	}
@@ -618,8 +649,7 @@ public final class Executor {
 		return (schema == null || schema.isEmpty()) ? table : schema + "." + table;
 	}
 
-	private MigrationException failed(Steps run, Step step, Revision revision, long start,
-			MigrationException failure) {
+	private MigrationException failed(Steps run, Step step, Revision revision, long start, MigrationException failure) {
 		try {
 			run.dialect.begin(run.connection);
 			run.store.record(run.connection, record(step, revision, run.actor, start, false));
@@ -723,7 +753,10 @@ public final class Executor {
 
 	}
 
-	/** What every step of one command uses; {@code lastHistoryId} moves as steps re-read the history. */
+	/**
+	 * What every step of one command uses; {@code lastHistoryId} moves as steps re-read
+	 * the history.
+	 */
 	private static final class Steps {
 
 		final Connection connection;
@@ -736,7 +769,10 @@ public final class Executor {
 
 		final String actor;
 
-		/** The history rows up to this id were read, and no claim of another process was open among them. */
+		/**
+		 * The history rows up to this id were read, and no claim of another process was
+		 * open among them.
+		 */
 		long lastHistoryId;
 
 		Steps(Connection connection, Dialect dialect, VersionStore store, MigrationLock lock, String actor,

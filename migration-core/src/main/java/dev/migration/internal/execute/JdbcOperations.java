@@ -8,8 +8,8 @@ import dev.migration.internal.operations.Operation;
 import dev.migration.internal.operations.OperationRunner;
 
 /**
- * The operations handed to a Java revision: each operation rendered for the step's dialect and run on its
- * connection.
+ * The operations handed to a Java revision: each operation rendered for the step's
+ * dialect and run on its connection.
  */
 final class JdbcOperations extends AbstractOperations {
 

@@ -3,20 +3,24 @@ package dev.migration.internal.execute;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * Statement text as it must be printed into a script that {@code psql} or the {@code sqlite3} shell reads line by
- * line, so that the program runs exactly the statement the online command runs:
+ * Statement text as it must be printed into a script that {@code psql} or the
+ * {@code sqlite3} shell reads line by line, so that the program runs exactly the
+ * statement the online command runs:
  * <ul>
- * <li>the terminating {@code ;} goes on a line of its own when the statement's last line holds a {@code --}
- * comment, which would otherwise swallow it (and glue the next statement on);</li>
- * <li>psql: a {@code :} outside quotes and comments that precedes a name ({@code tags[1:PORT]}) gets a space after
- * it, because psql replaces {@code :NAME}, {@code :'NAME'} and {@code :"NAME"} by the value of a psql variable of
- * that name (PORT, HOST, USER, ... are always set); the space means nothing to PostgreSQL;</li>
- * <li>sqlite3: a line that is only {@code go} or {@code /} outside quotes and comments ends the statement in the
- * shell (SQL Server and Oracle habits it honours), so such a line starts with an empty comment {@code /**}{@code /}.
- * </li>
+ * <li>the terminating {@code ;} goes on a line of its own when the statement's last line
+ * holds a {@code --} comment, which would otherwise swallow it (and glue the next
+ * statement on);</li>
+ * <li>psql: a {@code :} outside quotes and comments that precedes a name
+ * ({@code tags[1:PORT]}) gets a space after it, because psql replaces {@code :NAME},
+ * {@code :'NAME'} and {@code :"NAME"} by the value of a psql variable of that name (PORT,
+ * HOST, USER, ... are always set); the space means nothing to PostgreSQL;</li>
+ * <li>sqlite3: a line that is only {@code go} or {@code /} outside quotes and comments
+ * ends the statement in the shell (SQL Server and Oracle habits it honours), so such a
+ * line starts with an empty comment {@code /**}{@code /}.</li>
  * </ul>
- * Inside string literals, quoted identifiers, comments and dollar quotes nothing changes: there the programs read
- * text as the database does. What cannot be made safe, the database refuses anyway: see {@link #clientCommand}.
+ * Inside string literals, quoted identifiers, comments and dollar quotes nothing changes:
+ * there the programs read text as the database does. What cannot be made safe, the
+ * database refuses anyway: see {@link #clientCommand}.
  */
 final class ScriptText {
 
@@ -34,7 +38,9 @@ final class ScriptText {
 		this.out = new StringBuilder(text.length() + 8);
 	}
 
-	/** The statement with its terminating semicolon, ready to be followed by a line break. */
+	/**
+	 * The statement with its terminating semicolon, ready to be followed by a line break.
+	 */
 	static String terminated(String statement, SqlSyntax syntax) {
 		String body = statement.stripTrailing();
 		body = (syntax == SqlSyntax.SQLITE) ? new ScriptText(body).sqlite() : new ScriptText(body).postgres();
@@ -43,11 +49,12 @@ final class ScriptText {
 	}
 
 	/**
-	 * What in the statement the client would run as one of its own commands instead of sending it to the database,
-	 * or {@code null}: psql runs a backslash outside quotes and comments as a command ({@code \! rm ...} runs a
-	 * shell), the sqlite3 shell a statement's first line that starts with {@code .} ({@code .system ...}) and skips one
-	 * that starts with {@code #}. The database refuses such a statement, so the online command fails on it; printed,
-	 * the client would run something else instead.
+	 * What in the statement the client would run as one of its own commands instead of
+	 * sending it to the database, or {@code null}: psql runs a backslash outside quotes
+	 * and comments as a command ({@code \! rm ...} runs a shell), the sqlite3 shell a
+	 * statement's first line that starts with {@code .} ({@code .system ...}) and skips
+	 * one that starts with {@code #}. The database refuses such a statement, so the
+	 * online command fails on it; printed, the client would run something else instead.
 	 */
 	static String clientCommand(String statement, SqlSyntax syntax) {
 		if (syntax == SqlSyntax.SQLITE) {
@@ -66,12 +73,16 @@ final class ScriptText {
 				: null;
 	}
 
-	/** Text for a {@code --} comment line: line breaks and other control characters would end the comment. */
+	/**
+	 * Text for a {@code --} comment line: line breaks and other control characters would
+	 * end the comment.
+	 */
 	static String commentText(String text) {
 		StringBuilder flat = new StringBuilder(text.length());
-		text.codePoints().forEach((character) -> flat.appendCodePoint(
-				(Character.isISOControl(character) || character == '\u2028' || character == '\u2029') ? ' '
-						: character));
+		text.codePoints()
+			.forEach((character) -> flat
+				.appendCodePoint((Character.isISOControl(character) || character == '\u2028' || character == '\u2029')
+						? ' ' : character));
 		return flat.toString();
 	}
 
@@ -157,7 +168,10 @@ final class ScriptText {
 		return this.out.toString();
 	}
 
-	/** The offset of the first character that is neither whitespace nor in a comment (SQLite's), or -1. */
+	/**
+	 * The offset of the first character that is neither whitespace nor in a comment
+	 * (SQLite's), or -1.
+	 */
 	private static int firstCode(String text) {
 		int position = 0;
 		while (position < text.length()) {
@@ -179,7 +193,10 @@ final class ScriptText {
 		return -1;
 	}
 
-	/** What the sqlite3 shell takes for the end of a statement: {@code /} or {@code go}, then only blanks. */
+	/**
+	 * What the sqlite3 shell takes for the end of a statement: {@code /} or {@code go},
+	 * then only blanks.
+	 */
 	private boolean isShellTerminatorLine() {
 		int end = this.text.indexOf('\n', this.position);
 		String line = this.text.substring(this.position, (end < 0) ? this.text.length() : end).strip();
@@ -254,7 +271,10 @@ final class ScriptText {
 		copy(end - this.position);
 	}
 
-	/** The offset after the opening {@code $tag$} at the position, or -1 when it opens no dollar quote. */
+	/**
+	 * The offset after the opening {@code $tag$} at the position, or -1 when it opens no
+	 * dollar quote.
+	 */
 	private int dollarTagEnd() {
 		int end = this.position + 1;
 		if (end < this.text.length() && !Character.isDigit(this.text.charAt(end))) {
@@ -271,12 +291,18 @@ final class ScriptText {
 		copy(((closing < 0) ? this.text.length() : closing + tag.length()) - this.position);
 	}
 
-	/** Letters, digits, {@code _} and {@code $}: a word, in which a {@code $} opens no dollar quote. */
+	/**
+	 * Letters, digits, {@code _} and {@code $}: a word, in which a {@code $} opens no
+	 * dollar quote.
+	 */
 	private static boolean isWordPart(char character) {
 		return Character.isLetterOrDigit(character) || character == '_' || character == '$' || character >= 0x80;
 	}
 
-	/** psql reads {@code :NAME}, {@code :'NAME'}, {@code :"NAME"} and {@code :{?NAME}} as variables. */
+	/**
+	 * psql reads {@code :NAME}, {@code :'NAME'}, {@code :"NAME"} and {@code :{?NAME}} as
+	 * variables.
+	 */
 	private static boolean startsPsqlVariable(char character) {
 		return Character.isLetterOrDigit(character) || character == '_' || character >= 0x80 || character == '\''
 				|| character == '"' || character == '{';

@@ -19,10 +19,12 @@ import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
 
 /**
- * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it is: the client settings, the
- * two tables, then per step {@code BEGIN;}, its statements, its version and history rows, {@code COMMIT;}. The
- * statements of a {@code transactional: false} step come before its {@code BEGIN;}. Statement text goes through
- * {@link ScriptText}, so that the client reads each statement as the online command sends it.
+ * Renders a plan as a SQL script a DBA can run with {@code psql} or {@code sqlite3} as it
+ * is: the client settings, the two tables, then per step {@code BEGIN;}, its statements,
+ * its version and history rows, {@code COMMIT;}. The statements of a
+ * {@code transactional: false} step come before its {@code BEGIN;}. Statement text goes
+ * through {@link ScriptText}, so that the client reads each statement as the online
+ * command sends it.
  */
 public final class ScriptWriter {
 
@@ -38,8 +40,7 @@ public final class ScriptWriter {
 
 	private final String historyTable;
 
-	public ScriptWriter(RevisionGraph graph, Dialect dialect, String schema, String versionTable,
-			String historyTable) {
+	public ScriptWriter(RevisionGraph graph, Dialect dialect, String schema, String versionTable, String historyTable) {
 		this.graph = graph;
 		this.dialect = dialect;
 		this.store = new VersionStore(dialect, schema, versionTable, historyTable);
@@ -51,17 +52,23 @@ public final class ScriptWriter {
 	/**
 	 * The script of the plan.
 	 * @param appliedBy written to the history rows
-	 * @param runnableOnly refuse a step whose SQL cannot be printed without a database instead of writing a comment
-	 * in its place: a script that runs such a step's bookkeeping without its SQL leaves the database unlike an online
-	 * run
-	 * @throws MigrationException when {@code runnableOnly} and a step cannot be printed, naming the revision
+	 * @param runnableOnly refuse a step whose SQL cannot be printed without a database
+	 * instead of writing a comment in its place: a script that runs such a step's
+	 * bookkeeping without its SQL leaves the database unlike an online run
+	 * @throws MigrationException when {@code runnableOnly} and a step cannot be printed,
+	 * naming the revision
 	 */
 	public String write(Plan plan, String appliedBy, boolean runnableOnly) {
 		StringBuilder script = new StringBuilder();
-		script.append("-- ").append(plan.direction().word()).append(' ')
+		script.append("-- ")
+			.append(plan.direction().word())
+			.append(' ')
 			.append(ScriptText.commentText(String.join(" ", plan.targets())))
-			.append(" from ").append(Ids.list(plan.fromRows()))
-			.append(" (").append(this.dialect.name()).append(")\n");
+			.append(" from ")
+			.append(Ids.list(plan.fromRows()))
+			.append(" (")
+			.append(this.dialect.name())
+			.append(")\n");
 		appendClientSettings(script);
 		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
 			script.append(ddl).append(";\n");
@@ -73,8 +80,11 @@ public final class ScriptWriter {
 					: (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 			boolean transactional = revision == null || revision.transactional();
 			script.append("\n-- Running ")
-					.append(step.direction() == Direction.STAMP ? "stamp_revision" : step.direction().word())
-				.append(' ').append(String.join(", ", step.from())).append(" -> ").append(String.join(", ", step.to()));
+				.append(step.direction() == Direction.STAMP ? "stamp_revision" : step.direction().word())
+				.append(' ')
+				.append(String.join(", ", step.from()))
+				.append(" -> ")
+				.append(String.join(", ", step.to()));
 			if (!step.message().isEmpty()) {
 				script.append(", ").append(ScriptText.commentText(step.message()));
 			}
@@ -99,10 +109,12 @@ public final class ScriptWriter {
 	}
 
 	/**
-	 * What the client needs to run the script as the online command runs it. Without it psql and the sqlite3 shell go
-	 * on after an error (with the rest of a {@code transactional: false} step and its bookkeeping, and with later
-	 * steps); psql with {@code AUTOCOMMIT} off (a psqlrc) wraps statements outside BEGIN/COMMIT in a transaction, and
-	 * reads the script in the terminal's encoding, while the script is UTF-8 as JDBC sends it.
+	 * What the client needs to run the script as the online command runs it. Without it
+	 * psql and the sqlite3 shell go on after an error (with the rest of a
+	 * {@code transactional: false} step and its bookkeeping, and with later steps); psql
+	 * with {@code AUTOCOMMIT} off (a psqlrc) wraps statements outside BEGIN/COMMIT in a
+	 * transaction, and reads the script in the terminal's encoding, while the script is
+	 * UTF-8 as JDBC sends it.
 	 */
 	private void appendClientSettings(StringBuilder script) {
 		script.append(this.dialect.scriptPreamble());
@@ -128,25 +140,28 @@ public final class ScriptWriter {
 				}
 			}
 			catch (Exception ex) {
-				// the revision needs its connection (or fails without one): only running it shows its SQL
+				// the revision needs its connection (or fails without one): only running
+				// it shows its SQL
 				if (runnableOnly) {
 					throw unprintable(revision, java, "its code needs a database to run (" + ex.getMessage() + ")");
 				}
-				script.append("-- Java revision ").append(ScriptText.commentText(revision.location()))
+				script.append("-- Java revision ")
+					.append(ScriptText.commentText(revision.location()))
 					.append(" runs code; its SQL cannot be shown offline\n");
 				return;
 			}
 			if (runnableOnly && !operations.copiedTables().isEmpty()) {
-				throw unprintable(revision, java, "on SQLite it moves and copies table "
-						+ String.join(", ", operations.copiedTables())
-						+ ", which needs the table as the database holds it");
+				throw unprintable(revision, java,
+						"on SQLite it moves and copies table " + String.join(", ", operations.copiedTables())
+								+ ", which needs the table as the database holds it");
 			}
 			for (String statement : operations.statements()) {
 				if (runnableOnly) {
 					refuseClientCommand(revision, statement, 0);
 				}
 				script.append(statement.startsWith("--") ? ScriptText.commentText(statement)
-						: ScriptText.terminated(statement, this.dialect.syntax())).append('\n');
+						: ScriptText.terminated(statement, this.dialect.syntax()))
+					.append('\n');
 			}
 		}
 	}
@@ -162,8 +177,8 @@ public final class ScriptWriter {
 	}
 
 	private static MigrationException unprintable(Revision revision, JavaBody java, String reason) {
-		return new MigrationException("Cannot print the " + (java.upgrade() ? "upgrade" : "downgrade")
-				+ " of revision " + revision.id() + " (" + revision.location() + ") as SQL: " + reason
+		return new MigrationException("Cannot print the " + (java.upgrade() ? "upgrade" : "downgrade") + " of revision "
+				+ revision.id() + " (" + revision.location() + ") as SQL: " + reason
 				+ ". A script without it would record the revision as applied without running it, so none was printed. "
 				+ "Run the command against the database instead of --sql, or print a range that leaves it out.");
 	}

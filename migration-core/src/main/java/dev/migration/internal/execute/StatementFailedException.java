@@ -3,7 +3,8 @@ package dev.migration.internal.execute;
 import java.sql.SQLException;
 
 /**
- * A statement of a revision body failed; the executor adds the revision, the location and where the database stands.
+ * A statement of a revision body failed; the executor adds the revision, the location and
+ * where the database stands.
  */
 final class StatementFailedException extends RuntimeException {
 

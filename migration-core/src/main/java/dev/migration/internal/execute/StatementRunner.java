@@ -13,21 +13,29 @@ import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 
 /**
- * Runs the statements of a SQL step, one by one or, where the database takes them so (PostgreSQL), in batches: each
- * run of statements that return no rows goes to the server as one JDBC batch, one round trip instead of one per
- * statement. On a local PostgreSQL server that saved a quarter to a third of a millisecond per statement (measured);
- * against a remote one each saves a network round trip. Statements that may return rows run alone, as JDBC requires
- * of a batch. A failure names the statement that failed, as when each runs alone.
+ * Runs the statements of a SQL step, one by one or, where the database takes them so
+ * (PostgreSQL), in batches: each run of statements that return no rows goes to the server
+ * as one JDBC batch, one round trip instead of one per statement. On a local PostgreSQL
+ * server that saved a quarter to a third of a millisecond per statement (measured);
+ * against a remote one each saves a network round trip. Statements that may return rows
+ * run alone, as JDBC requires of a batch. A failure names the statement that failed, as
+ * when each runs alone.
  */
 final class StatementRunner {
 
-	/** Commands that never return rows; insert, update and delete unless they say {@code RETURNING}. */
+	/**
+	 * Commands that never return rows; insert, update and delete unless they say
+	 * {@code RETURNING}.
+	 */
 	private static final Set<String> ROWLESS_COMMANDS = Set.of("create", "alter", "drop", "comment", "grant", "revoke",
 			"truncate", "insert", "update", "delete", "do", "set", "reset", "lock", "analyze");
 
 	private static final Set<String> DML_COMMANDS = Set.of("insert", "update", "delete");
 
-	/** As a word: a column named {@code returning_at} only makes the statement run alone, which is always safe. */
+	/**
+	 * As a word: a column named {@code returning_at} only makes the statement run alone,
+	 * which is always safe.
+	 */
 	private static final Pattern RETURNING = Pattern.compile("(?i)\\breturning\\b");
 
 	private StatementRunner() {
@@ -46,9 +54,9 @@ final class StatementRunner {
 	}
 
 	/**
-	 * Runs the statements in order, consecutive ones that return no rows as one batch. Only inside a transaction: a
-	 * batch outside one would run as one implicit transaction, which some statements refuse
-	 * ({@code CREATE INDEX CONCURRENTLY}).
+	 * Runs the statements in order, consecutive ones that return no rows as one batch.
+	 * Only inside a transaction: a batch outside one would run as one implicit
+	 * transaction, which some statements refuse ({@code CREATE INDEX CONCURRENTLY}).
 	 */
 	static void runBatched(Connection connection, List<SqlStatement> statements) {
 		try (Statement statement = connection.createStatement()) {
@@ -67,11 +75,13 @@ final class StatementRunner {
 		}
 	}
 
-	/** Whether the statement is sure to return no rows, so that it may be part of a batch (PostgreSQL's only). */
+	/**
+	 * Whether the statement is sure to return no rows, so that it may be part of a batch
+	 * (PostgreSQL's only).
+	 */
 	static boolean returnsNoRows(String sql) {
 		String command = StatementSplitter.firstWord(SqlSyntax.POSTGRESQL, sql);
-		return ROWLESS_COMMANDS.contains(command)
-				&& !(DML_COMMANDS.contains(command) && RETURNING.matcher(sql).find());
+		return ROWLESS_COMMANDS.contains(command) && !(DML_COMMANDS.contains(command) && RETURNING.matcher(sql).find());
 	}
 
 	private static void runAlone(Statement statement, SqlStatement each) {
@@ -92,7 +102,8 @@ final class StatementRunner {
 		}
 		for (SqlStatement each : batch) {
 			try {
-				// the driver parses the statement here (an unclosed dollar quote fails now, not when sent)
+				// the driver parses the statement here (an unclosed dollar quote fails
+				// now, not when sent)
 				statement.addBatch(each.sql());
 			}
 			catch (SQLException ex) {
@@ -116,8 +127,9 @@ final class StatementRunner {
 	}
 
 	/**
-	 * A batch failure that names no statement (a lost connection, a driver in another language that quotes none):
-	 * where the batch starts, and its text, so that the error still points into the file.
+	 * A batch failure that names no statement (a lost connection, a driver in another
+	 * language that quotes none): where the batch starts, and its text, so that the error
+	 * still points into the file.
 	 */
 	private static StatementFailedException unknownStatementOf(List<SqlStatement> batch, SQLException cause) {
 		StringBuilder statements = new StringBuilder();
@@ -128,10 +140,12 @@ final class StatementRunner {
 	}
 
 	/**
-	 * The statement a batch failure is about. JDBC gives no index (the PostgreSQL driver marks every entry failed),
-	 * but the driver's message says {@code Batch entry <index> <statement> was aborted}: the entry named so, or, when
-	 * the message is in another language, the statement whose text it quotes (the longest, as one statement's text can
-	 * hold another's; of equal texts the first). {@code null} when it quotes none.
+	 * The statement a batch failure is about. JDBC gives no index (the PostgreSQL driver
+	 * marks every entry failed), but the driver's message says
+	 * {@code Batch entry <index> <statement> was aborted}: the entry named so, or, when
+	 * the message is in another language, the statement whose text it quotes (the
+	 * longest, as one statement's text can hold another's; of equal texts the first).
+	 * {@code null} when it quotes none.
 	 */
 	static SqlStatement failedStatement(List<SqlStatement> batch, String message) {
 		if (message == null) {

@@ -23,16 +23,19 @@ import dev.migration.VersionChange;
 import dev.migration.internal.dialect.Dialect;
 
 /**
- * Reads and writes the version table (one row per applied head) and the history table. The history is append-only
- * but for one thing: a non-transactional step writes its row before its first statement (its claim) and completes
- * that row when it ends, so a process that dies in between leaves a row that says so.
+ * Reads and writes the version table (one row per applied head) and the history table.
+ * The history is append-only but for one thing: a non-transactional step writes its row
+ * before its first statement (its claim) and completes that row when it ends, so a
+ * process that dies in between leaves a row that says so.
  */
 public final class VersionStore {
 
 	/** The {@code duration_ms} of a claim: started, not finished. */
 	static final long CLAIM_DURATION = -1;
 
-	/** Claims of non-transactional steps and stamps, which clear the claims before them. */
+	/**
+	 * Claims of non-transactional steps and stamps, which clear the claims before them.
+	 */
 	private static final String CLAIM_OR_STAMP = "duration_ms = " + CLAIM_DURATION + " OR direction = 'stamp'";
 
 	/** The history table's columns, in the order {@link #entry} reads them. */
@@ -67,11 +70,13 @@ public final class VersionStore {
 	}
 
 	/**
-	 * The version rows, the checksum of each revision's latest successful upgrade, the claims of unfinished
-	 * non-transactional steps and the newest history id, in one query: this is all the up-to-date check costs. The
-	 * details of an unfinished step cost a second query, only when there is one. A missing table costs one query per
-	 * table to find out which one is missing: a version table without history table (one Alembic, another tool or a
-	 * hand-made stamp created) is read as if the history table were there and empty.
+	 * The version rows, the checksum of each revision's latest successful upgrade, the
+	 * claims of unfinished non-transactional steps and the newest history id, in one
+	 * query: this is all the up-to-date check costs. The details of an unfinished step
+	 * cost a second query, only when there is one. A missing table costs one query per
+	 * table to find out which one is missing: a version table without history table (one
+	 * Alembic, another tool or a hand-made stamp created) is read as if the history table
+	 * were there and empty.
 	 */
 	public State read(Connection connection) throws SQLException {
 		String versionPart = "SELECT 0, version_num, NULL, 0 FROM " + this.versionTable;
@@ -114,14 +119,15 @@ public final class VersionStore {
 	}
 
 	/**
-	 * The version rows and whether a claim of a non-transactional step is open among the history rows after
-	 * {@code afterId}, in one query that reads only those rows (by primary key) and the newest id: what a step
-	 * re-reads inside its transaction. {@code afterId} 0 reads every claim.
+	 * The version rows and whether a claim of a non-transactional step is open among the
+	 * history rows after {@code afterId}, in one query that reads only those rows (by
+	 * primary key) and the newest id: what a step re-reads inside its transaction.
+	 * {@code afterId} 0 reads every claim.
 	 */
 	public Recheck recheck(Connection connection, long afterId) throws SQLException {
-		String sql = "SELECT 0, version_num, 0 FROM " + this.versionTable
-				+ " UNION ALL SELECT 1, direction, id FROM " + this.historyTable + " WHERE id > ? AND ("
-				+ CLAIM_OR_STAMP + ") UNION ALL SELECT 2, NULL, MAX(id) FROM " + this.historyTable + " ORDER BY 1, 3";
+		String sql = "SELECT 0, version_num, 0 FROM " + this.versionTable + " UNION ALL SELECT 1, direction, id FROM "
+				+ this.historyTable + " WHERE id > ? AND (" + CLAIM_OR_STAMP
+				+ ") UNION ALL SELECT 2, NULL, MAX(id) FROM " + this.historyTable + " ORDER BY 1, 3";
 		List<String> rows = new ArrayList<>();
 		Claims claims = new Claims();
 		long lastHistoryId = afterId;
@@ -140,7 +146,10 @@ public final class VersionStore {
 		return new Recheck(rows, !claims.open().isEmpty(), lastHistoryId);
 	}
 
-	/** The non-transactional steps started and not finished (none without a history table). */
+	/**
+	 * The non-transactional steps started and not finished (none without a history
+	 * table).
+	 */
 	public List<UnfinishedRevision> unfinished(Connection connection) throws SQLException {
 		try {
 			return unfinished(connection, 0);
@@ -154,8 +163,9 @@ public final class VersionStore {
 	}
 
 	/**
-	 * The claims from {@code fromId} on that no stamp came after and no completion closed, each marked failed when
-	 * its process recorded a failure of the same step after it.
+	 * The claims from {@code fromId} on that no stamp came after and no completion
+	 * closed, each marked failed when its process recorded a failure of the same step
+	 * after it.
 	 */
 	private List<UnfinishedRevision> unfinished(Connection connection, long fromId) throws SQLException {
 		String sql = "SELECT " + HISTORY_COLUMNS + " FROM " + this.historyTable + " WHERE id >= ? AND ("
@@ -172,15 +182,19 @@ public final class VersionStore {
 		return open.revisions;
 	}
 
-	/** What tells the unfinished steps: claims, the stamps that clear them, the failures that mark them failed. */
+	/**
+	 * What tells the unfinished steps: claims, the stamps that clear them, the failures
+	 * that mark them failed.
+	 */
 	private String claimsStampsAndFailures() {
 		return CLAIM_OR_STAMP + " OR success = " + this.dialect.booleanLiteral(false);
 	}
 
 	/**
-	 * Everything a status shows, in one query: the version rows, the latest successful upgrade of each revision,
-	 * the claims, stamps and failures that tell which non-transactional steps did not finish, and the latest
-	 * {@code historyLimit} history rows. A missing table costs one query per table more, as for {@link #read}.
+	 * Everything a status shows, in one query: the version rows, the latest successful
+	 * upgrade of each revision, the claims, stamps and failures that tell which
+	 * non-transactional steps did not finish, and the latest {@code historyLimit} history
+	 * rows. A missing table costs one query per table more, as for {@link #read}.
 	 */
 	public Status status(Connection connection, int historyLimit) throws SQLException {
 		String versionPart = "SELECT 0 AS part, 0 AS id, version_num AS revision, NULL AS direction, "
@@ -188,9 +202,9 @@ public final class VersionStore {
 				+ "0 AS duration_ms, NULL AS success FROM " + this.versionTable;
 		String historyPart = "SELECT 1, " + HISTORY_COLUMNS + " FROM " + this.historyTable
 				+ " WHERE id IN (SELECT MAX(id) FROM " + this.historyTable
-				+ " WHERE direction = 'upgrade' AND success = "
-				+ this.dialect.booleanLiteral(true) + " GROUP BY revision) UNION ALL SELECT 2, " + HISTORY_COLUMNS
-				+ " FROM " + this.historyTable + " WHERE " + claimsStampsAndFailures();
+				+ " WHERE direction = 'upgrade' AND success = " + this.dialect.booleanLiteral(true)
+				+ " GROUP BY revision) UNION ALL SELECT 2, " + HISTORY_COLUMNS + " FROM " + this.historyTable
+				+ " WHERE " + claimsStampsAndFailures();
 		if (historyLimit > 0) {
 			historyPart += " UNION ALL SELECT * FROM (SELECT 3, " + HISTORY_COLUMNS + " FROM " + this.historyTable
 					+ " ORDER BY id DESC LIMIT " + historyLimit + ") latest";
@@ -225,7 +239,10 @@ public final class VersionStore {
 		}
 	}
 
-	/** One history row from the columns of {@link #HISTORY_COLUMNS}, the first at {@code first}. */
+	/**
+	 * One history row from the columns of {@link #HISTORY_COLUMNS}, the first at
+	 * {@code first}.
+	 */
 	private HistoryEntry entry(ResultSet result, int first) throws SQLException {
 		String downRevisions = result.getString(first + 3);
 		return new HistoryEntry(result.getLong(first), result.getString(first + 1),
@@ -237,8 +254,9 @@ public final class VersionStore {
 	}
 
 	/**
-	 * Claims the start of a non-transactional step: a history row marked started and not finished
-	 * ({@code success} false, {@code duration_ms} -1), committed before its first statement. Returns its id.
+	 * Claims the start of a non-transactional step: a history row marked started and not
+	 * finished ({@code success} false, {@code duration_ms} -1), committed before its
+	 * first statement. Returns its id.
 	 */
 	public long claim(Connection connection, HistoryRecord record) throws SQLException {
 		HistoryRecord claim = new HistoryRecord(record.revision(), record.direction(), record.downRevisions(),
@@ -250,7 +268,10 @@ public final class VersionStore {
 		}
 	}
 
-	/** Locks the version table against other claims until the transaction ends, where the database needs it. */
+	/**
+	 * Locks the version table against other claims until the transaction ends, where the
+	 * database needs it.
+	 */
 	public void lockAgainstClaims(Connection connection) throws SQLException {
 		String sql = this.dialect.exclusiveWriteLock(this.versionTable);
 		if (sql != null) {
@@ -261,8 +282,9 @@ public final class VersionStore {
 	}
 
 	/**
-	 * The version rows, or none before the first upgrade created the table: what {@code current} shows, without
-	 * reading the history that {@link #read} brings along (ten thousand rows for ten thousand revisions).
+	 * The version rows, or none before the first upgrade created the table: what
+	 * {@code current} shows, without reading the history that {@link #read} brings along
+	 * (ten thousand rows for ten thousand revisions).
 	 */
 	public List<String> currentRows(Connection connection) throws SQLException {
 		try {
@@ -297,16 +319,17 @@ public final class VersionStore {
 	}
 
 	/**
-	 * Writes a step's version change and its history row in one round trip (a batch of literal statements); every
-	 * delete and update must hit exactly one row.
+	 * Writes a step's version change and its history row in one round trip (a batch of
+	 * literal statements); every delete and update must hit exactly one row.
 	 */
 	public void write(Connection connection, VersionChange change, HistoryRecord record) throws SQLException {
 		write(connection, change, record, 0);
 	}
 
 	/**
-	 * As {@link #write(Connection, VersionChange, HistoryRecord)}; with a claim id, completes that claim's row
-	 * (success, real duration, end time) instead of adding one.
+	 * As {@link #write(Connection, VersionChange, HistoryRecord)}; with a claim id,
+	 * completes that claim's row (success, real duration, end time) instead of adding
+	 * one.
 	 */
 	public void write(Connection connection, VersionChange change, HistoryRecord record, long claim)
 			throws SQLException {
@@ -333,11 +356,14 @@ public final class VersionStore {
 		}
 	}
 
-	/** The caller says what became of the step: a transactional one was rolled back, a non-transactional one not. */
+	/**
+	 * The caller says what became of the step: a transactional one was rolled back, a
+	 * non-transactional one not.
+	 */
 	private void expectOne(int count, String what) {
 		if (count != 1) {
-			throw new ConcurrentChangeException("Expected to " + what + " in " + versionTableName() + ", but "
-					+ count + " rows matched: another process or a person changed the version table.");
+			throw new ConcurrentChangeException("Expected to " + what + " in " + versionTableName() + ", but " + count
+					+ " rows matched: another process or a person changed the version table.");
 		}
 	}
 
@@ -420,7 +446,8 @@ public final class VersionStore {
 	/**
 	 * What the database holds.
 	 *
-	 * @param tablesExist whether both tables exist yet (a version table alone is read with an empty history)
+	 * @param tablesExist whether both tables exist yet (a version table alone is read
+	 * with an empty history)
 	 * @param rows the version rows
 	 * @param appliedChecksums per revision, the checksum of its latest successful upgrade
 	 */
@@ -469,8 +496,9 @@ public final class VersionStore {
 	}
 
 	/**
-	 * Claims, stamps and failures in id order: a stamp closes the claims before it, a failure of the same step after
-	 * a claim marks it failed (its process recorded it); what is left did not finish.
+	 * Claims, stamps and failures in id order: a stamp closes the claims before it, a
+	 * failure of the same step after a claim marks it failed (its process recorded it);
+	 * what is left did not finish.
 	 */
 	private static final class Unfinished {
 
@@ -485,8 +513,8 @@ public final class VersionStore {
 						row.downRevisions(), row.appliedAt(), row.appliedBy(), false));
 			}
 			else {
-				this.revisions.replaceAll((claim) -> (claim.revision().equals(row.revision())
-						&& claim.direction() == row.direction())
+				this.revisions.replaceAll(
+						(claim) -> (claim.revision().equals(row.revision()) && claim.direction() == row.direction())
 								? new UnfinishedRevision(claim.historyId(), claim.revision(), claim.direction(),
 										claim.downRevisions(), claim.startedAt(), claim.startedBy(), true)
 								: claim);

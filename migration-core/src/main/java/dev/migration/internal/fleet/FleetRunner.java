@@ -16,9 +16,10 @@ import dev.migration.FleetTarget;
 import dev.migration.MigrationException;
 
 /**
- * Runs one task per target on at most N threads, in the fleet's order. A failure stops only its own target, unless
- * fail-fast: then targets not yet started are left alone (those running finish their command, as stopping one
- * between statements would leave it in no better state).
+ * Runs one task per target on at most N threads, in the fleet's order. A failure stops
+ * only its own target, unless fail-fast: then targets not yet started are left alone
+ * (those running finish their command, as stopping one between statements would leave it
+ * in no better state).
  */
 public final class FleetRunner {
 
@@ -33,8 +34,7 @@ public final class FleetRunner {
 	private FleetRunner() {
 	}
 
-	public static <R> FleetResult<R> run(List<FleetTarget> targets, int parallelism, boolean failFast,
-			Task<R> task) {
+	public static <R> FleetResult<R> run(List<FleetTarget> targets, int parallelism, boolean failFast, Task<R> task) {
 		if (parallelism < 1) {
 			throw new MigrationException("Parallelism must be at least 1, got " + parallelism + ".");
 		}

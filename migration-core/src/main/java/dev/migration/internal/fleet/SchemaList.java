@@ -11,9 +11,10 @@ import java.util.TreeSet;
 import dev.migration.MigrationException;
 
 /**
- * Resolves a schema list against the schemas a PostgreSQL database has: an entry with {@code %} is a {@code LIKE}
- * pattern (so {@code _} matches any one character there, {@code \_} a literal one); any other entry is a name that
- * must exist. The result is in name order, each schema once; system schemas never match a pattern.
+ * Resolves a schema list against the schemas a PostgreSQL database has: an entry with
+ * {@code %} is a {@code LIKE} pattern (so {@code _} matches any one character there,
+ * {@code \_} a literal one); any other entry is a name that must exist. The result is in
+ * name order, each schema once; system schemas never match a pattern.
  */
 public final class SchemaList {
 
@@ -45,7 +46,8 @@ public final class SchemaList {
 		try (PreparedStatement statement = connection.prepareStatement(MATCHING)) {
 			for (String entry : entries) {
 				boolean pattern = entry.contains("%");
-				// a plain name is matched literally: tenant_1 must not also match tenantX1
+				// a plain name is matched literally: tenant_1 must not also match
+				// tenantX1
 				statement.setString(1, pattern ? entry : entry.replace("\\", "\\\\").replace("_", "\\_"));
 				int found = 0;
 				try (ResultSet rows = statement.executeQuery()) {

@@ -15,9 +15,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Connections whose {@code search_path} is one tenant's schema, so that unqualified names in revisions create and
- * find that tenant's tables. A connection taken from the application's DataSource gets its former search_path back
- * when it is closed, since a pool hands it to the application next.
+ * Connections whose {@code search_path} is one tenant's schema, so that unqualified names
+ * in revisions create and find that tenant's tables. A connection taken from the
+ * application's DataSource gets its former search_path back when it is closed, since a
+ * pool hands it to the application next.
  */
 public final class SearchPathDataSource implements DataSource {
 
@@ -85,7 +86,9 @@ public final class SearchPathDataSource implements DataSource {
 				});
 	}
 
-	/** Session-wide (not LOCAL), so it holds across the step transactions of one command. */
+	/**
+	 * Session-wide (not LOCAL), so it holds across the step transactions of one command.
+	 */
 	private static void setSearchPath(Connection connection, String path) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {

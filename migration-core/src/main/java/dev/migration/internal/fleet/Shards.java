@@ -11,8 +11,9 @@ import java.util.function.Function;
 import dev.migration.MigrationException;
 
 /**
- * Splits a fleet into N parts by a hash of each name that every JVM on every machine computes alike (SHA-256, not
- * {@code String.hashCode}), so N jobs that each take one part migrate every target exactly once without talking.
+ * Splits a fleet into N parts by a hash of each name that every JVM on every machine
+ * computes alike (SHA-256, not {@code String.hashCode}), so N jobs that each take one
+ * part migrate every target exactly once without talking.
  */
 public final class Shards {
 

@@ -14,16 +14,22 @@ import dev.migration.FleetTarget;
 import dev.migration.MigrationException;
 
 /**
- * A file of JDBC URLs, one database per line; blank lines and {@code #} comments are skipped. Each URL is named by
- * itself without its password, since names are printed and hashed into shards (a rotated password must not move a
- * database to another shard).
+ * A file of JDBC URLs, one database per line; blank lines and {@code #} comments are
+ * skipped. Each URL is named by itself without its password, since names are printed and
+ * hashed into shards (a rotated password must not move a database to another shard).
  */
 public final class UrlFile {
 
-	/** {@code user:secret@} in the authority: the secret may hold {@code @}, so up to the last one before the path. */
+	/**
+	 * {@code user:secret@} in the authority: the secret may hold {@code @}, so up to the
+	 * last one before the path.
+	 */
 	private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]*):[^/]*@");
 
-	/** A password parameter, in the query ({@code ?&}) or PostgreSQL-style properties ({@code ;}). */
+	/**
+	 * A password parameter, in the query ({@code ?&}) or PostgreSQL-style properties
+	 * ({@code ;}).
+	 */
 	private static final Pattern PASSWORD_PARAMETER = Pattern
 		.compile("(?i)([?&;])(?:password|passwd|pwd|sslpassword)=[^&]*(&|$)");
 
@@ -62,7 +68,10 @@ public final class UrlFile {
 		return targets;
 	}
 
-	/** The URL without the password of its user info and without password parameters; the user name stays. */
+	/**
+	 * The URL without the password of its user info and without password parameters; the
+	 * user name stays.
+	 */
 	public static String withoutPassword(String url) {
 		String name = USER_INFO_PASSWORD.matcher(url).replaceFirst("$1@");
 		String previous;

@@ -6,11 +6,11 @@ import java.util.Set;
  * What a target resolves to.
  *
  * @param revisions the revisions to reach (upgrade, stamp) or to stay at (downgrade)
- * @param removedRoots revisions that go away together with everything above them (a walk off a root, or
- * {@code label@base}); empty unless the target lies below a base
- * @param branch the revision a {@code <label>@} or {@code <id>@} prefix names (the labelled revision, or the id), or
- * {@code null} without a prefix: a downgrade then reverts only that branch, a stamp moves only its rows (Alembic's
- * "branch@target")
+ * @param removedRoots revisions that go away together with everything above them (a walk
+ * off a root, or {@code label@base}); empty unless the target lies below a base
+ * @param branch the revision a {@code <label>@} or {@code <id>@} prefix names (the
+ * labelled revision, or the id), or {@code null} without a prefix: a downgrade then
+ * reverts only that branch, a stamp moves only its rows (Alembic's "branch@target")
  */
 public record Destination(Set<String> revisions, Set<String> removedRoots, String branch) {
 

@@ -18,11 +18,14 @@ import dev.migration.InvalidGraphException;
 import dev.migration.internal.revision.Revision;
 
 /**
- * The revisions as an immutable, validated directed acyclic graph. Built once in linear time; answers heads, bases,
- * branch and merge points, ancestry and label lineages. No I/O.
+ * The revisions as an immutable, validated directed acyclic graph. Built once in linear
+ * time; answers heads, bases, branch and merge points, ancestry and label lineages. No
+ * I/O.
  *
- * <p>Edges: a revision points to its down revisions and to its {@code depends_on} revisions. Ancestry and descent
- * follow both kinds of edge; relative walks and branch structure follow down revisions only, as in Alembic.
+ * <p>
+ * Edges: a revision points to its down revisions and to its {@code depends_on} revisions.
+ * Ancestry and descent follow both kinds of edge; relative walks and branch structure
+ * follow down revisions only, as in Alembic.
  */
 public final class RevisionGraph {
 
@@ -123,8 +126,8 @@ public final class RevisionGraph {
 
 	/**
 	 * Builds and validates the graph.
-	 * @throws dev.migration.InvalidGraphException for a duplicate id, a dangling reference, a cycle or a label used
-	 * twice
+	 * @throws dev.migration.InvalidGraphException for a duplicate id, a dangling
+	 * reference, a cycle or a label used twice
 	 */
 	public static RevisionGraph of(List<Revision> revisions) {
 		return new RevisionGraph(revisions);
@@ -143,9 +146,10 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Iterative depth-first post-order: ancestors before descendants, each branch kept together. The walks start
-	 * from the heads, so a branch is emitted from its root up to its head before the next branch starts; the
-	 * second pass over every node only matters for revisions on a cycle, which no head reaches.
+	 * Iterative depth-first post-order: ancestors before descendants, each branch kept
+	 * together. The walks start from the heads, so a branch is emitted from its root up
+	 * to its head before the next branch starts; the second pass over every node only
+	 * matters for revisions on a cycle, which no head reaches.
 	 */
 	private int[] sortTopologically() {
 		int size = this.nodes.length;
@@ -191,7 +195,8 @@ public final class RevisionGraph {
 	}
 
 	private List<String> cycle(int[] stack, int depth, int repeated) {
-		// stack[from] is the repeated revision; each next entry is a down revision (or dependency) of the previous
+		// stack[from] is the repeated revision; each next entry is a down revision (or
+		// dependency) of the previous
 		int from = depth;
 		while (stack[from] != repeated) {
 			from--;
@@ -251,7 +256,10 @@ public final class RevisionGraph {
 		return this.heads;
 	}
 
-	/** Revisions nobody names as down revision; dependencies do not count. What {@code head} chooses from. */
+	/**
+	 * Revisions nobody names as down revision; dependencies do not count. What
+	 * {@code head} chooses from.
+	 */
 	public List<String> realHeads() {
 		return this.realHeads;
 	}
@@ -301,7 +309,10 @@ public final class RevisionGraph {
 		return matches;
 	}
 
-	/** The revisions themselves and everything they need: down revisions and dependencies, transitively. */
+	/**
+	 * The revisions themselves and everything they need: down revisions and dependencies,
+	 * transitively.
+	 */
 	public Set<String> ancestors(Collection<String> ids) {
 		return collect(ids, true, true);
 	}
@@ -344,8 +355,9 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The revisions a branch label covers, as in Alembic: the labelled revision, all its descendants through down
-	 * revisions, and its ancestors down to (not including) the nearest branch point or merge point.
+	 * The revisions a branch label covers, as in Alembic: the labelled revision, all its
+	 * descendants through down revisions, and its ancestors down to (not including) the
+	 * nearest branch point or merge point.
 	 */
 	public Set<String> labelLineage(String label) {
 		Integer labelled = this.labels.get(label);
@@ -372,8 +384,9 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * A revision's lineage, what {@code <id>@head} picks from: its ancestors and its descendants through down
-	 * revisions only, as Alembic's lineage filter does. A revision that merely depends on it is on another branch.
+	 * A revision's lineage, what {@code <id>@head} picks from: its ancestors and its
+	 * descendants through down revisions only, as Alembic's lineage filter does. A
+	 * revision that merely depends on it is on another branch.
 	 */
 	public Set<String> lineage(String id) {
 		int start = index(id);
@@ -382,14 +395,17 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * A revision and its ancestors through down revisions only, as Alembic's branch filter sees a branch: a
-	 * revision another one merely depends on is not on its way down.
+	 * A revision and its ancestors through down revisions only, as Alembic's branch
+	 * filter sees a branch: a revision another one merely depends on is not on its way
+	 * down.
 	 */
 	public Set<String> ancestorsByDownRevisions(String id) {
 		return toIds(reachable(index(id), this.down, new BitSet(this.nodes.length)));
 	}
 
-	/** Adds the start and every node reachable from it along the edges to {@code seen}. */
+	/**
+	 * Adds the start and every node reachable from it along the edges to {@code seen}.
+	 */
 	private BitSet reachable(int start, int[][] edges, BitSet seen) {
 		ArrayDeque<Integer> work = new ArrayDeque<>();
 		seen.set(start);
@@ -415,7 +431,10 @@ public final class RevisionGraph {
 		return result;
 	}
 
-	/** Among the given applied revisions, those that no other of them needs: what the version table stores. */
+	/**
+	 * Among the given applied revisions, those that no other of them needs: what the
+	 * version table stores.
+	 */
 	public List<String> headsOf(Collection<String> applied) {
 		Set<String> set = (applied instanceof Set<String> s) ? s : Set.copyOf(applied);
 		List<String> result = new ArrayList<>();
@@ -435,8 +454,9 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Down revisions plus dependencies, leaving out any of them that another one already needs: the rows a revision
-	 * replaces on upgrade and leaves behind on downgrade, so only heads of what is applied are ever stored.
+	 * Down revisions plus dependencies, leaving out any of them that another one already
+	 * needs: the rows a revision replaces on upgrade and leaves behind on downgrade, so
+	 * only heads of what is applied are ever stored.
 	 */
 	public List<String> normalizedDownRevisions(String id) {
 		int node = index(id);
@@ -449,7 +469,8 @@ public final class RevisionGraph {
 		if (candidates.size() < 2) {
 			return candidates;
 		}
-		// everything strictly below some candidate: the ancestors of all the candidates' own parents
+		// everything strictly below some candidate: the ancestors of all the candidates'
+		// own parents
 		Set<String> parents = new HashSet<>();
 		for (String candidate : candidates) {
 			int candidateNode = index(candidate);

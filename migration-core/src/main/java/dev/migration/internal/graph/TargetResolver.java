@@ -14,11 +14,13 @@ import dev.migration.MultipleHeadsException;
 import dev.migration.TargetException;
 
 /**
- * Resolves every target form of the contract with Alembic's meaning: {@code heads}, {@code head}, {@code base}, full
- * ids and unique prefixes, {@code +N}/{@code -N}, {@code <id>+N}/{@code <id>-N}, {@code head-N}, {@code base+N}, and
- * {@code <label>@head}, {@code @heads}, {@code @base}, {@code @+N}, {@code @-N}, {@code @head-N}, {@code @base+N},
- * {@code @<id>}, {@code @<label>} where the label may be a revision id (its lineage). A bare label means the revision
- * that declares it, as in Alembic. A prefix also names the branch a downgrade or stamp is scoped to
+ * Resolves every target form of the contract with Alembic's meaning: {@code heads},
+ * {@code head}, {@code base}, full ids and unique prefixes, {@code +N}/{@code -N},
+ * {@code <id>+N}/{@code <id>-N}, {@code head-N}, {@code base+N}, and
+ * {@code <label>@head}, {@code @heads}, {@code @base}, {@code @+N}, {@code @-N},
+ * {@code @head-N}, {@code @base+N}, {@code @<id>}, {@code @<label>} where the label may
+ * be a revision id (its lineage). A bare label means the revision that declares it, as in
+ * Alembic. A prefix also names the branch a downgrade or stamp is scoped to
  * ({@link Destination#branch()}).
  */
 public final class TargetResolver {
@@ -48,7 +50,8 @@ public final class TargetResolver {
 			case "heads":
 				return Destination.of(new LinkedHashSet<>(this.graph.heads()));
 			case "head":
-				// no revisions at all: head is base, so "upgrade head" on a new project does nothing (Alembic #258)
+				// no revisions at all: head is base, so "upgrade head" on a new project
+				// does nothing (Alembic #258)
 				return (this.graph.size() == 0) ? Destination.of(Set.of())
 						: Destination.of(Set.of(singleHead(trimmed, this.graph.realHeads())));
 			case Ids.BASE:
@@ -97,19 +100,21 @@ public final class TargetResolver {
 	private String onBranch(String target, String name, String idOrLabel, Branch branch) {
 		String revision = (!this.graph.contains(idOrLabel) && this.graph.hasLabel(idOrLabel))
 				? this.graph.labels().get(idOrLabel) : revisionInBranch(target, idOrLabel, branch.reach());
-		// like Alembic, a revision below the branch point still shares the branch's lineage
+		// like Alembic, a revision below the branch point still shares the branch's
+		// lineage
 		if (!branch.reach().contains(revision)) {
-			throw new TargetException(target, "Revision " + revision + " is not on branch '" + name
-					+ "'. Nothing was run. Pick a revision of that branch, or drop the '" + name + "@' prefix.",
+			throw new TargetException(target,
+					"Revision " + revision + " is not on branch '" + name
+							+ "'. Nothing was run. Pick a revision of that branch, or drop the '" + name + "@' prefix.",
 					List.of(revision));
 		}
 		return revision;
 	}
 
 	/**
-	 * Where a relative walk with a symbol starts: {@code head} (of the branch, if any) for {@code head-N},
-	 * {@code null} (base) for {@code base+N}, else a revision id, prefix or label. {@code branch == null}: the whole
-	 * graph.
+	 * Where a relative walk with a symbol starts: {@code head} (of the branch, if any)
+	 * for {@code head-N}, {@code null} (base) for {@code base+N}, else a revision id,
+	 * prefix or label. {@code branch == null}: the whole graph.
 	 */
 	private String start(String target, String symbol, Branch branch) {
 		if (symbol.equals("head") || symbol.equals("heads")) {
@@ -122,8 +127,9 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The steps of a target relative to the current revisions ({@code +N}, {@code -N}, {@code <label>@+N},
-	 * {@code <label>@-N}), or empty for every other form: those are the forms that have a direction of their own.
+	 * The steps of a target relative to the current revisions ({@code +N}, {@code -N},
+	 * {@code <label>@+N}, {@code <label>@-N}), or empty for every other form: those are
+	 * the forms that have a direction of their own.
 	 */
 	public static OptionalInt stepsFromCurrent(String target) {
 		String trimmed = (target != null) ? target.trim() : "";
@@ -157,8 +163,9 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * The heads of a branch, where {@code depends_on} edges do not count (Alembic filters its {@code heads} the same
-	 * way): a labelled revision that another branch only depends on is still the head of its own branch.
+	 * The heads of a branch, where {@code depends_on} edges do not count (Alembic filters
+	 * its {@code heads} the same way): a labelled revision that another branch only
+	 * depends on is still the head of its own branch.
 	 */
 	private List<String> headsWithin(Set<String> lineage) {
 		List<String> heads = new ArrayList<>();
@@ -195,7 +202,10 @@ public final class TargetResolver {
 		return heads.get(0);
 	}
 
-	/** An exact id, else a label (the revision that declares it, as in Alembic), else a unique prefix. */
+	/**
+	 * An exact id, else a label (the revision that declares it, as in Alembic), else a
+	 * unique prefix.
+	 */
 	private String revisionOrLabel(String target, String name) {
 		if (this.graph.contains(name)) {
 			return name;
@@ -206,7 +216,10 @@ public final class TargetResolver {
 		return revision(target, name);
 	}
 
-	/** Like {@link #revision}, but a prefix that several revisions share is narrowed to those on the branch. */
+	/**
+	 * Like {@link #revision}, but a prefix that several revisions share is narrowed to
+	 * those on the branch.
+	 */
 	private String revisionInBranch(String target, String idOrPrefix, Set<String> lineage) {
 		if (!this.graph.contains(idOrPrefix)) {
 			List<String> onBranch = new ArrayList<>(this.graph.withPrefix(idOrPrefix));
@@ -257,15 +270,19 @@ public final class TargetResolver {
 			}
 		}
 		if (current.isEmpty() && branch != null) {
-			// no row is on the branch: start from what of it is applied by implication (a dependency of another
-			// row), or, upward, from the applied revisions below it, as Alembic does; downward, Alembic would walk
+			// no row is on the branch: start from what of it is applied by implication (a
+			// dependency of another
+			// row), or, upward, from the applied revisions below it, as Alembic does;
+			// downward, Alembic would walk
 			// from below the branch and revert revisions of other branches: refused below
 			current = appliedTips((steps > 0) ? branch.reach() : branch.members());
 		}
 		if (current.size() > 1) {
-			throw new TargetException(target, "Relative target '" + target + "' starts from several current revisions ("
-					+ String.join(", ", current) + "). Nothing was run. Name a branch (<label>@" + signed(steps)
-					+ ") or a revision (<id>" + signed(steps) + ").", current);
+			throw new TargetException(target,
+					"Relative target '" + target + "' starts from several current revisions ("
+							+ String.join(", ", current) + "). Nothing was run. Name a branch (<label>@" + signed(steps)
+							+ ") or a revision (<id>" + signed(steps) + ").",
+					current);
 		}
 		if (current.isEmpty() && steps < 0) {
 			throw new TargetException(target, "Relative target '" + target + "' goes below base: nothing"
@@ -274,7 +291,10 @@ public final class TargetResolver {
 		return walk(target, current.isEmpty() ? null : current.get(0), steps, (branch != null) ? branch.reach() : null);
 	}
 
-	/** The highest applied revisions among the given ones: those without an applied child among them. */
+	/**
+	 * The highest applied revisions among the given ones: those without an applied child
+	 * among them.
+	 */
 	private List<String> appliedTips(Set<String> within) {
 		List<String> known = new ArrayList<>();
 		for (String row : this.currentRows) {
@@ -302,8 +322,9 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * Walks down revision edges; {@code from == null} is base. Upward, only revisions in {@code reach} count (all
-	 * when {@code null}). A fork, a merge or the end of the graph is an error.
+	 * Walks down revision edges; {@code from == null} is base. Upward, only revisions in
+	 * {@code reach} count (all when {@code null}). A fork, a merge or the end of the
+	 * graph is an error.
 	 */
 	private Destination walk(String target, String from, int steps, Set<String> reach) {
 		String position = from;
@@ -346,8 +367,9 @@ public final class TargetResolver {
 					+ " (nothing above it). Nothing was run.", List.of(where));
 		}
 		if (next.size() > 1) {
-			throw new TargetException(target, "Relative target '" + target + "' is ambiguous: " + where + " " + fork
-					+ " (" + String.join(", ", next) + "). Nothing was run. Name a branch label or a revision id.",
+			throw new TargetException(target,
+					"Relative target '" + target + "' is ambiguous: " + where + " " + fork + " ("
+							+ String.join(", ", next) + "). Nothing was run. Name a branch label or a revision id.",
 					next);
 		}
 		return next.get(0);
@@ -356,10 +378,11 @@ public final class TargetResolver {
 	/**
 	 * A branch named in a target.
 	 *
-	 * @param members what {@code @head}, {@code @heads}, {@code @base}, {@code @<id>} and the current revision of a
-	 * relative walk are taken from: a label's lineage, or an id's ancestors and descendants
-	 * @param reach where an upward walk may go: the members plus the revisions below them down to the roots, so
-	 * {@code label@+1} from base takes one step towards the branch
+	 * @param members what {@code @head}, {@code @heads}, {@code @base}, {@code @<id>} and
+	 * the current revision of a relative walk are taken from: a label's lineage, or an
+	 * id's ancestors and descendants
+	 * @param reach where an upward walk may go: the members plus the revisions below them
+	 * down to the roots, so {@code label@+1} from base takes one step towards the branch
 	 * @param anchor the revision the prefix names: the labelled revision, or the id
 	 */
 	private record Branch(Set<String> members, Set<String> reach, String anchor) {

@@ -11,8 +11,9 @@ import dev.migration.internal.source.SqlLexer;
 import dev.migration.internal.source.SqlLexer.Token;
 
 /**
- * The column types that the revisions read so far declared, so that a type change can be told apart from one that
- * PostgreSQL makes without a rewrite (varchar to text, a longer varchar, a wider numeric).
+ * The column types that the revisions read so far declared, so that a type change can be
+ * told apart from one that PostgreSQL makes without a rewrite (varchar to text, a longer
+ * varchar, a wider numeric).
  */
 final class ColumnTypes {
 
@@ -39,8 +40,7 @@ final class ColumnTypes {
 			if (token.isGroup()) {
 				for (String element : SqlLexer.splitGroup(token.text())) {
 					Words words = Words.of(element);
-					if (words.size() > 1 && words.isName(0)
-							&& !TABLE_CONSTRAINTS.contains(words.get(0).upper())) {
+					if (words.size() > 1 && words.isName(0) && !TABLE_CONSTRAINTS.contains(words.get(0).upper())) {
 						declared(table, words.name(0), words, 1);
 					}
 				}
@@ -57,12 +57,18 @@ final class ColumnTypes {
 		}
 	}
 
-	/** The declared type, or {@code null} when no revision read so far declared the column. */
+	/**
+	 * The declared type, or {@code null} when no revision read so far declared the
+	 * column.
+	 */
 	String typeOf(String table, String column) {
 		return this.types.get(table + "." + column);
 	}
 
-	/** The type's words from {@code typeAt} up to its constraints, lower-cased, spaces only between words. */
+	/**
+	 * The type's words from {@code typeAt} up to its constraints, lower-cased, spaces
+	 * only between words.
+	 */
 	static String type(Words words, int typeAt) {
 		StringBuilder type = new StringBuilder();
 		int depth = 0;
@@ -81,7 +87,10 @@ final class ColumnTypes {
 		return normalize(type.toString().toLowerCase(Locale.ROOT));
 	}
 
-	/** One spelling per type: {@code character varying} is {@code varchar}, {@code decimal} is {@code numeric}. */
+	/**
+	 * One spelling per type: {@code character varying} is {@code varchar},
+	 * {@code decimal} is {@code numeric}.
+	 */
 	static String normalize(String type) {
 		return type.replace("character varying", "varchar")
 			.replaceAll("^decimal", "numeric")
@@ -92,8 +101,9 @@ final class ColumnTypes {
 	}
 
 	/**
-	 * Whether PostgreSQL changes {@code from} to {@code to} without rewriting the table: the same type, varchar to
-	 * text or to a varchar at least as long, text to unbounded varchar, numeric to a wider one of the same scale.
+	 * Whether PostgreSQL changes {@code from} to {@code to} without rewriting the table:
+	 * the same type, varchar to text or to a varchar at least as long, text to unbounded
+	 * varchar, numeric to a wider one of the same scale.
 	 */
 	static boolean withoutRewrite(String from, String to) {
 		if (from.equals(to)) {
@@ -110,9 +120,8 @@ final class ColumnTypes {
 			if (newBase.equals("text")) {
 				return oldBase.equals("varchar");
 			}
-			return newBase.equals("varchar")
-					&& (next.group(2) == null || (old.group(2) != null && oldBase.equals("varchar")
-							&& Integer.parseInt(next.group(2)) >= Integer.parseInt(old.group(2))));
+			return newBase.equals("varchar") && (next.group(2) == null || (old.group(2) != null
+					&& oldBase.equals("varchar") && Integer.parseInt(next.group(2)) >= Integer.parseInt(old.group(2))));
 		}
 		if (oldBase.equals("numeric") && newBase.equals("numeric")) {
 			if (next.group(2) == null) {

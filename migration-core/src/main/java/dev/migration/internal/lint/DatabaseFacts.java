@@ -14,12 +14,16 @@ import java.util.Set;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * What the database tells the lint: its tables, their columns' types, and whether the session has a lock_timeout.
- * Names are lower-cased without schema, as the lint compares them.
+ * What the database tells the lint: its tables, their columns' types, and whether the
+ * session has a lock_timeout. Names are lower-cased without schema, as the lint compares
+ * them.
  *
- * @param tables the tables (partitioned tables and materialized views too) of every schema
- * @param columnTypes {@code table.column} to its type, spelled as {@link ColumnTypes} spells declared ones
- * @param lockTimeout whether the role, the database or the URL's options give the session a lock_timeout
+ * @param tables the tables (partitioned tables and materialized views too) of every
+ * schema
+ * @param columnTypes {@code table.column} to its type, spelled as {@link ColumnTypes}
+ * spells declared ones
+ * @param lockTimeout whether the role, the database or the URL's options give the session
+ * a lock_timeout
  */
 public record DatabaseFacts(Set<String> tables, Map<String, String> columnTypes, boolean lockTimeout) {
 
@@ -47,7 +51,10 @@ public record DatabaseFacts(Set<String> tables, Map<String, String> columnTypes,
 		return new DatabaseFacts(tables, columnTypes, syntax == SqlSyntax.POSTGRESQL && hasLockTimeout(connection));
 	}
 
-	/** The driver's type name with its length or precision, as a revision would declare it. */
+	/**
+	 * The driver's type name with its length or precision, as a revision would declare
+	 * it.
+	 */
 	static String type(String typeName, int size, int digits) {
 		String name = typeName.toLowerCase(Locale.ROOT);
 		if (name.equals("varchar")) {

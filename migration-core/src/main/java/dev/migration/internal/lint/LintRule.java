@@ -3,10 +3,11 @@ package dev.migration.internal.lint;
 import dev.migration.LintFinding.Severity;
 
 /**
- * The lint's rules: each names a statement that locks a busy table for long, fails, or loses data, with the lock it
- * takes and the safe way. Errors block reads or writes for as long as the table is read or rewritten (or fail);
- * warnings are fast but break the running version of the application or lose data, which is often what the revision
- * means to do.
+ * The lint's rules: each names a statement that locks a busy table for long, fails, or
+ * loses data, with the lock it takes and the safe way. Errors block reads or writes for
+ * as long as the table is read or rewritten (or fail); warnings are fast but break the
+ * running version of the application or lose data, which is often what the revision means
+ * to do.
  */
 public enum LintRule {
 
@@ -98,7 +99,10 @@ public enum LintRule {
 		return this.severity;
 	}
 
-	/** Whether the rule is about PostgreSQL's locks or syntax, and so never fires on SQLite revisions. */
+	/**
+	 * Whether the rule is about PostgreSQL's locks or syntax, and so never fires on
+	 * SQLite revisions.
+	 */
 	public boolean postgresOnly() {
 		return this.postgresOnly;
 	}

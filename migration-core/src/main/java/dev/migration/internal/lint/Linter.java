@@ -21,18 +21,23 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * Reads the SQL of revisions, in the order they run, and reports the statements that {@link LintRule} names. No
- * database is needed: a table counts as existing (and so as possibly big and busy) unless a statement earlier in the
- * same section created it; when the database was read, a table it does not hold is new as well.
+ * Reads the SQL of revisions, in the order they run, and reports the statements that
+ * {@link LintRule} names. No database is needed: a table counts as existing (and so as
+ * possibly big and busy) unless a statement earlier in the same section created it; when
+ * the database was read, a table it does not hold is new as well.
  * <p>
- * What a section does to tables is followed statement by statement: {@code CREATE TABLE}, renames, and data copied
- * out with {@code INSERT ... SELECT} (SQLite's rebuild of a table drops the old one after copying it).
+ * What a section does to tables is followed statement by statement: {@code CREATE TABLE},
+ * renames, and data copied out with {@code INSERT ... SELECT} (SQLite's rebuild of a
+ * table drops the old one after copying it).
  */
 public final class Linter {
 
 	private static final Pattern IGNORE = Pattern.compile("--\\s*lint:\\s*ignore\\s+([A-Za-z0-9_,\\- \\t]+)");
 
-	/** Functions whose value differs per row, so that a default calling them is written into every row. */
+	/**
+	 * Functions whose value differs per row, so that a default calling them is written
+	 * into every row.
+	 */
 	private static final Set<String> VOLATILE = Set.of("random", "gen_random_uuid", "gen_random_bytes",
 			"uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7", "clock_timestamp",
 			"timeofday", "nextval", "setseed");
@@ -44,13 +49,22 @@ public final class Linter {
 
 	private final SqlSyntax syntax;
 
-	/** The tables of the database, lower-cased without schema; {@code null} when no database was read. */
+	/**
+	 * The tables of the database, lower-cased without schema; {@code null} when no
+	 * database was read.
+	 */
 	private final Set<String> databaseTables;
 
-	/** Tables that exist under a new name after a rename of an existing one earlier in the run. */
+	/**
+	 * Tables that exist under a new name after a rename of an existing one earlier in the
+	 * run.
+	 */
 	private Set<String> renamedExisting = new HashSet<>();
 
-	/** {@code table.column} with a validated {@code CHECK (column IS NOT NULL)}: SET NOT NULL needs no scan. */
+	/**
+	 * {@code table.column} with a validated {@code CHECK (column IS NOT NULL)}: SET NOT
+	 * NULL needs no scan.
+	 */
 	private Set<String> validatedNotNull = new HashSet<>();
 
 	/** Check constraints added NOT VALID that say {@code column IS NOT NULL}, by name. */
@@ -60,7 +74,10 @@ public final class Linter {
 
 	private final List<LintFinding> findings = new ArrayList<>();
 
-	/** The connection has a lock_timeout already (role, database or URL options): every section starts with it. */
+	/**
+	 * The connection has a lock_timeout already (role, database or URL options): every
+	 * section starts with it.
+	 */
 	private final boolean sessionLockTimeout;
 
 	private Linter(Dialect dialect, DatabaseFacts database) {
@@ -74,10 +91,12 @@ public final class Linter {
 	}
 
 	/**
-	 * The findings of the revisions' sections: SQL files as the database splits them, Java revisions as their
-	 * operations render (a Java revision whose code needs a database is passed over).
+	 * The findings of the revisions' sections: SQL files as the database splits them,
+	 * Java revisions as their operations render (a Java revision whose code needs a
+	 * database is passed over).
 	 * @param revisions in the order they run
-	 * @param dialect the database the revisions are for; PostgreSQL's rules do not fire for SQLite
+	 * @param dialect the database the revisions are for; PostgreSQL's rules do not fire
+	 * for SQLite
 	 * @param database what the database holds, or {@code null} when no database was read
 	 */
 	public static List<LintFinding> lint(List<Revision> revisions, Dialect dialect, DatabaseFacts database) {
@@ -99,7 +118,8 @@ public final class Linter {
 		}
 		List<SqlStatement> downgradeStatements = revision.reversible() ? statements(revision.downgrade()) : null;
 		if (downgradeStatements != null) {
-			// a downgrade runs after the revisions that follow: what it changes is not where they start from
+			// a downgrade runs after the revisions that follow: what it changes is not
+			// where they start from
 			RunState afterUpgrade = new RunState(this);
 			Section downgrade = new Section(revision, upgrade, this.sessionLockTimeout);
 			for (SqlStatement statement : downgradeStatements) {
@@ -110,8 +130,9 @@ public final class Linter {
 	}
 
 	/**
-	 * A section's statements: a SQL file's as the database splits them, a Java revision's as its operations render
-	 * for the dialect (line 0: a class has no lines); {@code null} when its code cannot run without a database.
+	 * A section's statements: a SQL file's as the database splits them, a Java revision's
+	 * as its operations render for the dialect (line 0: a class has no lines);
+	 * {@code null} when its code cannot run without a database.
 	 */
 	private List<SqlStatement> statements(RevisionBody body) {
 		if (body instanceof SqlBody sql) {
@@ -178,7 +199,10 @@ public final class Linter {
 
 		final Set<String> addedColumns = new HashSet<>();
 
-		/** Existing tables renamed away, with their findings: a table created again under the name was rebuilt. */
+		/**
+		 * Existing tables renamed away, with their findings: a table created again under
+		 * the name was rebuilt.
+		 */
 		final Map<String, LintFinding> renamedAway = new HashMap<>();
 
 		boolean lockTimeout;
@@ -269,7 +293,8 @@ public final class Linter {
 					String table = w.name(index);
 					this.section.created.add(table);
 					columnTypes.created(table, this.sql);
-					// SQLite's rebuild: rename the table away, create it again, copy the rows, drop the old one
+					// SQLite's rebuild: rename the table away, create it again, copy the
+					// rows, drop the old one
 					LintFinding rename = this.section.renamedAway.remove(table);
 					if (rename != null) {
 						findings.remove(rename);
@@ -308,8 +333,9 @@ public final class Linter {
 			}
 			if (existing(table)) {
 				ddlOn(table);
-				report(LintRule.REQUIRE_CONCURRENT_INDEX, table, "CREATE INDEX on existing table " + table
-						+ " without CONCURRENTLY blocks writes to it until the index is built",
+				report(LintRule.REQUIRE_CONCURRENT_INDEX, table,
+						"CREATE INDEX on existing table " + table
+								+ " without CONCURRENTLY blocks writes to it until the index is built",
 						"SHARE on " + table + " (blocks writes)");
 			}
 		}
@@ -385,9 +411,11 @@ public final class Linter {
 				}
 				else if (existing) {
 					renamedExisting.add(newName);
-					LintFinding finding = report(LintRule.RENAMING_TABLE, table, "RENAME TO " + newName
-							+ " renames existing table " + table + ": the running version of the application still "
-							+ "uses the old name until it is replaced (a rolling deploy fails meanwhile)", null);
+					LintFinding finding = report(LintRule.RENAMING_TABLE, table,
+							"RENAME TO " + newName + " renames existing table " + table
+									+ ": the running version of the application still "
+									+ "uses the old name until it is replaced (a rolling deploy fails meanwhile)",
+							null);
 					if (finding != null) {
 						this.section.renamedAway.put(table, finding);
 					}
@@ -442,15 +470,16 @@ public final class Linter {
 			}
 			if (rewrite != null) {
 				report(LintRule.ADDING_VOLATILE_DEFAULT, table, "ADD COLUMN " + column + " rewrites existing table "
-						+ table + " under ACCESS EXCLUSIVE: " + rewrite, "ACCESS EXCLUSIVE on " + table
-						+ " (blocks reads and writes)");
+						+ table + " under ACCESS EXCLUSIVE: " + rewrite,
+						"ACCESS EXCLUSIVE on " + table + " (blocks reads and writes)");
 			}
 			int unique = action.find(index, "UNIQUE");
 			int primary = action.find(index, "PRIMARY", "KEY");
 			if (unique > 0 || primary > 0) {
-				report(LintRule.UNIQUE_CONSTRAINT_WITHOUT_INDEX, table, "ADD COLUMN " + column + " "
-						+ ((unique > 0) ? "UNIQUE" : "PRIMARY KEY") + " builds an index on existing table " + table
-						+ " while blocking reads and writes", null);
+				report(LintRule.UNIQUE_CONSTRAINT_WITHOUT_INDEX, table,
+						"ADD COLUMN " + column + " " + ((unique > 0) ? "UNIQUE" : "PRIMARY KEY")
+								+ " builds an index on existing table " + table + " while blocking reads and writes",
+						null);
 			}
 		}
 
@@ -487,21 +516,25 @@ public final class Linter {
 				int references = action.find(kindAt, "REFERENCES");
 				String referenced = (references > 0 && action.isName(references + 1)) ? action.name(references + 1)
 						: "the referenced table";
-				report(LintRule.CONSTRAINT_MISSING_NOT_VALID, table, "ADD " + label
-						+ (foreign ? "FOREIGN KEY" : "CHECK") + " on existing table " + table
-						+ " without NOT VALID checks every row while holding its lock",
+				report(LintRule.CONSTRAINT_MISSING_NOT_VALID, table,
+						"ADD " + label + (foreign ? "FOREIGN KEY" : "CHECK") + " on existing table " + table
+								+ " without NOT VALID checks every row while holding its lock",
 						foreign ? "SHARE ROW EXCLUSIVE on " + table + " and " + referenced + " (blocks writes)"
 								: "ACCESS EXCLUSIVE on " + table + " (blocks reads and writes)");
 			}
 			else if ((action.is(kindAt, "UNIQUE") || action.is(kindAt, "PRIMARY"))
 					&& action.find(kindAt, "USING", "INDEX") < 0) {
-				report(LintRule.UNIQUE_CONSTRAINT_WITHOUT_INDEX, table, "ADD " + label
-						+ (action.is(kindAt, "UNIQUE") ? "UNIQUE" : "PRIMARY KEY") + " on existing table " + table
-						+ " builds its index while blocking reads and writes", null);
+				report(LintRule.UNIQUE_CONSTRAINT_WITHOUT_INDEX, table,
+						"ADD " + label + (action.is(kindAt, "UNIQUE") ? "UNIQUE" : "PRIMARY KEY")
+								+ " on existing table " + table + " builds its index while blocking reads and writes",
+						null);
 			}
 		}
 
-		/** The column of a check {@code (column IS NOT NULL)}, or {@code null} for any other check. */
+		/**
+		 * The column of a check {@code (column IS NOT NULL)}, or {@code null} for any
+		 * other check.
+		 */
 		private String notNullColumn(Words action, int groupAt) {
 			if (groupAt < action.size() && action.get(groupAt).isPunct('(') && action.isName(groupAt + 1)) {
 				int after = action.afterName(groupAt + 1);
@@ -536,10 +569,11 @@ public final class Linter {
 			}
 			else if (existing && action.is(next, "SET", "NOT", "NULL")
 					&& !validatedNotNull.contains(table + "." + column)) {
-				report(LintRule.SETTING_NOT_NULL, table, "SET NOT NULL on " + table + "." + column
-						+ " scans the whole existing table under ACCESS EXCLUSIVE: no validated CHECK (" + column
-						+ " IS NOT NULL) comes before it", "ACCESS EXCLUSIVE on " + table
-								+ " (blocks reads and writes)");
+				report(LintRule.SETTING_NOT_NULL, table,
+						"SET NOT NULL on " + table + "." + column
+								+ " scans the whole existing table under ACCESS EXCLUSIVE: no validated CHECK ("
+								+ column + " IS NOT NULL) comes before it",
+						"ACCESS EXCLUSIVE on " + table + " (blocks reads and writes)");
 			}
 		}
 
@@ -592,7 +626,10 @@ public final class Linter {
 			}
 		}
 
-		/** {@code INSERT INTO new SELECT ... FROM old}: the old table's rows live on, so dropping it loses nothing. */
+		/**
+		 * {@code INSERT INTO new SELECT ... FROM old}: the old table's rows live on, so
+		 * dropping it loses nothing.
+		 */
 		private void recordCopies() {
 			Words w = this.words;
 			int select = w.find(2, "SELECT");
@@ -609,8 +646,9 @@ public final class Linter {
 		private void vacuum() {
 			Words w = this.words;
 			if (!postgres()) {
-				report(LintRule.VACUUM_FULL_OR_CLUSTER, null, "VACUUM rebuilds the whole SQLite database file and "
-						+ "blocks every writer until it ends", "EXCLUSIVE on the whole database file");
+				report(LintRule.VACUUM_FULL_OR_CLUSTER, null,
+						"VACUUM rebuilds the whole SQLite database file and " + "blocks every writer until it ends",
+						"EXCLUSIVE on the whole database file");
 				return;
 			}
 			// VACUUM FULL t, or VACUUM (FULL, ANALYZE) t
@@ -621,20 +659,26 @@ public final class Linter {
 			}
 		}
 
-		/** A statement that locks an existing table: the first one of a section without lock_timeout is reported. */
+		/**
+		 * A statement that locks an existing table: the first one of a section without
+		 * lock_timeout is reported.
+		 */
 		private void ddlOn(String table) {
 			if (!postgres() || this.section.lockTimeout || this.section.lockTimeoutReported) {
 				return;
 			}
 			this.section.lockTimeoutReported = true;
-			report(LintRule.MISSING_LOCK_TIMEOUT, table, "no lock_timeout is set before this statement on existing "
-					+ "table " + table + ": while it waits for its lock behind a long transaction, every query on "
-					+ table + " waits behind it", null);
+			report(LintRule.MISSING_LOCK_TIMEOUT, table,
+					"no lock_timeout is set before this statement on existing " + "table " + table
+							+ ": while it waits for its lock behind a long transaction, every query on " + table
+							+ " waits behind it",
+					null);
 		}
 
 		/**
-		 * Whether the table may hold rows in use: not when this section created it, nor, when the database was read,
-		 * when it holds no such table (an upgrade's downgrade runs after it, so there the database does not count).
+		 * Whether the table may hold rows in use: not when this section created it, nor,
+		 * when the database was read, when it holds no such table (an upgrade's downgrade
+		 * runs after it, so there the database does not count).
 		 */
 		private boolean existing(String table) {
 			if (this.section.created.contains(table)) {
@@ -644,7 +688,10 @@ public final class Linter {
 					|| renamedExisting.contains(table);
 		}
 
-		/** Adds the finding unless the rule does not apply to the database or is ignored; returns it, else null. */
+		/**
+		 * Adds the finding unless the rule does not apply to the database or is ignored;
+		 * returns it, else null.
+		 */
 		private LintFinding report(LintRule rule, String table, String message, String lock) {
 			if (rule.postgresOnly() && !postgres()) {
 				return null;
@@ -653,19 +700,21 @@ public final class Linter {
 				return null;
 			}
 			String lockTaken = (lock != null) ? lock
-					: (table != null) ? rule.lock().replaceFirst("^(ACCESS EXCLUSIVE)", "$1 on " + table)
-							: rule.lock();
+					: (table != null) ? rule.lock().replaceFirst("^(ACCESS EXCLUSIVE)", "$1 on " + table) : rule.lock();
 			String direction = (this.section.upgrade == null) ? "upgrade" : "downgrade";
 			LintFinding finding = new LintFinding(this.section.revision.location(), this.statement.line(),
-					this.section.revision.id(), rule.id(), rule.severity(), lockTaken,
-					message + " (" + direction + ")", rule.safeAlternative());
+					this.section.revision.id(), rule.id(), rule.severity(), lockTaken, message + " (" + direction + ")",
+					rule.safeAlternative());
 			findings.add(finding);
 			return finding;
 		}
 
 	}
 
-	/** The rules named by {@code -- lint: ignore <rule>[, <rule>]} comments on the lines before the statement. */
+	/**
+	 * The rules named by {@code -- lint: ignore <rule>[, <rule>]} comments on the lines
+	 * before the statement.
+	 */
 	private static Set<String> ignoredRules(String sql, Words words) {
 		int codeStart = (words.size() > 0) ? words.get(0).start() : sql.length();
 		Set<String> ignored = new HashSet<>();

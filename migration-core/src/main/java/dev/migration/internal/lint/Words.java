@@ -8,8 +8,8 @@ import dev.migration.internal.source.SqlLexer;
 import dev.migration.internal.source.SqlLexer.Token;
 
 /**
- * A statement's tokens (from the core's {@link SqlLexer}, comments skipped) with the few questions the rules ask:
- * which keyword is where, and which table a name means.
+ * A statement's tokens (from the core's {@link SqlLexer}, comments skipped) with the few
+ * questions the rules ask: which keyword is where, and which table a name means.
  */
 final class Words {
 
@@ -43,7 +43,10 @@ final class Words {
 		return true;
 	}
 
-	/** The first index at or after {@code from} where the words follow each other at the top level, or -1. */
+	/**
+	 * The first index at or after {@code from} where the words follow each other at the
+	 * top level, or -1.
+	 */
 	int find(int from, String... words) {
 		int depth = 0;
 		for (int index = from; index < this.tokens.size(); index++) {
@@ -89,8 +92,9 @@ final class Words {
 	}
 
 	/**
-	 * The name at {@code index} as the rules compare tables and columns: its last part without quotes, lower-cased
-	 * (a schema is dropped: {@code auth.users} and {@code users} are one table to the lint).
+	 * The name at {@code index} as the rules compare tables and columns: its last part
+	 * without quotes, lower-cased (a schema is dropped: {@code auth.users} and
+	 * {@code users} are one table to the lint).
 	 */
 	String name(int index) {
 		int last = afterName(index) - 1;
@@ -103,7 +107,10 @@ final class Words {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
-	/** The tokens from {@code from} to the end split at top-level commas: the actions of an {@code ALTER TABLE}. */
+	/**
+	 * The tokens from {@code from} to the end split at top-level commas: the actions of
+	 * an {@code ALTER TABLE}.
+	 */
 	List<Words> splitAtCommas(int from) {
 		List<Words> parts = new ArrayList<>();
 		int depth = 0;
@@ -130,7 +137,10 @@ final class Words {
 		return new Words(this.tokens.subList(Math.min(from, this.tokens.size()), this.tokens.size()));
 	}
 
-	/** The text the tokens span in the statement, e.g. an action of an {@code ALTER TABLE} for a message. */
+	/**
+	 * The text the tokens span in the statement, e.g. an action of an {@code ALTER TABLE}
+	 * for a message.
+	 */
 	String text(String sql) {
 		if (this.tokens.isEmpty()) {
 			return "";

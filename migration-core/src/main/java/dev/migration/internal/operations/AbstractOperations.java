@@ -12,8 +12,8 @@ import dev.migration.operations.ReferentialAction;
 import dev.migration.operations.TableElement;
 
 /**
- * Turns every DSL call into an {@link Operation} value and hands it to {@link #apply}: executing, recording and
- * rendering differ only there.
+ * Turns every DSL call into an {@link Operation} value and hands it to {@link #apply}:
+ * executing, recording and rendering differ only there.
  */
 public abstract class AbstractOperations implements Operations {
 
@@ -104,9 +104,10 @@ public abstract class AbstractOperations implements Operations {
 	@Override
 	public void createForeignKey(String name, String table, List<String> columns, String referencedTable,
 			List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate) {
-		addConstraint(table, Constraint.foreignKey(name, columns, referencedTable, referencedColumns)
-			.onDelete(onDelete)
-			.onUpdate(onUpdate));
+		addConstraint(table,
+				Constraint.foreignKey(name, columns, referencedTable, referencedColumns)
+					.onDelete(onDelete)
+					.onUpdate(onUpdate));
 	}
 
 	@Override
@@ -127,8 +128,8 @@ public abstract class AbstractOperations implements Operations {
 	@Override
 	public void dropConstraint(String table, Constraint constraint) {
 		if (constraint.name() == null) {
-			throw new IllegalArgumentException("Only a named constraint can be dropped; " + constraint.kind()
-					+ " on " + table + " has no name");
+			throw new IllegalArgumentException(
+					"Only a named constraint can be dropped; " + constraint.kind() + " on " + table + " has no name");
 		}
 		apply(new Operation.DropConstraint(table, constraint.name(), constraint));
 	}

@@ -9,9 +9,10 @@ import dev.migration.internal.revision.InferredDowngrade;
 import dev.migration.operations.Operations;
 
 /**
- * The downgrade of a Java revision that did not write one: the inverses of its upgrade's operations, replayed in
- * reverse order. The upgrade is recorded (against no database) the first time anyone asks, never at load time, so
- * a revision's code does not run before its step unless a downgrade through it is planned or its reversibility is
+ * The downgrade of a Java revision that did not write one: the inverses of its upgrade's
+ * operations, replayed in reverse order. The upgrade is recorded (against no database)
+ * the first time anyone asks, never at load time, so a revision's code does not run
+ * before its step unless a downgrade through it is planned or its reversibility is
  * listed. Equal when it wraps the same revision.
  */
 public final class InverseRevision implements JavaRevision, InferredDowngrade {
@@ -24,7 +25,9 @@ public final class InverseRevision implements JavaRevision, InferredDowngrade {
 		this.revision = revision;
 	}
 
-	/** The inverse operations, recorded on first use; empty when one operation has none. */
+	/**
+	 * The inverse operations, recorded on first use; empty when one operation has none.
+	 */
 	public Optional<List<Operation>> inverse() {
 		Optional<List<Operation>> result = this.inverse;
 		if (result == null) {

@@ -14,8 +14,8 @@ import dev.migration.operations.Operations;
 import dev.migration.operations.TableElement;
 
 /**
- * One call of the operations DSL as a value: recorded without a database to know a revision's inverse, rendered to
- * SQL per dialect, replayed on an {@link Operations}.
+ * One call of the operations DSL as a value: recorded without a database to know a
+ * revision's inverse, rendered to SQL per dialect, replayed on an {@link Operations}.
  */
 public sealed interface Operation {
 

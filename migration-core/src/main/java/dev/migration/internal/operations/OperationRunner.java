@@ -7,8 +7,8 @@ import java.sql.Statement;
 import dev.migration.internal.dialect.Dialect;
 
 /**
- * Runs operations on a live connection: plain statements, or SQLite's move-and-copy where {@code ALTER TABLE} falls
- * short.
+ * Runs operations on a live connection: plain statements, or SQLite's move-and-copy where
+ * {@code ALTER TABLE} falls short.
  */
 public final class OperationRunner {
 
@@ -39,8 +39,8 @@ public final class OperationRunner {
 	private final boolean foreignKeysSuspended;
 
 	/**
-	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the step, so that each
-	 * move-and-copy checks them as if they were on
+	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the
+	 * step, so that each move-and-copy checks them as if they were on
 	 */
 	public OperationRunner(Connection connection, Dialect dialect, boolean foreignKeysSuspended) {
 		this.connection = connection;

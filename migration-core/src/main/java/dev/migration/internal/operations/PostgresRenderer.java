@@ -42,7 +42,8 @@ public final class PostgresRenderer extends SqlRenderer {
 		List<String> statements = new ArrayList<>();
 		if (change.type() != null) {
 			String type = type(change.type());
-			// USING makes conversions PostgreSQL has no assignment cast for (text to integer, ...) work
+			// USING makes conversions PostgreSQL has no assignment cast for (text to
+			// integer, ...) work
 			statements.add(prefix + "TYPE " + type + " USING " + quote(alter.column()) + "::" + type);
 		}
 		if (change.nullable() != null) {

@@ -12,8 +12,9 @@ import dev.migration.JavaRevision;
 import dev.migration.internal.dialect.Dialect;
 
 /**
- * Records the operations of a Java revision's upgrade without a database, to know its inverse before anything runs,
- * and whether a step moves and copies tables before its transaction opens.
+ * Records the operations of a Java revision's upgrade without a database, to know its
+ * inverse before anything runs, and whether a step moves and copies tables before its
+ * transaction opens.
  */
 public final class RecordingOperations extends AbstractOperations {
 
@@ -53,8 +54,9 @@ public final class RecordingOperations extends AbstractOperations {
 	}
 
 	/**
-	 * The inverse of a revision's upgrade: the inverses of its operations in reverse order, or empty when the upgrade
-	 * needs a database, fails without one, or holds an operation that has no inverse.
+	 * The inverse of a revision's upgrade: the inverses of its operations in reverse
+	 * order, or empty when the upgrade needs a database, fails without one, or holds an
+	 * operation that has no inverse.
 	 */
 	public static Optional<List<Operation>> inverseOf(JavaRevision revision) {
 		RecordingOperations recorder = new RecordingOperations();
@@ -68,8 +70,9 @@ public final class RecordingOperations extends AbstractOperations {
 	}
 
 	/**
-	 * Whether the revision's upgrade or downgrade moves and copies a table on the dialect, as far as recording it
-	 * shows: {@code false} when it asks for its connection (or fails without one) before any such operation.
+	 * Whether the revision's upgrade or downgrade moves and copies a table on the
+	 * dialect, as far as recording it shows: {@code false} when it asks for its
+	 * connection (or fails without one) before any such operation.
 	 */
 	public static boolean movesAndCopies(JavaRevision revision, boolean upgrade, Dialect dialect) {
 		RecordingOperations recorder = new RecordingOperations(dialect);

@@ -8,7 +8,8 @@ import java.util.List;
 import dev.migration.internal.dialect.Dialect;
 
 /**
- * Renders a Java revision's operations as SQL without a database, for offline scripts and dry runs.
+ * Renders a Java revision's operations as SQL without a database, for offline scripts and
+ * dry runs.
  */
 public final class RenderingOperations extends AbstractOperations {
 
@@ -28,7 +29,8 @@ public final class RenderingOperations extends AbstractOperations {
 	@Override
 	protected void apply(Operation operation) {
 		if (this.renderer.needsCopy(operation) && !(operation instanceof Operation.DropColumn)) {
-			// rendered as a comment: the copy needs the live table (a DROP COLUMN is SQLite's own statement)
+			// rendered as a comment: the copy needs the live table (a DROP COLUMN is
+			// SQLite's own statement)
 			this.copiedTables.add(SqliteTableCopy.tableOf(operation));
 		}
 		this.statements.addAll(this.renderer.render(operation));
@@ -44,7 +46,10 @@ public final class RenderingOperations extends AbstractOperations {
 		return this.dialect.name();
 	}
 
-	/** The tables that a move-and-copy rebuilds at run time, each shown only as a comment among the statements. */
+	/**
+	 * The tables that a move-and-copy rebuilds at run time, each shown only as a comment
+	 * among the statements.
+	 */
 	public List<String> copiedTables() {
 		return Collections.unmodifiableList(this.copiedTables);
 	}

@@ -28,8 +28,8 @@ public abstract class SqlRenderer {
 			"table", "to", "true", "unique", "user", "using", "where", "with");
 
 	/**
-	 * Whether the operation cannot be one or more plain statements on this database and needs the table moved and
-	 * copied (SQLite).
+	 * Whether the operation cannot be one or more plain statements on this database and
+	 * needs the table moved and copied (SQLite).
 	 */
 	public boolean needsCopy(Operation operation) {
 		return false;
@@ -129,7 +129,10 @@ public abstract class SqlRenderer {
 		return sql.toString();
 	}
 
-	/** The whole rest of an auto-numbered key column's definition where the database has a form of its own. */
+	/**
+	 * The whole rest of an auto-numbered key column's definition where the database has a
+	 * form of its own.
+	 */
 	protected String autoIncrementKey(Column column, boolean inlineKey) {
 		return null;
 	}
@@ -142,7 +145,10 @@ public abstract class SqlRenderer {
 	/** Whether an inline {@code PRIMARY KEY} already says {@code NOT NULL}. */
 	protected abstract boolean primaryKeyImpliesNotNull();
 
-	/** The type as this database spells it: the standard name unless {@link #typeName} says otherwise. */
+	/**
+	 * The type as this database spells it: the standard name unless {@link #typeName}
+	 * says otherwise.
+	 */
 	public String type(ColumnType type) {
 		String own = typeName(type.kind());
 		if (own != null) {
@@ -156,7 +162,10 @@ public abstract class SqlRenderer {
 		};
 	}
 
-	/** This database's name for a kind of type where it differs from the standard one, else {@code null}. */
+	/**
+	 * This database's name for a kind of type where it differs from the standard one,
+	 * else {@code null}.
+	 */
 	protected abstract String typeName(ColumnType.Kind kind);
 
 	public String serverDefault(ServerDefault value) {
@@ -187,9 +196,13 @@ public abstract class SqlRenderer {
 				sql.append("CHECK (").append(constraint.condition()).append(')');
 				break;
 			default:
-				sql.append("FOREIGN KEY (").append(quoteAll(constraint.columns())).append(") REFERENCES ")
-					.append(quote(constraint.referencedTable())).append(" (")
-					.append(quoteAll(constraint.referencedColumns())).append(')');
+				sql.append("FOREIGN KEY (")
+					.append(quoteAll(constraint.columns()))
+					.append(") REFERENCES ")
+					.append(quote(constraint.referencedTable()))
+					.append(" (")
+					.append(quoteAll(constraint.referencedColumns()))
+					.append(')');
 				if (constraint.onDelete() != null) {
 					sql.append(" ON DELETE ").append(constraint.onDelete().sql());
 				}
@@ -203,7 +216,8 @@ public abstract class SqlRenderer {
 	public String createIndex(Index index) {
 		List<String> columns = new ArrayList<>();
 		for (String column : index.columns()) {
-			// a plain name is quoted when needed; anything else is an expression and written as given
+			// a plain name is quoted when needed; anything else is an expression and
+			// written as given
 			columns.add(column.matches("[A-Za-z_][A-Za-z0-9_]*") ? quote(column) : column);
 		}
 		return "CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "

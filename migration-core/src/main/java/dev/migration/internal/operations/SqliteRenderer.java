@@ -8,8 +8,9 @@ import dev.migration.operations.ColumnType;
 import dev.migration.operations.ServerDefault;
 
 /**
- * SQLite: {@code ALTER TABLE} only renames and adds simple columns, so the other changes of a table are a
- * move-and-copy ({@link SqliteTableCopy}), which needs the live table. Offline, such an operation is a comment.
+ * SQLite: {@code ALTER TABLE} only renames and adds simple columns, so the other changes
+ * of a table are a move-and-copy ({@link SqliteTableCopy}), which needs the live table.
+ * Offline, such an operation is a comment.
  */
 public final class SqliteRenderer extends SqlRenderer {
 
@@ -18,10 +19,10 @@ public final class SqliteRenderer extends SqlRenderer {
 		if (operation instanceof Operation.AddColumn add) {
 			Column column = add.column();
 			ServerDefault value = column.serverDefault();
-			// what SQLite's ADD COLUMN refuses: keys, NOT NULL without default, non-constant defaults
-			return column.isPrimaryKey() || column.isUnique() || (!column.nullable() && value == null)
-					|| (value != null && (value.kind() == ServerDefault.Kind.NOW
-							|| value.kind() == ServerDefault.Kind.EXPRESSION));
+			// what SQLite's ADD COLUMN refuses: keys, NOT NULL without default,
+			// non-constant defaults
+			return column.isPrimaryKey() || column.isUnique() || (!column.nullable() && value == null) || (value != null
+					&& (value.kind() == ServerDefault.Kind.NOW || value.kind() == ServerDefault.Kind.EXPRESSION));
 		}
 		if (operation instanceof Operation.AlterColumn alter) {
 			ColumnChange change = alter.change();

@@ -9,14 +9,14 @@ import dev.migration.internal.source.SqlLexer;
 import dev.migration.internal.source.SqlLexer.Token;
 
 /**
- * A SQLite table as its stored {@code CREATE TABLE} text says: column definitions and table constraints, each as
- * written (so nothing the copy does not change is lost: collations, checks, generated columns, conflict clauses),
- * plus the options after the parentheses ({@code STRICT}, {@code WITHOUT ROWID}).
+ * A SQLite table as its stored {@code CREATE TABLE} text says: column definitions and
+ * table constraints, each as written (so nothing the copy does not change is lost:
+ * collations, checks, generated columns, conflict clauses), plus the options after the
+ * parentheses ({@code STRICT}, {@code WITHOUT ROWID}).
  */
 final class SqliteTable {
 
-	private static final Set<String> CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
-			"FOREIGN");
+	private static final Set<String> CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN");
 
 	private static final Set<String> CLAUSE_STARTS = Set.of("CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
 			"DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS");
@@ -30,7 +30,10 @@ final class SqliteTable {
 
 	}
 
-	/** A column definition taken apart: name, type, and each clause (constraint) as written. */
+	/**
+	 * A column definition taken apart: name, type, and each clause (constraint) as
+	 * written.
+	 */
 	record ColumnDefinition(String name, String type, List<String> clauses) {
 
 		String render(SqlRenderer renderer) {
@@ -86,7 +89,8 @@ final class SqliteTable {
 		return new Element(text, tokens.get(0).identifier(), null);
 	}
 
-	// "PRIMARY KEY (...)", "UNIQUE (...)", "CHECK (...)", "FOREIGN KEY (...)": a column named "unique" would differ
+	// "PRIMARY KEY (...)", "UNIQUE (...)", "CHECK (...)", "FOREIGN KEY (...)": a column
+	// named "unique" would differ
 	private static boolean isKeywordFollower(List<Token> tokens, String first) {
 		String second = tokens.get(1).upper();
 		return switch (first) {
@@ -118,8 +122,9 @@ final class SqliteTable {
 			boolean starts = CLAUSE_STARTS.contains(word) && !(word.equals("NULL") && previous.equals("NOT"))
 					&& !(word.equals("NOT") && i + 1 < tokens.size() && tokens.get(i + 1).upper().equals("DEFERRABLE"))
 					&& !(word.equals("AS") && previous.equals("ALWAYS")) && !previous.equals("CONSTRAINT");
-			if (starts
-					&& !(clauseStart >= 0 && text.substring(clauseStart, token.start()).trim().toUpperCase(Locale.ROOT)
+			if (starts && !(clauseStart >= 0 && text.substring(clauseStart, token.start())
+				.trim()
+				.toUpperCase(Locale.ROOT)
 				.matches("CONSTRAINT\\s+\\S+"))) {
 				if (clauseStart >= 0) {
 					clauses.add(text.substring(clauseStart, token.start()).trim());

@@ -17,12 +17,14 @@ import dev.migration.operations.Column;
 import dev.migration.operations.ColumnChange;
 
 /**
- * SQLite's move-and-copy ("batch mode"), the procedure of SQLite's own documentation (ALTER TABLE, section 7): create
- * the changed table under a temporary name, copy the rows, drop the old table, rename the new one, recreate its
- * indexes, triggers and the views that use it, then {@code PRAGMA foreign_key_check}. It runs inside a savepoint, so
- * inside the step's transaction it is part of the step, and alone it is atomic; any failure rolls all of it back.
- * Foreign keys are off during the copy: switched off here outside a transaction, or by the executor before the
- * step's transaction, since SQLite ignores the pragma inside one.
+ * SQLite's move-and-copy ("batch mode"), the procedure of SQLite's own documentation
+ * (ALTER TABLE, section 7): create the changed table under a temporary name, copy the
+ * rows, drop the old table, rename the new one, recreate its indexes, triggers and the
+ * views that use it, then {@code PRAGMA foreign_key_check}. It runs inside a savepoint,
+ * so inside the step's transaction it is part of the step, and alone it is atomic; any
+ * failure rolls all of it back. Foreign keys are off during the copy: switched off here
+ * outside a transaction, or by the executor before the step's transaction, since SQLite
+ * ignores the pragma inside one.
  */
 final class SqliteTableCopy {
 
@@ -33,8 +35,8 @@ final class SqliteTableCopy {
 	private final boolean foreignKeysSuspended;
 
 	/**
-	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the step, so that they count as
-	 * on although the pragma says off
+	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the
+	 * step, so that they count as on although the pragma says off
 	 */
 	SqliteTableCopy(Connection connection, SqlRenderer renderer, boolean foreignKeysSuspended) {
 		this.connection = connection;
@@ -50,7 +52,8 @@ final class SqliteTableCopy {
 			throw new SQLException("no such table: " + table);
 		}
 		if (operation instanceof Operation.AlterColumn alter && alter.change().newName() != null) {
-			// rename first: SQLite rewrites indexes, triggers and constraints that name the column
+			// rename first: SQLite rewrites indexes, triggers and constraints that name
+			// the column
 			for (String sql : this.renderer.alterColumn(new Operation.AlterColumn(alter.table(), alter.column(),
 					ColumnChange.to().rename(alter.change().newName())))) {
 				execute(sql);
@@ -64,7 +67,8 @@ final class SqliteTableCopy {
 		boolean switchedOff = false;
 		if (enforced) {
 			execute("PRAGMA foreign_keys = OFF");
-			// a no-op inside a transaction: then the copy must not drop a table other tables reference
+			// a no-op inside a transaction: then the copy must not drop a table other
+			// tables reference
 			switchedOff = pragma("foreign_keys") == 0;
 			if (!switchedOff) {
 				List<String> children = referencingTables(table);
@@ -97,8 +101,8 @@ final class SqliteTableCopy {
 			run(statements, "DROP TABLE " + this.renderer.quote(table));
 			execute("PRAGMA legacy_alter_table = ON");
 			try {
-				run(statements, "ALTER TABLE " + this.renderer.quote(temporary) + " RENAME TO "
-						+ this.renderer.quote(table));
+				run(statements,
+						"ALTER TABLE " + this.renderer.quote(temporary) + " RENAME TO " + this.renderer.quote(table));
 			}
 			finally {
 				execute("PRAGMA legacy_alter_table = OFF");
@@ -145,8 +149,8 @@ final class SqliteTableCopy {
 			elements.add(last, SqliteTable.element(text));
 		}
 		else if (operation instanceof Operation.DropColumn drop) {
-			boolean found = elements.removeIf((element) -> element.isColumn()
-					&& element.column().equalsIgnoreCase(drop.column()));
+			boolean found = elements
+				.removeIf((element) -> element.isColumn() && element.column().equalsIgnoreCase(drop.column()));
 			if (!found) {
 				throw new IllegalStateException("Table " + drop.table() + " has no column " + drop.column());
 			}
@@ -164,8 +168,8 @@ final class SqliteTableCopy {
 			for (String clause : column.clauses()) {
 				String upper = clause.toUpperCase(Locale.ROOT);
 				boolean nullability = upper.startsWith("NOT NULL") || upper.startsWith("NULL");
-				if ((change.nullable() != null && nullability) || (change.changesServerDefault()
-						&& upper.startsWith("DEFAULT"))) {
+				if ((change.nullable() != null && nullability)
+						|| (change.changesServerDefault() && upper.startsWith("DEFAULT"))) {
 					continue;
 				}
 				clauses.add(clause);
@@ -194,9 +198,10 @@ final class SqliteTableCopy {
 					List<String> clauses = new ArrayList<>(column.clauses());
 					if (clauses.removeIf((clause) -> clause.toUpperCase(Locale.ROOT)
 						.matches("CONSTRAINT\\s+[\"`\\[]?"
-						+ java.util.regex.Pattern.quote(drop.name().toUpperCase(Locale.ROOT)) + "[\"`\\]]?\\s.*"))) {
-						elements.set(i, SqliteTable.element(new ColumnDefinition(column.name(), column.type(), clauses)
-							.render(this.renderer)));
+								+ java.util.regex.Pattern.quote(drop.name().toUpperCase(Locale.ROOT))
+								+ "[\"`\\]]?\\s.*"))) {
+						elements.set(i, SqliteTable.element(
+								new ColumnDefinition(column.name(), column.type(), clauses).render(this.renderer)));
 						found = true;
 					}
 				}
@@ -226,7 +231,10 @@ final class SqliteTableCopy {
 		return false;
 	}
 
-	/** The part of a table constraint that names this table's columns (not a foreign key's referenced ones). */
+	/**
+	 * The part of a table constraint that names this table's columns (not a foreign key's
+	 * referenced ones).
+	 */
 	private static String constrained(String text) {
 		int references = text.toUpperCase(Locale.ROOT).indexOf("REFERENCES");
 		return (references < 0) ? text : text.substring(0, references);
@@ -245,7 +253,10 @@ final class SqliteTableCopy {
 		return columns;
 	}
 
-	/** The indexes and triggers of the table to create again; indexes on a dropped column go with it. */
+	/**
+	 * The indexes and triggers of the table to create again; indexes on a dropped column
+	 * go with it.
+	 */
 	private List<String> dependents(String table, Operation operation) throws SQLException {
 		List<String> statements = new ArrayList<>();
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT type, name, sql FROM sqlite_master "
@@ -306,8 +317,9 @@ final class SqliteTableCopy {
 			if (candidate.equalsIgnoreCase(table)) {
 				continue;
 			}
-			try (Statement statement = this.connection.createStatement(); ResultSet result = statement
-				.executeQuery("PRAGMA foreign_key_list(" + this.renderer.literal(candidate) + ")")) {
+			try (Statement statement = this.connection.createStatement();
+					ResultSet result = statement
+						.executeQuery("PRAGMA foreign_key_list(" + this.renderer.literal(candidate) + ")")) {
 				while (result.next()) {
 					if (result.getString("table").equalsIgnoreCase(table) && !children.contains(candidate)) {
 						children.add(candidate);

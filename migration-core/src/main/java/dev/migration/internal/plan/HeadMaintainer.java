@@ -10,8 +10,9 @@ import dev.migration.VersionChange;
 import dev.migration.internal.graph.RevisionGraph;
 
 /**
- * Keeps the simulated version rows while a plan is built and decides, step by step, how the rows change: Alembic's
- * head maintenance. Only heads of what is applied are stored; ancestors and dependencies are applied by implication.
+ * Keeps the simulated version rows while a plan is built and decides, step by step, how
+ * the rows change: Alembic's head maintenance. Only heads of what is applied are stored;
+ * ancestors and dependencies are applied by implication.
  */
 final class HeadMaintainer {
 
@@ -37,7 +38,8 @@ final class HeadMaintainer {
 		}
 		VersionChange change;
 		if (present.isEmpty()) {
-			// a root, or a branch off a revision that is applied only as an ancestor of another row
+			// a root, or a branch off a revision that is applied only as an ancestor of
+			// another row
 			change = VersionChange.insert(revision);
 		}
 		else if (present.size() == 1) {
@@ -59,7 +61,8 @@ final class HeadMaintainer {
 		others.remove(revision);
 		List<String> to = new ArrayList<>(down);
 		if (!others.isEmpty() && !to.isEmpty()) {
-			// a parent still needed by another row stays applied through that row and gets no row of its own
+			// a parent still needed by another row stays applied through that row and
+			// gets no row of its own
 			to.removeAll(this.graph.ancestors(others));
 		}
 		VersionChange change;

@@ -22,8 +22,8 @@ import dev.migration.internal.graph.TargetResolver;
 import dev.migration.internal.revision.Revision;
 
 /**
- * Turns the current version rows and a target into a {@link Plan}. Pure: no I/O, so every command, {@code --sql}
- * and the endpoint's dry run see the same steps.
+ * Turns the current version rows and a target into a {@link Plan}. Pure: no I/O, so every
+ * command, {@code --sql} and the endpoint's dry run see the same steps.
  */
 public final class Planner {
 
@@ -33,12 +33,15 @@ public final class Planner {
 		this.graph = graph;
 	}
 
-	/** Applies every revision the target needs that is not applied yet, ancestors first. */
+	/**
+	 * Applies every revision the target needs that is not applied yet, ancestors first.
+	 */
 	public Plan upgrade(List<String> rows, String target) {
 		requireKnown(rows);
 		OptionalInt relative = TargetResolver.stepsFromCurrent(target);
 		if (relative.isPresent() && relative.getAsInt() < 0) {
-			// Alembic refuses this too ("Relative revision -2 didn't produce 2 migrations"); a no-op would hide a typo
+			// Alembic refuses this too ("Relative revision -2 didn't produce 2
+			// migrations"); a no-op would hide a typo
 			throw new TargetException(target, "Relative target '" + target + "' goes down, but upgrade only goes up. "
 					+ "Nothing was run. To revert, use: downgrade " + target, List.of());
 		}
@@ -58,8 +61,8 @@ public final class Planner {
 	}
 
 	/**
-	 * Reverts every applied revision above the target, descendants first. The target must be applied; a revision
-	 * without downgrade on the way refuses the whole plan.
+	 * Reverts every applied revision above the target, descendants first. The target must
+	 * be applied; a revision without downgrade on the way refuses the whole plan.
 	 */
 	public Plan downgrade(List<String> rows, String target) {
 		requireKnown(rows);
@@ -77,24 +80,30 @@ public final class Planner {
 			}
 		}
 		if (!notApplied.isEmpty()) {
-			throw new TargetException(target, "Cannot downgrade to '" + target + "': " + String.join(", ", notApplied)
-					+ (notApplied.size() == 1 ? " is" : " are") + " not applied (current: "
-					+ Ids.list(rows) + "). Nothing was run. Use upgrade to go "
-					+ "forward.", notApplied);
+			throw new TargetException(target,
+					"Cannot downgrade to '" + target + "': " + String.join(", ", notApplied)
+							+ (notApplied.size() == 1 ? " is" : " are") + " not applied (current: " + Ids.list(rows)
+							+ "). Nothing was run. Use upgrade to go " + "forward.",
+					notApplied);
 		}
 		if (destination.revisions().size() > 1) {
-			throw new TargetException(target, "Cannot downgrade to '" + target + "': it names several revisions ("
-					+ String.join(", ", this.graph.sortAscending(destination.revisions())) + "). Nothing was run. "
-					+ "Name one of them.", this.graph.sortAscending(destination.revisions()));
+			throw new TargetException(target,
+					"Cannot downgrade to '" + target + "': it names several revisions ("
+							+ String.join(", ", this.graph.sortAscending(destination.revisions()))
+							+ "). Nothing was run. " + "Name one of them.",
+					this.graph.sortAscending(destination.revisions()));
 		}
 		List<String> removed = this.graph.sortAscending(reverted(target, destination, applied));
 		if (removed.isEmpty() && !destination.revisions().isEmpty() && !rows.containsAll(destination.revisions())) {
-			// as Alembic: the target is applied, but nothing that stands on it is (only revisions that depend on it)
+			// as Alembic: the target is applied, but nothing that stands on it is (only
+			// revisions that depend on it)
 			String revision = destination.revisions().iterator().next();
-			throw new TargetException(target, "Cannot downgrade to '" + target + "': nothing "
-					+ (destination.branch() != null ? "of branch " + destination.branch() + " " : "")
-					+ "above " + revision + " is applied (current: " + String.join(", ", rows) + "). Nothing was run."
-					+ " Name a revision the current ones stand on, or a branch that is applied.", List.of(revision));
+			throw new TargetException(target,
+					"Cannot downgrade to '" + target + "': nothing "
+							+ (destination.branch() != null ? "of branch " + destination.branch() + " " : "") + "above "
+							+ revision + " is applied (current: " + String.join(", ", rows) + "). Nothing was run."
+							+ " Name a revision the current ones stand on, or a branch that is applied.",
+					List.of(revision));
 		}
 		List<String> irreversible = new ArrayList<>();
 		for (String id : removed) {
@@ -117,18 +126,20 @@ public final class Planner {
 	}
 
 	/**
-	 * Sets the version rows to the targets without running anything, one step per target revision, as Alembic's
-	 * stamp does: each target revision replaces every row that shares its lineage (its ancestors and descendants),
-	 * upward or downward, across merge points too, and with a {@code label@} prefix every row of that label's lineage
-	 * as well; a target no row is related to adds a row; {@code base} deletes every row, {@code label@base} the rows
-	 * of that branch's lineage. With {@code purge} the rows start empty
-	 * (and may hold unknown revisions).
+	 * Sets the version rows to the targets without running anything, one step per target
+	 * revision, as Alembic's stamp does: each target revision replaces every row that
+	 * shares its lineage (its ancestors and descendants), upward or downward, across
+	 * merge points too, and with a {@code label@} prefix every row of that label's
+	 * lineage as well; a target no row is related to adds a row; {@code base} deletes
+	 * every row, {@code label@base} the rows of that branch's lineage. With {@code purge}
+	 * the rows start empty (and may hold unknown revisions).
 	 */
 	public Plan stamp(List<String> rows, List<String> targets, boolean purge) {
 		if (!purge) {
 			requireKnown(rows);
 		}
-		// with purge the rows start empty for planning; the first step's change still deletes what the table holds
+		// with purge the rows start empty for planning; the first step's change still
+		// deletes what the table holds
 		List<String> logical = purge ? List.of() : List.copyOf(rows);
 		List<String> physical = List.copyOf(rows);
 		List<Step> steps = new ArrayList<>();
@@ -136,7 +147,8 @@ public final class Planner {
 			Destination destination = new TargetResolver(this.graph, logical).resolve(target);
 			List<String> revisions = this.graph.sortAscending(destination.revisions());
 			if (revisions.isEmpty()) {
-				// label@base empties that branch's rows only; base, or a walk off a root, the rows above the roots
+				// label@base empties that branch's rows only; base, or a walk off a root,
+				// the rows above the roots
 				Set<String> lineage = (destination.branch() != null) ? Set.of(destination.branch())
 						: destination.removedRoots();
 				List<String> next = new ArrayList<>(logical);
@@ -145,8 +157,10 @@ public final class Planner {
 				logical = List.copyOf(next);
 				physical = logical;
 			}
-			// the revisions of one target act together, as Alembic's stamp: the rows related to any of them (and,
-			// with a label@ prefix, that label's rows) give way to all of them; a step per revision shows the way
+			// the revisions of one target act together, as Alembic's stamp: the rows
+			// related to any of them (and,
+			// with a label@ prefix, that label's rows) give way to all of them; a step
+			// per revision shows the way
 			List<String> before = logical;
 			for (int i = 0; i < revisions.size(); i++) {
 				List<String> next = stampedRows(before, revisions.subList(0, i + 1), destination.branch());
@@ -156,7 +170,8 @@ public final class Planner {
 			}
 		}
 		if (purge && targets.isEmpty() && !rows.isEmpty()) {
-			// a purge without targets only clears the table; with targets, rows already equal to the result stay
+			// a purge without targets only clears the table; with targets, rows already
+			// equal to the result stay
 			steps.add(stampStep(Set.of(), rows, List.of()));
 			physical = List.of();
 		}
@@ -170,11 +185,13 @@ public final class Planner {
 	}
 
 	/**
-	 * The rows after stamping the given revisions over {@code rows}: the rows related to any of them give way (and
-	 * those of the branch, with a prefix, when any did), the revisions join, and only the heads of that are kept.
+	 * The rows after stamping the given revisions over {@code rows}: the rows related to
+	 * any of them give way (and those of the branch, with a prefix, when any did), the
+	 * revisions join, and only the heads of that are kept.
 	 */
 	private List<String> stampedRows(List<String> rows, List<String> revisions, String branch) {
-		// a row that is one of the revisions stays where it is, and replaces nothing (Alembic skips it)
+		// a row that is one of the revisions stays where it is, and replaces nothing
+		// (Alembic skips it)
 		Set<String> replaced = new LinkedHashSet<>(sharingLineage(rows, new LinkedHashSet<>(revisions)));
 		replaced.removeAll(revisions);
 		if (!replaced.isEmpty() && branch != null) {
@@ -194,7 +211,10 @@ public final class Planner {
 		return ordered;
 	}
 
-	/** The rows that are an ancestor or a descendant of one of the given revisions (Alembic's lineage filter). */
+	/**
+	 * The rows that are an ancestor or a descendant of one of the given revisions
+	 * (Alembic's lineage filter).
+	 */
 	private List<String> sharingLineage(List<String> rows, Set<String> revisions) {
 		Set<String> related = new HashSet<>(this.graph.ancestors(revisions));
 		related.addAll(this.graph.descendants(revisions));
@@ -237,10 +257,11 @@ public final class Planner {
 	}
 
 	/**
-	 * The applied revisions a downgrade to the destination reverts, as Alembic collects them: everything above the
-	 * target's children (through down revisions), with what depends on those; a revision that only depends on the
-	 * target stays, as the target stays. With a branch prefix, only the children on the way to the branch's
-	 * revision count, so the other branches stay applied.
+	 * The applied revisions a downgrade to the destination reverts, as Alembic collects
+	 * them: everything above the target's children (through down revisions), with what
+	 * depends on those; a revision that only depends on the target stays, as the target
+	 * stays. With a branch prefix, only the children on the way to the branch's revision
+	 * count, so the other branches stay applied.
 	 */
 	private Set<String> reverted(String target, Destination destination, Set<String> applied) {
 		Set<String> roots = new LinkedHashSet<>();
@@ -253,10 +274,11 @@ public final class Planner {
 				Set<String> branchLine = this.graph.ancestorsByDownRevisions(destination.branch());
 				roots.retainAll(branchLine);
 				if (roots.isEmpty()) {
-					throw new TargetException(target, "Cannot downgrade to '" + target + "': branch "
-							+ destination.branch() + " does not go up from " + String.join(", ",
-									destination.revisions()) + ". Nothing was run. Name a branch that does, or drop "
-							+ "the prefix.", List.copyOf(destination.revisions()));
+					throw new TargetException(target,
+							"Cannot downgrade to '" + target + "': branch " + destination.branch()
+									+ " does not go up from " + String.join(", ", destination.revisions())
+									+ ". Nothing was run. Name a branch that does, or drop " + "the prefix.",
+							List.copyOf(destination.revisions()));
 				}
 			}
 		}

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One node of the graph as the engine sees it: metadata plus upgrade and downgrade bodies. SQL files and Java classes
- * both become this one type.
+ * One node of the graph as the engine sees it: metadata plus upgrade and downgrade
+ * bodies. SQL files and Java classes both become this one type.
  *
  * @param id the revision id
  * @param downRevisions down revisions, empty for a root
@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param message the message (never null)
  * @param created the creation time as written, or empty
  * @param transactional whether the body runs in the step's transaction
- * @param checksum SHA-256 hex of the normalized source, or {@code null} when the source has none (Java)
+ * @param checksum SHA-256 hex of the normalized source, or {@code null} when the source
+ * has none (Java)
  * @param location where it came from, for messages
  * @param upgrade the upgrade body
  * @param downgrade the downgrade body, {@code null} when irreversible
@@ -40,7 +41,10 @@ public record Revision(String id, List<String> downRevisions, List<String> depen
 				SqlBody.EMPTY);
 	}
 
-	/** Whether a downgrade through this revision can run: written, or inferable from the upgrade. */
+	/**
+	 * Whether a downgrade through this revision can run: written, or inferable from the
+	 * upgrade.
+	 */
 	public boolean reversible() {
 		if (this.downgrade instanceof JavaBody java && java.revision() instanceof InferredDowngrade inferred) {
 			return inferred.available();

@@ -8,10 +8,12 @@ import dev.migration.internal.source.StatementSplitter;
 /**
  * The statements of one section of a SQL revision file, in order.
  * <p>
- * A section read from a file keeps its text and is split when first asked for, the way the database that runs it
- * reads SQL: files are read before the database is known, and the up-to-date check, status and a service's start
- * read every file but run none of them, so splitting is most of what parsing would cost them. The executor splits
- * every body of a plan before the plan's first step, so a malformed pending revision stops it before anything runs.
+ * A section read from a file keeps its text and is split when first asked for, the way
+ * the database that runs it reads SQL: files are read before the database is known, and
+ * the up-to-date check, status and a service's start read every file but run none of
+ * them, so splitting is most of what parsing would cost them. The executor splits every
+ * body of a plan before the plan's first step, so a malformed pending revision stops it
+ * before anything runs.
  */
 public final class SqlBody implements RevisionBody {
 
@@ -57,7 +59,8 @@ public final class SqlBody implements RevisionBody {
 	 * The statements as the database reads them.
 	 * @param syntax the syntax of the database that runs them
 	 * @return the statements
-	 * @throws dev.migration.RevisionParseException when the text leaves a comment, quote or body open
+	 * @throws dev.migration.RevisionParseException when the text leaves a comment, quote
+	 * or body open
 	 */
 	public List<SqlStatement> statements(SqlSyntax syntax) {
 		List<SqlStatement> result = (syntax == SqlSyntax.POSTGRESQL) ? this.postgresql : this.sqlite;
@@ -89,8 +92,8 @@ public final class SqlBody implements RevisionBody {
 
 	@Override
 	public String toString() {
-		return "SqlBody" + ((this.sql != null) ? "[" + this.location + ":" + this.firstLine + "]"
-				: this.postgresql.toString());
+		return "SqlBody"
+				+ ((this.sql != null) ? "[" + this.location + ":" + this.firstLine + "]" : this.postgresql.toString());
 	}
 
 }

@@ -14,8 +14,9 @@ import dev.migration.internal.dialect.PostgresDialect;
 import dev.migration.internal.dialect.SqliteDialect;
 
 /**
- * A scratch PostgreSQL database named by a dev URL ({@code --dev-url}): the target schema goes into a temporary
- * schema there, so that its SQL never runs in the live database, which may be one the user must not write to.
+ * A scratch PostgreSQL database named by a dev URL ({@code --dev-url}): the target schema
+ * goes into a temporary schema there, so that its SQL never runs in the live database,
+ * which may be one the user must not write to.
  */
 public final class DevDatabase implements SchemaCompare.Connections {
 
@@ -39,8 +40,9 @@ public final class DevDatabase implements SchemaCompare.Connections {
 	}
 
 	/**
-	 * Refuses, before anything is read or applied, a dev database of another kind than the live one, and any dev
-	 * database for SQLite, whose scratch database is always a private in-memory one.
+	 * Refuses, before anything is read or applied, a dev database of another kind than
+	 * the live one, and any dev database for SQLite, whose scratch database is always a
+	 * private in-memory one.
 	 * @param liveDialect the live database's dialect
 	 * @param liveName the live database for messages, without credentials
 	 */
@@ -64,7 +66,10 @@ public final class DevDatabase implements SchemaCompare.Connections {
 		return "Leave out the dev URL (--dev-url, MIGRATIONS_DEV_URL).";
 	}
 
-	/** Taken from the URL when it says, else from the server, so that a wrapping driver's URL works too. */
+	/**
+	 * Taken from the URL when it says, else from the server, so that a wrapping driver's
+	 * URL works too.
+	 */
 	private Dialect kind() {
 		String lower = this.url.toLowerCase(Locale.ROOT);
 		if (lower.startsWith("jdbc:postgresql:")) {
@@ -78,8 +83,9 @@ public final class DevDatabase implements SchemaCompare.Connections {
 			return Dialect.of(connection);
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException(this.redactor.redact("Cannot read the kind of the dev database "
-					+ describe() + ": " + DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared."),
+			throw new MigrationDatabaseException(
+					this.redactor.redact("Cannot read the kind of the dev database " + describe() + ": "
+							+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared."),
 					this.redactor.redact((Throwable) ex));
 		}
 		catch (MigrationException ex) {

@@ -3,7 +3,8 @@ package dev.migration.internal.schema;
 import java.util.Locale;
 
 /**
- * Text normalization shared by the reflectors: whitespace, case outside quotes, redundant parentheses.
+ * Text normalization shared by the reflectors: whitespace, case outside quotes, redundant
+ * parentheses.
  */
 final class Normalize {
 
@@ -11,8 +12,9 @@ final class Normalize {
 	}
 
 	/**
-	 * SQL text for comparison: whitespace runs outside quotes become one space (none next to parentheses and
-	 * commas), words outside quotes are lower-cased, redundant outer parentheses go.
+	 * SQL text for comparison: whitespace runs outside quotes become one space (none next
+	 * to parentheses and commas), words outside quotes are lower-cased, redundant outer
+	 * parentheses go.
 	 */
 	static String sql(String text) {
 		if (text == null) {

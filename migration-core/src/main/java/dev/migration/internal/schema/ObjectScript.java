@@ -9,12 +9,12 @@ import dev.migration.internal.schema.SchemaComparison.ObjectChange;
 import dev.migration.internal.schema.SchemaModel.Obj;
 
 /**
- * The statements for objects beyond tables, around a script's table statements. Before them: warnings for what
- * cannot be written, drops of triggers and views that go or change, new extensions, enum types, sequences and
- * functions (with {@code check_function_bodies} off on PostgreSQL, as pg_dump does, so that a body may name a table
- * created later).
- * After them: {@code BEGIN ATOMIC} functions, views, triggers, then drops of functions, types, sequences and
- * extensions that go.
+ * The statements for objects beyond tables, around a script's table statements. Before
+ * them: warnings for what cannot be written, drops of triggers and views that go or
+ * change, new extensions, enum types, sequences and functions (with
+ * {@code check_function_bodies} off on PostgreSQL, as pg_dump does, so that a body may
+ * name a table created later). After them: {@code BEGIN ATOMIC} functions, views,
+ * triggers, then drops of functions, types, sequences and extensions that go.
  */
 final class ObjectScript {
 
@@ -28,8 +28,8 @@ final class ObjectScript {
 	private final boolean postgres;
 
 	/**
-	 * @param copiedTables SQLite tables the script moves and copies: their triggers go with the old table, so the
-	 *     target's are created again
+	 * @param copiedTables SQLite tables the script moves and copies: their triggers go
+	 * with the old table, so the target's are created again
 	 */
 	ObjectScript(SchemaComparison comparison, Set<String> copiedTables, boolean postgres) {
 		this.comparison = comparison;
@@ -38,8 +38,9 @@ final class ObjectScript {
 	}
 
 	/**
-	 * @param allViews whether every view goes and comes back: a column that changes type or goes fails while a view
-	 *     uses it (PostgreSQL), and SQLite checks every view when a table is renamed or a column dropped
+	 * @param allViews whether every view goes and comes back: a column that changes type
+	 * or goes fails while a view uses it (PostgreSQL), and SQLite checks every view when
+	 * a table is renamed or a column dropped
 	 */
 	void before(List<String> out, boolean allViews) {
 		out.addAll(this.comparison.warningComments());
@@ -99,8 +100,8 @@ final class ObjectScript {
 			}
 		}
 		for (Obj trigger : this.comparison.to().objects()) {
-			if (trigger.kind().equals("trigger") && trigger.renderable() && (added.contains(trigger.key())
-					|| this.copiedTables.contains(trigger.table()))) {
+			if (trigger.kind().equals("trigger") && trigger.renderable()
+					&& (added.contains(trigger.key()) || this.copiedTables.contains(trigger.table()))) {
 				out.add(trigger.createSql());
 			}
 		}
@@ -118,7 +119,9 @@ final class ObjectScript {
 		return object.kind().equals("function") || object.kind().equals("procedure");
 	}
 
-	/** Renderable objects of a kind that go or change, as they are in the database now. */
+	/**
+	 * Renderable objects of a kind that go or change, as they are in the database now.
+	 */
 	private List<Obj> changing(String kind) {
 		List<Obj> objects = new ArrayList<>();
 		for (Obj object : this.comparison.from().objects()) {
@@ -126,7 +129,8 @@ final class ObjectScript {
 				continue;
 			}
 			boolean removed = this.comparison.removedObjects().contains(object);
-			boolean changed = this.comparison.changedObjects().stream()
+			boolean changed = this.comparison.changedObjects()
+				.stream()
 				.anyMatch((change) -> change.from() == object && change.to().changeable());
 			if (removed || changed) {
 				objects.add(object);
@@ -135,7 +139,10 @@ final class ObjectScript {
 		return objects;
 	}
 
-	/** Renderable objects that are new or changed, as the target has them, in the target's order. */
+	/**
+	 * Renderable objects that are new or changed, as the target has them, in the target's
+	 * order.
+	 */
 	private List<Obj> created() {
 		List<Obj> objects = new ArrayList<>();
 		for (Obj object : this.comparison.addedObjects()) {

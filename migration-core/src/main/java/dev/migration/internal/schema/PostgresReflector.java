@@ -26,8 +26,9 @@ import dev.migration.internal.schema.SchemaModel.Table;
 import dev.migration.internal.schema.SchemaModel.Unique;
 
 /**
- * Reads the tables of the connection's current schema from {@code pg_catalog}: JDBC metadata knows neither check
- * constraints, index predicates nor identity columns, and prints defaults differently per driver version.
+ * Reads the tables of the connection's current schema from {@code pg_catalog}: JDBC
+ * metadata knows neither check constraints, index predicates nor identity columns, and
+ * prints defaults differently per driver version.
  */
 final class PostgresReflector {
 
@@ -70,9 +71,10 @@ final class PostgresReflector {
 			+ "AND d.objid = %s AND d.deptype = 'e')";
 
 	/**
-	 * Extensions, then the schema's functions, views, triggers and what autogenerate cannot write (types,
-	 * sequences of their own, materialized views, aggregates), each in the order it was created. Definitions are
-	 * the catalog's own text without the schema's qualifier, so the live and the scratch schema compare equal.
+	 * Extensions, then the schema's functions, views, triggers and what autogenerate
+	 * cannot write (types, sequences of their own, materialized views, aggregates), each
+	 * in the order it was created. Definitions are the catalog's own text without the
+	 * schema's qualifier, so the live and the scratch schema compare equal.
 	 */
 	private static List<Obj> objects(Connection connection, String schema, Predicate<String> included)
 			throws SQLException {
@@ -84,11 +86,13 @@ final class PostgresReflector {
 			objects.add(new Obj("extension", row[0], null, row[0], "CREATE EXTENSION IF NOT EXISTS " + row[1] + where,
 					"DROP EXTENSION IF EXISTS " + row[1], true));
 		}
-		for (String[] row : rows(connection, "SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prokind, "
-				+ "CASE WHEN p.prosqlbody IS NULL THEN 'early' END, CASE WHEN p.prokind <> 'a' THEN "
-				+ "pg_get_functiondef(p.oid) END, quote_ident(p.proname) "
-				+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-				+ "WHERE n.nspname = ? AND " + OWN.formatted("'pg_proc'", "p.oid") + " ORDER BY p.oid", schema)) {
+		for (String[] row : rows(connection,
+				"SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prokind, "
+						+ "CASE WHEN p.prosqlbody IS NULL THEN 'early' END, CASE WHEN p.prokind <> 'a' THEN "
+						+ "pg_get_functiondef(p.oid) END, quote_ident(p.proname) "
+						+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace " + "WHERE n.nspname = ? AND "
+						+ OWN.formatted("'pg_proc'", "p.oid") + " ORDER BY p.oid",
+				schema)) {
 			if (!included.test(row[0])) {
 				continue;
 			}
@@ -100,11 +104,13 @@ final class PostgresReflector {
 			}
 			String kind = row[2].equals("p") ? "procedure" : "function";
 			String definition = TargetSql.unqualified(row[4].strip(), schema);
-			// a BEGIN ATOMIC body is parsed when created, so it comes after the tables it names; other bodies are
-			// checked when called once the script turns check_function_bodies off, and come before the tables
+			// a BEGIN ATOMIC body is parsed when created, so it comes after the tables it
+			// names; other bodies are
+			// checked when called once the script turns check_function_bodies off, and
+			// come before the tables
 			// whose defaults, checks, indexes and triggers may call them
-			objects.add(new Obj(kind, name, null, definition, definition, "DROP " + kind.toUpperCase(Locale.ROOT) + " "
-					+ signature, row[3] != null));
+			objects.add(new Obj(kind, name, null, definition, definition,
+					"DROP " + kind.toUpperCase(Locale.ROOT) + " " + signature, row[3] != null));
 		}
 		for (String[] row : rows(connection, "SELECT c.relname, quote_ident(c.relname), c.relkind, "
 				+ "pg_get_viewdef(c.oid, true), array_to_string(c.reloptions, ', ') FROM pg_class c "
@@ -122,23 +128,25 @@ final class PostgresReflector {
 				objects.add(new Obj("materialized view", row[0], null, options + query, null, null, false));
 			}
 			else {
-				objects.add(new Obj("view", row[0], null, options + query, "CREATE VIEW " + row[1] + options + " AS\n"
-						+ query, "DROP VIEW " + row[1], false));
+				objects.add(new Obj("view", row[0], null, options + query,
+						"CREATE VIEW " + row[1] + options + " AS\n" + query, "DROP VIEW " + row[1], false));
 			}
 		}
-		for (String[] row : rows(connection, "SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid, true), "
-				+ "quote_ident(t.tgname), quote_ident(c.relname) FROM pg_trigger t "
-				+ "JOIN pg_class c ON c.oid = t.tgrelid "
-				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT t.tgisinternal "
-				// a partition's clone of its parent's trigger comes and goes with the parent's
-				+ "AND t.tgparentid = 0 "
-				+ "ORDER BY t.oid", schema)) {
+		for (String[] row : rows(connection,
+				"SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid, true), "
+						+ "quote_ident(t.tgname), quote_ident(c.relname) FROM pg_trigger t "
+						+ "JOIN pg_class c ON c.oid = t.tgrelid "
+						+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT t.tgisinternal "
+						// a partition's clone of its parent's trigger comes and goes with
+						// the parent's
+						+ "AND t.tgparentid = 0 " + "ORDER BY t.oid",
+				schema)) {
 			if (!included.test(row[1])) {
 				continue;
 			}
 			String definition = TargetSql.unqualified(row[2], schema);
-			objects.add(new Obj("trigger", row[0], row[1], definition, definition, "DROP TRIGGER " + row[3] + " ON "
-					+ row[4], false));
+			objects.add(new Obj("trigger", row[0], row[1], definition, definition,
+					"DROP TRIGGER " + row[3] + " ON " + row[4], false));
 		}
 		for (String[] row : rows(connection, "SELECT t.typname, CASE t.typtype WHEN 'e' THEN 'enum ' || "
 				+ "(SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e "
@@ -158,8 +166,8 @@ final class PostgresReflector {
 			if (included.test(row[0])) {
 				boolean isEnum = row[2].equals("e");
 				objects.add(new Obj("type", row[0], null, TargetSql.unqualified(row[1], schema),
-						isEnum ? "CREATE TYPE " + row[3] + " AS ENUM (" + ((row[4] != null) ? row[4] : "") + ")"
-								: null, isEnum ? "DROP TYPE " + row[3] : null, true));
+						isEnum ? "CREATE TYPE " + row[3] + " AS ENUM (" + ((row[4] != null) ? row[4] : "") + ")" : null,
+						isEnum ? "DROP TYPE " + row[3] : null, true));
 			}
 		}
 		for (String[] row : rows(connection, "SELECT c.relname, 'AS ' || format_type(s.seqtypid, NULL) "
@@ -221,7 +229,8 @@ final class PostgresReflector {
 						case "d" -> "BY DEFAULT";
 						default -> null;
 					};
-					// a serial: the column owns the sequence; a shared sequence's nextval is a plain default
+					// a serial: the column owns the sequence; a shared sequence's nextval
+					// is a plain default
 					boolean sequence = defaultValue != null && NEXTVAL.matcher(defaultValue).matches()
 							&& rows.getBoolean(6);
 					columns.add(new Col(rows.getString(1), rows.getString(2), !rows.getBoolean(3),
@@ -249,9 +258,9 @@ final class PostgresReflector {
 					switch (rows.getString(2)) {
 						case "p" -> primaryKey = new PrimaryKey(constraintName, keyColumns);
 						case "u" -> uniques.add(new Unique(constraintName, keyColumns));
-						case "f" -> foreignKeys.add(new ForeignKey(constraintName, keyColumns, rows.getString(5),
-								strings(rows.getArray(6)), ACTIONS.get(rows.getString(7)),
-								ACTIONS.get(rows.getString(8))));
+						case "f" -> foreignKeys.add(
+								new ForeignKey(constraintName, keyColumns, rows.getString(5), strings(rows.getArray(6)),
+										ACTIONS.get(rows.getString(7)), ACTIONS.get(rows.getString(8))));
 						case "c" -> checks.add(new Check(constraintName, checkExpression(rows.getString(3))));
 						default -> {
 							// exclusion and trigger constraints are not compared
@@ -291,7 +300,10 @@ final class PostgresReflector {
 		return Normalize.stripParentheses(text);
 	}
 
-	/** {@code CREATE INDEX ix ON public.users USING btree (email)} without {@code public.} nor the default method. */
+	/**
+	 * {@code CREATE INDEX ix ON public.users USING btree (email)} without {@code public.}
+	 * nor the default method.
+	 */
 	static String withoutSchema(String definition, String schema) {
 		String quoted = Pattern.quote(schema);
 		String result = definition.replaceFirst(" ON (ONLY )?(" + quoted + "|\"" + quoted + "\")\\.", " ON $1");

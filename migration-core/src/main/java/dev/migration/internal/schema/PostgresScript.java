@@ -23,9 +23,10 @@ import dev.migration.operations.ServerDefault;
 import dev.migration.operations.TableElement;
 
 /**
- * The statements that take a PostgreSQL schema from a comparison's {@code from} to its {@code to}, rendered by the
- * operations renderer. Order: drop what goes (foreign keys first), create tables, change columns, add constraints
- * and indexes (foreign keys last), drop tables (referencing ones first).
+ * The statements that take a PostgreSQL schema from a comparison's {@code from} to its
+ * {@code to}, rendered by the operations renderer. Order: drop what goes (foreign keys
+ * first), create tables, change columns, add constraints and indexes (foreign keys last),
+ * drop tables (referencing ones first).
  */
 final class PostgresScript {
 
@@ -40,9 +41,11 @@ final class PostgresScript {
 	}
 
 	private void writeAll(SchemaComparison comparison) {
-		boolean columnsUnderViews = comparison.changedTables().stream().anyMatch((change) -> !change.removedColumns()
-			.isEmpty() || change.changedColumns().stream().anyMatch((column) -> !column.from().type().equals(column.to()
-				.type())));
+		boolean columnsUnderViews = comparison.changedTables()
+			.stream()
+			.anyMatch((change) -> !change.removedColumns().isEmpty() || change.changedColumns()
+				.stream()
+				.anyMatch((column) -> !column.from().type().equals(column.to().type())));
 		ObjectScript objects = new ObjectScript(comparison, java.util.Set.of(), true);
 		objects.before(this.out, columnsUnderViews);
 		Scripts.renameHints(comparison, this.out);
@@ -132,7 +135,10 @@ final class PostgresScript {
 		objects.after(this.out);
 	}
 
-	/** Type, then default, then nullability: a new default is in place before {@code SET NOT NULL} checks rows. */
+	/**
+	 * Type, then default, then nullability: a new default is in place before
+	 * {@code SET NOT NULL} checks rows.
+	 */
 	private void alter(String table, ColumnChange change) {
 		Col from = change.from();
 		Col to = change.to();
@@ -170,7 +176,10 @@ final class PostgresScript {
 		this.out.addAll(this.renderer.render(operation));
 	}
 
-	/** The column as the operations DSL writes it; sequence and identity numbering are part of the raw type. */
+	/**
+	 * The column as the operations DSL writes it; sequence and identity numbering are
+	 * part of the raw type.
+	 */
 	private static Column column(Col column) {
 		String type = column.type();
 		if (column.autoIncrement()) {

@@ -19,12 +19,16 @@ import dev.migration.internal.schema.SchemaModel.Schema;
 import dev.migration.internal.source.SqlSyntax;
 
 /**
- * Autogenerate and check: reflect the live schema, apply the target schema's SQL to a scratch database of the same
- * kind and reflect it, compare, and render the upgrade and its reverse.
+ * Autogenerate and check: reflect the live schema, apply the target schema's SQL to a
+ * scratch database of the same kind and reflect it, compare, and render the upgrade and
+ * its reverse.
  */
 public final class SchemaCompare {
 
-	/** Where a scratch connection comes from: the same PostgreSQL database, or a {@link DevDatabase}. */
+	/**
+	 * Where a scratch connection comes from: the same PostgreSQL database, or a
+	 * {@link DevDatabase}.
+	 */
 	@FunctionalInterface
 	public interface Connections {
 
@@ -53,7 +57,8 @@ public final class SchemaCompare {
 	 * Compares the live database with the target schema.
 	 * @param live a connection to the database
 	 * @param dialect {@code postgresql} or {@code sqlite}
-	 * @param scratch a second connection to the same PostgreSQL database or to a dev database (unused for SQLite)
+	 * @param scratch a second connection to the same PostgreSQL database or to a dev
+	 * database (unused for SQLite)
 	 * @param targetSql the desired schema as SQL
 	 * @param targetName the file or resource the SQL came from, for messages
 	 * @param included which tables take part (by name)
@@ -65,8 +70,8 @@ public final class SchemaCompare {
 			current = reflect(live, dialect, included);
 		}
 		catch (SQLException ex) {
-			throw new MigrationDatabaseException("Cannot read the database's schema: " + ex.getMessage()
-					+ ". Nothing was changed.", ex);
+			throw new MigrationDatabaseException(
+					"Cannot read the database's schema: " + ex.getMessage() + ". Nothing was changed.", ex);
 		}
 		Schema target;
 		if (dialect instanceof SqliteDialect) {
@@ -78,8 +83,8 @@ public final class SchemaCompare {
 				path = SearchPath.of(live);
 			}
 			catch (SQLException ex) {
-				throw new MigrationDatabaseException("Cannot read the database's search_path: " + ex.getMessage()
-						+ ". Nothing was changed.", ex);
+				throw new MigrationDatabaseException(
+						"Cannot read the database's search_path: " + ex.getMessage() + ". Nothing was changed.", ex);
 			}
 			target = postgresTarget(scratch, path, targetSql, targetName, included);
 		}
@@ -113,8 +118,9 @@ public final class SchemaCompare {
 	}
 
 	/**
-	 * A temporary schema inside a transaction that is rolled back: nothing of it outlives the comparison, even when
-	 * the process dies halfway. In a dev database too, so that whatever else it holds is never touched.
+	 * A temporary schema inside a transaction that is rolled back: nothing of it outlives
+	 * the comparison, even when the process dies halfway. In a dev database too, so that
+	 * whatever else it holds is never touched.
 	 */
 	private static Schema postgresTarget(Connections scratch, SearchPath path, String targetSql, String targetName,
 			Predicate<String> included) {
@@ -126,17 +132,19 @@ public final class SchemaCompare {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE SCHEMA " + schema);
 					guard.requireSameSession();
-					// names resolve as in the database: the scratch schema first, then the database's own path,
-					// where extensions put their types and operator classes (public); its relations are hidden
+					// names resolve as in the database: the scratch schema first, then
+					// the database's own path,
+					// where extensions put their types and operator classes (public); its
+					// relations are hidden
 					// behind the guard's stand-ins in pg_temp
 					statement.execute("SET LOCAL search_path TO " + guard.searchPath(schema, path.after()));
 					statement.execute("SET LOCAL lock_timeout = '" + TargetGuard.LOCK_TIMEOUT + "'");
-					// a dump's SQL functions may name tables created further down; bodies are checked on upgrade
+					// a dump's SQL functions may name tables created further down; bodies
+					// are checked on upgrade
 					statement.execute("SET LOCAL check_function_bodies = off");
 				}
 				apply(connection, TargetSql.statements(targetName, targetSql, SqlSyntax.POSTGRESQL, path.schema()),
-						targetName,
-						guard);
+						targetName, guard);
 				return PostgresReflector.reflect(connection, included);
 			}
 			finally {
@@ -146,7 +154,8 @@ public final class SchemaCompare {
 			}
 		}
 		catch (SQLException ex) {
-			// insufficient_privilege: most often a user that may not create a schema in the database
+			// insufficient_privilege: most often a user that may not create a schema in
+			// the database
 			String fix = "42501".equals(ex.getSQLState()) ? " The user needs CREATE on " + scratch.privilegeFix() + "."
 					: "";
 			throw new MigrationDatabaseException("Cannot reflect the target schema " + targetName + " in "
@@ -154,7 +163,9 @@ public final class SchemaCompare {
 		}
 	}
 
-	/** The compared schema and the schemas of the live connection's search_path, quoted. */
+	/**
+	 * The compared schema and the schemas of the live connection's search_path, quoted.
+	 */
 	private record SearchPath(String schema, List<String> schemas) {
 
 		static SearchPath of(Connection live) throws SQLException {
@@ -178,7 +189,10 @@ public final class SchemaCompare {
 		apply(connection, statements, targetName, null);
 	}
 
-	/** Runs the target's statements; with a guard, only those that keep to the target's own objects. */
+	/**
+	 * Runs the target's statements; with a guard, only those that keep to the target's
+	 * own objects.
+	 */
 	private static void apply(Connection connection, List<SqlStatement> statements, String targetName,
 			TargetGuard guard) throws SQLException {
 		for (SqlStatement statement : statements) {
@@ -193,9 +207,11 @@ public final class SchemaCompare {
 				if (refused != null) {
 					throw refused;
 				}
-				throw new MigrationException("Target schema " + targetName + ":" + statement.line() + ": "
-						+ String.valueOf(ex.getMessage()).strip() + ". Nothing was changed in the database; fix the "
-						+ "target schema and run again.", ex);
+				throw new MigrationException(
+						"Target schema " + targetName + ":" + statement.line() + ": "
+								+ String.valueOf(ex.getMessage()).strip()
+								+ ". Nothing was changed in the database; fix the " + "target schema and run again.",
+						ex);
 			}
 			if (guard != null) {
 				guard.afterRunning(statement);
@@ -204,8 +220,9 @@ public final class SchemaCompare {
 	}
 
 	/**
-	 * Which tables take part: those matching an include pattern (all when there is none) and no exclude pattern,
-	 * never the engine's own tables. Patterns are globs ({@code *}, {@code ?}), compared without case.
+	 * Which tables take part: those matching an include pattern (all when there is none)
+	 * and no exclude pattern, never the engine's own tables. Patterns are globs
+	 * ({@code *}, {@code ?}), compared without case.
 	 */
 	public static Predicate<String> filter(List<String> includes, List<String> excludes, List<String> ownTables) {
 		List<Pattern> include = patterns(includes);

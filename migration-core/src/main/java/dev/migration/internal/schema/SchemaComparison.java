@@ -17,9 +17,10 @@ import dev.migration.internal.schema.SchemaModel.Table;
 import dev.migration.internal.schema.SchemaModel.Unique;
 
 /**
- * What differs between two reflected schemas, from {@code from} (the database) to {@code to} (the target). Tables
- * and columns are matched by name, indexes by name and definition, other constraints by what they constrain (their
- * names are generated differently by each database and by hand, so a name alone is no difference).
+ * What differs between two reflected schemas, from {@code from} (the database) to
+ * {@code to} (the target). Tables and columns are matched by name, indexes by name and
+ * definition, other constraints by what they constrain (their names are generated
+ * differently by each database and by hand, so a name alone is no difference).
  */
 public final class SchemaComparison {
 
@@ -229,8 +230,8 @@ public final class SchemaComparison {
 	}
 
 	/**
-	 * One line per object that differs but that autogenerate cannot write, so that nobody applies a revision that
-	 * silently lacks it.
+	 * One line per object that differs but that autogenerate cannot write, so that nobody
+	 * applies a revision that silently lacks it.
 	 */
 	public List<String> warnings() {
 		List<String> warnings = new ArrayList<>();
@@ -316,9 +317,9 @@ public final class SchemaComparison {
 				}
 			}
 			if (change.keyChanged()) {
-				lines.add("change primary key of " + table + ": (" + String.join(", ",
-						keyColumns(change.from().primaryKey())) + ") -> (" + String.join(", ",
-								keyColumns(change.to().primaryKey())) + ")");
+				lines.add("change primary key of " + table + ": ("
+						+ String.join(", ", keyColumns(change.from().primaryKey())) + ") -> ("
+						+ String.join(", ", keyColumns(change.to().primaryKey())) + ")");
 			}
 			for (Unique unique : change.addedUniques()) {
 				lines.add("add unique constraint on " + table + " (" + String.join(", ", unique.columns()) + ")");
@@ -339,8 +340,9 @@ public final class SchemaComparison {
 				lines.add("remove check constraint on " + table + ": " + check.expression());
 			}
 			for (Idx index : change.removedIndexes()) {
-				boolean replaced = change.addedIndexes().stream()
-						.anyMatch((added) -> added.name().equals(index.name()));
+				boolean replaced = change.addedIndexes()
+					.stream()
+					.anyMatch((added) -> added.name().equals(index.name()));
 				if (!replaced) {
 					lines.add("remove index " + index.name() + " on " + table);
 				}
@@ -353,8 +355,8 @@ public final class SchemaComparison {
 			}
 		}
 		for (ObjectChange change : this.changedObjects) {
-			lines.add("change " + change.to().key() + (change.to().changeable() ? "" : " (not generated: write it by "
-					+ "hand)"));
+			lines.add("change " + change.to().key()
+					+ (change.to().changeable() ? "" : " (not generated: write it by " + "hand)"));
 		}
 		for (Obj object : this.removedObjects) {
 			lines.add("remove " + object.key() + notWritten(object));

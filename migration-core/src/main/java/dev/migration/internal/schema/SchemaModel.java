@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A reflected schema as comparable values: types and defaults are already normalized per dialect, so the same DDL
- * gives equal values on the live database and on the scratch database.
+ * A reflected schema as comparable values: types and defaults are already normalized per
+ * dialect, so the same DDL gives equal values on the live database and on the scratch
+ * database.
  */
 public final class SchemaModel {
 
 	private SchemaModel() {
 	}
 
-	/** The tables of one schema by name, in name order, and its other objects in creation order. */
+	/**
+	 * The tables of one schema by name, in name order, and its other objects in creation
+	 * order.
+	 */
 	public record Schema(Map<String, Table> tables, List<Obj> objects) {
 
 		public Schema {
@@ -35,6 +39,7 @@ public final class SchemaModel {
 
 	/**
 	 * One table.
+	 *
 	 * @param createSql SQLite's stored {@code CREATE TABLE} text, else {@code null}
 	 */
 	public record Table(String name, List<Col> columns, PrimaryKey primaryKey, List<Unique> uniques,
@@ -78,10 +83,14 @@ public final class SchemaModel {
 
 	/**
 	 * A column.
-	 * @param type the normalized type, e.g. {@code character varying(50)} (PostgreSQL), {@code varchar(50)} (SQLite)
+	 *
+	 * @param type the normalized type, e.g. {@code character varying(50)} (PostgreSQL),
+	 * {@code varchar(50)} (SQLite)
 	 * @param defaultValue the normalized default expression, or {@code null}
-	 * @param autoIncrement numbered by the database: a sequence default ({@code serial}) or an identity
-	 * @param identity {@code ALWAYS} or {@code BY DEFAULT} for a PostgreSQL identity column, else {@code null}
+	 * @param autoIncrement numbered by the database: a sequence default ({@code serial})
+	 * or an identity
+	 * @param identity {@code ALWAYS} or {@code BY DEFAULT} for a PostgreSQL identity
+	 * column, else {@code null}
 	 */
 	public record Col(String name, String type, boolean nullable, String defaultValue, boolean autoIncrement,
 			String identity) {
@@ -115,7 +124,10 @@ public final class SchemaModel {
 
 	}
 
-	/** {@code onDelete}/{@code onUpdate} are SQL words, {@code NO ACTION} when none was given. */
+	/**
+	 * {@code onDelete}/{@code onUpdate} are SQL words, {@code NO ACTION} when none was
+	 * given.
+	 */
 	public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
 			String onDelete, String onUpdate) {
 
@@ -143,7 +155,9 @@ public final class SchemaModel {
 
 	}
 
-	/** {@code expression} is the condition without the surrounding {@code CHECK (...)}. */
+	/**
+	 * {@code expression} is the condition without the surrounding {@code CHECK (...)}.
+	 */
 	public record Check(String name, String expression) {
 
 		String signature() {
@@ -154,11 +168,12 @@ public final class SchemaModel {
 
 	/**
 	 * An index that backs no constraint.
-	 * @param definition what is compared: PostgreSQL's index definition without schema, SQLite's normalized text
+	 *
+	 * @param definition what is compared: PostgreSQL's index definition without schema,
+	 * SQLite's normalized text
 	 * @param sql the statement that creates it on this database
 	 */
-	public record Idx(String name, List<String> columns, boolean unique, String where, String definition,
-			String sql) {
+	public record Idx(String name, List<String> columns, boolean unique, String where, String definition, String sql) {
 
 		public Idx {
 			columns = List.copyOf(columns);
@@ -167,16 +182,23 @@ public final class SchemaModel {
 	}
 
 	/**
-	 * An object beyond tables: an extension, function, view, trigger, enum type, sequence of its own, or one that
-	 * autogenerate cannot write (another type, a materialized view, an aggregate).
-	 * @param kind {@code extension}, {@code function}, {@code procedure}, {@code view}, {@code trigger}, ...
-	 * @param name the name as people read it, with the arguments for a function: {@code touch()}
+	 * An object beyond tables: an extension, function, view, trigger, enum type, sequence
+	 * of its own, or one that autogenerate cannot write (another type, a materialized
+	 * view, an aggregate).
+	 *
+	 * @param kind {@code extension}, {@code function}, {@code procedure}, {@code view},
+	 * {@code trigger}, ...
+	 * @param name the name as people read it, with the arguments for a function:
+	 * {@code touch()}
 	 * @param table the table of a trigger, else {@code null}
-	 * @param definition what is compared, as the database prints it, without the compared schema's qualifier
-	 * @param createSql the statement that creates it, or {@code null} when autogenerate cannot write it
+	 * @param definition what is compared, as the database prints it, without the compared
+	 * schema's qualifier
+	 * @param createSql the statement that creates it, or {@code null} when autogenerate
+	 * cannot write it
 	 * @param dropSql the statement that drops it, or {@code null}
-	 * @param early whether it is created before tables (functions that defaults, checks, indexes and triggers may
-	 *     use); a {@code BEGIN ATOMIC} body, parsed when created, comes after the tables it names
+	 * @param early whether it is created before tables (functions that defaults, checks,
+	 * indexes and triggers may use); a {@code BEGIN ATOMIC} body, parsed when created,
+	 * comes after the tables it names
 	 */
 	public record Obj(String kind, String name, String table, String definition, String createSql, String dropSql,
 			boolean early) {
@@ -191,8 +213,9 @@ public final class SchemaModel {
 		}
 
 		/**
-		 * Whether a changed definition can be written: functions, views and triggers are replaced; a type or a
-		 * sequence is altered in ways (new enum labels, restarts) that only a person can choose.
+		 * Whether a changed definition can be written: functions, views and triggers are
+		 * replaced; a type or a sequence is altered in ways (new enum labels, restarts)
+		 * that only a person can choose.
 		 */
 		boolean changeable() {
 			return renderable() && !this.kind.equals("type") && !this.kind.equals("sequence");

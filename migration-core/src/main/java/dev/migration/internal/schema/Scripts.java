@@ -13,21 +13,24 @@ import dev.migration.internal.schema.SchemaModel.ForeignKey;
 import dev.migration.internal.schema.SchemaModel.Table;
 
 /**
- * What the PostgreSQL and SQLite scripts share: rename hints, the order tables are created in, the text of a section.
+ * What the PostgreSQL and SQLite scripts share: rename hints, the order tables are
+ * created in, the text of a section.
  */
 final class Scripts {
 
 	private Scripts() {
 	}
 
-	/** Comments where something disappears and something else appears: that may be a rename, which no diff sees. */
+	/**
+	 * Comments where something disappears and something else appears: that may be a
+	 * rename, which no diff sees.
+	 */
 	static void renameHints(SchemaComparison comparison, List<String> out) {
 		if (!comparison.addedTables().isEmpty() && !comparison.removedTables().isEmpty()) {
 			out.add("-- NOTE: table(s) " + names(comparison.removedTables()) + " disappear and "
 					+ names(comparison.addedTables()) + " appear. Autogenerate cannot detect renames: if this is one, "
 					+ "replace the DROP TABLE and CREATE TABLE below with ALTER TABLE old RENAME TO new, or the rows "
-					+ "are"
-					+ " lost.");
+					+ "are" + " lost.");
 		}
 		for (TableChange change : comparison.changedTables()) {
 			if (!change.addedColumns().isEmpty() && !change.removedColumns().isEmpty()) {
@@ -55,7 +58,10 @@ final class Scripts {
 		return String.join(", ", names);
 	}
 
-	/** Referenced tables before the tables that reference them; a cycle keeps the name order. */
+	/**
+	 * Referenced tables before the tables that reference them; a cycle keeps the name
+	 * order.
+	 */
 	static List<Table> creationOrder(List<Table> tables) {
 		Map<String, Table> byName = new LinkedHashMap<>();
 		for (Table table : tables) {
@@ -85,7 +91,10 @@ final class Scripts {
 		done.add(name);
 	}
 
-	/** A section's text: statements end with {@code ;}, comments stand alone; empty when there is nothing. */
+	/**
+	 * A section's text: statements end with {@code ;}, comments stand alone; empty when
+	 * there is nothing.
+	 */
 	static String text(List<String> statements) {
 		StringBuilder text = new StringBuilder();
 		for (String statement : statements) {

@@ -21,15 +21,19 @@ import dev.migration.internal.schema.SchemaModel.Table;
 import dev.migration.internal.schema.SchemaModel.Unique;
 
 /**
- * The reflection that autogenerate and check use, flattened into a public {@link SchemaSnapshot}: the same
- * normalized types, defaults and definitions, so two snapshots of equal schemas are equal.
+ * The reflection that autogenerate and check use, flattened into a public
+ * {@link SchemaSnapshot}: the same normalized types, defaults and definitions, so two
+ * snapshots of equal schemas are equal.
  */
 public final class SnapshotReader {
 
 	private SnapshotReader() {
 	}
 
-	/** The connection's current schema (PostgreSQL) or {@code main} (SQLite), its tables filtered. */
+	/**
+	 * The connection's current schema (PostgreSQL) or {@code main} (SQLite), its tables
+	 * filtered.
+	 */
 	public static SchemaSnapshot read(Connection connection, Dialect dialect, Predicate<String> included)
 			throws SQLException {
 		return of(SchemaCompare.reflect(connection, dialect, included));
@@ -45,19 +49,19 @@ public final class SnapshotReader {
 				add(elements, seen, new Element("column", name, column.name(), describe(column)));
 			}
 			if (table.primaryKey() != null) {
-				add(elements, seen, new Element("primary key", name, "", "(" + String.join(", ",
-						table.primaryKey().columns()) + ")"));
+				add(elements, seen, new Element("primary key", name, "",
+						"(" + String.join(", ", table.primaryKey().columns()) + ")"));
 			}
 			for (Unique unique : table.uniques()) {
-				add(elements, seen, new Element("unique constraint", name, "(" + String.join(", ", unique.columns())
-						+ ")", ""));
+				add(elements, seen,
+						new Element("unique constraint", name, "(" + String.join(", ", unique.columns()) + ")", ""));
 			}
 			for (ForeignKey key : table.foreignKeys()) {
 				add(elements, seen, new Element("foreign key", name, key.describe(), ""));
 			}
 			for (Check check : table.checks()) {
-				add(elements, seen, new Element("check constraint", name, "(" + Normalize.sql(check.expression())
-						+ ")", ""));
+				add(elements, seen,
+						new Element("check constraint", name, "(" + Normalize.sql(check.expression()) + ")", ""));
 			}
 			for (Idx index : table.indexes()) {
 				add(elements, seen, new Element("index", name, index.name(), index.definition()));
@@ -69,11 +73,14 @@ public final class SnapshotReader {
 		return new SchemaSnapshot(elements);
 	}
 
-	/** A second element with the same key (two equal unique constraints) is numbered, so none hides another. */
+	/**
+	 * A second element with the same key (two equal unique constraints) is numbered, so
+	 * none hides another.
+	 */
 	private static void add(List<Element> elements, Map<String, Integer> seen, Element element) {
 		int count = seen.merge(element.key(), 1, Integer::sum);
-		elements.add((count == 1) ? element : new Element(element.kind(), element.table(), element.name() + " #"
-				+ count, element.definition()));
+		elements.add((count == 1) ? element
+				: new Element(element.kind(), element.table(), element.name() + " #" + count, element.definition()));
 	}
 
 	private static String describe(Col column) {

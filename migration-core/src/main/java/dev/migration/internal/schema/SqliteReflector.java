@@ -25,8 +25,8 @@ import dev.migration.internal.source.SqlLexer;
 import dev.migration.internal.source.SqlLexer.Token;
 
 /**
- * Reads a SQLite database from {@code sqlite_master} and the {@code PRAGMA}s; checks, which no PRAGMA lists, come
- * from the stored {@code CREATE TABLE} text.
+ * Reads a SQLite database from {@code sqlite_master} and the {@code PRAGMA}s; checks,
+ * which no PRAGMA lists, come from the stored {@code CREATE TABLE} text.
  */
 final class SqliteReflector {
 
@@ -51,7 +51,10 @@ final class SqliteReflector {
 		return new Schema(tables, objects(connection, included));
 	}
 
-	/** Views and triggers as stored, in the order they were created; a trigger takes part with its table. */
+	/**
+	 * Views and triggers as stored, in the order they were created; a trigger takes part
+	 * with its table.
+	 */
 	private static List<Obj> objects(Connection connection, Predicate<String> included) throws SQLException {
 		List<Obj> objects = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
@@ -72,7 +75,10 @@ final class SqliteReflector {
 		return objects;
 	}
 
-	/** The text without comments and with words in lower case: {@code .schema} adds comments to a view. */
+	/**
+	 * The text without comments and with words in lower case: {@code .schema} adds
+	 * comments to a view.
+	 */
 	private static String tokens(String sql) {
 		StringBuilder joined = new StringBuilder();
 		for (Token token : SqlLexer.tokens(sql)) {
@@ -95,7 +101,8 @@ final class SqliteReflector {
 			if (keyPosition > 0) {
 				keyColumns.put(keyPosition, column);
 			}
-			// a key column is never null: SQLite's rowid alias is NOT NULL whether written or not
+			// a key column is never null: SQLite's rowid alias is NOT NULL whether
+			// written or not
 			boolean nullable = ((Number) row.get("notnull")).intValue() == 0 && keyPosition == 0;
 			columns.add(new Col(column, type((String) row.get("type")), nullable,
 					defaultValue((String) row.get("dflt_value")), false, null));
@@ -155,7 +162,10 @@ final class SqliteReflector {
 		return (declared == null) ? "" : Normalize.sql(declared);
 	}
 
-	/** The default as written, without outer parentheses; {@code TRUE}/{@code FALSE} as SQLite stores them. */
+	/**
+	 * The default as written, without outer parentheses; {@code TRUE}/{@code FALSE} as
+	 * SQLite stores them.
+	 */
 	static String defaultValue(String written) {
 		if (written == null) {
 			return null;
@@ -185,7 +195,10 @@ final class SqliteReflector {
 		return new ArrayList<>(key.values());
 	}
 
-	/** Every {@code CHECK (...)} of the table, column or table level, with its {@code CONSTRAINT} name if any. */
+	/**
+	 * Every {@code CHECK (...)} of the table, column or table level, with its
+	 * {@code CONSTRAINT} name if any.
+	 */
 	static List<Check> checks(String createSql) {
 		List<Token> tokens = SqlLexer.tokens(createSql);
 		List<Check> checks = new ArrayList<>();
@@ -252,7 +265,8 @@ final class SqliteReflector {
 	}
 
 	/**
-	 * The create statement with the table renamed: {@code CREATE TABLE users (...)} to {@code CREATE TABLE x (...)}.
+	 * The create statement with the table renamed: {@code CREATE TABLE users (...)} to
+	 * {@code CREATE TABLE x (...)}.
 	 */
 	static String renamed(String createSql, String newName) {
 		List<Token> tokens = SqlLexer.tokens(createSql);

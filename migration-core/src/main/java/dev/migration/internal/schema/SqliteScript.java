@@ -14,11 +14,12 @@ import dev.migration.internal.schema.SchemaModel.Idx;
 import dev.migration.internal.schema.SchemaModel.Table;
 
 /**
- * The statements that take a SQLite schema from a comparison's {@code from} to its {@code to}. New tables and
- * indexes are written exactly as the target's stored text; a new plain column is an {@code ALTER TABLE ADD COLUMN},
- * a dropped column nothing else uses an {@code ALTER TABLE DROP COLUMN};
- * every other change of a table is an explicit move-and-copy to the target's {@code CREATE TABLE}: create it under
- * a temporary name, copy the shared columns, drop the old table, rename, recreate the indexes.
+ * The statements that take a SQLite schema from a comparison's {@code from} to its
+ * {@code to}. New tables and indexes are written exactly as the target's stored text; a
+ * new plain column is an {@code ALTER TABLE ADD COLUMN}, a dropped column nothing else
+ * uses an {@code ALTER TABLE DROP COLUMN}; every other change of a table is an explicit
+ * move-and-copy to the target's {@code CREATE TABLE}: create it under a temporary name,
+ * copy the shared columns, drop the old table, rename, recreate the indexes.
  */
 final class SqliteScript {
 
@@ -39,7 +40,8 @@ final class SqliteScript {
 				copied.add(change.name());
 			}
 		}
-		boolean droppedColumns = comparison.changedTables().stream()
+		boolean droppedColumns = comparison.changedTables()
+			.stream()
 			.anyMatch((change) -> !change.removedColumns().isEmpty());
 		ObjectScript objects = new ObjectScript(comparison, copied, false);
 		objects.before(this.out, !copied.isEmpty() || droppedColumns);
@@ -84,17 +86,20 @@ final class SqliteScript {
 		objects.after(this.out);
 	}
 
-	/** Whether ALTER TABLE cannot do the change: anything but plain columns added or dropped and index changes. */
+	/**
+	 * Whether ALTER TABLE cannot do the change: anything but plain columns added or
+	 * dropped and index changes.
+	 */
 	static boolean needsCopy(TableChange change) {
 		for (Col column : change.removedColumns()) {
 			if (!droppable(change, column.name())) {
 				return true;
 			}
 		}
-		if (!change.changedColumns().isEmpty() || change.keyChanged()
-				|| !change.addedUniques().isEmpty() || !change.removedUniques().isEmpty()
-				|| !change.addedForeignKeys().isEmpty() || !change.removedForeignKeys().isEmpty()
-				|| !change.addedChecks().isEmpty() || !change.removedChecks().isEmpty()) {
+		if (!change.changedColumns().isEmpty() || change.keyChanged() || !change.addedUniques().isEmpty()
+				|| !change.removedUniques().isEmpty() || !change.addedForeignKeys().isEmpty()
+				|| !change.removedForeignKeys().isEmpty() || !change.addedChecks().isEmpty()
+				|| !change.removedChecks().isEmpty()) {
 			return true;
 		}
 		Map<String, String> definitions = SqliteReflector.columnDefinitions(change.to().createSql());
@@ -107,7 +112,8 @@ final class SqliteScript {
 		return false;
 	}
 
-	// what SQLite's DROP COLUMN (3.35+) accepts: no key, unique, foreign key, check or remaining index uses it
+	// what SQLite's DROP COLUMN (3.35+) accepts: no key, unique, foreign key, check or
+	// remaining index uses it
 	private static boolean droppable(TableChange change, String column) {
 		Table from = change.from();
 		if (from.primaryKey() != null && from.primaryKey().columns().contains(column)) {
@@ -131,7 +137,8 @@ final class SqliteScript {
 		return true;
 	}
 
-	// what SQLite's ADD COLUMN accepts: no key, no unique, NOT NULL only with a constant default
+	// what SQLite's ADD COLUMN accepts: no key, no unique, NOT NULL only with a constant
+	// default
 	private static boolean plainColumn(Col column, String definition) {
 		String upper = " " + definition.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") + " ";
 		if (upper.contains(" PRIMARY ") || upper.contains(" UNIQUE") || upper.contains(" GENERATED ")

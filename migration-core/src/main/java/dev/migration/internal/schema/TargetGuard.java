@@ -22,24 +22,32 @@ import dev.migration.internal.source.SqlLexer;
 import dev.migration.internal.source.SqlLexer.Token;
 
 /**
- * Keeps a target schema's statements away from the relations of the database it is applied in. The target runs in
- * a scratch schema with the database's search path behind it, so that the types, functions and operator classes
- * of extensions resolve as in the database; its relations must not: a statement that reached one would lock it
- * (ACCESS EXCLUSIVE for ALTER) until the comparison ends. Three fences, from the first to the last:
+ * Keeps a target schema's statements away from the relations of the database it is
+ * applied in. The target runs in a scratch schema with the database's search path behind
+ * it, so that the types, functions and operator classes of extensions resolve as in the
+ * database; its relations must not: a statement that reached one would lock it (ACCESS
+ * EXCLUSIVE for ALTER) until the comparison ends. Three fences, from the first to the
+ * last:
  * <ul>
- * <li>every relation of the search path's schemas that the target names gets a stand-in: an empty temporary
- * sequence of the same name in {@code pg_temp}, which is placed before those schemas, so that a name the target
- * did not create resolves to the stand-in (sequences have no row type, so no type name is hidden);</li>
- * <li>a name qualified with another schema ({@code audit.entries}) that is a relation of the database is refused
- * before its statement runs; a DROP (or {@code ALTER TABLE IF EXISTS}) runs only when all it names is the
- * target's own, and is left out otherwise, as pg_dump --clean's are;</li>
- * <li>after each statement, a lock held on a stand-in, or a DDL lock on a relation of the database (a name built
- * in a DO block), refuses the target and rolls back; {@code lock_timeout} keeps a wait for one short.</li>
+ * <li>every relation of the search path's schemas that the target names gets a stand-in:
+ * an empty temporary sequence of the same name in {@code pg_temp}, which is placed before
+ * those schemas, so that a name the target did not create resolves to the stand-in
+ * (sequences have no row type, so no type name is hidden);</li>
+ * <li>a name qualified with another schema ({@code audit.entries}) that is a relation of
+ * the database is refused before its statement runs; a DROP (or
+ * {@code ALTER TABLE IF EXISTS}) runs only when all it names is the target's own, and is
+ * left out otherwise, as pg_dump --clean's are;</li>
+ * <li>after each statement, a lock held on a stand-in, or a DDL lock on a relation of the
+ * database (a name built in a DO block), refuses the target and rolls back;
+ * {@code lock_timeout} keeps a wait for one short.</li>
  * </ul>
  */
 final class TargetGuard {
 
-	/** A statement that waits for a lock waits for someone else's object: the target's own are never contended. */
+	/**
+	 * A statement that waits for a lock waits for someone else's object: the target's own
+	 * are never contended.
+	 */
 	static final String LOCK_TIMEOUT = "100ms";
 
 	private static final int STAND_INS_PER_COMMIT = 500;
@@ -50,7 +58,10 @@ final class TargetGuard {
 
 	private final String targetName;
 
-	/** Relations that existed before the target ran, by oid: the database's, and the stand-ins for them. */
+	/**
+	 * Relations that existed before the target ran, by oid: the database's, and the
+	 * stand-ins for them.
+	 */
 	private final Map<Long, Relation> existing = new HashMap<>();
 
 	/** The database's relations by schema, then name. */
@@ -83,9 +94,11 @@ final class TargetGuard {
 	}
 
 	/**
-	 * Reads the database's relations and makes the stand-ins for those the target names, committed in their own
-	 * transaction so that their creation holds no lock; call before the scratch transaction begins.
-	 * @param pathSchemas the schemas of the live search path, quoted as {@code quote_ident} does
+	 * Reads the database's relations and makes the stand-ins for those the target names,
+	 * committed in their own transaction so that their creation holds no lock; call
+	 * before the scratch transaction begins.
+	 * @param pathSchemas the schemas of the live search path, quoted as
+	 * {@code quote_ident} does
 	 */
 	static TargetGuard prepare(Connection connection, String targetName, List<String> pathSchemas, String targetSql)
 			throws SQLException {
@@ -128,22 +141,26 @@ final class TargetGuard {
 				}
 			}
 		}
-		Set<String> temporary = this.bySchema.entrySet().stream()
-				.filter((entry) -> entry.getKey().startsWith("pg_temp"))
-			.flatMap((entry) -> entry.getValue().keySet().stream()).collect(Collectors.toSet());
+		Set<String> temporary = this.bySchema.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("pg_temp"))
+			.flatMap((entry) -> entry.getValue().keySet().stream())
+			.collect(Collectors.toSet());
 		boolean autoCommit = this.connection.getAutoCommit();
 		this.connection.setAutoCommit(false);
 		try (Statement statement = this.connection.createStatement()) {
 			StringBuilder batch = new StringBuilder();
 			int count = 0;
 			for (Relation relation : first.values()) {
-				// a temporary relation of that name (a pooled session's) already hides the database's
+				// a temporary relation of that name (a pooled session's) already hides
+				// the database's
 				if (!temporary.contains(relation.name())) {
 					batch.append("CREATE TEMPORARY SEQUENCE ").append(quote(relation.name())).append(";\n");
 					this.standIns.put(relation.name(), relation);
 					count++;
 				}
-				// committed in batches: each creation holds a lock until its commit, and the lock table is shared
+				// committed in batches: each creation holds a lock until its commit, and
+				// the lock table is shared
 				if (count == STAND_INS_PER_COMMIT) {
 					statement.execute(batch.toString());
 					this.connection.commit();
@@ -165,8 +182,7 @@ final class TargetGuard {
 		}
 		if (!this.standIns.isEmpty()) {
 			try (PreparedStatement statement = this.connection.prepareStatement("SELECT c.oid, c.relname FROM "
-					+ "pg_class c "
-					+ "WHERE c.relnamespace = pg_my_temp_schema() AND c.relname = ANY (?)")) {
+					+ "pg_class c " + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relname = ANY (?)")) {
 				statement.setArray(1, this.connection.createArrayOf("text", this.standIns.keySet().toArray()));
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
@@ -178,8 +194,9 @@ final class TargetGuard {
 	}
 
 	/**
-	 * Refuses to go on in another server session than the one that holds the stand-ins (a pooler that hands out a
-	 * server connection per transaction): there the database's relations would not be hidden.
+	 * Refuses to go on in another server session than the one that holds the stand-ins (a
+	 * pooler that hands out a server connection per transaction): there the database's
+	 * relations would not be hidden.
 	 */
 	void requireSameSession() throws SQLException {
 		if (backend() != this.backend) {
@@ -199,7 +216,10 @@ final class TargetGuard {
 		}
 	}
 
-	/** Drops the stand-ins: a pooled session outlives the comparison (a closed one drops them by itself). */
+	/**
+	 * Drops the stand-ins: a pooled session outlives the comparison (a closed one drops
+	 * them by itself).
+	 */
 	void close() {
 		if (this.standIns.isEmpty()) {
 			return;
@@ -212,25 +232,30 @@ final class TargetGuard {
 			}
 		}
 		catch (SQLException ex) {
-			// a broken session drops its temporary objects when it ends; the comparison's own error matters more
+			// a broken session drops its temporary objects when it ends; the comparison's
+			// own error matters more
 		}
 	}
 
-	/** The search path for the target: its scratch schema, the stand-ins, then the database's path. */
+	/**
+	 * The search path for the target: its scratch schema, the stand-ins, then the
+	 * database's path.
+	 */
 	String searchPath(String scratchSchema, String livePath) {
 		this.scratch = scratchSchema;
 		return scratchSchema + ", pg_temp" + livePath;
 	}
 
 	/**
-	 * Whether to run the statement: {@code false} for a DROP of what the target does not hold (pg_dump --clean's, or
-	 * a history's of the database's own); refuses a statement that names a relation of another schema.
+	 * Whether to run the statement: {@code false} for a DROP of what the target does not
+	 * hold (pg_dump --clean's, or a history's of the database's own); refuses a statement
+	 * that names a relation of another schema.
 	 */
 	boolean runs(SqlStatement statement) throws SQLException {
 		List<Token> tokens = SqlLexer.tokens(statement.sql());
 		String first = word(tokens, 0);
-		boolean drop = first.equals("DROP") || (first.equals("ALTER") && word(tokens, 1).equals("TABLE")
-				&& word(tokens, 2).equals("IF"));
+		boolean drop = first.equals("DROP")
+				|| (first.equals("ALTER") && word(tokens, 1).equals("TABLE") && word(tokens, 2).equals("IF"));
 		for (String[] name : TargetSql.qualifiedNames(statement.sql(), first.equals("DO"))) {
 			Relation relation = this.bySchema.getOrDefault(name[0], Map.of()).get(name[1]);
 			if (relation != null && !drop) {
@@ -241,7 +266,10 @@ final class TargetGuard {
 		return !drop || ownObjects(tokens);
 	}
 
-	/** A DROP of relations, types or functions, or of a trigger, policy or rule on a table, all in the scratch. */
+	/**
+	 * A DROP of relations, types or functions, or of a trigger, policy or rule on a
+	 * table, all in the scratch.
+	 */
 	private boolean ownObjects(List<Token> tokens) throws SQLException {
 		int index = 1;
 		StringBuilder kind = new StringBuilder();
@@ -306,9 +334,9 @@ final class TargetGuard {
 			case "pg_proc" -> "pro";
 			default -> "rel";
 		};
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT count(DISTINCT " + prefix
-				+ "name) FROM " + catalog + " WHERE " + prefix + "namespace = to_regnamespace(?) AND " + prefix
-				+ "name = ANY (?)")) {
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("SELECT count(DISTINCT " + prefix + "name) FROM " + catalog + " WHERE " + prefix
+					+ "namespace = to_regnamespace(?) AND " + prefix + "name = ANY (?)")) {
 			statement.setString(1, this.scratch);
 			statement.setArray(2, this.connection.createArrayOf("text", names.toArray()));
 			try (ResultSet rows = statement.executeQuery()) {
@@ -319,15 +347,17 @@ final class TargetGuard {
 	}
 
 	private static boolean kindWord(String word) {
-		return List.of("TABLE", "VIEW", "MATERIALIZED", "SEQUENCE", "INDEX", "FOREIGN", "TYPE", "DOMAIN", "FUNCTION",
-				"PROCEDURE", "ROUTINE", "AGGREGATE", "TRIGGER", "POLICY", "RULE", "SCHEMA", "EXTENSION", "OWNED")
+		return List
+			.of("TABLE", "VIEW", "MATERIALIZED", "SEQUENCE", "INDEX", "FOREIGN", "TYPE", "DOMAIN", "FUNCTION",
+					"PROCEDURE", "ROUTINE", "AGGREGATE", "TRIGGER", "POLICY", "RULE", "SCHEMA", "EXTENSION", "OWNED")
 			.contains(word);
 	}
 
 	/**
-	 * Refuses the target when the statement that just ran locked a stand-in, or took a DDL lock (SHARE UPDATE
-	 * EXCLUSIVE or stronger) on a relation of the database; the weak locks of reads and writes are let through, as
-	 * the database's own event triggers take them on DDL (a counter's nextval, say).
+	 * Refuses the target when the statement that just ran locked a stand-in, or took a
+	 * DDL lock (SHARE UPDATE EXCLUSIVE or stronger) on a relation of the database; the
+	 * weak locks of reads and writes are let through, as the database's own event
+	 * triggers take them on DDL (a counter's nextval, say).
 	 */
 	void afterRunning(SqlStatement statement) throws SQLException {
 		try (Statement jdbc = this.connection.createStatement();
@@ -347,8 +377,9 @@ final class TargetGuard {
 	}
 
 	/**
-	 * The refusal for a statement that failed on a stand-in (the database's wrong_object_type: the stand-in is a
-	 * sequence), or what to add to the database's error when it waited for a lock; {@code null} for other errors.
+	 * The refusal for a statement that failed on a stand-in (the database's
+	 * wrong_object_type: the stand-in is a sequence), or what to add to the database's
+	 * error when it waited for a lock; {@code null} for other errors.
 	 */
 	MigrationException refusal(SqlStatement statement, SQLException ex) {
 		if ("55P03".equals(ex.getSQLState())) {
@@ -382,7 +413,10 @@ final class TargetGuard {
 				+ "did not create is not one: give the schema at its end, e.g. pg_dump --schema-only at head).";
 	}
 
-	/** Every identifier of the text, unquoted ones folded to lower case, in strings and bodies too. */
+	/**
+	 * Every identifier of the text, unquoted ones folded to lower case, in strings and
+	 * bodies too.
+	 */
 	static Set<String> words(String sql) {
 		Set<String> words = new HashSet<>();
 		Matcher matcher = WORD.matcher(sql);

@@ -11,12 +11,14 @@ import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
 
 /**
- * A target schema as people have it, made ready for the scratch database: the output of {@code pg_dump
- * --schema-only} and of {@code sqlite3 .schema} is taken as it is. What only restores a dump in another session
- * (psql's {@code \restrict}, {@code SET}, {@code set_config('search_path', ...)}, owners, grants, comments, the
- * compared schema's own {@code CREATE SCHEMA}, SQLite's internal tables) is left out, and
- * names qualified with the compared schema ({@code public.users}) lose the qualifier so that they land in the scratch
- * schema.
+ * A target schema as people have it, made ready for the scratch database: the output of
+ * {@code pg_dump
+ * --schema-only} and of {@code sqlite3 .schema} is taken as it is. What only restores a
+ * dump in another session (psql's {@code \restrict}, {@code SET},
+ * {@code set_config('search_path', ...)}, owners, grants, comments, the compared schema's
+ * own {@code CREATE SCHEMA}, SQLite's internal tables) is left out, and names qualified
+ * with the compared schema ({@code public.users}) lose the qualifier so that they land in
+ * the scratch schema.
  */
 final class TargetSql {
 
@@ -26,12 +28,12 @@ final class TargetSql {
 	/**
 	 * The statements to run, with their lines in the file.
 	 * @param location the target schema's file, for errors
-	 * @param schema the schema being compared ({@code public}), whose qualifier is removed; {@code null} for SQLite
+	 * @param schema the schema being compared ({@code public}), whose qualifier is
+	 * removed; {@code null} for SQLite
 	 */
 	static List<SqlStatement> statements(String location, String text, SqlSyntax syntax, String schema) {
 		List<SqlStatement> statements = new ArrayList<>();
-		for (SqlStatement statement : StatementSplitter.statements(syntax, location,
-				withoutMetaCommands(text), 1)) {
+		for (SqlStatement statement : StatementSplitter.statements(syntax, location, withoutMetaCommands(text), 1)) {
 			List<Token> tokens = SqlLexer.tokens(statement.sql());
 			if (tokens.isEmpty() || left(tokens, syntax, schema)) {
 				continue;
@@ -42,7 +44,10 @@ final class TargetSql {
 		return statements;
 	}
 
-	/** psql's backslash commands ({@code \restrict KEY} of pg_dump 17.6+) become blank lines: lines keep numbers. */
+	/**
+	 * psql's backslash commands ({@code \restrict KEY} of pg_dump 17.6+) become blank
+	 * lines: lines keep numbers.
+	 */
 	static String withoutMetaCommands(String text) {
 		if (text.indexOf('\\') < 0) {
 			return text;
@@ -64,14 +69,17 @@ final class TargetSql {
 		String first = tokens.get(0).upper();
 		String second = word(tokens, 1);
 		if (syntax == SqlSyntax.SQLITE) {
-			// .schema prints the tables SQLite makes itself (AUTOINCREMENT, ANALYZE); creating them is an error
+			// .schema prints the tables SQLite makes itself (AUTOINCREMENT, ANALYZE);
+			// creating them is an error
 			int name = word(tokens, 2).equals("IF") ? 5 : 2;
 			return (first.equals("CREATE") && second.equals("TABLE") && internal(tokens, name))
 					|| first.equals("ANALYZE") || (first.equals("INSERT") && internal(tokens, 2));
 		}
 		return switch (first) {
-			// DROP and ALTER TABLE IF EXISTS stay: TargetGuard runs them on what the target created (a history's)
-			// and leaves out the rest (pg_dump --clean's, which would reach the database's own objects)
+			// DROP and ALTER TABLE IF EXISTS stay: TargetGuard runs them on what the
+			// target created (a history's)
+			// and leaves out the rest (pg_dump --clean's, which would reach the
+			// database's own objects)
 			case "SET", "RESET", "COMMENT", "GRANT", "REVOKE", "SECURITY" -> true;
 			case "SELECT" -> second.endsWith("SET_CONFIG") || second.endsWith("SETVAL");
 			case "ALTER" -> second.equals("DEFAULT") || ownerChange(tokens) || databaseWide(tokens)
@@ -87,7 +95,8 @@ final class TargetSql {
 				&& tokens.get(index).identifier().toLowerCase(Locale.ROOT).replace("main.", "").startsWith("sqlite_");
 	}
 
-	// publications, subscriptions and event triggers belong to the database, need privileges and are not compared
+	// publications, subscriptions and event triggers belong to the database, need
+	// privileges and are not compared
 	private static boolean databaseWide(List<Token> tokens) {
 		String second = word(tokens, 1);
 		return second.equals("PUBLICATION") || second.equals("SUBSCRIPTION")
@@ -118,8 +127,9 @@ final class TargetSql {
 	}
 
 	/**
-	 * Removes the qualifier {@code schema.} (also quoted) from names, and from {@code 'schema.seq'::regclass}
-	 * literals of a dump's {@code nextval}, outside strings, comments and dollar-quoted bodies.
+	 * Removes the qualifier {@code schema.} (also quoted) from names, and from
+	 * {@code 'schema.seq'::regclass} literals of a dump's {@code nextval}, outside
+	 * strings, comments and dollar-quoted bodies.
 	 */
 	static String unqualified(String sql, String schema) {
 		StringBuilder out = new StringBuilder(sql.length());
@@ -178,9 +188,10 @@ final class TargetSql {
 	}
 
 	/**
-	 * The qualified names ({@code schema.name}, also quoted) of a statement, as {schema, name} with unquoted parts
-	 * folded to lower case, outside strings and comments; inside dollar-quoted bodies only when they run at once
-	 * ({@code DO}): a function's body is not run when the function is created.
+	 * The qualified names ({@code schema.name}, also quoted) of a statement, as {schema,
+	 * name} with unquoted parts folded to lower case, outside strings and comments;
+	 * inside dollar-quoted bodies only when they run at once ({@code DO}): a function's
+	 * body is not run when the function is created.
 	 */
 	static List<String[]> qualifiedNames(String sql, boolean bodies) {
 		List<String[]> names = new ArrayList<>();
@@ -292,8 +303,8 @@ final class TargetSql {
 			return sql.length();
 		}
 		int i = start;
-		while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-				|| sql.charAt(i) == '$')) {
+		while (i < sql.length()
+				&& (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
 			i++;
 		}
 		return i;

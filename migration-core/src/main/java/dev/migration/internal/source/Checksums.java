@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Checksums of revision sources, stored in {@code migration_history} and compared by {@code validate}.
+ * Checksums of revision sources, stored in {@code migration_history} and compared by
+ * {@code validate}.
  */
 public final class Checksums {
 
@@ -16,9 +17,10 @@ public final class Checksums {
 	}
 
 	/**
-	 * The SHA-256 hex of the normalized source: without a leading BOM, with LF line endings, without trailing
-	 * whitespace on each line and without trailing blank lines. Git's line-ending conversion and an editor that trims
-	 * lines leave it unchanged; any other edit changes it.
+	 * The SHA-256 hex of the normalized source: without a leading BOM, with LF line
+	 * endings, without trailing whitespace on each line and without trailing blank lines.
+	 * Git's line-ending conversion and an editor that trims lines leave it unchanged; any
+	 * other edit changes it.
 	 * @param source the revision file's content
 	 * @return 64 lowercase hex characters
 	 */
@@ -28,9 +30,10 @@ public final class Checksums {
 	}
 
 	/**
-	 * The same checksum from a file's bytes and their decoded text. Most files are normal already (LF line endings,
-	 * no trailing spaces, no BOM): then the checksum is that of a prefix of the bytes, and the text is neither copied
-	 * nor encoded again, which is most of the cost of reading a thousand revisions in a JVM that has just started.
+	 * The same checksum from a file's bytes and their decoded text. Most files are normal
+	 * already (LF line endings, no trailing spaces, no BOM): then the checksum is that of
+	 * a prefix of the bytes, and the text is neither copied nor encoded again, which is
+	 * most of the cost of reading a thousand revisions in a JVM that has just started.
 	 * @param utf8 the file's content
 	 * @param decoded the same content decoded
 	 * @return 64 lowercase hex characters
@@ -46,8 +49,9 @@ public final class Checksums {
 	}
 
 	/**
-	 * The length of the normalized content when it is a prefix of the bytes, else -1: no CR, no BOM, no line that
-	 * ends in whitespace (or in a non-ASCII character, which might be whitespace), so only trailing line breaks go.
+	 * The length of the normalized content when it is a prefix of the bytes, else -1: no
+	 * CR, no BOM, no line that ends in whitespace (or in a non-ASCII character, which
+	 * might be whitespace), so only trailing line breaks go.
 	 */
 	static int normalizedLength(byte[] utf8) {
 		int end = utf8.length;
@@ -63,7 +67,8 @@ public final class Checksums {
 				return -1;
 			}
 		}
-		// a BOM starts with a byte that is not ASCII, so only such a start needs the slow path
+		// a BOM starts with a byte that is not ASCII, so only such a start needs the slow
+		// path
 		return (end > 0 && utf8[0] < 0) ? -1 : end;
 	}
 
@@ -75,7 +80,8 @@ public final class Checksums {
 	static String normalize(String source) {
 		int start = (!source.isEmpty() && source.charAt(0) == '\uFEFF') ? 1 : 0;
 		StringBuilder normalized = new StringBuilder(source.length());
-		// the length up to the last line that is not blank, so trailing blank lines fall away at the end
+		// the length up to the last line that is not blank, so trailing blank lines fall
+		// away at the end
 		int contentLength = 0;
 		int lineStart = start;
 		while (lineStart <= source.length()) {
@@ -109,7 +115,10 @@ public final class Checksums {
 		return HexFormat.of().formatHex(digest);
 	}
 
-	/** A copy of one digest: looking the algorithm up among the providers costs more than hashing a small file. */
+	/**
+	 * A copy of one digest: looking the algorithm up among the providers costs more than
+	 * hashing a small file.
+	 */
 	private static MessageDigest newDigest() {
 		try {
 			return (MessageDigest) PROTOTYPE.clone();

@@ -17,19 +17,22 @@ public final class JavaRevisions {
 	}
 
 	/**
-	 * Adapts a Java revision. It is reversible when its class overrides {@code downgrade(Operations)}, or when every
-	 * operation its upgrade records has an inverse: then the downgrade replays the inverses in reverse order. The
-	 * recording runs the upgrade against no database, and only when a downgrade through the revision is planned or
-	 * its reversibility is listed; never here.
+	 * Adapts a Java revision. It is reversible when its class overrides
+	 * {@code downgrade(Operations)}, or when every operation its upgrade records has an
+	 * inverse: then the downgrade replays the inverses in reverse order. The recording
+	 * runs the upgrade against no database, and only when a downgrade through the
+	 * revision is planned or its reversibility is listed; never here.
 	 * @param revision the Java revision
 	 * @return the revision, located by its class name and without a checksum
-	 * @throws RevisionParseException when an id, down revision or dependency is not a valid revision id
+	 * @throws RevisionParseException when an id, down revision or dependency is not a
+	 * valid revision id
 	 */
 	public static Revision adapt(JavaRevision revision) {
 		String location = revision.getClass().getName();
 		// Java revisions have no lines, so errors name only the class (line 0)
 		String id = RevisionIdentifiers.requireId(location, 0, "revision", revision.id());
-		// without a written downgrade, the inverse of the upgrade's operations, worked out only when asked
+		// without a written downgrade, the inverse of the upgrade's operations, worked
+		// out only when asked
 		RevisionBody downgrade = new JavaBody(overridesDowngrade(revision) ? revision : new InverseRevision(revision),
 				false);
 		return new Revision(id, RevisionIdentifiers.requireIds(location, 0, "down_revision", revision.downRevisions()),
@@ -40,8 +43,9 @@ public final class JavaRevisions {
 
 	private static boolean overridesDowngrade(JavaRevision revision) {
 		try {
-			return revision.getClass().getMethod("downgrade", Operations.class)
-					.getDeclaringClass() != JavaRevision.class;
+			return revision.getClass()
+				.getMethod("downgrade", Operations.class)
+				.getDeclaringClass() != JavaRevision.class;
 		}
 		catch (NoSuchMethodException ex) {
 			// cannot happen: every JavaRevision has the interface's public default method

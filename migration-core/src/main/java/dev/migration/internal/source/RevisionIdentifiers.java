@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migration.RevisionParseException;
-import dev.migration.internal.revision.Revision;
 
 /**
- * Checks ids and labels the same way for SQL files, Java classes and the files {@link SqlRevisionWriter} writes, so
- * that all fail with the same advice and whatever is written reads back.
+ * Checks ids and labels the same way for SQL files, Java classes and the files
+ * {@link SqlRevisionWriter} writes, so that all fail with the same advice and whatever is
+ * written reads back.
  */
 final class RevisionIdentifiers {
 
@@ -48,8 +48,9 @@ final class RevisionIdentifiers {
 	}
 
 	/**
-	 * 1 to 32 letters, digits or underscores: ids chosen by hand; generated ids are 12 lowercase hex characters. A
-	 * plain scan, not a regular expression: it runs for every file at every start.
+	 * 1 to 32 letters, digits or underscores: ids chosen by hand; generated ids are 12
+	 * lowercase hex characters. A plain scan, not a regular expression: it runs for every
+	 * file at every start.
 	 */
 	static boolean isId(String id) {
 		if (id == null || id.isEmpty() || id.length() > 32 || id.equalsIgnoreCase("none")) {
@@ -66,21 +67,27 @@ final class RevisionIdentifiers {
 		return true;
 	}
 
-	/** Labels appear in targets such as {@code label@head}, so they must not hold '@', ',' or whitespace. */
+	/**
+	 * Labels appear in targets such as {@code label@head}, so they must not hold '@', ','
+	 * or whitespace.
+	 */
 	static List<String> requireLabels(String location, int line, List<String> labels) {
 		if (labels == null) {
 			throw new RevisionParseException(location, line, "branch_labels is null: return an empty list instead");
 		}
 		for (String label : labels) {
 			if (!isLabel(label)) {
-				throw new RevisionParseException(location, line, "branch label '" + label + "' is not valid: "
-						+ LABEL_RULE);
+				throw new RevisionParseException(location, line,
+						"branch label '" + label + "' is not valid: " + LABEL_RULE);
 			}
 		}
 		return labels;
 	}
 
-	/** Whether a branch label reads back from a header line as it is and can be named in a target. */
+	/**
+	 * Whether a branch label reads back from a header line as it is and can be named in a
+	 * target.
+	 */
 	static boolean isLabel(String label) {
 		return label != null && !label.isEmpty()
 				&& label.codePoints().noneMatch(RevisionIdentifiers::isForbiddenInLabel);

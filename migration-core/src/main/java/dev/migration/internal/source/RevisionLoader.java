@@ -38,7 +38,8 @@ import dev.migration.internal.revision.Revision;
 
 /**
  * Loads the SQL revision files of configured locations: {@code classpath:db/revisions},
- * {@code filesystem:/some/dir}, or a plain directory path. Every {@code *.sql} file below a location is one revision.
+ * {@code filesystem:/some/dir}, or a plain directory path. Every {@code *.sql} file below
+ * a location is one revision.
  */
 public final class RevisionLoader {
 
@@ -52,8 +53,9 @@ public final class RevisionLoader {
 	private static final int PARALLEL_THRESHOLD = 64;
 
 	/**
-	 * On two cores a JVM that has just started spends the second one compiling: a parallel parse there took as long
-	 * as a sequential one and twice the CPU, which a Spring application starting on the main thread pays for.
+	 * On two cores a JVM that has just started spends the second one compiling: a
+	 * parallel parse there took as long as a sequential one and twice the CPU, which a
+	 * Spring application starting on the main thread pays for.
 	 */
 	private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 2;
 
@@ -73,8 +75,10 @@ public final class RevisionLoader {
 	 * Reads and parses every SQL revision file of the locations.
 	 * @param locations where to look
 	 * @param classLoader the class loader for {@code classpath:} locations
-	 * @return the revisions, sorted by their location so that every run sees the same order
-	 * @throws LocationNotFoundException when a location does not exist or is not a directory
+	 * @return the revisions, sorted by their location so that every run sees the same
+	 * order
+	 * @throws LocationNotFoundException when a location does not exist or is not a
+	 * directory
 	 * @throws RevisionParseException when a file is malformed or not UTF-8
 	 */
 	public static List<Revision> load(List<String> locations, ClassLoader classLoader) {
@@ -82,11 +86,14 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Reads and parses every SQL revision file of the locations, {@code classpath:} ones as the lister lists them.
+	 * Reads and parses every SQL revision file of the locations, {@code classpath:} ones
+	 * as the lister lists them.
 	 * @param locations where to look
-	 * @param classLoader the class loader for {@code classpath:} locations the lister does not know
+	 * @param classLoader the class loader for {@code classpath:} locations the lister
+	 * does not know
 	 * @param lister lists {@code classpath:} locations first, or {@code null}
-	 * @return the revisions, sorted by their location so that every run sees the same order
+	 * @return the revisions, sorted by their location so that every run sees the same
+	 * order
 	 */
 	public static List<Revision> load(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {
 		RevisionLoader loader = new RevisionLoader(classLoader, lister);
@@ -99,9 +106,10 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Reads and parses the files on all cores when there are many and more than two cores: a service checks at every
-	 * start that its thousand revisions are applied, and in a JVM that has just started that is mostly this loop. The
-	 * first failure in file order is the one reported, whatever thread met it first.
+	 * Reads and parses the files on all cores when there are many and more than two
+	 * cores: a service checks at every start that its thousand revisions are applied, and
+	 * in a JVM that has just started that is mostly this loop. The first failure in file
+	 * order is the one reported, whatever thread met it first.
 	 */
 	private static List<Revision> parse(List<Source> sources) {
 		Object[] results = new Object[sources.size()];
@@ -146,16 +154,18 @@ public final class RevisionLoader {
 			throw new LocationNotFoundException(location, "no directory " + directory.toAbsolutePath());
 		}
 		if (!Files.isDirectory(directory)) {
-			throw new LocationNotFoundException(location,
-					directory.toAbsolutePath()
-							+ " is a file; point the location at the directory that holds the .sql files");
+			throw new LocationNotFoundException(location, directory.toAbsolutePath()
+					+ " is a file; point the location at the directory that holds the .sql files");
 		}
-		// walk the real directory so that a symbolic link as the location itself is followed
+		// walk the real directory so that a symbolic link as the location itself is
+		// followed
 		Path root = directory.toRealPath();
 		Path workingDirectory = Path.of("").toAbsolutePath();
 		Path absolute = directory.toAbsolutePath().normalize();
-		// the shown path of each file is the directory's plus the file's relative path; only when the working
-		// directory lies inside the location can a file's be shorter, and then each file's is worked out alone
+		// the shown path of each file is the directory's plus the file's relative path;
+		// only when the working
+		// directory lies inside the location can a file's be shorter, and then each
+		// file's is worked out alone
 		Path shownDirectory = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute)
 				: workingDirectory.startsWith(absolute) ? null : absolute;
 		for (Path file : sqlFiles(root)) {
@@ -174,7 +184,8 @@ public final class RevisionLoader {
 			}
 			return;
 		}
-		// a class loader that sees a jar or directory twice (parent and child) would report it twice
+		// a class loader that sees a jar or directory twice (parent and child) would
+		// report it twice
 		Map<String, URL> roots = new LinkedHashMap<>();
 		for (URL url : Collections.list(this.classLoader.getResources(path))) {
 			roots.putIfAbsent(url.toString(), url);
@@ -202,14 +213,17 @@ public final class RevisionLoader {
 					root + " is a file; point the location at the directory that holds the .sql files");
 		}
 		for (Path file : sqlFiles(directory)) {
-			this.sources.add(new Source(classpathLocation(path, directory.relativize(file).toString().replace('\\', '/')),
-					file, null, null));
+			this.sources
+				.add(new Source(classpathLocation(path, directory.relativize(file).toString().replace('\\', '/')), file,
+						null, null));
 		}
 	}
 
 	/**
-	 * Lists the entries through the connection rather than from the URL's text, so that Spring Boot's nested jars
-	 * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/db/revisions}) work like plain ones.
+	 * Lists the entries through the connection rather than from the URL's text, so that
+	 * Spring Boot's nested jars
+	 * ({@code jar:nested:/app.jar/!BOOT-INF/classes/!/db/revisions}) work like plain
+	 * ones.
 	 */
 	private void loadClasspathJar(String location, String path, URL root) throws IOException {
 		URLConnection connection = root.openConnection();
@@ -217,7 +231,8 @@ public final class RevisionLoader {
 			throw new LocationNotFoundException(location,
 					"cannot list the resources of " + root + "; use a directory or a jar on the classpath");
 		}
-		// without caches the jar file is our own to close, and no stale or locked copy stays behind
+		// without caches the jar file is our own to close, and no stale or locked copy
+		// stays behind
 		jarConnection.setUseCaches(false);
 		try (JarFile jarFile = jarConnection.getJarFile()) {
 			String entryName = jarConnection.getEntryName();
@@ -236,8 +251,8 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Any other URL (a native image's {@code resource:}) through the file system its provider offers, as Spring's
-	 * resource resolution lists it.
+	 * Any other URL (a native image's {@code resource:}) through the file system its
+	 * provider offers, as Spring's resource resolution lists it.
 	 */
 	private void loadClasspathFileSystem(String location, String path, URL root) throws IOException {
 		Path directory;
@@ -247,7 +262,8 @@ public final class RevisionLoader {
 				directory = Path.of(uri);
 			}
 			catch (FileSystemNotFoundException ex) {
-				// not closed: the paths are read later, and a provider's file system lives as long as the JVM anyway
+				// not closed: the paths are read later, and a provider's file system
+				// lives as long as the JVM anyway
 				directory = FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri);
 			}
 		}
@@ -266,12 +282,13 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Strict UTF-8: a file saved in another encoding fails by name and line instead of running with garbled text. A
-	 * byte-order mark stays for the parser, which drops it.
+	 * Strict UTF-8: a file saved in another encoding fails by name and line instead of
+	 * running with garbled text. A byte-order mark stays for the parser, which drops it.
 	 */
 	static String decode(String location, byte[] content) {
 		String text = new String(content, StandardCharsets.UTF_8);
-		// the lenient decoder is the fast one; what it replaced shows as U+FFFD, which a file may also hold itself
+		// the lenient decoder is the fast one; what it replaced shows as U+FFFD, which a
+		// file may also hold itself
 		if (text.indexOf('\uFFFD') < 0) {
 			return text;
 		}
@@ -286,18 +303,21 @@ public final class RevisionLoader {
 		throw notUtf8(location, content, in.position());
 	}
 
-	/** Names the line of the first byte that is not UTF-8 (the decoder leaves its position there). */
+	/**
+	 * Names the line of the first byte that is not UTF-8 (the decoder leaves its position
+	 * there).
+	 */
 	private static RevisionParseException notUtf8(String location, byte[] content, int badByte) {
 		boolean utf16 = content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
 				|| (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF));
 		if (utf16) {
-			return new RevisionParseException(location, 1, "the file is UTF-16 (it starts with a UTF-16 byte-order "
-					+ "mark), not UTF-8: save it as UTF-8");
+			return new RevisionParseException(location, 1,
+					"the file is UTF-16 (it starts with a UTF-16 byte-order " + "mark), not UTF-8: save it as UTF-8");
 		}
 		int line = 1;
 		for (int index = 0; index < badByte; index++) {
-			if (content[index] == '\n' || (content[index] == '\r' && (index + 1 >= content.length
-					|| content[index + 1] != '\n'))) {
+			if (content[index] == '\n'
+					|| (content[index] == '\r' && (index + 1 >= content.length || content[index + 1] != '\n'))) {
 				line++;
 			}
 		}
@@ -307,10 +327,11 @@ public final class RevisionLoader {
 	}
 
 	/**
-	 * Every {@code .sql} file below the directory, sorted. A name that ends in {@code .sql} is taken for a file
-	 * without asking the file system (a {@code stat} per file was half of listing 10,000 of them), so a directory or
-	 * a dangling link with such a name fails when it is read, by name; other entries are only looked at to descend
-	 * into subdirectories (not through symbolic links).
+	 * Every {@code .sql} file below the directory, sorted. A name that ends in
+	 * {@code .sql} is taken for a file without asking the file system (a {@code stat} per
+	 * file was half of listing 10,000 of them), so a directory or a dangling link with
+	 * such a name fails when it is read, by name; other entries are only looked at to
+	 * descend into subdirectories (not through symbolic links).
 	 */
 	private static List<Path> sqlFiles(Path directory) throws IOException {
 		List<Path> files = new ArrayList<>();
@@ -345,7 +366,10 @@ public final class RevisionLoader {
 		return CLASSPATH_PREFIX + (path.isEmpty() ? "" : path + "/") + relativeName;
 	}
 
-	/** Relative to the working directory when below it, as people type paths; absolute otherwise. */
+	/**
+	 * Relative to the working directory when below it, as people type paths; absolute
+	 * otherwise.
+	 */
 	private static String readablePath(Path file) {
 		Path absolute = file.toAbsolutePath().normalize();
 		Path workingDirectory = Path.of("").toAbsolutePath();
@@ -353,7 +377,10 @@ public final class RevisionLoader {
 				: absolute.toString();
 	}
 
-	/** One revision file: a file to read, the content already read from a jar, or a URL a lister gave. */
+	/**
+	 * One revision file: a file to read, the content already read from a jar, or a URL a
+	 * lister gave.
+	 */
 	private record Source(String location, Path file, byte[] content, URL url) {
 
 		Revision parse() {
@@ -362,7 +389,8 @@ public final class RevisionLoader {
 				bytes = read(this.url);
 			}
 			if (bytes == null) {
-				// a FileInputStream costs a JVM that has just started less than Files' channel (measured)
+				// a FileInputStream costs a JVM that has just started less than Files'
+				// channel (measured)
 				try (InputStream in = new FileInputStream(this.file.toFile())) {
 					bytes = in.readAllBytes();
 				}
@@ -372,15 +400,17 @@ public final class RevisionLoader {
 								+ ": it is a directory. Every name that ends in .sql below a location is read as a"
 								+ " revision file: rename the directory. Nothing was run.", ex);
 					}
-					throw new MigrationException("Could not read revision " + this.location + ": " + ex.getMessage()
-							+ ". Nothing was run.", ex);
+					throw new MigrationException(
+							"Could not read revision " + this.location + ": " + ex.getMessage() + ". Nothing was run.",
+							ex);
 				}
 			}
 			return SqlRevisionParser.parse(this.location, bytes, decode(this.location, bytes));
 		}
 
 		private byte[] read(URL url) {
-			// a file: URL as a file, which a JVM that has just started reads faster than through a URLConnection
+			// a file: URL as a file, which a JVM that has just started reads faster than
+			// through a URLConnection
 			if ("file".equals(url.getProtocol())) {
 				try (InputStream in = new FileInputStream(toPath(url).toFile())) {
 					return in.readAllBytes();

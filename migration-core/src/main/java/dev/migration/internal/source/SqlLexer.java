@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A flat lexer for one statement's DDL (SQLite's stored DDL, a target schema's statements): words, quoted
- * identifiers, string literals and single punctuation characters, each with its place in the text; whitespace and
- * comments are skipped. Its rules are the ones both databases share for DDL; where they differ (where statements
+ * A flat lexer for one statement's DDL (SQLite's stored DDL, a target schema's
+ * statements): words, quoted identifiers, string literals and single punctuation
+ * characters, each with its place in the text; whitespace and comments are skipped. Its
+ * rules are the ones both databases share for DDL; where they differ (where statements
  * end, dollar quotes, nested comments) {@link StatementSplitter} reads the text first.
  */
 public final class SqlLexer {
 
 	/**
-	 * One token; {@code kind} is {@code w} word, {@code q} quoted identifier, {@code s} string, {@code p} other,
-	 * {@code g} a whole parenthesized group (only from {@link #groupedTokens}).
+	 * One token; {@code kind} is {@code w} word, {@code q} quoted identifier, {@code s}
+	 * string, {@code p} other, {@code g} a whole parenthesized group (only from
+	 * {@link #groupedTokens}).
 	 */
 	public record Token(char kind, String text, int start, int end) {
 
@@ -101,9 +103,10 @@ public final class SqlLexer {
 	}
 
 	/**
-	 * The top-level tokens: as {@link #tokens}, but each parenthesized group is one token of kind {@code g} whose
-	 * text runs from its {@code (} to its {@code )} (to the end of the text when unclosed). Enough to take a
-	 * {@code CREATE TABLE} apart without losing anything.
+	 * The top-level tokens: as {@link #tokens}, but each parenthesized group is one token
+	 * of kind {@code g} whose text runs from its {@code (} to its {@code )} (to the end
+	 * of the text when unclosed). Enough to take a {@code CREATE TABLE} apart without
+	 * losing anything.
 	 */
 	public static List<Token> groupedTokens(String sql) {
 		List<Token> flat = tokens(sql);
@@ -131,7 +134,10 @@ public final class SqlLexer {
 		return grouped;
 	}
 
-	/** The text between the outer parentheses of a group, split on top-level commas, each trimmed. */
+	/**
+	 * The text between the outer parentheses of a group, split on top-level commas, each
+	 * trimmed.
+	 */
 	public static List<String> splitGroup(String group) {
 		String inner = group.substring(1, group.length() - 1);
 		List<String> parts = new ArrayList<>();

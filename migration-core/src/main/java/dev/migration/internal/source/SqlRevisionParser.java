@@ -12,8 +12,8 @@ import dev.migration.internal.revision.RevisionBody;
 import dev.migration.internal.revision.SqlBody;
 
 /**
- * Reads a SQL revision file: {@code -- key: value} header lines, then the {@code -- upgrade} and
- * {@code -- downgrade} sections.
+ * Reads a SQL revision file: {@code -- key: value} header lines, then the
+ * {@code -- upgrade} and {@code -- downgrade} sections.
  *
  * <pre>
  * -- revision: 3f1c2a9b7d10
@@ -29,8 +29,8 @@ import dev.migration.internal.revision.SqlBody;
  */
 public final class SqlRevisionParser {
 
-	private static final List<String> KEYS = List.of("revision", "down_revision", "message", "created",
-			"branch_labels", "depends_on", "transactional");
+	private static final List<String> KEYS = List.of("revision", "down_revision", "message", "created", "branch_labels",
+			"depends_on", "transactional");
 
 	private static final String UPGRADE = "upgrade";
 
@@ -64,16 +64,21 @@ public final class SqlRevisionParser {
 
 	/**
 	 * Parses one revision file.
-	 * @param location where the content came from, used in the revision and in error messages
+	 * @param location where the content came from, used in the revision and in error
+	 * messages
 	 * @param content the file's content
-	 * @return the revision; its downgrade is {@code null} when the file has no downgrade statements
+	 * @return the revision; its downgrade is {@code null} when the file has no downgrade
+	 * statements
 	 * @throws RevisionParseException with the line and a fix when the file is malformed
 	 */
 	public static Revision parse(String location, String content) {
 		return new SqlRevisionParser(location).parseContent(content, null);
 	}
 
-	/** The same for a file's bytes and their decoded text, which {@link Checksums} can often hash as they are. */
+	/**
+	 * The same for a file's bytes and their decoded text, which {@link Checksums} can
+	 * often hash as they are.
+	 */
 	static Revision parse(String location, byte[] utf8, String content) {
 		return new SqlRevisionParser(location).parseContent(content, utf8);
 	}
@@ -95,7 +100,8 @@ public final class SqlRevisionParser {
 		}
 		Section downgrade = this.sections.get(DOWNGRADE);
 		SqlBody upgradeBody = upgrade.body(this.location, text);
-		// no downgrade statements is how a file says it cannot be reverted, unless its upgrade changes nothing
+		// no downgrade statements is how a file says it cannot be reverted, unless its
+		// upgrade changes nothing
 		// either (a merge revision): there is nothing to undo
 		RevisionBody downgradeBody = (downgrade != null && downgrade.hasStatements(text))
 				? downgrade.body(this.location, text) : !upgrade.hasStatements(text) ? SqlBody.EMPTY : null;
@@ -104,7 +110,10 @@ public final class SqlRevisionParser {
 				this.location, upgradeBody, downgradeBody);
 	}
 
-	/** Reads header and section markers; returns the line where the header ended, for errors about what it lacks. */
+	/**
+	 * Reads header and section markers; returns the line where the header ended, for
+	 * errors about what it lacks.
+	 */
 	private int readLines(String text) {
 		int headerEndLine = 0;
 		Section openSection = null;
@@ -143,8 +152,9 @@ public final class SqlRevisionParser {
 	}
 
 	/**
-	 * {@code upgrade} or {@code downgrade} for a line {@code -- upgrade} (any case, any spaces around), else
-	 * {@code null}. Plain scans rather than regular expressions: they run for every line of every file at every start.
+	 * {@code upgrade} or {@code downgrade} for a line {@code -- upgrade} (any case, any
+	 * spaces around), else {@code null}. Plain scans rather than regular expressions:
+	 * they run for every line of every file at every start.
 	 */
 	private static String sectionMarker(String text, int lineStart, int lineEnd) {
 		int first = skipWhitespace(text, lineStart, lineEnd);
@@ -163,7 +173,9 @@ public final class SqlRevisionParser {
 		return null;
 	}
 
-	/** Whether the parser takes this line (without its line break) for a section marker. */
+	/**
+	 * Whether the parser takes this line (without its line break) for a section marker.
+	 */
 	static boolean isSectionMarker(String line) {
 		return sectionMarker(line, 0, line.length()) != null;
 	}
@@ -197,7 +209,8 @@ public final class SqlRevisionParser {
 					"SQL before the first section marker: put a line '-- upgrade' before the upgrade's statements "
 							+ "(only '-- key: value' header lines and comments may come before it)");
 		}
-		// "-- key: value", the key a letter then letters, digits, '_' or '-'; any other comment is a comment
+		// "-- key: value", the key a letter then letters, digits, '_' or '-'; any other
+		// comment is a comment
 		int keyStart = skipWhitespace(stripped, 2, stripped.length());
 		int keyEnd = keyStart;
 		while (keyEnd < stripped.length() && isKeyCharacter(stripped.charAt(keyEnd), keyEnd == keyStart)) {
@@ -232,8 +245,8 @@ public final class SqlRevisionParser {
 			case "created" -> this.created = value;
 			case "branch_labels" ->
 				this.branchLabels = RevisionIdentifiers.requireLabels(this.location, lineNumber, commaSeparated(value));
-			case "depends_on" -> this.dependsOn = RevisionIdentifiers.requireIds(this.location, lineNumber, key,
-					commaSeparated(value));
+			case "depends_on" ->
+				this.dependsOn = RevisionIdentifiers.requireIds(this.location, lineNumber, key, commaSeparated(value));
 			case "transactional" -> this.transactional = readBoolean(key, value, lineNumber);
 			default -> throw new IllegalStateException("Unhandled header key " + key);
 		}
@@ -283,7 +296,10 @@ public final class SqlRevisionParser {
 		return new RevisionParseException(this.location, lineNumber, "header key '" + key + "' is missing: " + fix);
 	}
 
-	/** Statement lines must be the file's own, so a BOM goes and CR LF and lone CR count as one line break. */
+	/**
+	 * Statement lines must be the file's own, so a BOM goes and CR LF and lone CR count
+	 * as one line break.
+	 */
 	private static String normalizeLineEndings(String content) {
 		String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
 		return (text.indexOf('\r') >= 0) ? text.replace("\r\n", "\n").replace('\r', '\n') : text;

@@ -24,11 +24,12 @@ import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.revision.Revision;
 
 /**
- * The one place that writes SQL revision files ({@code revision}, {@code merge}, autogenerate), beside the parser and
- * with its rules: every value is checked before anything is written, the text is read back through
- * {@link SqlRevisionParser} and the graph is built with it, so a file this writes always loads and says what was
- * asked. A message is one header line: a line break in it is refused rather than joined, so that what the user reads
- * back ({@code history}, the history table) is what they typed.
+ * The one place that writes SQL revision files ({@code revision}, {@code merge},
+ * autogenerate), beside the parser and with its rules: every value is checked before
+ * anything is written, the text is read back through {@link SqlRevisionParser} and the
+ * graph is built with it, so a file this writes always loads and says what was asked. A
+ * message is one header line: a line break in it is refused rather than joined, so that
+ * what the user reads back ({@code history}, the history table) is what they typed.
  */
 public final class SqlRevisionWriter {
 
@@ -47,7 +48,8 @@ public final class SqlRevisionWriter {
 	 * @param graph the revisions it joins
 	 * @param created the time for the {@code created} header
 	 * @return the file written
-	 * @throws InvalidRevisionArgumentException naming the bad value and the rule it breaks
+	 * @throws InvalidRevisionArgumentException naming the bad value and the rule it
+	 * breaks
 	 */
 	public static Path write(Path directory, NewRevision revision, RevisionGraph graph, Instant created) {
 		String id = (revision.id() != null) ? revision.id() : unusedId(graph);
@@ -73,7 +75,10 @@ public final class SqlRevisionWriter {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	/** The message lower-cased, every character but {@code a-z} and {@code 0-9} turned into '_', at most 40. */
+	/**
+	 * The message lower-cased, every character but {@code a-z} and {@code 0-9} turned
+	 * into '_', at most 40.
+	 */
 	public static String slug(String message) {
 		String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
 		return (slug.length() > SLUG_LENGTH) ? slug.substring(0, SLUG_LENGTH) : slug;
@@ -93,31 +98,35 @@ public final class SqlRevisionWriter {
 		if (!revision.dependsOn().isEmpty()) {
 			text.append("-- depends_on: ").append(String.join(", ", revision.dependsOn())).append('\n');
 		}
-		text.append("\n-- upgrade\n").append(revision.upgradeSql()).append("\n-- downgrade\n")
+		text.append("\n-- upgrade\n")
+			.append(revision.upgradeSql())
+			.append("\n-- downgrade\n")
 			.append(revision.downgradeSql());
 		return text.toString();
 	}
 
 	/**
-	 * The message as the parser will read it: surrounding whitespace dropped (the parser drops it too). A line break
-	 * would end the header line and make the rest a line of its own, even a header such as
-	 * {@code -- transactional: false}; other control characters cannot be stored in the history table.
+	 * The message as the parser will read it: surrounding whitespace dropped (the parser
+	 * drops it too). A line break would end the header line and make the rest a line of
+	 * its own, even a header such as {@code -- transactional: false}; other control
+	 * characters cannot be stored in the history table.
 	 */
 	static String requireMessage(String message) {
 		String stripped = message.strip();
 		for (int i = 0; i < stripped.length(); i++) {
 			char character = stripped.charAt(i);
-			boolean lineBreak = character == '\n' || character == '\r' || character == '\u0085'
-					|| character == '\u2028' || character == '\u2029';
+			boolean lineBreak = character == '\n' || character == '\r' || character == '\u0085' || character == '\u2028'
+					|| character == '\u2029';
 			if (lineBreak) {
-				throw new InvalidRevisionArgumentException("message", "The message " + shown(message)
-						+ " holds a line break at character " + (i + 1) + ": a message is one header line of the "
-						+ "file; write it on one line.");
+				throw new InvalidRevisionArgumentException("message",
+						"The message " + shown(message) + " holds a line break at character " + (i + 1)
+								+ ": a message is one header line of the " + "file; write it on one line.");
 			}
 			if ((Character.isISOControl(character) && character != '\t') || isLoneSurrogate(stripped, i)) {
-				throw new InvalidRevisionArgumentException("message", "The message " + shown(message) + " holds "
-						+ "the control character " + shown(String.valueOf(character)) + " at character " + (i + 1)
-						+ ": a message is plain text on one line; leave it out.");
+				throw new InvalidRevisionArgumentException("message",
+						"The message " + shown(message) + " holds " + "the control character "
+								+ shown(String.valueOf(character)) + " at character " + (i + 1)
+								+ ": a message is plain text on one line; leave it out.");
 			}
 		}
 		return stripped;
@@ -134,20 +143,20 @@ public final class SqlRevisionWriter {
 
 	private static void requireValid(String id, NewRevision revision) {
 		if (!RevisionIdentifiers.isId(id)) {
-			throw new InvalidRevisionArgumentException("revision", "The revision id " + shown(id) + " is not valid: "
-					+ RevisionIdentifiers.ID_RULE + ".");
+			throw new InvalidRevisionArgumentException("revision",
+					"The revision id " + shown(id) + " is not valid: " + RevisionIdentifiers.ID_RULE + ".");
 		}
 		requireIds("down_revision", "down revision", revision.downRevisions());
 		requireIds("depends_on", "dependency", revision.dependsOn());
 		Set<String> labels = new HashSet<>();
 		for (String label : revision.branchLabels()) {
 			if (!RevisionIdentifiers.isLabel(label)) {
-				throw new InvalidRevisionArgumentException("branch_labels", "The branch label " + shown(label)
-						+ " is not valid: " + RevisionIdentifiers.LABEL_RULE + ".");
+				throw new InvalidRevisionArgumentException("branch_labels",
+						"The branch label " + shown(label) + " is not valid: " + RevisionIdentifiers.LABEL_RULE + ".");
 			}
 			if (!labels.add(label)) {
-				throw new InvalidRevisionArgumentException("branch_labels", "The branch label " + shown(label)
-						+ " is given twice: give it once.");
+				throw new InvalidRevisionArgumentException("branch_labels",
+						"The branch label " + shown(label) + " is given twice: give it once.");
 			}
 		}
 		requireNoMarker("upgrade", revision.upgradeSql());
@@ -162,20 +171,24 @@ public final class SqlRevisionWriter {
 						+ "revision id: " + RevisionIdentifiers.ID_RULE + ".");
 			}
 			if (!seen.add(id)) {
-				throw new InvalidRevisionArgumentException(key, "The " + noun + " '" + id + "' is given twice: give "
-						+ "it once.");
+				throw new InvalidRevisionArgumentException(key,
+						"The " + noun + " '" + id + "' is given twice: give " + "it once.");
 			}
 		}
 	}
 
-	/** A line the parser takes for a section marker would cut the section there (CR counts as a line break too). */
+	/**
+	 * A line the parser takes for a section marker would cut the section there (CR counts
+	 * as a line break too).
+	 */
 	private static void requireNoMarker(String section, String sql) {
 		String[] lines = sql.split("\r\n|\r|\n", -1);
 		for (int i = 0; i < lines.length; i++) {
 			if (SqlRevisionParser.isSectionMarker(lines[i])) {
-				throw new InvalidRevisionArgumentException(section, "Line " + (i + 1) + " of the " + section
-						+ " SQL, " + shown(lines[i].strip()) + ", would be read as a section marker and cut the "
-						+ section + " there: change that comment.");
+				throw new InvalidRevisionArgumentException(section,
+						"Line " + (i + 1) + " of the " + section + " SQL, " + shown(lines[i].strip())
+								+ ", would be read as a section marker and cut the " + section
+								+ " there: change that comment.");
 			}
 		}
 	}
@@ -209,7 +222,10 @@ public final class SqlRevisionWriter {
 		}
 	}
 
-	/** Not a value the file cannot hold, but one the folder already has or lacks: the command failed, not its usage. */
+	/**
+	 * Not a value the file cannot hold, but one the folder already has or lacks: the
+	 * command failed, not its usage.
+	 */
 	private static MigrationException conflict(String problem) {
 		return new MigrationException(problem + " Nothing was written.");
 	}
@@ -220,16 +236,19 @@ public final class SqlRevisionWriter {
 		}
 	}
 
-	/** The parser must read back exactly what was asked, and the graph must take it; else the writer has a bug. */
-	private static void requireReadsBack(String location, String text, String id, NewRevision revision,
-			String message, RevisionGraph graph) {
+	/**
+	 * The parser must read back exactly what was asked, and the graph must take it; else
+	 * the writer has a bug.
+	 */
+	private static void requireReadsBack(String location, String text, String id, NewRevision revision, String message,
+			RevisionGraph graph) {
 		Revision read = SqlRevisionParser.parse(location, text);
 		boolean same = read.id().equals(id) && read.downRevisions().equals(revision.downRevisions())
 				&& read.message().equals(message) && read.branchLabels().equals(revision.branchLabels())
 				&& read.dependsOn().equals(revision.dependsOn()) && read.transactional();
 		if (!same) {
-			throw new IllegalStateException("The revision written for " + id + " would read back as " + read
-					+ ". Nothing was written.");
+			throw new IllegalStateException(
+					"The revision written for " + id + " would read back as " + read + ". Nothing was written.");
 		}
 		List<Revision> all = new ArrayList<>(graph.revisions());
 		all.add(read);
@@ -271,7 +290,10 @@ public final class SqlRevisionWriter {
 		return id;
 	}
 
-	/** The value quoted, its line breaks and control characters escaped so that an error stays one line. */
+	/**
+	 * The value quoted, its line breaks and control characters escaped so that an error
+	 * stays one line.
+	 */
 	static String shown(String value) {
 		if (value == null) {
 			return "null";

@@ -8,20 +8,27 @@ import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.SqlStatement;
 
 /**
- * Splits SQL text into statements on {@code ;} the way the database that runs it reads the text: PostgreSQL as
- * {@code psql} does, SQLite as {@code sqlite3_complete} does (see {@link SqlSyntax}). A semicolon does not separate
- * inside string literals, quoted identifiers, comments, PostgreSQL dollar quotes, parentheses and
- * {@code BEGIN ATOMIC ... END} routine bodies, or SQLite {@code CREATE TRIGGER ... BEGIN ... END} bodies.
+ * Splits SQL text into statements on {@code ;} the way the database that runs it reads
+ * the text: PostgreSQL as {@code psql} does, SQLite as {@code sqlite3_complete} does (see
+ * {@link SqlSyntax}). A semicolon does not separate inside string literals, quoted
+ * identifiers, comments, PostgreSQL dollar quotes, parentheses and
+ * {@code BEGIN ATOMIC ... END} routine bodies, or SQLite
+ * {@code CREATE TRIGGER ... BEGIN ... END} bodies.
  * <p>
- * Nothing is dropped: a comment, string, quoted identifier, dollar quote, parenthesis or body that the text never
- * closes is an error naming the line where it opened, where the database or its shell would silently take the rest
- * of the text into it (an unclosed SQLite comment ends the input) or fail far from the cause.
+ * Nothing is dropped: a comment, string, quoted identifier, dollar quote, parenthesis or
+ * body that the text never closes is an error naming the line where it opened, where the
+ * database or its shell would silently take the rest of the text into it (an unclosed
+ * SQLite comment ends the input) or fail far from the cause.
  * <p>
- * One pass over the text without regular expressions, so a megabyte of SQL splits in milliseconds.
+ * One pass over the text without regular expressions, so a megabyte of SQL splits in
+ * milliseconds.
  */
 public final class StatementSplitter {
 
-	/** sqlite3_complete's states: START after a separator, TRIGGER inside a trigger body, SEMI and END its ending. */
+	/**
+	 * sqlite3_complete's states: START after a separator, TRIGGER inside a trigger body,
+	 * SEMI and END its ending.
+	 */
 	private static final int START = 1;
 
 	private static final int CREATE = 4;
@@ -47,17 +54,16 @@ public final class StatementSplitter {
 
 	private static final int TOKEN_END = 7;
 
-	/** Copied from SQLite's complete.c: a trigger body ends at {@code ;}, {@code END}, {@code ;}. */
+	/**
+	 * Copied from SQLite's complete.c: a trigger body ends at {@code ;}, {@code END},
+	 * {@code ;}.
+	 */
 	private static final int[][] SQLITE_TRANSITIONS = {
 			/* SEMI WS OTHER EXPLAIN CREATE TEMP TRIGGER END */
-			/* 0 INVALID: */ { 1, 0, 2, 3, 4, 2, 2, 2 },
-			/* 1 START: */ { 1, 1, 2, 3, 4, 2, 2, 2 },
-			/* 2 NORMAL: */ { 1, 2, 2, 2, 2, 2, 2, 2 },
-			/* 3 EXPLAIN: */ { 1, 3, 3, 2, 4, 2, 2, 2 },
-			/* 4 CREATE: */ { 1, 4, 2, 2, 2, 4, 5, 2 },
-			/* 5 TRIGGER: */ { 6, 5, 5, 5, 5, 5, 5, 5 },
-			/* 6 SEMI: */ { 6, 6, 5, 5, 5, 5, 5, 7 },
-			/* 7 END: */ { 1, 7, 5, 5, 5, 5, 5, 5 } };
+			/* 0 INVALID: */ { 1, 0, 2, 3, 4, 2, 2, 2 }, /* 1 START: */ { 1, 1, 2, 3, 4, 2, 2, 2 },
+			/* 2 NORMAL: */ { 1, 2, 2, 2, 2, 2, 2, 2 }, /* 3 EXPLAIN: */ { 1, 3, 3, 2, 4, 2, 2, 2 },
+			/* 4 CREATE: */ { 1, 4, 2, 2, 2, 4, 5, 2 }, /* 5 TRIGGER: */ { 6, 5, 5, 5, 5, 5, 5, 5 },
+			/* 6 SEMI: */ { 6, 6, 5, 5, 5, 5, 5, 7 }, /* 7 END: */ { 1, 7, 5, 5, 5, 5, 5, 5 } };
 
 	private final SqlSyntax syntax;
 
@@ -74,15 +80,24 @@ public final class StatementSplitter {
 
 	private StatementKind statementKind = StatementKind.UNKNOWN;
 
-	/** PostgreSQL: the open routine body plus its open {@code CASE} expressions; no split while above zero. */
+	/**
+	 * PostgreSQL: the open routine body plus its open {@code CASE} expressions; no split
+	 * while above zero.
+	 */
 	private int blockDepth;
 
 	private int blockStart;
 
-	/** PostgreSQL: a routine saw {@code BEGIN}; only a following {@code ATOMIC} opens a body. */
+	/**
+	 * PostgreSQL: a routine saw {@code BEGIN}; only a following {@code ATOMIC} opens a
+	 * body.
+	 */
 	private boolean awaitingAtomic;
 
-	/** PostgreSQL: open parentheses; {@code psql} does not split inside them (a rule's actions are listed so). */
+	/**
+	 * PostgreSQL: open parentheses; {@code psql} does not split inside them (a rule's
+	 * actions are listed so).
+	 */
 	private int parenDepth;
 
 	private int parenStart;
@@ -98,9 +113,10 @@ public final class StatementSplitter {
 	}
 
 	/**
-	 * The raw pieces of the text between separating semicolons: joining their texts with {@code ;} gives the text
-	 * back. The last chunk is whatever follows the last separator, possibly empty; when the text leaves something
-	 * open, it runs to the end (only {@link #statements} refuses that).
+	 * The raw pieces of the text between separating semicolons: joining their texts with
+	 * {@code ;} gives the text back. The last chunk is whatever follows the last
+	 * separator, possibly empty; when the text leaves something open, it runs to the end
+	 * (only {@link #statements} refuses that).
 	 * @param syntax how the database reads the text
 	 * @param text the SQL text
 	 * @return the chunks, at least one
@@ -110,22 +126,24 @@ public final class StatementSplitter {
 	}
 
 	/**
-	 * The statements of the text, trimmed, without their separators and without the chunks that hold nothing but
-	 * whitespace and comments. Comments inside a statement are kept, and so is the text after the last separator.
+	 * The statements of the text, trimmed, without their separators and without the
+	 * chunks that hold nothing but whitespace and comments. Comments inside a statement
+	 * are kept, and so is the text after the last separator.
 	 * @param syntax how the database reads the text
 	 * @param location the file the text is from, for the error
 	 * @param text the SQL text
 	 * @param firstLine the line number of the text's first character in its file
-	 * @return the statements, each with the line of its first character that is neither whitespace nor comment
-	 * @throws RevisionParseException naming the line where a comment, string, quoted identifier, dollar quote,
-	 * parenthesis or body opened that the text never closes
+	 * @return the statements, each with the line of its first character that is neither
+	 * whitespace nor comment
+	 * @throws RevisionParseException naming the line where a comment, string, quoted
+	 * identifier, dollar quote, parenthesis or body opened that the text never closes
 	 */
 	public static List<SqlStatement> statements(SqlSyntax syntax, String location, String text, int firstLine) {
 		StatementSplitter splitter = new StatementSplitter(syntax, text);
 		List<Chunk> chunks = splitter.split();
 		if (splitter.unterminatedAt >= 0) {
-			throw new RevisionParseException(location,
-					new LineCounter(text, firstLine).lineAt(splitter.unterminatedAt), splitter.unterminatedProblem);
+			throw new RevisionParseException(location, new LineCounter(text, firstLine).lineAt(splitter.unterminatedAt),
+					splitter.unterminatedProblem);
 		}
 		List<SqlStatement> statements = new ArrayList<>();
 		LineCounter lines = new LineCounter(text, firstLine);
@@ -139,8 +157,9 @@ public final class StatementSplitter {
 	}
 
 	/**
-	 * The statement's first word after whitespace and comments, in lower case: its command ({@code create},
-	 * {@code select}, ...), or an empty string when it starts with something else.
+	 * The statement's first word after whitespace and comments, in lower case: its
+	 * command ({@code create}, {@code select}, ...), or an empty string when it starts
+	 * with something else.
 	 */
 	public static String firstWord(SqlSyntax syntax, String statement) {
 		int start = firstCodeCharacter(syntax, statement, 0, statement.length());
@@ -155,9 +174,10 @@ public final class StatementSplitter {
 	}
 
 	/**
-	 * Whether either database would find a statement in {@code text[start, end)}, or something it never closes, without
-	 * splitting: anything but whitespace, comments and semicolons. Files are parsed before the database is known, and
-	 * a section that holds something for one database is not empty.
+	 * Whether either database would find a statement in {@code text[start, end)}, or
+	 * something it never closes, without splitting: anything but whitespace, comments and
+	 * semicolons. Files are parsed before the database is known, and a section that holds
+	 * something for one database is not empty.
 	 */
 	static boolean hasStatements(String text, int start, int end) {
 		return hasStatements(SqlSyntax.POSTGRESQL, text, start, end)
@@ -165,7 +185,8 @@ public final class StatementSplitter {
 	}
 
 	/**
-	 * Whether {@link #statements} would find a statement in {@code text[start, end)} or refuse it, without splitting.
+	 * Whether {@link #statements} would find a statement in {@code text[start, end)} or
+	 * refuse it, without splitting.
 	 */
 	static boolean hasStatements(SqlSyntax syntax, String text, int start, int end) {
 		int position = start;
@@ -219,7 +240,10 @@ public final class StatementSplitter {
 		return new Chunk(this.text.substring(start, end), start, end);
 	}
 
-	/** Whether the semicolon at the position ends the statement; inside a SQLite trigger it moves the body on. */
+	/**
+	 * Whether the semicolon at the position ends the statement; inside a SQLite trigger
+	 * it moves the body on.
+	 */
 	private boolean separates() {
 		if (this.syntax == SqlSyntax.POSTGRESQL) {
 			return this.parenDepth == 0 && this.blockDepth == 0;
@@ -321,7 +345,10 @@ public final class StatementSplitter {
 		return isWord(start, end, "EXPLAIN") ? TOKEN_EXPLAIN : TOKEN_OTHER;
 	}
 
-	/** Skips from an opening quote to just past its closing quote; records it unterminated if the text ends first. */
+	/**
+	 * Skips from an opening quote to just past its closing quote; records it unterminated
+	 * if the text ends first.
+	 */
 	private void skipQuoted(char closing, boolean backslashEscapes, String what, String quote, String hint) {
 		int start = this.position;
 		this.position++;
@@ -352,17 +379,18 @@ public final class StatementSplitter {
 		this.position = endOfBlockComment(this.syntax, this.text, this.position, this.length);
 		if (this.position < 0) {
 			this.position = this.length;
-			unterminated(start, "unterminated block comment: the /* opened here is never closed; close it with */"
-					+ ((this.syntax == SqlSyntax.POSTGRESQL)
-							? " (PostgreSQL comments nest: every /* inside a comment, as in 'data/*.csv', opens"
-									+ " one more that needs its own */)"
-							: ""));
+			unterminated(start,
+					"unterminated block comment: the /* opened here is never closed; close it with */"
+							+ ((this.syntax == SqlSyntax.POSTGRESQL)
+									? " (PostgreSQL comments nest: every /* inside a comment, as in 'data/*.csv', opens"
+											+ " one more that needs its own */)"
+									: ""));
 		}
 	}
 
 	/**
-	 * A {@code $} opens a dollar quote only when a tag (possibly empty) and a second {@code $} follow: {@code $1} is a
-	 * parameter.
+	 * A {@code $} opens a dollar quote only when a tag (possibly empty) and a second
+	 * {@code $} follow: {@code $1} is a parameter.
 	 */
 	private void skipDollar() {
 		int tagEnd = this.position + 1;
@@ -408,7 +436,10 @@ public final class StatementSplitter {
 		}
 	}
 
-	/** Follows just enough of the statement's words to know where a routine body starts and ends, as psql does. */
+	/**
+	 * Follows just enough of the statement's words to know where a routine body starts
+	 * and ends, as psql does.
+	 */
 	private void keyword(int start, int end) {
 		if (this.blockDepth > 0) {
 			// CASE ... END nests inside a body
@@ -463,7 +494,10 @@ public final class StatementSplitter {
 		}
 	}
 
-	/** What the database would have to read past the end of the text: bodies and parentheses left open. */
+	/**
+	 * What the database would have to read past the end of the text: bodies and
+	 * parentheses left open.
+	 */
 	private void checkClosed() {
 		if (this.unterminatedAt >= 0) {
 			return;
@@ -496,8 +530,9 @@ public final class StatementSplitter {
 	}
 
 	/**
-	 * The offset of the first character in the range that is neither whitespace nor comment, or -1. An unclosed block
-	 * comment counts as such a character: it is no comment but an error.
+	 * The offset of the first character in the range that is neither whitespace nor
+	 * comment, or -1. An unclosed block comment counts as such a character: it is no
+	 * comment but an error.
 	 */
 	private static int firstCodeCharacter(SqlSyntax syntax, String text, int start, int end) {
 		int position = start;
@@ -532,8 +567,9 @@ public final class StatementSplitter {
 	}
 
 	/**
-	 * The offset just after the block comment that starts at {@code start}, or -1 when the range ends first. Comments
-	 * nest in PostgreSQL (and the SQL standard); in SQLite the first {@code *}{@code /} ends one.
+	 * The offset just after the block comment that starts at {@code start}, or -1 when
+	 * the range ends first. Comments nest in PostgreSQL (and the SQL standard); in SQLite
+	 * the first {@code *}{@code /} ends one.
 	 */
 	private static int endOfBlockComment(SqlSyntax syntax, String text, int start, int end) {
 		if (syntax == SqlSyntax.SQLITE) {
@@ -566,12 +602,18 @@ public final class StatementSplitter {
 		return Character.isLetterOrDigit(character) || character == '_';
 	}
 
-	/** PostgreSQL allows {@code $} inside identifiers, so {@code a$b$} is one word and opens no dollar quote. */
+	/**
+	 * PostgreSQL allows {@code $} inside identifiers, so {@code a$b$} is one word and
+	 * opens no dollar quote.
+	 */
 	private static boolean isIdentifierPart(char character) {
 		return Character.isLetterOrDigit(character) || character == '_' || character == '$';
 	}
 
-	/** SQLite's {@code IdChar}: letters, digits, {@code _}, {@code $} and every character beyond ASCII. */
+	/**
+	 * SQLite's {@code IdChar}: letters, digits, {@code _}, {@code $} and every character
+	 * beyond ASCII.
+	 */
 	private static boolean isSqliteIdentifierCharacter(char character) {
 		return Character.isLetterOrDigit(character) || character == '_' || character == '$' || character >= 0x80;
 	}
@@ -589,7 +631,8 @@ public final class StatementSplitter {
 	 *
 	 * @param text the piece, untrimmed
 	 * @param start its offset in the text
-	 * @param end the offset just after it: the separator's offset, or the text's length for the last chunk
+	 * @param end the offset just after it: the separator's offset, or the text's length
+	 * for the last chunk
 	 */
 	public record Chunk(String text, int start, int end) {
 
@@ -603,15 +646,23 @@ public final class StatementSplitter {
 		/** {@code CREATE}, possibly followed by {@code OR REPLACE}. */
 		CREATE,
 
-		/** {@code CREATE FUNCTION} or {@code PROCEDURE}: its {@code BEGIN ATOMIC ... END} body holds semicolons. */
+		/**
+		 * {@code CREATE FUNCTION} or {@code PROCEDURE}: its {@code BEGIN ATOMIC ... END}
+		 * body holds semicolons.
+		 */
 		ROUTINE,
 
-		/** Anything else: only quotes, comments and parentheses protect its semicolons. */
+		/**
+		 * Anything else: only quotes, comments and parentheses protect its semicolons.
+		 */
 		OTHER
 
 	}
 
-	/** Turns offsets into line numbers, for offsets asked in increasing order, in one pass over the text. */
+	/**
+	 * Turns offsets into line numbers, for offsets asked in increasing order, in one pass
+	 * over the text.
+	 */
 	private static final class LineCounter {
 
 		private final String text;
@@ -628,8 +679,8 @@ public final class StatementSplitter {
 		int lineAt(int target) {
 			while (this.offset < target) {
 				char current = this.text.charAt(this.offset);
-				if (current == '\n' || (current == '\r' && (this.offset + 1 >= this.text.length()
-						|| this.text.charAt(this.offset + 1) != '\n'))) {
+				if (current == '\n' || (current == '\r'
+						&& (this.offset + 1 >= this.text.length() || this.text.charAt(this.offset + 1) != '\n'))) {
 					this.line++;
 				}
 				this.offset++;

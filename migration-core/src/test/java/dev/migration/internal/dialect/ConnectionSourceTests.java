@@ -7,12 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.MigrationDatabaseException;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.TcpProxy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,8 +41,9 @@ class ConnectionSourceTests {
 	void retriesADatabaseThatCannotBeReachedYet() throws SQLException {
 		PostgresDatabase database = PostgresDatabase.create();
 		try (TcpProxy proxy = TcpProxy.toPostgres(1)) {
-			ConnectionSource source = ConnectionSource.of(null, proxy.postgresUrl(database.name()), "postgres",
-					"postgres").onConnect(List.of(), 2);
+			ConnectionSource source = ConnectionSource
+				.of(null, proxy.postgresUrl(database.name()), "postgres", "postgres")
+				.onConnect(List.of(), 2);
 			try (Connection connection = source.open()) {
 				assertThat(connection.isValid(1)).isTrue();
 			}
@@ -78,9 +78,10 @@ class ConnectionSourceTests {
 		ConnectionSource source = ConnectionSource.of(null, database.url(), database.user(), database.password())
 			.onConnect(List.of("SET lock_timeout = '5s'", "SET application_name = 'migrations'"), 0);
 		for (int i = 0; i < 2; i++) {
-			try (Connection connection = source.open(); Statement statement = connection.createStatement();
-					ResultSet settings = statement.executeQuery(
-							"SELECT current_setting('lock_timeout'), current_setting('application_name')")) {
+			try (Connection connection = source.open();
+					Statement statement = connection.createStatement();
+					ResultSet settings = statement
+						.executeQuery("SELECT current_setting('lock_timeout'), current_setting('application_name')")) {
 				settings.next();
 				assertThat(settings.getString(1)).isEqualTo("5s");
 				assertThat(settings.getString(2)).isEqualTo("migrations");
@@ -90,8 +91,9 @@ class ConnectionSourceTests {
 
 	@Test
 	void aFailingInitSqlIsNamedAndNothingRuns() {
-		ConnectionSource source = ConnectionSource.of(null, "jdbc:sqlite:" + this.directory.resolve("init.db"), null,
-				null).onConnect(List.of("PRAGMA busy_timeout = 5000", "SELEC 1"), 0);
+		ConnectionSource source = ConnectionSource
+			.of(null, "jdbc:sqlite:" + this.directory.resolve("init.db"), null, null)
+			.onConnect(List.of("PRAGMA busy_timeout = 5000", "SELEC 1"), 0);
 		assertThatExceptionOfType(MigrationDatabaseException.class).isThrownBy(source::open)
 			.withMessageContaining("The init SQL 'SELEC 1' failed")
 			.withMessageContaining("Nothing was run");

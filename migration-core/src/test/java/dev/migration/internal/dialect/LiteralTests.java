@@ -3,18 +3,17 @@ package dev.migration.internal.dialect;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Offline scripts write values as literals: whatever a message or a user name holds, the database must read back
- * exactly that text.
+ * Offline scripts write values as literals: whatever a message or a user name holds, the
+ * database must read back exactly that text.
  */
 class LiteralTests {
 

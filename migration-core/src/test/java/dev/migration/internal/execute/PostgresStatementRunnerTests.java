@@ -4,16 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.support.PostgresDatabase;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Batches on a real PostgreSQL server: every way a batch fails names the statement and its line. Statements here are
- * given as split, as a Java revision's or an odd input's may reach the runner, which the splitter would have refused.
+ * Batches on a real PostgreSQL server: every way a batch fails names the statement and
+ * its line. Statements here are given as split, as a Java revision's or an odd input's
+ * may reach the runner, which the splitter would have refused.
  */
 class PostgresStatementRunnerTests {
 
@@ -38,7 +38,10 @@ class PostgresStatementRunnerTests {
 		assertThat(failure.getMessage()).contains("no_such_table");
 	}
 
-	/** Runs the statements as one batch in a transaction that is rolled back; the failure it must end in. */
+	/**
+	 * Runs the statements as one batch in a transaction that is rolled back; the failure
+	 * it must end in.
+	 */
 	private StatementFailedException failure(SqlStatement... statements) throws SQLException {
 		try (Connection connection = this.database.connect()) {
 			connection.setAutoCommit(false);

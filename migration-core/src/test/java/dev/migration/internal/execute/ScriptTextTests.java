@@ -1,14 +1,14 @@
 package dev.migration.internal.execute;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.internal.source.SqlSyntax;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link ScriptText} changes in a statement's text, and what it leaves alone. That psql and sqlite3 then run
- * the statements as the online command does is checked with the real programs in {@code OfflineScriptTests}.
+ * What {@link ScriptText} changes in a statement's text, and what it leaves alone. That
+ * psql and sqlite3 then run the statements as the online command does is checked with the
+ * real programs in {@code OfflineScriptTests}.
  */
 class ScriptTextTests {
 
@@ -19,7 +19,7 @@ class ScriptTextTests {
 		assertThat(ScriptText.terminated("CREATE TABLE t (\n  a INT -- note\n)", SqlSyntax.SQLITE))
 			.isEqualTo("CREATE TABLE t (\n  a INT -- note\n);");
 		assertThat(ScriptText.terminated("SELECT 1 /* block */  \n", SqlSyntax.SQLITE))
-				.isEqualTo("SELECT 1 /* block */;");
+			.isEqualTo("SELECT 1 /* block */;");
 	}
 
 	@Test
@@ -32,8 +32,7 @@ class ScriptTextTests {
 	@Test
 	void psqlVariablesInsideQuotesCommentsAndDollarQuotesStay() {
 		String statement = "SELECT ':PORT', E'it\\'s :PORT', \"a:PORT\", $$ :PORT $$, $tag$ :PORT $tag$ /* /* */ "
-				+ ":PORT */"
-				+ " FROM t -- :PORT";
+				+ ":PORT */" + " FROM t -- :PORT";
 		assertThat(ScriptText.terminated(statement, SqlSyntax.POSTGRESQL)).isEqualTo(statement + "\n;");
 		assertThat(ScriptText.terminated("SELECT tags[1:PORT]", SqlSyntax.SQLITE)).isEqualTo("SELECT tags[1:PORT];");
 	}
@@ -44,7 +43,7 @@ class ScriptTextTests {
 		assertThat(ScriptText.terminated("SELECT a AS\r\n  GO  \r\nFROM t", SqlSyntax.SQLITE))
 			.isEqualTo("SELECT a AS\r\n/**/  GO  \r\nFROM t;");
 		assertThat(ScriptText.terminated("SELECT 1\ngo -- comment\n", SqlSyntax.SQLITE))
-				.isEqualTo("SELECT 1\n/**/go -- comment\n;");
+			.isEqualTo("SELECT 1\n/**/go -- comment\n;");
 	}
 
 	@Test
@@ -58,7 +57,7 @@ class ScriptTextTests {
 	void clientCommandsAreFound() {
 		assertThat(ScriptText.clientCommand("SELECT 1\n\\! rm -rf /tmp/x", SqlSyntax.POSTGRESQL)).contains("backslash");
 		assertThat(ScriptText.clientCommand("-- note\n.system rm -rf /tmp/x\nSELECT 1", SqlSyntax.SQLITE))
-				.contains("'.'");
+			.contains("'.'");
 		assertThat(ScriptText.clientCommand("/* note */\n#skipped\nSELECT 1", SqlSyntax.SQLITE)).contains("'#'");
 	}
 

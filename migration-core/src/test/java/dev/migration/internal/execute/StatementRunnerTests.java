@@ -2,9 +2,8 @@ package dev.migration.internal.execute;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.internal.revision.SqlStatement;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +17,8 @@ class StatementRunnerTests {
 		assertThat(StatementRunner.returnsNoRows("INSERT INTO t VALUES (1)")).isTrue();
 		assertThat(StatementRunner.returnsNoRows("DO $$ BEGIN PERFORM 1; END $$")).isTrue();
 		// a query inside a function body is the function's, not the statement's
-		assertThat(StatementRunner.returnsNoRows(
-				"CREATE FUNCTION f() RETURNS INTEGER AS $$ SELECT 1 $$ LANGUAGE sql")).isTrue();
+		assertThat(StatementRunner.returnsNoRows("CREATE FUNCTION f() RETURNS INTEGER AS $$ SELECT 1 $$ LANGUAGE sql"))
+			.isTrue();
 	}
 
 	@Test
@@ -41,8 +40,9 @@ class StatementRunnerTests {
 		List<SqlStatement> batch = List.of(new SqlStatement("INSERT INTO t VALUES (1)", 7),
 				new SqlStatement("INSERT INTO t VALUES (1)", 8), new SqlStatement("DROP TABLE u", 9));
 
-		assertThat(StatementRunner.failedStatement(batch, "Batch entry 1 INSERT INTO t VALUES (1) was aborted: "
-				+ "ERROR: duplicate key value  Call getNextException to see other errors in the batch."))
+		assertThat(StatementRunner.failedStatement(batch,
+				"Batch entry 1 INSERT INTO t VALUES (1) was aborted: "
+						+ "ERROR: duplicate key value  Call getNextException to see other errors in the batch."))
 			.isEqualTo(batch.get(1));
 	}
 

@@ -6,20 +6,20 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.internal.dialect.SqliteDialect;
 import dev.migration.internal.execute.VersionStore.State;
 import dev.migration.support.Recording;
 import dev.migration.support.SqliteDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link VersionStore#read} costs and finds on a real SQLite file, with the queries it sends recorded: one
- * query when both tables exist, one per table more only when one is missing.
+ * What {@link VersionStore#read} costs and finds on a real SQLite file, with the queries
+ * it sends recorded: one query when both tables exist, one per table more only when one
+ * is missing.
  */
 class VersionStoreReadTests {
 

@@ -1,17 +1,16 @@
 package dev.migration.internal.fleet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.migration.FleetTarget;
+import dev.migration.MigrationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migration.FleetTarget;
-import dev.migration.MigrationException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class UrlFileTests {
 
@@ -32,14 +31,14 @@ class UrlFileTests {
 
 	@Test
 	void passwordsLeaveTheNameWhereverTheyAre() {
-		assertThat(UrlFile.withoutPassword("jdbc:postgresql://db/c?password=x&user=u")).isEqualTo(
-				"jdbc:postgresql://db/c?user=u");
-		assertThat(UrlFile.withoutPassword("jdbc:postgresql://db/c?user=u&password=x")).isEqualTo(
-				"jdbc:postgresql://db/c?user=u");
-		assertThat(UrlFile.withoutPassword("jdbc:postgresql://u:p@ss;w@rd@db:5432/c")).isEqualTo(
-				"jdbc:postgresql://u@db:5432/c");
-		assertThat(UrlFile.withoutPassword("jdbc:postgresql://db/c?PASSWORD=a;b&sslpassword=k")).isEqualTo(
-				"jdbc:postgresql://db/c");
+		assertThat(UrlFile.withoutPassword("jdbc:postgresql://db/c?password=x&user=u"))
+			.isEqualTo("jdbc:postgresql://db/c?user=u");
+		assertThat(UrlFile.withoutPassword("jdbc:postgresql://db/c?user=u&password=x"))
+			.isEqualTo("jdbc:postgresql://db/c?user=u");
+		assertThat(UrlFile.withoutPassword("jdbc:postgresql://u:p@ss;w@rd@db:5432/c"))
+			.isEqualTo("jdbc:postgresql://u@db:5432/c");
+		assertThat(UrlFile.withoutPassword("jdbc:postgresql://db/c?PASSWORD=a;b&sslpassword=k"))
+			.isEqualTo("jdbc:postgresql://db/c");
 	}
 
 	@Test

@@ -116,7 +116,9 @@ class RevisionGraphTests {
 	@Test
 	void labelsMapEachLabelToItsRevision() {
 		RevisionGraph graph = graph("a label=core", "b<-a", "c<-a label=extra,more");
-		assertThat(graph.labels()).containsEntry("core", "a").containsEntry("extra", "c").containsEntry("more", "c")
+		assertThat(graph.labels()).containsEntry("core", "a")
+			.containsEntry("extra", "c")
+			.containsEntry("more", "c")
 			.hasSize(3);
 	}
 

@@ -252,8 +252,7 @@ class TargetResolverTests {
 
 	@Test
 	void labelAtMinusNWithNothingOfTheBranchAppliedIsRefused() {
-		assertThatExceptionOfType(TargetException.class)
-			.isThrownBy(() -> resolve(LABELLED, List.of("e"), "x@-1"))
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(LABELLED, List.of("e"), "x@-1"))
 			.withMessageContaining("on that branch");
 	}
 

@@ -7,15 +7,19 @@ import java.util.List;
 import dev.migration.internal.revision.Revision;
 
 /**
- * Builds revision graphs from one short line per revision, so a test states its graph in about three lines:
- * {@code graph("a", "b<-a", "c<-a", "m<-b,c")}. After the id and optional {@code <-down,...} come optional words:
- * {@code depends=x,y}, {@code label=name,...} and {@code irreversible}.
+ * Builds revision graphs from one short line per revision, so a test states its graph in
+ * about three lines: {@code graph("a", "b<-a", "c<-a", "m<-b,c")}. After the id and
+ * optional {@code <-down,...} come optional words: {@code depends=x,y},
+ * {@code label=name,...} and {@code irreversible}.
  */
 public final class TestGraphs {
 
 	public static final RevisionGraph CHAIN = graph("a", "b<-a", "c<-b");
 
-	/** Branches listed interleaved on purpose: a branch point a with branches b, d and c, e. */
+	/**
+	 * Branches listed interleaved on purpose: a branch point a with branches b, d and c,
+	 * e.
+	 */
 	public static final RevisionGraph BRANCHES = graph("a", "b<-a", "c<-a", "d<-b", "e<-c");
 
 	public static final RevisionGraph DIAMOND = graph("a", "b<-a", "c<-a", "m<-b,c");
@@ -60,7 +64,9 @@ public final class TestGraphs {
 		return revision;
 	}
 
-	/** A linear chain r0 <- r1 <- ... of the given length, built without the spec parser. */
+	/**
+	 * A linear chain r0 <- r1 <- ... of the given length, built without the spec parser.
+	 */
 	public static List<Revision> chain(int length) {
 		List<Revision> revisions = new ArrayList<>(length);
 		for (int i = 0; i < length; i++) {

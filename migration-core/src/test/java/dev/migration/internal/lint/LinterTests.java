@@ -1,26 +1,26 @@
 package dev.migration.internal.lint;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.JavaRevision;
 import dev.migration.LintFinding;
 import dev.migration.internal.dialect.Dialect;
-import dev.migration.internal.source.JavaRevisions;
-import dev.migration.operations.Operations;
 import dev.migration.internal.revision.Revision;
+import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.SqlRevisionParser;
 import dev.migration.internal.source.SqlSyntax;
+import dev.migration.operations.Operations;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each rule fires on the statement it names and stays quiet on the safe form of it, on a table created in the same
- * revision, and under an ignore comment. Revisions are written inline; the upgrade's first statement is on line 5.
+ * Each rule fires on the statement it names and stays quiet on the safe form of it, on a
+ * table created in the same revision, and under an ignore comment. Revisions are written
+ * inline; the upgrade's first statement is on line 5.
  */
 class LinterTests {
 
@@ -41,19 +41,22 @@ class LinterTests {
 	@Test
 	void constantAndStableDefaultsDoNotRewrite() {
 		assertThat(rules(PG, "ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT false;",
-				"ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT now();")).isEmpty();
+				"ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT now();"))
+			.isEmpty();
 	}
 
 	@Test
 	void volatileDefaultOnATableCreatedInTheSameRevisionIsFine() {
 		assertThat(rules(PG, "CREATE TABLE tokens (id int);",
-				"ALTER TABLE tokens ADD COLUMN token uuid DEFAULT gen_random_uuid();")).isEmpty();
+				"ALTER TABLE tokens ADD COLUMN token uuid DEFAULT gen_random_uuid();"))
+			.isEmpty();
 	}
 
 	@Test
 	void postgresRulesDoNotFireOnSqlite() {
 		assertThat(rules(SQLITE, "ALTER TABLE users ADD COLUMN token text DEFAULT (random());",
-				"CREATE INDEX ix_users_name ON users (name);")).isEmpty();
+				"CREATE INDEX ix_users_name ON users (name);"))
+			.isEmpty();
 	}
 
 	@Test
@@ -66,7 +69,8 @@ class LinterTests {
 	void setNotNullAfterAValidatedCheckIsFine() {
 		assertThat(rules(PG, "ALTER TABLE users ADD CONSTRAINT email_not_null CHECK (email IS NOT NULL) NOT VALID;",
 				"ALTER TABLE users VALIDATE CONSTRAINT email_not_null;",
-				"ALTER TABLE users ALTER COLUMN email SET NOT NULL;")).isEmpty();
+				"ALTER TABLE users ALTER COLUMN email SET NOT NULL;"))
+			.isEmpty();
 	}
 
 	@Test
@@ -81,7 +85,8 @@ class LinterTests {
 	@Test
 	void setNotNullAfterANotValidCheckThatWasNeverValidatedScans() {
 		assertThat(rules(PG, "ALTER TABLE users ADD CONSTRAINT email_not_null CHECK (email IS NOT NULL) NOT VALID;",
-				"ALTER TABLE users ALTER COLUMN email SET NOT NULL;")).containsExactly("6 setting-not-null");
+				"ALTER TABLE users ALTER COLUMN email SET NOT NULL;"))
+			.containsExactly("6 setting-not-null");
 	}
 
 	@Test
@@ -119,8 +124,8 @@ class LinterTests {
 
 	@Test
 	void typeChangesThatPostgresMakesWithoutARewriteAreFine() {
-		String created = revision("r1", "none", true, "CREATE TABLE history (id bigint, data varchar(8192) NOT NULL, "
-				+ "price numeric(10, 2), note text);");
+		String created = revision("r1", "none", true,
+				"CREATE TABLE history (id bigint, data varchar(8192) NOT NULL, " + "price numeric(10, 2), note text);");
 		String widened = revision("r2", "r1", true, "ALTER TABLE history ALTER COLUMN data TYPE varchar(32768);\n"
 				+ "ALTER TABLE history ALTER COLUMN price TYPE numeric(12, 2), ALTER COLUMN note TYPE varchar;\n"
 				+ "ALTER TABLE history ALTER COLUMN data TYPE text;");
@@ -141,9 +146,10 @@ class LinterTests {
 
 	@Test
 	void foreignKeyAndCheckWithoutNotValidCheckEveryRow() {
-		List<LintFinding> findings = lint(PG, null, revision("r1", "none", true,
-				"ALTER TABLE posts ADD CONSTRAINT fk_author FOREIGN KEY (author) REFERENCES users (id);\n"
-						+ "ALTER TABLE posts ADD CHECK (length(title) > 0);"));
+		List<LintFinding> findings = lint(PG, null,
+				revision("r1", "none", true,
+						"ALTER TABLE posts ADD CONSTRAINT fk_author FOREIGN KEY (author) REFERENCES users (id);\n"
+								+ "ALTER TABLE posts ADD CHECK (length(title) > 0);"));
 		assertThat(rules(findings)).containsExactly("5 constraint-missing-not-valid", "6 constraint-missing-not-valid");
 		assertThat(findings.get(1).lockTaken()).isEqualTo("SHARE ROW EXCLUSIVE on posts and users (blocks writes)");
 	}
@@ -154,7 +160,8 @@ class LinterTests {
 				"ALTER TABLE posts ADD CONSTRAINT fk_author FOREIGN KEY (author) REFERENCES users (id) NOT VALID;",
 				"ALTER TABLE posts VALIDATE CONSTRAINT fk_author;",
 				"ALTER TABLE posts ADD CONSTRAINT title_set CHECK (length(title) > 0) NOT VALID;",
-				"ALTER TABLE posts VALIDATE CONSTRAINT title_set;")).isEmpty();
+				"ALTER TABLE posts VALIDATE CONSTRAINT title_set;"))
+			.isEmpty();
 	}
 
 	@Test
@@ -167,9 +174,8 @@ class LinterTests {
 
 	@Test
 	void uniqueUsingAConcurrentIndexIsFine() {
-		String text = revision("r1", "none", false,
-				"CREATE UNIQUE INDEX CONCURRENTLY ux_email ON users (email);\n"
-						+ "ALTER TABLE users ADD CONSTRAINT ux_email UNIQUE USING INDEX ux_email;");
+		String text = revision("r1", "none", false, "CREATE UNIQUE INDEX CONCURRENTLY ux_email ON users (email);\n"
+				+ "ALTER TABLE users ADD CONSTRAINT ux_email UNIQUE USING INDEX ux_email;");
 		assertThat(rules(lint(PG, null, text))).isEmpty();
 	}
 
@@ -197,7 +203,8 @@ class LinterTests {
 	@Test
 	void renamesOfATableCreatedInTheSameRevisionAreFine() {
 		assertThat(rules(PG, "CREATE TABLE users_new (id int);", "ALTER TABLE users_new RENAME COLUMN id TO key;",
-				"ALTER TABLE users_new RENAME TO users_next;", "CREATE INDEX ix ON users_next (key);")).isEmpty();
+				"ALTER TABLE users_new RENAME TO users_next;", "CREATE INDEX ix ON users_next (key);"))
+			.isEmpty();
 	}
 
 	@Test
@@ -212,13 +219,15 @@ class LinterTests {
 	void droppingATableWhoseRowsWereCopiedLosesNothing() {
 		assertThat(rules(SQLITE, "CREATE TABLE users_new (id integer, name text);",
 				"INSERT INTO users_new (id, name) SELECT id, name FROM users;", "DROP TABLE users;",
-				"ALTER TABLE users_new RENAME TO users;")).isEmpty();
+				"ALTER TABLE users_new RENAME TO users;"))
+			.isEmpty();
 	}
 
 	@Test
 	void renamingATableAwayAndCreatingItAgainRebuildsIt() {
 		assertThat(rules(SQLITE, "ALTER TABLE users RENAME TO _users_old;", "CREATE TABLE users (id integer);",
-				"INSERT INTO users SELECT * FROM _users_old;", "DROP TABLE _users_old;")).isEmpty();
+				"INSERT INTO users SELECT * FROM _users_old;", "DROP TABLE _users_old;"))
+			.isEmpty();
 	}
 
 	@Test
@@ -233,20 +242,26 @@ class LinterTests {
 
 	@Test
 	void lockTimeoutSetBeforeTheStatementIsFine() {
-		assertThat(rules(lint(PG, null, revision("r1", "none", true,
-				"SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN a int;")), true)).isEmpty();
-		assertThat(rules(lint(PG, null, revision("r1", "none", true,
-				"SELECT set_config('lock_timeout', '5s', true);\nALTER TABLE users ADD COLUMN a int;")), true))
+		assertThat(rules(
+				lint(PG, null,
+						revision("r1", "none", true, "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN a int;")),
+				true))
 			.isEmpty();
-		assertThat(rules(lint(SQLITE, null, revision("r1", "none", true, "ALTER TABLE users ADD COLUMN a int;")),
-				true)).isEmpty();
+		assertThat(rules(
+				lint(PG, null,
+						revision("r1", "none", true,
+								"SELECT set_config('lock_timeout', '5s', true);\nALTER TABLE users ADD COLUMN a int;")),
+				true))
+			.isEmpty();
+		assertThat(rules(lint(SQLITE, null, revision("r1", "none", true, "ALTER TABLE users ADD COLUMN a int;")), true))
+			.isEmpty();
 	}
 
 	@Test
 	void aDowngradeThatDropsWhatItsUpgradeAddedLosesData() {
-		List<LintFinding> findings = lint(SQLITE, null, revision("r1", "none", true,
-				"CREATE TABLE teams (id int);\nALTER TABLE users ADD COLUMN team_id int;",
-				"ALTER TABLE users DROP COLUMN team_id;\nDROP TABLE teams;\nDROP TABLE legacy;"));
+		List<LintFinding> findings = lint(SQLITE, null,
+				revision("r1", "none", true, "CREATE TABLE teams (id int);\nALTER TABLE users ADD COLUMN team_id int;",
+						"ALTER TABLE users DROP COLUMN team_id;\nDROP TABLE teams;\nDROP TABLE legacy;"));
 		assertThat(rules(findings)).containsExactly("9 downgrade-drops-data", "10 downgrade-drops-data",
 				"11 dropping-table");
 		assertThat(findings.get(0).severity()).isEqualTo(LintFinding.Severity.WARNING);

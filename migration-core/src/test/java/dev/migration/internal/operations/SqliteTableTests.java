@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A table's stored definition read the way SQLite reads it: parentheses and commas inside comments and bracketed
- * names are text, not structure (the move-and-copy rebuilds the table from these elements).
+ * A table's stored definition read the way SQLite reads it: parentheses and commas inside
+ * comments and bracketed names are text, not structure (the move-and-copy rebuilds the
+ * table from these elements).
  */
 class SqliteTableTests {
 

@@ -28,13 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Random graphs (branches, merges, several roots, {@code depends_on}, branch labels), random version rows and random
- * commands with every target form, planned here and by Alembic itself (src/test/resources/alembic/
- * plan_with_alembic.py, run by {@code /usr/bin/python3} with Debian's python3-alembic), compared case by case: both
- * refuse, or both run the same revisions and end with the same version rows. The order between independent branches
- * is Alembic's sort and not compared; each plan's own row changes are replayed by {@link PlanSummary}. The one
- * deliberate difference tolerated is a guess of Alembic's that this project refuses (docs/revisions.md lists it).
- * Runs only where that Python and Alembic are installed (assumption).
+ * Random graphs (branches, merges, several roots, {@code depends_on}, branch labels),
+ * random version rows and random commands with every target form, planned here and by
+ * Alembic itself (src/test/resources/alembic/ plan_with_alembic.py, run by
+ * {@code /usr/bin/python3} with Debian's python3-alembic), compared case by case: both
+ * refuse, or both run the same revisions and end with the same version rows. The order
+ * between independent branches is Alembic's sort and not compared; each plan's own row
+ * changes are replayed by {@link PlanSummary}. The one deliberate difference tolerated is
+ * a guess of Alembic's that this project refuses (docs/revisions.md lists it). Runs only
+ * where that Python and Alembic are installed (assumption).
  */
 class AlembicDifferentialTests {
 
@@ -78,42 +80,52 @@ class AlembicDifferentialTests {
 				agreedRuns++;
 			}
 			else if (ours.startsWith("error") && theirs.startsWith("warning")) {
-				// Alembic warns and guesses (downgrade -1 from several heads); this project refuses
+				// Alembic warns and guesses (downgrade -1 from several heads); this
+				// project refuses
 				guessesRefused++;
 			}
 			else if (theirs.startsWith("crash")) {
-				// an assertion inside Alembic (a walk from a root down to base, for upgrade): nothing to compare
+				// an assertion inside Alembic (a walk from a root down to base, for
+				// upgrade): nothing to compare
 				alembicCrashes++;
 			}
 			else if (current.command().equals("downgrade") && branchOnly(ours, theirs)
 					&& (current.target().endsWith("@base") || theirs.endsWith("rows []"))) {
-				// label@base reverts that branch only (CONTRACT §2), a walk below a root that root's tree; Alembic
+				// label@base reverts that branch only (CONTRACT §2), a walk below a root
+				// that root's tree; Alembic
 				// reverts the whole tree under the root, or every tree
 				branchBases++;
 			}
 			else if (ours.contains("nothing on that branch is applied")) {
-				// label@-N with nothing of the label's revisions applied: Alembic walks down from the branch point
+				// label@-N with nothing of the label's revisions applied: Alembic walks
+				// down from the branch point
 				// below and reverts revisions outside the branch; refused here
 				offBranch++;
 			}
 			else if (ours.contains("is not on branch")) {
-				// a revision off the named branch is refused by every command; Alembic's downgrade ignores the branch
+				// a revision off the named branch is refused by every command; Alembic's
+				// downgrade ignores the branch
 				offBranch++;
 			}
 			else if (current.command().equals("downgrade") && current.target().contains("@head")
 					&& theirs.contains("Multiple head")) {
-				// label@head(s) is resolved within the branch; Alembic's downgrade drops the label and sees all heads
+				// label@head(s) is resolved within the branch; Alembic's downgrade drops
+				// the label and sees all heads
 				labelHeads++;
 			}
 			else if (sameAppliedSet(current, ours, theirs)) {
-				// Alembic can keep a row that another row implies (reverting a revision whose down revision lies
-				// below its own dependency); here the rows are always the heads of what is applied
+				// Alembic can keep a row that another row implies (reverting a revision
+				// whose down revision lies
+				// below its own dependency); here the rows are always the heads of what
+				// is applied
 				redundantRows++;
 			}
 			else if (current.command().equals("stamp") && current.target().endsWith("heads")
 					&& keepsEveryTarget(current, ours)) {
-				// Alembic's stamp to several revisions replaces the rows related to any of them with each, losing
-				// rows that are targets themselves; here each revision replaces the rows of its own lineage
+				// Alembic's stamp to several revisions replaces the rows related to any
+				// of them with each, losing
+				// rows that are targets themselves; here each revision replaces the rows
+				// of its own lineage
 				stampSeveral++;
 			}
 			else {
@@ -154,14 +166,17 @@ class AlembicDifferentialTests {
 		return list.isEmpty() ? List.of() : List.of(list.split(", "));
 	}
 
-	/** Our stamp ended with every revision the target names still in the rows (or implied by them). */
+	/**
+	 * Our stamp ended with every revision the target names still in the rows (or implied
+	 * by them).
+	 */
 	private static boolean keepsEveryTarget(Case current, String ours) {
 		if (!ours.contains("rows [")) {
 			return false;
 		}
 		Set<String> applied = current.graph().ancestors(rowsOf(ours));
-		return applied.containsAll(new TargetResolver(current.graph(), current.rows()).resolve(current.target())
-			.revisions());
+		return applied
+			.containsAll(new TargetResolver(current.graph(), current.rows()).resolve(current.target()).revisions());
 	}
 
 	private static boolean alembicInstalled() throws InterruptedException {
@@ -186,7 +201,8 @@ class AlembicDifferentialTests {
 		}
 		try {
 			Process process = new ProcessBuilder(PYTHON.toString(), script.toString())
-				.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+				.redirectError(ProcessBuilder.Redirect.INHERIT)
+				.start();
 			try (OutputStream stdin = process.getOutputStream()) {
 				stdin.write(json(cases).getBytes(StandardCharsets.UTF_8));
 			}
@@ -242,7 +258,10 @@ class AlembicDifferentialTests {
 		return "steps " + sorted(names(matcher.group(1))) + " rows " + sorted(names(matcher.group(2)));
 	}
 
-	/** A stamp's steps are grouped differently (Alembic: one delete per row for base), so only its rows count. */
+	/**
+	 * A stamp's steps are grouped differently (Alembic: one delete per row for base), so
+	 * only its rows count.
+	 */
 	private static String rowsOnly(String result) {
 		return result.startsWith("steps") ? result.substring(result.indexOf(" rows ")) : result;
 	}
@@ -263,7 +282,10 @@ class AlembicDifferentialTests {
 		return copy;
 	}
 
-	/** A graph of 3 to 9 revisions: roots, chains, forks, merges of unrelated revisions, dependencies, labels. */
+	/**
+	 * A graph of 3 to 9 revisions: roots, chains, forks, merges of unrelated revisions,
+	 * dependencies, labels.
+	 */
 	private static Case randomCase(Random random) {
 		int size = 3 + random.nextInt(7);
 		List<Revision> revisions = new ArrayList<>();
@@ -307,7 +329,8 @@ class AlembicDifferentialTests {
 		String command = List.of("upgrade", "downgrade", "stamp").get(random.nextInt(3));
 		String target = randomTarget(random, size, labels);
 		while (command.equals("stamp") && target.matches(".*[+-]\\d+")) {
-			// Alembic's stamp takes no relative target ("Can't locate revision identified by '-1'"); ours does
+			// Alembic's stamp takes no relative target ("Can't locate revision identified
+			// by '-1'"); ours does
 			target = randomTarget(random, size, labels);
 		}
 		return new Case(revisions, graph, rows, command, target);
@@ -330,12 +353,24 @@ class AlembicDifferentialTests {
 			json.append(json.length() > 1 ? "," : "").append("{\"graph\":[");
 			for (int i = 0; i < current.revisions().size(); i++) {
 				Revision revision = current.revisions().get(i);
-				json.append(i > 0 ? "," : "").append("[\"").append(revision.id()).append("\",")
-					.append(strings(revision.downRevisions())).append(',').append(strings(revision.dependsOn()))
-					.append(',').append(strings(revision.branchLabels())).append(']');
+				json.append(i > 0 ? "," : "")
+					.append("[\"")
+					.append(revision.id())
+					.append("\",")
+					.append(strings(revision.downRevisions()))
+					.append(',')
+					.append(strings(revision.dependsOn()))
+					.append(',')
+					.append(strings(revision.branchLabels()))
+					.append(']');
 			}
-			json.append("],\"rows\":").append(strings(current.rows())).append(",\"command\":\"")
-				.append(current.command()).append("\",\"target\":\"").append(current.target()).append("\"}");
+			json.append("],\"rows\":")
+				.append(strings(current.rows()))
+				.append(",\"command\":\"")
+				.append(current.command())
+				.append("\",\"target\":\"")
+				.append(current.target())
+				.append("\"}");
 		}
 		return json.append(']').toString();
 	}
@@ -355,8 +390,8 @@ class AlembicDifferentialTests {
 		public String toString() {
 			List<String> specs = new ArrayList<>();
 			for (Revision revision : this.revisions) {
-				String spec = revision.id() + (revision.downRevisions().isEmpty() ? ""
-						: "<-" + String.join(",", revision.downRevisions()));
+				String spec = revision.id()
+						+ (revision.downRevisions().isEmpty() ? "" : "<-" + String.join(",", revision.downRevisions()));
 				if (!revision.dependsOn().isEmpty()) {
 					spec += " depends=" + String.join(",", revision.dependsOn());
 				}

@@ -23,14 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Alembic's revision map cases, ported as inline graphs: the test classes and methods of {@code tests/test_revision.py}
- * in sqlalchemy/alembic (MIT licence), commit 20e58db01cad3432c24734e11b893303cdb687a4, under their own names.
- * Alembic's {@code get_revision(s)} is {@link TargetResolver#resolve}; its {@code iterate_revisions(upper, lower)}
- * is the plan that connects the two: by default (and with {@code select_for_downgrade}) the downgrade from the rows
- * {@code upper} names to {@code lower}, plus {@code lower} itself when inclusive; with {@code implicit_base} the
- * upgrade from {@code lower} to {@code upper}. Revisions are compared as sets and their order against the graph.
- * Cases of Python API alone (byte strings, {@code repr}, {@code add_revision} on a live map, a corrupted map) and
- * the deliberate differences are listed in docs/revisions.md.
+ * Alembic's revision map cases, ported as inline graphs: the test classes and methods of
+ * {@code tests/test_revision.py} in sqlalchemy/alembic (MIT licence), commit
+ * 20e58db01cad3432c24734e11b893303cdb687a4, under their own names. Alembic's
+ * {@code get_revision(s)} is {@link TargetResolver#resolve}; its
+ * {@code iterate_revisions(upper, lower)} is the plan that connects the two: by default
+ * (and with {@code select_for_downgrade}) the downgrade from the rows {@code upper} names
+ * to {@code lower}, plus {@code lower} itself when inclusive; with {@code implicit_base}
+ * the upgrade from {@code lower} to {@code upper}. Revisions are compared as sets and
+ * their order against the graph. Cases of Python API alone (byte strings, {@code repr},
+ * {@code add_revision} on a live map, a corrupted map) and the deliberate differences are
+ * listed in docs/revisions.md.
  */
 class AlembicRevisionMapTests {
 
@@ -68,7 +71,10 @@ class AlembicRevisionMapTests {
 			assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> resolve(this.fork, "head"));
 		}
 
-		/** {@code get_revision("heads")} wants one revision: here that is a walk from {@code heads}. */
+		/**
+		 * {@code get_revision("heads")} wants one revision: here that is a walk from
+		 * {@code heads}.
+		 */
 		@Test
 		void test_get_revision_heads_multiple() {
 			assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> resolve(this.fork, "heads-1"));
@@ -121,8 +127,8 @@ class AlembicRevisionMapTests {
 	@Nested
 	class LabeledBranchTest {
 
-		private final RevisionGraph g = graph("a label=abranch", "b<-a", "somelongername<-b", "c<-somelongername",
-				"d", "e<-d label=ebranch", "someothername<-e", "f<-someothername");
+		private final RevisionGraph g = graph("a label=abranch", "b<-a", "somelongername<-b", "c<-somelongername", "d",
+				"e<-d label=ebranch", "someothername<-e", "f<-someothername");
 
 		@Test
 		void test_dupe_branch_collection() {
@@ -131,7 +137,10 @@ class AlembicRevisionMapTests {
 				.withMessageContaining("xy1");
 		}
 
-		/** filter_for_lineage, as stamp uses it: every row shares the lineage of c1branch@head, the merge d. */
+		/**
+		 * filter_for_lineage, as stamp uses it: every row shares the lineage of
+		 * c1branch@head, the merge d.
+		 */
 		@Test
 		void test_filter_for_lineage_labeled_head_across_merge() {
 			RevisionGraph merged = graph("a", "b<-a", "c1<-b label=c1branch", "c2<-b", "d<-c1,c2");
@@ -141,7 +150,10 @@ class AlembicRevisionMapTests {
 			assertThat(plan.toRows()).containsExactly("d");
 		}
 
-		/** filter_for_lineage with "heads", as stamp uses it: f is already a head, c gets its row. */
+		/**
+		 * filter_for_lineage with "heads", as stamp uses it: f is already a head, c gets
+		 * its row.
+		 */
 		@Test
 		void test_filter_for_lineage_heads() {
 			Plan plan = new Planner(this.g).stamp(List.of("f"), List.of("heads"), false);
@@ -168,16 +180,16 @@ class AlembicRevisionMapTests {
 		void test_iterate_head_to_named_base() {
 			assertIteration(this.g, List.of("heads"), List.of("ebranch@base"), List.of("f", "someothername", "e", "d"),
 					Mode.RANGE);
-			assertIteration(this.g, List.of("heads"), List.of("abranch@base"),
-					List.of("c", "somelongername", "b", "a"), Mode.RANGE);
+			assertIteration(this.g, List.of("heads"), List.of("abranch@base"), List.of("c", "somelongername", "b", "a"),
+					Mode.RANGE);
 		}
 
 		@Test
 		void test_iterate_named_head_to_base() {
 			assertIteration(this.g, List.of("ebranch@head"), List.of("base"), List.of("f", "someothername", "e", "d"),
 					Mode.RANGE);
-			assertIteration(this.g, List.of("abranch@head"), List.of("base"),
-					List.of("c", "somelongername", "b", "a"), Mode.RANGE);
+			assertIteration(this.g, List.of("abranch@head"), List.of("base"), List.of("c", "somelongername", "b", "a"),
+					Mode.RANGE);
 		}
 
 		@Test
@@ -305,8 +317,8 @@ class AlembicRevisionMapTests {
 	@Nested
 	class MultipleBranchTest {
 
-		private final RevisionGraph g = graph("a", "b1<-a", "b2<-a", "cb1<-b1", "cb2<-b2", "d1cb1<-cb1",
-				"d2cb1<-cb1", "d1cb2<-cb2", "d2cb2<-cb2", "d3cb2<-cb2", "d1d2cb2<-d1cb2,d2cb2");
+		private final RevisionGraph g = graph("a", "b1<-a", "b2<-a", "cb1<-b1", "cb2<-b2", "d1cb1<-cb1", "d2cb1<-cb1",
+				"d1cb2<-cb2", "d2cb2<-cb2", "d3cb2<-cb2", "d1d2cb2<-d1cb2,d2cb2");
 
 		@Test
 		void test_iterate_from_merge_point() {
@@ -327,8 +339,7 @@ class AlembicRevisionMapTests {
 
 		@Test
 		void test_iterate_single_branch_to_base() {
-			assertIteration(this.g, List.of("d3cb2"), List.of("base"), List.of("d3cb2", "cb2", "b2", "a"),
-					Mode.RANGE);
+			assertIteration(this.g, List.of("d3cb2"), List.of("base"), List.of("d3cb2", "cb2", "b2", "a"), Mode.RANGE);
 		}
 
 		@Test
@@ -401,14 +412,16 @@ class AlembicRevisionMapTests {
 
 		@Test
 		void test_three_branches_end_in_single_branch() {
-			assertIteration(this.g, List.of("merge", "fe1b1"), List.of("a3"), List.of("fe1b1", "e1b1", "merge",
-					"e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3"), Mode.RANGE);
+			assertIteration(this.g, List.of("merge", "fe1b1"), List.of("a3"),
+					List.of("fe1b1", "e1b1", "merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3"),
+					Mode.RANGE);
 		}
 
 		@Test
 		void test_two_branches_to_root() {
-			assertIteration(this.g, List.of("merge"), List.of("a1"), List.of("merge", "e2b1", "db1", "cb1", "b1",
-					"e2b2", "db2", "cb2", "b2", "a3", "a2", "a1"), Mode.RANGE);
+			assertIteration(this.g, List.of("merge"), List.of("a1"),
+					List.of("merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2", "a1"),
+					Mode.RANGE);
 		}
 
 		@Test
@@ -419,14 +432,14 @@ class AlembicRevisionMapTests {
 
 		@Test
 		void test_two_branches_end_behind_branch() {
-			assertIteration(this.g, List.of("merge"), List.of("a2"), List.of("merge", "e2b1", "db1", "cb1", "b1",
-					"e2b2", "db2", "cb2", "b2", "a3", "a2"), Mode.RANGE);
+			assertIteration(this.g, List.of("merge"), List.of("a2"),
+					List.of("merge", "e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2"), Mode.RANGE);
 		}
 
 		@Test
 		void test_three_branches_to_root() {
-			assertIteration(this.g, List.of("merge", "fe1b1"), List.of("a1"), List.of("fe1b1", "e1b1", "merge",
-					"e2b1", "db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2", "a1"), Mode.RANGE);
+			assertIteration(this.g, List.of("merge", "fe1b1"), List.of("a1"), List.of("fe1b1", "e1b1", "merge", "e2b1",
+					"db1", "cb1", "b1", "e2b2", "db2", "cb2", "b2", "a3", "a2", "a1"), Mode.RANGE);
 		}
 
 		@Test
@@ -442,8 +455,9 @@ class AlembicRevisionMapTests {
 		}
 
 		/**
-		 * Deliberate difference: Alembic refuses version rows where one is an ancestor of another ("overlaps with
-		 * other requested revisions"); a plan here reads them as the heads they imply and ends with clean rows.
+		 * Deliberate difference: Alembic refuses version rows where one is an ancestor of
+		 * another ("overlaps with other requested revisions"); a plan here reads them as
+		 * the heads they imply and ends with clean rows.
 		 */
 		@Test
 		void test_detect_invalid_head_selection() {
@@ -457,8 +471,8 @@ class AlembicRevisionMapTests {
 
 		@Test
 		void test_three_branches_end_multiple_bases_exclusive_blank() {
-			assertIteration(this.g, List.of("e2b1", "b2", "fe1b1"), List.of("base"), List.of("b2", "fe1b1", "e1b1",
-					"e2b1", "db1", "cb1", "b1", "a3", "a2", "a1"), Mode.EXCLUSIVE);
+			assertIteration(this.g, List.of("e2b1", "b2", "fe1b1"), List.of("base"),
+					List.of("b2", "fe1b1", "e1b1", "e2b1", "db1", "cb1", "b1", "a3", "a2", "a1"), Mode.EXCLUSIVE);
 		}
 
 		@Test
@@ -481,8 +495,8 @@ class AlembicRevisionMapTests {
 		private final RevisionGraph g = graph("base1", "base2", "base3", "a1a<-base1", "a1b<-base1", "a2<-base2",
 				"a3<-base3", "b1a<-a1a", "b1b<-a1b", "b2<-a2", "b3<-a3", "c2<-b2", "d2<-c2", "mergeb3d2<-b3,d2");
 
-		private final List<String> all = List.of("b1a", "a1a", "b1b", "a1b", "base1", "mergeb3d2", "b3", "a3",
-				"base3", "d2", "c2", "b2", "a2", "base2");
+		private final List<String> all = List.of("b1a", "a1a", "b1b", "a1b", "base1", "mergeb3d2", "b3", "a3", "base3",
+				"d2", "c2", "b2", "a2", "base2");
 
 		@Test
 		void test_heads_to_base() {
@@ -501,8 +515,9 @@ class AlembicRevisionMapTests {
 
 		@Test
 		void test_heads_to_revs_plus_implicit_base_exclusive() {
-			assertIteration(this.g, List.of("heads"), List.of("c2"), List.of("b1a", "a1a", "b1b", "a1b", "base1",
-					"mergeb3d2", "b3", "a3", "base3", "d2"), Mode.UPGRADE_EXCLUSIVE);
+			assertIteration(this.g, List.of("heads"), List.of("c2"),
+					List.of("b1a", "a1a", "b1b", "a1b", "base1", "mergeb3d2", "b3", "a3", "base3", "d2"),
+					Mode.UPGRADE_EXCLUSIVE);
 		}
 
 		@Test
@@ -512,8 +527,9 @@ class AlembicRevisionMapTests {
 
 		@Test
 		void test_heads_to_revs_plus_implicit_base_inclusive() {
-			assertIteration(this.g, List.of("heads"), List.of("c2"), List.of("b1a", "a1a", "b1b", "a1b", "base1",
-					"mergeb3d2", "b3", "a3", "base3", "d2", "c2"), Mode.UPGRADE);
+			assertIteration(this.g, List.of("heads"), List.of("c2"),
+					List.of("b1a", "a1a", "b1b", "a1b", "base1", "mergeb3d2", "b3", "a3", "base3", "d2", "c2"),
+					Mode.UPGRADE);
 		}
 
 		@Test
@@ -572,8 +588,8 @@ class AlembicRevisionMapTests {
 
 		@Test
 		void test_we_need_head2_downgrade() {
-			assertIteration(this.g, List.of("b_2@head"), List.of("b_2@base"),
-					List.of("d2", "c2", "b2", "a2", "base2"), Mode.RANGE);
+			assertIteration(this.g, List.of("b_2@head"), List.of("b_2@base"), List.of("d2", "c2", "b2", "a2", "base2"),
+					Mode.RANGE);
 		}
 
 		@Test
@@ -598,7 +614,10 @@ class AlembicRevisionMapTests {
 					Mode.RANGE);
 		}
 
-		/** Alembic's upward iteration from heads to b_2@base is what branch b_2 needs from base: its upgrade. */
+		/**
+		 * Alembic's upward iteration from heads to b_2@base is what branch b_2 needs from
+		 * base: its upgrade.
+		 */
 		@Test
 		void test_we_need_base2_upgrade() {
 			assertIteration(this.g, List.of("b_2@head"), List.of("base"),
@@ -625,7 +644,10 @@ class AlembicRevisionMapTests {
 
 	}
 
-	/** base2's depends_on names label b_1 in Alembic; here depends_on names ids, so it names base1. */
+	/**
+	 * base2's depends_on names label b_1 in Alembic; here depends_on names ids, so it
+	 * names base1.
+	 */
 	@Nested
 	class MultipleBaseCrossDependencyTestTwo {
 
@@ -860,10 +882,16 @@ class AlembicRevisionMapTests {
 
 	}
 
-	/** How Alembic's iterate_revisions(upper, lower) options map onto plans (see the class comment). */
+	/**
+	 * How Alembic's iterate_revisions(upper, lower) options map onto plans (see the class
+	 * comment).
+	 */
 	private enum Mode {
 
-		/** inclusive, no implicit base (Alembic's default): the downgrade, plus lower itself. */
+		/**
+		 * inclusive, no implicit base (Alembic's default): the downgrade, plus lower
+		 * itself.
+		 */
 		RANGE,
 		/** not inclusive (with or without select_for_downgrade): the downgrade. */
 		EXCLUSIVE,
@@ -899,7 +927,10 @@ class AlembicRevisionMapTests {
 		assertThat(ran).as("iterate %s .. %s", upper, lower).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
-	/** The version rows of a database at the given targets, as Alembic takes them: the revisions they name. */
+	/**
+	 * The version rows of a database at the given targets, as Alembic takes them: the
+	 * revisions they name.
+	 */
 	private static List<String> rows(RevisionGraph graph, List<String> targets) {
 		Set<String> rows = new LinkedHashSet<>();
 		for (String target : targets) {

@@ -22,12 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Alembic's own traversal cases, ported one for one as inline graphs: every test class and method of
- * {@code tests/test_version_traversal.py} in sqlalchemy/alembic (MIT licence), commit
- * 20e58db01cad3432c24734e11b893303cdb687a4, keeps its name here. Each case checks the revisions the plan runs and the
- * version rows it ends with; where Alembic's order between independent branches is an accident of its sort, the
- * order is checked against the graph (ancestors first on upgrade, descendants first on downgrade) instead. Cases
- * where this project deliberately refuses what Alembic guesses are listed in docs/revisions.md.
+ * Alembic's own traversal cases, ported one for one as inline graphs: every test class
+ * and method of {@code tests/test_version_traversal.py} in sqlalchemy/alembic (MIT
+ * licence), commit 20e58db01cad3432c24734e11b893303cdb687a4, keeps its name here. Each
+ * case checks the revisions the plan runs and the version rows it ends with; where
+ * Alembic's order between independent branches is an accident of its sort, the order is
+ * checked against the graph (ancestors first on upgrade, descendants first on downgrade)
+ * instead. Cases where this project deliberately refuses what Alembic guesses are listed
+ * in docs/revisions.md.
  */
 class AlembicTraversalTests {
 
@@ -171,8 +173,9 @@ class AlembicTraversalTests {
 		}
 
 		/**
-		 * Deliberate difference: Alembic warns and reverts the first row's branch; this project refuses. Alembic's
-		 * test_downgrade_once_order_right, _right_unbalanced, _left and _left_unbalanced, in that order.
+		 * Deliberate difference: Alembic warns and reverts the first row's branch; this
+		 * project refuses. Alembic's test_downgrade_once_order_right, _right_unbalanced,
+		 * _left and _left_unbalanced, in that order.
 		 */
 		@ParameterizedTest
 		@CsvSource({ "d2, d1", "c2, d1", "d1, d2", "c1, d2" })
@@ -263,7 +266,10 @@ class AlembicTraversalTests {
 
 	}
 
-	/** BranchFromMergepointTest: two roots, a merge d1 of c1 and c2, and c2 going on to d2. */
+	/**
+	 * BranchFromMergepointTest: two roots, a merge d1 of c1 and c2, and c2 going on to
+	 * d2.
+	 */
 	@Nested
 	class BranchFromMergepointTest {
 
@@ -282,7 +288,10 @@ class AlembicTraversalTests {
 
 	}
 
-	/** BranchFrom3WayMergepointTest: three roots, a merge d1 of c1, c2, c3, and c2, c3 going on. */
+	/**
+	 * BranchFrom3WayMergepointTest: three roots, a merge d1 of c1, c2, c3, and c2, c3
+	 * going on.
+	 */
 	@Nested
 	class BranchFrom3WayMergepointTest {
 
@@ -311,8 +320,8 @@ class AlembicTraversalTests {
 	@Nested
 	class TwinMergeTest {
 
-		private final RevisionGraph g = graph("a", "b1<-a", "b2<-a", "b3<-a", "c1<-b1,b2,b3", "c2<-b1,b2,b3",
-				"d1<-c1", "d2<-c2");
+		private final RevisionGraph g = graph("a", "b1<-a", "b2<-a", "b3<-a", "c1<-b1,b2,b3", "c2<-b1,b2,b3", "d1<-c1",
+				"d2<-c2");
 
 		@Test
 		void test_upgrade() {
@@ -343,8 +352,8 @@ class AlembicTraversalTests {
 	@Nested
 	class DependsOnBranchTestOne {
 
-		private final RevisionGraph g = graph("a1 label=lib1", "b1<-a1", "c1<-b1", "a2", "b2<-a2",
-				"c2<-b2 depends=c1", "d1<-c1", "e1<-d1", "f1<-e1");
+		private final RevisionGraph g = graph("a1 label=lib1", "b1<-a1", "c1<-b1", "a2", "b2<-a2", "c2<-b2 depends=c1",
+				"d1<-c1", "e1<-d1", "f1<-e1");
 
 		@Test
 		void test_downgrade_to_dependency() {
@@ -360,12 +369,15 @@ class AlembicTraversalTests {
 
 	}
 
-	/** DependsOnBranchTestTwo: three merges of independent roots and an overmerge d1 depending on a3, b2, c1. */
+	/**
+	 * DependsOnBranchTestTwo: three merges of independent roots and an overmerge d1
+	 * depending on a3, b2, c1.
+	 */
 	@Nested
 	class DependsOnBranchTestTwo {
 
-		private final RevisionGraph g = graph("a1", "a2", "a3", "amerge<-a1,a2,a3", "b1", "b2", "bmerge<-b1,b2",
-				"c1", "c2", "c3", "cmerge<-c1,c2,c3", "d1 depends=a3,b2,c1");
+		private final RevisionGraph g = graph("a1", "a2", "a3", "amerge<-a1,a2,a3", "b1", "b2", "bmerge<-b1,b2", "c1",
+				"c2", "c3", "cmerge<-c1,c2,c3", "d1 depends=a3,b2,c1");
 
 		@Test
 		void test_kaboom() {
@@ -379,12 +391,14 @@ class AlembicTraversalTests {
 
 	}
 
-	/** DependsOnBranchTestThree (Alembic #377): a criss-cross of dependencies between two chains. */
+	/**
+	 * DependsOnBranchTestThree (Alembic #377): a criss-cross of dependencies between two
+	 * chains.
+	 */
 	@Nested
 	class DependsOnBranchTestThree {
 
-		private final RevisionGraph g = graph("a1", "a2<-a1", "b1", "b2<-b1 depends=a2", "b3<-b2",
-				"a3<-a2 depends=b1");
+		private final RevisionGraph g = graph("a1", "a2<-a1", "b1", "b2<-b1 depends=a2", "b3<-b2", "a3<-a2 depends=b1");
 
 		@Test
 		void test_downgrade_over_crisscross() {
@@ -441,7 +455,10 @@ class AlembicTraversalTests {
 
 	}
 
-	/** DependsOnBranchLabelTest: c2 depends on a branch label (c1lib), which resolves to c1. */
+	/**
+	 * DependsOnBranchLabelTest: c2 depends on a branch label (c1lib), which resolves to
+	 * c1.
+	 */
 	@Nested
 	class DependsOnBranchLabelTest {
 
@@ -481,7 +498,9 @@ class AlembicTraversalTests {
 
 	}
 
-	/** MergedPathTest: branches c1, d1 and c2branch = c2, d2 off b, merged by e, then f. */
+	/**
+	 * MergedPathTest: branches c1, d1 and c2branch = c2, d2 off b, merged by e, then f.
+	 */
 	@Nested
 	class MergedPathTest {
 
@@ -534,8 +553,8 @@ class AlembicTraversalTests {
 	@Nested
 	class BranchedPathTestCrossDependencies {
 
-		private final RevisionGraph g = graph("a", "b<-a", "c1<-b label=c1branch", "d1<-c1",
-				"c2<-b label=c2branch", "d2<-c2 depends=c1");
+		private final RevisionGraph g = graph("a", "b<-a", "c1<-b label=c1branch", "d1<-c1", "c2<-b label=c2branch",
+				"d2<-c2 depends=c1");
 
 		@Test
 		void test_downgrade_independent_branch() {
@@ -578,8 +597,9 @@ class AlembicTraversalTests {
 	}
 
 	/**
-	 * The same revisions as Alembic, each after (upgrade) or before (downgrade) every revision it needs; Alembic's
-	 * order between independent branches follows its own sort and is not part of the contract.
+	 * The same revisions as Alembic, each after (upgrade) or before (downgrade) every
+	 * revision it needs; Alembic's order between independent branches follows its own
+	 * sort and is not part of the contract.
 	 */
 	private static void assertSteps(RevisionGraph graph, Plan plan, List<String> alembicSteps, boolean upward) {
 		steps(plan);
@@ -599,7 +619,10 @@ class AlembicTraversalTests {
 		}
 	}
 
-	/** One stamp step that replaces exactly {@code replaced} (Alembic's deletes plus its updated row). */
+	/**
+	 * One stamp step that replaces exactly {@code replaced} (Alembic's deletes plus its
+	 * updated row).
+	 */
 	private static void assertStamp(RevisionGraph graph, List<String> rows, String target, Set<String> replaced,
 			List<String> expectedRows) {
 		Plan plan = new Planner(graph).stamp(rows, List.of(target), false);
@@ -626,7 +649,8 @@ class AlembicTraversalTests {
 	}
 
 	private static void assertRefused(Runnable planning, String reason) {
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(planning::run).withMessageContaining(reason)
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(planning::run)
+			.withMessageContaining(reason)
 			.withMessageContaining("Nothing was run");
 	}
 

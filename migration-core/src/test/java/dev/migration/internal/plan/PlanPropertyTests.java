@@ -7,26 +7,26 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-
 import dev.migration.Direction;
 import dev.migration.Plan;
 import dev.migration.Step;
 import dev.migration.TargetException;
 import dev.migration.internal.graph.RevisionGraph;
 import dev.migration.internal.revision.Revision;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Random valid graphs (branches, merges, dependencies, forests) and random starting points: every plan respects the
- * graph, ends at its target, keeps exactly the heads of what is applied in the version rows after every step, and an
- * upgrade followed by a downgrade to where it started returns there.
+ * Random valid graphs (branches, merges, dependencies, forests) and random starting
+ * points: every plan respects the graph, ends at its target, keeps exactly the heads of
+ * what is applied in the version rows after every step, and an upgrade followed by a
+ * downgrade to where it started returns there.
  */
 class PlanPropertyTests {
 
@@ -42,8 +42,10 @@ class PlanPropertyTests {
 		for (Step step : plan.steps()) {
 			assertThat(step.direction()).isEqualTo(Direction.UPGRADE);
 			Revision revision = scenario.graph().get(step.revision());
-			assertThat(seen).as("needs of %s", revision.id()).containsAll(revision.downRevisions())
-				.containsAll(revision.dependsOn()).doesNotContain(revision.id());
+			assertThat(seen).as("needs of %s", revision.id())
+				.containsAll(revision.downRevisions())
+				.containsAll(revision.dependsOn())
+				.doesNotContain(revision.id());
 			seen.add(revision.id());
 		}
 		assertRowsFollowTheHeadsOfWhatIsApplied(scenario.graph(), scenario.rows(), plan);
@@ -61,7 +63,8 @@ class PlanPropertyTests {
 
 		Set<String> expected = above(graph, scenario.target(), applied);
 		if (expected.isEmpty() && !rows.contains(scenario.target())) {
-			// as Alembic: applied only under revisions that depend on it, nothing stands on it: refused
+			// as Alembic: applied only under revisions that depend on it, nothing stands
+			// on it: refused
 			assertThatExceptionOfType(TargetException.class)
 				.isThrownBy(() -> planner.downgrade(rows, scenario.target()))
 				.withMessageContaining("nothing above " + scenario.target() + " is applied");
@@ -93,7 +96,8 @@ class PlanPropertyTests {
 
 		Plan up = planner.upgrade(startRows, above);
 		if (above(graph, start, graph.ancestors(up.toRows())).isEmpty() && !up.toRows().contains(start)) {
-			// what the upgrade applied only depends on start: nothing to revert, refused as Alembic refuses it
+			// what the upgrade applied only depends on start: nothing to revert, refused
+			// as Alembic refuses it
 			assertThatExceptionOfType(TargetException.class).isThrownBy(() -> planner.downgrade(up.toRows(), start));
 			return;
 		}
@@ -101,7 +105,8 @@ class PlanPropertyTests {
 
 		Set<String> backAt = graph.ancestors(down.toRows());
 		assertThat(backAt).containsAll(graph.ancestors(startRows));
-		// revisions the upgrade pulled in from other branches (through merges or dependencies) are not above start
+		// revisions the upgrade pulled in from other branches (through merges or
+		// dependencies) are not above start
 		Set<String> expected = new HashSet<>(graph.ancestors(up.toRows()));
 		expected.removeAll(above(graph, start, expected));
 		assertThat(backAt).isEqualTo(expected);
@@ -121,8 +126,9 @@ class PlanPropertyTests {
 	}
 
 	/**
-	 * What a downgrade to the target reverts, as Alembic collects it: what stands on the target's children (through
-	 * down revisions), dependents included; a revision that only depends on the target stays with the target.
+	 * What a downgrade to the target reverts, as Alembic collects it: what stands on the
+	 * target's children (through down revisions), dependents included; a revision that
+	 * only depends on the target stays with the target.
 	 */
 	private static Set<String> above(RevisionGraph graph, String target, Set<String> applied) {
 		Set<String> result = new HashSet<>(graph.descendants(graph.children(target)));
@@ -131,7 +137,10 @@ class PlanPropertyTests {
 		return result;
 	}
 
-	/** After every step the simulated rows are the heads of the applied set: the invariant of head maintenance. */
+	/**
+	 * After every step the simulated rows are the heads of the applied set: the invariant
+	 * of head maintenance.
+	 */
 	private static void assertRowsFollowTheHeadsOfWhatIsApplied(RevisionGraph graph, List<String> startRows,
 			Plan plan) {
 		Set<String> applied = new LinkedHashSet<>(graph.ancestors(startRows));
@@ -160,7 +169,8 @@ class PlanPropertyTests {
 	}
 
 	/**
-	 * A random graph, a random applied state (closed under ancestry, stored as its heads) and a random target.
+	 * A random graph, a random applied state (closed under ancestry, stored as its heads)
+	 * and a random target.
 	 */
 	record Scenario(RevisionGraph graph, List<String> rows, String target, long seed) {
 

@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Summarizes a plan's steps as short strings such as {@code "upgrade b (update a->b)"} or
- * {@code "upgrade m (merge -b c->m)"}: the kind, then {@code -row} per delete, {@code from->to} for the update and
- * {@code +row} per insert. Before summarizing, it replays every version change from the plan's starting rows and
- * checks that each delete and update hits an existing row, each insert a new one, and that the replay ends at
- * {@link Plan#toRows()}: a plan whose steps and final rows disagree fails every test that looks at it.
+ * {@code "upgrade m (merge -b c->m)"}: the kind, then {@code -row} per delete,
+ * {@code from->to} for the update and {@code +row} per insert. Before summarizing, it
+ * replays every version change from the plan's starting rows and checks that each delete
+ * and update hits an existing row, each insert a new one, and that the replay ends at
+ * {@link Plan#toRows()}: a plan whose steps and final rows disagree fails every test that
+ * looks at it.
  */
 final class PlanSummary {
 

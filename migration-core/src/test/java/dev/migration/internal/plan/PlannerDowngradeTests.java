@@ -103,8 +103,7 @@ class PlannerDowngradeTests {
 
 	@Test
 	void downgradeMinusOneFromTwoCurrentHeadsIsRefused() {
-		assertThatExceptionOfType(TargetException.class)
-			.isThrownBy(() -> downgrade(BRANCHES, List.of("d", "e"), "-1"))
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> downgrade(BRANCHES, List.of("d", "e"), "-1"))
 			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("d", "e"));
 	}
 

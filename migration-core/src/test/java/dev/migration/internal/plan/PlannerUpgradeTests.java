@@ -75,8 +75,7 @@ class PlannerUpgradeTests {
 
 	@Test
 	void upgradeHeadWithTwoHeadsIsRefusedListingThem() {
-		assertThatExceptionOfType(MultipleHeadsException.class)
-			.isThrownBy(() -> upgrade(BRANCHES, List.of(), "head"))
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> upgrade(BRANCHES, List.of(), "head"))
 			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("d", "e"));
 	}
 

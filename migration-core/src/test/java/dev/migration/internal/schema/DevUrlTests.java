@@ -19,23 +19,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code check} and {@code autogenerate} with a dev database: a second PostgreSQL database on the embedded server
- * takes the target schema, and the live database never sees it.
+ * {@code check} and {@code autogenerate} with a dev database: a second PostgreSQL
+ * database on the embedded server takes the target schema, and the live database never
+ * sees it.
  */
 class DevUrlTests {
 
-	static final String CHANGED = MigrationsSchemaDiffTest.SEED.replace("CREATE INDEX ix_posts_user_id ON posts "
-			+ "(user_id);\n", "")
-			+ """
-			CREATE TABLE tags (
-			    id INTEGER NOT NULL PRIMARY KEY,
-			    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
-			    label VARCHAR(30) NOT NULL
-			);
-			CREATE INDEX ix_tags_post_id ON tags (post_id);
-			""";
+	static final String CHANGED = MigrationsSchemaDiffTest.SEED
+		.replace("CREATE INDEX ix_posts_user_id ON posts " + "(user_id);\n", "") + """
+				CREATE TABLE tags (
+				    id INTEGER NOT NULL PRIMARY KEY,
+				    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+				    label VARCHAR(30) NOT NULL
+				);
+				CREATE INDEX ix_tags_post_id ON tags (post_id);
+				""";
 
-	/** Every schema and every relation in it outside the system's own, to tell that a database was left alone. */
+	/**
+	 * Every schema and every relation in it outside the system's own, to tell that a
+	 * database was left alone.
+	 */
 	private static final String CONTENTS = "SELECT n.nspname || coalesce('.' || c.relname, '') FROM pg_namespace n "
 			+ "LEFT JOIN pg_class c ON c.relnamespace = n.oid WHERE n.nspname NOT LIKE 'pg\\_%' "
 			+ "AND n.nspname <> 'information_schema' ORDER BY 1";
@@ -56,7 +59,9 @@ class DevUrlTests {
 			.build());
 	}
 
-	/** A dev database that already holds things of its own, which must stay as they are. */
+	/**
+	 * A dev database that already holds things of its own, which must stay as they are.
+	 */
 	private static PostgresDatabase devDatabase() {
 		PostgresDatabase dev = PostgresDatabase.create();
 		dev.execute("CREATE SCHEMA reports");
@@ -66,11 +71,13 @@ class DevUrlTests {
 	}
 
 	/**
-	 * Counts the DDL statements the database sees, even those of a transaction rolled back (a sequence never goes
-	 * back), to tell that the target schema's SQL did not run there.
+	 * Counts the DDL statements the database sees, even those of a transaction rolled
+	 * back (a sequence never goes back), to tell that the target schema's SQL did not run
+	 * there.
 	 */
 	private static void countDdl(PostgresDatabase database) {
-		// in a schema of its own: functions and sequences of the compared schema take part in the comparison
+		// in a schema of its own: functions and sequences of the compared schema take
+		// part in the comparison
 		database.execute("CREATE SCHEMA ddl_audit");
 		database.execute("CREATE SEQUENCE ddl_audit.ddl_seen");
 		database.execute("CREATE FUNCTION ddl_audit.count_ddl() RETURNS event_trigger LANGUAGE plpgsql AS "
@@ -82,7 +89,10 @@ class DevUrlTests {
 		return database.count("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ddl_audit.ddl_seen");
 	}
 
-	/** A URL without the embedded server's {@code ?user=postgres}, so that the configured user counts. */
+	/**
+	 * A URL without the embedded server's {@code ?user=postgres}, so that the configured
+	 * user counts.
+	 */
 	private static String plainUrl(PostgresDatabase database) {
 		return "jdbc:postgresql://localhost:" + PostgresDatabase.server().getPort() + "/" + database.name();
 	}
@@ -103,7 +113,8 @@ class DevUrlTests {
 		assertThat(ddlSeen(live)).isZero();
 
 		SchemaDiff expected = withoutDev.check(CHANGED);
-		// the temporary schema in the live database, for comparison: there the target's DDL does run
+		// the temporary schema in the live database, for comparison: there the target's
+		// DDL does run
 		assertThat(ddlSeen(live)).isPositive();
 		assertThat(expected.differences()).contains("add table tags", "remove index ix_posts_user_id on posts");
 		assertThat(checked).isEqualTo(expected);
@@ -155,8 +166,8 @@ class DevUrlTests {
 		long line = CHANGED.lines().count() + 2;
 
 		assertThatThrownBy(() -> migrations(live, dev.url()).check(file)).isInstanceOf(MigrationException.class)
-			.hasMessageStartingWith("Target schema " + file + ":" + line
-			+ ": ERROR: relation \"nowhere\" does not exist")
+			.hasMessageStartingWith(
+					"Target schema " + file + ":" + line + ": ERROR: relation \"nowhere\" does not exist")
 			.hasMessageContaining("Nothing was changed in the database");
 		assertThat(ddlSeen(live)).isZero();
 		assertThat(live.queryStrings(CONTENTS)).isEqualTo(liveBefore);
@@ -184,7 +195,7 @@ class DevUrlTests {
 		Migrations onPostgres = migrations(live, "jdbc:sqlite:" + devFile);
 		assertThatThrownBy(() -> onPostgres.autogenerate(CHANGED, SchemaFilter.defaults()))
 			.hasMessageStartingWith("The dev database jdbc:sqlite:" + devFile + " is SQLite but the database "
-					// the test server's user is also its password: masked wherever it appears
+			// the test server's user is also its password: masked wherever it appears
 					+ live.url().replace("user=" + live.password(), "user=****") + " is PostgreSQL");
 		assertThat(devFile).doesNotExist();
 		assertThat(live.queryStrings(SCRATCH_SCHEMAS)).isEmpty();

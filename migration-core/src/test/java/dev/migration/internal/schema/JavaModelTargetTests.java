@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.SchemaDiff;
@@ -17,12 +14,14 @@ import dev.migration.operations.TargetSchema;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The target schema as a Java model: compared like a SQL file, and a revision generated from it brings the database
- * to the model.
+ * The target schema as a Java model: compared like a SQL file, and a revision generated
+ * from it brings the database to the model.
  */
 class JavaModelTargetTests {
 
@@ -57,9 +56,9 @@ class JavaModelTargetTests {
 		SchemaDiff diff = Migrations.create(configuration).autogenerate(MODEL, SchemaFilter.defaults());
 
 		assertThat(diff.differences()).contains("add table things");
-		Files.writeString(revisions.resolve("m00000000001_things.sql"), "-- revision: m00000000001\n"
-				+ "-- down_revision: none\n\n-- upgrade\n" + diff.upgradeSql() + "\n-- downgrade\n"
-				+ diff.downgradeSql());
+		Files.writeString(revisions.resolve("m00000000001_things.sql"),
+				"-- revision: m00000000001\n" + "-- down_revision: none\n\n-- upgrade\n" + diff.upgradeSql()
+						+ "\n-- downgrade\n" + diff.downgradeSql());
 		Migrations migrations = Migrations.create(configuration);
 		migrations.upgrade("heads");
 		assertThat(database.schema()).contains("things.index ix_things_name", "things.name varchar NO");

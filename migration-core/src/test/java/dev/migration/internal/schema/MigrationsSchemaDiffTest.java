@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The public API: {@link Migrations#check} and {@link Migrations#autogenerate} over the seed revisions.
+ * The public API: {@link Migrations#check} and {@link Migrations#autogenerate} over the
+ * seed revisions.
  */
 class MigrationsSchemaDiffTest {
 
@@ -50,10 +51,8 @@ class MigrationsSchemaDiffTest {
 	@BeforeEach
 	void setUp() {
 		this.database = SqliteDatabase.in(this.directory);
-		this.migrations = Migrations.create(MigrationConfiguration.builder()
-			.url(this.database.url())
-			.locations("classpath:db/seed")
-			.build());
+		this.migrations = Migrations
+			.create(MigrationConfiguration.builder().url(this.database.url()).locations("classpath:db/seed").build());
 	}
 
 	@Test

@@ -1,9 +1,5 @@
 package dev.migration.internal.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -12,17 +8,22 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.MigrationException;
 import dev.migration.internal.dialect.PostgresDialect;
 import dev.migration.support.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * {@code check} and autogenerate apply the target schema inside the live PostgreSQL database: whatever the target
- * says, they must never lock or change the database's own relations. Another session holds an ACCESS EXCLUSIVE
- * lock on the live table the whole time, so any lock the comparison asked for on it would block: every comparison
- * here must end (refused with file and line, or with the statement left out) and leave the table as it was.
+ * {@code check} and autogenerate apply the target schema inside the live PostgreSQL
+ * database: whatever the target says, they must never lock or change the database's own
+ * relations. Another session holds an ACCESS EXCLUSIVE lock on the live table the whole
+ * time, so any lock the comparison asked for on it would block: every comparison here
+ * must end (refused with file and line, or with the statement left out) and leave the
+ * table as it was.
  */
 class TargetNeverReachesTheDatabaseTests {
 
@@ -32,7 +33,8 @@ class TargetNeverReachesTheDatabaseTests {
 	void alterTableOfTheDatabaseIsRefusedWithFileAndLineWithoutLockingIt() throws Exception {
 		PostgresDatabase database = liveTable();
 		String target = "CREATE TABLE other (id integer);\nALTER TABLE live_table ADD COLUMN extra text;\n";
-		assertThat(refusal(database, target)).contains("schema.sql:2").contains("live_table")
+		assertThat(refusal(database, target)).contains("schema.sql:2")
+			.contains("live_table")
 			.doesNotContain("lock timeout");
 		assertUntouched(database);
 	}
@@ -41,7 +43,8 @@ class TargetNeverReachesTheDatabaseTests {
 	void createIndexOnATableOfTheDatabaseIsRefusedWithoutLockingIt() throws Exception {
 		PostgresDatabase database = liveTable();
 		assertThat(refusal(database, "\n\nCREATE INDEX ix_live ON live_table (name);")).contains("schema.sql:3")
-			.contains("live_table").doesNotContain("lock timeout");
+			.contains("live_table")
+			.doesNotContain("lock timeout");
 		assertThat(refusal(database, "CREATE INDEX ix_live ON public.live_table (name);")).contains("schema.sql:1")
 			.contains("live_table");
 		assertUntouched(database);
@@ -51,11 +54,15 @@ class TargetNeverReachesTheDatabaseTests {
 	void renameOfATableOfTheDatabaseIsRefused() throws Exception {
 		PostgresDatabase database = liveTable();
 		assertThat(refusal(database, "ALTER TABLE live_table RENAME TO old_table;\nCREATE TABLE live_table (id int);"))
-			.contains("schema.sql:1").contains("live_table");
+			.contains("schema.sql:1")
+			.contains("live_table");
 		assertUntouched(database);
 	}
 
-	/** A table of another schema, named with its schema: refused before the statement runs. */
+	/**
+	 * A table of another schema, named with its schema: refused before the statement
+	 * runs.
+	 */
 	@Test
 	void aTableOfAnotherSchemaNamedWithItsSchemaIsRefusedBeforeItRuns() throws Exception {
 		PostgresDatabase database = liveTable();
@@ -67,12 +74,14 @@ class TargetNeverReachesTheDatabaseTests {
 			assertThat(message).contains("schema.sql:2").contains("audit.entries").doesNotContain("lock timeout");
 		}
 		assertThat(database.queryStrings("SELECT count(*) FROM information_schema.columns "
-				+ "WHERE table_schema = 'audit' AND table_name = 'entries'")).containsExactly("1");
+				+ "WHERE table_schema = 'audit' AND table_name = 'entries'"))
+			.containsExactly("1");
 	}
 
 	/**
-	 * A name built at run time in a DO block escapes the stand-ins: a DDL lock on the table refuses the target after
-	 * the statement and rolls it back; while another session holds the table, the wait is cut short by lock_timeout.
+	 * A name built at run time in a DO block escapes the stand-ins: a DDL lock on the
+	 * table refuses the target after the statement and rolls it back; while another
+	 * session holds the table, the wait is cut short by lock_timeout.
 	 */
 	@Test
 	void aTableNamedInADoBlockAtRunTimeIsRefusedAndRolledBack() throws Exception {
@@ -81,14 +90,15 @@ class TargetNeverReachesTheDatabaseTests {
 		assertThat(refusalMessage(database, target)).contains("schema.sql:1 reaches public.live_table")
 			.contains("rolled back");
 		assertUntouched(database);
-		assertThat(refusal(database, target)).contains("schema.sql:1").contains("lock timeout")
+		assertThat(refusal(database, target)).contains("schema.sql:1")
+			.contains("lock timeout")
 			.contains("waited for a lock");
 		assertUntouched(database);
 	}
 
 	/**
-	 * A DROP of what the target did not create is pg_dump --clean's (or a migration history's): it is left out,
-	 * never run; a DROP of what the target created runs.
+	 * A DROP of what the target did not create is pg_dump --clean's (or a migration
+	 * history's): it is left out, never run; a DROP of what the target created runs.
 	 */
 	@Test
 	void dropOfATableOfTheDatabaseIsLeftOutAndDropOfTheTargetsOwnRuns() throws Exception {
@@ -103,14 +113,16 @@ class TargetNeverReachesTheDatabaseTests {
 				DROP TABLE scratch_only;
 				""";
 		try (Connection holder = holdExclusiveLock(database, "live_table")) {
-			List<String> differences = assertTimeoutPreemptively(LIMIT,
-					() -> compare(database, target).differences());
+			List<String> differences = assertTimeoutPreemptively(LIMIT, () -> compare(database, target).differences());
 			assertThat(differences).containsExactly("remove table live_table");
 		}
 		assertUntouched(database);
 	}
 
-	/** The same table created by the target (a dump of the database itself) is the target's own. */
+	/**
+	 * The same table created by the target (a dump of the database itself) is the
+	 * target's own.
+	 */
 	@Test
 	void theTargetsOwnTableOfTheSameNameIsAlteredAndIndexed() throws Exception {
 		PostgresDatabase database = liveTable();
@@ -121,17 +133,17 @@ class TargetNeverReachesTheDatabaseTests {
 				CREATE INDEX ix_live ON public.live_table USING btree (name);
 				""";
 		try (Connection holder = holdExclusiveLock(database, "live_table")) {
-			List<String> differences = assertTimeoutPreemptively(LIMIT,
-					() -> compare(database, target).differences());
+			List<String> differences = assertTimeoutPreemptively(LIMIT, () -> compare(database, target).differences());
 			assertThat(differences).containsExactly("add index ix_live on live_table (name)");
 		}
 		assertUntouched(database);
 	}
 
 	/**
-	 * Behind a pooler that hands out a server session per transaction (PgBouncer's transaction mode), the stand-ins
-	 * stay in the session that made them: the comparison must stop rather than run the target without them. The
-	 * pooler here is a connection that moves to a second real session at its first commit.
+	 * Behind a pooler that hands out a server session per transaction (PgBouncer's
+	 * transaction mode), the stand-ins stay in the session that made them: the comparison
+	 * must stop rather than run the target without them. The pooler here is a connection
+	 * that moves to a second real session at its first commit.
 	 */
 	@Test
 	void aConnectionThatChangesServerSessionsIsRefusedBeforeTheTargetRuns() throws Exception {
@@ -142,18 +154,22 @@ class TargetNeverReachesTheDatabaseTests {
 					() -> assertThatThrownBy(() -> SchemaCompare.compare(live, new PostgresDialect(), pooled,
 							"ALTER TABLE live_table ADD COLUMN extra text;", "schema.sql",
 							SchemaCompare.filter(List.of(), List.of(), List.of())))
-						.isInstanceOf(MigrationException.class).actual().getMessage());
+						.isInstanceOf(MigrationException.class)
+						.actual()
+						.getMessage());
 			assertThat(message).contains("changed server sessions").contains("Nothing was run or changed");
 		}
 		assertUntouched(database);
 	}
 
-	/** A connection that is the first session until its first commit, the second one after it. */
+	/**
+	 * A connection that is the first session until its first commit, the second one after
+	 * it.
+	 */
 	private static Connection sessionPerTransaction(Connection first, Connection second) {
 		Connection[] current = { first };
 		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class },
-				(proxy, method, arguments) -> {
+				new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
 					try {
 						Object result = method.invoke(current[0], arguments);
 						if (method.getName().equals("commit")) {
@@ -178,7 +194,10 @@ class TargetNeverReachesTheDatabaseTests {
 		return database;
 	}
 
-	/** The comparison's message, while another session holds an ACCESS EXCLUSIVE lock on the live table. */
+	/**
+	 * The comparison's message, while another session holds an ACCESS EXCLUSIVE lock on
+	 * the live table.
+	 */
 	private static String refusal(PostgresDatabase database, String target) throws Exception {
 		try (Connection holder = holdExclusiveLock(database, "live_table")) {
 			return assertTimeoutPreemptively(LIMIT, () -> refusalMessage(database, target));
@@ -187,7 +206,8 @@ class TargetNeverReachesTheDatabaseTests {
 
 	private static String refusalMessage(PostgresDatabase database, String target) {
 		String message = assertThatThrownBy(() -> compare(database, target)).isInstanceOf(MigrationException.class)
-			.actual().getMessage();
+			.actual()
+			.getMessage();
 		return message;
 	}
 
@@ -200,7 +220,10 @@ class TargetNeverReachesTheDatabaseTests {
 		return holder;
 	}
 
-	/** Same columns, row and indexes; and, with the comparison over, nobody holds a lock on it. */
+	/**
+	 * Same columns, row and indexes; and, with the comparison over, nobody holds a lock
+	 * on it.
+	 */
 	private static void assertUntouched(PostgresDatabase database) throws SQLException {
 		assertThat(database.queryStrings("SELECT column_name FROM information_schema.columns "
 				+ "WHERE table_schema = 'public' AND table_name = 'live_table' ORDER BY ordinal_position"))
@@ -209,7 +232,8 @@ class TargetNeverReachesTheDatabaseTests {
 		assertThat(database.queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = 'live_table'"))
 			.containsExactly("live_table_pkey");
 		assertThat(database.queryStrings("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-				+ "WHERE c.relname = 'live_table'")).containsExactly("0");
+				+ "WHERE c.relname = 'live_table'"))
+			.containsExactly("0");
 		try (Connection other = database.connect(); Statement statement = other.createStatement()) {
 			other.setAutoCommit(false);
 			statement.execute("LOCK TABLE live_table IN ACCESS EXCLUSIVE MODE NOWAIT");

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Target schemas as people have them: types and operator classes that extensions put in {@code public}, the output
- * of {@code pg_dump --schema-only} and of {@code sqlite3 .schema} as it is, and objects beyond tables (extensions,
- * functions, triggers, views) that a generated revision must create or name in a warning.
+ * Target schemas as people have them: types and operator classes that extensions put in
+ * {@code public}, the output of {@code pg_dump --schema-only} and of
+ * {@code sqlite3 .schema} as it is, and objects beyond tables (extensions, functions,
+ * triggers, views) that a generated revision must create or name in a warning.
  */
 class TargetSchemasAsUsersHaveThemTests {
 
@@ -48,14 +49,18 @@ class TargetSchemasAsUsersHaveThemTests {
 				""";
 		apply(database, "CREATE EXTENSION citext; CREATE EXTENSION ltree; CREATE EXTENSION pg_trgm;" + schema);
 		assertThat(compare(database, schema).differences()).isEmpty();
-		String qualified = schema.replace("citext NOT", "public.citext NOT").replace("ltree NOT", "public.ltree NOT")
+		String qualified = schema.replace("citext NOT", "public.citext NOT")
+			.replace("ltree NOT", "public.ltree NOT")
 			.replace("gin_trgm_ops", "public.gin_trgm_ops");
 		assertThat(compare(database, qualified).differences()).isEmpty();
 		assertThat(compare(database, "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n" + qualified)
 			.differences()).isEmpty();
 	}
 
-	/** The same without extensions: a domain, a function and an operator class that an earlier statement made. */
+	/**
+	 * The same without extensions: a domain, a function and an operator class that an
+	 * earlier statement made.
+	 */
 	@Test
 	void typesFunctionsAndOperatorClassesOnTheDatabasesSearchPathResolve() {
 		PostgresDatabase database = PostgresDatabase.create();
@@ -105,7 +110,10 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, "").differences()).isEmpty();
 	}
 
-	/** A database whose tables live in {@code app}, with extensions in {@code public}: the dump says {@code app.}. */
+	/**
+	 * A database whose tables live in {@code app}, with extensions in {@code public}: the
+	 * dump says {@code app.}.
+	 */
 	@Test
 	void aDumpOfASchemaOtherThanPublicResolvesExtensionsInPublic() {
 		PostgresDatabase database = PostgresDatabase.create();
@@ -130,7 +138,10 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, dump).differences()).isEmpty();
 	}
 
-	/** The quote-everything style of some dump tools ({@code "public"."notes"}, {@code "text"}, {@code "now"()}). */
+	/**
+	 * The quote-everything style of some dump tools ({@code "public"."notes"},
+	 * {@code "text"}, {@code "now"()}).
+	 */
 	@Test
 	void aDumpWithEveryNameQuotedIsAcceptedAsItIs() {
 		PostgresDatabase database = PostgresDatabase.create();
@@ -214,8 +225,8 @@ class TargetSchemasAsUsersHaveThemTests {
 		database.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
 		assertThat(database.queryStrings("SELECT changed_at IS NOT NULL FROM items")).containsExactly("t");
 		assertThat(database.queryStrings("SELECT item_count()")).containsExactly("1");
-		String changed = target.replace("upper(name)", "lower(name)").replace("NEW.changed_at := now();",
-				"NEW.changed_at := now() - interval '1 second';");
+		String changed = target.replace("upper(name)", "lower(name)")
+			.replace("NEW.changed_at := now();", "NEW.changed_at := now() - interval '1 second';");
 		SchemaCompare.Result change = compare(database, changed);
 		assertThat(change.differences()).containsExactlyInAnyOrder("change function touch()",
 				"change view named_items");
@@ -223,11 +234,16 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, changed).differences()).isEmpty();
 		applyRevision(database, change.downgrade());
 		applyRevision(database, result.downgrade());
-		assertThat(compare(database, "CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
-				+ "changed_at timestamptz); CREATE VIEW old_items AS SELECT id FROM items;").differences()).isEmpty();
+		assertThat(compare(database,
+				"CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
+						+ "changed_at timestamptz); CREATE VIEW old_items AS SELECT id FROM items;")
+			.differences()).isEmpty();
 	}
 
-	/** Functions that tables use and functions that use tables, and a view over a column that changes type. */
+	/**
+	 * Functions that tables use and functions that use tables, and a view over a column
+	 * that changes type.
+	 */
 	@Test
 	void postgresFunctionsAndViewsAreOrderedAroundTheTablesTheyUseOrServe() {
 		PostgresDatabase database = PostgresDatabase.create();
@@ -257,7 +273,10 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, before).differences()).isEmpty();
 	}
 
-	/** A trigger on a partitioned table is one trigger: its partitions' clones come with it. */
+	/**
+	 * A trigger on a partitioned table is one trigger: its partitions' clones come with
+	 * it.
+	 */
 	@Test
 	void aTriggerOnAPartitionedTableIsGeneratedOnce() {
 		PostgresDatabase database = PostgresDatabase.create();
@@ -306,15 +325,20 @@ class TargetSchemasAsUsersHaveThemTests {
 		assertThat(compare(database, target).differences()).isEmpty();
 		database.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
 		assertThat(database.queryStrings("SELECT count(*) FROM log")).containsExactly("1");
-		// a change SQLite makes by moving and copying the table keeps the view and the trigger
+		// a change SQLite makes by moving and copying the table keeps the view and the
+		// trigger
 		String copied = target.replace("name TEXT NOT NULL,", "name TEXT NOT NULL CHECK (name <> 'x'),");
 		SchemaCompare.Result copy = compare(database, copied);
 		applyRevision(database, copy.upgrade());
 		assertThat(compare(database, copied).differences()).isEmpty();
 		applyRevision(database, copy.downgrade());
 		applyRevision(database, result.downgrade());
-		assertThat(compare(database, "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-				+ "changed_at TEXT); CREATE VIEW old_items AS SELECT id FROM items;").differences()).isEmpty();
+		assertThat(
+				compare(database,
+						"CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+								+ "changed_at TEXT); CREATE VIEW old_items AS SELECT id FROM items;")
+					.differences())
+			.isEmpty();
 	}
 
 	@Test
@@ -342,10 +366,10 @@ class TargetSchemasAsUsersHaveThemTests {
 						+ "write it: add it to the revision by hand.",
 				"aggregate total(integer) is in the target schema but not in the database, and autogenerate cannot "
 						+ "write it: add it to the revision by hand.");
-		assertThat(result.upgrade()).contains("-- WARNING: autogenerate cannot write type positive: create it here by "
-				+ "hand.");
-		assertThat(result.downgrade()).contains("-- WARNING: autogenerate cannot write type positive: drop it here by "
-				+ "hand.");
+		assertThat(result.upgrade())
+			.contains("-- WARNING: autogenerate cannot write type positive: create it here by " + "hand.");
+		assertThat(result.downgrade())
+			.contains("-- WARNING: autogenerate cannot write type positive: drop it here by " + "hand.");
 		applyRevision(database, result.upgrade());
 		String generated = target.replace("CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n", "")
 			.replace("CREATE MATERIALIZED VIEW t_count AS SELECT count(*) AS n FROM t;\n", "")
@@ -366,8 +390,9 @@ class TargetSchemasAsUsersHaveThemTests {
 	}
 
 	private static boolean available(PostgresDatabase database, String... extensions) {
-		return database.queryStrings("SELECT count(*) FROM pg_available_extensions WHERE name = ANY (?)",
-				(Object) extensions).equals(List.of(String.valueOf(extensions.length)));
+		return database
+			.queryStrings("SELECT count(*) FROM pg_available_extensions WHERE name = ANY (?)", (Object) extensions)
+			.equals(List.of(String.valueOf(extensions.length)));
 	}
 
 	private static String resource(String name) throws IOException {

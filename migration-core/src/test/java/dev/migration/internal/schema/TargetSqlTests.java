@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What of a dump reaches the scratch database, and how names lose the compared schema's qualifier (no database:
- * the tests with a database are in {@link TargetSchemasAsUsersHaveThemTests}).
+ * What of a dump reaches the scratch database, and how names lose the compared schema's
+ * qualifier (no database: the tests with a database are in
+ * {@link TargetSchemasAsUsersHaveThemTests}).
  */
 class TargetSqlTests {
 
@@ -53,11 +54,12 @@ class TargetSqlTests {
 				RESET ALL;
 				""";
 		List<SqlStatement> statements = TargetSql.statements("dump.sql", dump, SqlSyntax.POSTGRESQL, "public");
-		// --clean's drops stay for TargetGuard, which runs a drop only on what the target itself created
-		assertThat(statements).extracting(SqlStatement::sql).containsExactly(
-				"ALTER TABLE IF EXISTS ONLY t DROP CONSTRAINT IF EXISTS t_pkey", "DROP TABLE IF EXISTS t",
-				"DROP SCHEMA IF EXISTS public", "CREATE SCHEMA IF NOT EXISTS audit", "CREATE TABLE t (id integer)",
-				"ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id)");
+		// --clean's drops stay for TargetGuard, which runs a drop only on what the target
+		// itself created
+		assertThat(statements).extracting(SqlStatement::sql)
+			.containsExactly("ALTER TABLE IF EXISTS ONLY t DROP CONSTRAINT IF EXISTS t_pkey", "DROP TABLE IF EXISTS t",
+					"DROP SCHEMA IF EXISTS public", "CREATE SCHEMA IF NOT EXISTS audit", "CREATE TABLE t (id integer)",
+					"ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id)");
 		assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 3, 4, 8, 10, 14);
 	}
 

@@ -87,7 +87,10 @@ class ChecksumsTests {
 		}
 	}
 
-	/** The fast path over the bytes is only a shortcut: it always gives what normalizing the text gives. */
+	/**
+	 * The fast path over the bytes is only a shortcut: it always gives what normalizing
+	 * the text gives.
+	 */
 	@Property(tries = 2000)
 	void theChecksumOfTheBytesIsTheChecksumOfTheText(@ForAll("texts") String text) {
 		assertThat(Checksums.sha256(utf8(text), text)).isEqualTo(Checksums.sha256(text));
@@ -95,7 +98,8 @@ class ChecksumsTests {
 
 	@Provide
 	Arbitrary<String> texts() {
-		// line breaks of every kind, whitespace that trimming removes (ASCII and not), characters it keeps
+		// line breaks of every kind, whitespace that trimming removes (ASCII and not),
+		// characters it keeps
 		return Arbitraries.strings()
 			.withChars('a', 'Z', ';', '-', ' ', '\t', '\n', '\r', '\u000B', '\u001F', '\uFEFF', '\u00e9', '\u00A0',
 					'\u2003', '\u3000', '\u007F', '\u0001')

@@ -2,14 +2,13 @@ package dev.migration.internal.source;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.JavaRevision;
 import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.JavaBody;
 import dev.migration.internal.revision.Revision;
 import dev.migration.operations.Operations;
 import dev.migration.support.TestRevision;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -94,7 +93,6 @@ class JavaRevisionsTests {
 		public List<String> dependsOn() {
 			return List.of("r0");
 		}
-
 
 		@Override
 		public void upgrade(Operations operations) {

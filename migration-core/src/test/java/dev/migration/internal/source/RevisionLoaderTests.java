@@ -12,9 +12,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.migration.ClasspathLister;
 import dev.migration.LocationNotFoundException;
 import dev.migration.MigrationException;
@@ -22,6 +19,8 @@ import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -115,7 +114,7 @@ class RevisionLoaderTests {
 	void rejectsAFileThatIsNotUtf8NamingTheLineOfTheFirstBadByte() throws IOException {
 		Files.write(this.directory.resolve("a1_first.sql"),
 				revision("a1", "none").replace("SELECT 'a1'", "SELECT 'caf\u00e9'")
-						.getBytes(StandardCharsets.ISO_8859_1));
+					.getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(RevisionParseException.class)
 			.isThrownBy(() -> RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER))
 			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(4))
@@ -163,7 +162,8 @@ class RevisionLoaderTests {
 
 	@Test
 	void keepsAReplacementCharacterThatTheFileHoldsItself() throws IOException {
-		// U+FFFD is also what a lenient decoder makes of bad bytes; written as UTF-8 it is a character like any other
+		// U+FFFD is also what a lenient decoder makes of bad bytes; written as UTF-8 it
+		// is a character like any other
 		String content = revision("a1", "none").replace("SELECT 'a1'", "SELECT '\uFFFD'");
 		Files.writeString(this.directory.resolve("a1_first.sql"), content, StandardCharsets.UTF_8);
 		Revision revision = RevisionLoader.load(List.of(this.directory.toString()), CLASS_LOADER).get(0);
@@ -195,7 +195,7 @@ class RevisionLoaderTests {
 		List<Revision> revisions = RevisionLoader.load(List.of("classpath:source/revisions"), CLASS_LOADER);
 		assertThat(revisions).extracting(Revision::location)
 			.containsExactly("classpath:source/revisions/a1_first.sql",
-			"classpath:source/revisions/nested/b2_second.sql");
+					"classpath:source/revisions/nested/b2_second.sql");
 		assertThat(revisions.get(0).reversible()).isTrue();
 		assertThat(revisions.get(1).reversible()).isFalse();
 		assertThat(revisions.get(1).upgrade())
@@ -246,8 +246,8 @@ class RevisionLoaderTests {
 				? List.of(new ClasspathLister.Entry("a1_first.sql", first),
 						new ClasspathLister.Entry("nested/b2_second.sql", second))
 				: null;
-		List<Revision> revisions = RevisionLoader.load(
-				List.of("classpath:listed/revisions", "classpath:source/revisions"), CLASS_LOADER, lister);
+		List<Revision> revisions = RevisionLoader
+			.load(List.of("classpath:listed/revisions", "classpath:source/revisions"), CLASS_LOADER, lister);
 		// the unknown location is listed by the class loader as before
 		assertThat(revisions).extracting(Revision::location)
 			.containsExactly("classpath:listed/revisions/a1_first.sql",
@@ -258,7 +258,8 @@ class RevisionLoaderTests {
 
 	@Test
 	void listsAClasspathRootOfAnotherSchemeThroughItsFileSystem() {
-		// a native image serves resource: URLs; jrt: is such a scheme with a file system on every JVM
+		// a native image serves resource: URLs; jrt: is such a scheme with a file system
+		// on every JVM
 		ClassLoader jrt = new ClassLoader(null) {
 			@Override
 			public java.util.Enumeration<URL> getResources(String name) throws IOException {
@@ -295,8 +296,8 @@ class RevisionLoaderTests {
 			String id = String.format("r%03d", i);
 			String downRevision = (i == 1) ? "none" : String.format("r%03d", i - 1);
 			boolean broken = i == 120 || i == 180;
-			write(id + ".sql", broken ? "-- revision: " + id + "\n-- upgrade\nSELECT 1;\n"
-					: revision(id, downRevision));
+			write(id + ".sql",
+					broken ? "-- revision: " + id + "\n-- upgrade\nSELECT 1;\n" : revision(id, downRevision));
 		}
 		List<String> location = List.of(this.directory.toString());
 		// every run, whichever thread meets its broken file first

@@ -3,6 +3,10 @@ package dev.migration.internal.source;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migration.RevisionParseException;
+import dev.migration.internal.revision.Revision;
+import dev.migration.internal.revision.SqlBody;
+import dev.migration.internal.revision.SqlStatement;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -10,34 +14,33 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import dev.migration.RevisionParseException;
-import dev.migration.internal.revision.Revision;
-import dev.migration.internal.revision.SqlBody;
-import dev.migration.internal.revision.SqlStatement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random revision files, from well formed to garbage: the parser either returns a revision or throws a
- * {@link RevisionParseException} naming the file and a line of it, never anything else. The splitter's own
- * properties are in {@link StatementSplitterPropertyTests}.
+ * Random revision files, from well formed to garbage: the parser either returns a
+ * revision or throws a {@link RevisionParseException} naming the file and a line of it,
+ * never anything else. The splitter's own properties are in
+ * {@link StatementSplitterPropertyTests}.
  */
 class SqlRevisionParserPropertyTests {
 
 	private static final String LOCATION = "db/revisions/random.sql";
 
-	/** Whole lines, most of them close to what a real header or body holds, some of them broken. */
-	private static final List<String> LINES = List.of("-- revision: 3f1c2a9b7d10", "-- revision: a1",
-			"-- revision:", "-- revision: not valid!", "-- revision: " + "x".repeat(33), "-- down_revision: none",
+	/**
+	 * Whole lines, most of them close to what a real header or body holds, some of them
+	 * broken.
+	 */
+	private static final List<String> LINES = List.of("-- revision: 3f1c2a9b7d10", "-- revision: a1", "-- revision:",
+			"-- revision: not valid!", "-- revision: " + "x".repeat(33), "-- down_revision: none",
 			"-- down_revision: a1, b2", "-- down_revision: a1,,", "-- down_revision:", "-- down_revision: none, a1",
 			"-- down_revision: a1, a1", "-- message: Add things; really", "-- message:", "-- created: 2026-11-24",
 			"-- branch_labels: auth, billing", "-- branch_labels: a b", "-- depends_on: b2", "-- depends_on: b2,b2",
 			"-- transactional: false", "-- transactional: maybe", "-- TRANSACTIONAL: TRUE", "-- colour: blue",
 			"-- Revision: a1", "--revision:a1", "-- just a comment", "--", "-- upgrade", "-- downgrade",
 			"  --   UPGRADE  ", "-- upgrade now", "-- downgrade:", "", "   ", "\t", "SELECT 1;",
-			"CREATE TABLE t (id INTEGER);", "INSERT INTO t VALUES ('a;b');", "'unterminated", "\"quoted",
-			"$$ dollar", "/* open comment", "*/", "CREATE TRIGGER tr AFTER INSERT ON t BEGIN", "END;",
-			"SELECT 'x' -- ; comment", "\uFEFF-- revision: bom", ";", ";;", "é ü 漢字 🙂");
+			"CREATE TABLE t (id INTEGER);", "INSERT INTO t VALUES ('a;b');", "'unterminated", "\"quoted", "$$ dollar",
+			"/* open comment", "*/", "CREATE TRIGGER tr AFTER INSERT ON t BEGIN", "END;", "SELECT 'x' -- ; comment",
+			"\uFEFF-- revision: bom", ";", ";;", "é ü 漢字 🙂");
 
 	private static final List<String> LINE_BREAKS = List.of("\n", "\n", "\n", "\r\n", "\r");
 
@@ -114,13 +117,16 @@ class SqlRevisionParserPropertyTests {
 
 	@Provide
 	Arbitrary<WellFormed> wellFormedFiles() {
-		Arbitrary<String> id = Arbitraries.strings().withCharRange('a', 'z').numeric().withChars('_').ofMinLength(1)
+		Arbitrary<String> id = Arbitraries.strings()
+			.withCharRange('a', 'z')
+			.numeric()
+			.withChars('_')
+			.ofMinLength(1)
 			.ofMaxLength(32);
 		Arbitrary<List<String>> downRevisions = id.list().ofMaxSize(3).uniqueElements();
 		Arbitrary<String> statement = Arbitraries.of("CREATE TABLE t (id INTEGER)", "SELECT 'a;b'",
 				"INSERT INTO t VALUES (1)", "DROP TABLE t", "UPDATE t SET \"x;y\" = 2");
-		return Combinators
-			.combine(id, downRevisions, statement.list().ofMaxSize(6), statement.list().ofMaxSize(6))
+		return Combinators.combine(id, downRevisions, statement.list().ofMaxSize(6), statement.list().ofMaxSize(6))
 			.filter((revision, downs, upgrade, downgrade) -> !downs.contains(revision))
 			.as(WellFormed::new);
 	}
@@ -132,7 +138,10 @@ class SqlRevisionParserPropertyTests {
 		return sql;
 	}
 
-	/** Split as either database reads it, a body gives statements on lines of the file, or an error naming one. */
+	/**
+	 * Split as either database reads it, a body gives statements on lines of the file, or
+	 * an error naming one.
+	 */
 	private static void assertStatementLinesInFile(Object body, int lines) {
 		for (SqlSyntax syntax : SqlSyntax.values()) {
 			try {
@@ -148,7 +157,10 @@ class SqlRevisionParserPropertyTests {
 		}
 	}
 
-	/** Lines as an editor counts them: CR LF, CR and LF each end one; a final break opens no new line. */
+	/**
+	 * Lines as an editor counts them: CR LF, CR and LF each end one; a final break opens
+	 * no new line.
+	 */
 	private static int lineCount(String content) {
 		String text = content.replace("\r\n", "\n").replace('\r', '\n');
 		int breaks = (int) text.chars().filter((c) -> c == '\n').count();

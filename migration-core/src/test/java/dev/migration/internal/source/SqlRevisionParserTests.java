@@ -2,12 +2,11 @@ package dev.migration.internal.source;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.Revision;
 import dev.migration.internal.revision.SqlBody;
 import dev.migration.internal.revision.SqlStatement;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -46,9 +45,9 @@ class SqlRevisionParserTests {
 		assertThat(revision.upgrade()).isEqualTo(new SqlBody(List.of(
 				new SqlStatement("ALTER TABLE users ADD COLUMN email_verified BOOLEAN NOT NULL DEFAULT FALSE", 7),
 				new SqlStatement("ALTER TABLE users ADD COLUMN email_verified_at TIMESTAMP", 8))));
-		assertThat(revision.downgrade()).isEqualTo(
-				new SqlBody(List.of(new SqlStatement("ALTER TABLE users DROP COLUMN email_verified_at", 11),
-						new SqlStatement("ALTER TABLE users DROP COLUMN email_verified", 12))));
+		assertThat(revision.downgrade())
+			.isEqualTo(new SqlBody(List.of(new SqlStatement("ALTER TABLE users DROP COLUMN email_verified_at", 11),
+					new SqlStatement("ALTER TABLE users DROP COLUMN email_verified", 12))));
 	}
 
 	@Test
@@ -265,13 +264,10 @@ class SqlRevisionParserTests {
 	}
 
 	private static void assertParseError(String content, int line, String problem) {
-		assertThatExceptionOfType(RevisionParseException.class).isThrownBy(() -> parse(content))
-			.satisfies((ex) -> {
-				assertThat(ex.location()).isEqualTo(LOCATION);
-				assertThat(ex.line()).isEqualTo(line);
-			})
-			.withMessageStartingWith(LOCATION + ":" + line + ": ")
-			.withMessageContaining(problem);
+		assertThatExceptionOfType(RevisionParseException.class).isThrownBy(() -> parse(content)).satisfies((ex) -> {
+			assertThat(ex.location()).isEqualTo(LOCATION);
+			assertThat(ex.line()).isEqualTo(line);
+		}).withMessageStartingWith(LOCATION + ":" + line + ": ").withMessageContaining(problem);
 	}
 
 }

@@ -14,6 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.migration.InvalidRevisionArgumentException;
+import dev.migration.MigrationException;
+import dev.migration.NewRevision;
+import dev.migration.internal.graph.RevisionGraph;
+import dev.migration.internal.revision.Revision;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,21 +26,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-import dev.migration.InvalidRevisionArgumentException;
-import dev.migration.MigrationException;
-import dev.migration.NewRevision;
-import dev.migration.internal.graph.RevisionGraph;
-import dev.migration.internal.revision.Revision;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Whatever {@code revision} and {@code merge} write reads back through the parser to the values asked for, and the
- * folder still loads as a graph; whatever they refuse leaves the folder as it was. Values are random: messages with
- * any character (CR, LF, Unicode line separators, {@code --}, {@code :}, control characters, lone surrogates), labels
- * and ids valid and not. Whether a value is valid is decided here independently of the writer, so that the two must
- * agree.
+ * Whatever {@code revision} and {@code merge} write reads back through the parser to the
+ * values asked for, and the folder still loads as a graph; whatever they refuse leaves
+ * the folder as it was. Values are random: messages with any character (CR, LF, Unicode
+ * line separators, {@code --}, {@code :}, control characters, lone surrogates), labels
+ * and ids valid and not. Whether a value is valid is decided here independently of the
+ * writer, so that the two must agree.
  */
 class SqlRevisionWriterPropertyTests {
 
@@ -51,7 +51,9 @@ class SqlRevisionWriterPropertyTests {
 			@ForAll("dependencies") List<String> dependsOn) throws IOException {
 		Path folder = folderWithRoot();
 		try {
-			NewRevision revision = NewRevision.of(message, List.of("b2")).withId(id).withBranchLabels(labels)
+			NewRevision revision = NewRevision.of(message, List.of("b2"))
+				.withId(id)
+				.withBranchLabels(labels)
 				.withDependsOn(dependsOn);
 			boolean valid = isMessage(message) && (id == null || isFreeId(id)) && areFreeLabels(labels, id)
 					&& dependsOn.stream().allMatch(List.of("a1", "b2")::contains)
@@ -73,8 +75,8 @@ class SqlRevisionWriterPropertyTests {
 			boolean valid = isMessage(message) && areFreeLabels(labels, null) && !labels.contains("c3");
 			Path file = assertWrittenOrRefused(folder, merge, valid);
 			if (file != null) {
-				assertThat(graph(folder).heads()).containsExactly(SqlRevisionParser
-					.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)).id());
+				assertThat(graph(folder).heads()).containsExactly(
+						SqlRevisionParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)).id());
 			}
 		}
 		finally {
@@ -82,10 +84,14 @@ class SqlRevisionWriterPropertyTests {
 		}
 	}
 
-	/** Writes, or checks that nothing was written; returns the file written, or {@code null}. */
+	/**
+	 * Writes, or checks that nothing was written; returns the file written, or
+	 * {@code null}.
+	 */
 	private static Path assertWrittenOrRefused(Path folder, NewRevision revision, boolean valid) throws IOException {
 		Statistics.label("written").collect(valid);
-		// both outcomes must be tried often enough for the property to say something about each
+		// both outcomes must be tried often enough for the property to say something
+		// about each
 		Statistics.label("written").coverage((coverage) -> {
 			coverage.check(true).percentage((percent) -> percent > 10);
 			coverage.check(false).percentage((percent) -> percent > 10);
@@ -93,10 +99,11 @@ class SqlRevisionWriterPropertyTests {
 		Map<String, String> before = contents(folder);
 		RevisionGraph graph = graph(folder);
 		Path[] written = new Path[1];
-		Throwable failure = catchThrowable(() -> written[0] = SqlRevisionWriter.write(folder, revision, graph,
-				CREATED));
+		Throwable failure = catchThrowable(
+				() -> written[0] = SqlRevisionWriter.write(folder, revision, graph, CREATED));
 		if (!valid) {
-			assertThat(failure).as("refused: " + revision).isInstanceOf(MigrationException.class)
+			assertThat(failure).as("refused: " + revision)
+				.isInstanceOf(MigrationException.class)
 				.hasMessageEndingWith("Nothing was written.");
 			assertThat(failure.getMessage()).doesNotContain("\n", "\r");
 			if (failure instanceof InvalidRevisionArgumentException invalid) {
@@ -126,15 +133,14 @@ class SqlRevisionWriterPropertyTests {
 	Arbitrary<String> messages() {
 		return Arbitraries.oneOf(Arbitraries.strings().withChars(TRICKY.toCharArray()).ofMaxLength(12),
 				Arbitraries.strings().alpha().numeric().withChars(" -:;,.'()").ofMaxLength(60),
-				Arbitraries.strings().all().ofMaxLength(8),
-				Arbitraries.of("Add index\r-- transactional: false", "x\n-- downgrade", "-- upgrade", " padded ",
-						"", "message: -- x: y"));
+				Arbitraries.strings().all().ofMaxLength(8), Arbitraries.of("Add index\r-- transactional: false",
+						"x\n-- downgrade", "-- upgrade", " padded ", "", "message: -- x: y"));
 	}
 
 	@Provide
 	Arbitrary<List<String>> labelLists() {
-		Arbitrary<String> label = Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().withChars("_-:#é")
-			.ofMinLength(1).ofMaxLength(10),
+		Arbitrary<String> label = Arbitraries.oneOf(
+				Arbitraries.strings().alpha().numeric().withChars("_-:#é").ofMinLength(1).ofMaxLength(10),
 				Arbitraries.strings().withChars(TRICKY.toCharArray()).ofMaxLength(4),
 				Arbitraries.of("two words", "x\nDROP TABLE t;", "a1", "taken", "label"));
 		return label.list().ofMaxSize(3);
@@ -142,9 +148,10 @@ class SqlRevisionWriterPropertyTests {
 
 	@Provide
 	Arbitrary<String> ids() {
-		return Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(1).ofMaxLength(34),
-				Arbitraries.of("none", "NONE", "a1", "b2", "no-dashes", "x y", "label", "taken"),
-				Arbitraries.strings().withChars(TRICKY.toCharArray()).ofMinLength(1).ofMaxLength(4))
+		return Arbitraries
+			.oneOf(Arbitraries.strings().alpha().numeric().withChars('_').ofMinLength(1).ofMaxLength(34),
+					Arbitraries.of("none", "NONE", "a1", "b2", "no-dashes", "x y", "label", "taken"),
+					Arbitraries.strings().withChars(TRICKY.toCharArray()).ofMinLength(1).ofMaxLength(4))
 			.injectNull(0.3);
 	}
 
@@ -153,7 +160,10 @@ class SqlRevisionWriterPropertyTests {
 		return Arbitraries.of("a1", "b2", "zz9").list().ofMaxSize(2);
 	}
 
-	/** The oracle for messages: one line of text once the surrounding whitespace is dropped. */
+	/**
+	 * The oracle for messages: one line of text once the surrounding whitespace is
+	 * dropped.
+	 */
 	private static boolean isMessage(String message) {
 		String line = message.strip();
 		for (int i = 0; i < line.length(); i++) {
@@ -174,13 +184,17 @@ class SqlRevisionWriterPropertyTests {
 				&& !List.of("a1", "b2", "c3", "taken").contains(id);
 	}
 
-	/** Labels the parser reads back as they are, each once, none an id or the seed's label {@code taken}. */
+	/**
+	 * Labels the parser reads back as they are, each once, none an id or the seed's label
+	 * {@code taken}.
+	 */
 	private static boolean areFreeLabels(List<String> labels, String id) {
 		Set<String> seen = new HashSet<>();
 		for (String label : labels) {
-			boolean readable = !label.isEmpty() && label.codePoints().noneMatch((character) -> character == '@'
-					|| character == ',' || Character.isWhitespace(character) || Character.isSpaceChar(character)
-					|| Character.isISOControl(character) || Character.getType(character) == Character.SURROGATE);
+			boolean readable = !label.isEmpty() && label.codePoints()
+				.noneMatch((character) -> character == '@' || character == ',' || Character.isWhitespace(character)
+						|| Character.isSpaceChar(character) || Character.isISOControl(character)
+						|| Character.getType(character) == Character.SURROGATE);
 			boolean free = !List.of("a1", "b2", "c3", "taken").contains(label) && !label.equals(id);
 			if (!readable || !free || !seen.add(label)) {
 				return false;
@@ -189,7 +203,10 @@ class SqlRevisionWriterPropertyTests {
 		return true;
 	}
 
-	/** {@code a1} (a root labelled {@code taken}) and {@code b2 <- a1}, written by the writer itself. */
+	/**
+	 * {@code a1} (a root labelled {@code taken}) and {@code b2 <- a1}, written by the
+	 * writer itself.
+	 */
 	private static Path folderWithRoot() throws IOException {
 		Path folder = Files.createTempDirectory("revisions");
 		write(folder, NewRevision.of("Root", List.of()).withId("a1").withBranchLabels(List.of("taken")));

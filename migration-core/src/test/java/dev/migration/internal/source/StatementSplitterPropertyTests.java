@@ -2,15 +2,14 @@ package dev.migration.internal.source;
 
 import java.util.List;
 
+import dev.migration.RevisionParseException;
+import dev.migration.internal.revision.SqlStatement;
+import dev.migration.internal.source.StatementSplitter.Chunk;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import dev.migration.RevisionParseException;
-import dev.migration.internal.revision.SqlStatement;
-import dev.migration.internal.source.StatementSplitter.Chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,10 @@ class StatementSplitterPropertyTests {
 			"/*", "*/", "$$", "$tag$", "$1", "$", "\n", "\r\n", " ", "SELECT", "x", "CREATE", "TRIGGER", "FUNCTION",
 			"BEGIN", "ATOMIC", "CASE", "END", "EXPLAIN", "TEMP", "e", "-", "/", "*", "(", ")");
 
-	/** Fragments that every database reads alike: no comment markers, quotes, dollars, brackets or bodies. */
+	/**
+	 * Fragments that every database reads alike: no comment markers, quotes, dollars,
+	 * brackets or bodies.
+	 */
 	private static final List<String> PLAIN_FRAGMENTS = List.of(";", ";", "'a;b'", "''", "\"c;d\"", "-- e;f\n",
 			"/* g;h */", "\n", "\r\n", " ", "SELECT", "x", "1", "CREATE", "TABLE", "END", "*", "+");
 
@@ -52,7 +54,8 @@ class StatementSplitterPropertyTests {
 
 	@Property(tries = 1000)
 	void nothingButCommentsAndWhitespaceIsEverLeftOut(@ForAll("sqlLikeText") String text, @ForAll SqlSyntax syntax) {
-		// what is not in a statement is separators, whitespace and comments: removing the statements leaves no code
+		// what is not in a statement is separators, whitespace and comments: removing the
+		// statements leaves no code
 		List<SqlStatement> statements;
 		try {
 			statements = StatementSplitter.statements(syntax, "f.sql", text, 1);
@@ -74,7 +77,8 @@ class StatementSplitterPropertyTests {
 
 	@Property(tries = 2000)
 	void theQuickEmptinessTestAgreesWithSplitting(@ForAll("sqlLikeText") String text, @ForAll SqlSyntax syntax) {
-		// the parser decides reversibility with it before any section is split: a refused text is not empty
+		// the parser decides reversibility with it before any section is split: a refused
+		// text is not empty
 		boolean found;
 		try {
 			found = !StatementSplitter.statements(syntax, "f.sql", text, 1).isEmpty();

@@ -3,11 +3,10 @@ package dev.migration.internal.source;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.StatementSplitter.Chunk;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,8 +83,8 @@ class StatementSplitterTests {
 
 	@Test
 	void readsBracketsInPostgresAsArraySubscriptsNotQuotes() {
-		assertThat(postgres("SELECT ARRAY['a;b]', 'c'][1];SELECT 2;"))
-			.containsExactly("SELECT ARRAY['a;b]', 'c'][1]", "SELECT 2");
+		assertThat(postgres("SELECT ARRAY['a;b]', 'c'][1];SELECT 2;")).containsExactly("SELECT ARRAY['a;b]', 'c'][1]",
+				"SELECT 2");
 	}
 
 	@Test
@@ -186,7 +185,8 @@ class StatementSplitterTests {
 
 	@Test
 	void keepsSqliteTriggerBodiesThatNameColumnsBeginAndEndTogether() {
-		// SQLite takes BEGIN and END for names where a name fits; only ';' END ';' ends the body (sqlite3_complete)
+		// SQLite takes BEGIN and END for names where a name fits; only ';' END ';' ends
+		// the body (sqlite3_complete)
 		String trigger = """
 				CREATE TRIGGER grow AFTER UPDATE OF begin ON ranges BEGIN
 					UPDATE ranges SET end = NEW.end + 1 WHERE id = NEW.id;
@@ -233,8 +233,8 @@ class StatementSplitterTests {
 	@Test
 	void takesTheTextAfterTheLastSemicolonForAStatement() {
 		assertThat(both("SELECT 1;\nSELECT 2\n")).containsExactly("SELECT 1", "SELECT 2");
-		assertThat(both("SELECT 1;\nSELECT 2\n-- trailing comment\n/* and a block */\n"))
-			.containsExactly("SELECT 1", "SELECT 2\n-- trailing comment\n/* and a block */");
+		assertThat(both("SELECT 1;\nSELECT 2\n-- trailing comment\n/* and a block */\n")).containsExactly("SELECT 1",
+				"SELECT 2\n-- trailing comment\n/* and a block */");
 	}
 
 	@Test
@@ -268,7 +268,8 @@ class StatementSplitterTests {
 
 	@Test
 	void refusesAStringLiteralThatIsNeverClosedNamingTheLineItOpensOn() {
-		// a backslash escapes nothing in a standard string: the quote after "fine" opens one more string
+		// a backslash escapes nothing in a standard string: the quote after "fine" opens
+		// one more string
 		String text = "SELECT 1;\nINSERT INTO t VALUES ('it\\'s fine');\nSELECT 2;\n";
 		for (SqlSyntax syntax : SqlSyntax.values()) {
 			assertThatExceptionOfType(RevisionParseException.class)
@@ -306,8 +307,8 @@ class StatementSplitterTests {
 
 	@Test
 	void countsLinesInsideQuotedText() {
-		List<SqlStatement> statements = StatementSplitter.statements(SQLITE, "f.sql",
-				"SELECT 'a\n;\nb';\nSELECT 2;", 1);
+		List<SqlStatement> statements = StatementSplitter.statements(SQLITE, "f.sql", "SELECT 'a\n;\nb';\nSELECT 2;",
+				1);
 		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
 	}
 

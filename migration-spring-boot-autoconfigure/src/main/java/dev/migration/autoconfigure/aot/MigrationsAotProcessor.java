@@ -31,18 +31,20 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * At build time, when Spring AOT processes an application whose migrations auto-configuration matched: registers the
- * runtime hints a native image needs for the configured locations (their revision files and the target schema) and
- * for the Java revisions found by scanning, and writes the {@link RevisionIndex} of both, which the generated code
- * registers, so that the application run with AOT neither lists directories nor scans packages.
+ * At build time, when Spring AOT processes an application whose migrations
+ * auto-configuration matched: registers the runtime hints a native image needs for the
+ * configured locations (their revision files and the target schema) and for the Java
+ * revisions found by scanning, and writes the {@link RevisionIndex} of both, which the
+ * generated code registers, so that the application run with AOT neither lists
+ * directories nor scans packages.
  */
 public final class MigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
 
@@ -107,28 +109,30 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			String targetSchema = this.properties.getTargetSchema();
 			if (targetSchema != null && targetSchema.startsWith(CLASSPATH)) {
 				hints.resources()
-					.registerPattern(trimSlashes(targetSchema.substring(CLASSPATH.length()))
-						.replace(VENDOR_PLACEHOLDER, "*"));
+					.registerPattern(
+							trimSlashes(targetSchema.substring(CLASSPATH.length())).replace(VENDOR_PLACEHOLDER, "*"));
 			}
 			Map<String, List<String>> javaRevisions = new LinkedHashMap<>();
 			for (String basePackage : this.properties.getJavaRevisionPackages()) {
 				List<String> names = scan(basePackage);
 				javaRevisions.put(basePackage, names);
 				for (String name : names) {
-					hints.reflection().registerType(ClassUtils.resolveClassName(name, this.classLoader),
-							MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+					hints.reflection()
+						.registerType(ClassUtils.resolveClassName(name, this.classLoader),
+								MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 				}
 			}
 			hints.resources().registerPattern(RevisionIndex.RESOURCE);
-			generationContext.getGeneratedFiles().addResourceFile(RevisionIndex.RESOURCE,
-					new ByteArrayResource(new RevisionIndex(files, javaRevisions).write()
-						.getBytes(StandardCharsets.UTF_8)));
-			GeneratedMethod method = code.getMethods().add("registerMigrationsRevisionIndex", (builder) -> builder
-				.addJavadoc("Registers the revision index that Spring AOT wrote for the migrations.")
-				.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-				.addParameter(DefaultListableBeanFactory.class, "beanFactory")
-				.addStatement("beanFactory.registerSingleton($S, $T.load(beanFactory.getBeanClassLoader()))",
-						"migrationsRevisionIndex", RevisionIndex.class));
+			generationContext.getGeneratedFiles()
+				.addResourceFile(RevisionIndex.RESOURCE, new ByteArrayResource(
+						new RevisionIndex(files, javaRevisions).write().getBytes(StandardCharsets.UTF_8)));
+			GeneratedMethod method = code.getMethods()
+				.add("registerMigrationsRevisionIndex", (builder) -> builder
+					.addJavadoc("Registers the revision index that Spring AOT wrote for the migrations.")
+					.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+					.addParameter(DefaultListableBeanFactory.class, "beanFactory")
+					.addStatement("beanFactory.registerSingleton($S, $T.load(beanFactory.getBeanClassLoader()))",
+							"migrationsRevisionIndex", RevisionIndex.class));
 			code.addInitializer(method.toMethodReference());
 		}
 

@@ -24,11 +24,13 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
- * Reads the revision files for the auto-configured {@code Migrations} bean, through Spring's resource resolution
- * ({@link SpringClasspathLister}). Registered by the auto-configuration, so it exists only once its conditions have
- * matched; it then starts reading on a thread of its own while the context goes on (the web server is created
- * meanwhile), and the bean takes what it read. Never while Spring AOT processes the application at build time, and
- * not for locations that name the database vendor, which only a connection can tell.
+ * Reads the revision files for the auto-configured {@code Migrations} bean, through
+ * Spring's resource resolution ({@link SpringClasspathLister}). Registered by the
+ * auto-configuration, so it exists only once its conditions have matched; it then starts
+ * reading on a thread of its own while the context goes on (the web server is created
+ * meanwhile), and the bean takes what it read. Never while Spring AOT processes the
+ * application at build time, and not for locations that name the database vendor, which
+ * only a connection can tell.
  */
 public final class MigrationsRevisionReader
 		implements BeanFactoryPostProcessor, EnvironmentAware, ResourceLoaderAware, PriorityOrdered {
@@ -52,7 +54,8 @@ public final class MigrationsRevisionReader
 	/**
 	 * A reader for the bean of that name, when the named configuration class defines it.
 	 * @param migrationsBeanName the name of the {@code Migrations} bean
-	 * @param factoryBeanName the configuration class whose bean method reads through this reader
+	 * @param factoryBeanName the configuration class whose bean method reads through this
+	 * reader
 	 */
 	public MigrationsRevisionReader(String migrationsBeanName, String factoryBeanName) {
 		this.migrationsBeanName = migrationsBeanName;
@@ -71,7 +74,8 @@ public final class MigrationsRevisionReader
 
 	@Override
 	public int getOrder() {
-		// started first, so that the reading overlaps as much of the context's start as it can
+		// started first, so that the reading overlaps as much of the context's start as
+		// it can
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
@@ -85,8 +89,8 @@ public final class MigrationsRevisionReader
 			.bind("migrations", Bindable.of(MigrationsProperties.class))
 			.orElseGet(MigrationsProperties::new);
 		List<String> locations = List.copyOf(properties.getLocations());
-		if (!properties.isRunOnStartup() || locations.stream().anyMatch((location) -> location.contains(
-				VENDOR_PLACEHOLDER))) {
+		if (!properties.isRunOnStartup()
+				|| locations.stream().anyMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
 			return;
 		}
 		ClassLoader classLoader = this.resolver.getClassLoader();
@@ -105,7 +109,10 @@ public final class MigrationsRevisionReader
 		thread.start();
 	}
 
-	/** Whether the bean is still the one the auto-configuration defines (a user's own bean reads for itself). */
+	/**
+	 * Whether the bean is still the one the auto-configuration defines (a user's own bean
+	 * reads for itself).
+	 */
 	private boolean definesTheBean(ConfigurableListableBeanFactory beanFactory) {
 		if (!beanFactory.containsBeanDefinition(this.migrationsBeanName)) {
 			return false;
@@ -116,8 +123,8 @@ public final class MigrationsRevisionReader
 	}
 
 	/**
-	 * The SQL revisions of the locations: those read in the background when they were for these locations and
-	 * class loader, else read now.
+	 * The SQL revisions of the locations: those read in the background when they were for
+	 * these locations and class loader, else read now.
 	 * @param locations the configured locations, the vendor resolved
 	 * @param classLoader the class loader of {@code classpath:} locations
 	 * @return the revisions
@@ -144,17 +151,26 @@ public final class MigrationsRevisionReader
 		return SqlRevisions.read(locations, classLoader, lister());
 	}
 
-	/** Whether reading started in the background (for tests: never while Spring AOT processes the application). */
+	/**
+	 * Whether reading started in the background (for tests: never while Spring AOT
+	 * processes the application).
+	 */
 	boolean startedReading() {
 		return this.readingLocations != null;
 	}
 
-	/** Lists classpath locations through Spring's resource resolution, or the AOT index where there is one. */
+	/**
+	 * Lists classpath locations through Spring's resource resolution, or the AOT index
+	 * where there is one.
+	 */
 	public SpringClasspathLister lister() {
 		return new SpringClasspathLister(this.resolver, this.index);
 	}
 
-	/** The Java revisions that Spring AOT found in a package at build time, or {@code null}. */
+	/**
+	 * The Java revisions that Spring AOT found in a package at build time, or
+	 * {@code null}.
+	 */
 	public List<String> indexedJavaRevisions(String basePackage) {
 		RevisionIndex current = this.index;
 		return (current != null) ? current.javaRevisions(basePackage) : null;

@@ -11,20 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What Spring AOT found at build time ({@link MigrationsAotProcessor}): the revision files of each configured
- * {@code classpath:} location and the Java revisions of each scanned package. Files in a built application cannot
- * change, and an application that runs with AOT runs what was processed, so there it replaces listing directories
- * and scanning packages, neither of which a native image can do.
+ * What Spring AOT found at build time ({@link MigrationsAotProcessor}): the revision
+ * files of each configured {@code classpath:} location and the Java revisions of each
+ * scanned package. Files in a built application cannot change, and an application that
+ * runs with AOT runs what was processed, so there it replaces listing directories and
+ * scanning packages, neither of which a native image can do.
  * <p>
- * Written as {@value #RESOURCE}, one line per entry: {@code L<tab>path<tab>file} or {@code J<tab>package<tab>class}.
- * Only the code that Spring AOT generates registers it as a bean, so a stale index beside classes run without AOT is
- * never read.
+ * Written as {@value #RESOURCE}, one line per entry: {@code L<tab>path<tab>file} or
+ * {@code J<tab>package<tab>class}. Only the code that Spring AOT generates registers it
+ * as a bean, so a stale index beside classes run without AOT is never read.
  */
 public final class RevisionIndex {
 
 	/**
-	 * Where the index is; a native image includes it through {@link MigrationsAotProcessor}'s resource hint. Not
-	 * under {@code META-INF}, which Spring Boot's repackaging moves out of {@code BOOT-INF/classes}.
+	 * Where the index is; a native image includes it through
+	 * {@link MigrationsAotProcessor}'s resource hint. Not under {@code META-INF}, which
+	 * Spring Boot's repackaging moves out of {@code BOOT-INF/classes}.
 	 */
 	public static final String RESOURCE = "dev/migration/aot-revision-index.txt";
 
@@ -42,10 +44,12 @@ public final class RevisionIndex {
 	}
 
 	/**
-	 * Reads the index that Spring AOT wrote; called by the generated code of an application processed with AOT.
+	 * Reads the index that Spring AOT wrote; called by the generated code of an
+	 * application processed with AOT.
 	 * @param classLoader where the index is
 	 * @return the index
-	 * @throws IllegalStateException when the generated code names an index that is not there
+	 * @throws IllegalStateException when the generated code names an index that is not
+	 * there
 	 */
 	public static RevisionIndex load(ClassLoader classLoader) {
 		URL url = (classLoader != null ? classLoader : RevisionIndex.class.getClassLoader()).getResource(RESOURCE);

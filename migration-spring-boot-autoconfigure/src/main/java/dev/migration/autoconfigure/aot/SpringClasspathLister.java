@@ -13,9 +13,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.StringUtils;
 
 /**
- * Lists {@code classpath:} revision locations through Spring's resource resolution, which also serves a native
- * image's {@code resource:} URLs and Spring Boot's nested jars, or from the {@link RevisionIndex} written at build time
- * when the application runs with AOT.
+ * Lists {@code classpath:} revision locations through Spring's resource resolution, which
+ * also serves a native image's {@code resource:} URLs and Spring Boot's nested jars, or
+ * from the {@link RevisionIndex} written at build time when the application runs with
+ * AOT.
  */
 public final class SpringClasspathLister implements ClasspathLister {
 
@@ -39,19 +40,21 @@ public final class SpringClasspathLister implements ClasspathLister {
 		if (indexed != null) {
 			return fromIndex(path, indexed);
 		}
-		Resource[] files = this.resolver.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + path
-				+ "/**/*.sql");
+		Resource[] files = this.resolver
+			.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + path + "/**/*.sql");
 		if (files.length == 0) {
-			// the engine says by name that the location does not exist, or lists an empty one
+			// the engine says by name that the location does not exist, or lists an empty
+			// one
 			return null;
 		}
 		Resource[] roots = this.resolver.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + path + "/");
 		List<Entry> entries = new ArrayList<>(files.length);
 		for (Resource file : files) {
 			URL url = file.getURL();
-			// a URL's path is percent-encoded; the name is the file's as the engine's own listing gives it
-			entries.add(new Entry(StringUtils.uriDecode(relativeName(path, url.toString(), roots),
-					StandardCharsets.UTF_8), url));
+			// a URL's path is percent-encoded; the name is the file's as the engine's own
+			// listing gives it
+			entries.add(new Entry(
+					StringUtils.uriDecode(relativeName(path, url.toString(), roots), StandardCharsets.UTF_8), url));
 		}
 		return entries;
 	}
@@ -79,7 +82,8 @@ public final class SpringClasspathLister implements ClasspathLister {
 				return url.substring(prefix.length());
 			}
 		}
-		// a root that the class loader did not list as a directory (a jar without directory entries)
+		// a root that the class loader did not list as a directory (a jar without
+		// directory entries)
 		int at = url.lastIndexOf("/" + path + "/");
 		return (at >= 0) ? url.substring(at + path.length() + 2) : url.substring(url.lastIndexOf('/') + 1);
 	}

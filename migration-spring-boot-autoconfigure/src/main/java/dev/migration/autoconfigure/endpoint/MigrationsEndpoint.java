@@ -43,10 +43,12 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The {@code migrations} actuator endpoint, a mapping of the core's status, revisions and guarded downgrade plan (as
- * Spring Boot's Flyway endpoint maps {@code flyway.info()}). Write access is off unless
- * {@code management.endpoint.migrations.access=unrestricted}, and even then every downgrade is refused unless
- * {@code migrations.endpoint.downgrade-enabled=true}. With several {@link Migrations} beans, {@code ?instance=<bean
+ * The {@code migrations} actuator endpoint, a mapping of the core's status, revisions and
+ * guarded downgrade plan (as Spring Boot's Flyway endpoint maps {@code flyway.info()}).
+ * Write access is off unless {@code management.endpoint.migrations.access=unrestricted},
+ * and even then every downgrade is refused unless
+ * {@code migrations.endpoint.downgrade-enabled=true}. With several {@link Migrations}
+ * beans, {@code ?instance=<bean
  * name>} selects one; without it, the default one answers.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
@@ -54,9 +56,13 @@ public class MigrationsEndpoint {
 
 	private static final Log logger = LogFactory.getLog(MigrationsEndpoint.class);
 
-	/** The core's refusals, most specific first, with the HTTP status and the error code each one answers. */
-	private static final List<Refusal> REFUSALS = List.of(new Refusal(NotAnAncestorException.class, 422,
-			"not_an_ancestor"), new Refusal(TooManyStepsException.class, 422, "too_many_steps"),
+	/**
+	 * The core's refusals, most specific first, with the HTTP status and the error code
+	 * each one answers.
+	 */
+	private static final List<Refusal> REFUSALS = List.of(
+			new Refusal(NotAnAncestorException.class, 422, "not_an_ancestor"),
+			new Refusal(TooManyStepsException.class, 422, "too_many_steps"),
 			new Refusal(IrreversibleRevisionException.class, 422, "irreversible_revision"),
 			new Refusal(TargetException.class, 422, "invalid_target"),
 			new Refusal(ConcurrentChangeException.class, 409, "current_mismatch"),
@@ -78,7 +84,8 @@ public class MigrationsEndpoint {
 	 * @param instances the {@link Migrations} beans by name, and the default one
 	 * @param downgradeEnabled whether a downgrade may run at all
 	 * @param maxDowngradeSteps most revisions one downgrade may revert
-	 * @param redactor masks the application's passwords in every message the endpoint answers or logs
+	 * @param redactor masks the application's passwords in every message the endpoint
+	 * answers or logs
 	 */
 	public MigrationsEndpoint(MigrationsInstances instances, boolean downgradeEnabled, int maxDowngradeSteps,
 			Redactor redactor) {
@@ -116,12 +123,14 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * The guarded downgrade. A body that is not JSON, lacks {@code target} or has a value of the wrong type is
-	 * answered by Spring with HTTP 400 before this method is called.
+	 * The guarded downgrade. A body that is not JSON, lacks {@code target} or has a value
+	 * of the wrong type is answered by Spring with HTTP 400 before this method is called.
 	 * @param target a revision id, a unique prefix, {@code -N} or {@code base}
 	 * @param expectedCurrent the current revision(s) the caller saw, separated by commas
-	 * @param dryRun {@code false} to run the downgrade; by default only its plan and SQL are answered
-	 * @param instance the bean name of the {@link Migrations} instance, or {@code null} for the default one
+	 * @param dryRun {@code false} to run the downgrade; by default only its plan and SQL
+	 * are answered
+	 * @param instance the bean name of the {@link Migrations} instance, or {@code null}
+	 * for the default one
 	 * @param securityContext who asks, recorded in the history
 	 * @return the plan, the new state, or a refusal
 	 */
@@ -134,19 +143,20 @@ public class MigrationsEndpoint {
 						+ "Nothing was run. Set migrations.endpoint.downgrade-enabled=true to allow them.");
 			}
 			List<String> current = migrations.current();
-			List<String> expected = (expectedCurrent != null) ? Arrays.stream(expectedCurrent.split(","))
-				.map(String::trim)
-				.filter((id) -> !id.isEmpty())
-				.toList() : List.of();
+			List<String> expected = (expectedCurrent != null)
+					? Arrays.stream(expectedCurrent.split(",")).map(String::trim).filter((id) -> !id.isEmpty()).toList()
+					: List.of();
 			if (expected.isEmpty()) {
-				return refuse(409, "expected_current_required", "'expectedCurrent' is required: the revision(s) you "
-						+ "saw as current, separated by commas. The database is at " + rows(current)
-						+ ". Nothing was run.");
+				return refuse(409, "expected_current_required",
+						"'expectedCurrent' is required: the revision(s) you "
+								+ "saw as current, separated by commas. The database is at " + rows(current)
+								+ ". Nothing was run.");
 			}
 			if (!new TreeSet<>(expected).equals(new TreeSet<>(current))) {
-				return refuse(409, "current_mismatch", "The database is at " + rows(current) + ", not at the expected "
-						+ rows(expected) + ". Nothing was run. Look again (GET) and retry with the current revision "
-						+ "as expectedCurrent.");
+				return refuse(409, "current_mismatch",
+						"The database is at " + rows(current) + ", not at the expected " + rows(expected)
+								+ ". Nothing was run. Look again (GET) and retry with the current revision "
+								+ "as expectedCurrent.");
 			}
 			Principal principal = (securityContext != null) ? securityContext.getPrincipal() : null;
 			String appliedBy = (principal != null) ? principal.getName() : null;
@@ -155,7 +165,8 @@ public class MigrationsEndpoint {
 				if (dryRun == null || dryRun) {
 					return new WebEndpointResponse<>(dryRun(migrations, target, plan, appliedBy));
 				}
-				// one executed downgrade at a time in this application; the core's compare and set covers the others
+				// one executed downgrade at a time in this application; the core's
+				// compare and set covers the others
 				if (!this.executing.tryLock()) {
 					return refuse(409, "downgrade_in_progress", "Another downgrade is running in this application. "
 							+ "Nothing was run. Look again (GET) when it has finished.");
@@ -238,7 +249,10 @@ public class MigrationsEndpoint {
 		return refuse(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "downgrade_failed", ex.getMessage());
 	}
 
-	/** Every refusal's message goes through the redactor: it may quote the database or a driver. */
+	/**
+	 * Every refusal's message goes through the redactor: it may quote the database or a
+	 * driver.
+	 */
 	private WebEndpointResponse<OperationResponseBody> refuse(int status, String error, @Nullable String message) {
 		return new WebEndpointResponse<>(new ErrorDescriptor(error, sanitize(message)), status);
 	}
@@ -259,12 +273,13 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * The answer to {@code GET /actuator/migrations}, and to an executed downgrade. {@code unfinished} (each
-	 * non-transactional revision that was started and did not finish) and {@code instances} (the bean names, when
-	 * there are several {@link Migrations} beans) are only present when not empty.
+	 * The answer to {@code GET /actuator/migrations}, and to an executed downgrade.
+	 * {@code unfinished} (each non-transactional revision that was started and did not
+	 * finish) and {@code instances} (the bean names, when there are several
+	 * {@link Migrations} beans) are only present when not empty.
 	 */
-	public record MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate,
-			List<String> pending, List<RevisionDescriptor> revisions, List<HistoryDescriptor> history,
+	public record MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate, List<String> pending,
+			List<RevisionDescriptor> revisions, List<HistoryDescriptor> history,
 			@JsonInclude(Include.NON_EMPTY) List<String> unfinished,
 			@JsonInclude(Include.NON_EMPTY) List<String> instances) implements OperationResponseBody {
 	}
@@ -282,12 +297,15 @@ public class MigrationsEndpoint {
 			@Nullable String appliedBy, long durationMs, boolean success) {
 	}
 
-	/** The answer to {@code GET /actuator/migrations/{revision}}: one revision with its SQL. */
+	/**
+	 * The answer to {@code GET /actuator/migrations/{revision}}: one revision with its
+	 * SQL.
+	 */
 	@JsonInclude(Include.ALWAYS)
 	public record RevisionDetailDescriptor(String revision, List<String> downRevisions, List<String> dependsOn,
-			List<String> branchLabels, String message, String created, boolean applied, boolean head,
-			boolean current, boolean reversible, boolean transactional, @Nullable String checksum,
-			@Nullable String appliedAt, @Nullable Long durationMs, List<String> children, List<String> upgradeSql,
+			List<String> branchLabels, String message, String created, boolean applied, boolean head, boolean current,
+			boolean reversible, boolean transactional, @Nullable String checksum, @Nullable String appliedAt,
+			@Nullable Long durationMs, List<String> children, List<String> upgradeSql,
 			List<String> downgradeSql) implements OperationResponseBody {
 	}
 

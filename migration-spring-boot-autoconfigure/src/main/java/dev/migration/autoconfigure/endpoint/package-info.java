@@ -1,4 +1,5 @@
 /**
- * The {@code migrations} actuator endpoint: the state of the database and its revisions, and the guarded downgrade.
+ * The {@code migrations} actuator endpoint: the state of the database and its revisions,
+ * and the guarded downgrade.
  */
 package dev.migration.autoconfigure.endpoint;

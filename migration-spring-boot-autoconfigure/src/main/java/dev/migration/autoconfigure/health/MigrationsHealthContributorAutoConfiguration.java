@@ -25,9 +25,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
- * {@link MigrationsHealthIndicator}, shown as {@code migrations} in the health endpoint: one indicator for one
- * {@link Migrations} bean, one component per bean name when there are several (as Spring Boot does for DataSources).
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the {@link MigrationsHealthIndicator}, shown as
+ * {@code migrations} in the health endpoint: one indicator for one {@link Migrations}
+ * bean, one component per bean name when there are several (as Spring Boot does for
+ * DataSources).
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

@@ -14,10 +14,12 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of one database's schema, mapped from the core's status: {@code UP} at the target, {@code OUT_OF_SERVICE}
- * while revisions are pending or the startup upgrade runs, {@code DOWN} when the startup upgrade failed or the
- * database cannot be read or planned. Details: {@code startup}, {@code current}, {@code heads}, {@code target},
- * {@code pending}, and {@code unfinished} when a non-transactional revision was started and did not finish.
+ * Health of one database's schema, mapped from the core's status: {@code UP} at the
+ * target, {@code OUT_OF_SERVICE} while revisions are pending or the startup upgrade runs,
+ * {@code DOWN} when the startup upgrade failed or the database cannot be read or planned.
+ * Details: {@code startup}, {@code current}, {@code heads}, {@code target},
+ * {@code pending}, and {@code unfinished} when a non-transactional revision was started
+ * and did not finish.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -35,8 +37,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	 * @param target where the database should be
 	 * @param redactor masks the application's passwords in the error detail
 	 */
-	public MigrationsHealthIndicator(Migrations migrations, @Nullable MigrationsInitializer initializer,
-			String target, Redactor redactor) {
+	public MigrationsHealthIndicator(Migrations migrations, @Nullable MigrationsInitializer initializer, String target,
+			Redactor redactor) {
 		super("Migrations health check failed");
 		this.migrations = migrations;
 		this.initializer = initializer;
@@ -61,7 +63,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("target", this.target)
 				.withDetail("pending", status.pending());
 			if (!status.unfinished().isEmpty()) {
-				builder.withDetail("unfinished", status.unfinished().stream().map(UnfinishedRevision::describe).toList());
+				builder.withDetail("unfinished",
+						status.unfinished().stream().map(UnfinishedRevision::describe).toList());
 			}
 			if (state == State.RUNNING || !status.upToDate()) {
 				builder.outOfService();
@@ -71,7 +74,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			}
 		}
 		catch (RuntimeException ex) {
-			// not the base class's handling: its "error" detail is the raw message, which may quote a driver
+			// not the base class's handling: its "error" detail is the raw message, which
+			// may quote a driver
 			builder.down().withDetail("error", this.redactor.redact(ex.getClass().getName() + ": " + ex.getMessage()));
 		}
 	}

@@ -13,9 +13,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Micrometer metrics: a {@code migrations.step} timer of the steps, tagged {@code direction} and {@code outcome} (not
- * by revision: one timer per revision would grow without bound), and a {@code migrations.pending} gauge of the
- * revisions between the database and the target.
+ * Micrometer metrics: a {@code migrations.step} timer of the steps, tagged
+ * {@code direction} and {@code outcome} (not by revision: one timer per revision would
+ * grow without bound), and a {@code migrations.pending} gauge of the revisions between
+ * the database and the target.
  */
 public class MigrationsMetrics implements MigrationListener {
 
@@ -45,10 +46,12 @@ public class MigrationsMetrics implements MigrationListener {
 	}
 
 	/**
-	 * Register the {@code migrations.pending} gauge, read from the database whenever it is scraped.
+	 * Register the {@code migrations.pending} gauge, read from the database whenever it
+	 * is scraped.
 	 * @param migrations the migrations
 	 * @param target where the database should be
-	 * @param tags the gauge's tags: {@code instance} when there are several Migrations beans
+	 * @param tags the gauge's tags: {@code instance} when there are several Migrations
+	 * beans
 	 */
 	public void bindPendingGauge(Migrations migrations, String target, Tags tags) {
 		Gauge.builder("migrations.pending", migrations, (source) -> pending(source, target))

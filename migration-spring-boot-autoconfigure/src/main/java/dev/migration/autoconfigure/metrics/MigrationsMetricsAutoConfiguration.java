@@ -16,9 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
- * {@link MigrationsMetrics}. The metrics are a {@link dev.migration.MigrationListener} bean, which the
- * {@link Migrations} bean picks up, so the startup upgrade is timed too.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for {@link MigrationsMetrics}. The metrics are a
+ * {@link dev.migration.MigrationListener} bean, which the {@link Migrations} bean picks
+ * up, so the startup upgrade is timed too.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")

@@ -1,4 +1,5 @@
 /**
- * Micrometer metrics of migrations: a timer per step the engine runs and a gauge of the pending revisions.
+ * Micrometer metrics of migrations: a timer per step the engine runs and a gauge of the
+ * pending revisions.
  */
 package dev.migration.autoconfigure.metrics;

@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for reactive applications:
- * with no DataSource, the migrations connect over the JDBC URL that matches the application's R2DBC connection
- * ({@code spring.r2dbc.*} or Boot's {@link R2dbcConnectionDetails}), unless {@code migrations.url} or a
- * {@link MigrationsConnectionDetails} bean says otherwise.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for reactive applications: with no DataSource, the migrations
+ * connect over the JDBC URL that matches the application's R2DBC connection
+ * ({@code spring.r2dbc.*} or Boot's {@link R2dbcConnectionDetails}), unless
+ * {@code migrations.url} or a {@link MigrationsConnectionDetails} bean says otherwise.
  */
 @AutoConfiguration(before = MigrationsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

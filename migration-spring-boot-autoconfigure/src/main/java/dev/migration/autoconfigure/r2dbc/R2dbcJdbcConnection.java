@@ -14,22 +14,28 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 
 /**
- * The JDBC connection that reaches the same database as an application's R2DBC connection options. The engine speaks
- * JDBC, so a reactive application is migrated over the matching JDBC URL; PostgreSQL is the one database both serve.
+ * The JDBC connection that reaches the same database as an application's R2DBC connection
+ * options. The engine speaks JDBC, so a reactive application is migrated over the
+ * matching JDBC URL; PostgreSQL is the one database both serve.
  */
 final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 
-	/** Drivers that wrap another one ({@code r2dbc:pool:postgresql://...}): the real driver is the protocol's head. */
+	/**
+	 * Drivers that wrap another one ({@code r2dbc:pool:postgresql://...}): the real
+	 * driver is the protocol's head.
+	 */
 	private static final Set<String> WRAPPERS = Set.of("pool", "proxy");
 
 	private static final Set<String> POSTGRESQL = Set.of("postgresql", "postgres");
 
-	/** r2dbc-postgresql's options that change where or how securely the JDBC driver connects, by their JDBC name. */
+	/**
+	 * r2dbc-postgresql's options that change where or how securely the JDBC driver
+	 * connects, by their JDBC name.
+	 */
 	private static final List<Map.Entry<String, String>> CARRIED_OPTIONS = List.of(
 			Map.entry("sslRootCert", "sslrootcert"), Map.entry("sslCert", "sslcert"), Map.entry("sslKey", "sslkey"),
-			Map.entry("sslPassword", "sslpassword"),
-			Map.entry("currentSchema", "currentSchema"), Map.entry("schema", "currentSchema"),
-			Map.entry("applicationName", "ApplicationName"));
+			Map.entry("sslPassword", "sslpassword"), Map.entry("currentSchema", "currentSchema"),
+			Map.entry("schema", "currentSchema"), Map.entry("applicationName", "ApplicationName"));
 
 	private static final Option<String> SSL_MODE = Option.valueOf("sslMode");
 
@@ -51,8 +57,8 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 	 * The JDBC connection for the given R2DBC options.
 	 * @param options the application's R2DBC connection options
 	 * @return the connection details, with the R2DBC user and password
-	 * @throws IllegalStateException when the options name a database other than PostgreSQL, or a connection the JDBC
-	 * driver cannot open
+	 * @throws IllegalStateException when the options name a database other than
+	 * PostgreSQL, or a connection the JDBC driver cannot open
 	 */
 	static R2dbcJdbcConnection of(ConnectionFactoryOptions options) {
 		return new R2dbcJdbcConnection(jdbcUrl(options), text(options, ConnectionFactoryOptions.USER),
@@ -67,9 +73,10 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 		}
 		String host = text(options, ConnectionFactoryOptions.HOST);
 		if (host == null) {
-			throw refusal(options, (text(options, SOCKET) != null)
-					? "it connects through a Unix domain socket, which the JDBC driver does not open by itself"
-					: "it names no host");
+			throw refusal(options,
+					(text(options, SOCKET) != null)
+							? "it connects through a Unix domain socket, which the JDBC driver does not open by itself"
+							: "it names no host");
 		}
 		StringBuilder url = new StringBuilder("jdbc:postgresql://").append(bracketed(host));
 		String port = text(options, ConnectionFactoryOptions.PORT);
@@ -97,7 +104,8 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 			parameters.put("sslmode", sslMode(options, sslMode));
 		}
 		else if (Boolean.parseBoolean(text(options, ConnectionFactoryOptions.SSL))) {
-			// r2dbc-postgresql's ssl=true means verify-full, as the JDBC driver's ssl=true does
+			// r2dbc-postgresql's ssl=true means verify-full, as the JDBC driver's
+			// ssl=true does
 			parameters.put("sslmode", "verify-full");
 		}
 		for (Map.Entry<String, String> option : CARRIED_OPTIONS) {
@@ -117,7 +125,10 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 		return mode;
 	}
 
-	/** The driver behind any pool or proxy: {@code r2dbc:pool:proxy:postgresql://} is {@code postgresql}. */
+	/**
+	 * The driver behind any pool or proxy: {@code r2dbc:pool:proxy:postgresql://} is
+	 * {@code postgresql}.
+	 */
 	private static String driver(ConnectionFactoryOptions options) {
 		String driver = text(options, ConnectionFactoryOptions.DRIVER);
 		String protocol = text(options, ConnectionFactoryOptions.PROTOCOL);
@@ -130,7 +141,8 @@ final class R2dbcJdbcConnection implements MigrationsConnectionDetails {
 	}
 
 	private static IllegalStateException refusal(ConnectionFactoryOptions options, String reason) {
-		// the options' own toString masks the password, but the host and database are all the reader needs
+		// the options' own toString masks the password, but the host and database are all
+		// the reader needs
 		String where = text(options, ConnectionFactoryOptions.HOST) + "/"
 				+ text(options, ConnectionFactoryOptions.DATABASE);
 		return new IllegalStateException("Cannot derive the migration connection from the R2DBC settings (" + where

@@ -7,7 +7,8 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
 /**
- * Makes a {@code @ServiceConnection} {@link PostgreSQLContainer} the migration connection, as Boot does for Flyway.
+ * Makes a {@code @ServiceConnection} {@link PostgreSQLContainer} the migration
+ * connection, as Boot does for Flyway.
  */
 class MigrationsContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<PostgreSQLContainer, MigrationsConnectionDetails> {

@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure.aot;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
@@ -25,8 +24,9 @@ import org.springframework.javapoet.ClassName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What Spring AOT records for the migrations at build time: the application is processed as
- * {@code spring-boot:process-aot} does it, with the auto-configuration and the settings of the test.
+ * What Spring AOT records for the migrations at build time: the application is processed
+ * as {@code spring-boot:process-aot} does it, with the auto-configuration and the
+ * settings of the test.
  */
 class MigrationsAotProcessorTests {
 
@@ -60,8 +60,8 @@ class MigrationsAotProcessorTests {
 		Processed processed = process("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
 				"migrations.locations=classpath:db/revisions,classpath:/db/{vendor}/",
 				"migrations.java-revision-packages=" + ScannedRevision.class.getPackageName());
-		RevisionIndex index = RevisionIndex.parse(processed.files().getGeneratedFileContent(Kind.RESOURCE,
-				RevisionIndex.RESOURCE));
+		RevisionIndex index = RevisionIndex
+			.parse(processed.files().getGeneratedFileContent(Kind.RESOURCE, RevisionIndex.RESOURCE));
 		assertThat(index.files("db/revisions")).containsExactly("a00000000001_create_things.sql",
 				"a00000000002_add_colour.sql");
 		assertThat(index.files("db/sqlite")).containsExactly("c00000000001_only_for_sqlite.sql");

@@ -10,14 +10,16 @@ import org.springframework.beans.factory.aot.AotServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hints of the default settings, registered through {@code META-INF/spring/aot.factories}.
+ * The hints of the default settings, registered through
+ * {@code META-INF/spring/aot.factories}.
  */
 class MigrationsRuntimeHintsTests {
 
 	@Test
 	void theDefaultLocationAndTargetSchemaAreIncludedInANativeImage() {
 		RuntimeHints hints = new RuntimeHints();
-		AotServices.factories().load(RuntimeHintsRegistrar.class)
+		AotServices.factories()
+			.load(RuntimeHintsRegistrar.class)
 			.forEach((registrar) -> registrar.registerHints(hints, getClass().getClassLoader()));
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/revisions/a00000000001_create_things.sql"))
 			.accepts(hints);

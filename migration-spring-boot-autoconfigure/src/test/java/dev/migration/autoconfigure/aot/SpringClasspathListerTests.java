@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * Listing classpath locations through Spring's resource resolution and through the AOT index.
+ * Listing classpath locations through Spring's resource resolution and through the AOT
+ * index.
  */
 class SpringClasspathListerTests {
 
@@ -38,8 +39,8 @@ class SpringClasspathListerTests {
 		Files.writeString(classes.resolve("db/revisions/notes.txt"), "not a revision");
 		Path jar = jar("revisions.jar",
 				Map.of("db/revisions/c3_third.sql", "-- c3", "db/revisions/nested/d4_fourth.sql", "-- d4"));
-		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL(),
-				jar.toUri().toURL() }, null)) {
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL(), jar.toUri().toURL() },
+				null)) {
 			List<ClasspathLister.Entry> entries = lister(classLoader, null).list("db/revisions");
 			assertThat(entries).extracting(ClasspathLister.Entry::name)
 				.containsExactlyInAnyOrder("a1_first.sql", "with space/b2_second.sql", "c3_third.sql",
@@ -58,7 +59,8 @@ class SpringClasspathListerTests {
 		Path classes = this.directory.resolve("classes");
 		Files.createDirectories(classes.resolve("db/revisions"));
 		Files.writeString(classes.resolve("db/revisions/a1_first.sql"), "-- a1");
-		// not in the index: an application run with AOT runs what was processed at build time
+		// not in the index: an application run with AOT runs what was processed at build
+		// time
 		Files.writeString(classes.resolve("db/revisions/z9_later.sql"), "-- z9");
 		RevisionIndex index = RevisionIndex.parse("L\tdb/revisions\ta1_first.sql\nL\tdb/gone\tx1_gone.sql\n");
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
@@ -75,7 +77,10 @@ class SpringClasspathListerTests {
 				new PathMatchingResourcePatternResolver(new DefaultResourceLoader(classLoader)), index);
 	}
 
-	/** A jar as Maven builds it, with directory entries (Spring and the class loader find a location by them). */
+	/**
+	 * A jar as Maven builds it, with directory entries (Spring and the class loader find
+	 * a location by them).
+	 */
 	private Path jar(String name, Map<String, String> files) throws IOException {
 		Path jar = this.directory.resolve(name);
 		java.util.Set<String> written = new java.util.HashSet<>();

@@ -2,20 +2,19 @@ package dev.migration.autoconfigure.endpoint;
 
 import java.nio.file.Path;
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-
-import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import dev.migration.Direction;
 import dev.migration.HistoryEntry;
@@ -23,9 +22,9 @@ import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
-import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.autoconfigure.CountingDataSource;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.DowngradePlanDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.ErrorDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.MigrationsDescriptor;
@@ -47,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link MigrationsEndpointAutoConfiguration} and the operations of {@link MigrationsEndpoint}, called
- * directly on real SQLite files.
+ * Tests for {@link MigrationsEndpointAutoConfiguration} and the operations of
+ * {@link MigrationsEndpoint}, called directly on real SQLite files.
  */
 class MigrationsEndpointAutoConfigurationTests {
 
@@ -107,7 +106,8 @@ class MigrationsEndpointAutoConfigurationTests {
 				Migrations migrations = context.getBean(Migrations.class);
 				assertThat(state(endpoint(context)).unfinished()).isEmpty();
 				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
-				assertThat(state(endpoint(context)).unfinished()).singleElement().asString()
+				assertThat(state(endpoint(context)).unfinished()).singleElement()
+					.asString()
 					.contains("f00000000002", "stamp f00000000001");
 			});
 	}
@@ -158,13 +158,16 @@ class MigrationsEndpointAutoConfigurationTests {
 	@Test
 	void describesAndDowngradesADatabaseThatAlembicVersioned() throws Exception {
 		String url = "jdbc:sqlite:" + this.directory.resolve("app.db");
-		// the schema at AUTHORS, made with tables of other names; then Alembic's own table and row, no history
-		Migrations.create(MigrationConfiguration.builder()
-			.url(url)
-			.locations("classpath:db/endpoint")
-			.versionTable("scratch_version")
-			.historyTable("scratch_history")
-			.build()).upgrade(AUTHORS);
+		// the schema at AUTHORS, made with tables of other names; then Alembic's own
+		// table and row, no history
+		Migrations
+			.create(MigrationConfiguration.builder()
+				.url(url)
+				.locations("classpath:db/endpoint")
+				.versionTable("scratch_version")
+				.historyTable("scratch_history")
+				.build())
+			.upgrade(AUTHORS);
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement()) {
 			statement.execute("DROP TABLE scratch_version");
@@ -185,7 +188,8 @@ class MigrationsEndpointAutoConfigurationTests {
 					assertThat(authors.appliedAt()).as("applied by Alembic: no history row").isNull();
 				});
 
-				WebEndpointResponse<?> response = endpoint(context).downgrade("-1", AUTHORS, false, null, user("alice"));
+				WebEndpointResponse<?> response = endpoint(context).downgrade("-1", AUTHORS, false, null,
+						user("alice"));
 
 				assertThat(response.getStatus()).isEqualTo(200);
 				assertThat(((MigrationsDescriptor) response.getBody()).current()).containsExactly(ISBN);
@@ -247,7 +251,8 @@ class MigrationsEndpointAutoConfigurationTests {
 	void refusesADowngradeUnlessItIsEnabled() {
 		this.runner.run((context) -> {
 			State before = State.of(context);
-			assertError(endpoint(context).downgrade("-1", REVIEWS, false, null, anonymous()), 403, "downgrade_disabled");
+			assertError(endpoint(context).downgrade("-1", REVIEWS, false, null, anonymous()), 403,
+					"downgrade_disabled");
 			assertThat(State.of(context)).isEqualTo(before);
 		});
 	}
@@ -259,8 +264,9 @@ class MigrationsEndpointAutoConfigurationTests {
 				Migrations migrations = context.getBean(Migrations.class);
 				migrations.upgrade("f00000000001");
 				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
-				ErrorDescriptor error = assertError(endpoint(context).downgrade("base", "f00000000001", false, null,
-						anonymous()), 409, "unfinished_revision");
+				ErrorDescriptor error = assertError(
+						endpoint(context).downgrade("base", "f00000000001", false, null, anonymous()), 409,
+						"unfinished_revision");
 				assertThat(error.message()).contains("f00000000002", "stamp f00000000001");
 				assertThat(migrations.current()).containsExactly("f00000000001");
 			});
@@ -270,8 +276,10 @@ class MigrationsEndpointAutoConfigurationTests {
 	void refusesADowngradeWithoutExpectedCurrent() {
 		enabled().run((context) -> {
 			State before = State.of(context);
-			assertError(endpoint(context).downgrade("-1", null, false, null, anonymous()), 409, "expected_current_required");
-			assertError(endpoint(context).downgrade("-1", " ", false, null, anonymous()), 409, "expected_current_required");
+			assertError(endpoint(context).downgrade("-1", null, false, null, anonymous()), 409,
+					"expected_current_required");
+			assertError(endpoint(context).downgrade("-1", " ", false, null, anonymous()), 409,
+					"expected_current_required");
 			assertThat(State.of(context)).isEqualTo(before);
 		});
 	}
@@ -280,8 +288,8 @@ class MigrationsEndpointAutoConfigurationTests {
 	void refusesADowngradeWhenTheDatabaseIsNotAtExpectedCurrent() {
 		enabled().run((context) -> {
 			State before = State.of(context);
-			ErrorDescriptor error = assertError(endpoint(context).downgrade("-1", AUTHORS, false, null, anonymous()), 409,
-					"current_mismatch");
+			ErrorDescriptor error = assertError(endpoint(context).downgrade("-1", AUTHORS, false, null, anonymous()),
+					409, "current_mismatch");
 			assertThat(error.message()).contains(REVIEWS);
 			assertThat(State.of(context)).isEqualTo(before);
 		});
@@ -304,8 +312,8 @@ class MigrationsEndpointAutoConfigurationTests {
 	void refusesMoreStepsThanAllowed() {
 		enabled().run((context) -> {
 			State before = State.of(context);
-			ErrorDescriptor error = assertError(endpoint(context).downgrade(ISBN, REVIEWS, false, null, anonymous()), 422,
-					"too_many_steps");
+			ErrorDescriptor error = assertError(endpoint(context).downgrade(ISBN, REVIEWS, false, null, anonymous()),
+					422, "too_many_steps");
 			assertThat(error.message()).contains("max-downgrade-steps=1").contains(REVIEWS, AUTHORS);
 			assertThat(State.of(context)).isEqualTo(before);
 		});
@@ -315,8 +323,8 @@ class MigrationsEndpointAutoConfigurationTests {
 	void refusesToPassAnIrreversibleRevision() {
 		enabled().withPropertyValues("migrations.endpoint.max-downgrade-steps=10").run((context) -> {
 			State before = State.of(context);
-			ErrorDescriptor error = assertError(endpoint(context).downgrade(BOOKS, REVIEWS, false, null, anonymous()), 422,
-					"irreversible_revision");
+			ErrorDescriptor error = assertError(endpoint(context).downgrade(BOOKS, REVIEWS, false, null, anonymous()),
+					422, "irreversible_revision");
 			assertThat(error.message()).contains(ISBN);
 			assertThat(State.of(context)).isEqualTo(before);
 		});
@@ -360,8 +368,9 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void downgradesToBaseByIdPrefixOrBase() {
-		enabled().withPropertyValues("migrations.locations=classpath:db/revisions",
-				"migrations.endpoint.max-downgrade-steps=2")
+		enabled()
+			.withPropertyValues("migrations.locations=classpath:db/revisions",
+					"migrations.endpoint.max-downgrade-steps=2")
 			.run((context) -> {
 				MigrationsEndpoint endpoint = endpoint(context);
 				assertThat(endpoint.downgrade("a00000000001", "a00000000002", true, null, anonymous()).getStatus())
@@ -386,9 +395,9 @@ class MigrationsEndpointAutoConfigurationTests {
 	void exactlyOneOfTwoReplicasDowngrades() {
 		enabled().run((context) -> {
 			Migrations migrations = context.getBean(Migrations.class);
-			// two instances of the application: only the database's compare and set stands between them
-			assertThat(race(endpoint(migrations), endpoint(migrations)))
-				.containsExactlyInAnyOrder(200, 409);
+			// two instances of the application: only the database's compare and set
+			// stands between them
+			assertThat(race(endpoint(migrations), endpoint(migrations))).containsExactlyInAnyOrder(200, 409);
 			assertOneDowngrade(migrations);
 		});
 	}
@@ -470,8 +479,8 @@ class MigrationsEndpointAutoConfigurationTests {
 
 		static State of(AssertableApplicationContext context) {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-			List<String> tables = jdbc.queryForList(
-					"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", String.class);
+			List<String> tables = jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+					String.class);
 			Long historyRows = jdbc.queryForObject("SELECT COUNT(*) FROM migration_history", Long.class);
 			return new State(context.getBean(Migrations.class).current(), historyRows, tables);
 		}
@@ -484,7 +493,10 @@ class MigrationsEndpointAutoConfigurationTests {
 		return (MigrationsDescriptor) response.getBody();
 	}
 
-	/** An endpoint of its own over the same database, as another replica of the application has. */
+	/**
+	 * An endpoint of its own over the same database, as another replica of the
+	 * application has.
+	 */
 	static MigrationsEndpoint endpoint(Migrations migrations) {
 		return new MigrationsEndpoint(new MigrationsInstances(Map.of("migrations", migrations), "migrations"), true, 1,
 				Redactor.patternsOnly());

@@ -17,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint over real HTTP with write access but without {@code migrations.endpoint.downgrade-enabled}: every
- * downgrade, even a dry run, is refused with 403.
+ * The endpoint over real HTTP with write access but without
+ * {@code migrations.endpoint.downgrade-enabled}: every downgrade, even a dry run, is
+ * refused with 403.
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "migrations.locations=classpath:db/endpoint",
@@ -42,9 +43,10 @@ class MigrationsEndpointDisabledWebTests {
 	void refusesTheDowngradeWithForbiddenUnlessEnabled() throws Exception {
 		HttpTestClient http = new HttpTestClient(this.port);
 		assertThat(http.get("/actuator/migrations").statusCode()).isEqualTo(200);
-		assertThat(http.post("/actuator/migrations",
-				"{\"target\": \"-1\", \"expectedCurrent\": \"e00000000004\", \"dryRun\": false}").statusCode())
-			.isEqualTo(403);
+		assertThat(http
+			.post("/actuator/migrations",
+					"{\"target\": \"-1\", \"expectedCurrent\": \"e00000000004\", \"dryRun\": false}")
+			.statusCode()).isEqualTo(403);
 		assertThat(this.migrations.current()).containsExactly("e00000000004");
 	}
 

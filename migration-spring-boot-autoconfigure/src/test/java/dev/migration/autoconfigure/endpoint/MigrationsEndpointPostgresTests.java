@@ -26,7 +26,8 @@ import static dev.migration.autoconfigure.endpoint.MigrationsEndpointAutoConfigu
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint on a real PostgreSQL server (embedded binaries, no Docker), one new database per test.
+ * The endpoint on a real PostgreSQL server (embedded binaries, no Docker), one new
+ * database per test.
  */
 class MigrationsEndpointPostgresTests {
 
@@ -40,8 +41,7 @@ class MigrationsEndpointPostgresTests {
 
 	@BeforeEach
 	void database() {
-		this.runner = this.contextRunner.withPropertyValues(
-				"spring.datasource.url=" + PostgresDatabase.create().url(),
+		this.runner = this.contextRunner.withPropertyValues("spring.datasource.url=" + PostgresDatabase.create().url(),
 				"spring.datasource.username=postgres", "spring.datasource.password=postgres");
 	}
 
@@ -53,7 +53,8 @@ class MigrationsEndpointPostgresTests {
 			assertThat(state.heads()).containsExactly("e00000000004");
 			assertThat(state.upToDate()).isFalse();
 			assertThat(state.pending()).containsExactly("e00000000004");
-			assertThat(state.revisions()).extracting(RevisionDescriptor::applied).containsExactly(false, true, true, true);
+			assertThat(state.revisions()).extracting(RevisionDescriptor::applied)
+				.containsExactly(false, true, true, true);
 			assertThat(state.history()).hasSize(3).allMatch((entry) -> "upgrade".equals(entry.direction()));
 			assertThat(state.history().get(0).appliedBy()).isEqualTo("postgres");
 		});
@@ -86,15 +87,17 @@ class MigrationsEndpointPostgresTests {
 
 	@Test
 	void downgradesBothHeadsWhenAllowed() {
-		this.runner.withPropertyValues("migrations.locations=classpath:db/branches",
-				"migrations.endpoint.max-downgrade-steps=2").run((context) -> {
-					WebEndpointResponse<?> response = context.getBean(MigrationsEndpoint.class)
-						.downgrade("b00000000001", "b00000000002,b00000000003", false, null, SecurityContext.NONE);
-					assertThat(response.getStatus()).isEqualTo(200);
-					assertThat(((MigrationsDescriptor) response.getBody()).current()).containsExactly("b00000000001");
-					assertThat(tables(new JdbcTemplate(context.getBean(DataSource.class)))).contains("root_table")
-						.doesNotContain("left_table", "right_table");
-				});
+		this.runner
+			.withPropertyValues("migrations.locations=classpath:db/branches",
+					"migrations.endpoint.max-downgrade-steps=2")
+			.run((context) -> {
+				WebEndpointResponse<?> response = context.getBean(MigrationsEndpoint.class)
+					.downgrade("b00000000001", "b00000000002,b00000000003", false, null, SecurityContext.NONE);
+				assertThat(response.getStatus()).isEqualTo(200);
+				assertThat(((MigrationsDescriptor) response.getBody()).current()).containsExactly("b00000000001");
+				assertThat(tables(new JdbcTemplate(context.getBean(DataSource.class)))).contains("root_table")
+					.doesNotContain("left_table", "right_table");
+			});
 	}
 
 	@Test
@@ -114,8 +117,8 @@ class MigrationsEndpointPostgresTests {
 	void exactlyOneOfTwoReplicasDowngradesAndTheHistoryNamesThePrincipal() {
 		this.runner.run((context) -> {
 			Migrations migrations = context.getBean(Migrations.class);
-			List<Integer> statuses = MigrationsEndpointAutoConfigurationTests.race(
-					endpoint(migrations), endpoint(migrations));
+			List<Integer> statuses = MigrationsEndpointAutoConfigurationTests.race(endpoint(migrations),
+					endpoint(migrations));
 			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			assertThat(tables(jdbc)).doesNotContain("reviews").contains("authors");

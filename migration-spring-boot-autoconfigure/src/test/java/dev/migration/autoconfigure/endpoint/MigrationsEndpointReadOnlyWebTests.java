@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint over real HTTP with the default access: reading works, the downgrade is not mapped at all, even with
- * {@code migrations.endpoint.downgrade-enabled=true}.
+ * The endpoint over real HTTP with the default access: reading works, the downgrade is
+ * not mapped at all, even with {@code migrations.endpoint.downgrade-enabled=true}.
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "migrations.locations=classpath:db/endpoint",
@@ -42,9 +42,10 @@ class MigrationsEndpointReadOnlyWebTests {
 	void readsButDoesNotMapTheDowngrade() throws Exception {
 		HttpTestClient http = new HttpTestClient(this.port);
 		assertThat(http.get("/actuator/migrations").statusCode()).isEqualTo(200);
-		assertThat(http.post("/actuator/migrations",
-				"{\"target\": \"-1\", \"expectedCurrent\": \"e00000000004\", \"dryRun\": false}").statusCode())
-			.isEqualTo(405);
+		assertThat(http
+			.post("/actuator/migrations",
+					"{\"target\": \"-1\", \"expectedCurrent\": \"e00000000004\", \"dryRun\": false}")
+			.statusCode()).isEqualTo(405);
 		assertThat(this.migrations.current()).containsExactly("e00000000004");
 	}
 

@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint on a reactive (WebFlux, Netty) server: the same answers as on a servlet one, malformed bodies
- * included, with nothing written by hand for either.
+ * The endpoint on a reactive (WebFlux, Netty) server: the same answers as on a servlet
+ * one, malformed bodies included, with nothing written by hand for either.
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "migrations.locations=classpath:db/endpoint",
@@ -83,7 +83,8 @@ class MigrationsEndpointWebFluxTests {
 
 	@Test
 	void answersAMissingExpectedCurrentWithAConflict() throws Exception {
-		HttpResponse<String> response = this.http.post("/actuator/migrations", "{\"target\": \"-1\", \"dryRun\": false}");
+		HttpResponse<String> response = this.http.post("/actuator/migrations",
+				"{\"target\": \"-1\", \"dryRun\": false}");
 		assertThat(response.statusCode()).isEqualTo(409);
 		assertThat(JsonPath.<String>read(response.body(), "$.error")).isEqualTo("expected_current_required");
 		assertThat(this.migrations.current()).containsExactly(REVIEWS);

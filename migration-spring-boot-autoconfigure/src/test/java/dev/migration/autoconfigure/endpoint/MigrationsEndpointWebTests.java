@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint over real HTTP on a SQLite file, without Spring Security, with write access and downgrades on.
+ * The endpoint over real HTTP on a SQLite file, without Spring Security, with write
+ * access and downgrades on.
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "migrations.locations=classpath:db/endpoint",
@@ -67,8 +68,8 @@ class MigrationsEndpointWebTests {
 		assertThat(JsonPath.<List<String>>read(response.body(), "$.current")).containsExactly(REVIEWS);
 		assertThat(JsonPath.<Boolean>read(response.body(), "$.upToDate")).isTrue();
 		Map<String, Object> revision = JsonPath.read(response.body(), "$.revisions[0]");
-		assertThat(revision).containsOnlyKeys("revision", "downRevisions", "message", "branchLabels", "applied",
-				"head", "current", "reversible", "checksum", "appliedAt", "durationMs");
+		assertThat(revision).containsOnlyKeys("revision", "downRevisions", "message", "branchLabels", "applied", "head",
+				"current", "reversible", "checksum", "appliedAt", "durationMs");
 		assertThat(revision).containsEntry("revision", REVIEWS)
 			.containsEntry("downRevisions", List.of(AUTHORS))
 			.containsEntry("current", true);
@@ -83,7 +84,8 @@ class MigrationsEndpointWebTests {
 		HttpResponse<String> response = this.http.get("/actuator/migrations/e00000000003");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(response.body(), "$.revision")).isEqualTo(AUTHORS);
-		assertThat(JsonPath.<List<String>>read(response.body(), "$.downgradeSql")).containsExactly("DROP TABLE authors");
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.downgradeSql"))
+			.containsExactly("DROP TABLE authors");
 		assertThat(this.http.get("/actuator/migrations/ffff").statusCode()).isEqualTo(404);
 	}
 

@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two {@link Migrations} beans on two SQLite files over real HTTP: {@code ?instance=} on the endpoint's GET and POST,
- * and one health component per instance.
+ * Two {@link Migrations} beans on two SQLite files over real HTTP: {@code ?instance=} on
+ * the endpoint's GET and POST, and one health component per instance.
  */
 @SpringBootTest(classes = { EndpointTestApplication.class, SeveralMigrationsBeansWebTests.TwoDatabases.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -109,7 +109,8 @@ class SeveralMigrationsBeansWebTests {
 			.isEqualTo("UP");
 		assertThat(JsonPath.<String>read(response.body(), "$.components.migrations.components.books.status"))
 			.isEqualTo("OUT_OF_SERVICE");
-		assertThat(JsonPath.<String>read(response.body(), "$.components.migrations.status")).isEqualTo("OUT_OF_SERVICE");
+		assertThat(JsonPath.<String>read(response.body(), "$.components.migrations.status"))
+			.isEqualTo("OUT_OF_SERVICE");
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -117,12 +118,14 @@ class SeveralMigrationsBeansWebTests {
 
 		@Bean
 		Migrations orders(@Value("${test.orders-url}") String url) {
-			return Migrations.create(MigrationConfiguration.builder().url(url).locations("classpath:db/revisions").build());
+			return Migrations
+				.create(MigrationConfiguration.builder().url(url).locations("classpath:db/revisions").build());
 		}
 
 		@Bean
 		Migrations books(@Value("${test.books-url}") String url) {
-			return Migrations.create(MigrationConfiguration.builder().url(url).locations("classpath:db/endpoint").build());
+			return Migrations
+				.create(MigrationConfiguration.builder().url(url).locations("classpath:db/endpoint").build());
 		}
 
 	}

@@ -27,13 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MigrationsHealthContributorAutoConfiguration} and {@link MigrationsHealthIndicator}.
+ * Tests for {@link MigrationsHealthContributorAutoConfiguration} and
+ * {@link MigrationsHealthIndicator}.
  */
 class MigrationsHealthContributorAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
-					MigrationsHealthContributorAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+				MigrationsHealthContributorAutoConfiguration.class));
 
 	@TempDir
 	Path directory;

@@ -27,15 +27,16 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.aot.AbstractAotProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nothing happens before the auto-configuration's conditions match: with {@code migrations.enabled=false}, with the
- * auto-configuration excluded, and while Spring AOT processes the application at build time, not one connection
- * reaches the (real) PostgreSQL server; every connection is counted by a proxy in front of it.
+ * Nothing happens before the auto-configuration's conditions match: with
+ * {@code migrations.enabled=false}, with the auto-configuration excluded, and while
+ * Spring AOT processes the application at build time, not one connection reaches the
+ * (real) PostgreSQL server; every connection is counted by a proxy in front of it.
  */
 class NoWorkBeforeConditionsTests {
 
@@ -52,7 +53,8 @@ class NoWorkBeforeConditionsTests {
 		this.proxy = TcpProxy.toPostgres(0);
 		this.arguments = new ArrayList<>(List.of("--spring.main.web-application-type=none",
 				"--spring.datasource.url=" + this.proxy.postgresUrl(database.name()),
-				"--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password()));
+				"--spring.datasource.username=" + database.user(),
+				"--spring.datasource.password=" + database.password()));
 	}
 
 	@AfterEach
@@ -98,7 +100,8 @@ class NoWorkBeforeConditionsTests {
 		new SpringApplicationAotProcessor(NoIoApplication.class, settings, this.arguments.toArray(String[]::new))
 			.process();
 		try (Stream<Path> generated = Files.walk(this.aotOutput.resolve("sources"))) {
-			// the processing saw the starter: its auto-configuration is part of the generated bean definitions
+			// the processing saw the starter: its auto-configuration is part of the
+			// generated bean definitions
 			assertThat(generated.map(Path::toString)).anyMatch((file) -> file.contains("MigrationsAutoConfiguration"));
 		}
 		assertThat(this.proxy.connections()).isZero();
@@ -112,8 +115,9 @@ class NoWorkBeforeConditionsTests {
 	}
 
 	/**
-	 * A small JDBC application with every auto-configuration of the starter (a full classpath scan would only make
-	 * the test slow: each auto-configuration that matches is processed, nothing else connects).
+	 * A small JDBC application with every auto-configuration of the starter (a full
+	 * classpath scan would only make the test slow: each auto-configuration that matches
+	 * is processed, nothing else connects).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,

@@ -43,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A WebFlux + R2DBC application as its author writes it: {@code spring.r2dbc.*} settings, no DataSource, beans that
- * read the database through R2DBC while the context starts. It runs on the embedded PostgreSQL server and is
- * migrated over the JDBC URL that matches its R2DBC URL.
+ * A WebFlux + R2DBC application as its author writes it: {@code spring.r2dbc.*} settings,
+ * no DataSource, beans that read the database through R2DBC while the context starts. It
+ * runs on the embedded PostgreSQL server and is migrated over the JDBC URL that matches
+ * its R2DBC URL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsR2dbcApplicationTests {
@@ -97,7 +98,8 @@ class MigrationsR2dbcApplicationTests {
 
 	@Test
 	void printsNoPasswordWhileStartingOrWhenTheUpgradeFails(CapturedOutput output) {
-		// secrets in the URL's user info (Boot prefers it to spring.r2dbc.password), for the key, in the property
+		// secrets in the URL's user info (Boot prefers it to spring.r2dbc.password), for
+		// the key, in the property
 		String url = r2dbcUrl(PostgresDatabase.create(), "?sslMode=disable&sslPassword=" + KEY_PASSWORD)
 			.replace("//localhost", "//postgres:" + KEY_PASSWORD + "@localhost");
 		assertThatException().isThrownBy(() -> run("spring.r2dbc.url=" + url, "spring.r2dbc.password=" + PASSWORD,
@@ -113,7 +115,8 @@ class MigrationsR2dbcApplicationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {
-		// HikariCP is on this classpath too: Boot's DataSource auto-configuration backs off beside a ConnectionFactory
+		// HikariCP is on this classpath too: Boot's DataSource auto-configuration backs
+		// off beside a ConnectionFactory
 		return new SpringApplicationBuilder(ReactiveApplication.class).web(WebApplicationType.REACTIVE)
 			.properties("server.port=0", "logging.level.dev.migration=debug")
 			.properties(properties)
@@ -144,22 +147,25 @@ class MigrationsR2dbcApplicationTests {
 	@EnableAutoConfiguration
 	static class ReactiveApplication {
 
-		// first: a bean on the bare ConnectionFactory says that it needs the database, as one on a DataSource does
+		// first: a bean on the bare ConnectionFactory says that it needs the database, as
+		// one on a DataSource does
 		@Bean
 		@DependsOnDatabaseInitialization
 		NameLengthAtStartup nameLengthAtStartup(ConnectionFactory connectionFactory) {
-			return new NameLengthAtStartup(Mono.usingWhen(connectionFactory.create(),
-					(connection) -> Mono.from(connection.createStatement("SELECT character_maximum_length FROM"
-							+ " information_schema.columns WHERE table_name = 'things' AND column_name = 'name'")
-						.execute()).flatMap((result) -> Mono.from(result.map((row) -> row.get(0, Integer.class)))),
-					(connection) -> connection.close())
+			return new NameLengthAtStartup(Mono
+				.usingWhen(connectionFactory.create(),
+						(connection) -> Mono.from(connection.createStatement("SELECT character_maximum_length FROM"
+								+ " information_schema.columns WHERE table_name = 'things' AND column_name = 'name'")
+							.execute()).flatMap((result) -> Mono.from(result.map((row) -> row.get(0, Integer.class)))),
+						(connection) -> connection.close())
 				.block(Duration.ofSeconds(30)));
 		}
 
 		@Bean
 		ColumnsAtStartup columnsAtStartup(DatabaseClient client) {
-			return new ColumnsAtStartup(client.sql("SELECT column_name FROM information_schema.columns"
-					+ " WHERE table_name = 'things' ORDER BY ordinal_position")
+			return new ColumnsAtStartup(client
+				.sql("SELECT column_name FROM information_schema.columns"
+						+ " WHERE table_name = 'things' ORDER BY ordinal_position")
 				.map((row) -> row.get(0, String.class))
 				.all()
 				.collectList()
@@ -178,11 +184,12 @@ class MigrationsR2dbcApplicationTests {
 		@Bean
 		RouterFunction<ServerResponse> things(DatabaseClient client) {
 			return RouterFunctions.route()
-				.GET("/things", (request) -> ServerResponse.ok()
-					.body(client.sql("SELECT name FROM things ORDER BY id")
-						.map((row) -> row.get(0, String.class))
-						.all()
-						.collectList(), List.class))
+				.GET("/things",
+						(request) -> ServerResponse.ok()
+							.body(client.sql("SELECT name FROM things ORDER BY id")
+								.map((row) -> row.get(0, String.class))
+								.all()
+								.collectList(), List.class))
 				.build();
 		}
 

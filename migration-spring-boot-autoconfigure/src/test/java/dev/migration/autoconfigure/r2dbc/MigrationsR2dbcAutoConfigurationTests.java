@@ -29,8 +29,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MigrationsR2dbcAutoConfiguration}: which connection a reactive application is migrated over, on
- * the embedded PostgreSQL server.
+ * Tests for {@link MigrationsR2dbcAutoConfiguration}: which connection a reactive
+ * application is migrated over, on the embedded PostgreSQL server.
  */
 class MigrationsR2dbcAutoConfigurationTests {
 
@@ -50,8 +50,9 @@ class MigrationsR2dbcAutoConfigurationTests {
 
 	@Test
 	void migratesOverTheJdbcUrlThatMatchesSpringR2dbcUrl() {
-		this.contextRunner.withPropertyValues("spring.r2dbc.url=" + r2dbcUrl(this.database) + "?maxSize=3",
-				"spring.r2dbc.username=postgres", "spring.r2dbc.password=postgres")
+		this.contextRunner
+			.withPropertyValues("spring.r2dbc.url=" + r2dbcUrl(this.database) + "?maxSize=3",
+					"spring.r2dbc.username=postgres", "spring.r2dbc.password=postgres")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MigrationsConnectionDetails.class);
 				MigrationsConnectionDetails details = context.getBean(MigrationsConnectionDetails.class);
@@ -64,11 +65,13 @@ class MigrationsR2dbcAutoConfigurationTests {
 
 	@Test
 	void migratesOverR2dbcConnectionDetailsAsAServiceConnectionProvidesThem() {
-		this.contextRunner.withBean(R2dbcConnectionDetails.class, () -> () -> ConnectionFactoryOptions
-			.parse(r2dbcUrl(this.database).replace("r2dbc:", "r2dbc:pool:"))
-			.mutate()
-			.option(ConnectionFactoryOptions.USER, "postgres")
-			.build()).run((context) -> {
+		this.contextRunner
+			.withBean(R2dbcConnectionDetails.class,
+					() -> () -> ConnectionFactoryOptions.parse(r2dbcUrl(this.database).replace("r2dbc:", "r2dbc:pool:"))
+						.mutate()
+						.option(ConnectionFactoryOptions.USER, "postgres")
+						.build())
+			.run((context) -> {
 				assertThat(context.getBean(MigrationsConnectionDetails.class).getJdbcUrl())
 					.isEqualTo(jdbcUrl(this.database));
 				assertThat(versionRows(this.database)).containsExactly("a00000000002");
@@ -120,7 +123,8 @@ class MigrationsR2dbcAutoConfigurationTests {
 
 	@Test
 	void theApplicationsDataSourceWinsOverTheR2dbcSettings() {
-		// Boot's DataSource auto-configuration backs off beside a ConnectionFactory: this one is the application's
+		// Boot's DataSource auto-configuration backs off beside a ConnectionFactory: this
+		// one is the application's
 		String sqlite = "jdbc:sqlite:" + this.directory.resolve("app.db");
 		this.contextRunner
 			.withPropertyValues("spring.r2dbc.url=" + r2dbcUrl(this.database), "spring.r2dbc.username=postgres")

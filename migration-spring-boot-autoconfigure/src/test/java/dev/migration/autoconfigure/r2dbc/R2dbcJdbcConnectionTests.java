@@ -14,30 +14,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The JDBC URL that matches an R2DBC URL, for the URL forms r2dbc-postgresql, r2dbc-pool and r2dbc-proxy accept.
+ * The JDBC URL that matches an R2DBC URL, for the URL forms r2dbc-postgresql, r2dbc-pool
+ * and r2dbc-proxy accept.
  */
 class R2dbcJdbcConnectionTests {
 
 	static Stream<Arguments> urls() {
-		return Stream.of(
-			url("r2dbc:postgresql://localhost:5432/app", "jdbc:postgresql://localhost:5432/app"),
-			url("r2dbc:postgres://db.example.com/app", "jdbc:postgresql://db.example.com/app"),
-			url("r2dbc:postgresql://localhost", "jdbc:postgresql://localhost/"),
-			url("r2dbc:pool:postgresql://db:6543/app?maxSize=20&initialSize=5", "jdbc:postgresql://db:6543/app"),
-			url("r2dbc:proxy:postgresql://db/app?proxyListener=x.Listener", "jdbc:postgresql://db/app"),
-			url("r2dbc:pool:proxy:postgresql://db/app", "jdbc:postgresql://db/app"),
-			url("r2dbc:postgresql://[::1]:5432/app", "jdbc:postgresql://[::1]:5432/app"),
-			url("r2dbcs:postgresql://db/app", "jdbc:postgresql://db/app?sslmode=verify-full"),
-			url("r2dbc:postgresql://db/app?ssl=true", "jdbc:postgresql://db/app?sslmode=verify-full"),
-			url("r2dbc:postgresql://db/app?sslMode=require", "jdbc:postgresql://db/app?sslmode=require"),
-			url("r2dbc:postgresql://db/app?sslMode=VERIFY_CA&sslRootCert=/etc/ssl/ca.pem",
-					"jdbc:postgresql://db/app?sslmode=verify-ca&sslrootcert=%2Fetc%2Fssl%2Fca.pem"),
-			url("r2dbc:pool:postgresql://db/app?schema=tenant_a&lockWaitTimeout=5s",
-					"jdbc:postgresql://db/app?currentSchema=tenant_a"),
-			url("r2dbc:postgresql://db/app?applicationName=orders", "jdbc:postgresql://db/app?ApplicationName=orders"),
-			url("r2dbc:postgresql://db/my%20app", "jdbc:postgresql://db/my+app"),
-			url("r2dbc:pool:postgresql://db.internal:5432/orders?sslMode=verify-full&schema=app",
-					"jdbc:postgresql://db.internal:5432/orders?sslmode=verify-full&currentSchema=app"));
+		return Stream.of(url("r2dbc:postgresql://localhost:5432/app", "jdbc:postgresql://localhost:5432/app"),
+				url("r2dbc:postgres://db.example.com/app", "jdbc:postgresql://db.example.com/app"),
+				url("r2dbc:postgresql://localhost", "jdbc:postgresql://localhost/"),
+				url("r2dbc:pool:postgresql://db:6543/app?maxSize=20&initialSize=5", "jdbc:postgresql://db:6543/app"),
+				url("r2dbc:proxy:postgresql://db/app?proxyListener=x.Listener", "jdbc:postgresql://db/app"),
+				url("r2dbc:pool:proxy:postgresql://db/app", "jdbc:postgresql://db/app"),
+				url("r2dbc:postgresql://[::1]:5432/app", "jdbc:postgresql://[::1]:5432/app"),
+				url("r2dbcs:postgresql://db/app", "jdbc:postgresql://db/app?sslmode=verify-full"),
+				url("r2dbc:postgresql://db/app?ssl=true", "jdbc:postgresql://db/app?sslmode=verify-full"),
+				url("r2dbc:postgresql://db/app?sslMode=require", "jdbc:postgresql://db/app?sslmode=require"),
+				url("r2dbc:postgresql://db/app?sslMode=VERIFY_CA&sslRootCert=/etc/ssl/ca.pem",
+						"jdbc:postgresql://db/app?sslmode=verify-ca&sslrootcert=%2Fetc%2Fssl%2Fca.pem"),
+				url("r2dbc:pool:postgresql://db/app?schema=tenant_a&lockWaitTimeout=5s",
+						"jdbc:postgresql://db/app?currentSchema=tenant_a"),
+				url("r2dbc:postgresql://db/app?applicationName=orders",
+						"jdbc:postgresql://db/app?ApplicationName=orders"),
+				url("r2dbc:postgresql://db/my%20app", "jdbc:postgresql://db/my+app"),
+				url("r2dbc:pool:postgresql://db.internal:5432/orders?sslMode=verify-full&schema=app",
+						"jdbc:postgresql://db.internal:5432/orders?sslmode=verify-full&currentSchema=app"));
 	}
 
 	private static Arguments url(String r2dbcUrl, String jdbcUrl) {
@@ -113,8 +114,8 @@ class R2dbcJdbcConnectionTests {
 	@Test
 	void refusalNamesNoPassword() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> R2dbcJdbcConnection
-				.of(ConnectionFactoryOptions.parse("r2dbc:mysql://root:TopS3cret@db/app")))
+			.isThrownBy(
+					() -> R2dbcJdbcConnection.of(ConnectionFactoryOptions.parse("r2dbc:mysql://root:TopS3cret@db/app")))
 			.withMessageNotContaining("TopS3cret")
 			.withMessageContaining("db/app");
 	}

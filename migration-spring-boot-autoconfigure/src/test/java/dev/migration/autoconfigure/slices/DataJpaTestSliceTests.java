@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code @DataJpaTest} on the application's own database runs the startup upgrade before Hibernate starts: Hibernate
- * only validates the schema ({@code ddl-auto=validate}), so it fails to start unless the revisions ran first.
+ * {@code @DataJpaTest} on the application's own database runs the startup upgrade before
+ * Hibernate starts: Hibernate only validates the schema ({@code ddl-auto=validate}), so
+ * it fails to start unless the revisions ran first.
  */
 class DataJpaTestSliceTests {
 

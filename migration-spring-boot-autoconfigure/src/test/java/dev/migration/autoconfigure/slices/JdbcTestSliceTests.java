@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code @JdbcTest} on the application's own database runs the startup upgrade, as a full application does.
+ * {@code @JdbcTest} on the application's own database runs the startup upgrade, as a full
+ * application does.
  */
 class JdbcTestSliceTests {
 

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @ServiceConnection} PostgreSQL container is where the migrations go, although {@code migrations.url} names
- * another database (as an application.properties for development would). Runs only where Docker is available;
+ * A {@code @ServiceConnection} PostgreSQL container is where the migrations go, although
+ * {@code migrations.url} names another database (as an application.properties for
+ * development would). Runs only where Docker is available;
  * {@code MigrationsConnectionDetailsTests} covers the selection everywhere.
  */
 @Testcontainers(disabledWithoutDocker = true)

@@ -5,7 +5,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A row of the {@code things} table that the test revisions create; Hibernate only validates it.
+ * A row of the {@code things} table that the test revisions create; Hibernate only
+ * validates it.
  */
 @Entity
 @Table(name = "things")

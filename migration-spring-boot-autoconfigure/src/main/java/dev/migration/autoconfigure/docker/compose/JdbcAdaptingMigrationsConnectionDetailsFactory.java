@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
- * Makes the PostgreSQL service of a Docker Compose file the migration connection: Boot's Docker Compose support
- * adapts the {@link JdbcConnectionDetails} it creates for a service through this factory, as it does for Flyway.
+ * Makes the PostgreSQL service of a Docker Compose file the migration connection: Boot's
+ * Docker Compose support adapts the {@link JdbcConnectionDetails} it creates for a
+ * service through this factory, as it does for Flyway.
  */
 class JdbcAdaptingMigrationsConnectionDetailsFactory
 		implements ConnectionDetailsFactory<JdbcConnectionDetails, MigrationsConnectionDetails> {
@@ -15,7 +16,8 @@ class JdbcAdaptingMigrationsConnectionDetailsFactory
 	@Override
 	public MigrationsConnectionDetails getConnectionDetails(JdbcConnectionDetails input) {
 		if (!input.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-			// the engine speaks PostgreSQL and SQLite; other services keep the application's DataSource
+			// the engine speaks PostgreSQL and SQLite; other services keep the
+			// application's DataSource
 			return null;
 		}
 		return new MigrationsConnectionDetails() {
