@@ -137,7 +137,8 @@ public final class MigrationsAutoConfiguration {
 		Fleet fleet = Fleet.of(migrations);
 		Map<String, Migrations> schemas = new LinkedHashMap<>();
 		for (FleetTarget schema : fleet.schemas(properties.getSchemas())) {
-			schemas.put(schema.name(), fleet.migrations(schema));
+			schemas.put(schema.name(), fleet.migrations(schema,
+					LoggingMigrationListener.forSchema(migrations.configuration().listeners(), schema.name())));
 		}
 		if (schemas.isEmpty()) {
 			throw new MigrationException("migrations.schemas '" + properties.getSchemas() + "' matches no schema of "

@@ -52,14 +52,15 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 
 	private FailureAnalysis analyzeSchemas(MigrationsInitializers.SchemasFailedException schemas) {
 		StringBuilder action = new StringBuilder(
-				"The other schemas were brought up to date and stay so. For each " + "failed schema:");
+				"The other schemas were brought up to date and stay so. For each failed schema:");
 		schemas.failures()
-			.forEach((failure) -> action.append(" [")
+			.forEach((failure) -> action.append(System.lineSeparator())
+				.append("[")
 				.append(failure.target().name())
 				.append("] ")
 				.append((failure.failure() instanceof MigrationException migration) ? action(migration)
 						: "Check the message above."));
-		action.append(" Then restart; the schemas already up to date are not touched again.");
+		action.append(System.lineSeparator()).append("The schemas already up to date are not touched again.");
 		return new FailureAnalysis(
 				this.redactor.redact("Migrations could not bring every schema of migrations.schemas up to date on "
 						+ "startup: " + schemas.getMessage()),

@@ -10,6 +10,8 @@ import dev.migration.FleetResult;
 import dev.migration.FleetTarget;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -31,6 +33,8 @@ import org.springframework.context.ApplicationContextAware;
  */
 public final class MigrationsInitializers
 		implements InitializingBean, SmartInitializingSingleton, ApplicationContextAware {
+
+	private static final Log logger = LogFactory.getLog("dev.migration");
 
 	private final Map<String, MigrationsInitializer> initializers = new LinkedHashMap<>();
 
@@ -126,6 +130,7 @@ public final class MigrationsInitializers
 			this.initializers.get(schema.name()).afterPropertiesSet();
 			return schema;
 		});
+		logger.info(result.summary());
 		if (!result.isSuccess()) {
 			throw new SchemasFailedException(result);
 		}
@@ -178,7 +183,8 @@ public final class MigrationsInitializers
 						result.failures().stream().map((failure) -> failure.target().name()).toList()))
 				.append(").");
 			for (FleetResult.Outcome<Object> failure : result.failures()) {
-				message.append(" [")
+				message.append(System.lineSeparator())
+					.append("[")
 					.append(failure.target().name())
 					.append("] ")
 					.append(failure.failure().getMessage());

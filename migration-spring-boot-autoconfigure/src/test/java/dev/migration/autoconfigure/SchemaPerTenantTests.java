@@ -20,6 +20,7 @@ import dev.migration.autoconfigure.health.MigrationsHealthContributorAutoConfigu
 import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -29,6 +30,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +70,8 @@ class SchemaPerTenantTests {
 	}
 
 	@Test
-	void upgradesEveryTenantSchemaOnStartup() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void upgradesEveryTenantSchemaOnStartup(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(MigrationsInitializers.class);
 			assertThat(context).doesNotHaveBean(MigrationsInitializer.class);
@@ -79,6 +83,8 @@ class SchemaPerTenantTests {
 			}
 			assertThat(tables("other")).isEmpty();
 			assertThat(tables("public")).isEmpty();
+			assertThat(output).contains("[tenant_b] Running upgrade <base> -> a00000000001, Create things",
+					"schema tenant_f is at revision " + HEAD, "6 schemas: 6 ok, 0 failed");
 		});
 	}
 
