@@ -17,7 +17,10 @@ import dev.migration.autoconfigure.endpoint.MigrationsEndpoint;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpointAutoConfiguration;
 import dev.migration.autoconfigure.health.MigrationsHealthContributorAutoConfiguration;
+import dev.migration.autoconfigure.metrics.MigrationsMetricsAutoConfiguration;
 import dev.migration.support.PostgresDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,6 +143,19 @@ class SchemaPerTenantTests {
 			assertThat(tenantD.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 			assertThat(tenantD.getDetails()).containsEntry("pending", List.of(HEAD));
 		});
+	}
+
+	@Test
+	void gaugesPendingRevisionsPerSchema() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(MigrationsMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				context.getBean(MigrationsInstances.class).get("tenant_b").downgrade("base");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("migrations.pending").tag("instance", "tenant_b").gauge().value()).isEqualTo(2);
+				assertThat(registry.get("migrations.pending").tag("instance", "tenant_a").gauge().value()).isZero();
+				assertThat(registry.get("migrations.pending").gauges()).hasSize(TENANTS.size());
+			});
 	}
 
 	@Test
