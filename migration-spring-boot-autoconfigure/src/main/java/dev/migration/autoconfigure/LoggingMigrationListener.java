@@ -21,11 +21,33 @@ final class LoggingMigrationListener implements MigrationListener {
 
 	private static final Log logger = LogFactory.getLog("dev.migration");
 
+	/** Starts every step line: {@code [<schema>] } for a schema of migrations.schemas. */
+	private final String prefix;
+
+	LoggingMigrationListener() {
+		this("");
+	}
+
+	LoggingMigrationListener(String prefix) {
+		this.prefix = prefix;
+	}
+
+	/**
+	 * The listeners of a schema of migrations.schemas: these, with the log lines naming
+	 * the schema.
+	 */
+	static List<MigrationListener> forSchema(List<MigrationListener> listeners, String schema) {
+		return listeners.stream()
+			.map((listener) -> (listener instanceof LoggingMigrationListener)
+					? new LoggingMigrationListener("[" + schema + "] ") : listener)
+			.toList();
+	}
+
 	@Override
 	public void stepStarted(Step step) {
 		if (logger.isInfoEnabled()) {
-			logger.info("Running " + step.direction().name().toLowerCase() + " " + ids(step.from()) + " -> "
-					+ ids(step.to())
+			logger.info(this.prefix + "Running " + step.direction().name().toLowerCase() + " " + ids(step.from())
+					+ " -> " + ids(step.to())
 					+ ((step.message() != null && !step.message().isEmpty()) ? ", " + step.message() : ""));
 		}
 	}
@@ -33,21 +55,23 @@ final class LoggingMigrationListener implements MigrationListener {
 	@Override
 	public void stepSucceeded(Step step, Duration duration) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Finished " + step.direction().name().toLowerCase() + " of " + step.revision() + " in "
-					+ duration.toMillis() + " ms");
+			logger.debug(this.prefix + "Finished " + step.direction().name().toLowerCase() + " of " + step.revision()
+					+ " in " + duration.toMillis() + " ms");
 		}
 	}
 
 	@Override
 	public void stepFailed(Step step, Duration duration, MigrationException failure) {
-		logger.warn("Failed " + step.direction().name().toLowerCase() + " of " + step.revision() + " after "
-				+ duration.toMillis() + " ms");
+		logger.warn(this.prefix + "Failed " + step.direction().name().toLowerCase() + " of " + step.revision()
+				+ " after " + duration.toMillis() + " ms");
 	}
 
 	static void upgradeFinished(Migrations migrations, String target, MigrationResult result, Duration duration) {
 		List<String> rows = result.currentRows();
 		int steps = result.steps().size();
-		logger.info("Upgrade to '" + target + "' finished: " + migrations.database() + " is at "
+		String schema = migrations.configuration().schema();
+		logger.info(((schema != null) ? "[" + schema + "] " : "") + "Upgrade to '" + target + "' finished: "
+				+ migrations.database() + ((schema != null) ? " schema " + schema : "") + " is at "
 				+ (rows.isEmpty() ? "<base>" : ((rows.size() == 1) ? "revision " : "revisions ") + ids(rows)) + ", "
 				+ steps + ((steps == 1) ? " step" : " steps") + " ran in " + duration.toMillis() + " ms");
 	}

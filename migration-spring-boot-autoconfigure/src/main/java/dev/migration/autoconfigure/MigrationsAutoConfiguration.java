@@ -2,14 +2,19 @@ package dev.migration.autoconfigure;
 
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migration.Fleet;
+import dev.migration.FleetTarget;
 import dev.migration.JavaRevision;
 import dev.migration.MigrationConfiguration;
+import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
@@ -27,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -99,7 +105,7 @@ public final class MigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(MigrationsInstances.One.class)
+	@Conditional({ MigrationsInstances.One.class, NoSchemasCondition.class })
 	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		MigrationsInitializer initializer = new MigrationsInitializer(migrations, migrationStrategy.getIfAvailable(),
@@ -118,6 +124,40 @@ public final class MigrationsAutoConfiguration {
 		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
 				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy),
 				properties.getTarget(), properties.isRunOnStartup(), properties.isAsync());
+	}
+
+	/**
+	 * With {@code migrations.schemas}: the schemas the list names, each an instance of
+	 * the endpoint and the health, resolved once at startup.
+	 */
+	@Bean
+	@ConditionalOnProperty("migrations.schemas")
+	@Conditional(MigrationsInstances.One.class)
+	MigrationsInstances migrationsSchemaInstances(Migrations migrations, MigrationsProperties properties) {
+		Fleet fleet = Fleet.of(migrations);
+		Map<String, Migrations> schemas = new LinkedHashMap<>();
+		for (FleetTarget schema : fleet.schemas(properties.getSchemas())) {
+			schemas.put(schema.name(), fleet.migrations(schema,
+					LoggingMigrationListener.forSchema(migrations.configuration().listeners(), schema.name())));
+		}
+		if (schemas.isEmpty()) {
+			throw new MigrationException("migrations.schemas '" + properties.getSchemas() + "' matches no schema of "
+					+ migrations.database() + ". Nothing was run. Create the tenant schemas before the application "
+					+ "starts, or correct migrations.schemas.");
+		}
+		return new MigrationsInstances(schemas, schemas.keySet().iterator().next(), true);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean({ MigrationsInitializer.class, MigrationsInitializers.class })
+	@ConditionalOnProperty("migrations.schemas")
+	@Conditional(MigrationsInstances.One.class)
+	MigrationsInitializers migrationsSchemaInitializers(Migrations migrations, MigrationsInstances schemas,
+			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
+		return new MigrationsInitializers(schemas,
+				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties.getTarget(),
+				properties.isRunOnStartup(), properties.isAsync(),
+				Fleet.of(migrations).parallelism(properties.getParallelism()));
 	}
 
 	@Bean
@@ -229,6 +269,20 @@ public final class MigrationsAutoConfiguration {
 			}
 		}
 		return revisions;
+	}
+
+	/** {@code migrations.schemas} is not set: one database, one instance. */
+	static final class NoSchemasCondition extends NoneNestedConditions {
+
+		NoSchemasCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty("migrations.schemas")
+		private static final class SchemasCondition {
+
+		}
+
 	}
 
 	static final class MigrationsDataSourceCondition extends AnyNestedCondition {

@@ -38,6 +38,9 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
+		if (cause instanceof MigrationsInitializers.SchemasFailedException schemas) {
+			return analyzeSchemas(schemas);
+		}
 		MigrationsInitializers.InstanceFailedException instance = findCause(rootFailure,
 				MigrationsInitializers.InstanceFailedException.class);
 		String database = (instance != null) ? "the database of Migrations bean '" + instance.instance() + "'"
@@ -45,6 +48,23 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 		return new FailureAnalysis(this.redactor
 			.redact("Migrations could not bring " + database + " up to date on " + "startup: " + cause.getMessage()),
 				this.redactor.redact(action(cause)), cause);
+	}
+
+	private FailureAnalysis analyzeSchemas(MigrationsInitializers.SchemasFailedException schemas) {
+		StringBuilder action = new StringBuilder(
+				"The other schemas were brought up to date and stay so. For each failed schema:");
+		schemas.failures()
+			.forEach((failure) -> action.append(System.lineSeparator())
+				.append("[")
+				.append(failure.target().name())
+				.append("] ")
+				.append((failure.failure() instanceof MigrationException migration) ? action(migration)
+						: "Check the message above."));
+		action.append(System.lineSeparator()).append("The schemas already up to date are not touched again.");
+		return new FailureAnalysis(
+				this.redactor.redact("Migrations could not bring every schema of migrations.schemas up to date on "
+						+ "startup: " + schemas.getMessage()),
+				this.redactor.redact(action.toString()), schemas);
 	}
 
 	private static String action(MigrationException cause) {

@@ -1,10 +1,17 @@
 package dev.migration.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.migration.Fleet;
+import dev.migration.FleetResult;
+import dev.migration.FleetTarget;
+import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -19,9 +26,15 @@ import org.springframework.context.ApplicationContextAware;
  * thread, and readiness waits for the last instance; the first failure stops the sequence
  * and names its instance. Beans that use a database start after all of them (Spring
  * Boot's database-initialization ordering).
+ * <p>
+ * For the schemas of {@code migrations.schemas} the instances run through a {@link Fleet}
+ * instead, several at once: one schema failing does not stop the others, and the startup
+ * fails afterwards naming every schema that failed.
  */
 public final class MigrationsInitializers
 		implements InitializingBean, SmartInitializingSingleton, ApplicationContextAware {
+
+	private static final Log logger = LogFactory.getLog("dev.migration");
 
 	private final Map<String, MigrationsInitializer> initializers = new LinkedHashMap<>();
 
@@ -31,6 +44,9 @@ public final class MigrationsInitializers
 	private final MigrationsInitializer sequence;
 
 	private final boolean runOnStartup;
+
+	/** Runs the schemas of a tenant fleet, or {@code null} for several beans. */
+	private final @Nullable Fleet fleet;
 
 	/**
 	 * @param instances the beans, in bean order
@@ -42,6 +58,16 @@ public final class MigrationsInitializers
 	 */
 	MigrationsInitializers(MigrationsInstances instances, Function<Migrations, MigrationsInitializer> initializer,
 			String target, boolean runOnStartup, boolean async) {
+		this(instances, initializer, target, runOnStartup, async, null);
+	}
+
+	/**
+	 * @param fleet runs the instances, which are its schemas, with its parallelism;
+	 * {@code null} to run them one after the other
+	 */
+	MigrationsInitializers(MigrationsInstances instances, Function<Migrations, MigrationsInitializer> initializer,
+			String target, boolean runOnStartup, boolean async, @Nullable Fleet fleet) {
+		this.fleet = fleet;
 		instances.byName().forEach((name, migrations) -> {
 			MigrationsInitializer one = initializer.apply(migrations);
 			// the sequence goes to the background as a whole, so that the instances keep
@@ -84,6 +110,10 @@ public final class MigrationsInitializers
 	}
 
 	private void runEach() {
+		if (this.fleet != null) {
+			runSchemas(this.fleet);
+			return;
+		}
 		this.initializers.forEach((name, one) -> {
 			try {
 				one.afterPropertiesSet();
@@ -92,6 +122,18 @@ public final class MigrationsInitializers
 				throw new InstanceFailedException(name, ex);
 			}
 		});
+	}
+
+	private void runSchemas(Fleet fleet) {
+		List<FleetTarget> schemas = this.initializers.keySet().stream().map(FleetTarget::schema).toList();
+		FleetResult<Object> result = fleet.run(schemas, (schema) -> {
+			this.initializers.get(schema.name()).afterPropertiesSet();
+			return schema;
+		});
+		logger.info(result.summary());
+		if (!result.isSuccess()) {
+			throw new SchemasFailedException(result);
+		}
 	}
 
 	/**
@@ -111,6 +153,43 @@ public final class MigrationsInitializers
 
 		String instance() {
 			return this.instance;
+		}
+
+	}
+
+	/**
+	 * The startup work failed in one or more schemas of {@code migrations.schemas}; the
+	 * others ran to the end.
+	 */
+	static final class SchemasFailedException extends MigrationException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient List<FleetResult.Outcome<Object>> failures;
+
+		SchemasFailedException(FleetResult<Object> result) {
+			super(describe(result), result.failures().get(0).failure());
+			this.failures = result.failures();
+		}
+
+		/** The schemas that failed, in name order, each with why. */
+		List<FleetResult.Outcome<Object>> failures() {
+			return this.failures;
+		}
+
+		private static String describe(FleetResult<Object> result) {
+			StringBuilder message = new StringBuilder(result.summary()).append(" (")
+				.append(String.join(", ",
+						result.failures().stream().map((failure) -> failure.target().name()).toList()))
+				.append(").");
+			for (FleetResult.Outcome<Object> failure : result.failures()) {
+				message.append(System.lineSeparator())
+					.append("[")
+					.append(failure.target().name())
+					.append("] ")
+					.append(failure.failure().getMessage());
+			}
+			return message.toString();
 		}
 
 	}

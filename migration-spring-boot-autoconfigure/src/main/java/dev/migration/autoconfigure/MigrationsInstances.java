@@ -24,14 +24,23 @@ import org.springframework.util.Assert;
  * each upgraded on startup, and the endpoint and the health contributor show each as an
  * instance.
  *
- * @param byName the instances by bean name, in bean order
+ * With {@code migrations.schemas}, the instances are the schemas of the tenant fleet
+ * instead, named by the schema.
+ *
+ * @param byName the instances by bean name (or schema), in bean (or name) order
  * @param defaultName the instance the endpoint shows without {@code ?instance=}
+ * @param schemas whether the instances are the schemas of {@code migrations.schemas},
+ * listed as instances even when there is one
  */
-public record MigrationsInstances(Map<String, Migrations> byName, String defaultName) {
+public record MigrationsInstances(Map<String, Migrations> byName, String defaultName, boolean schemas) {
 
 	public MigrationsInstances {
 		Assert.isTrue(byName.containsKey(defaultName), () -> "No Migrations instance '" + defaultName + "'");
 		byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
+	}
+
+	public MigrationsInstances(Map<String, Migrations> byName, String defaultName) {
+		this(byName, defaultName, false);
 	}
 
 	/**
@@ -39,6 +48,11 @@ public record MigrationsInstances(Map<String, Migrations> byName, String default
 	 * list.
 	 */
 	public static MigrationsInstances of(ListableBeanFactory beanFactory) {
+		// with migrations.schemas, the auto-configuration's bean of the schemas
+		MigrationsInstances schemas = beanFactory.getBeanProvider(MigrationsInstances.class).getIfAvailable();
+		if (schemas != null) {
+			return schemas;
+		}
 		Map<String, Migrations> beans = beanFactory.getBeansOfType(Migrations.class);
 		ObjectProvider<Migrations> provider = beanFactory.getBeanProvider(Migrations.class);
 		Map<String, Migrations> ordered = new LinkedHashMap<>();
@@ -58,11 +72,11 @@ public record MigrationsInstances(Map<String, Migrations> byName, String default
 	}
 
 	/**
-	 * The bean names when there are several; empty for one, whose answers keep their
-	 * single-database shape.
+	 * The bean names when there are several, the schemas of a fleet; empty for one bean,
+	 * whose answers keep their single-database shape.
 	 */
 	public List<String> names() {
-		return (this.byName.size() > 1) ? List.copyOf(this.byName.keySet()) : List.of();
+		return (this.schemas || this.byName.size() > 1) ? List.copyOf(this.byName.keySet()) : List.of();
 	}
 
 	/**

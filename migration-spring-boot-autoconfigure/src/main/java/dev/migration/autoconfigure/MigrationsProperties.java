@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migration.Fleet;
 import dev.migration.MigrationConfiguration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -103,6 +104,17 @@ public class MigrationsProperties {
 	 * lock_timeout = '5s'".
 	 */
 	private List<String> initSqls = new ArrayList<>();
+
+	/**
+	 * Schema per tenant (PostgreSQL): comma-separated schema names or LIKE patterns
+	 * ('tenant_%') matched against the database's schemas. Each schema gets its own
+	 * version and history tables, the revisions run with search_path set to it, and it is
+	 * an instance of the endpoint and the health.
+	 */
+	private String schemas;
+
+	/** How many schemas of migrations.schemas are upgraded at once. */
+	private int parallelism = Fleet.DEFAULT_PARALLELISM;
 
 	private final Endpoint endpoint = new Endpoint();
 
@@ -248,6 +260,22 @@ public class MigrationsProperties {
 
 	public void setConnectRetries(int connectRetries) {
 		this.connectRetries = connectRetries;
+	}
+
+	public String getSchemas() {
+		return this.schemas;
+	}
+
+	public void setSchemas(String schemas) {
+		this.schemas = schemas;
+	}
+
+	public int getParallelism() {
+		return this.parallelism;
+	}
+
+	public void setParallelism(int parallelism) {
+		this.parallelism = parallelism;
 	}
 
 	public List<String> getInitSqls() {

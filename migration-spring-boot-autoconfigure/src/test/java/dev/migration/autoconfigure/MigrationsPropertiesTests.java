@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import dev.migration.Fleet;
 import dev.migration.MigrationConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ class MigrationsPropertiesTests {
 		assertThat(properties.getPassword()).isEqualTo(configuration.password());
 		assertThat(properties.getConnectRetries()).isEqualTo(configuration.connectRetries());
 		assertThat(properties.getInitSqls()).isEqualTo(configuration.initSqls());
+		assertThat(properties.getParallelism()).isEqualTo(Fleet.DEFAULT_PARALLELISM);
 	}
 
 	@Test
@@ -36,7 +38,8 @@ class MigrationsPropertiesTests {
 		try (InputStream metadata = new ClassPathResource("META-INF/spring-configuration-metadata.json")
 			.getInputStream()) {
 			String json = new String(metadata.readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(json).contains("\"name\": \"migrations.connect-retries\"", "\"name\": \"migrations.init-sqls\"");
+			assertThat(json).contains("\"name\": \"migrations.connect-retries\"", "\"name\": \"migrations.init-sqls\"",
+					"\"name\": \"migrations.schemas\"", "\"name\": \"migrations.parallelism\"");
 		}
 	}
 
@@ -54,6 +57,8 @@ class MigrationsPropertiesTests {
 		assertThat(properties.getEndpoint().getMaxDowngradeSteps()).isEqualTo(1);
 		assertThat(properties.getConnectRetries()).isZero();
 		assertThat(properties.getInitSqls()).isEmpty();
+		assertThat(properties.getSchemas()).isNull();
+		assertThat(properties.getParallelism()).isEqualTo(4);
 	}
 
 }
