@@ -48,11 +48,13 @@ public record FleetResult<R>(List<Outcome<R>> outcomes) {
 	}
 
 	/**
-	 * {@code <n> schemas: <ok> ok, <failed> failed} ({@code databases} when the targets
-	 * are databases): the last line of a fleet command.
+	 * {@code <n> schemas: <ok> ok, <failed> failed}, or {@code <n> databases: ...}: the
+	 * last line of a fleet command. The caller says which, since an empty part of a fleet
+	 * has no target to tell.
+	 * @param databases whether the targets are databases ({@code --urls}) rather than
+	 * schemas
 	 */
-	public String summary() {
-		boolean databases = !this.outcomes.isEmpty() && !this.outcomes.get(0).target().isSchema();
+	public String summary(boolean databases) {
 		return this.outcomes.size() + (databases ? " databases" : " schemas") + ": " + succeeded() + " ok, " + failed()
 				+ " failed";
 	}

@@ -57,7 +57,7 @@ public final class FleetMain {
 		FleetResult<Integer> result = fleet.run(targets,
 				(member) -> fleet.migrations(member).upgrade("heads").steps().size());
 		if (!result.isSuccess()) {
-			throw new IllegalStateException(result.summary() + ": " + result.failures().get(0).failure());
+			throw new IllegalStateException(result.summary(false) + ": " + result.failures().get(0).failure());
 		}
 		int steps = 0;
 		for (FleetResult.Outcome<Integer> outcome : result.outcomes()) {

@@ -108,7 +108,7 @@ final class FleetExecution implements IExecutionStrategy {
 			console.warn("--fail-fast: " + result.notStarted() + " of " + targets.size()
 					+ " not started after the first failure.");
 		}
-		console.print(result.summary());
+		console.print(result.summary(urls != null));
 		return result.isSuccess() ? 0 : 1;
 	}
 

@@ -58,6 +58,21 @@ class UrlFleetCommandsTest {
 	}
 
 	@Test
+	void anEmptyShardOfAUrlFileCountsDatabases() throws IOException {
+		SqliteDatabase only = new SqliteDatabase(this.directory.resolve("only.db"));
+		Path file = Files.write(this.directory.resolve("tenants.txt"), List.of(only.url()));
+		Cli cli = Cli.withSeed(this.directory);
+		// one URL in two parts: one part holds it, the other is empty
+		String empty = cli.run("--urls", file.toString(), "--shard", "1/2", "current").lines().size() == 1 ? "1/2"
+				: "2/2";
+
+		Result result = cli.run("--urls", file.toString(), "--shard", empty, "current");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("0 databases: 0 ok, 0 failed\n");
+	}
+
+	@Test
 	void aPasswordInAUrlNeverAppearsInTheOutput() throws IOException {
 		PostgresDatabase first = PostgresDatabase.create();
 		PostgresDatabase second = PostgresDatabase.create();

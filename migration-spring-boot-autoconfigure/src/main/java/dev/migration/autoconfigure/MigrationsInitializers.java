@@ -130,7 +130,7 @@ public final class MigrationsInitializers
 			this.initializers.get(schema.name()).afterPropertiesSet();
 			return schema;
 		});
-		logger.info(result.summary());
+		logger.info(result.summary(false));
 		if (!result.isSuccess()) {
 			throw new SchemasFailedException(result);
 		}
@@ -178,7 +178,7 @@ public final class MigrationsInitializers
 		}
 
 		private static String describe(FleetResult<Object> result) {
-			StringBuilder message = new StringBuilder(result.summary()).append(" (")
+			StringBuilder message = new StringBuilder(result.summary(false)).append(" (")
 				.append(String.join(", ",
 						result.failures().stream().map((failure) -> failure.target().name()).toList()))
 				.append(").");
