@@ -37,6 +37,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * At build time, when Spring AOT processes an application whose migrations
@@ -170,15 +171,7 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 	}
 
 	private static String trimSlashes(String path) {
-		int start = 0;
-		int end = path.length();
-		while (start < end && path.charAt(start) == '/') {
-			start++;
-		}
-		while (end > start && path.charAt(end - 1) == '/') {
-			end--;
-		}
-		return path.substring(start, end);
+		return StringUtils.trimTrailingCharacter(StringUtils.trimLeadingCharacter(path, '/'), '/');
 	}
 
 }
