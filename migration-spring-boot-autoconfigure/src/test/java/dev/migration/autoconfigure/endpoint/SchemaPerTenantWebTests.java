@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,17 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=health,migrations",
 				"management.endpoint.health.show-details=always", "migrations.schemas=tenant_%",
 				"migrations.parallelism=2" })
-class SchemaPerTenantWebTests {
+class SchemaPerTenantWebTests extends HttpApplicationTests {
 
 	private static final List<String> TENANTS = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d", "tenant_e");
 
-	@Value("${local.server.port}")
-	int port;
-
 	@Autowired
 	MigrationsInstances instances;
-
-	private HttpTestClient http;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
@@ -59,7 +53,6 @@ class SchemaPerTenantWebTests {
 
 	@BeforeEach
 	void backToHeads() {
-		this.http = new HttpTestClient(this.port);
 		this.instances.byName().values().forEach((tenant) -> tenant.upgrade("heads"));
 	}
 
