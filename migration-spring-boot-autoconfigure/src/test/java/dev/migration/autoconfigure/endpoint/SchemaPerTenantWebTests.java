@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,16 +40,13 @@ class SchemaPerTenantWebTests extends HttpApplicationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		PostgresDatabase database = PostgresDatabase.create();
+		PostgresDatabase database = MigrationsContextRunners.postgres(registry);
 		try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
 				Statement statement = connection.createStatement()) {
 			for (String tenant : TENANTS) {
 				statement.execute("CREATE SCHEMA " + tenant);
 			}
 		}
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
 	}
 
 	@BeforeEach
