@@ -24,13 +24,14 @@ final class R2dbcJdbcConnection {
 			return R2dbcOptions.jdbcUrl((name) -> options.getValue(Option.valueOf(name)));
 		}
 		catch (IllegalArgumentException ex) {
-			// the host and database are all the reader needs; the password stays out
+			// the host and database are all the reader needs, and the message is whole:
+			// the startup failure's root cause
 			throw new IllegalStateException("Cannot derive the migration connection from the R2DBC settings ("
 					+ text(options, ConnectionFactoryOptions.HOST) + "/"
 					+ text(options, ConnectionFactoryOptions.DATABASE) + "): " + ex.getMessage()
 					+ ". Nothing was applied. Set migrations.url (with migrations.user and migrations.password) to"
 					+ " the database's JDBC URL, define a MigrationsConnectionDetails bean, or set"
-					+ " migrations.enabled=false.", ex);
+					+ " migrations.enabled=false.");
 		}
 	}
 
