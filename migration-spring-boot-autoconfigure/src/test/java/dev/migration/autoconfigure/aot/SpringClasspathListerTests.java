@@ -12,6 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import dev.migration.ClasspathLister;
+import dev.migration.RevisionIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,8 +57,9 @@ class SpringClasspathListerTests {
 		// z9 is not in the index: an application run with AOT runs what was processed at
 		// build time
 		Path classes = classes(Map.of("db/revisions/a1_first.sql", "-- a1", "db/revisions/z9_later.sql", "-- z9"));
-		RevisionIndex index = RevisionIndex.parse("L\tdb/revisions\ta1_first.sql\nL\tdb/gone\tx1_gone.sql\n");
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			RevisionIndex index = RevisionIndex.read("L\tdb/revisions\ta1_first.sql\nL\tdb/gone\tx1_gone.sql\n",
+					classLoader);
 			assertThat(lister(classLoader, index).list("db/revisions")).extracting(ClasspathLister.Entry::name)
 				.containsExactly("a1_first.sql");
 			assertThatIOException().isThrownBy(() -> lister(classLoader, index).list("db/gone"))
