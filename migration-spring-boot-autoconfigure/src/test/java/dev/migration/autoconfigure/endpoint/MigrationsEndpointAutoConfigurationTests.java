@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure.endpoint;
 
-import java.nio.file.Path;
 import java.security.Principal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,13 +24,15 @@ import dev.migration.Redactor;
 import dev.migration.autoconfigure.CountingDataSource;
 import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.MigrationsInstances;
+import dev.migration.autoconfigure.SqliteContextTests;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.DowngradePlanDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.ErrorDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDetailDescriptor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link MigrationsEndpointAutoConfiguration} and the operations of
  * {@link MigrationsEndpoint}, called directly on real SQLite files.
  */
-class MigrationsEndpointAutoConfigurationTests {
+class MigrationsEndpointAutoConfigurationTests extends SqliteContextTests {
 
 	static final String BOOKS = "e00000000001";
 
@@ -56,17 +57,10 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	static final String REVIEWS = "e00000000004";
 
-	private final ApplicationContextRunner contextRunner = MigrationsContextRunners
-		.withDataSource(MigrationsEndpointAutoConfiguration.class)
-		.withPropertyValues("management.endpoints.web.exposure.include=migrations",
-				"migrations.locations=classpath:db/endpoint");
-
-	@TempDir
-	Path directory;
-
-	private ApplicationContextRunner runner() {
-		return this.contextRunner
-			.withPropertyValues("spring.datasource.url=" + MigrationsContextRunners.sqlite(this.directory));
+	MigrationsEndpointAutoConfigurationTests() {
+		super(MigrationsContextRunners.withDataSource(MigrationsEndpointAutoConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations",
+					"migrations.locations=classpath:db/endpoint"));
 	}
 
 	@Test
@@ -74,21 +68,11 @@ class MigrationsEndpointAutoConfigurationTests {
 		runner().run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class));
 	}
 
-	@Test
-	void backsOffWhenTheEndpointIsNotExposed() {
-		runner().withPropertyValues("management.endpoints.web.exposure.include=health")
-			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
-	}
-
-	@Test
-	void backsOffWhenTheEndpointHasNoAccess() {
-		runner().withPropertyValues("management.endpoint.migrations.access=NONE")
-			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
-	}
-
-	@Test
-	void backsOffWithoutMigrations() {
-		runner().withPropertyValues("migrations.enabled=false")
+	@ParameterizedTest
+	@ValueSource(strings = { "management.endpoints.web.exposure.include=health",
+			"management.endpoint.migrations.access=NONE", "migrations.enabled=false" })
+	void backsOffWhenTheEndpointIsNotExposedHasNoAccessOrThereAreNoMigrations(String setting) {
+		runner().withPropertyValues(setting)
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
 	}
 
@@ -210,13 +194,17 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void describesTwoHeads() {
-		runner().withPropertyValues("migrations.locations=classpath:db/branches").run((context) -> {
-			MigrationsDescriptor state = state(endpoint(context));
-			assertThat(state.current()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
-			assertThat(state.heads()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
-			assertThat(state.upToDate()).isTrue();
-			assertThat(state.revisions()).filteredOn(RevisionDescriptor::head).hasSize(2);
-		});
+		runner().withPropertyValues("migrations.locations=classpath:db/branches")
+			.run((context) -> assertTwoHeads(state(endpoint(context))));
+	}
+
+	/** Both heads of {@code db/branches}, current and up to date. */
+	static void assertTwoHeads(MigrationsDescriptor state) {
+		assertThat(state.current()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
+		assertThat(state.heads()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
+		assertThat(state.upToDate()).isTrue();
+		assertThat(state.revisions()).filteredOn(RevisionDescriptor::head).hasSize(2);
+		assertThat(state.revisions()).filteredOn(RevisionDescriptor::current).hasSize(2);
 	}
 
 	@Test

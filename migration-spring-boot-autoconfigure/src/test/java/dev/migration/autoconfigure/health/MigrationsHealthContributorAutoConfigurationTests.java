@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure.health;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,13 +10,12 @@ import dev.migration.Migrations;
 import dev.migration.autoconfigure.CountingDataSource;
 import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.MigrationsInitializer;
+import dev.migration.autoconfigure.SqliteContextTests;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,17 +25,10 @@ import static org.awaitility.Awaitility.await;
  * Tests for {@link MigrationsHealthContributorAutoConfiguration} and
  * {@link MigrationsHealthIndicator}.
  */
-class MigrationsHealthContributorAutoConfigurationTests {
+class MigrationsHealthContributorAutoConfigurationTests extends SqliteContextTests {
 
-	private final ApplicationContextRunner contextRunner = MigrationsContextRunners
-		.withDataSource(MigrationsHealthContributorAutoConfiguration.class);
-
-	@TempDir
-	Path directory;
-
-	private ApplicationContextRunner runner() {
-		return this.contextRunner
-			.withPropertyValues("spring.datasource.url=" + MigrationsContextRunners.sqlite(this.directory));
+	MigrationsHealthContributorAutoConfigurationTests() {
+		super(MigrationsContextRunners.withDataSource(MigrationsHealthContributorAutoConfiguration.class));
 	}
 
 	@Test

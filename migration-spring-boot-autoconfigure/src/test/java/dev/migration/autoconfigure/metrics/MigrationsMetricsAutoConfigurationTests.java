@@ -1,35 +1,25 @@
 package dev.migration.autoconfigure.metrics;
 
-import java.nio.file.Path;
-
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsContextRunners;
+import dev.migration.autoconfigure.SqliteContextTests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link MigrationsMetricsAutoConfiguration}.
  */
-class MigrationsMetricsAutoConfigurationTests {
+class MigrationsMetricsAutoConfigurationTests extends SqliteContextTests {
 
-	private final ApplicationContextRunner contextRunner = MigrationsContextRunners
-		.withDataSource(MigrationsMetricsAutoConfiguration.class)
-		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
-
-	@TempDir
-	Path directory;
-
-	private ApplicationContextRunner runner() {
-		return this.contextRunner
-			.withPropertyValues("spring.datasource.url=" + MigrationsContextRunners.sqlite(this.directory));
+	MigrationsMetricsAutoConfigurationTests() {
+		super(MigrationsContextRunners.withDataSource(MigrationsMetricsAutoConfiguration.class)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new));
 	}
 
 	@Test

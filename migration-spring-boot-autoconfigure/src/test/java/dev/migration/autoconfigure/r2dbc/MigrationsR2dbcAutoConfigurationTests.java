@@ -96,24 +96,8 @@ class MigrationsR2dbcAutoConfigurationTests {
 		PostgresDatabase other = PostgresDatabase.create();
 		this.contextRunner
 			.withPropertyValues("spring.r2dbc.url=" + r2dbcUrl(this.database), "spring.r2dbc.username=postgres")
-			.withBean(MigrationsConnectionDetails.class, () -> new MigrationsConnectionDetails() {
-
-				@Override
-				public String getJdbcUrl() {
-					return jdbcUrl(other);
-				}
-
-				@Override
-				public String getUsername() {
-					return "postgres";
-				}
-
-				@Override
-				public String getPassword() {
-					return null;
-				}
-
-			})
+			.withBean(MigrationsConnectionDetails.class,
+					() -> MigrationsConnectionDetails.of(jdbcUrl(other), "postgres", null))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MigrationsConnectionDetails.class);
 				assertThat(versionRows(other)).containsExactly("a00000000002");
