@@ -1,16 +1,14 @@
 package dev.migration.autoconfigure;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
+
+import dev.migration.support.Recording;
 
 /**
  * A DataSource on a JDBC URL that counts the connections it hands out and writes down the
@@ -52,7 +50,7 @@ public final class CountingDataSource {
 				new Class<?>[] { DataSource.class }, (proxy, method, args) -> switch (method.getName()) {
 					case "getConnection" -> {
 						this.connections.incrementAndGet();
-						yield recording(DriverManager.getConnection(this.url));
+						yield Recording.connection(DriverManager.getConnection(this.url), this.queries);
 					}
 					case "isWrapperFor" -> false;
 					case "getLoginTimeout" -> 0;
@@ -61,37 +59,6 @@ public final class CountingDataSource {
 					case "toString" -> "counting DataSource";
 					default -> null;
 				});
-	}
-
-	private Connection recording(Connection connection) {
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-					if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
-						this.queries.add(sql);
-					}
-					Object result = invoke(connection, method, args);
-					if (result instanceof Statement statement && method.getName().equals("createStatement")) {
-						return Proxy.newProxyInstance(Statement.class.getClassLoader(),
-								new Class<?>[] { Statement.class },
-								(statementProxy, statementMethod, statementArgs) -> {
-									if (statementArgs != null && statementArgs.length > 0
-											&& statementArgs[0] instanceof String sql) {
-										this.queries.add(sql);
-									}
-									return invoke(statement, statementMethod, statementArgs);
-								});
-					}
-					return result;
-				});
-	}
-
-	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 }

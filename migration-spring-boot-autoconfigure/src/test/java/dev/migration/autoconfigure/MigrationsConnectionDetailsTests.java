@@ -38,7 +38,7 @@ class MigrationsConnectionDetailsTests {
 		String configured = sqlite("configured.db");
 		String detailed = sqlite("details.db");
 		this.contextRunner.withPropertyValues("spring.datasource.url=" + application, "migrations.url=" + configured)
-			.withBean(MigrationsConnectionDetails.class, () -> details(detailed, null, null))
+			.withBean(MigrationsConnectionDetails.class, () -> MigrationsConnectionDetails.of(detailed, null, null))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(versionRows(detailed)).containsExactly("a00000000002");
@@ -51,7 +51,7 @@ class MigrationsConnectionDetailsTests {
 	void connectionDetailsAloneAreEnoughToMigrate() {
 		String detailed = sqlite("details.db");
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
-			.withBean(MigrationsConnectionDetails.class, () -> details(detailed, null, null))
+			.withBean(MigrationsConnectionDetails.class, () -> MigrationsConnectionDetails.of(detailed, null, null))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Migrations.class);
 				assertThat(versionRows(detailed)).containsExactly("a00000000002");
@@ -64,7 +64,7 @@ class MigrationsConnectionDetailsTests {
 		String application = sqlite("app.db");
 		this.contextRunner.withPropertyValues("spring.datasource.url=" + application)
 			.withBean(MigrationsConnectionDetails.class,
-					() -> details(database.url(), database.user(), database.password()))
+					() -> MigrationsConnectionDetails.of(database.url(), database.user(), database.password()))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(tables(application)).isEmpty();
@@ -99,27 +99,6 @@ class MigrationsConnectionDetailsTests {
 
 	private static List<String> tables(String url) throws SQLException {
 		return rows(url, "SELECT name FROM sqlite_master WHERE type = 'table'");
-	}
-
-	private static MigrationsConnectionDetails details(String url, String username, String password) {
-		return new MigrationsConnectionDetails() {
-
-			@Override
-			public String getJdbcUrl() {
-				return url;
-			}
-
-			@Override
-			public String getUsername() {
-				return username;
-			}
-
-			@Override
-			public String getPassword() {
-				return password;
-			}
-
-		};
 	}
 
 	private static JdbcConnectionDetails jdbc(String url) {

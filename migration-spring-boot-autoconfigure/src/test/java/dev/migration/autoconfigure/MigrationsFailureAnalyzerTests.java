@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -23,47 +25,48 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsFailureAnalyzerTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
-
 	@TempDir
 	Path directory;
 
-	private String url;
-
-	@BeforeEach
-	void database() {
-		this.url = "jdbc:sqlite:" + this.directory.resolve("app.db");
+	/**
+	 * Each failure: the settings that cause it (after a first start with the default
+	 * revisions, when {@code upgradedBefore}), and what the description and the action
+	 * must name.
+	 */
+	static Stream<Arguments> failures() {
+		return Stream.of(
+				failure("multiple heads", false,
+						List.of("migrations.locations=classpath:db/branches", "migrations.target=head"),
+						List.of("b00000000002", "b00000000003"), List.of("migrations.target", "'heads'", "merge")),
+				failure("unknown revision in the database", true, List.of("migrations.locations=classpath:db/older"),
+						List.of("a00000000002"), List.of("a00000000002", "migrations.ignore-unknown-revisions=true")),
+				failure("checksum mismatch", true, List.of("migrations.locations=classpath:db/modified"),
+						List.of("a00000000001"), List.of("a00000000001", "migrations.validate-checksums=false")),
+				failure("failed revision", false, List.of("migrations.locations=classpath:db/failing"),
+						List.of("f00000000002", "f00000000002_broken.sql"),
+						List.of("Fix revision f00000000002", "line 6")),
+				failure("missing location", false, List.of("migrations.locations=classpath:db/nowhere"),
+						List.of("classpath:db/nowhere"), List.of("migrations.locations")),
+				failure("pending revisions", false,
+						List.of("migrations.run-on-startup=false", "migrations.fail-on-pending=true"),
+						List.of("a00000000001, a00000000002"),
+						List.of("migrations.run-on-startup=true", "migrations.fail-on-pending=false")));
 	}
 
-	@Test
-	void analyzesMultipleHeads() {
-		FailureAnalysis analysis = failureOf("migrations.locations=classpath:db/branches", "migrations.target=head");
-		assertThat(analysis.getDescription()).contains("b00000000002", "b00000000003");
-		assertThat(analysis.getAction()).contains("migrations.target", "'heads'", "merge");
+	private static Arguments failure(String name, boolean upgradedBefore, List<String> properties,
+			List<String> description, List<String> action) {
+		return Arguments.argumentSet(name, upgradedBefore, properties, description, action);
 	}
 
-	@Test
-	void analyzesUnknownRevisionInTheDatabase() {
-		upgradeWithDefaultRevisions();
-		FailureAnalysis analysis = failureOf("migrations.locations=classpath:db/older");
-		assertThat(analysis.getDescription()).contains("a00000000002");
-		assertThat(analysis.getAction()).contains("a00000000002", "migrations.ignore-unknown-revisions=true");
-	}
-
-	@Test
-	void analyzesChecksumMismatch() {
-		upgradeWithDefaultRevisions();
-		FailureAnalysis analysis = failureOf("migrations.locations=classpath:db/modified");
-		assertThat(analysis.getDescription()).contains("a00000000001");
-		assertThat(analysis.getAction()).contains("a00000000001", "migrations.validate-checksums=false");
-	}
-
-	@Test
-	void analyzesFailedRevision() {
-		FailureAnalysis analysis = failureOf("migrations.locations=classpath:db/failing");
-		assertThat(analysis.getDescription()).contains("f00000000002", "f00000000002_broken.sql");
-		assertThat(analysis.getAction()).contains("Fix revision f00000000002", "line 6");
+	@ParameterizedTest
+	@MethodSource("failures")
+	void analyzes(boolean upgradedBefore, List<String> properties, List<String> description, List<String> action) {
+		if (upgradedBefore) {
+			runner().run((context) -> assertThat(context).hasNotFailed());
+		}
+		FailureAnalysis analysis = failureOf(properties.toArray(String[]::new));
+		assertThat(analysis.getDescription()).contains(description);
+		assertThat(analysis.getAction()).contains(action);
 	}
 
 	@Test
@@ -79,22 +82,8 @@ class MigrationsFailureAnalyzerTests {
 	}
 
 	@Test
-	void analyzesMissingLocation() {
-		FailureAnalysis analysis = failureOf("migrations.locations=classpath:db/nowhere");
-		assertThat(analysis.getDescription()).contains("classpath:db/nowhere");
-		assertThat(analysis.getAction()).contains("migrations.locations");
-	}
-
-	@Test
-	void analyzesPendingRevisions() {
-		FailureAnalysis analysis = failureOf("migrations.run-on-startup=false", "migrations.fail-on-pending=true");
-		assertThat(analysis.getDescription()).contains("a00000000001, a00000000002");
-		assertThat(analysis.getAction()).contains("migrations.run-on-startup=true", "migrations.fail-on-pending=false");
-	}
-
-	@Test
 	void analyzesLockTimeout() throws Exception {
-		try (Connection holder = DriverManager.getConnection(this.url);
+		try (Connection holder = DriverManager.getConnection(MigrationsContextRunners.sqlite(this.directory));
 				Statement statement = holder.createStatement()) {
 			statement.execute("CREATE TABLE held (id INTEGER)");
 			holder.setAutoCommit(false);
@@ -105,19 +94,17 @@ class MigrationsFailureAnalyzerTests {
 		}
 	}
 
-	private void upgradeWithDefaultRevisions() {
-		this.contextRunner.withPropertyValues("spring.datasource.url=" + this.url)
-			.run((context) -> assertThat(context).hasNotFailed());
+	private ApplicationContextRunner runner() {
+		return MigrationsContextRunners.withDataSource()
+			.withPropertyValues("spring.datasource.url=" + MigrationsContextRunners.sqlite(this.directory));
 	}
 
 	private FailureAnalysis failureOf(String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
-		this.contextRunner.withPropertyValues("spring.datasource.url=" + this.url)
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				analysis[0] = new MigrationsFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
-			});
+		runner().withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new MigrationsFailureAnalyzer(new MockEnvironment()).analyze(context.getStartupFailure());
+		});
 		assertThat(analysis[0]).isNotNull();
 		return analysis[0];
 	}

@@ -67,16 +67,8 @@ class MigrationsPasswordRedactionTests {
 	@ParameterizedTest(name = "in the URL {1}: {0}")
 	@MethodSource("passwords")
 	void anUnreachableDatabaseOnStartup(String password, boolean inUrl, CapturedOutput output) {
-		this.runner.withPropertyValues(connection("jdbc:postgresql://localhost:1/app", password, inUrl))
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				Throwable failure = context.getStartupFailure();
-				FailureAnalysis analysis = analyzer("jdbc:postgresql://localhost:1/app", password, inUrl)
-					.analyze(failure);
-				assertThat(analysis.getDescription()).contains("Cannot connect to jdbc:postgresql://localhost:1/app");
-				assertNoSecret(analysis.getDescription() + analysis.getAction(), password);
-				assertNoSecret(stackTrace(failure), password);
-			});
+		assertFailureHides(password, this.runner, connection("jdbc:postgresql://localhost:1/app", password, inUrl),
+				"Cannot connect to jdbc:postgresql://localhost:1/app");
 		assertNoSecret(output.getAll(), password);
 	}
 
@@ -86,36 +78,17 @@ class MigrationsPasswordRedactionTests {
 		String[] connection = Stream.of(connection("jdbc:postgresql://localhost:1/app", password, inUrl))
 			.map((property) -> property.replace("migrations.", "spring.datasource."))
 			.toArray(String[]::new);
-		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-			.withPropertyValues(connection)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				Throwable failure = context.getStartupFailure();
-				MockEnvironment environment = new MockEnvironment();
-				for (String property : connection) {
-					int equals = property.indexOf('=');
-					environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
-				}
-				FailureAnalysis analysis = new MigrationsFailureAnalyzer(environment).analyze(failure);
-				assertThat(analysis.getDescription()).contains("Cannot connect to the configured DataSource");
-				assertNoSecret(analysis.getDescription() + analysis.getAction(), password);
-				assertNoSecret(stackTrace(failure), password);
-			});
+		assertFailureHides(password,
+				this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class)), connection,
+				"Cannot connect to the configured DataSource");
 		assertNoSecret(output.getAll(), password);
 	}
 
 	@ParameterizedTest(name = "in the URL {1}: {0}")
 	@MethodSource("passwords")
 	void aUrlNoDriverAccepts(String password, boolean inUrl) {
-		this.runner.withPropertyValues(connection("jdbc:postgresq://localhost:1/app", password, inUrl))
-			.run((context) -> {
-				Throwable failure = context.getStartupFailure();
-				FailureAnalysis analysis = analyzer("jdbc:postgresq://localhost:1/app", password, inUrl)
-					.analyze(failure);
-				assertThat(analysis.getDescription()).contains("No suitable driver");
-				assertNoSecret(analysis.getDescription(), password);
-				assertNoSecret(stackTrace(failure), password);
-			});
+		assertFailureHides(password, this.runner, connection("jdbc:postgresq://localhost:1/app", password, inUrl),
+				"No suitable driver");
 	}
 
 	@ParameterizedTest(name = "in the URL {1}: {0}")
@@ -176,14 +149,26 @@ class MigrationsPasswordRedactionTests {
 		return new String[] { "migrations.url=" + url, "migrations.password=" + password };
 	}
 
-	/** The analyzer as Spring Boot creates it, with the application's environment. */
-	private static MigrationsFailureAnalyzer analyzer(String url, String password, boolean inUrl) {
-		MockEnvironment environment = new MockEnvironment();
-		for (String property : connection(url, password, inUrl)) {
-			int equals = property.indexOf('=');
-			environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
-		}
-		return new MigrationsFailureAnalyzer(environment);
+	/**
+	 * Starts the application with the connection settings, which fails, and checks that
+	 * neither the failure analysis (made as Spring Boot makes it, with the application's
+	 * environment) nor the stack trace shows the password.
+	 */
+	private static void assertFailureHides(String password, ApplicationContextRunner runner, String[] connection,
+			String description) {
+		runner.withPropertyValues(connection).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			MockEnvironment environment = new MockEnvironment();
+			for (String property : connection) {
+				int equals = property.indexOf('=');
+				environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+			}
+			FailureAnalysis analysis = new MigrationsFailureAnalyzer(environment).analyze(failure);
+			assertThat(analysis.getDescription()).contains(description);
+			assertNoSecret(analysis.getDescription() + analysis.getAction(), password);
+			assertNoSecret(stackTrace(failure), password);
+		});
 	}
 
 	private static String stackTrace(Throwable failure) {

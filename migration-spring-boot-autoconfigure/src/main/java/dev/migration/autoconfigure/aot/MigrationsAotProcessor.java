@@ -15,6 +15,7 @@ import javax.lang.model.element.Modifier;
 
 import dev.migration.ClasspathLister;
 import dev.migration.JavaRevision;
+import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsProperties;
 
 import org.springframework.aot.generate.GeneratedMethod;
@@ -126,7 +127,7 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			hints.resources().registerPattern(RevisionIndex.RESOURCE);
 			generationContext.getGeneratedFiles()
 				.addResourceFile(RevisionIndex.RESOURCE, new ByteArrayResource(
-						new RevisionIndex(files, javaRevisions).write().getBytes(StandardCharsets.UTF_8)));
+						RevisionIndex.of(files, javaRevisions).text().getBytes(StandardCharsets.UTF_8)));
 			GeneratedMethod method = code.getMethods()
 				.add("registerMigrationsRevisionIndex", (builder) -> builder
 					.addJavadoc("Registers the revision index that Spring AOT wrote for the migrations.")

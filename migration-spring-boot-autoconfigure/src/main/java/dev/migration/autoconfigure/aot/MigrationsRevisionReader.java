@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.migration.RevisionIndex;
 import dev.migration.SqlRevisions;
 import dev.migration.autoconfigure.MigrationsProperties;
 

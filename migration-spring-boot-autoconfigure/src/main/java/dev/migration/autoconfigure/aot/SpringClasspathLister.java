@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migration.ClasspathLister;
+import dev.migration.RevisionIndex;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -36,9 +37,9 @@ public final class SpringClasspathLister implements ClasspathLister {
 
 	@Override
 	public List<Entry> list(String path) throws IOException {
-		List<String> indexed = (this.index != null) ? this.index.files(path) : null;
+		List<Entry> indexed = (this.index != null) ? this.index.list(path) : null;
 		if (indexed != null) {
-			return fromIndex(path, indexed);
+			return indexed;
 		}
 		Resource[] files = this.resolver
 			.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + path + "/**/*.sql");
@@ -55,20 +56,6 @@ public final class SpringClasspathLister implements ClasspathLister {
 			// listing gives it
 			entries.add(new Entry(
 					StringUtils.uriDecode(relativeName(path, url.toString(), roots), StandardCharsets.UTF_8), url));
-		}
-		return entries;
-	}
-
-	private List<Entry> fromIndex(String path, List<String> names) throws IOException {
-		ClassLoader classLoader = this.resolver.getClassLoader();
-		List<Entry> entries = new ArrayList<>(names.size());
-		for (String name : names) {
-			URL url = (classLoader != null) ? classLoader.getResource(path + "/" + name) : null;
-			if (url == null) {
-				throw new IOException("classpath:" + path + "/" + name + ", named in the revision index that Spring AOT"
-						+ " wrote at build time, is not on the classpath; build the application again");
-			}
-			entries.add(new Entry(name, url));
 		}
 		return entries;
 	}

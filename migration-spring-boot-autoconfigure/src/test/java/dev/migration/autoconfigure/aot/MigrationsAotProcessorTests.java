@@ -3,6 +3,8 @@ package dev.migration.autoconfigure.aot;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.migration.ClasspathLister;
+import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.javarevisions.ScannedRevision;
 import org.junit.jupiter.api.Test;
@@ -61,11 +63,12 @@ class MigrationsAotProcessorTests {
 				"migrations.locations=classpath:db/revisions,classpath:/db/{vendor}/",
 				"migrations.java-revision-packages=" + ScannedRevision.class.getPackageName());
 		RevisionIndex index = RevisionIndex
-			.parse(processed.files().getGeneratedFileContent(Kind.RESOURCE, RevisionIndex.RESOURCE));
-		assertThat(index.files("db/revisions")).containsExactly("a00000000001_create_things.sql",
-				"a00000000002_add_colour.sql");
-		assertThat(index.files("db/sqlite")).containsExactly("c00000000001_only_for_sqlite.sql");
-		assertThat(index.files("db/postgresql")).isNull();
+			.read(processed.files().getGeneratedFileContent(Kind.RESOURCE, RevisionIndex.RESOURCE), null);
+		assertThat(index.list("db/revisions")).extracting(ClasspathLister.Entry::name)
+			.containsExactly("a00000000001_create_things.sql", "a00000000002_add_colour.sql");
+		assertThat(index.list("db/sqlite")).extracting(ClasspathLister.Entry::name)
+			.containsExactly("c00000000001_only_for_sqlite.sql");
+		assertThat(index.list("db/postgresql")).isNull();
 		assertThat(index.javaRevisions(ScannedRevision.class.getPackageName()))
 			.containsExactly(ScannedRevision.class.getName());
 		assertThat(processed.files().getGeneratedFiles(Kind.SOURCE).values().stream().map((source) -> {

@@ -12,6 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import dev.migration.ClasspathLister;
+import dev.migration.RevisionIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +33,8 @@ class SpringClasspathListerTests {
 
 	@Test
 	void listsTheSqlFilesBelowALocationInADirectoryAndInAJar() throws IOException {
-		Path classes = this.directory.resolve("classes");
-		Files.createDirectories(classes.resolve("db/revisions/with space"));
-		Files.writeString(classes.resolve("db/revisions/a1_first.sql"), "-- a1");
-		Files.writeString(classes.resolve("db/revisions/with space/b2_second.sql"), "-- b2");
-		Files.writeString(classes.resolve("db/revisions/notes.txt"), "not a revision");
+		Path classes = classes(Map.of("db/revisions/a1_first.sql", "-- a1", "db/revisions/with space/b2_second.sql",
+				"-- b2", "db/revisions/notes.txt", "not a revision"));
 		Path jar = jar("revisions.jar",
 				Map.of("db/revisions/c3_third.sql", "-- c3", "db/revisions/nested/d4_fourth.sql", "-- d4"));
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL(), jar.toUri().toURL() },
@@ -56,14 +54,12 @@ class SpringClasspathListerTests {
 
 	@Test
 	void takesTheFilesOfAnIndexedLocationFromTheIndexWithoutListing() throws IOException {
-		Path classes = this.directory.resolve("classes");
-		Files.createDirectories(classes.resolve("db/revisions"));
-		Files.writeString(classes.resolve("db/revisions/a1_first.sql"), "-- a1");
-		// not in the index: an application run with AOT runs what was processed at build
-		// time
-		Files.writeString(classes.resolve("db/revisions/z9_later.sql"), "-- z9");
-		RevisionIndex index = RevisionIndex.parse("L\tdb/revisions\ta1_first.sql\nL\tdb/gone\tx1_gone.sql\n");
+		// z9 is not in the index: an application run with AOT runs what was processed at
+		// build time
+		Path classes = classes(Map.of("db/revisions/a1_first.sql", "-- a1", "db/revisions/z9_later.sql", "-- z9"));
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			RevisionIndex index = RevisionIndex.read("L\tdb/revisions\ta1_first.sql\nL\tdb/gone\tx1_gone.sql\n",
+					classLoader);
 			assertThat(lister(classLoader, index).list("db/revisions")).extracting(ClasspathLister.Entry::name)
 				.containsExactly("a1_first.sql");
 			assertThatIOException().isThrownBy(() -> lister(classLoader, index).list("db/gone"))
@@ -75,6 +71,16 @@ class SpringClasspathListerTests {
 	private static SpringClasspathLister lister(ClassLoader classLoader, RevisionIndex index) {
 		return new SpringClasspathLister(
 				new PathMatchingResourcePatternResolver(new DefaultResourceLoader(classLoader)), index);
+	}
+
+	/** A class folder with the given files. */
+	private Path classes(Map<String, String> files) throws IOException {
+		Path classes = this.directory.resolve("classes");
+		for (Map.Entry<String, String> file : files.entrySet()) {
+			Files.createDirectories(classes.resolve(file.getKey()).getParent());
+			Files.writeString(classes.resolve(file.getKey()), file.getValue());
+		}
+		return classes;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure.endpoint;
 
-import java.nio.file.Path;
 import java.security.Principal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,21 +22,20 @@ import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.Redactor;
 import dev.migration.autoconfigure.CountingDataSource;
-import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.MigrationsInstances;
+import dev.migration.autoconfigure.SqliteContextTests;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.DowngradePlanDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.ErrorDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDetailDescriptor;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link MigrationsEndpointAutoConfiguration} and the operations of
  * {@link MigrationsEndpoint}, called directly on real SQLite files.
  */
-class MigrationsEndpointAutoConfigurationTests {
+class MigrationsEndpointAutoConfigurationTests extends SqliteContextTests {
 
 	static final String BOOKS = "e00000000001";
 
@@ -59,49 +57,28 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	static final String REVIEWS = "e00000000004";
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
-				MigrationsEndpointAutoConfiguration.class))
-		.withPropertyValues("management.endpoints.web.exposure.include=migrations",
-				"migrations.locations=classpath:db/endpoint");
-
-	@TempDir
-	Path directory;
-
-	private ApplicationContextRunner runner;
-
-	@BeforeEach
-	void database() {
-		this.runner = this.contextRunner
-			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+	MigrationsEndpointAutoConfigurationTests() {
+		super(MigrationsContextRunners.withDataSource(MigrationsEndpointAutoConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations",
+					"migrations.locations=classpath:db/endpoint"));
 	}
 
 	@Test
 	void createsTheEndpointWhenItIsExposed() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class));
+		runner().run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class));
 	}
 
-	@Test
-	void backsOffWhenTheEndpointIsNotExposed() {
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=health")
-			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
-	}
-
-	@Test
-	void backsOffWhenTheEndpointHasNoAccess() {
-		this.runner.withPropertyValues("management.endpoint.migrations.access=NONE")
-			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
-	}
-
-	@Test
-	void backsOffWithoutMigrations() {
-		this.runner.withPropertyValues("migrations.enabled=false")
+	@ParameterizedTest
+	@ValueSource(strings = { "management.endpoints.web.exposure.include=health",
+			"management.endpoint.migrations.access=NONE", "migrations.enabled=false" })
+	void backsOffWhenTheEndpointIsNotExposedHasNoAccessOrThereAreNoMigrations(String setting) {
+		runner().withPropertyValues(setting)
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
 	}
 
 	@Test
 	void namesANonTransactionalRevisionThatDidNotFinish() {
-		this.runner.withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
+		runner().withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
 			.run((context) -> {
 				Migrations migrations = context.getBean(Migrations.class);
 				assertThat(state(endpoint(context)).unfinished()).isEmpty();
@@ -129,7 +106,7 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void describesCurrentHeadsRevisionsAndHistory() {
-		this.runner.run((context) -> {
+		runner().run((context) -> {
 			MigrationsDescriptor state = state(endpoint(context));
 			assertThat(state.current()).containsExactly(REVIEWS);
 			assertThat(state.heads()).containsExactly(REVIEWS);
@@ -203,7 +180,7 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void describesAPendingRevision() {
-		this.runner.withPropertyValues("migrations.target=" + AUTHORS).run((context) -> {
+		runner().withPropertyValues("migrations.target=" + AUTHORS).run((context) -> {
 			MigrationsDescriptor state = state(endpoint(context));
 			assertThat(state.current()).containsExactly(AUTHORS);
 			assertThat(state.upToDate()).isFalse();
@@ -217,18 +194,22 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void describesTwoHeads() {
-		this.runner.withPropertyValues("migrations.locations=classpath:db/branches").run((context) -> {
-			MigrationsDescriptor state = state(endpoint(context));
-			assertThat(state.current()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
-			assertThat(state.heads()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
-			assertThat(state.upToDate()).isTrue();
-			assertThat(state.revisions()).filteredOn(RevisionDescriptor::head).hasSize(2);
-		});
+		runner().withPropertyValues("migrations.locations=classpath:db/branches")
+			.run((context) -> assertTwoHeads(state(endpoint(context))));
+	}
+
+	/** Both heads of {@code db/branches}, current and up to date. */
+	static void assertTwoHeads(MigrationsDescriptor state) {
+		assertThat(state.current()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
+		assertThat(state.heads()).containsExactlyInAnyOrder("b00000000002", "b00000000003");
+		assertThat(state.upToDate()).isTrue();
+		assertThat(state.revisions()).filteredOn(RevisionDescriptor::head).hasSize(2);
+		assertThat(state.revisions()).filteredOn(RevisionDescriptor::current).hasSize(2);
 	}
 
 	@Test
 	void describesOneRevisionByPrefixWithItsSql() {
-		this.runner.run((context) -> {
+		runner().run((context) -> {
 			WebEndpointResponse<?> response = endpoint(context).revision("e00000000003", null);
 			assertThat(response.getStatus()).isEqualTo(200);
 			RevisionDetailDescriptor revision = (RevisionDetailDescriptor) response.getBody();
@@ -241,7 +222,7 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void refusesAnAmbiguousOrUnknownRevision() {
-		this.runner.run((context) -> {
+		runner().run((context) -> {
 			assertError(endpoint(context).revision("e0000000000", null), 400, "ambiguous_revision");
 			assertError(endpoint(context).revision("ffff", null), 404, "unknown_revision");
 		});
@@ -249,7 +230,7 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void refusesADowngradeUnlessItIsEnabled() {
-		this.runner.run((context) -> {
+		runner().run((context) -> {
 			State before = State.of(context);
 			assertError(endpoint(context).downgrade("-1", REVIEWS, false, null, anonymous()), 403,
 					"downgrade_disabled");
@@ -437,7 +418,7 @@ class MigrationsEndpointAutoConfigurationTests {
 	}
 
 	private ApplicationContextRunner enabled() {
-		return this.runner.withPropertyValues("migrations.endpoint.downgrade-enabled=true");
+		return runner().withPropertyValues("migrations.endpoint.downgrade-enabled=true");
 	}
 
 	private static MigrationsEndpoint endpoint(AssertableApplicationContext context) {

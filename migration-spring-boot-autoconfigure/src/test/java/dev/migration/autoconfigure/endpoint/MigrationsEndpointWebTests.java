@@ -11,9 +11,10 @@ import com.jayway.jsonpath.JsonPath;
 import dev.migration.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,28 +25,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The endpoint over real HTTP on a SQLite file, without Spring Security, with write
- * access and downgrades on.
+ * access and downgrades on; on a servlet server here, on a reactive one in
+ * {@link MigrationsEndpointWebFluxTests}.
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "migrations.locations=classpath:db/endpoint",
 				"management.endpoints.web.exposure.include=health,migrations",
 				"management.endpoint.migrations.access=unrestricted", "migrations.endpoint.downgrade-enabled=true" })
-class MigrationsEndpointWebTests {
+class MigrationsEndpointWebTests extends HttpApplicationTests {
 
 	static final String AUTHORS = "e00000000003";
 
 	static final String REVIEWS = "e00000000004";
-
-	@Value("${local.server.port}")
-	int port;
 
 	@Autowired
 	Migrations migrations;
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	private HttpTestClient http;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws IOException {
@@ -55,7 +52,6 @@ class MigrationsEndpointWebTests {
 
 	@BeforeEach
 	void backToHeads() {
-		this.http = new HttpTestClient(this.port);
 		this.migrations.upgrade("heads");
 	}
 
@@ -114,19 +110,13 @@ class MigrationsEndpointWebTests {
 		assertThat(reverted).containsEntry("applied", false).containsEntry("appliedAt", null);
 	}
 
-	@Test
-	void refusesAStaleExpectedCurrentWithAConflict() throws Exception {
-		HttpResponse<String> response = this.http.post("/actuator/migrations",
-				"{\"target\": \"-1\", \"expectedCurrent\": \"" + AUTHORS + "\", \"dryRun\": false}");
-		assertRefusal(response, 409, "current_mismatch");
-		assertThat(this.migrations.current()).containsExactly(REVIEWS);
-	}
-
-	@Test
-	void refusesTooManyStepsWithUnprocessableEntity() throws Exception {
-		HttpResponse<String> response = this.http.post("/actuator/migrations",
-				"{\"target\": \"-2\", \"expectedCurrent\": \"" + REVIEWS + "\", \"dryRun\": false}");
-		assertRefusal(response, 422, "too_many_steps");
+	@ParameterizedTest
+	@CsvSource({ "-1, " + AUTHORS + ", 409, current_mismatch", "-2, " + REVIEWS + ", 422, too_many_steps" })
+	void refusesAStaleExpectedCurrentOrTooManySteps(String target, String expectedCurrent, int status, String error)
+			throws Exception {
+		HttpResponse<String> response = this.http.post("/actuator/migrations", "{\"target\": \"" + target
+				+ "\", \"expectedCurrent\": \"" + expectedCurrent + "\", \"dryRun\": false}");
+		assertRefusal(response, status, error);
 		assertThat(this.migrations.current()).containsExactly(REVIEWS);
 	}
 

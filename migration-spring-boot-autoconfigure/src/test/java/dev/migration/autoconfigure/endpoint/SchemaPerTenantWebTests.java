@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,35 +31,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=health,migrations",
 				"management.endpoint.health.show-details=always", "migrations.schemas=tenant_%",
 				"migrations.parallelism=2" })
-class SchemaPerTenantWebTests {
+class SchemaPerTenantWebTests extends HttpApplicationTests {
 
 	private static final List<String> TENANTS = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d", "tenant_e");
-
-	@Value("${local.server.port}")
-	int port;
 
 	@Autowired
 	MigrationsInstances instances;
 
-	private HttpTestClient http;
-
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		PostgresDatabase database = PostgresDatabase.create();
+		PostgresDatabase database = MigrationsContextRunners.postgres(registry);
 		try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
 				Statement statement = connection.createStatement()) {
 			for (String tenant : TENANTS) {
 				statement.execute("CREATE SCHEMA " + tenant);
 			}
 		}
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
 	}
 
 	@BeforeEach
 	void backToHeads() {
-		this.http = new HttpTestClient(this.port);
 		this.instances.byName().values().forEach((tenant) -> tenant.upgrade("heads"));
 	}
 

@@ -33,10 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=health,migrations",
 				"management.endpoint.health.show-details=always", "management.endpoint.migrations.access=unrestricted",
 				"migrations.endpoint.downgrade-enabled=true" })
-class SeveralMigrationsBeansWebTests {
-
-	@Value("${local.server.port}")
-	int port;
+class SeveralMigrationsBeansWebTests extends HttpApplicationTests {
 
 	@Autowired
 	@Qualifier("orders")
@@ -45,8 +42,6 @@ class SeveralMigrationsBeansWebTests {
 	@Autowired
 	@Qualifier("books")
 	Migrations books;
-
-	private HttpTestClient http;
 
 	@DynamicPropertySource
 	static void databases(DynamicPropertyRegistry registry) throws IOException {
@@ -58,7 +53,6 @@ class SeveralMigrationsBeansWebTests {
 
 	@BeforeEach
 	void backToHeads() {
-		this.http = new HttpTestClient(this.port);
 		this.orders.upgrade("heads");
 		this.books.upgrade("heads");
 	}

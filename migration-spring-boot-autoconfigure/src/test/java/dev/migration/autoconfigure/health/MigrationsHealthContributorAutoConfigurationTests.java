@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure.health;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,18 +8,14 @@ import javax.sql.DataSource;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.CountingDataSource;
-import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.MigrationsInitializer;
+import dev.migration.autoconfigure.SqliteContextTests;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,26 +25,15 @@ import static org.awaitility.Awaitility.await;
  * Tests for {@link MigrationsHealthContributorAutoConfiguration} and
  * {@link MigrationsHealthIndicator}.
  */
-class MigrationsHealthContributorAutoConfigurationTests {
+class MigrationsHealthContributorAutoConfigurationTests extends SqliteContextTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
-				MigrationsHealthContributorAutoConfiguration.class));
-
-	@TempDir
-	Path directory;
-
-	private ApplicationContextRunner runner;
-
-	@BeforeEach
-	void database() {
-		this.runner = this.contextRunner
-			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+	MigrationsHealthContributorAutoConfigurationTests() {
+		super(MigrationsContextRunners.withDataSource(MigrationsHealthContributorAutoConfiguration.class));
 	}
 
 	@Test
 	void isUpAtTheTarget() {
-		this.runner.run((context) -> {
+		runner().run((context) -> {
 			Health health = context.getBean(MigrationsHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("current", List.of("a00000000002"))
@@ -60,7 +44,7 @@ class MigrationsHealthContributorAutoConfigurationTests {
 
 	@Test
 	void isOutOfServiceWhileRevisionsArePending() {
-		this.runner.withPropertyValues("migrations.run-on-startup=false").run((context) -> {
+		runner().withPropertyValues("migrations.run-on-startup=false").run((context) -> {
 			Health health = context.getBean(MigrationsHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 			assertThat(health.getDetails()).containsEntry("pending", List.of("a00000000001", "a00000000002"))
@@ -70,7 +54,7 @@ class MigrationsHealthContributorAutoConfigurationTests {
 
 	@Test
 	void isDownWhenTheBackgroundUpgradeFailed() {
-		this.runner.withPropertyValues("migrations.async=true", "migrations.locations=classpath:db/failing")
+		runner().withPropertyValues("migrations.async=true", "migrations.locations=classpath:db/failing")
 			.run((context) -> {
 				MigrationsInitializer initializer = context.getBean(MigrationsInitializer.class);
 				await().atMost(Duration.ofSeconds(20))
@@ -84,7 +68,7 @@ class MigrationsHealthContributorAutoConfigurationTests {
 
 	@Test
 	void namesANonTransactionalRevisionThatDidNotFinish() {
-		this.runner.withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
+		runner().withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
 			.run((context) -> {
 				Migrations migrations = context.getBean(Migrations.class);
 				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
@@ -114,7 +98,7 @@ class MigrationsHealthContributorAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenDisabled() {
-		this.runner.withPropertyValues("management.health.migrations.enabled=false")
+		runner().withPropertyValues("management.health.migrations.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
 	}
 

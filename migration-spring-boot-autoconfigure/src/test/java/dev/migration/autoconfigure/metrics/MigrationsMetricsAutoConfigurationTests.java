@@ -1,47 +1,30 @@
 package dev.migration.autoconfigure.metrics;
 
-import java.nio.file.Path;
-
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
-import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsContextRunners;
+import dev.migration.autoconfigure.SqliteContextTests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link MigrationsMetricsAutoConfiguration}.
  */
-class MigrationsMetricsAutoConfigurationTests {
+class MigrationsMetricsAutoConfigurationTests extends SqliteContextTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
-				MigrationsMetricsAutoConfiguration.class))
-		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
-
-	@TempDir
-	Path directory;
-
-	private ApplicationContextRunner runner;
-
-	@BeforeEach
-	void database() {
-		this.runner = this.contextRunner
-			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+	MigrationsMetricsAutoConfigurationTests() {
+		super(MigrationsContextRunners.withDataSource(MigrationsMetricsAutoConfiguration.class)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new));
 	}
 
 	@Test
 	void timesEveryStepInOneTimerPerOutcomeNotOnePerRevision() {
-		this.runner.run((context) -> {
+		runner().run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("migrations.step").timers()).singleElement().satisfies((timer) -> {
 				assertThat(timer.getId().getTag("outcome")).isEqualTo("success");
@@ -54,7 +37,7 @@ class MigrationsMetricsAutoConfigurationTests {
 
 	@Test
 	void gaugesPendingRevisions() {
-		this.runner.withPropertyValues("migrations.run-on-startup=false").run((context) -> {
+		runner().withPropertyValues("migrations.run-on-startup=false").run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("migrations.pending").gauge().value()).isEqualTo(2);
 		});
@@ -62,7 +45,7 @@ class MigrationsMetricsAutoConfigurationTests {
 
 	@Test
 	void gaugesPendingRevisionsOfEachMigrationsBean() {
-		this.runner.withPropertyValues("migrations.run-on-startup=false")
+		runner().withPropertyValues("migrations.run-on-startup=false")
 			.withBean("orders", Migrations.class, () -> sqlite("orders.db", "classpath:db/revisions"))
 			.withBean("books", Migrations.class, () -> sqlite("books.db", "classpath:db/endpoint"))
 			.run((context) -> {
@@ -74,7 +57,7 @@ class MigrationsMetricsAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutMicrometer() {
-		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+		runner().withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsMetrics.class));
 	}
 

@@ -18,6 +18,8 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -78,47 +80,22 @@ class MigrationsR2dbcAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void migrationsUrlWinsOverTheR2dbcSettings() {
+	@ParameterizedTest(name = "through a MigrationsConnectionDetails bean: {0}")
+	@ValueSource(booleans = { false, true })
+	void migrationsUrlOrAMigrationsConnectionDetailsBeanWinsOverTheR2dbcSettings(boolean bean) {
 		PostgresDatabase other = PostgresDatabase.create();
-		this.contextRunner
-			.withPropertyValues("spring.r2dbc.url=" + r2dbcUrl(this.database), "spring.r2dbc.username=postgres",
-					"migrations.url=" + jdbcUrl(other), "migrations.user=postgres")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(MigrationsConnectionDetails.class);
-				assertThat(versionRows(other)).containsExactly("a00000000002");
-				assertThat(tables(this.database)).isEmpty();
-			});
-	}
-
-	@Test
-	void aMigrationsConnectionDetailsBeanWinsOverTheR2dbcSettings() {
-		PostgresDatabase other = PostgresDatabase.create();
-		this.contextRunner
-			.withPropertyValues("spring.r2dbc.url=" + r2dbcUrl(this.database), "spring.r2dbc.username=postgres")
-			.withBean(MigrationsConnectionDetails.class, () -> new MigrationsConnectionDetails() {
-
-				@Override
-				public String getJdbcUrl() {
-					return jdbcUrl(other);
-				}
-
-				@Override
-				public String getUsername() {
-					return "postgres";
-				}
-
-				@Override
-				public String getPassword() {
-					return null;
-				}
-
-			})
-			.run((context) -> {
-				assertThat(context).hasSingleBean(MigrationsConnectionDetails.class);
-				assertThat(versionRows(other)).containsExactly("a00000000002");
-				assertThat(tables(this.database)).isEmpty();
-			});
+		ApplicationContextRunner runner = this.contextRunner
+			.withPropertyValues("spring.r2dbc.url=" + r2dbcUrl(this.database), "spring.r2dbc.username=postgres");
+		runner = bean
+				? runner.withBean(MigrationsConnectionDetails.class,
+						() -> MigrationsConnectionDetails.of(jdbcUrl(other), "postgres", null))
+				: runner.withPropertyValues("migrations.url=" + jdbcUrl(other), "migrations.user=postgres");
+		runner.run((context) -> {
+			// the R2DBC one backs off: only the user's bean is there, or none
+			assertThat(context.getBeansOfType(MigrationsConnectionDetails.class)).hasSize(bean ? 1 : 0);
+			assertThat(versionRows(other)).containsExactly("a00000000002");
+			assertThat(tables(this.database)).isEmpty();
+		});
 	}
 
 	@Test

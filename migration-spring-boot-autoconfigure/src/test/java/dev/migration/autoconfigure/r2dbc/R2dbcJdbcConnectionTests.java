@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.r2dbc;
 import java.util.stream.Stream;
 
 import dev.migration.Redactor;
+import dev.migration.autoconfigure.MigrationsConnectionDetails;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,7 @@ class R2dbcJdbcConnectionTests {
 
 	@Test
 	void takesUserAndPasswordFromTheUrlButLeavesThemOutOfTheJdbcUrl() {
-		R2dbcJdbcConnection connection = R2dbcJdbcConnection
+		MigrationsConnectionDetails connection = R2dbcJdbcConnection
 			.of(ConnectionFactoryOptions.parse("r2dbc:pool:postgresql://app_owner:s3cr%40t@db:5432/app"));
 		assertThat(connection.getJdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app");
 		assertThat(connection.getUsername()).isEqualTo("app_owner");
@@ -68,7 +69,7 @@ class R2dbcJdbcConnectionTests {
 			.option(ConnectionFactoryOptions.PASSWORD, new StringBuilder("secret"))
 			.option(ConnectionFactoryOptions.PORT, 6543)
 			.build();
-		R2dbcJdbcConnection connection = R2dbcJdbcConnection.of(options);
+		MigrationsConnectionDetails connection = R2dbcJdbcConnection.of(options);
 		assertThat(connection.getJdbcUrl()).isEqualTo("jdbc:postgresql://db:6543/app");
 		assertThat(connection.getUsername()).isEqualTo("app_owner");
 		assertThat(connection.getPassword()).isEqualTo("secret");

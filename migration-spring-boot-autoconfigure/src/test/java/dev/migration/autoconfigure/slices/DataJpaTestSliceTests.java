@@ -2,7 +2,7 @@ package dev.migration.autoconfigure.slices;
 
 import java.nio.file.Path;
 
-import dev.migration.support.PostgresDatabase;
+import dev.migration.autoconfigure.MigrationsContextRunners;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +14,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,16 +28,10 @@ class DataJpaTestSliceTests {
 	@TempDir
 	static Path directory;
 
-	@Nested
-	@DataJpaTest(properties = { "spring.jpa.hibernate.ddl-auto=validate",
-			"spring.jpa.database-platform=org.hibernate.community.dialect.SQLiteDialect" })
-	@AutoConfigureTestDatabase(replace = Replace.NONE)
-	class OnSqlite {
-
-		@DynamicPropertySource
-		static void database(DynamicPropertyRegistry registry) {
-			registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + directory.resolve("jpa-test.db"));
-		}
+	// @DataJpaTest's transaction is not found for a test method declared above the nested
+	// class
+	@Transactional
+	abstract static class SeesTheMigratedSchema {
 
 		@Autowired
 		TestEntityManager entityManager;
@@ -50,25 +45,26 @@ class DataJpaTestSliceTests {
 	}
 
 	@Nested
-	@DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
+	@DataJpaTest(properties = { "spring.jpa.hibernate.ddl-auto=validate",
+			"spring.jpa.database-platform=org.hibernate.community.dialect.SQLiteDialect" })
 	@AutoConfigureTestDatabase(replace = Replace.NONE)
-	class OnPostgres {
+	class OnSqlite extends SeesTheMigratedSchema {
 
 		@DynamicPropertySource
 		static void database(DynamicPropertyRegistry registry) {
-			PostgresDatabase database = PostgresDatabase.create();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::user);
-			registry.add("spring.datasource.password", database::password);
+			registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + directory.resolve("jpa-test.db"));
 		}
 
-		@Autowired
-		TestEntityManager entityManager;
+	}
 
-		@Test
-		void seesTheMigratedSchema() {
-			this.entityManager.persistFlushFind(new Thing(1, "a", "red"));
-			assertThat(this.entityManager.find(Thing.class, 1).getColour()).isEqualTo("red");
+	@Nested
+	@DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
+	@AutoConfigureTestDatabase(replace = Replace.NONE)
+	class OnPostgres extends SeesTheMigratedSchema {
+
+		@DynamicPropertySource
+		static void database(DynamicPropertyRegistry registry) {
+			MigrationsContextRunners.postgres(registry);
 		}
 
 	}

@@ -2,8 +2,8 @@ package dev.migration.autoconfigure.slices;
 
 import java.nio.file.Path;
 
+import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.MigrationsInitializer;
-import dev.migration.support.PostgresDatabase;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +27,7 @@ class JdbcTestSliceTests {
 	@TempDir
 	static Path directory;
 
-	@Nested
-	@JdbcTest
-	@AutoConfigureTestDatabase(replace = Replace.NONE)
-	class OnSqlite {
-
-		@DynamicPropertySource
-		static void database(DynamicPropertyRegistry registry) {
-			registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + directory.resolve("jdbc-test.db"));
-		}
+	abstract static class SeesTheMigratedSchema {
 
 		@Autowired
 		JdbcTemplate jdbcTemplate;
@@ -56,24 +48,23 @@ class JdbcTestSliceTests {
 	@Nested
 	@JdbcTest
 	@AutoConfigureTestDatabase(replace = Replace.NONE)
-	class OnPostgres {
+	class OnSqlite extends SeesTheMigratedSchema {
 
 		@DynamicPropertySource
 		static void database(DynamicPropertyRegistry registry) {
-			PostgresDatabase database = PostgresDatabase.create();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::user);
-			registry.add("spring.datasource.password", database::password);
+			registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + directory.resolve("jdbc-test.db"));
 		}
 
-		@Autowired
-		JdbcTemplate jdbcTemplate;
+	}
 
-		@Test
-		void seesTheMigratedSchema() {
-			assertThat(this.jdbcTemplate.queryForList("SELECT version_num FROM migration_version", String.class))
-				.containsExactly("a00000000002");
-			this.jdbcTemplate.update("INSERT INTO things (id, name, colour) VALUES (1, 'a', 'red')");
+	@Nested
+	@JdbcTest
+	@AutoConfigureTestDatabase(replace = Replace.NONE)
+	class OnPostgres extends SeesTheMigratedSchema {
+
+		@DynamicPropertySource
+		static void database(DynamicPropertyRegistry registry) {
+			MigrationsContextRunners.postgres(registry);
 		}
 
 	}

@@ -20,24 +20,7 @@ class JdbcAdaptingMigrationsConnectionDetailsFactory
 			// application's DataSource
 			return null;
 		}
-		return new MigrationsConnectionDetails() {
-
-			@Override
-			public String getJdbcUrl() {
-				return input.getJdbcUrl();
-			}
-
-			@Override
-			public String getUsername() {
-				return input.getUsername();
-			}
-
-			@Override
-			public String getPassword() {
-				return input.getPassword();
-			}
-
-		};
+		return MigrationsConnectionDetails.of(input.getJdbcUrl(), input.getUsername(), input.getPassword());
 	}
 
 }
