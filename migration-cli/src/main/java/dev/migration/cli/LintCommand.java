@@ -1,6 +1,5 @@
 package dev.migration.cli;
 
-import dev.migration.LintFinding;
 import dev.migration.LintReport;
 import dev.migration.Migrations;
 import picocli.CommandLine.Command;
@@ -20,31 +19,20 @@ final class LintCommand extends CliCommand {
 	private String dialect;
 
 	@Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-	private String format = "text";
+	private Format format = Format.text;
 
 	@Override
 	public Integer call() {
-		if (!this.format.equals("text") && !this.format.equals("json")) {
-			throw new UsageException("Unknown --format '" + this.format + "': use text or json.");
-		}
-		Migrations migrations = (this.cli.url() != null && !this.cli.url().isBlank()) ? this.cli.database()
-				: this.cli.offline(this.dialect);
+		Migrations migrations = (this.cli.url() != null) ? this.cli.database() : this.cli.offline(this.dialect);
 		LintReport report = migrations.lint();
-		if (this.format.equals("json")) {
+		if (this.format == Format.json) {
 			console().print(report.toJson());
 		}
 		else {
-			print(console(), report);
+			report.findings().forEach((finding) -> console().print(finding.describe()));
+			console().warn(report.summary());
 		}
 		return report.hasErrors() ? 1 : 0;
-	}
-
-	/** One line per finding on stdout, the count on stderr. */
-	private static void print(Console console, LintReport report) {
-		for (LintFinding finding : report.findings()) {
-			console.print(finding.describe());
-		}
-		summary(console, report);
 	}
 
 	/**
@@ -52,17 +40,15 @@ final class LintCommand extends CliCommand {
 	 * path it wrote.
 	 */
 	static void warn(Console console, LintReport report) {
-		for (LintFinding finding : report.findings()) {
-			console.warn(finding.describe());
-		}
-		summary(console, report);
+		report.findings().forEach((finding) -> console.warn(finding.describe()));
+		console.warn(report.summary());
 	}
 
-	private static void summary(Console console, LintReport report) {
-		console.warn("Lint: " + report.count(LintFinding.Severity.ERROR) + " errors, "
-				+ report.count(LintFinding.Severity.WARNING) + " warnings in " + report.revisions().size()
-				+ " revisions (" + report.dialect() + (report.databaseChecked() ? ", tables read from the database)"
-						: ", every table not created in the same revision counted as existing)"));
+	/** How the report is printed; picocli refuses any other value as a usage error. */
+	private enum Format {
+
+		text, json
+
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.migration.cli;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.migration.Direction;
@@ -37,11 +36,7 @@ final class StampCommand extends CliCommand {
 		}
 		List<UnfinishedRevision> unfinished = migrations.unfinished();
 		migrations.stamp(this.targets, this.purge);
-		for (UnfinishedRevision revision : unfinished) {
-			console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
-					+ revision.direction().word() + ", started " + revision.startedAt().truncatedTo(ChronoUnit.SECONDS)
-					+ ", not finished): the database is taken to be repaired by hand.");
-		}
+		unfinished.forEach((revision) -> console().warn(revision.describeCleared()));
 		return 0;
 	}
 
