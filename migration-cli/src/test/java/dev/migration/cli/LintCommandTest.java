@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
+import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,16 @@ class LintCommandTest {
 		Path revisions = this.directory.resolve("revisions");
 		Files.createDirectories(revisions);
 		return new Cli(revisions);
+	}
+
+	/**
+	 * A CLI over the seed revisions, upgraded to heads on the database: the revisions
+	 * written after are the pending ones.
+	 */
+	private Cli atHeads(TestDatabase database) {
+		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
+		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		return cli;
 	}
 
 	@Test
@@ -121,8 +132,7 @@ class LintCommandTest {
 	@Test
 	void withAPostgresDatabaseOnlyTablesItHoldsAreExisting() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		Cli cli = atHeads(database);
 		cli.write("b1_audit.sql",
 				Cli.revision("b1", Cli.POSTS, "Audit",
 						"SET lock_timeout = '5s';\n" + "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
@@ -150,8 +160,7 @@ class LintCommandTest {
 	@Test
 	void withAPostgresDatabaseTypeChangesAreJudgedByTheColumnsTypes() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		Cli cli = atHeads(database);
 		cli.write("b1_types.sql",
 				Cli.revision("b1", Cli.POSTS, "Types",
 						"SET lock_timeout = '5s';\n" + "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
@@ -171,8 +180,7 @@ class LintCommandTest {
 	@Test
 	void aLockTimeoutOfTheConnectionCountsAsSet() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		Cli cli = atHeads(database);
 		cli.write("b1_column.sql", Cli.revision("b1", Cli.POSTS, "Column", "ALTER TABLE users ADD COLUMN n INTEGER;",
 				"ALTER TABLE users DROP COLUMN n;"));
 		assertThat(cli.run("lint").out()).contains("b1_column.sql:6: missing-lock-timeout warning");
@@ -184,9 +192,7 @@ class LintCommandTest {
 
 	@Test
 	void withASqliteDatabaseOnlyPendingRevisionsAreRead() throws IOException {
-		SqliteDatabase database = SqliteDatabase.in(this.directory);
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), null, null);
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		Cli cli = atHeads(SqliteDatabase.in(this.directory));
 		cli.write("b1_rename.sql", Cli.revision("b1", Cli.POSTS, "Rename",
 				"ALTER TABLE posts RENAME COLUMN body " + "TO text;", "ALTER TABLE posts RENAME COLUMN text TO body;"));
 		Result lint = cli.run("lint");
@@ -198,8 +204,7 @@ class LintCommandTest {
 	@Test
 	void autogeneratePrintsTheFindingsOfTheRevisionItWrote() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		Cli cli = atHeads(database);
 		Files.writeString(this.directory.resolve("schema.sql"),
 				AutogenerateCommandsTest.SEED_SCHEMA + "CREATE INDEX ix_users_created_at ON users (created_at);\n");
 		Result revision = cli.run("revision", "-m", "Index created", "--autogenerate");
