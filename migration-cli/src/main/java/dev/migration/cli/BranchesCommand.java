@@ -5,7 +5,7 @@ import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
 
 @Command(name = "branches", description = "List the branch points and the revisions each branches into.",
-		footer = { "", "Example:", "  migration branches" })
+		footer = { "  migration branches" })
 final class BranchesCommand extends ListingCommand {
 
 	@Override

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "current",
 		description = "Show the revisions stored in the version table (--version-table, default migration_version).",
-		footer = { "", "Example:", "  migration --url jdbc:sqlite:app.db current --verbose" })
+		footer = { "  migration --url jdbc:sqlite:app.db current --verbose" })
 final class CurrentCommand extends ListingCommand {
 
 	@Override

@@ -4,7 +4,7 @@ import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
 
 @Command(name = "heads", description = "List the heads: revisions nothing follows yet.",
-		footer = { "", "Example:", "  migration heads" })
+		footer = { "  migration heads" })
 final class HeadsCommand extends ListingCommand {
 
 	@Override

@@ -8,8 +8,8 @@ import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "history", description = "List the revisions, newest first.", footer = { "", "Examples:",
-		"  migration history", "  migration --url jdbc:sqlite:app.db history -r current: --indicate-current" })
+@Command(name = "history", description = "List the revisions, newest first.", footer = { "  migration history",
+		"  migration --url jdbc:sqlite:app.db history -r current: --indicate-current" })
 final class HistoryCommand extends ListingCommand {
 
 	@Option(names = { "-r", "--rev-range" }, paramLabel = "START:END",

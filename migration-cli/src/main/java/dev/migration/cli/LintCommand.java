@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 @Command(name = "lint",
 		description = "Report statements of the revisions that lock a busy table for long, fail, or lose data: exit 1 "
 				+ "on an error, 0 with warnings only. Without --url every revision is read; with it, the pending "
-				+ "ones, and the database tells which tables exist.",
-		footer = { "", "Suppress a finding with '-- lint: ignore <rule>' on the line before the statement.", "",
-				"Examples:", "  migration lint --dialect postgresql",
+				+ "ones, and the database tells which tables exist. Suppress a finding with "
+				+ "'-- lint: ignore <rule>' on the line before the statement.",
+		footer = { "  migration lint --dialect postgresql",
 				"  migration --url jdbc:postgresql://localhost/app lint --format json" })
 final class LintCommand extends CliCommand {
 

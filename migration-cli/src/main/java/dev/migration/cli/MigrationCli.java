@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import dev.migration.InvalidSettingException;
 import dev.migration.MigrationConfiguration;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
 				BranchesCommand.class, ShowCommand.class, StampCommand.class, CheckCommand.class, ValidateCommand.class,
 				LintCommand.class },
-		footer = { "", "Example:", "  java -jar migration-cli.jar --url jdbc:sqlite:app.db upgrade heads" })
+		footer = { "  java -jar migration-cli.jar --url jdbc:sqlite:app.db upgrade heads" })
 public final class MigrationCli implements Callable<Integer> {
 
 	static final String DEFAULT_LOCATION = "db/revisions";
@@ -147,6 +148,9 @@ public final class MigrationCli implements Callable<Integer> {
 		commandLine.setOut(console.out());
 		commandLine.setErr(console.err());
 		commandLine.setDefaultValueProvider(cli::environmentValue);
+		// each command's footer is its examples, under one heading
+		Stream.concat(Stream.of(commandLine), commandLine.getSubcommands().values().stream())
+			.forEach((command) -> command.getCommandSpec().usageMessage().footerHeading("%nExamples:%n"));
 		commandLine.setExecutionStrategy(new FleetExecution(cli, args));
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
 			cli.console.failed(
@@ -163,7 +167,7 @@ public final class MigrationCli implements Callable<Integer> {
 		return commandLine.execute(args);
 	}
 
-	static String message(Exception ex) {
+	private static String message(Exception ex) {
 		return (ex instanceof MigrationException || ex instanceof UsageException) ? ex.getMessage()
 				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}

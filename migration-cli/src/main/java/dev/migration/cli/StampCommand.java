@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stamp", description = "Set the version table to the targets without running any revision.",
-		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db stamp heads",
+		footer = { "  migration --url jdbc:sqlite:app.db stamp heads",
 				"  migration --url jdbc:sqlite:app.db stamp --purge 1a2b3c4d5e6f" })
 final class StampCommand extends CliCommand {
 

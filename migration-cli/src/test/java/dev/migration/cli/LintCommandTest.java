@@ -3,6 +3,7 @@ package dev.migration.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
@@ -38,6 +39,17 @@ class LintCommandTest {
 	private Cli atHeads(TestDatabase database) {
 		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
 		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		return cli;
+	}
+
+	/**
+	 * The seed revisions at heads on the database, and revision {@code b1} after them,
+	 * pending, in {@code b1_<name>.sql}.
+	 */
+	private Cli withPending(TestDatabase database, String name, String upgrade, String downgrade) {
+		Cli cli = atHeads(database);
+		cli.write("b1_" + name.toLowerCase(Locale.ROOT) + ".sql",
+				Cli.revision("b1", Cli.POSTS, name, upgrade, downgrade));
 		return cli;
 	}
 
@@ -131,13 +143,10 @@ class LintCommandTest {
 	 */
 	@Test
 	void withAPostgresDatabaseOnlyTablesItHoldsAreExisting() throws IOException {
-		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = atHeads(database);
-		cli.write("b1_audit.sql",
-				Cli.revision("b1", Cli.POSTS, "Audit",
-						"SET lock_timeout = '5s';\n" + "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
-								+ "CREATE INDEX ix_users_created ON users (created_at);",
-						"DROP INDEX ix_users_created;\nDROP TABLE audit;"));
+		Cli cli = withPending(PostgresDatabase.create(), "Audit",
+				"SET lock_timeout = '5s';\n" + "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
+						+ "CREATE INDEX ix_users_created ON users (created_at);",
+				"DROP INDEX ix_users_created;\nDROP TABLE audit;");
 		cli.write("b2_audit_index.sql", Cli.revision("b2", "b1", "Audit index",
 				"CREATE INDEX ix_audit_user ON audit (user_id);", "DROP INDEX ix_audit_user;"));
 
@@ -159,13 +168,10 @@ class LintCommandTest {
 	 */
 	@Test
 	void withAPostgresDatabaseTypeChangesAreJudgedByTheColumnsTypes() throws IOException {
-		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = atHeads(database);
-		cli.write("b1_types.sql",
-				Cli.revision("b1", Cli.POSTS, "Types",
-						"SET lock_timeout = '5s';\n" + "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
-								+ "ALTER TABLE users ALTER COLUMN id TYPE bigint;",
-						"SELECT 1;"));
+		Cli cli = withPending(PostgresDatabase.create(), "Types",
+				"SET lock_timeout = '5s';\n" + "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
+						+ "ALTER TABLE users ALTER COLUMN id TYPE bigint;",
+				"SELECT 1;");
 		Result lint = cli.run("lint");
 		assertThat(lint.lines()).singleElement()
 			.asString()
@@ -180,9 +186,8 @@ class LintCommandTest {
 	@Test
 	void aLockTimeoutOfTheConnectionCountsAsSet() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = atHeads(database);
-		cli.write("b1_column.sql", Cli.revision("b1", Cli.POSTS, "Column", "ALTER TABLE users ADD COLUMN n INTEGER;",
-				"ALTER TABLE users DROP COLUMN n;"));
+		Cli cli = withPending(database, "Column", "ALTER TABLE users ADD COLUMN n INTEGER;",
+				"ALTER TABLE users DROP COLUMN n;");
 		assertThat(cli.run("lint").out()).contains("b1_column.sql:6: missing-lock-timeout warning");
 		String withTimeout = database.url() + (database.url().contains("?") ? "&" : "?")
 				+ "options=-c%20lock_timeout%3D5s";
@@ -192,9 +197,8 @@ class LintCommandTest {
 
 	@Test
 	void withASqliteDatabaseOnlyPendingRevisionsAreRead() throws IOException {
-		Cli cli = atHeads(SqliteDatabase.in(this.directory));
-		cli.write("b1_rename.sql", Cli.revision("b1", Cli.POSTS, "Rename",
-				"ALTER TABLE posts RENAME COLUMN body " + "TO text;", "ALTER TABLE posts RENAME COLUMN text TO body;"));
+		Cli cli = withPending(SqliteDatabase.in(this.directory), "Rename",
+				"ALTER TABLE posts RENAME COLUMN body TO text;", "ALTER TABLE posts RENAME COLUMN text TO body;");
 		Result lint = cli.run("lint");
 		assertThat(lint.exitCode()).isZero();
 		assertThat(lint.lines()).hasSize(2).allMatch((line) -> line.contains("b1_rename.sql:"));
@@ -203,8 +207,7 @@ class LintCommandTest {
 
 	@Test
 	void autogeneratePrintsTheFindingsOfTheRevisionItWrote() throws IOException {
-		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = atHeads(database);
+		Cli cli = atHeads(PostgresDatabase.create());
 		Files.writeString(this.directory.resolve("schema.sql"),
 				AutogenerateCommandsTest.SEED_SCHEMA + "CREATE INDEX ix_users_created_at ON users (created_at);\n");
 		Result revision = cli.run("revision", "-m", "Index created", "--autogenerate");
