@@ -32,6 +32,13 @@ class LintCommandTest {
 		return new Cli(revisions);
 	}
 
+	/** A CLI over one root revision, {@code a1}, in {@code a1_<file>.sql}. */
+	private Cli withRoot(String file, String message, String upgrade, String downgrade) throws IOException {
+		Cli cli = cli();
+		cli.write("a1_" + file + ".sql", Cli.revision("a1", "none", message, upgrade, downgrade));
+		return cli;
+	}
+
 	/**
 	 * A CLI over the seed revisions, upgraded to heads on the database: the revisions
 	 * written after are the pending ones.
@@ -55,9 +62,8 @@ class LintCommandTest {
 
 	@Test
 	void printsOneLinePerFindingAndFailsOnAnError() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index users",
-				"CREATE INDEX ix_users_name ON users (name);", "DROP INDEX ix_users_name;"));
+		Cli cli = withRoot("index", "Index users", "CREATE INDEX ix_users_name ON users (name);",
+				"DROP INDEX ix_users_name;");
 		Result lint = cli.run("lint", "--dialect", "postgresql");
 		assertThat(lint.exitCode()).isEqualTo(1);
 		String file = cli.revisions.resolve("a1_index.sql").toString();
@@ -73,10 +79,8 @@ class LintCommandTest {
 
 	@Test
 	void warningsAloneExitWithZero() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_rename.sql",
-				Cli.revision("a1", "none", "Rename", "ALTER TABLE users RENAME COLUMN name TO " + "full_name;",
-						"ALTER TABLE users RENAME COLUMN full_name TO name;"));
+		Cli cli = withRoot("rename", "Rename", "ALTER TABLE users RENAME COLUMN name TO full_name;",
+				"ALTER TABLE users RENAME COLUMN full_name TO name;");
 		Result lint = cli.run("lint", "--dialect", "sqlite");
 		assertThat(lint.exitCode()).as(lint.err()).isZero();
 		assertThat(lint.lines()).hasSize(2).allMatch((line) -> line.contains(": renaming-column warning: "));
@@ -84,11 +88,10 @@ class LintCommandTest {
 
 	@Test
 	void anIgnoreCommentOnTheLineBeforeSuppressesTheFinding() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql",
-				Cli.revision("a1", "none", "Index users", "SET lock_timeout = '5s';\n"
+		Cli cli = withRoot("index", "Index users",
+				"SET lock_timeout = '5s';\n"
 						+ "-- lint: ignore require-concurrent-index\nCREATE INDEX ix_users_name ON users (name);",
-						"DROP INDEX ix_users_name;"));
+				"DROP INDEX ix_users_name;");
 		Result lint = cli.run("lint", "--dialect", "postgresql");
 		assertThat(lint.exitCode()).as(lint.out()).isZero();
 		assertThat(lint.out()).isEmpty();
@@ -96,9 +99,8 @@ class LintCommandTest {
 
 	@Test
 	void jsonFormatIsOneObjectWithEveryField() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index \"users\"",
-				"SET lock_timeout = '5s';\nCREATE INDEX ix_users_name ON users (name);", "DROP INDEX ix_users_name;"));
+		Cli cli = withRoot("index", "Index \"users\"",
+				"SET lock_timeout = '5s';\nCREATE INDEX ix_users_name ON users (name);", "DROP INDEX ix_users_name;");
 		Result lint = cli.run("lint", "--dialect", "postgresql", "--format", "json");
 		assertThat(lint.exitCode()).isEqualTo(1);
 		JsonNode report = new ObjectMapper().readTree(lint.out());
@@ -128,9 +130,8 @@ class LintCommandTest {
 
 	@Test
 	void postgresRulesDoNotFireOnSqliteRevisions() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index users",
-				"CREATE INDEX ix_users_name ON users (name);\nALTER TABLE users ADD COLUMN n INTEGER;", ""));
+		Cli cli = withRoot("index", "Index users",
+				"CREATE INDEX ix_users_name ON users (name);\nALTER TABLE users ADD COLUMN n INTEGER;", "");
 		Result lint = cli.run("lint", "--dialect", "sqlite");
 		assertThat(lint.exitCode()).isZero();
 		assertThat(lint.out()).isEmpty();
