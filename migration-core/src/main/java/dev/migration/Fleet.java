@@ -127,8 +127,10 @@ public final class Fleet {
 			throw new InvalidSettingException("schemas", "A fleet is the schemas of a list or the databases of a URL "
 					+ "file: give one of them, " + ((schemas == null) ? "neither was given." : "not both."));
 		}
+		// a wrong shard is refused before the fleet is read
+		int[] part = (shard != null) ? part(shard) : null;
 		List<FleetTarget> targets = (schemas != null) ? schemas(schemas) : urls(urlFile);
-		return (shard != null) ? shard(targets, shard) : targets;
+		return (part != null) ? shard(targets, part[0], part[1]) : targets;
 	}
 
 	/**
@@ -137,13 +139,19 @@ public final class Fleet {
 	 * @throws InvalidSettingException unless the part is {@code K/N} with 1 <= K <= N
 	 */
 	public static List<FleetTarget> shard(List<FleetTarget> targets, String part) {
-		Matcher numbers = SHARD.matcher(part.strip());
+		int[] numbers = part(part);
+		return shard(targets, numbers[0], numbers[1]);
+	}
+
+	/** {@code K/N} as {@code [K, N]}. */
+	private static int[] part(String text) {
+		Matcher numbers = SHARD.matcher(text.strip());
 		if (!numbers.matches() || Integer.parseInt(numbers.group(1)) < 1
 				|| Integer.parseInt(numbers.group(1)) > Integer.parseInt(numbers.group(2))) {
 			throw new InvalidSettingException("shard",
-					"Invalid shard '" + part + "': use K/N with 1 <= K <= N, e.g. 2/4 for the second of four parts.");
+					"Invalid shard '" + text + "': use K/N with 1 <= K <= N, e.g. 2/4 for the second of four parts.");
 		}
-		return shard(targets, Integer.parseInt(numbers.group(1)), Integer.parseInt(numbers.group(2)));
+		return new int[] { Integer.parseInt(numbers.group(1)), Integer.parseInt(numbers.group(2)) };
 	}
 
 	/**
