@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.migration.internal.dialect.ConnectionSource;
 import dev.migration.internal.dialect.DatabaseMessages;
@@ -35,6 +37,8 @@ public final class Fleet {
 	/** How many targets run at once unless told otherwise. */
 	public static final int DEFAULT_PARALLELISM = 4;
 
+	private static final Pattern SHARD = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
+
 	private final Migrations migrations;
 
 	private final int parallelism;
@@ -54,7 +58,8 @@ public final class Fleet {
 	/** At most this many targets at once, each with its own connections. */
 	public Fleet parallelism(int parallelism) {
 		if (parallelism < 1) {
-			throw new MigrationException("Parallelism must be at least 1, got " + parallelism + ".");
+			throw new InvalidSettingException("parallelism",
+					"Parallelism must be at least 1 target at once, got " + parallelism + ".");
 		}
 		return new Fleet(this.migrations, parallelism, this.failFast);
 	}
@@ -105,6 +110,48 @@ public final class Fleet {
 	 */
 	public static List<FleetTarget> urls(Path file) {
 		return UrlFile.read(file);
+	}
+
+	/**
+	 * The targets a command names: the schemas of a list of this fleet's database (see
+	 * {@link #schemas}) or the databases of a URL file (see {@link #urls}), and with a
+	 * shard only its part (see {@link #shard(List, String)}).
+	 * @param schemas the list of schemas, or {@code null}
+	 * @param urlFile the file of URLs, or {@code null}
+	 * @param shard {@code K/N}, or {@code null} for the whole fleet
+	 * @throws InvalidSettingException unless exactly one of {@code schemas} and
+	 * {@code urlFile} is given, or when the shard is not {@code K/N}
+	 */
+	public List<FleetTarget> targets(String schemas, Path urlFile, String shard) {
+		if ((schemas == null) == (urlFile == null)) {
+			throw new InvalidSettingException("schemas", "A fleet is the schemas of a list or the databases of a URL "
+					+ "file: give one of them, " + ((schemas == null) ? "neither was given." : "not both."));
+		}
+		// a wrong shard is refused before the fleet is read
+		int[] part = (shard != null) ? part(shard) : null;
+		List<FleetTarget> targets = (schemas != null) ? schemas(schemas) : urls(urlFile);
+		return (part != null) ? shard(targets, part[0], part[1]) : targets;
+	}
+
+	/**
+	 * The part of the fleet that {@code K/N} names, as {@link #shard(List, int, int)}
+	 * keeps it: what a job of N reads from its command line or index.
+	 * @throws InvalidSettingException unless the part is {@code K/N} with 1 <= K <= N
+	 */
+	public static List<FleetTarget> shard(List<FleetTarget> targets, String part) {
+		int[] numbers = part(part);
+		return shard(targets, numbers[0], numbers[1]);
+	}
+
+	/** {@code K/N} as {@code [K, N]}. */
+	private static int[] part(String text) {
+		Matcher numbers = SHARD.matcher(text.strip());
+		if (!numbers.matches() || Integer.parseInt(numbers.group(1)) < 1
+				|| Integer.parseInt(numbers.group(1)) > Integer.parseInt(numbers.group(2))) {
+			throw new InvalidSettingException("shard",
+					"Invalid shard '" + text + "': use K/N with 1 <= K <= N, e.g. 2/4 for the second of four parts.");
+		}
+		return new int[] { Integer.parseInt(numbers.group(1)), Integer.parseInt(numbers.group(2)) };
 	}
 
 	/**

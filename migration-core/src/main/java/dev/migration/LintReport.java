@@ -43,6 +43,17 @@ public record LintReport(List<LintFinding> findings, List<String> revisions, Str
 	}
 
 	/**
+	 * The counts in one line, e.g. {@code Lint: 0 errors, 2 warnings in 3 revisions
+	 * (postgresql, tables read from the database)}.
+	 */
+	public String summary() {
+		return "Lint: " + count(LintFinding.Severity.ERROR) + " errors, " + count(LintFinding.Severity.WARNING)
+				+ " warnings in " + this.revisions.size() + " revisions (" + this.dialect
+				+ (this.databaseChecked ? ", tables read from the database)"
+						: ", every table not created in the same revision counted as existing)");
+	}
+
+	/**
 	 * The report as one JSON object: {@code dialect}, {@code databaseChecked},
 	 * {@code revisions}, {@code errors}, {@code warnings} and {@code findings}, each
 	 * finding with the fields of {@link LintFinding} ({@code severity} as {@code error}

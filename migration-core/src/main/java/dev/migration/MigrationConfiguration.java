@@ -252,13 +252,15 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 			return this;
 		}
 
+		/** The version table; {@code null} for the default. */
 		public Builder versionTable(String versionTable) {
-			this.versionTable = versionTable;
+			this.versionTable = (versionTable != null) ? versionTable : DEFAULT_VERSION_TABLE;
 			return this;
 		}
 
+		/** The history table; {@code null} for the default. */
 		public Builder historyTable(String historyTable) {
-			this.historyTable = historyTable;
+			this.historyTable = (historyTable != null) ? historyTable : DEFAULT_HISTORY_TABLE;
 			return this;
 		}
 

@@ -457,6 +457,18 @@ public final class Migrations {
 	}
 
 	/**
+	 * What a command would do between two targets, without a database (an offline
+	 * {@code --sql} range {@code START:END}): from the revisions {@code start} names
+	 * ({@code base} or empty: nothing applied) to {@code end} (empty: as far as the
+	 * direction goes, {@code heads} up and {@code base} down).
+	 */
+	public Plan plan(Direction direction, String start, String end) {
+		List<String> fromRows = (start.isEmpty() || start.equals("base")) ? List.of() : resolve(start, List.of());
+		String to = !end.isEmpty() ? end : (direction == Direction.UPGRADE) ? "heads" : "base";
+		return plan(direction, List.of(to), fromRows, false);
+	}
+
+	/**
 	 * Applies revisions up to the target ({@code heads}, {@code head}, an id, {@code +1},
 	 * ...).
 	 */

@@ -58,6 +58,13 @@ public record UnfinishedRevision(long historyId, String revision, Direction dire
 				+ "' if you completed it.";
 	}
 
+	/** What a stamp that cleared this mark reports. */
+	public String describeCleared() {
+		return "The stamp cleared the mark of revision " + this.revision + " (" + this.direction.word() + ", started "
+				+ ((this.startedAt != null) ? this.startedAt.truncatedTo(ChronoUnit.SECONDS) : "?")
+				+ ", not finished): the database is taken to be repaired by hand.";
+	}
+
 	private static List<String> baseIfEmpty(List<String> revisions) {
 		return revisions.isEmpty() ? List.of("base") : revisions;
 	}

@@ -23,6 +23,21 @@ class MigrationConfigurationTests {
 	}
 
 	@Test
+	void noTableNameLeavesTheDefault() {
+		MigrationConfiguration configuration = MigrationConfiguration.builder()
+			.versionTable("alembic_version")
+			.historyTable("log")
+			.build()
+			.toBuilder()
+			.versionTable(null)
+			.historyTable(null)
+			.build();
+
+		assertThat(configuration.versionTable()).isEqualTo(MigrationConfiguration.DEFAULT_VERSION_TABLE);
+		assertThat(configuration.historyTable()).isEqualTo(MigrationConfiguration.DEFAULT_HISTORY_TABLE);
+	}
+
+	@Test
 	void tableNamesThatAreNotPlainIdentifiersAreRefused() {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> MigrationConfiguration.builder().versionTable("v; DROP TABLE users").build())

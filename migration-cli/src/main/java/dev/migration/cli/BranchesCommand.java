@@ -3,14 +3,10 @@ package dev.migration.cli;
 import dev.migration.Migrations;
 import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "branches", description = "List the branch points and the revisions each branches into.",
-		footer = { "", "Example:", "  migration branches" })
-final class BranchesCommand extends CliCommand {
-
-	@Option(names = { "-v", "--verbose" }, description = "Show each branch point in full.")
-	private boolean verbose;
+		footer = { "  migration branches" })
+final class BranchesCommand extends ListingCommand {
 
 	@Override
 	public Integer call() {

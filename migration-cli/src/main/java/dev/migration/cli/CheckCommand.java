@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "check",
 		description = "Compare the database at head with the target schema: exit 0 when they match, 1 listing each "
 				+ "difference.",
-		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db check --target-schema db/schema.sql",
+		footer = { "  migration --url jdbc:sqlite:app.db check --target-schema db/schema.sql",
 				"  migration check --dev-url jdbc:postgresql://localhost/app_dev" })
 final class CheckCommand extends CliCommand {
 

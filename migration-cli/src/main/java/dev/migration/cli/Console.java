@@ -21,21 +21,48 @@ final class Console {
 
 	private final PrintWriter err;
 
+	private final String prefix;
+
 	private final Supplier<Redactor> redactor;
+
+	Console(PrintWriter out, PrintWriter err) {
+		this(out, err, "", Redactor::patternsOnly);
+	}
 
 	/**
 	 * The redactor is asked for at each line: the options that hold the passwords are
 	 * parsed after this exists.
 	 */
-	Console(PrintWriter out, PrintWriter err, Supplier<Redactor> redactor) {
+	private Console(PrintWriter out, PrintWriter err, String prefix, Supplier<Redactor> redactor) {
 		this.out = out;
 		this.err = err;
+		this.prefix = prefix;
 		this.redactor = redactor;
 	}
 
+	Console withRedactor(Supplier<Redactor> lineRedactor) {
+		return new Console(this.out, this.err, this.prefix, lineRedactor);
+	}
+
+	/**
+	 * Every line starts with the prefix, e.g. {@code [tenant_07] }, and is written in one
+	 * {@code println}: PrintWriter holds its lock for the call, so the lines of targets
+	 * that run at once never mix within a line.
+	 */
+	Console withPrefix(String linePrefix) {
+		return new Console(this.out, this.err, linePrefix, this.redactor);
+	}
+
+	PrintWriter out() {
+		return this.out;
+	}
+
+	PrintWriter err() {
+		return this.err;
+	}
+
 	void print(String line) {
-		this.out.println(this.redactor.get().redact(line));
-		this.out.flush();
+		println(this.out, this.redactor.get().redact(line));
 	}
 
 	/**
@@ -44,18 +71,16 @@ final class Console {
 	 * the revisions' text, not a connection's secret.
 	 */
 	void script(String script) {
-		this.out.println(script);
-		this.out.flush();
+		println(this.out, script);
 	}
 
 	void warn(String line) {
-		this.err.println(this.redactor.get().redact(line));
-		this.err.flush();
+		println(this.err, this.redactor.get().redact(line));
 	}
 
 	/**
 	 * The one-line error: {@code FAILED: <message>}, the database's multi-line message
-	 * joined into one line.
+	 * (PostgreSQL adds "Position: ...") joined into one line.
 	 */
 	void failed(String message) {
 		warn("FAILED: " + String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " "));
@@ -66,8 +91,12 @@ final class Console {
 	 * other line.
 	 */
 	void stackTrace(Throwable failure) {
-		this.err.print(this.redactor.get().stackTrace(failure));
-		this.err.flush();
+		println(this.err, this.redactor.get().stackTrace(failure).stripTrailing());
+	}
+
+	private void println(PrintWriter writer, String text) {
+		writer.println(this.prefix + text.replace("\n", "\n" + this.prefix));
+		writer.flush();
 	}
 
 	/**

@@ -3,15 +3,11 @@ package dev.migration.cli;
 import dev.migration.MigrationStatus;
 import dev.migration.MigrationStatus.RevisionStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "current",
 		description = "Show the revisions stored in the version table (--version-table, default migration_version).",
-		footer = { "", "Example:", "  migration --url jdbc:sqlite:app.db current --verbose" })
-final class CurrentCommand extends CliCommand {
-
-	@Option(names = { "-v", "--verbose" }, description = "Show the database and each revision in full.")
-	private boolean verbose;
+		footer = { "  migration --url jdbc:sqlite:app.db current --verbose" })
+final class CurrentCommand extends ListingCommand {
 
 	@Override
 	public Integer call() {

@@ -1,15 +1,10 @@
 package dev.migration.cli;
 
-import dev.migration.Direction;
 import picocli.CommandLine.Command;
 
 @Command(name = "downgrade", description = "Revert revisions down to TARGET.",
-		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db downgrade -1",
+		footer = { "  migration --url jdbc:sqlite:app.db downgrade -1",
 				"  migration downgrade --sql heads:base --dialect sqlite > downgrade.sql" })
 final class DowngradeCommand extends MoveCommand {
-
-	DowngradeCommand() {
-		super(Direction.DOWNGRADE);
-	}
 
 }

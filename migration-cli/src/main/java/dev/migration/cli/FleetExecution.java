@@ -1,10 +1,7 @@
 package dev.migration.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -14,19 +11,20 @@ import java.util.logging.SimpleFormatter;
 import dev.migration.Fleet;
 import dev.migration.FleetResult;
 import dev.migration.FleetTarget;
+import dev.migration.MigrationListener;
 import dev.migration.Migrations;
-import dev.migration.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionStrategy;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
 /**
- * Runs the parsed command as usual, or, with {@code --schemas} or {@code --urls}, once
- * per target of the fleet on at most {@code --parallel} threads: each target has its own
- * database, its own console whose lines start with {@code [<target>] }, and its own exit;
- * the last line counts them.
+ * Runs the parsed command as usual, or, with {@code --schemas} or {@code --urls}, the
+ * whole command line once per target of the fleet on at most {@code --parallel} threads:
+ * each target has its own database, its own console whose lines start with
+ * {@code [<target>] }, and its own exit; the last line counts them.
  */
 final class FleetExecution implements IExecutionStrategy {
 
@@ -34,26 +32,30 @@ final class FleetExecution implements IExecutionStrategy {
 	 * The commands that mean something per target; the others work from the revisions
 	 * folder or print a script.
 	 */
-	static final Set<String> COMMANDS = Set.of("upgrade", "downgrade", "stamp", "current", "validate", "history");
+	private static final Set<String> COMMANDS = Set.of("upgrade", "downgrade", "stamp", "current", "validate",
+			"history");
 
 	private final MigrationCli cli;
 
-	private final PrintWriter out;
+	private final String[] args;
 
-	private final PrintWriter err;
-
-	FleetExecution(MigrationCli cli, PrintWriter out, PrintWriter err) {
+	FleetExecution(MigrationCli cli, String[] args) {
 		this.cli = cli;
-		this.out = out;
-		this.err = err;
+		this.args = args;
 	}
 
 	@Override
 	public int execute(ParseResult parseResult) throws ExecutionException {
-		FleetOptions options = this.cli.fleet();
-		if (!options.isFleet(this.cli)) {
-			if (options.fleetOnlyOptionGiven()) {
-				throw new CommandLine.ParameterException(parseResult.commandSpec().commandLine(),
+		ParseResult last = parseResult;
+		boolean fleetOnlyOption = false;
+		for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+			last = level;
+			fleetOnlyOption |= level.hasMatchedOption("--parallel") || level.hasMatchedOption("--fail-fast")
+					|| level.hasMatchedOption("--shard");
+		}
+		if (this.cli.target() != null || !this.cli.fleet().isFleet()) {
+			if (fleetOnlyOption && this.cli.target() == null) {
+				throw new ParameterException(last.commandSpec().commandLine(),
 						"--parallel, --fail-fast and --shard go with --schemas LIST or --urls FILE");
 			}
 			return new RunLast().execute(parseResult);
@@ -61,89 +63,59 @@ final class FleetExecution implements IExecutionStrategy {
 		if (CommandLine.printHelpIfRequested(parseResult)) {
 			return 0;
 		}
-		ParseResult last = parseResult;
-		while (last.hasSubcommand()) {
-			last = last.subcommand();
-		}
-		CommandLine command = last.commandSpec().commandLine();
 		try {
-			return run(command, last, options);
+			return run(last);
 		}
 		catch (RuntimeException ex) {
-			throw new ExecutionException(command, String.valueOf(ex.getMessage()), ex);
+			throw new ExecutionException(last.commandSpec().commandLine(), String.valueOf(ex.getMessage()), ex);
 		}
 	}
 
-	private int run(CommandLine command, ParseResult parsed, FleetOptions options) {
-		String name = command.getCommandName();
-		if (!COMMANDS.contains(name) || !(command.getCommand() instanceof Callable<?>)) {
+	private int run(ParseResult command) {
+		String name = command.commandSpec().name();
+		if (!COMMANDS.contains(name)) {
 			throw new UsageException("--schemas and --urls run upgrade, downgrade, stamp, current, validate and "
 					+ "history once per target, not '" + name + "'.");
 		}
-		if (parsed.hasMatchedOption("--sql")) {
+		if (command.hasMatchedOption("--sql")) {
 			throw new UsageException("--sql prints one script and runs nothing: give it one --url, not a fleet.");
 		}
-		String schemas = options.schemas(this.cli);
-		String urls = options.urls(this.cli);
-		if (schemas != null && urls != null) {
-			throw new UsageException(
-					"Give --schemas LIST (schemas of one database) or --urls FILE (databases), " + "not both.");
+		FleetOptions options = this.cli.fleet();
+		Migrations template = (options.schemas != null) ? this.cli.database() : this.cli.revisions();
+		Fleet fleet = Fleet.of(template).parallelism(options.parallel).failFast(options.failFast);
+		List<FleetTarget> targets = fleet.targets(options.schemas, options.urls, options.shard);
+		FleetResult<Integer> result;
+		try (TargetLog log = new TargetLog(this.cli.console())) {
+			result = fleet.run(targets, (target) -> {
+				Console console = this.cli.console().withPrefix("[" + target.name() + "] ");
+				log.consoles.set(console);
+				int exitCode = MigrationCli.execute(console, this.cli.environment(), new Member(fleet, target),
+						this.args);
+				if (exitCode != 0) {
+					throw new TargetFailed(exitCode);
+				}
+				return exitCode;
+			});
 		}
-		int parallelism = options.parallelism(this.cli);
-		int[] shard = options.shard(this.cli);
-		Migrations template = (schemas != null) ? this.cli.database() : this.cli.revisions();
-		Fleet fleet = Fleet.of(template).parallelism(parallelism).failFast(options.failFast(this.cli));
-		List<FleetTarget> targets = (schemas != null) ? fleet.schemas(schemas) : Fleet.urls(Path.of(urls));
-		if (shard != null) {
-			targets = Fleet.shard(targets, shard[0], shard[1]);
-		}
-		Redactor redactor = this.cli.redactor();
-		Callable<?> body = (Callable<?>) command.getCommand();
-		FleetResult<Object> result;
-		try (TargetLog log = new TargetLog(options, this.cli.console())) {
-			result = fleet.run(targets, (target) -> runOne(fleet, target, body, redactor, options));
-		}
-		Console console = this.cli.console();
 		if (result.notStarted() > 0) {
-			console.warn("--fail-fast: " + result.notStarted() + " of " + targets.size()
-					+ " not started after the first failure.");
+			this.cli.console()
+				.warn("--fail-fast: " + result.notStarted() + " of " + targets.size()
+						+ " not started after the first failure.");
 		}
-		console.print(result.summary(urls != null));
+		this.cli.console().print(result.summary(options.urls != null));
 		return result.isSuccess() ? 0 : 1;
 	}
 
-	private Object runOne(Fleet fleet, FleetTarget target, Callable<?> body, Redactor redactor, FleetOptions options)
-			throws Exception {
-		String prefix = "[" + target.name() + "] ";
-		Redactor targetRedactor = redactor.and(target.url(), null);
-		try (PrefixedLines outLines = new PrefixedLines(this.out, prefix);
-				PrefixedLines errLines = new PrefixedLines(this.err, prefix)) {
-			Console console = new Console(new PrintWriter(outLines), new PrintWriter(errLines), () -> targetRedactor);
-			try {
-				options.enter(console, fleet.migrations(target, List.of(console.stepPrinter())));
-				Object code = body.call();
-				if (code instanceof Integer exit && exit != 0) {
-					throw new TargetFailed(exit);
-				}
-				return code;
-			}
-			catch (TargetFailed ex) {
-				throw ex;
-			}
-			catch (Exception ex) {
-				if (this.cli.debug()) {
-					console.stackTrace(ex);
-				}
-				console.failed(MigrationCli.message(ex));
-				throw ex;
-			}
-			finally {
-				options.leave();
-			}
+	/** The target a command line runs for: its database is the fleet's for it. */
+	record Member(Fleet fleet, FleetTarget target) {
+
+		Migrations migrations(List<MigrationListener> listeners) {
+			return this.fleet.migrations(this.target, listeners);
 		}
+
 	}
 
-	/** The command reported its failure itself and returned its exit code. */
+	/** The command line of a target reported its failure itself and exited with this. */
 	private static final class TargetFailed extends Exception {
 
 		private static final long serialVersionUID = 1L;
@@ -164,13 +136,10 @@ final class FleetExecution implements IExecutionStrategy {
 
 		private final boolean usedParentHandlers;
 
-		private final FleetOptions options;
+		private final ThreadLocal<Console> consoles;
 
-		private final Console fallback;
-
-		TargetLog(FleetOptions options, Console fallback) {
-			this.options = options;
-			this.fallback = fallback;
+		TargetLog(Console fallback) {
+			this.consoles = ThreadLocal.withInitial(() -> fallback);
 			this.usedParentHandlers = this.logger.getUseParentHandlers();
 			setLevel(Level.INFO);
 			this.logger.addHandler(this);
@@ -181,7 +150,7 @@ final class FleetExecution implements IExecutionStrategy {
 		public void publish(LogRecord record) {
 			if (isLoggable(record)) {
 				String message = new SimpleFormatter().formatMessage(record);
-				this.options.console(this.fallback).warn(record.getLevel().getName() + ": " + message);
+				this.consoles.get().warn(record.getLevel().getName() + ": " + message);
 			}
 		}
 

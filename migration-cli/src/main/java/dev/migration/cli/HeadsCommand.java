@@ -2,14 +2,10 @@ package dev.migration.cli;
 
 import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "heads", description = "List the heads: revisions nothing follows yet.",
-		footer = { "", "Example:", "  migration heads" })
-final class HeadsCommand extends CliCommand {
-
-	@Option(names = { "-v", "--verbose" }, description = "Show each head in full.")
-	private boolean verbose;
+		footer = { "  migration heads" })
+final class HeadsCommand extends ListingCommand {
 
 	@Override
 	public Integer call() {

@@ -8,16 +8,13 @@ import dev.migration.RevisionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "history", description = "List the revisions, newest first.", footer = { "", "Examples:",
-		"  migration history", "  migration --url jdbc:sqlite:app.db history -r current: --indicate-current" })
-final class HistoryCommand extends CliCommand {
+@Command(name = "history", description = "List the revisions, newest first.", footer = { "  migration history",
+		"  migration --url jdbc:sqlite:app.db history -r current: --indicate-current" })
+final class HistoryCommand extends ListingCommand {
 
 	@Option(names = { "-r", "--rev-range" }, paramLabel = "START:END",
 			description = "Only revisions between START and END, e.g. base:heads, current:, 1a2b:3f1c.")
 	private String range;
-
-	@Option(names = { "-v", "--verbose" }, description = "Show each revision in full.")
-	private boolean verbose;
 
 	@Option(names = { "-i", "--indicate-current" }, description = "Mark the revisions in the database (current).")
 	private boolean indicateCurrent;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "init", description = "Create the revisions directory (refused when it exists and is not empty).",
-		footer = { "", "Example:", "  migration init db/revisions" })
+		footer = { "  migration init db/revisions" })
 final class InitCommand extends CliCommand {
 
 	@Parameters(arity = "0..1", paramLabel = "DIR", description = "The directory (default: --location).")

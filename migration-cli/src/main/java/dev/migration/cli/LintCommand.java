@@ -1,6 +1,5 @@
 package dev.migration.cli;
 
-import dev.migration.LintFinding;
 import dev.migration.LintReport;
 import dev.migration.Migrations;
 import picocli.CommandLine.Command;
@@ -9,9 +8,9 @@ import picocli.CommandLine.Option;
 @Command(name = "lint",
 		description = "Report statements of the revisions that lock a busy table for long, fail, or lose data: exit 1 "
 				+ "on an error, 0 with warnings only. Without --url every revision is read; with it, the pending "
-				+ "ones, and the database tells which tables exist.",
-		footer = { "", "Suppress a finding with '-- lint: ignore <rule>' on the line before the statement.", "",
-				"Examples:", "  migration lint --dialect postgresql",
+				+ "ones, and the database tells which tables exist. Suppress a finding with "
+				+ "'-- lint: ignore <rule>' on the line before the statement.",
+		footer = { "  migration lint --dialect postgresql",
 				"  migration --url jdbc:postgresql://localhost/app lint --format json" })
 final class LintCommand extends CliCommand {
 
@@ -20,31 +19,20 @@ final class LintCommand extends CliCommand {
 	private String dialect;
 
 	@Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-	private String format = "text";
+	private Format format = Format.text;
 
 	@Override
 	public Integer call() {
-		if (!this.format.equals("text") && !this.format.equals("json")) {
-			throw new UsageException("Unknown --format '" + this.format + "': use text or json.");
-		}
-		Migrations migrations = (this.cli.url() != null && !this.cli.url().isBlank()) ? this.cli.database()
-				: this.cli.offline(this.dialect);
+		Migrations migrations = (this.cli.url() != null) ? this.cli.database() : this.cli.offline(this.dialect);
 		LintReport report = migrations.lint();
-		if (this.format.equals("json")) {
+		if (this.format == Format.json) {
 			console().print(report.toJson());
 		}
 		else {
-			print(console(), report);
+			report.findings().forEach((finding) -> console().print(finding.describe()));
+			console().warn(report.summary());
 		}
 		return report.hasErrors() ? 1 : 0;
-	}
-
-	/** One line per finding on stdout, the count on stderr. */
-	private static void print(Console console, LintReport report) {
-		for (LintFinding finding : report.findings()) {
-			console.print(finding.describe());
-		}
-		summary(console, report);
 	}
 
 	/**
@@ -52,17 +40,15 @@ final class LintCommand extends CliCommand {
 	 * path it wrote.
 	 */
 	static void warn(Console console, LintReport report) {
-		for (LintFinding finding : report.findings()) {
-			console.warn(finding.describe());
-		}
-		summary(console, report);
+		report.findings().forEach((finding) -> console.warn(finding.describe()));
+		console.warn(report.summary());
 	}
 
-	private static void summary(Console console, LintReport report) {
-		console.warn("Lint: " + report.count(LintFinding.Severity.ERROR) + " errors, "
-				+ report.count(LintFinding.Severity.WARNING) + " warnings in " + report.revisions().size()
-				+ " revisions (" + report.dialect() + (report.databaseChecked() ? ", tables read from the database)"
-						: ", every table not created in the same revision counted as existing)"));
+	/** How the report is printed; picocli refuses any other value as a usage error. */
+	private enum Format {
+
+		text, json
+
 	}
 
 }

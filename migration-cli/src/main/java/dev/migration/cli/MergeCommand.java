@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "merge", description = "Write a revision that joins several heads into one.",
-		footer = { "", "Examples:", "  migration merge -m \"Join branches\" heads",
+		footer = { "  migration merge -m \"Join branches\" heads",
 				"  migration merge -m \"Join branches\" 3f1c2a9b7d10 7d2e41c0b9aa" })
 final class MergeCommand extends CliCommand {
 

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
+import dev.migration.InvalidSettingException;
 import dev.migration.MigrationConfiguration;
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
@@ -15,7 +17,9 @@ import dev.migration.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -32,10 +36,15 @@ import picocli.CommandLine.Spec;
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
 				BranchesCommand.class, ShowCommand.class, StampCommand.class, CheckCommand.class, ValidateCommand.class,
 				LintCommand.class },
-		footer = { "", "Example:", "  java -jar migration-cli.jar --url jdbc:sqlite:app.db upgrade heads" })
+		footer = { "  java -jar migration-cli.jar --url jdbc:sqlite:app.db upgrade heads" })
 public final class MigrationCli implements Callable<Integer> {
 
 	static final String DEFAULT_LOCATION = "db/revisions";
+
+	/** The options that fall back to an environment variable. */
+	private static final Set<String> ENVIRONMENT_OPTIONS = Set.of("--url", "--user", "--password", "--location",
+			"--schema", "--version-table", "--history-table", "--schemas", "--urls", "--parallel", "--fail-fast",
+			"--shard", "--dev-url");
 
 	@Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
 			description = "The database, e.g. jdbc:sqlite:app.db (env: MIGRATIONS_URL).")
@@ -49,7 +58,7 @@ public final class MigrationCli implements Callable<Integer> {
 			description = "Database password (env: MIGRATIONS_PASSWORD).")
 	private String password;
 
-	@Option(names = "--location", scope = ScopeType.INHERIT, paramLabel = "DIR",
+	@Option(names = "--location", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = DEFAULT_LOCATION,
 			description = "The revisions directory (env: MIGRATIONS_LOCATION, default: " + DEFAULT_LOCATION + ").")
 	private String location;
 
@@ -89,7 +98,10 @@ public final class MigrationCli implements Callable<Integer> {
 
 	private final Map<String, String> environment;
 
-	private Console console;
+	private final Console console;
+
+	/** The member of a fleet that this command line runs for, or {@code null}. */
+	private final FleetExecution.Member target;
 
 	/**
 	 * The dev URL of the command, once it asked for one: its password is masked like the
@@ -103,8 +115,10 @@ public final class MigrationCli implements Callable<Integer> {
 	 */
 	private Redactor redactor;
 
-	MigrationCli(Map<String, String> environment) {
+	private MigrationCli(Map<String, String> environment, Console console, FleetExecution.Member target) {
 		this.environment = Map.copyOf(environment);
+		this.console = console.withRedactor(this::redactor);
+		this.target = target;
 	}
 
 	public static void main(String[] args) {
@@ -118,12 +132,26 @@ public final class MigrationCli implements Callable<Integer> {
 	 * (0, 1 or 2).
 	 */
 	public static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
-		MigrationCli cli = new MigrationCli(environment);
-		cli.console = new Console(out, err, cli::redactor);
+		int exitCode = execute(new Console(out, err), environment, null, args);
+		out.flush();
+		err.flush();
+		return exitCode;
+	}
+
+	/**
+	 * Runs the command line for the whole fleet or one member of it, each option falling
+	 * back to its environment variable.
+	 */
+	static int execute(Console console, Map<String, String> environment, FleetExecution.Member target, String... args) {
+		MigrationCli cli = new MigrationCli(environment, console, target);
 		CommandLine commandLine = new CommandLine(cli);
-		commandLine.setOut(out);
-		commandLine.setErr(err);
-		commandLine.setExecutionStrategy(new FleetExecution(cli, out, err));
+		commandLine.setOut(console.out());
+		commandLine.setErr(console.err());
+		commandLine.setDefaultValueProvider(cli::environmentValue);
+		// each command's footer is its examples, under one heading
+		Stream.concat(Stream.of(commandLine), commandLine.getSubcommands().values().stream())
+			.forEach((command) -> command.getCommandSpec().usageMessage().footerHeading("%nExamples:%n"));
+		commandLine.setExecutionStrategy(new FleetExecution(cli, args));
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
 			cli.console.failed(
 					ex.getMessage() + ". See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -133,20 +161,28 @@ public final class MigrationCli implements Callable<Integer> {
 			if (cli.debug) {
 				cli.console.stackTrace(ex);
 			}
-			// the database's own message may span lines (PostgreSQL adds "Position:
-			// ..."): keep the error one line
 			cli.console.failed(message(ex));
-			return (ex instanceof UsageException) ? 2 : 1;
+			return (ex instanceof UsageException || ex instanceof InvalidSettingException) ? 2 : 1;
 		});
-		int exitCode = commandLine.execute(args);
-		out.flush();
-		err.flush();
-		return exitCode;
+		return commandLine.execute(args);
 	}
 
-	static String message(Exception ex) {
+	private static String message(Exception ex) {
 		return (ex instanceof MigrationException || ex instanceof UsageException) ? ex.getMessage()
 				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+	/**
+	 * The environment variable of an option that has one, {@code --version-table}: {@code
+	 * MIGRATIONS_VERSION_TABLE}; an empty one counts as not set (an empty variable in a
+	 * CI file).
+	 */
+	private String environmentValue(ArgSpec argument) {
+		String name = (argument instanceof OptionSpec option) ? option.longestName() : "";
+		String value = ENVIRONMENT_OPTIONS.contains(name)
+				? this.environment.get("MIGRATIONS_" + name.substring(2).toUpperCase(Locale.ROOT).replace('-', '_'))
+				: null;
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	@Override
@@ -155,11 +191,19 @@ public final class MigrationCli implements Callable<Integer> {
 	}
 
 	Console console() {
-		return this.fleet.console(this.console);
+		return this.console;
 	}
 
 	FleetOptions fleet() {
 		return this.fleet;
+	}
+
+	FleetExecution.Member target() {
+		return this.target;
+	}
+
+	Map<String, String> environment() {
+		return this.environment;
 	}
 
 	boolean debug() {
@@ -167,57 +211,40 @@ public final class MigrationCli implements Callable<Integer> {
 	}
 
 	String location() {
-		return (this.location != null) ? this.location
-				: this.environment.getOrDefault("MIGRATIONS_LOCATION", DEFAULT_LOCATION);
+		return this.location;
 	}
 
+	/** The database's URL; blank counts as not given. */
 	String url() {
-		return (this.url != null) ? this.url : this.environment.get("MIGRATIONS_URL");
+		return (this.url != null && !this.url.isBlank()) ? this.url : null;
 	}
 
 	String user() {
-		return (this.user != null) ? this.user : this.environment.get("MIGRATIONS_USER");
-	}
-
-	private String password() {
-		return (this.password != null) ? this.password : this.environment.get("MIGRATIONS_PASSWORD");
+		return this.user;
 	}
 
 	/**
-	 * The option, else its environment variable; blank counts as not given (an empty
-	 * variable in a CI file).
-	 */
-	private String setting(String option, String variable) {
-		String value = (option != null) ? option : this.environment.get(variable);
-		return (value == null || value.isBlank()) ? null : value.trim();
-	}
-
-	/**
-	 * Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD
-	 * and those in the URLs.
+	 * Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD,
+	 * those in the URLs and that of the fleet member's URL.
 	 */
 	Redactor redactor() {
 		if (this.redactor == null) {
-			this.redactor = Redactor.of(url(), password())
+			this.redactor = Redactor.of(this.url, this.password)
 				.and(this.devUrl, null)
-				.and(this.environment.get("MIGRATIONS_DEV_URL"), null);
+				.and(this.environment.get("MIGRATIONS_DEV_URL"), null)
+				.and((this.target != null) ? this.target.target().url() : null, null);
 		}
 		return this.redactor;
 	}
 
 	/** Who ran a step, for the history rows of an offline script. */
 	String operator() {
-		String databaseUser = user();
-		return (databaseUser != null) ? databaseUser : System.getProperty("user.name", "cli");
+		return (this.user != null) ? this.user : System.getProperty("user.name", "cli");
 	}
 
 	/** The revisions only: for commands that work from the folder alone. */
 	Migrations revisions() {
 		return Migrations.create(configuration().build());
-	}
-
-	String environment(String name) {
-		return this.environment.get(name);
 	}
 
 	/** The revisions and the database; a missing URL is a usage error. */
@@ -227,14 +254,13 @@ public final class MigrationCli implements Callable<Integer> {
 
 	/**
 	 * As {@link #database()}, with a scratch database for the target schema ({@code null}
-	 * for none).
+	 * for none); in a fleet, the member's database.
 	 */
 	Migrations database(String devUrl) {
-		Migrations target = this.fleet.migrations();
-		if (target != null) {
-			return target;
+		if (this.target != null) {
+			return this.target.migrations(List.of(this.console.stepPrinter()));
 		}
-		if (url() == null || url().isBlank()) {
+		if (url() == null) {
 			throw new UsageException("No database given: pass --url JDBC_URL or set MIGRATIONS_URL.");
 		}
 		this.devUrl = devUrl;
@@ -247,7 +273,7 @@ public final class MigrationCli implements Callable<Integer> {
 	 * or the URL.
 	 */
 	Migrations offline(String dialect) {
-		String url = String.valueOf(url()).toLowerCase(Locale.ROOT);
+		String url = String.valueOf(this.url).toLowerCase(Locale.ROOT);
 		String chosen = (dialect != null) ? dialect
 				: url.startsWith("jdbc:sqlite:") ? "sqlite" : url.startsWith("jdbc:postgresql:") ? "postgresql" : null;
 		if (chosen == null) {
@@ -260,24 +286,18 @@ public final class MigrationCli implements Callable<Integer> {
 	}
 
 	private MigrationConfiguration.Builder configuration() {
-		String directory = location();
-		String source = (directory.startsWith("classpath:") || directory.startsWith("filesystem:")) ? directory
-				: "filesystem:" + directory;
+		// null leaves the core's default, as the Spring properties map onto the same
+		// builder
 		MigrationConfiguration.Builder builder = MigrationConfiguration.builder()
-			.url(url())
-			.user(user())
-			.password(password())
-			.locations(source)
+			.url(this.url)
+			.user(this.user)
+			.password(this.password)
+			.locations(this.location)
+			.schema(this.schema)
+			.versionTable(this.versionTable)
+			.historyTable(this.historyTable)
 			.listeners(this.console.stepPrinter());
-		// the core's defaults stay unless a value is given, as the Spring properties map
-		// onto the same builder
-		Optional.ofNullable(setting(this.schema, "MIGRATIONS_SCHEMA")).ifPresent(builder::schema);
-		Optional.ofNullable(setting(this.versionTable, "MIGRATIONS_VERSION_TABLE")).ifPresent(builder::versionTable);
-		Optional.ofNullable(setting(this.historyTable, "MIGRATIONS_HISTORY_TABLE")).ifPresent(builder::historyTable);
-		if (this.classpath != null && !this.classpath.isBlank()) {
-			builder.javaRevisionClasspath(this.classpath);
-		}
-		return builder;
+		return (this.classpath != null) ? builder.javaRevisionClasspath(this.classpath) : builder;
 	}
 
 	static List<String> splitRange(String range, String example) {

@@ -1,20 +1,21 @@
 package dev.migration.cli;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.migration.Direction;
 import dev.migration.Migrations;
 import dev.migration.Plan;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code upgrade} and {@code downgrade}: run the plan to the target, or print it as a
  * script with {@code --sql}.
  */
 abstract class MoveCommand extends CliCommand {
-
-	private final Direction direction;
 
 	@Parameters(index = "0", paramLabel = "TARGET",
 			description = "heads, head, base, an id or prefix, +N/-N, <label>@head, ...; START:END with --sql.")
@@ -27,15 +28,15 @@ abstract class MoveCommand extends CliCommand {
 			description = "The script's database when --sql has a START:END range and no --url.")
 	private String dialect;
 
-	MoveCommand(Direction direction) {
-		this.direction = direction;
-	}
+	@Spec
+	private CommandSpec spec;
 
 	@Override
 	public Integer call() {
+		Direction direction = Direction.valueOf(this.spec.name().toUpperCase(Locale.ROOT));
 		if (!this.sql) {
 			Migrations migrations = this.cli.database();
-			if (this.direction == Direction.UPGRADE) {
+			if (direction == Direction.UPGRADE) {
 				migrations.upgrade(this.target);
 			}
 			else {
@@ -43,23 +44,10 @@ abstract class MoveCommand extends CliCommand {
 			}
 			return 0;
 		}
-		Migrations migrations;
-		Plan plan;
-		if (this.target.contains(":")) {
-			List<String> range = MigrationCli.splitRange(this.target, "base:heads");
-			migrations = this.cli.offline(this.dialect);
-			String start = range.get(0);
-			List<String> fromRows = (start.isEmpty() || start.equals("base")) ? List.of()
-					: migrations.resolve(start, List.of());
-			// an offline range without END runs as far as the direction goes
-			String end = !range.get(1).isEmpty() ? range.get(1)
-					: (this.direction == Direction.UPGRADE) ? "heads" : "base";
-			plan = migrations.plan(this.direction, List.of(end), fromRows, false);
-		}
-		else {
-			migrations = this.cli.database();
-			plan = migrations.plan(this.direction, List.of(this.target));
-		}
+		Migrations migrations = this.target.contains(":") ? this.cli.offline(this.dialect) : this.cli.database();
+		List<String> range = this.target.contains(":") ? MigrationCli.splitRange(this.target, "base:heads") : null;
+		Plan plan = (range != null) ? migrations.plan(direction, range.get(0), range.get(1))
+				: migrations.plan(direction, List.of(this.target));
 		console().script(migrations.runnableScript(plan, this.cli.operator()));
 		return 0;
 	}

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "revision", description = "Write a new SQL revision after the current head.",
-		footer = { "", "Example:", "  migration revision -m \"Add email verification\"" })
+		footer = { "  migration revision -m \"Add email verification\"" })
 final class RevisionCommand extends CliCommand {
 
 	@Option(names = { "-m", "--message" }, required = true, description = "What the revision does.")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", description = "Show one revision in full.",
-		footer = { "", "Examples:", "  migration show 3f1c", "  migration show head" })
+		footer = { "  migration show 3f1c", "  migration show head" })
 final class ShowCommand extends CliCommand {
 
 	@Parameters(index = "0", paramLabel = "REV", description = "An id or prefix, head, heads, <label>@head, current.")

@@ -1,6 +1,5 @@
 package dev.migration.cli;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.migration.Direction;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stamp", description = "Set the version table to the targets without running any revision.",
-		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db stamp heads",
+		footer = { "  migration --url jdbc:sqlite:app.db stamp heads",
 				"  migration --url jdbc:sqlite:app.db stamp --purge 1a2b3c4d5e6f" })
 final class StampCommand extends CliCommand {
 
@@ -37,11 +36,7 @@ final class StampCommand extends CliCommand {
 		}
 		List<UnfinishedRevision> unfinished = migrations.unfinished();
 		migrations.stamp(this.targets, this.purge);
-		for (UnfinishedRevision revision : unfinished) {
-			console().warn("The stamp cleared the mark of revision " + revision.revision() + " ("
-					+ revision.direction().word() + ", started " + revision.startedAt().truncatedTo(ChronoUnit.SECONDS)
-					+ ", not finished): the database is taken to be repaired by hand.");
-		}
+		unfinished.forEach((revision) -> console().warn(revision.describeCleared()));
 		return 0;
 	}
 

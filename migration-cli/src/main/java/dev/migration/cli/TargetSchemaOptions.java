@@ -3,10 +3,14 @@ package dev.migration.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migration.Migrations;
 import dev.migration.SchemaFilter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * The target schema, table filter and dev database that {@code check} and
@@ -35,17 +39,19 @@ final class TargetSchemaOptions {
 					+ "gives them (env: MIGRATIONS_DEV_URL).")
 	private String devUrl;
 
+	@Spec(Spec.Target.MIXEE)
+	private CommandSpec command;
+
+	/** Whether one of these options is on the command line (its environment aside). */
 	boolean isGiven() {
-		return this.targetSchema != null || !this.includeTables.isEmpty() || !this.excludeTables.isEmpty()
-				|| this.devUrl != null;
+		ParseResult parsed = this.command.commandLine().getParseResult();
+		return Stream.of("--target-schema", "--include-table", "--exclude-table", "--dev-url")
+			.anyMatch(parsed::hasMatchedOption);
 	}
 
-	/**
-	 * The revisions and the database, with the dev database of the option or its
-	 * environment variable.
-	 */
+	/** The revisions and the database, with the dev database. */
 	Migrations database(MigrationCli cli) {
-		return cli.database((this.devUrl != null) ? this.devUrl : cli.environment("MIGRATIONS_DEV_URL"));
+		return cli.database(this.devUrl);
 	}
 
 	/**

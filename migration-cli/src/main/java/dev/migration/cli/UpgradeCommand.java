@@ -1,15 +1,10 @@
 package dev.migration.cli;
 
-import dev.migration.Direction;
 import picocli.CommandLine.Command;
 
 @Command(name = "upgrade", description = "Apply revisions up to TARGET.",
-		footer = { "", "Examples:", "  migration --url jdbc:sqlite:app.db upgrade heads",
+		footer = { "  migration --url jdbc:sqlite:app.db upgrade heads",
 				"  migration upgrade --sql base:heads --dialect postgresql > upgrade.sql" })
 final class UpgradeCommand extends MoveCommand {
-
-	UpgradeCommand() {
-		super(Direction.UPGRADE);
-	}
 
 }

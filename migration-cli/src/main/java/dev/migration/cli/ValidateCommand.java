@@ -8,7 +8,7 @@ import dev.migration.Migrations;
 import picocli.CommandLine.Command;
 
 @Command(name = "validate", description = "Compare the checksums of applied revisions with their sources.",
-		footer = { "", "Example:", "  migration --url jdbc:sqlite:app.db validate" })
+		footer = { "  migration --url jdbc:sqlite:app.db validate" })
 final class ValidateCommand extends CliCommand {
 
 	@Override

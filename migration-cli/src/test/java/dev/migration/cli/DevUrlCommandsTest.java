@@ -94,6 +94,10 @@ class DevUrlCommandsTest {
 			.hasLineCount(1);
 		// the option wins over the environment
 		assertThat(cli.run("check", "--dev-url", this.dev.url()).exitCode()).isZero();
+		// only the option on a plain revision is a usage error, not the variable
+		Result plain = cli.run("revision", "-m", "Plain");
+		assertThat(plain.exitCode()).as(plain.err()).isZero();
+		assertThat(cli.run("revision", "-m", "Plain", "--dev-url", this.dev.url()).exitCode()).isEqualTo(2);
 	}
 
 	@Test

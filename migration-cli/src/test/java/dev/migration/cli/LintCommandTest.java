@@ -3,10 +3,12 @@ package dev.migration.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
+import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,11 +32,38 @@ class LintCommandTest {
 		return new Cli(revisions);
 	}
 
+	/** A CLI over one root revision, {@code a1}, in {@code a1_<file>.sql}. */
+	private Cli withRoot(String file, String message, String upgrade, String downgrade) throws IOException {
+		Cli cli = cli();
+		cli.write("a1_" + file + ".sql", Cli.revision("a1", "none", message, upgrade, downgrade));
+		return cli;
+	}
+
+	/**
+	 * A CLI over the seed revisions, upgraded to heads on the database: the revisions
+	 * written after are the pending ones.
+	 */
+	private Cli atHeads(TestDatabase database) {
+		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
+		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		return cli;
+	}
+
+	/**
+	 * The seed revisions at heads on the database, and revision {@code b1} after them,
+	 * pending, in {@code b1_<name>.sql}.
+	 */
+	private Cli withPending(TestDatabase database, String name, String upgrade, String downgrade) {
+		Cli cli = atHeads(database);
+		cli.write("b1_" + name.toLowerCase(Locale.ROOT) + ".sql",
+				Cli.revision("b1", Cli.POSTS, name, upgrade, downgrade));
+		return cli;
+	}
+
 	@Test
 	void printsOneLinePerFindingAndFailsOnAnError() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index users",
-				"CREATE INDEX ix_users_name ON users (name);", "DROP INDEX ix_users_name;"));
+		Cli cli = withRoot("index", "Index users", "CREATE INDEX ix_users_name ON users (name);",
+				"DROP INDEX ix_users_name;");
 		Result lint = cli.run("lint", "--dialect", "postgresql");
 		assertThat(lint.exitCode()).isEqualTo(1);
 		String file = cli.revisions.resolve("a1_index.sql").toString();
@@ -50,10 +79,8 @@ class LintCommandTest {
 
 	@Test
 	void warningsAloneExitWithZero() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_rename.sql",
-				Cli.revision("a1", "none", "Rename", "ALTER TABLE users RENAME COLUMN name TO " + "full_name;",
-						"ALTER TABLE users RENAME COLUMN full_name TO name;"));
+		Cli cli = withRoot("rename", "Rename", "ALTER TABLE users RENAME COLUMN name TO full_name;",
+				"ALTER TABLE users RENAME COLUMN full_name TO name;");
 		Result lint = cli.run("lint", "--dialect", "sqlite");
 		assertThat(lint.exitCode()).as(lint.err()).isZero();
 		assertThat(lint.lines()).hasSize(2).allMatch((line) -> line.contains(": renaming-column warning: "));
@@ -61,11 +88,10 @@ class LintCommandTest {
 
 	@Test
 	void anIgnoreCommentOnTheLineBeforeSuppressesTheFinding() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql",
-				Cli.revision("a1", "none", "Index users", "SET lock_timeout = '5s';\n"
+		Cli cli = withRoot("index", "Index users",
+				"SET lock_timeout = '5s';\n"
 						+ "-- lint: ignore require-concurrent-index\nCREATE INDEX ix_users_name ON users (name);",
-						"DROP INDEX ix_users_name;"));
+				"DROP INDEX ix_users_name;");
 		Result lint = cli.run("lint", "--dialect", "postgresql");
 		assertThat(lint.exitCode()).as(lint.out()).isZero();
 		assertThat(lint.out()).isEmpty();
@@ -73,9 +99,8 @@ class LintCommandTest {
 
 	@Test
 	void jsonFormatIsOneObjectWithEveryField() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index \"users\"",
-				"SET lock_timeout = '5s';\nCREATE INDEX ix_users_name ON users (name);", "DROP INDEX ix_users_name;"));
+		Cli cli = withRoot("index", "Index \"users\"",
+				"SET lock_timeout = '5s';\nCREATE INDEX ix_users_name ON users (name);", "DROP INDEX ix_users_name;");
 		Result lint = cli.run("lint", "--dialect", "postgresql", "--format", "json");
 		assertThat(lint.exitCode()).isEqualTo(1);
 		JsonNode report = new ObjectMapper().readTree(lint.out());
@@ -105,9 +130,8 @@ class LintCommandTest {
 
 	@Test
 	void postgresRulesDoNotFireOnSqliteRevisions() throws IOException {
-		Cli cli = cli();
-		cli.write("a1_index.sql", Cli.revision("a1", "none", "Index users",
-				"CREATE INDEX ix_users_name ON users (name);\nALTER TABLE users ADD COLUMN n INTEGER;", ""));
+		Cli cli = withRoot("index", "Index users",
+				"CREATE INDEX ix_users_name ON users (name);\nALTER TABLE users ADD COLUMN n INTEGER;", "");
 		Result lint = cli.run("lint", "--dialect", "sqlite");
 		assertThat(lint.exitCode()).isZero();
 		assertThat(lint.out()).isEmpty();
@@ -120,14 +144,10 @@ class LintCommandTest {
 	 */
 	@Test
 	void withAPostgresDatabaseOnlyTablesItHoldsAreExisting() throws IOException {
-		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		cli.write("b1_audit.sql",
-				Cli.revision("b1", Cli.POSTS, "Audit",
-						"SET lock_timeout = '5s';\n" + "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
-								+ "CREATE INDEX ix_users_created ON users (created_at);",
-						"DROP INDEX ix_users_created;\nDROP TABLE audit;"));
+		Cli cli = withPending(PostgresDatabase.create(), "Audit",
+				"SET lock_timeout = '5s';\n" + "CREATE TABLE audit (id INTEGER, user_id INTEGER);\n"
+						+ "CREATE INDEX ix_users_created ON users (created_at);",
+				"DROP INDEX ix_users_created;\nDROP TABLE audit;");
 		cli.write("b2_audit_index.sql", Cli.revision("b2", "b1", "Audit index",
 				"CREATE INDEX ix_audit_user ON audit (user_id);", "DROP INDEX ix_audit_user;"));
 
@@ -149,14 +169,10 @@ class LintCommandTest {
 	 */
 	@Test
 	void withAPostgresDatabaseTypeChangesAreJudgedByTheColumnsTypes() throws IOException {
-		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		cli.write("b1_types.sql",
-				Cli.revision("b1", Cli.POSTS, "Types",
-						"SET lock_timeout = '5s';\n" + "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
-								+ "ALTER TABLE users ALTER COLUMN id TYPE bigint;",
-						"SELECT 1;"));
+		Cli cli = withPending(PostgresDatabase.create(), "Types",
+				"SET lock_timeout = '5s';\n" + "ALTER TABLE users ALTER COLUMN email TYPE varchar(200);\n"
+						+ "ALTER TABLE users ALTER COLUMN id TYPE bigint;",
+				"SELECT 1;");
 		Result lint = cli.run("lint");
 		assertThat(lint.lines()).singleElement()
 			.asString()
@@ -171,10 +187,8 @@ class LintCommandTest {
 	@Test
 	void aLockTimeoutOfTheConnectionCountsAsSet() throws IOException {
 		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		cli.write("b1_column.sql", Cli.revision("b1", Cli.POSTS, "Column", "ALTER TABLE users ADD COLUMN n INTEGER;",
-				"ALTER TABLE users DROP COLUMN n;"));
+		Cli cli = withPending(database, "Column", "ALTER TABLE users ADD COLUMN n INTEGER;",
+				"ALTER TABLE users DROP COLUMN n;");
 		assertThat(cli.run("lint").out()).contains("b1_column.sql:6: missing-lock-timeout warning");
 		String withTimeout = database.url() + (database.url().contains("?") ? "&" : "?")
 				+ "options=-c%20lock_timeout%3D5s";
@@ -184,11 +198,8 @@ class LintCommandTest {
 
 	@Test
 	void withASqliteDatabaseOnlyPendingRevisionsAreRead() throws IOException {
-		SqliteDatabase database = SqliteDatabase.in(this.directory);
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), null, null);
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
-		cli.write("b1_rename.sql", Cli.revision("b1", Cli.POSTS, "Rename",
-				"ALTER TABLE posts RENAME COLUMN body " + "TO text;", "ALTER TABLE posts RENAME COLUMN text TO body;"));
+		Cli cli = withPending(SqliteDatabase.in(this.directory), "Rename",
+				"ALTER TABLE posts RENAME COLUMN body TO text;", "ALTER TABLE posts RENAME COLUMN text TO body;");
 		Result lint = cli.run("lint");
 		assertThat(lint.exitCode()).isZero();
 		assertThat(lint.lines()).hasSize(2).allMatch((line) -> line.contains("b1_rename.sql:"));
@@ -197,9 +208,7 @@ class LintCommandTest {
 
 	@Test
 	void autogeneratePrintsTheFindingsOfTheRevisionItWrote() throws IOException {
-		PostgresDatabase database = PostgresDatabase.create();
-		Cli cli = Cli.withSeed(this.directory).database(database.url(), database.user(), database.password());
-		assertThat(cli.run("upgrade", "heads").exitCode()).isZero();
+		Cli cli = atHeads(PostgresDatabase.create());
 		Files.writeString(this.directory.resolve("schema.sql"),
 				AutogenerateCommandsTest.SEED_SCHEMA + "CREATE INDEX ix_users_created_at ON users (created_at);\n");
 		Result revision = cli.run("revision", "-m", "Index created", "--autogenerate");

@@ -1,12 +1,8 @@
 package dev.migration.cli;
 
-import java.nio.file.Path;
-
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.migration.cli.Cli.EMAIL;
 import static dev.migration.cli.Cli.POSTS;
@@ -14,20 +10,11 @@ import static dev.migration.cli.Cli.TEAMS;
 import static dev.migration.cli.Cli.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PostgresCommandsTest {
+class PostgresCommandsTest extends DatabaseCommandsTest<PostgresDatabase> {
 
-	@TempDir
-	Path directory;
-
-	PostgresDatabase database;
-
-	Cli cli;
-
-	@BeforeEach
-	void setUp() {
-		this.database = PostgresDatabase.create();
-		this.cli = Cli.withSeed(this.directory)
-			.database(this.database.url(), this.database.user(), this.database.password());
+	@Override
+	PostgresDatabase createDatabase() {
+		return PostgresDatabase.create();
 	}
 
 	@Test
@@ -81,32 +68,6 @@ class PostgresCommandsTest {
 		assertThat(this.database.tables()).isEmpty();
 		assertThat(this.cli.run("current").out()).isEmpty();
 		assertThat(this.database.count("SELECT count(*) FROM migration_history")).isEqualTo(8);
-	}
-
-	@Test
-	void failingRevisionLeavesThePreviousRevision() {
-		this.cli.write("bbbbbbbbbbbb_broken.sql", Cli.revision("bbbbbbbbbbbb", POSTS, "Broken",
-				"CREATE TABLE broken (id INTEGER);\nSELECT * FROM nowhere;", "DROP TABLE broken;"));
-		Result result = this.cli.run("upgrade", "heads");
-		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.err()).startsWith("FAILED: ")
-			.contains("bbbbbbbbbbbb_broken.sql")
-			.contains("nowhere")
-			.hasLineCount(1);
-		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
-		assertThat(this.database.tables()).doesNotContain("broken");
-	}
-
-	@Test
-	void stampAndUnknownTarget() {
-		Result stamp = this.cli.run("stamp", TEAMS);
-		assertThat(stamp.exitCode()).isZero();
-		assertThat(stamp.lines()).containsExactly("Running stamp_revision  -> " + TEAMS);
-		Result unknown = this.cli.run("downgrade", "abcdef");
-		assertThat(unknown.exitCode()).isEqualTo(1);
-		assertThat(unknown.out()).isEmpty();
-		assertThat(unknown.err()).startsWith("FAILED: ").contains("abcdef").hasLineCount(1);
-		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(TEAMS);
 	}
 
 	@Test

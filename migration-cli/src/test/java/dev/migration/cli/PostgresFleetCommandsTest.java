@@ -2,14 +2,13 @@ package dev.migration.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import dev.migration.Fleet;
 import dev.migration.FleetTarget;
@@ -38,13 +37,9 @@ class PostgresFleetCommandsTest {
 	static PostgresDatabase database;
 
 	@BeforeAll
-	static void tenants() throws Exception {
+	static void tenants() {
 		database = PostgresDatabase.create();
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-			for (int tenant = 1; tenant <= TENANTS; tenant++) {
-				statement.execute("CREATE SCHEMA " + tenant(tenant));
-			}
-		}
+		IntStream.rangeClosed(1, TENANTS).forEach((tenant) -> database.execute("CREATE SCHEMA " + tenant(tenant)));
 	}
 
 	static String tenant(int number) {
@@ -110,13 +105,10 @@ class PostgresFleetCommandsTest {
 	}
 
 	@Test
-	void failFastStartsNoSchemaAfterTheFirstFailure() throws Exception {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-			for (String schema : List.of("ff_1", "ff_2", "ff_3", "ff_4", "ff_5")) {
-				statement.execute("CREATE SCHEMA " + schema);
-			}
-			statement.execute("CREATE TABLE ff_2.users (id INT)");
-		}
+	void failFastStartsNoSchemaAfterTheFirstFailure() {
+		List.of("ff_1", "ff_2", "ff_3", "ff_4", "ff_5")
+			.forEach((schema) -> database.execute("CREATE SCHEMA " + schema));
+		database.execute("CREATE TABLE ff_2.users (id INT)");
 		Cli cli = cli("fail-fast");
 		Result result = cli.run("--schemas", "ff_%", "--parallel", "1", "--fail-fast", "upgrade", "heads");
 		assertThat(result.exitCode()).isEqualTo(1);

@@ -8,9 +8,7 @@ import java.util.stream.Stream;
 
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.SqliteDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.migration.cli.Cli.EMAIL;
 import static dev.migration.cli.Cli.POSTS;
@@ -18,19 +16,11 @@ import static dev.migration.cli.Cli.TEAMS;
 import static dev.migration.cli.Cli.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SqliteCommandsTest {
+class SqliteCommandsTest extends DatabaseCommandsTest<SqliteDatabase> {
 
-	@TempDir
-	Path directory;
-
-	SqliteDatabase database;
-
-	Cli cli;
-
-	@BeforeEach
-	void setUp() {
-		this.database = SqliteDatabase.in(this.directory);
-		this.cli = Cli.withSeed(this.directory).database(this.database.url(), null, null);
+	@Override
+	SqliteDatabase createDatabase() {
+		return SqliteDatabase.in(this.directory);
 	}
 
 	@Test
@@ -86,31 +76,6 @@ class SqliteCommandsTest {
 				"Running downgrade " + USERS + " -> , Create users");
 		assertThat(result.err()).isEmpty();
 		assertThat(this.database.tables()).isEmpty();
-	}
-
-	@Test
-	void unresolvableTargetFailsAndChangesNothing() {
-		this.cli.run("upgrade", USERS);
-		Result result = this.cli.run("upgrade", "ffffff");
-		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.out()).isEmpty();
-		assertThat(result.err()).startsWith("FAILED: ").contains("ffffff").hasLineCount(1);
-		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(USERS);
-	}
-
-	@Test
-	void downgradeBelowAFailingRevisionKeepsTheDatabaseAtABoundary() {
-		this.cli.write("aaaaaaaaaaaa_broken.sql", Cli.revision("aaaaaaaaaaaa", POSTS, "Broken",
-				"CREATE TABLE broken (id INTEGER);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE broken;"));
-		Result result = this.cli.run("upgrade", "heads");
-		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.lines()).hasSize(5).last().isEqualTo("Running upgrade " + POSTS + " -> aaaaaaaaaaaa, Broken");
-		assertThat(result.err()).startsWith("FAILED: ")
-			.contains("aaaaaaaaaaaa_broken.sql")
-			.contains("nowhere")
-			.hasLineCount(1);
-		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(POSTS);
-		assertThat(this.database.tables()).doesNotContain("broken");
 	}
 
 	@Test

@@ -73,6 +73,22 @@ class UrlFleetCommandsTest {
 	}
 
 	@Test
+	void theFleetOptionsComeFromTheEnvironmentAndAloneAreNoUsageError() throws IOException {
+		SqliteDatabase only = new SqliteDatabase(this.directory.resolve("only.db"));
+		Path file = Files.write(this.directory.resolve("tenants.txt"), List.of(only.url()));
+		Cli cli = Cli.withSeed(this.directory);
+		cli.environment.put("MIGRATIONS_PARALLEL", "2");
+		cli.environment.put("MIGRATIONS_FAIL_FAST", "true");
+		cli.environment.put("MIGRATIONS_SHARD", "1/1");
+		assertThat(cli.run("heads").exitCode()).isZero();
+
+		cli.environment.put("MIGRATIONS_URLS", file.toString());
+		Result upgrade = cli.run("upgrade", "heads");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.lines()).hasSize(5).last().isEqualTo("1 databases: 1 ok, 0 failed");
+	}
+
+	@Test
 	void aPasswordInAUrlNeverAppearsInTheOutput() throws IOException {
 		PostgresDatabase first = PostgresDatabase.create();
 		PostgresDatabase second = PostgresDatabase.create();

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migration.JavaRevision;
 import dev.migration.operations.Operations;
 import dev.migration.support.TestDatabase;
+import dev.migration.support.TestRevision;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -105,17 +107,16 @@ abstract class MigrationChecksTests {
 		assertThat(outcomes).containsExactly("single head: passed", "up-down consistency: failed",
 				"upgrade to heads: not run", "downgrade leaves nothing: not run");
 		this.database = newDatabase(Files.createDirectories(this.temporary.resolve("second")));
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertAll())
+		assertCheckFails(() -> checks().assertAll())
 			.withMessageStartingWith("Revision a1b2c3d4e5f6 (Create users): its downgrade does not undo its upgrade.");
 	}
 
 	@Test
 	void twoHeadsAreNamed() throws IOException {
-		writeGoodRevisions();
-		revision("d4e5f6a7b8c9", "a1b2c3d4e5f6", "Add tags", "CREATE TABLE tags (name VARCHAR(20));",
+		goodRevisionsAnd("d4e5f6a7b8c9", "a1b2c3d4e5f6", "Add tags", "CREATE TABLE tags (name VARCHAR(20));",
 				"DROP TABLE tags;");
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertSingleHead())
+		assertCheckFails(() -> checks().assertSingleHead())
 			.withMessageStartingWith("Expected one head revision, found 2: ")
 			.withMessageContaining("c3d4e5f6a7b8 (Create posts)")
 			.withMessageContaining("d4e5f6a7b8c9 (Add tags)")
@@ -129,7 +130,7 @@ abstract class MigrationChecksTests {
 		revision("b2c3d4e5f6a7", "a1b2c3d4e5f6", "Add nickname", "ALTER TABLE users ADD COLUMN nickname VARCHAR(40);",
 				"SELECT 1;");
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertUpDownConsistency())
+		assertCheckFails(() -> checks().assertUpDownConsistency())
 			.withMessageStartingWith("Revision b2c3d4e5f6a7 (Add nickname): its downgrade does not undo its upgrade.")
 			.withMessageContaining("\n  extra column users.nickname ")
 			.withMessageContaining("40");
@@ -143,20 +144,19 @@ abstract class MigrationChecksTests {
 				"CREATE INDEX ix_users_name ON users (name);\nCREATE TABLE audit (id INTEGER PRIMARY KEY);",
 				"DROP TABLE audit;");
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertUpDownConsistency())
+		assertCheckFails(() -> checks().assertUpDownConsistency())
 			.withMessageStartingWith("Revision b2c3d4e5f6a7 (Index names and audit): its downgrade does not undo")
 			.withMessageContaining("\n  extra index ix_users_name on users");
 	}
 
 	@Test
 	void aDowngradeToBaseThatLeavesATableAndAViewNamesThemAndTheirRevision() throws IOException {
-		writeGoodRevisions();
-		revision("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Add audit",
+		goodRevisionsAnd("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Add audit",
 				"CREATE TABLE audit (id INTEGER PRIMARY KEY, what VARCHAR(100));\n"
 						+ "CREATE VIEW recent_audit AS SELECT id, what FROM audit;",
 				"SELECT 1;");
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertDowngradeLeavesNothing())
+		assertCheckFails(() -> checks().assertDowngradeLeavesNothing())
 			.withMessageStartingWith("Downgrade from heads to base does not leave the database as it was at base "
 					+ "(the engine's tables migration_version and migration_history aside):")
 			.withMessageContaining(
@@ -170,7 +170,7 @@ abstract class MigrationChecksTests {
 				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);", "DROP TABLE users;");
 		MigrationChecks checks = checks().javaRevisions(new SecondTimeDifferent());
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(checks::assertUpDownConsistency)
+		assertCheckFails(checks::assertUpDownConsistency)
 			.withMessageStartingWith("Revision b2c3d4e5f6a7 (Add x): after downgrade and upgrade again, the schema "
 					+ "differs from after its first upgrade:")
 			.withMessageContaining("\n  changed column users.x: ")
@@ -181,23 +181,12 @@ abstract class MigrationChecksTests {
 	/**
 	 * An upgrade that depends on something outside the schema: here, how often it ran.
 	 */
-	static final class SecondTimeDifferent implements JavaRevision {
+	static final class SecondTimeDifferent extends TestRevision {
 
 		private int upgrades;
 
-		@Override
-		public String id() {
-			return "b2c3d4e5f6a7";
-		}
-
-		@Override
-		public List<String> downRevisions() {
-			return List.of("a1b2c3d4e5f6");
-		}
-
-		@Override
-		public String message() {
-			return "Add x";
+		SecondTimeDifferent() {
+			super("b2c3d4e5f6a7", "a1b2c3d4e5f6", "Add x");
 		}
 
 		@Override
@@ -215,13 +204,12 @@ abstract class MigrationChecksTests {
 
 	@Test
 	void aCheckThatGoesBackToBaseSaysWhatTheDowngradeLeftBehind() throws IOException {
-		writeGoodRevisions();
-		revision("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Add audit", "CREATE TABLE audit (id INTEGER PRIMARY KEY);",
+		goodRevisionsAnd("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Add audit", "CREATE TABLE audit (id INTEGER PRIMARY KEY);",
 				"SELECT 1;");
 		MigrationChecks checks = checks();
 		checks.assertUpgradeToHeads();
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(checks::assertUpgradeToHeads)
+		assertCheckFails(checks::assertUpgradeToHeads)
 			.withMessageStartingWith("The upgrade to heads check starts at base, but the downgrade from "
 					+ "[d4e5f6a7b8c9] to base that brings it there does not leave the database as it was at base "
 					+ "before:\n  left behind: table audit (named in the upgrade of revision d4e5f6a7b8c9 "
@@ -239,8 +227,7 @@ abstract class MigrationChecksTests {
 				    title VARCHAR(200));
 				""");
 
-		assertThatExceptionOfType(AssertionFailedError.class)
-			.isThrownBy(() -> checks().assertMatchesTargetSchema(target))
+		assertCheckFails(() -> checks().assertMatchesTargetSchema(target))
 			.withMessageStartingWith("The database at heads [c3d4e5f6a7b8] differs from the target schema " + target)
 			.withMessageContaining("\n  add column users.nickname ")
 			.withMessageContaining("ALTER TABLE");
@@ -248,19 +235,17 @@ abstract class MigrationChecksTests {
 
 	@Test
 	void aFailingUpgradeNamesTheRevision() throws IOException {
-		writeGoodRevisions();
-		revision("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Broken", "ALTER TABLE no_such_table ADD COLUMN x INTEGER;",
+		goodRevisionsAnd("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Broken", "ALTER TABLE no_such_table ADD COLUMN x INTEGER;",
 				"SELECT 1;");
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertUpgradeToHeads())
+		assertCheckFails(() -> checks().assertUpgradeToHeads())
 			.withMessageStartingWith("Upgrade from base to heads failed at revision d4e5f6a7b8c9: ")
 			.withMessageContaining("no_such_table");
 	}
 
 	@Test
 	void branchesAndAMergeAreCheckedOneRevisionAtATime() throws IOException {
-		writeGoodRevisions();
-		revision("e5f6a7b8c9d0", "a1b2c3d4e5f6", "Create tags", "CREATE TABLE tags (name VARCHAR(20));",
+		goodRevisionsAnd("e5f6a7b8c9d0", "a1b2c3d4e5f6", "Create tags", "CREATE TABLE tags (name VARCHAR(20));",
 				"DROP TABLE tags;");
 		revision("f6a7b8c9d0e1", "c3d4e5f6a7b8, e5f6a7b8c9d0", "Merge tags", "CREATE INDEX ix_tags ON tags (name);",
 				"DROP INDEX ix_tags;");
@@ -273,10 +258,9 @@ abstract class MigrationChecksTests {
 
 	@Test
 	void anIrreversibleRevisionFailsUnlessAllowed() throws IOException {
-		writeGoodRevisions();
-		revision("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Drop titles", "ALTER TABLE posts DROP COLUMN title;", "");
+		goodRevisionsAnd("d4e5f6a7b8c9", "c3d4e5f6a7b8", "Drop titles", "ALTER TABLE posts DROP COLUMN title;", "");
 
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> checks().assertUpDownConsistency())
+		assertCheckFails(() -> checks().assertUpDownConsistency())
 			.withMessageStartingWith("Revision d4e5f6a7b8c9 (Drop titles) has no downgrade")
 			.withMessageContaining(".allowIrreversible(\"d4e5f6a7b8c9\")");
 		// the failed check left the database above the irreversible revision, where no
@@ -317,6 +301,17 @@ abstract class MigrationChecksTests {
 				"CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), "
 						+ "title VARCHAR(200));",
 				"DROP TABLE posts;");
+	}
+
+	/** The good revisions and one more after them (or beside them) that a test breaks. */
+	void goodRevisionsAnd(String id, String down, String message, String upgrade, String downgrade) throws IOException {
+		writeGoodRevisions();
+		revision(id, down, message, upgrade, downgrade);
+	}
+
+	/** The check fails as a test fails, with a message that says why. */
+	static ThrowableAssertAlternative<AssertionFailedError> assertCheckFails(ThrowingCallable check) {
+		return assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(check);
 	}
 
 	void revision(String id, String down, String message, String upgrade, String downgrade) throws IOException {

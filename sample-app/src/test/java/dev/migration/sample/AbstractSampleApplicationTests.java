@@ -1,10 +1,5 @@
 package dev.migration.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractSampleApplicationTests {
 
 	static final String HEAD = "d4c3f6a5b7c8";
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Value("${local.server.port}")
 	int port;
@@ -62,21 +56,21 @@ abstract class AbstractSampleApplicationTests {
 	}
 
 	@Test
-	void createsAndListsUsers() throws Exception {
-		HttpResponse<String> created = post("/users", "{\"username\":\"grace\",\"email\":\"grace@example.com\"}");
-		assertThat(created.statusCode()).isEqualTo(201);
-		assertThat(JsonPath.<Boolean>read(created.body(), "$.emailVerified")).isFalse();
-		HttpResponse<String> list = get("/users");
-		assertThat(list.statusCode()).isEqualTo(200);
-		List<String> usernames = JsonPath.read(list.body(), "$[*].username");
+	void createsAndListsUsers() {
+		ResponseEntity<String> created = post("/users", "{\"username\":\"grace\",\"email\":\"grace@example.com\"}");
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		assertThat(JsonPath.<Boolean>read(created.getBody(), "$.emailVerified")).isFalse();
+		ResponseEntity<String> list = get("/users");
+		assertThat(list.getStatusCode().value()).isEqualTo(200);
+		List<String> usernames = JsonPath.read(list.getBody(), "$[*].username");
 		assertThat(usernames).contains("grace");
 	}
 
 	@Test
-	void refusesADuplicateUsername() throws Exception {
-		assertThat(post("/users", "{\"username\":\"linus\",\"email\":\"linus@example.com\"}").statusCode())
+	void refusesADuplicateUsername() {
+		assertThat(post("/users", "{\"username\":\"linus\",\"email\":\"linus@example.com\"}").getStatusCode().value())
 			.isEqualTo(201);
-		assertThat(post("/users", "{\"username\":\"linus\",\"email\":\"other@example.com\"}").statusCode())
+		assertThat(post("/users", "{\"username\":\"linus\",\"email\":\"other@example.com\"}").getStatusCode().value())
 			.isEqualTo(409);
 	}
 
@@ -93,27 +87,27 @@ abstract class AbstractSampleApplicationTests {
 	}
 
 	@Test
-	void exposesHealth() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
+	void exposesHealth() {
+		ResponseEntity<String> health = get("/actuator/health");
+		assertThat(health.getStatusCode().value()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(health.getBody(), "$.status")).isEqualTo("UP");
 	}
 
 	@Test
-	void exposesTheMigrationsEndpointReadOnly() throws Exception {
-		HttpResponse<String> state = get("/actuator/migrations");
-		assertThat(state.statusCode()).isEqualTo(200);
-		assertThat(JsonPath.<List<String>>read(state.body(), "$.current")).containsExactly(HEAD);
-		assertThat(JsonPath.<List<String>>read(state.body(), "$.heads")).containsExactly(HEAD);
-		assertThat(JsonPath.<Boolean>read(state.body(), "$.upToDate")).isTrue();
-		assertThat(JsonPath.<List<String>>read(state.body(), "$.revisions[*].revision")).containsExactly(HEAD,
+	void exposesTheMigrationsEndpointReadOnly() {
+		ResponseEntity<String> state = get("/actuator/migrations");
+		assertThat(state.getStatusCode().value()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(state.getBody(), "$.current")).containsExactly(HEAD);
+		assertThat(JsonPath.<List<String>>read(state.getBody(), "$.heads")).containsExactly(HEAD);
+		assertThat(JsonPath.<Boolean>read(state.getBody(), "$.upToDate")).isTrue();
+		assertThat(JsonPath.<List<String>>read(state.getBody(), "$.revisions[*].revision")).containsExactly(HEAD,
 				"c3d2e5f4a6b7", "b2e1d4c3f5a6", "a1f0c3d2e4b5");
-		assertThat(JsonPath.<List<String>>read(state.body(), "$.history[*].direction")).contains("upgrade");
-		HttpResponse<String> revision = get("/actuator/migrations/d4c3");
-		assertThat(JsonPath.<List<String>>read(revision.body(), "$.downgradeSql")).isNotEmpty();
-		HttpResponse<String> downgrade = post("/actuator/migrations",
+		assertThat(JsonPath.<List<String>>read(state.getBody(), "$.history[*].direction")).contains("upgrade");
+		ResponseEntity<String> revision = get("/actuator/migrations/d4c3");
+		assertThat(JsonPath.<List<String>>read(revision.getBody(), "$.downgradeSql")).isNotEmpty();
+		ResponseEntity<String> downgrade = post("/actuator/migrations",
 				"{\"target\": \"-1\", \"expectedCurrent\": \"" + HEAD + "\", \"dryRun\": false}");
-		assertThat(downgrade.statusCode()).isEqualTo(405);
+		assertThat(downgrade.getStatusCode().value()).isEqualTo(405);
 		assertThat(this.migrations.current()).containsExactly(HEAD);
 	}
 
@@ -135,19 +129,12 @@ abstract class AbstractSampleApplicationTests {
 	/** The sample's revisions against an empty database of the same kind. */
 	abstract Migrations scratchMigrations();
 
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	ResponseEntity<String> get(String path) {
+		return new SampleClient(this.port).get(path);
 	}
 
-	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+	ResponseEntity<String> post(String path, String json) {
+		return new SampleClient(this.port).post(path, json);
 	}
 
 }

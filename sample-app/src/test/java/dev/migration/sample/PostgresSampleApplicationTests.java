@@ -1,13 +1,7 @@
 package dev.migration.sample;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 import dev.migration.Migrations;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.migration.support.PostgresDatabase;
 
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,55 +15,25 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 class PostgresSampleApplicationTests extends AbstractSampleApplicationTests {
 
+	static final PostgresDatabase database = PostgresDatabase.create();
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> Server.INSTANCE.getJdbcUrl("postgres", "sample"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::user);
+		registry.add("spring.datasource.password", database::password);
 	}
 
 	@Override
 	Migrations scratchMigrations() {
+		PostgresDatabase scratch = PostgresDatabase.create();
 		return Migrations.create(this.migrations.configuration()
 			.toBuilder()
 			.dataSource(null)
-			.url(Server.INSTANCE.getJdbcUrl("postgres", "scratch"))
-			.user("postgres")
-			.password("postgres")
+			.url(scratch.url())
+			.user(scratch.user())
+			.password(scratch.password())
 			.build());
-	}
-
-	/** Started on first use with two empty databases, stopped when the JVM exits. */
-	private static final class Server {
-
-		static final EmbeddedPostgres INSTANCE = start();
-
-		private static EmbeddedPostgres start() {
-			try {
-				EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-				try (Connection connection = postgres.getPostgresDatabase().getConnection();
-						Statement statement = connection.createStatement()) {
-					statement.execute("CREATE DATABASE sample");
-					statement.execute("CREATE DATABASE scratch");
-				}
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-					try {
-						postgres.close();
-					}
-					catch (IOException ex) {
-						// the JVM is exiting; the server's directory is temporary
-					}
-				}));
-				return postgres;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }
