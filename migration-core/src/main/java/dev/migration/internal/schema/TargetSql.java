@@ -268,36 +268,12 @@ final class TargetSql {
 	}
 
 	private static int stringEnd(String sql, int start, boolean escapes) {
-		return quotedEnd(sql, start, '\'', escapes);
-	}
-
-	/**
-	 * The end of the quoted text opening at {@code start}, where a doubled quote (and,
-	 * with {@code escapes}, a backslash) escapes the next character.
-	 */
-	private static int quotedEnd(String sql, int start, char quote, boolean escapes) {
-		int i = start + 1;
-		while (i < sql.length()) {
-			char c = sql.charAt(i);
-			if (escapes && c == '\\') {
-				i += 2;
-				continue;
-			}
-			if (c == quote) {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-					continue;
-				}
-				return i + 1;
-			}
-			i++;
-		}
-		return sql.length();
+		return Normalize.closing(sql, start, '\'', escapes);
 	}
 
 	private static int identifierEnd(String sql, int start) {
 		if (sql.charAt(start) == '"') {
-			return quotedEnd(sql, start, '"', false);
+			return Normalize.closing(sql, start, '"', false);
 		}
 		int i = start;
 		while (i < sql.length()
