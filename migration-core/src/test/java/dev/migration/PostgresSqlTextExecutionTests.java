@@ -1,21 +1,14 @@
 package dev.migration;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
-import dev.migration.support.PostgresDatabase;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class PostgresSqlTextExecutionTests extends SqlTextExecutionTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return PostgresDatabase.create();
-	}
+class PostgresSqlTextExecutionTests extends SqlTextExecutionTests implements DatabaseKind.Postgres {
 
 	@Test
 	void aCommentThatMentionsAGlobNestsAsInPostgresAndIsRefusedUnclosed() throws IOException {
