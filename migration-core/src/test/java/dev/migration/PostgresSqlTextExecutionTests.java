@@ -12,11 +12,7 @@ class PostgresSqlTextExecutionTests extends SqlTextExecutionTests implements Dat
 
 	@Test
 	void aCommentThatMentionsAGlobNestsAsInPostgresAndIsRefusedUnclosed() throws IOException {
-		writeRevision("a1", "none", """
-				/* loads data/*.csv later */
-				CREATE TABLE y (id INTEGER);
-				INSERT INTO y VALUES (1);
-				""");
+		writeGlobCommentRevision();
 
 		assertThatExceptionOfType(RevisionParseException.class).isThrownBy(() -> migrations().upgrade("heads"))
 			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(6))

@@ -12,11 +12,7 @@ class SqliteSqlTextExecutionTests extends SqlTextExecutionTests implements Datab
 
 	@Test
 	void aCommentThatMentionsAGlobEndsAtItsFirstClosingMarkAsInSqlite() throws IOException {
-		writeRevision("a1", "none", """
-				/* loads data/*.csv later */
-				CREATE TABLE y (id INTEGER);
-				INSERT INTO y VALUES (1);
-				""");
+		writeGlobCommentRevision();
 
 		migrations().upgrade("heads");
 

@@ -126,16 +126,7 @@ abstract class ProcessChaosTests {
 			upgraders.add(start(UpgradeMain.class.getName(), database.url(), nullToEmpty(database.user()),
 					nullToEmpty(database.password()), "filesystem:" + this.temporary.resolve("revisions")));
 		}
-		int applied = 0;
-		for (Child upgrader : upgraders) {
-			String output = upgrader.awaitExit(0);
-			applied += Integer.parseInt(output.lines()
-				.filter((line) -> line.startsWith("applied "))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError(output))
-				.substring("applied ".length())
-				.strip());
-		}
+		int applied = appliedByAll(upgraders);
 
 		assertThat(applied).isEqualTo(generated.size());
 		assertThat(database
@@ -209,15 +200,7 @@ abstract class ProcessChaosTests {
 		}
 		Files.writeString(this.temporary.resolve("release"), "go");
 
-		int applied = 0;
-		for (Child upgrader : upgraders) {
-			String output = upgrader.awaitExit(0);
-			applied += Integer.parseInt(output.lines()
-				.filter((line) -> line.startsWith("applied "))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError(output))
-				.split(" ")[1]);
-		}
+		int applied = appliedByAll(upgraders);
 		assertThat(bodyRuns(database)).as("runs of the revision's body").isEqualTo(1);
 		assertThat(applied).isEqualTo(SEED.size() + 2);
 		assertThat(database.queryStrings("SELECT success FROM migration_history WHERE revision = ?",
@@ -471,6 +454,23 @@ abstract class ProcessChaosTests {
 			return output();
 		}
 
+	}
+
+	/**
+	 * Waits for every child to succeed and adds up the revisions each says it applied
+	 * ({@code applied <n>} or {@code applied <n> in <time>}).
+	 */
+	private static int appliedByAll(List<Child> upgraders) throws Exception {
+		int applied = 0;
+		for (Child upgrader : upgraders) {
+			String output = upgrader.awaitExit(0);
+			String line = output.lines()
+				.filter((candidate) -> candidate.startsWith("applied "))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(output));
+			applied += Integer.parseInt(line.substring("applied ".length()).strip().split(" ")[0]);
+		}
+		return applied;
 	}
 
 	/** The rows of the default version table. */
