@@ -2,16 +2,21 @@ package dev.migration.internal.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migration.InvalidGraphException;
 import dev.migration.internal.revision.Revision;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.migration.internal.graph.TestGraphs.chain;
 import static dev.migration.internal.graph.TestGraphs.graph;
 import static dev.migration.internal.graph.TestGraphs.revisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class RevisionGraphTests {
 
@@ -122,80 +127,47 @@ class RevisionGraphTests {
 			.hasSize(3);
 	}
 
-	@Test
-	void cycleIsRefusedWithTheIdsOnIt() {
-		assertThatExceptionOfType(InvalidGraphException.class)
-			.isThrownBy(() -> graph("root", "a<-root,c", "b<-a", "c<-b", "d<-c"))
-			.withMessageContaining("cycle")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b", "c"));
+	/**
+	 * A graph's revisions, then what the refusal says, the revisions it names and whether
+	 * their order is part of the answer.
+	 */
+	static Stream<Arguments> invalidGraphs() {
+		return Stream.of(
+				argumentSet("cycleIsRefusedWithTheIdsOnIt", List.of("root", "a<-root,c", "b<-a", "c<-b", "d<-c"),
+						List.of("cycle"), List.of("a", "b", "c"), false),
+				argumentSet("cycleThroughDependsOnIsRefused", List.of("a depends=b", "b<-a"), List.of("cycle"),
+						List.of("a", "b"), false),
+				argumentSet("cycleWithoutAnyHeadIsStillFound", List.of("a<-b", "b<-a"), List.of("cycle"),
+						List.of("a", "b"), false),
+				argumentSet("selfLoopIsRefusedAsACycleOfOne", List.of("a", "b<-b"), List.of("self-loop"), List.of("b"),
+						true),
+				argumentSet("selfDependencyIsRefusedAsACycleOfOne", List.of("a", "b<-a depends=b"),
+						List.of("self-loop"), List.of("b"), true),
+				argumentSet("duplicateIdIsRefusedNamingIt", List.of("a", "b<-a", "b<-a"),
+						List.of("declared more than once", "b"), List.of("b"), true),
+				argumentSet("danglingDownRevisionIsRefusedNamingBothIds", List.of("a", "b<-zz"),
+						List.of("no revision has that id", "down_revision"), List.of("b", "zz"), true),
+				argumentSet("danglingDependsOnIsRefusedNamingBothIds", List.of("a", "b<-a depends=zz"),
+						List.of("no revision has that id", "depends_on"), List.of("b", "zz"), true),
+				argumentSet("labelUsedTwiceIsRefusedNamingBothRevisions", List.of("a label=x", "b<-a", "c<-a label=x"),
+						List.of("is used more than once", "'x'"), List.of("a", "c"), true),
+				argumentSet("labelEqualToARevisionIdIsRefused", List.of("a", "b<-a label=a"),
+						List.of("is used more than once"), List.of("a", "b"), false));
 	}
 
-	@Test
-	void cycleThroughDependsOnIsRefused() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a depends=b", "b<-a"))
-			.withMessageContaining("cycle")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
-	}
-
-	@Test
-	void cycleWithoutAnyHeadIsStillFound() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a<-b", "b<-a"))
-			.withMessageContaining("cycle")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
-	}
-
-	@Test
-	void selfLoopIsRefusedAsACycleOfOne() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-b"))
-			.withMessageContaining("self-loop")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"));
-	}
-
-	@Test
-	void selfDependencyIsRefusedAsACycleOfOne() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a depends=b"))
-			.withMessageContaining("self-loop")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"));
-	}
-
-	@Test
-	void duplicateIdIsRefusedNamingIt() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a", "b<-a"))
-			.withMessageContaining("declared more than once")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"))
-			.withMessageContaining("b");
-	}
-
-	@Test
-	void danglingDownRevisionIsRefusedNamingBothIds() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-zz"))
-			.withMessageContaining("no revision has that id")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "zz"))
-			.withMessageContaining("down_revision");
-	}
-
-	@Test
-	void danglingDependsOnIsRefusedNamingBothIds() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a depends=zz"))
-			.withMessageContaining("no revision has that id")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "zz"))
-			.withMessageContaining("depends_on");
-	}
-
-	@Test
-	void labelUsedTwiceIsRefusedNamingBothRevisions() {
-		assertThatExceptionOfType(InvalidGraphException.class)
-			.isThrownBy(() -> graph("a label=x", "b<-a", "c<-a label=x"))
-			.withMessageContaining("is used more than once")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("a", "c"))
-			.withMessageContaining("'x'");
-	}
-
-	@Test
-	void labelEqualToARevisionIdIsRefused() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a label=a"))
-			.withMessageContaining("is used more than once")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
+	@ParameterizedTest
+	@MethodSource("invalidGraphs")
+	void invalidGraphIsRefused(List<String> specs, List<String> message, List<String> named, boolean ordered) {
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph(specs.toArray(String[]::new)))
+			.withMessageContainingAll(message.toArray(String[]::new))
+			.satisfies((ex) -> {
+				if (ordered) {
+					assertThat(ex.revisions()).containsExactlyElementsOf(named);
+				}
+				else {
+					assertThat(ex.revisions()).containsExactlyInAnyOrderElementsOf(named);
+				}
+			});
 	}
 
 	@Test
