@@ -87,28 +87,24 @@ class RevisionGraphTests {
 		assertThat(graph.headsOf(List.of("a", "b", "c", "x", "y"))).containsExactlyInAnyOrder("c", "y");
 	}
 
-	@Test
-	void labelLineageCoversDescendantsAndAncestorsDownToTheBranchPoint() {
-		RevisionGraph graph = graph("a", "b<-a", "c<-b", "d<-c label=x", "e<-d", "f<-b");
-		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("c", "d", "e");
+	/** A graph's revisions and a label, then the revisions of its lineage. */
+	static Stream<Arguments> labelLineages() {
+		return Stream.of(
+				argumentSet("labelLineageCoversDescendantsAndAncestorsDownToTheBranchPoint",
+						List.of("a", "b<-a", "c<-b", "d<-c label=x", "e<-d", "f<-b"), "x", List.of("c", "d", "e")),
+				argumentSet("labelLineageReachesTheRootWhenThereIsNoBranchPointBelow",
+						List.of("a", "b<-a", "c<-b label=x", "d<-c"), "x", List.of("a", "b", "c", "d")),
+				argumentSet("labelLineageStopsAtAMergePointBelowTheLabel",
+						List.of("a", "b", "m<-a,b", "n<-m", "o<-n label=x", "p<-o"), "x", List.of("n", "o", "p")),
+				argumentSet("labelLineageDoesNotFollowDependsOnUpward", List.of("a label=lib", "x", "y<-x depends=a"),
+						"lib", List.of("a")));
 	}
 
-	@Test
-	void labelLineageReachesTheRootWhenThereIsNoBranchPointBelow() {
-		RevisionGraph graph = graph("a", "b<-a", "c<-b label=x", "d<-c");
-		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("a", "b", "c", "d");
-	}
-
-	@Test
-	void labelLineageStopsAtAMergePointBelowTheLabel() {
-		RevisionGraph graph = graph("a", "b", "m<-a,b", "n<-m", "o<-n label=x", "p<-o");
-		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("n", "o", "p");
-	}
-
-	@Test
-	void labelLineageDoesNotFollowDependsOnUpward() {
-		RevisionGraph graph = graph("a label=lib", "x", "y<-x depends=a");
-		assertThat(graph.labelLineage("lib")).containsExactly("a");
+	@ParameterizedTest
+	@MethodSource("labelLineages")
+	void labelLineage(List<String> specs, String label, List<String> lineage) {
+		assertThat(graph(specs.toArray(String[]::new)).labelLineage(label))
+			.containsExactlyInAnyOrderElementsOf(lineage);
 	}
 
 	@Test

@@ -122,7 +122,7 @@ class StatementSplitterTests {
 	@Test
 	void keepsSemicolonsInsideDollarQuotes() {
 		String function = "CREATE FUNCTION f() RETURNS INT AS $$ SELECT 1; $$ LANGUAGE sql";
-		assertThat(postgres(function + ";SELECT 2;")).containsExactly(function, "SELECT 2");
+		assertKeptWhole(POSTGRESQL, function, ";SELECT 2;", "SELECT 2");
 	}
 
 	@Test
@@ -134,13 +134,13 @@ class StatementSplitterTests {
 					RAISE NOTICE 'done; $x$';
 				END;
 				$body$ LANGUAGE plpgsql""";
-		assertThat(postgres(function + ";\nSELECT 2;")).containsExactly(function, "SELECT 2");
+		assertKeptWhole(POSTGRESQL, function, ";\nSELECT 2;", "SELECT 2");
 	}
 
 	@Test
 	void keepsPostgresRuleActionsInParenthesesTogether() {
 		String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))";
-		assertThat(postgres(rule + ";SELECT 1;")).containsExactly(rule, "SELECT 1");
+		assertKeptWhole(POSTGRESQL, rule, ";SELECT 1;", "SELECT 1");
 	}
 
 	@Test
@@ -151,7 +151,7 @@ class StatementSplitterTests {
 					UPDATE users SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 					INSERT INTO audit VALUES (NEW.id);
 				END""";
-		assertThat(sqlite(trigger + ";\nSELECT 1;")).containsExactly(trigger, "SELECT 1");
+		assertKeptWhole(SQLITE, trigger, ";\nSELECT 1;", "SELECT 1");
 	}
 
 	@Test
@@ -162,7 +162,7 @@ class StatementSplitterTests {
 					update scores set grade = case when new.points > 90 then 'A' else 'B' end where id = new.id;
 					select case new.points when 0 then raise(abort, 'zero; really') end;
 				end""";
-		assertThat(sqlite(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
+		assertKeptWhole(SQLITE, trigger, ";SELECT 1;", "SELECT 1");
 	}
 
 	@Test
@@ -174,7 +174,7 @@ class StatementSplitterTests {
 					UPDATE ranges SET end = NEW.end + 1 WHERE id = NEW.id;
 					UPDATE ranges SET begin = 0 WHERE id = NEW.id;
 				END""";
-		assertThat(sqlite(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
+		assertKeptWhole(SQLITE, trigger, ";SELECT 1;", "SELECT 1");
 	}
 
 	@Test
@@ -192,13 +192,13 @@ class StatementSplitterTests {
 					SELECT CASE WHEN points > 90 THEN 'A' ELSE 'B' END;
 					SELECT 'x';
 				END""";
-		assertThat(postgres(function + ";\nSELECT 1;")).containsExactly(function, "SELECT 1");
+		assertKeptWhole(POSTGRESQL, function, ";\nSELECT 1;", "SELECT 1");
 	}
 
 	@Test
 	void keepsPostgresProcedureBeginAtomicBodiesTogether() {
 		String procedure = "CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO a VALUES (1); INSERT INTO a VALUES (2); END";
-		assertThat(postgres(procedure + ";SELECT 1;")).containsExactly(procedure, "SELECT 1");
+		assertKeptWhole(POSTGRESQL, procedure, ";SELECT 1;", "SELECT 1");
 	}
 
 	@Test
@@ -280,6 +280,14 @@ class StatementSplitterTests {
 				() -> StatementSplitter.statements(POSTGRESQL, "f.sql", text, 1));
 		assertThat(statements).hasSize(1_000_000 / statement.length());
 		assertThat(statements.get(statements.size() - 1).line()).isEqualTo(2 * statements.size() - 1);
+	}
+
+	/**
+	 * The statement stays one statement, whatever semicolons it holds, and the next one
+	 * after it splits off.
+	 */
+	private static void assertKeptWhole(SqlSyntax syntax, String statement, String rest, String next) {
+		assertThat(sql(syntax, statement + rest)).containsExactly(statement, next);
 	}
 
 	private static void assertRefused(SqlSyntax syntax, String text, int line, String problem) {
