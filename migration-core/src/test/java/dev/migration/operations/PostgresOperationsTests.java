@@ -38,11 +38,6 @@ class PostgresOperationsTests extends OperationsTests implements DatabaseKind.Po
 	}
 
 	@Override
-	String falseLiteral() {
-		return "FALSE";
-	}
-
-	@Override
 	String[] expectedUpgradeSql() {
 		return new String[] { """
 				CREATE TABLE users (

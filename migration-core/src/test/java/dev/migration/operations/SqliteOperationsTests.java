@@ -5,11 +5,6 @@ import dev.migration.support.DatabaseKind;
 class SqliteOperationsTests extends OperationsTests implements DatabaseKind.Sqlite {
 
 	@Override
-	String falseLiteral() {
-		return "0";
-	}
-
-	@Override
 	String[] expectedUpgradeSql() {
 		return new String[] { """
 				CREATE TABLE users (

@@ -119,62 +119,59 @@ class StatementSplitterTests {
 			.withMessageContaining("comments nest");
 	}
 
-	@Test
-	void keepsSemicolonsInsideDollarQuotes() {
-		String function = "CREATE FUNCTION f() RETURNS INT AS $$ SELECT 1; $$ LANGUAGE sql";
-		assertKeptWhole(POSTGRESQL, function, ";SELECT 2;", "SELECT 2");
+	/**
+	 * A database, a statement whose body holds semicolons, the text after it, then the
+	 * statement that must split off after it.
+	 */
+	static Stream<Arguments> wholeBodies() {
+		return Stream.of(
+				argumentSet("keepsSemicolonsInsideDollarQuotes", POSTGRESQL,
+						"CREATE FUNCTION f() RETURNS INT AS $$ SELECT 1; $$ LANGUAGE sql", ";SELECT 2;", "SELECT 2"),
+				argumentSet("keepsSemicolonsInsideTaggedDollarQuotesThatHoldOtherDollarQuotes", POSTGRESQL, """
+						CREATE FUNCTION f() RETURNS VOID AS $body$
+						BEGIN
+							EXECUTE $$SELECT 1;$$;
+							RAISE NOTICE 'done; $x$';
+						END;
+						$body$ LANGUAGE plpgsql""", ";\nSELECT 2;", "SELECT 2"),
+				argumentSet("keepsPostgresRuleActionsInParenthesesTogether", POSTGRESQL,
+						"CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
+						";SELECT 1;", "SELECT 1"),
+				argumentSet("keepsSqliteTriggerBodiesTogether", SQLITE, """
+						CREATE TRIGGER touch AFTER UPDATE ON users
+						BEGIN
+							UPDATE users SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
+							INSERT INTO audit VALUES (NEW.id);
+						END""", ";\nSELECT 1;", "SELECT 1"),
+				argumentSet("keepsSqliteTriggerBodiesWithCaseExpressionsTogether", SQLITE, """
+						create temp trigger grade after insert on scores
+						begin
+							update scores set grade = case when new.points > 90 then 'A' else 'B' end where id = new.id;
+							select case new.points when 0 then raise(abort, 'zero; really') end;
+						end""", ";SELECT 1;", "SELECT 1"),
+				// SQLite takes BEGIN and END for names where a name fits; only ';' END
+				// ';' ends
+				// the body (sqlite3_complete)
+				argumentSet("keepsSqliteTriggerBodiesThatNameColumnsBeginAndEndTogether", SQLITE, """
+						CREATE TRIGGER grow AFTER UPDATE OF begin ON ranges BEGIN
+							UPDATE ranges SET end = NEW.end + 1 WHERE id = NEW.id;
+							UPDATE ranges SET begin = 0 WHERE id = NEW.id;
+						END""", ";SELECT 1;", "SELECT 1"),
+				argumentSet("keepsPostgresBeginAtomicBodiesTogether", POSTGRESQL, """
+						CREATE OR REPLACE FUNCTION grade(points INT) RETURNS TEXT LANGUAGE sql
+						BEGIN ATOMIC
+							SELECT CASE WHEN points > 90 THEN 'A' ELSE 'B' END;
+							SELECT 'x';
+						END""", ";\nSELECT 1;", "SELECT 1"),
+				argumentSet("keepsPostgresProcedureBeginAtomicBodiesTogether", POSTGRESQL,
+						"CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO a VALUES (1); INSERT INTO a VALUES (2); END",
+						";SELECT 1;", "SELECT 1"));
 	}
 
-	@Test
-	void keepsSemicolonsInsideTaggedDollarQuotesThatHoldOtherDollarQuotes() {
-		String function = """
-				CREATE FUNCTION f() RETURNS VOID AS $body$
-				BEGIN
-					EXECUTE $$SELECT 1;$$;
-					RAISE NOTICE 'done; $x$';
-				END;
-				$body$ LANGUAGE plpgsql""";
-		assertKeptWhole(POSTGRESQL, function, ";\nSELECT 2;", "SELECT 2");
-	}
-
-	@Test
-	void keepsPostgresRuleActionsInParenthesesTogether() {
-		String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))";
-		assertKeptWhole(POSTGRESQL, rule, ";SELECT 1;", "SELECT 1");
-	}
-
-	@Test
-	void keepsSqliteTriggerBodiesTogether() {
-		String trigger = """
-				CREATE TRIGGER touch AFTER UPDATE ON users
-				BEGIN
-					UPDATE users SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
-					INSERT INTO audit VALUES (NEW.id);
-				END""";
-		assertKeptWhole(SQLITE, trigger, ";\nSELECT 1;", "SELECT 1");
-	}
-
-	@Test
-	void keepsSqliteTriggerBodiesWithCaseExpressionsTogether() {
-		String trigger = """
-				create temp trigger grade after insert on scores
-				begin
-					update scores set grade = case when new.points > 90 then 'A' else 'B' end where id = new.id;
-					select case new.points when 0 then raise(abort, 'zero; really') end;
-				end""";
-		assertKeptWhole(SQLITE, trigger, ";SELECT 1;", "SELECT 1");
-	}
-
-	@Test
-	void keepsSqliteTriggerBodiesThatNameColumnsBeginAndEndTogether() {
-		// SQLite takes BEGIN and END for names where a name fits; only ';' END ';' ends
-		// the body (sqlite3_complete)
-		String trigger = """
-				CREATE TRIGGER grow AFTER UPDATE OF begin ON ranges BEGIN
-					UPDATE ranges SET end = NEW.end + 1 WHERE id = NEW.id;
-					UPDATE ranges SET begin = 0 WHERE id = NEW.id;
-				END""";
-		assertKeptWhole(SQLITE, trigger, ";SELECT 1;", "SELECT 1");
+	@ParameterizedTest
+	@MethodSource("wholeBodies")
+	void keepsBodiesWhole(SqlSyntax syntax, String statement, String rest, String next) {
+		assertThat(sql(syntax, statement + rest)).containsExactly(statement, next);
 	}
 
 	@Test
@@ -182,23 +179,6 @@ class StatementSplitterTests {
 		String trigger = "CREATE TEMPORARY TRIGGER t AFTER INSERT ON a BEGIN DELETE FROM b; DELETE FROM c; END";
 		String explained = "EXPLAIN QUERY PLAN CREATE TRIGGER u AFTER INSERT ON a BEGIN DELETE FROM b; END";
 		assertThat(sqlite(trigger + ";" + explained + ";SELECT 1;")).containsExactly(trigger, explained, "SELECT 1");
-	}
-
-	@Test
-	void keepsPostgresBeginAtomicBodiesTogether() {
-		String function = """
-				CREATE OR REPLACE FUNCTION grade(points INT) RETURNS TEXT LANGUAGE sql
-				BEGIN ATOMIC
-					SELECT CASE WHEN points > 90 THEN 'A' ELSE 'B' END;
-					SELECT 'x';
-				END""";
-		assertKeptWhole(POSTGRESQL, function, ";\nSELECT 1;", "SELECT 1");
-	}
-
-	@Test
-	void keepsPostgresProcedureBeginAtomicBodiesTogether() {
-		String procedure = "CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO a VALUES (1); INSERT INTO a VALUES (2); END";
-		assertKeptWhole(POSTGRESQL, procedure, ";SELECT 1;", "SELECT 1");
 	}
 
 	@Test
@@ -280,14 +260,6 @@ class StatementSplitterTests {
 				() -> StatementSplitter.statements(POSTGRESQL, "f.sql", text, 1));
 		assertThat(statements).hasSize(1_000_000 / statement.length());
 		assertThat(statements.get(statements.size() - 1).line()).isEqualTo(2 * statements.size() - 1);
-	}
-
-	/**
-	 * The statement stays one statement, whatever semicolons it holds, and the next one
-	 * after it splits off.
-	 */
-	private static void assertKeptWhole(SqlSyntax syntax, String statement, String rest, String next) {
-		assertThat(sql(syntax, statement + rest)).containsExactly(statement, next);
 	}
 
 	private static void assertRefused(SqlSyntax syntax, String text, int line, String problem) {
