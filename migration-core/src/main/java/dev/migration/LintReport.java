@@ -1,5 +1,6 @@
 package dev.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,40 +61,29 @@ public record LintReport(List<LintFinding> findings, List<String> revisions, Str
 	 * or {@code warning}).
 	 */
 	public String toJson() {
-		StringBuilder json = new StringBuilder("{\"dialect\":").append(string(this.dialect))
-			.append(",\"databaseChecked\":")
-			.append(this.databaseChecked)
-			.append(",\"revisions\":[");
-		for (int index = 0; index < this.revisions.size(); index++) {
-			json.append((index > 0) ? "," : "").append(string(this.revisions.get(index)));
+		List<String> revisionIds = this.revisions.stream().map(LintReport::string).toList();
+		List<String> findingObjects = this.findings.stream().map((finding) -> "\n" + json(finding)).toList();
+		return object("dialect", string(this.dialect), "databaseChecked", String.valueOf(this.databaseChecked),
+				"revisions", "[" + String.join(",", revisionIds) + "]", "errors",
+				String.valueOf(count(LintFinding.Severity.ERROR)), "warnings",
+				String.valueOf(count(LintFinding.Severity.WARNING)), "findings",
+				"[" + String.join(",", findingObjects) + "]");
+	}
+
+	private static String json(LintFinding finding) {
+		return object("file", string(finding.file()), "line", String.valueOf(finding.line()), "revision",
+				string(finding.revision()), "rule", string(finding.rule()), "severity",
+				string(finding.severity().word()), "lockTaken", string(finding.lockTaken()), "message",
+				string(finding.message()), "safeAlternative", string(finding.safeAlternative()));
+	}
+
+	/** A JSON object from names and values already written as JSON, in that order. */
+	private static String object(String... namesAndValues) {
+		List<String> members = new ArrayList<>();
+		for (int index = 0; index < namesAndValues.length; index += 2) {
+			members.add("\"" + namesAndValues[index] + "\":" + namesAndValues[index + 1]);
 		}
-		json.append("],\"errors\":")
-			.append(count(LintFinding.Severity.ERROR))
-			.append(",\"warnings\":")
-			.append(count(LintFinding.Severity.WARNING))
-			.append(",\"findings\":[");
-		for (int index = 0; index < this.findings.size(); index++) {
-			LintFinding finding = this.findings.get(index);
-			json.append((index > 0) ? ",\n" : "\n")
-				.append("{\"file\":")
-				.append(string(finding.file()))
-				.append(",\"line\":")
-				.append(finding.line())
-				.append(",\"revision\":")
-				.append(string(finding.revision()))
-				.append(",\"rule\":")
-				.append(string(finding.rule()))
-				.append(",\"severity\":")
-				.append(string(finding.severity().word()))
-				.append(",\"lockTaken\":")
-				.append(string(finding.lockTaken()))
-				.append(",\"message\":")
-				.append(string(finding.message()))
-				.append(",\"safeAlternative\":")
-				.append(string(finding.safeAlternative()))
-				.append('}');
-		}
-		return json.append("]}").toString();
+		return "{" + String.join(",", members) + "}";
 	}
 
 	private static String string(String value) {

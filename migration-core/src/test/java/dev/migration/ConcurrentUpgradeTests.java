@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.migration.support.Concurrently;
+import dev.migration.support.DatabaseKind;
 import dev.migration.support.TestDatabase;
 import dev.migration.support.UpgradeMain;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several processes and threads upgrade one fresh database at once: each revision is
  * applied exactly once and all end at heads.
  */
-abstract class ConcurrentUpgradeTests {
+abstract class ConcurrentUpgradeTests implements DatabaseKind {
 
 	static final List<String> CHAIN = MigrationsExecutionTests.CHAIN;
 
 	@TempDir
 	Path temporary;
-
-	abstract TestDatabase newDatabase(Path directory);
 
 	Migrations migrations(TestDatabase database) {
 		return Migrations.create(MigrationConfiguration.builder()

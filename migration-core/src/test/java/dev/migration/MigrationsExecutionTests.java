@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migration.operations.Operations;
 import dev.migration.support.DatabaseTests;
 import dev.migration.support.TestRevision;
 import org.junit.jupiter.api.Test;
@@ -397,19 +396,8 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 
 	@Test
 	void javaRevisionsJoinTheGraphAndRunSql() {
-		JavaRevision backfill = new TestRevision("java00000001", POSTS, "Backfill a team") {
-
-			@Override
-			public void upgrade(Operations operations) {
-				operations.execute("INSERT INTO teams (id, name) VALUES (2, 'From Java')");
-			}
-
-			@Override
-			public void downgrade(Operations operations) {
-				operations.execute("DELETE FROM teams WHERE id = 2");
-			}
-
-		};
+		JavaRevision backfill = TestRevision.executing("java00000001", POSTS, "Backfill a team",
+				"INSERT INTO teams (id, name) VALUES (2, 'From Java')", "DELETE FROM teams WHERE id = 2");
 		Migrations migrations = migrations(MigrationConfiguration.builder().javaRevisions(backfill));
 
 		migrations.upgrade("heads");

@@ -1,22 +1,15 @@
 package dev.migration;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
-import dev.migration.support.PostgresDatabase;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class PostgresExecutionTests extends MigrationsExecutionTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return PostgresDatabase.create();
-	}
+class PostgresExecutionTests extends MigrationsExecutionTests implements DatabaseKind.Postgres {
 
 	@Test
 	void tablesCanLiveInTheirOwnSchemaWhichIsCreatedOnFirstUse() {

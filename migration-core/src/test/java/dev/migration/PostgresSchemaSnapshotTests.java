@@ -1,16 +1,8 @@
 package dev.migration;
 
-import java.nio.file.Path;
+import dev.migration.support.DatabaseKind;
 
-import dev.migration.support.PostgresDatabase;
-import dev.migration.support.TestDatabase;
-
-class PostgresSchemaSnapshotTests extends SchemaSnapshotTests {
-
-	@Override
-	TestDatabase newDatabase(Path directory) {
-		return PostgresDatabase.create();
-	}
+class PostgresSchemaSnapshotTests extends SchemaSnapshotTests implements DatabaseKind.Postgres {
 
 	@Override
 	String[] changeTypeOfX() {

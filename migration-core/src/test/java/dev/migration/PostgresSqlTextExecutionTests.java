@@ -1,29 +1,18 @@
 package dev.migration;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
-import dev.migration.support.PostgresDatabase;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class PostgresSqlTextExecutionTests extends SqlTextExecutionTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return PostgresDatabase.create();
-	}
+class PostgresSqlTextExecutionTests extends SqlTextExecutionTests implements DatabaseKind.Postgres {
 
 	@Test
 	void aCommentThatMentionsAGlobNestsAsInPostgresAndIsRefusedUnclosed() throws IOException {
-		writeRevision("a1", "none", """
-				/* loads data/*.csv later */
-				CREATE TABLE y (id INTEGER);
-				INSERT INTO y VALUES (1);
-				""");
+		writeGlobCommentRevision();
 
 		assertThatExceptionOfType(RevisionParseException.class).isThrownBy(() -> migrations().upgrade("heads"))
 			.satisfies((failure) -> assertThat(failure.line()).isEqualTo(6))

@@ -1,18 +1,11 @@
 package dev.migration;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migration.support.PostgresDatabase;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseKind;
 
-class PostgresVersionTableOnlyTests extends VersionTableOnlyTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return PostgresDatabase.create();
-	}
+class PostgresVersionTableOnlyTests extends VersionTableOnlyTests implements DatabaseKind.Postgres {
 
 	@Override
 	String schema() {

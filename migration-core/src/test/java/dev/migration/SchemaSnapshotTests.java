@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.util.stream.Stream;
 
 import dev.migration.SchemaSnapshot.Element;
+import dev.migration.support.DatabaseKind;
 import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link Migrations#snapshot()} against a real database: what the test kit compares
  * before and after a downgrade. Each subclass names the database.
  */
-abstract class SchemaSnapshotTests {
+abstract class SchemaSnapshotTests implements DatabaseKind {
 
 	@TempDir
 	Path temporary;
@@ -26,8 +27,6 @@ abstract class SchemaSnapshotTests {
 	TestDatabase database;
 
 	Migrations migrations;
-
-	abstract TestDatabase newDatabase(Path directory);
 
 	/** The statements that give {@code t.x} another type on this database. */
 	abstract String[] changeTypeOfX();

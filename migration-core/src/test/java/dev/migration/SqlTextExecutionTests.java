@@ -31,6 +31,18 @@ abstract class SqlTextExecutionTests extends DatabaseTests {
 				+ down + "\n-- message: Revision " + id + "\n\n-- upgrade\n" + upgrade);
 	}
 
+	/**
+	 * Revision a1 with a block comment that mentions a glob: PostgreSQL nests the
+	 * {@code /*} inside it, SQLite ends the comment at the first closing mark.
+	 */
+	void writeGlobCommentRevision() throws IOException {
+		writeRevision("a1", "none", """
+				/* loads data/*.csv later */
+				CREATE TABLE y (id INTEGER);
+				INSERT INTO y VALUES (1);
+				""");
+	}
+
 	void writeChainWithBrokenThird() throws IOException {
 		writeRevision("a1", "none", "CREATE TABLE first_table (id INTEGER);\n");
 		writeRevision("b2", "a1", "CREATE TABLE second_table (id INTEGER);\nINSERT INTO second_table VALUES (2);\n");

@@ -1,15 +1,7 @@
 package dev.migration;
 
-import java.nio.file.Path;
+import dev.migration.support.DatabaseKind;
 
-import dev.migration.support.SqliteDatabase;
-import dev.migration.support.TestDatabase;
-
-class SqliteExecutionTests extends MigrationsExecutionTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return SqliteDatabase.in(directory);
-	}
+class SqliteExecutionTests extends MigrationsExecutionTests implements DatabaseKind.Sqlite {
 
 }

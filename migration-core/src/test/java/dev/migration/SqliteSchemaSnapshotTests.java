@@ -1,16 +1,8 @@
 package dev.migration;
 
-import java.nio.file.Path;
+import dev.migration.support.DatabaseKind;
 
-import dev.migration.support.SqliteDatabase;
-import dev.migration.support.TestDatabase;
-
-class SqliteSchemaSnapshotTests extends SchemaSnapshotTests {
-
-	@Override
-	TestDatabase newDatabase(Path directory) {
-		return SqliteDatabase.in(directory);
-	}
+class SqliteSchemaSnapshotTests extends SchemaSnapshotTests implements DatabaseKind.Sqlite {
 
 	@Override
 	String[] changeTypeOfX() {

@@ -1,29 +1,18 @@
 package dev.migration;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
-import dev.migration.support.SqliteDatabase;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class SqliteSqlTextExecutionTests extends SqlTextExecutionTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return SqliteDatabase.in(directory);
-	}
+class SqliteSqlTextExecutionTests extends SqlTextExecutionTests implements DatabaseKind.Sqlite {
 
 	@Test
 	void aCommentThatMentionsAGlobEndsAtItsFirstClosingMarkAsInSqlite() throws IOException {
-		writeRevision("a1", "none", """
-				/* loads data/*.csv later */
-				CREATE TABLE y (id INTEGER);
-				INSERT INTO y VALUES (1);
-				""");
+		writeGlobCommentRevision();
 
 		migrations().upgrade("heads");
 

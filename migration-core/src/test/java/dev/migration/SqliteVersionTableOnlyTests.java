@@ -1,17 +1,10 @@
 package dev.migration;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import dev.migration.support.SqliteDatabase;
-import dev.migration.support.TestDatabase;
+import dev.migration.support.DatabaseKind;
 
-class SqliteVersionTableOnlyTests extends VersionTableOnlyTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return SqliteDatabase.in(directory);
-	}
+class SqliteVersionTableOnlyTests extends VersionTableOnlyTests implements DatabaseKind.Sqlite {
 
 	@Override
 	String schema() {

@@ -3,16 +3,13 @@ package dev.migration.benchmarks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
+import dev.migration.support.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,35 +102,8 @@ class WorkloadSmokeTests {
 	 */
 	private static List<String> schema(Target target) throws SQLException {
 		try (Connection connection = target.connect()) {
-			DatabaseMetaData metaData = connection.getMetaData();
-			String schemaPattern = target.kind().equals("postgresql") ? "public" : null;
-			TreeSet<String> lines = new TreeSet<>();
-			try (ResultSet tables = metaData.getTables(null, schemaPattern, "%", new String[] { "TABLE" })) {
-				while (tables.next()) {
-					String table = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-					if (!BOOKKEEPING.contains(table) && !table.startsWith("sqlite_")) {
-						lines.add(table);
-					}
-				}
-			}
-			for (String table : new ArrayList<>(lines)) {
-				try (ResultSet columns = metaData.getColumns(null, schemaPattern, table, "%")) {
-					while (columns.next()) {
-						lines.add(table + "." + columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " "
-								+ columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT) + " "
-								+ columns.getString("IS_NULLABLE"));
-					}
-				}
-				try (ResultSet indexes = metaData.getIndexInfo(null, schemaPattern, table, false, false)) {
-					while (indexes.next()) {
-						String index = indexes.getString("INDEX_NAME");
-						if (index != null && !index.startsWith("sqlite_autoindex")) {
-							lines.add(table + ".index " + index.toLowerCase(Locale.ROOT));
-						}
-					}
-				}
-			}
-			return new ArrayList<>(lines);
+			return TestDatabase.schema(connection, target.kind(),
+					(table) -> BOOKKEEPING.contains(table) || table.startsWith("sqlite_"));
 		}
 	}
 

@@ -44,8 +44,8 @@ abstract class OperationsTests extends DatabaseTests {
 		assertThat(this.database.count("SELECT COUNT(*) FROM users")).isEqualTo(3);
 		assertThat(this.database.queryStrings("SELECT username FROM users WHERE email IS NULL"))
 			.containsExactly("o'hara");
-		assertThat(this.database.count("SELECT COUNT(*) FROM users WHERE email_verified = " + falseLiteral()))
-			.isEqualTo(3);
+		// NOT reads a boolean on PostgreSQL and the 0 of SQLite's BOOLEAN alike
+		assertThat(this.database.count("SELECT COUNT(*) FROM users WHERE NOT email_verified")).isEqualTo(3);
 		this.database.execute("INSERT INTO teams (name) VALUES ('core')");
 		this.database.execute("UPDATE users SET team_id = 1 WHERE username = 'ada'");
 
@@ -145,8 +145,6 @@ abstract class OperationsTests extends DatabaseTests {
 			.script(migrations.plan(Direction.DOWNGRADE, List.of("base"), List.of("a5"), false), "dba");
 		assertThat(downgrade).contains(expectedDowngradeSql());
 	}
-
-	abstract String falseLiteral();
 
 	abstract String[] expectedUpgradeSql();
 

@@ -1,24 +1,18 @@
 package dev.migration.operations;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import dev.migration.Direction;
 import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
+import dev.migration.support.DatabaseKind;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.ScriptClients;
-import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PostgresOperationsTests extends OperationsTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return PostgresDatabase.create();
-	}
+class PostgresOperationsTests extends OperationsTests implements DatabaseKind.Postgres {
 
 	@Test
 	void seedScriptsRunByPsqlLeaveTheCatalogOfTheOnlineCommands() {
@@ -41,11 +35,6 @@ class PostgresOperationsTests extends OperationsTests {
 			.runnableScript(offline.plan(Direction.DOWNGRADE, List.of("base"), List.of("a5"), false), "dba"));
 		migrations(SeedRevisions.all()).downgrade("base");
 		assertThat(ScriptClients.postgresCatalog(scripted)).isEqualTo(ScriptClients.postgresCatalog(online));
-	}
-
-	@Override
-	String falseLiteral() {
-		return "FALSE";
 	}
 
 	@Override

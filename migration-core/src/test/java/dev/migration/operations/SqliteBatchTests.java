@@ -153,15 +153,22 @@ class SqliteBatchTests {
 		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
 			Migrations migrations = sqlCopyOfUsers(kept, "pragma Foreign_Keys=off;",
 					"DELETE FROM users WHERE id = 2;\n");
-			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
-				.withMessageContaining("s1")
-				.withMessageContaining("comments")
-				.withMessageContaining("rolled back");
-			assertThat(migrations.current()).isEmpty();
-			assertThat(kept.foreignKeys()).isEqualTo(1);
+			assertUpgradeRolledBack(kept, migrations, "s1", "comments", "rolled back");
 		}
 		assertThat(tableSql("users")).isEqualTo(users);
 		assertThat(rowCounts()).isEqualTo(counts);
+	}
+
+	/**
+	 * The upgrade fails with all the message parts, nothing is current afterwards and the
+	 * kept connection still enforces foreign keys.
+	 */
+	private static void assertUpgradeRolledBack(KeptConnection kept, Migrations migrations, String... message)
+			throws SQLException {
+		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContainingAll(message);
+		assertThat(migrations.current()).isEmpty();
+		assertThat(kept.foreignKeys()).isEqualTo(1);
 	}
 
 	/**
@@ -303,12 +310,8 @@ class SqliteBatchTests {
 				operations.createCheckConstraint("ck_teams_name", "teams", "length(name) > 0");
 			}, (operations) -> {
 			});
-			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
-				.withMessageContaining("FOREIGN KEY constraint failed after copying table users")
-				.withMessageContaining("1 row(s) of comments (rowid 4) reference no row of users")
-				.withMessageContaining("rolled back");
-			assertThat(migrations.current()).isEmpty();
-			assertThat(kept.foreignKeys()).isEqualTo(1);
+			assertUpgradeRolledBack(kept, migrations, "FOREIGN KEY constraint failed after copying table users",
+					"1 row(s) of comments (rowid 4) reference no row of users", "rolled back");
 		}
 		assertThat(tableSql("users")).isEqualTo(users);
 		assertThat(tableSql("teams")).isEqualTo(teams);
@@ -330,13 +333,10 @@ class SqliteBatchTests {
 				operations.execute("DELETE FROM users WHERE id = 2");
 			}, (operations) -> {
 			});
-			assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
-				.withMessageContaining("PRAGMA foreign_key_check found")
-				.withMessageContaining("1 row(s) of posts (rowid 2) reference no row of users")
-				.withMessageContaining("1 row(s) of comments (rowid 3) reference no row of users")
-				.withMessageContaining("The step was rolled back; the database is still at base");
-			assertThat(migrations.current()).isEmpty();
-			assertThat(kept.foreignKeys()).isEqualTo(1);
+			assertUpgradeRolledBack(kept, migrations, "PRAGMA foreign_key_check found",
+					"1 row(s) of posts (rowid 2) reference no row of users",
+					"1 row(s) of comments (rowid 3) reference no row of users",
+					"The step was rolled back; the database is still at base");
 		}
 		assertThat(tableSql("users")).isEqualTo(users);
 		assertThat(rowCounts()).isEqualTo(counts);

@@ -1,21 +1,8 @@
 package dev.migration.operations;
 
-import java.nio.file.Path;
+import dev.migration.support.DatabaseKind;
 
-import dev.migration.support.SqliteDatabase;
-import dev.migration.support.TestDatabase;
-
-class SqliteOperationsTests extends OperationsTests {
-
-	@Override
-	protected TestDatabase newDatabase(Path directory) {
-		return SqliteDatabase.in(directory);
-	}
-
-	@Override
-	String falseLiteral() {
-		return "0";
-	}
+class SqliteOperationsTests extends OperationsTests implements DatabaseKind.Sqlite {
 
 	@Override
 	String[] expectedUpgradeSql() {

@@ -90,7 +90,7 @@ public final class ChaosMain {
 			Path marker, String versionTable) {
 		List<JavaRevision> revisions = new ArrayList<>(List.of(new LongRevision(mode, marker)));
 		if (mode.startsWith("nt-")) {
-			revisions.add(new NextRevision());
+			revisions.add(nextRevision());
 		}
 		return Migrations.create(MigrationConfiguration.builder()
 			.url(url)
@@ -190,22 +190,9 @@ public final class ChaosMain {
 	 * A transactional revision after the long one: shows whether a process went on after
 	 * it.
 	 */
-	static final class NextRevision extends TestRevision {
-
-		NextRevision() {
-			super(NEXT_REVISION, LONG_REVISION, "After the long revision");
-		}
-
-		@Override
-		public void upgrade(Operations operations) {
-			operations.execute("CREATE TABLE after_long (id INTEGER)");
-		}
-
-		@Override
-		public void downgrade(Operations operations) {
-			operations.execute("DROP TABLE after_long");
-		}
-
+	static JavaRevision nextRevision() {
+		return TestRevision.executing(NEXT_REVISION, LONG_REVISION, "After the long revision",
+				"CREATE TABLE after_long (id INTEGER)", "DROP TABLE after_long");
 	}
 
 }

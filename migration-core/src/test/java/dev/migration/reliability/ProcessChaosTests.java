@@ -74,8 +74,7 @@ abstract class ProcessChaosTests {
 		holder.process().destroyForcibly();
 		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.SEED_HEAD);
+		assertVersionRows(database, ChaosMain.SEED_HEAD);
 		assertThat(database.tables()).doesNotContain("half_done");
 		assertThat(database.queryStrings("SELECT revision FROM migration_history WHERE revision = ?",
 				ChaosMain.LONG_REVISION))
@@ -85,8 +84,7 @@ abstract class ProcessChaosTests {
 		String output = next.awaitExit(0);
 		assertThat(output).contains("applied 1 in ");
 		assertThat(upgradeMillis(output)).as(output).isLessThan(LONG_LOCK_TIMEOUT_MILLIS / 4);
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.LONG_REVISION);
+		assertVersionRows(database, ChaosMain.LONG_REVISION);
 		assertThat(
 				database.queryStrings("SELECT revision FROM migration_history WHERE direction = 'upgrade' ORDER BY id"))
 			.containsExactlyElementsOf(concat(SEED, ChaosMain.LONG_REVISION));
@@ -116,8 +114,7 @@ abstract class ProcessChaosTests {
 		// the server notices the dead client within a second
 		// (client_connection_check_interval), not after 20 s
 		assertThat(upgradeMillis(output)).as(output).isLessThan(10_000);
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.LONG_REVISION);
+		assertVersionRows(database, ChaosMain.LONG_REVISION);
 	}
 
 	@Test
@@ -129,24 +126,14 @@ abstract class ProcessChaosTests {
 			upgraders.add(start(UpgradeMain.class.getName(), database.url(), nullToEmpty(database.user()),
 					nullToEmpty(database.password()), "filesystem:" + this.temporary.resolve("revisions")));
 		}
-		int applied = 0;
-		for (Child upgrader : upgraders) {
-			String output = upgrader.awaitExit(0);
-			applied += Integer.parseInt(output.lines()
-				.filter((line) -> line.startsWith("applied "))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError(output))
-				.substring("applied ".length())
-				.strip());
-		}
+		int applied = appliedByAll(upgraders);
 
 		assertThat(applied).isEqualTo(generated.size());
 		assertThat(database
 			.queryStrings("SELECT revision FROM migration_history WHERE direction = 'upgrade' AND success ORDER BY id"))
 			.containsExactlyElementsOf(generated);
 		assertThat(database.count("SELECT count(*) FROM migration_history")).isEqualTo(generated.size());
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(generated.get(generated.size() - 1));
+		assertVersionRows(database, generated.get(generated.size() - 1));
 		assertThat(database.tables()).hasSize(generated.size());
 	}
 
@@ -171,16 +158,14 @@ abstract class ProcessChaosTests {
 			assertThat(output).contains(holderDescription);
 		}
 		assertThat(holder.process().isAlive()).isTrue();
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.SEED_HEAD);
+		assertVersionRows(database, ChaosMain.SEED_HEAD);
 		assertThat(database.count("SELECT count(*) FROM migration_history WHERE NOT success")).isZero();
 
 		holder.process().destroyForcibly();
 		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 		String after = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "run", marker).awaitExit(0);
 		assertThat(upgradeMillis(after)).as(after).isLessThan(LONG_LOCK_TIMEOUT_MILLIS / 4);
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.LONG_REVISION);
+		assertVersionRows(database, ChaosMain.LONG_REVISION);
 	}
 
 	@Test
@@ -215,22 +200,13 @@ abstract class ProcessChaosTests {
 		}
 		Files.writeString(this.temporary.resolve("release"), "go");
 
-		int applied = 0;
-		for (Child upgrader : upgraders) {
-			String output = upgrader.awaitExit(0);
-			applied += Integer.parseInt(output.lines()
-				.filter((line) -> line.startsWith("applied "))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError(output))
-				.split(" ")[1]);
-		}
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).as("runs of the revision's body").isEqualTo(1);
+		int applied = appliedByAll(upgraders);
+		assertThat(bodyRuns(database)).as("runs of the revision's body").isEqualTo(1);
 		assertThat(applied).isEqualTo(SEED.size() + 2);
 		assertThat(database.queryStrings("SELECT success FROM migration_history WHERE revision = ?",
 				ChaosMain.LONG_REVISION))
 			.hasSize(1);
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.NEXT_REVISION);
+		assertVersionRows(database, ChaosMain.NEXT_REVISION);
 	}
 
 	@Test
@@ -242,7 +218,7 @@ abstract class ProcessChaosTests {
 		awaitMarker(marker, holder);
 		holder.process().destroyForcibly();
 		assertThat(holder.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(bodyRuns(database)).isEqualTo(1);
 
 		Migrations migrations = ChaosMain.migrations(database.url(), database.user(), database.password(),
 				SHORT_LOCK_TIMEOUT_MILLIS, "nt-run", marker);
@@ -269,7 +245,7 @@ abstract class ProcessChaosTests {
 			.withMessageContaining(ChaosMain.LONG_REVISION);
 		assertThatExceptionOfType(UnfinishedRevisionException.class).isThrownBy(() -> migrations.downgrade("-1"))
 			.withMessageContaining(ChaosMain.LONG_REVISION);
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(bodyRuns(database)).isEqualTo(1);
 		assertThat(migrations.current()).containsExactly(ChaosMain.SEED_HEAD);
 
 		// the operator undoes what it did and stamps the revision the database is at:
@@ -279,7 +255,7 @@ abstract class ProcessChaosTests {
 		assertThat(migrations.unfinished()).isEmpty();
 		assertThat(migrations.upgrade("heads").steps()).extracting(Step::revision)
 			.containsExactly(ChaosMain.LONG_REVISION, ChaosMain.NEXT_REVISION);
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(bodyRuns(database)).isEqualTo(1);
 	}
 
 	@Test
@@ -325,7 +301,7 @@ abstract class ProcessChaosTests {
 				"alembic_version")
 			.awaitExit(1);
 		assertThat(refused).contains("FAILED: ", ChaosMain.LONG_REVISION, "stamp " + ChaosMain.SEED_HEAD);
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).as("runs of the revision's body").isEqualTo(1);
+		assertThat(bodyRuns(database)).as("runs of the revision's body").isEqualTo(1);
 
 		database.execute("DELETE FROM chaos_runs");
 		migrations.stamp(List.of(ChaosMain.SEED_HEAD), false);
@@ -353,23 +329,21 @@ abstract class ProcessChaosTests {
 		// and runs nothing
 		String second = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-run", marker).awaitExit(1);
 		assertThat(second).contains("FAILED: ", ChaosMain.LONG_REVISION).doesNotContain("rolled back");
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(bodyRuns(database)).isEqualTo(1);
 
 		// the first finishes the revision it was inside, then stops before its next step
 		Files.writeString(this.temporary.resolve("release"), "go");
 		String first = holder.awaitExit(1);
 		assertThat(first).contains("FAILED: ", "lost the migration lock", ChaosMain.NEXT_REVISION)
 			.doesNotContain("rolled back");
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
+		assertThat(bodyRuns(database)).isEqualTo(1);
 		assertThat(database.tables()).doesNotContain("after_long");
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.LONG_REVISION);
+		assertVersionRows(database, ChaosMain.LONG_REVISION);
 
 		String third = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-run", marker).awaitExit(0);
 		assertThat(third).contains("applied 1 in ");
-		assertThat(database.count("SELECT count(*) FROM chaos_runs")).isEqualTo(1);
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.NEXT_REVISION);
+		assertThat(bodyRuns(database)).isEqualTo(1);
+		assertVersionRows(database, ChaosMain.NEXT_REVISION);
 	}
 
 	@Test
@@ -390,8 +364,7 @@ abstract class ProcessChaosTests {
 		List<String> holders = database.queryStrings("SELECT pid FROM lock_seen");
 		assertThat(holders).hasSize(2).doesNotContainNull();
 		assertThat(holders.get(1)).as("the same session holds the lock after 3 s").isEqualTo(holders.get(0));
-		assertThat(database.queryStrings("SELECT version_num FROM migration_version"))
-			.containsExactly(ChaosMain.NEXT_REVISION);
+		assertVersionRows(database, ChaosMain.NEXT_REVISION);
 	}
 
 	private Child chaos(String url, TestDatabase database, long lockTimeoutMillis, String mode, Path marker)
@@ -481,6 +454,33 @@ abstract class ProcessChaosTests {
 			return output();
 		}
 
+	}
+
+	/**
+	 * Waits for every child to succeed and adds up the revisions each says it applied
+	 * ({@code applied <n>} or {@code applied <n> in <time>}).
+	 */
+	private static int appliedByAll(List<Child> upgraders) throws Exception {
+		int applied = 0;
+		for (Child upgrader : upgraders) {
+			String output = upgrader.awaitExit(0);
+			String line = output.lines()
+				.filter((candidate) -> candidate.startsWith("applied "))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(output));
+			applied += Integer.parseInt(line.substring("applied ".length()).strip().split(" ")[0]);
+		}
+		return applied;
+	}
+
+	/** The rows of the default version table. */
+	private static void assertVersionRows(TestDatabase database, String... rows) {
+		assertThat(database.queryStrings("SELECT version_num FROM migration_version")).containsExactly(rows);
+	}
+
+	/** How often the long revision's body ran: it adds a row to chaos_runs each time. */
+	private static long bodyRuns(TestDatabase database) {
+		return database.count("SELECT count(*) FROM chaos_runs");
 	}
 
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * revisions folder per test, the folder empty or holding the seed revisions. Each
  * concrete subclass names the database.
  */
-public abstract class DatabaseTests {
+public abstract class DatabaseTests implements DatabaseKind {
 
 	/** The seed revisions: users, email verification, teams, posts. */
 	public static final Path SEED = Paths.get("src/test/resources/db/seed");
@@ -36,8 +36,6 @@ public abstract class DatabaseTests {
 	protected DatabaseTests(boolean seeded) {
 		this.seeded = seeded;
 	}
-
-	protected abstract TestDatabase newDatabase(Path directory);
 
 	@BeforeEach
 	protected final void createDatabaseAndRevisions() throws IOException {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * A real, empty database for one test: a SQLite file or a fresh PostgreSQL database on
@@ -77,40 +78,49 @@ public interface TestDatabase {
 	 */
 	default List<String> schema() {
 		try (Connection connection = connect()) {
-			DatabaseMetaData metaData = connection.getMetaData();
-			TreeSet<String> lines = new TreeSet<>();
-			String schemaPattern = kind().equals("postgresql") ? "public" : null;
-			try (ResultSet tables = metaData.getTables(null, schemaPattern, "%", new String[] { "TABLE" })) {
-				while (tables.next()) {
-					String table = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-					if (table.startsWith("sqlite_") || table.startsWith("migration_") || table.startsWith("schema_")) {
-						continue;
-					}
-					lines.add(table);
-				}
-			}
-			for (String table : new ArrayList<>(lines)) {
-				try (ResultSet columns = metaData.getColumns(null, schemaPattern, table, "%")) {
-					while (columns.next()) {
-						lines.add(table + "." + columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " "
-								+ columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT) + " "
-								+ columns.getString("IS_NULLABLE"));
-					}
-				}
-				try (ResultSet indexes = metaData.getIndexInfo(null, schemaPattern, table, false, false)) {
-					while (indexes.next()) {
-						String index = indexes.getString("INDEX_NAME");
-						if (index != null && !index.startsWith("sqlite_autoindex")) {
-							lines.add(table + ".index " + index.toLowerCase(Locale.ROOT));
-						}
-					}
-				}
-			}
-			return new ArrayList<>(lines);
+			return schema(connection, kind(), (table) -> table.startsWith("sqlite_") || table.startsWith("migration_")
+					|| table.startsWith("schema_"));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The schema lines of {@link #schema()} read over any connection, without the tables
+	 * the predicate calls bookkeeping (given lower case).
+	 * @param kind {@code sqlite} or {@code postgresql}
+	 */
+	static List<String> schema(Connection connection, String kind, Predicate<String> bookkeeping) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		TreeSet<String> lines = new TreeSet<>();
+		String schemaPattern = kind.equals("postgresql") ? "public" : null;
+		try (ResultSet tables = metaData.getTables(null, schemaPattern, "%", new String[] { "TABLE" })) {
+			while (tables.next()) {
+				String table = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+				if (!bookkeeping.test(table)) {
+					lines.add(table);
+				}
+			}
+		}
+		for (String table : new ArrayList<>(lines)) {
+			try (ResultSet columns = metaData.getColumns(null, schemaPattern, table, "%")) {
+				while (columns.next()) {
+					lines.add(table + "." + columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " "
+							+ columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT) + " "
+							+ columns.getString("IS_NULLABLE"));
+				}
+			}
+			try (ResultSet indexes = metaData.getIndexInfo(null, schemaPattern, table, false, false)) {
+				while (indexes.next()) {
+					String index = indexes.getString("INDEX_NAME");
+					if (index != null && !index.startsWith("sqlite_autoindex")) {
+						lines.add(table + ".index " + index.toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+		}
+		return new ArrayList<>(lines);
 	}
 
 }

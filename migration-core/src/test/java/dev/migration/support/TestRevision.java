@@ -71,7 +71,18 @@ public abstract class TestRevision implements JavaRevision {
 
 	/** A revision whose upgrade and downgrade are the functions. */
 	public static JavaRevision of(String id, String downRevision, Body upgrade, Body downgrade) {
-		return new TestRevision(id, downRevision, "") {
+		return of(id, downRevision, "", upgrade, downgrade);
+	}
+
+	/** A revision whose upgrade runs one statement and whose downgrade runs another. */
+	public static JavaRevision executing(String id, String downRevision, String message, String upgradeSql,
+			String downgradeSql) {
+		return of(id, downRevision, message, (operations) -> operations.execute(upgradeSql),
+				(operations) -> operations.execute(downgradeSql));
+	}
+
+	private static JavaRevision of(String id, String downRevision, String message, Body upgrade, Body downgrade) {
+		return new TestRevision(id, downRevision, message) {
 
 			@Override
 			public void upgrade(Operations operations) throws Exception {

@@ -132,12 +132,7 @@ public final class ScriptWriter {
 		else if (body instanceof JavaBody java) {
 			RenderingOperations operations = new RenderingOperations(this.dialect);
 			try {
-				if (java.upgrade()) {
-					java.revision().upgrade(operations);
-				}
-				else {
-					java.revision().downgrade(operations);
-				}
+				java.run(operations);
 			}
 			catch (Exception ex) {
 				// the revision needs its connection (or fails without one): only running

@@ -60,11 +60,7 @@ public final class TargetResolver {
 		}
 		Matcher relative = RELATIVE.matcher(trimmed);
 		if (relative.matches()) {
-			int steps = steps(trimmed, relative);
-			if (relative.group(1).isEmpty()) {
-				return walkFromCurrent(trimmed, null, steps);
-			}
-			return walk(trimmed, start(trimmed, relative.group(1), null), steps, null);
+			return relative(trimmed, relative, null);
 		}
 		return Destination.of(Set.of(revisionOrLabel(trimmed, trimmed)));
 	}
@@ -87,13 +83,21 @@ public final class TargetResolver {
 		}
 		Matcher relative = RELATIVE.matcher(rest);
 		if (relative.matches()) {
-			int steps = steps(target, relative);
-			if (relative.group(1).isEmpty()) {
-				return walkFromCurrent(target, branch, steps);
-			}
-			return walk(target, start(target, relative.group(1), branch), steps, branch.reach());
+			return relative(target, relative, branch);
 		}
 		return Destination.of(Set.of(onBranch(target, name, rest, branch)));
+	}
+
+	/**
+	 * A relative step ({@code +2}, {@code -1}, {@code ae10+2}) from the current rows or
+	 * from a revision, within the branch or, when it is {@code null}, the whole graph.
+	 */
+	private Destination relative(String target, Matcher relative, Branch branch) {
+		int steps = steps(target, relative);
+		if (relative.group(1).isEmpty()) {
+			return walkFromCurrent(target, branch, steps);
+		}
+		return walk(target, start(target, relative.group(1), branch), steps, (branch != null) ? branch.reach() : null);
 	}
 
 	/** A revision (id, unique prefix or label) that must share the branch's lineage. */

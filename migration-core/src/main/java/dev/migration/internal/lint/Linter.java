@@ -143,12 +143,7 @@ public final class Linter {
 		}
 		RenderingOperations operations = new RenderingOperations(this.dialect);
 		try {
-			if (java.upgrade()) {
-				java.revision().upgrade(operations);
-			}
-			else {
-				java.revision().downgrade(operations);
-			}
+			java.run(operations);
 		}
 		catch (Exception ex) {
 			// code that needs its connection shows its SQL only when it runs

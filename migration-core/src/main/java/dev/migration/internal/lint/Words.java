@@ -48,6 +48,20 @@ final class Words {
 	 * top level, or -1.
 	 */
 	int find(int from, String... words) {
+		for (int index : topLevel(from)) {
+			if (is(index, words)) {
+				return index;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The indices from {@code from} on of the tokens outside any parentheses, the
+	 * parentheses themselves left out.
+	 */
+	private List<Integer> topLevel(int from) {
+		List<Integer> indices = new ArrayList<>();
 		int depth = 0;
 		for (int index = from; index < this.tokens.size(); index++) {
 			Token token = this.tokens.get(index);
@@ -57,11 +71,11 @@ final class Words {
 			else if (token.isPunct(')')) {
 				depth--;
 			}
-			else if (depth == 0 && is(index, words)) {
-				return index;
+			else if (depth == 0) {
+				indices.add(index);
 			}
 		}
-		return -1;
+		return indices;
 	}
 
 	/** Whether the word is anywhere in the statement, inside parentheses too. */
@@ -113,17 +127,9 @@ final class Words {
 	 */
 	List<Words> splitAtCommas(int from) {
 		List<Words> parts = new ArrayList<>();
-		int depth = 0;
 		int start = from;
-		for (int index = from; index < this.tokens.size(); index++) {
-			Token token = this.tokens.get(index);
-			if (token.isPunct('(')) {
-				depth++;
-			}
-			else if (token.isPunct(')')) {
-				depth--;
-			}
-			else if (depth == 0 && token.isPunct(',')) {
+		for (int index : topLevel(from)) {
+			if (this.tokens.get(index).isPunct(',')) {
 				parts.add(new Words(this.tokens.subList(start, index)));
 				start = index + 1;
 			}

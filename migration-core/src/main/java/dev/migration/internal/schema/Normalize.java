@@ -58,9 +58,22 @@ final class Normalize {
 	}
 
 	private static int closing(String text, int start, char quote) {
+		return closing(text, start, quote, false);
+	}
+
+	/**
+	 * The end of the quoted text opening at {@code start}, where a doubled quote (and,
+	 * with {@code escapes}, a backslash) escapes the next character.
+	 */
+	static int closing(String text, int start, char quote, boolean escapes) {
 		int i = start + 1;
 		while (i < text.length()) {
-			if (text.charAt(i) == quote) {
+			char c = text.charAt(i);
+			if (escapes && c == '\\') {
+				i += 2;
+				continue;
+			}
+			if (c == quote) {
 				if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
 					i += 2;
 					continue;

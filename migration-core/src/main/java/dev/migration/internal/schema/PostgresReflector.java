@@ -213,16 +213,13 @@ final class PostgresReflector {
 
 	private static Table table(Connection connection, String schema, long oid, String name) throws SQLException {
 		List<Col> columns = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname, "
+		forEachRow(connection, "SELECT a.attname, "
 				+ "format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), "
 				+ "a.attidentity, EXISTS (SELECT 1 FROM pg_depend o WHERE o.refclassid = 'pg_class'::regclass "
 				+ "AND o.refobjid = a.attrelid AND o.refobjsubid = a.attnum AND o.classid = 'pg_class'::regclass "
 				+ "AND o.deptype = 'a') FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
 				+ "AND d.adnum = a.attnum WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped "
-				+ "ORDER BY a.attnum")) {
-			statement.setLong(1, oid);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
+				+ "ORDER BY a.attnum", oid, (rows) -> {
 					String defaultValue = rows.getString(4);
 					String identity = switch (String.valueOf(rows.getString(5))) {
 						case "a" -> "ALWAYS";
@@ -235,28 +232,22 @@ final class PostgresReflector {
 							&& rows.getBoolean(6);
 					columns.add(new Col(rows.getString(1), rows.getString(2), !rows.getBoolean(3),
 							sequence ? null : defaultValue, sequence || identity != null, identity));
-				}
-			}
-		}
-		PrimaryKey primaryKey = null;
+				});
+		List<PrimaryKey> primaryKey = new ArrayList<>(1);
 		List<Unique> uniques = new ArrayList<>();
 		List<ForeignKey> foreignKeys = new ArrayList<>();
 		List<Check> checks = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT con.conname, con.contype, "
-				+ "pg_get_constraintdef(con.oid, true), "
+		forEachRow(connection, "SELECT con.conname, con.contype, " + "pg_get_constraintdef(con.oid, true), "
 				+ "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
 				+ "ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o), cf.relname, "
 				+ "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
 				+ "ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o), con.confdeltype, con.confupdtype "
 				+ "FROM pg_constraint con LEFT JOIN pg_class cf ON cf.oid = con.confrelid WHERE con.conrelid = ? "
-				+ "ORDER BY con.conname")) {
-			statement.setLong(1, oid);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
+				+ "ORDER BY con.conname", oid, (rows) -> {
 					String constraintName = rows.getString(1);
 					List<String> keyColumns = strings(rows.getArray(4));
 					switch (rows.getString(2)) {
-						case "p" -> primaryKey = new PrimaryKey(constraintName, keyColumns);
+						case "p" -> primaryKey.add(new PrimaryKey(constraintName, keyColumns));
 						case "u" -> uniques.add(new Unique(constraintName, keyColumns));
 						case "f" -> foreignKeys.add(
 								new ForeignKey(constraintName, keyColumns, rows.getString(5), strings(rows.getArray(6)),
@@ -266,26 +257,39 @@ final class PostgresReflector {
 							// exclusion and trigger constraints are not compared
 						}
 					}
-				}
-			}
-		}
+				});
 		List<Idx> indexes = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT ic.relname, i.indisunique, "
+		forEachRow(connection, "SELECT ic.relname, i.indisunique, "
 				+ "pg_get_expr(i.indpred, i.indrelid), pg_get_indexdef(i.indexrelid), "
 				+ "ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k "
 				+ "ORDER BY k) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ? "
 				+ "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid "
-				+ "AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x')) ORDER BY ic.relname")) {
-			statement.setLong(1, oid);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
+				+ "AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x')) ORDER BY ic.relname", oid, (rows) -> {
 					String definition = withoutSchema(rows.getString(4), schema);
 					indexes.add(new Idx(rows.getString(1), strings(rows.getArray(5)), rows.getBoolean(2),
 							rows.getString(3), definition, definition));
+				});
+		return new Table(name, columns, primaryKey.isEmpty() ? null : primaryKey.get(0), uniques, foreignKeys, checks,
+				indexes, null);
+	}
+
+	/** Runs the query with the table's oid as its one parameter and reads every row. */
+	private static void forEachRow(Connection connection, String sql, long oid, RowReader reader) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, oid);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					reader.read(rows);
 				}
 			}
 		}
-		return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, null);
+	}
+
+	@FunctionalInterface
+	private interface RowReader {
+
+		void read(ResultSet rows) throws SQLException;
+
 	}
 
 	/** {@code CHECK ((price > 0))} to {@code price > 0}; {@code NOT VALID} is dropped. */

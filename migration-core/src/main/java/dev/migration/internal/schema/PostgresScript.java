@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import dev.migration.internal.operations.Operation;
 import dev.migration.internal.operations.PostgresRenderer;
-import dev.migration.internal.operations.SqlRenderer;
 import dev.migration.internal.schema.SchemaComparison.ColumnChange;
 import dev.migration.internal.schema.SchemaComparison.TableChange;
 import dev.migration.internal.schema.SchemaModel.Check;
@@ -28,19 +27,14 @@ import dev.migration.operations.TableElement;
  * first), create tables, change columns, add constraints and indexes (foreign keys last),
  * drop tables (referencing ones first).
  */
-final class PostgresScript {
+final class PostgresScript extends SchemaScript {
 
-	private final SqlRenderer renderer = new PostgresRenderer();
-
-	private final List<String> out = new ArrayList<>();
-
-	static List<String> write(SchemaComparison comparison) {
-		PostgresScript script = new PostgresScript();
-		script.writeAll(comparison);
-		return script.out;
+	PostgresScript() {
+		super(new PostgresRenderer());
 	}
 
-	private void writeAll(SchemaComparison comparison) {
+	@Override
+	void writeAll(SchemaComparison comparison) {
 		boolean columnsUnderViews = comparison.changedTables()
 			.stream()
 			.anyMatch((change) -> !change.removedColumns().isEmpty() || change.changedColumns()

@@ -98,7 +98,8 @@ public final class SchemaCompare {
 	}
 
 	static List<String> script(Dialect dialect, SchemaComparison comparison) {
-		return (dialect instanceof SqliteDialect) ? SqliteScript.write(comparison) : PostgresScript.write(comparison);
+		SchemaScript script = (dialect instanceof SqliteDialect) ? new SqliteScript() : new PostgresScript();
+		return script.write(comparison);
 	}
 
 	static Schema reflect(Connection connection, Dialect dialect, Predicate<String> included) throws SQLException {

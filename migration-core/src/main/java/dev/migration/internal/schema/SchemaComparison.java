@@ -22,7 +22,9 @@ import dev.migration.internal.schema.SchemaModel.Unique;
  * definition, other constraints by what they constrain (their names are generated
  * differently by each database and by hand, so a name alone is no difference).
  */
-public final class SchemaComparison {
+public record SchemaComparison(Schema from, Schema to, List<Table> addedTables, List<Table> removedTables,
+		List<TableChange> changedTables, List<Obj> addedObjects, List<Obj> removedObjects,
+		List<ObjectChange> changedObjects) {
 
 	/** A column in both schemas whose type, nullability, default or numbering differs. */
 	public record ColumnChange(Col from, Col to) {
@@ -60,44 +62,28 @@ public final class SchemaComparison {
 	public record ObjectChange(Obj from, Obj to) {
 	}
 
-	private final Schema from;
-
-	private final Schema to;
-
-	private final List<Table> addedTables = new ArrayList<>();
-
-	private final List<Table> removedTables = new ArrayList<>();
-
-	private final List<TableChange> changedTables = new ArrayList<>();
-
-	private final List<Obj> addedObjects = new ArrayList<>();
-
-	private final List<Obj> removedObjects = new ArrayList<>();
-
-	private final List<ObjectChange> changedObjects = new ArrayList<>();
-
-	private SchemaComparison(Schema from, Schema to) {
-		this.from = from;
-		this.to = to;
-	}
-
 	public static SchemaComparison compare(Schema from, Schema to) {
-		SchemaComparison comparison = new SchemaComparison(from, to);
+		List<Table> addedTables = new ArrayList<>();
+		List<Table> removedTables = new ArrayList<>();
+		List<TableChange> changedTables = new ArrayList<>();
+		List<Obj> addedObjects = new ArrayList<>();
+		List<Obj> removedObjects = new ArrayList<>();
+		List<ObjectChange> changedObjects = new ArrayList<>();
 		for (Table table : to.tables().values()) {
 			Table before = from.table(table.name());
 			if (before == null) {
-				comparison.addedTables.add(table);
+				addedTables.add(table);
 			}
 			else {
 				TableChange change = compare(before, table);
 				if (!change.isEmpty()) {
-					comparison.changedTables.add(change);
+					changedTables.add(change);
 				}
 			}
 		}
 		for (Table table : from.tables().values()) {
 			if (to.table(table.name()) == null) {
-				comparison.removedTables.add(table);
+				removedTables.add(table);
 			}
 		}
 		Map<String, Obj> before = new LinkedHashMap<>();
@@ -109,18 +95,19 @@ public final class SchemaComparison {
 			after.put(object.key(), object);
 			Obj old = before.get(object.key());
 			if (old == null) {
-				comparison.addedObjects.add(object);
+				addedObjects.add(object);
 			}
 			else if (!old.definition().equals(object.definition())) {
-				comparison.changedObjects.add(new ObjectChange(old, object));
+				changedObjects.add(new ObjectChange(old, object));
 			}
 		}
 		for (Obj object : from.objects()) {
 			if (!after.containsKey(object.key())) {
-				comparison.removedObjects.add(object);
+				removedObjects.add(object);
 			}
 		}
-		return comparison;
+		return new SchemaComparison(from, to, addedTables, removedTables, changedTables, addedObjects, removedObjects,
+				changedObjects);
 	}
 
 	private static TableChange compare(Table from, Table to) {
@@ -190,38 +177,6 @@ public final class SchemaComparison {
 			}
 		}
 		return result;
-	}
-
-	public Schema from() {
-		return this.from;
-	}
-
-	public Schema to() {
-		return this.to;
-	}
-
-	public List<Table> addedTables() {
-		return this.addedTables;
-	}
-
-	public List<Table> removedTables() {
-		return this.removedTables;
-	}
-
-	public List<TableChange> changedTables() {
-		return this.changedTables;
-	}
-
-	public List<Obj> addedObjects() {
-		return this.addedObjects;
-	}
-
-	public List<Obj> removedObjects() {
-		return this.removedObjects;
-	}
-
-	public List<ObjectChange> changedObjects() {
-		return this.changedObjects;
 	}
 
 	public boolean isEmpty() {

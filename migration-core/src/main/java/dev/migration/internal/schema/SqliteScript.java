@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.migration.internal.operations.SqlRenderer;
 import dev.migration.internal.operations.SqliteRenderer;
 import dev.migration.internal.schema.SchemaComparison.ColumnChange;
 import dev.migration.internal.schema.SchemaComparison.TableChange;
@@ -21,19 +20,14 @@ import dev.migration.internal.schema.SchemaModel.Table;
  * move-and-copy to the target's {@code CREATE TABLE}: create it under a temporary name,
  * copy the shared columns, drop the old table, rename, recreate the indexes.
  */
-final class SqliteScript {
+final class SqliteScript extends SchemaScript {
 
-	private final SqlRenderer renderer = new SqliteRenderer();
-
-	private final List<String> out = new ArrayList<>();
-
-	static List<String> write(SchemaComparison comparison) {
-		SqliteScript script = new SqliteScript();
-		script.writeAll(comparison);
-		return script.out;
+	SqliteScript() {
+		super(new SqliteRenderer());
 	}
 
-	private void writeAll(SchemaComparison comparison) {
+	@Override
+	void writeAll(SchemaComparison comparison) {
 		java.util.Set<String> copied = new java.util.HashSet<>();
 		for (TableChange change : comparison.changedTables()) {
 			if (needsCopy(change)) {

@@ -268,39 +268,12 @@ final class TargetSql {
 	}
 
 	private static int stringEnd(String sql, int start, boolean escapes) {
-		int i = start + 1;
-		while (i < sql.length()) {
-			char c = sql.charAt(i);
-			if (escapes && c == '\\') {
-				i += 2;
-				continue;
-			}
-			if (c == '\'') {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-					i += 2;
-					continue;
-				}
-				return i + 1;
-			}
-			i++;
-		}
-		return sql.length();
+		return Normalize.closing(sql, start, '\'', escapes);
 	}
 
 	private static int identifierEnd(String sql, int start) {
 		if (sql.charAt(start) == '"') {
-			int i = start + 1;
-			while (i < sql.length()) {
-				if (sql.charAt(i) == '"') {
-					if (i + 1 < sql.length() && sql.charAt(i + 1) == '"') {
-						i += 2;
-						continue;
-					}
-					return i + 1;
-				}
-				i++;
-			}
-			return sql.length();
+			return Normalize.closing(sql, start, '"', false);
 		}
 		int i = start;
 		while (i < sql.length()

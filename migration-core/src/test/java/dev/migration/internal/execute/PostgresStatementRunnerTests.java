@@ -21,9 +21,8 @@ class PostgresStatementRunnerTests {
 
 	@Test
 	void aStatementTheDriverRefusesWhenAddedToABatchIsNamedWithItsLine() throws SQLException {
-		StatementFailedException failure = failure(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
-				new SqlStatement("CREATE FUNCTION f() RETURNS INTEGER AS $$ SELECT 1 LANGUAGE sql", 7),
-				new SqlStatement("CREATE TABLE b (id INTEGER)", 9));
+		StatementFailedException failure = failure(
+				new SqlStatement("CREATE FUNCTION f() RETURNS INTEGER AS $$ SELECT 1 LANGUAGE sql", 7));
 		assertThat(failure.line()).isEqualTo(7);
 		assertThat(failure.sql()).startsWith("CREATE FUNCTION f()");
 		assertThat(failure.getCause()).isInstanceOf(SQLException.class);
@@ -31,22 +30,22 @@ class PostgresStatementRunnerTests {
 
 	@Test
 	void aStatementTheServerRefusesInsideABatchIsNamedWithItsLine() throws SQLException {
-		StatementFailedException failure = failure(new SqlStatement("CREATE TABLE a (id INTEGER)", 3),
-				new SqlStatement("INSERT INTO no_such_table VALUES (1)", 5),
-				new SqlStatement("CREATE TABLE b (id INTEGER)", 9));
+		StatementFailedException failure = failure(new SqlStatement("INSERT INTO no_such_table VALUES (1)", 5));
 		assertThat(failure.line()).isEqualTo(5);
 		assertThat(failure.getMessage()).contains("no_such_table");
 	}
 
 	/**
-	 * Runs the statements as one batch in a transaction that is rolled back; the failure
-	 * it must end in.
+	 * Runs the statement between two good ones (lines 3 and 9) as one batch in a
+	 * transaction that is rolled back; the failure it must end in.
 	 */
-	private StatementFailedException failure(SqlStatement... statements) throws SQLException {
+	private StatementFailedException failure(SqlStatement failing) throws SQLException {
+		List<SqlStatement> statements = List.of(new SqlStatement("CREATE TABLE a (id INTEGER)", 3), failing,
+				new SqlStatement("CREATE TABLE b (id INTEGER)", 9));
 		try (Connection connection = this.database.connect()) {
 			connection.setAutoCommit(false);
 			try {
-				StatementRunner.runBatched(connection, List.of(statements));
+				StatementRunner.runBatched(connection, statements);
 			}
 			catch (StatementFailedException ex) {
 				return ex;

@@ -1,9 +1,17 @@
 package dev.migration.internal.execute;
 
+import java.util.stream.Stream;
+
 import dev.migration.internal.source.SqlSyntax;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import static dev.migration.internal.source.SqlSyntax.POSTGRESQL;
+import static dev.migration.internal.source.SqlSyntax.SQLITE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * What {@link ScriptText} changes in a statement's text, and what it leaves alone. That
@@ -12,62 +20,68 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScriptTextTests {
 
-	@Test
-	void aSemicolonAfterALineCommentGoesOnItsOwnLine() {
-		assertThat(ScriptText.terminated("CREATE TABLE t (a INT) -- note", SqlSyntax.POSTGRESQL))
-			.isEqualTo("CREATE TABLE t (a INT) -- note\n;");
-		assertThat(ScriptText.terminated("CREATE TABLE t (\n  a INT -- note\n)", SqlSyntax.SQLITE))
-			.isEqualTo("CREATE TABLE t (\n  a INT -- note\n);");
-		assertThat(ScriptText.terminated("SELECT 1 /* block */  \n", SqlSyntax.SQLITE))
-			.isEqualTo("SELECT 1 /* block */;");
+	private static final String PSQL_VARIABLES_IN_QUOTES = "SELECT ':PORT', E'it\\'s :PORT', \"a:PORT\", $$ :PORT $$, "
+			+ "$tag$ :PORT $tag$ /* /* */ :PORT */ FROM t -- :PORT";
+
+	private static final String SQLITE_TERMINATORS_IN_QUOTES = "INSERT INTO t VALUES ('a\ngo\n/\n', \"b\ngo\") "
+			+ "/* c\ngo\n*/\n-- go\ngone\n/**/";
+
+	/** A statement, its database, then the statement as the script writes it. */
+	static Stream<Arguments> terminations() {
+		return Stream.of(
+				argumentSet("aSemicolonAfterALineCommentGoesOnItsOwnLine", "CREATE TABLE t (a INT) -- note", POSTGRESQL,
+						"CREATE TABLE t (a INT) -- note\n;"),
+				argumentSet("aSemicolonAfterALineCommentInsideParenthesesStaysOnTheLine",
+						"CREATE TABLE t (\n  a INT -- note\n)", SQLITE, "CREATE TABLE t (\n  a INT -- note\n);"),
+				argumentSet("aSemicolonAfterABlockCommentStaysOnTheLine", "SELECT 1 /* block */  \n", SQLITE,
+						"SELECT 1 /* block */;"),
+				argumentSet("psqlVariablesOutsideQuotesAndCommentsGetASpace",
+						"SELECT tags[1:PORT], tags[1:2], a::int, f(x := 1), b[:'v'] FROM t", POSTGRESQL,
+						"SELECT tags[1: PORT], tags[1: 2], a::int, f(x := 1), b[: 'v'] FROM t;"),
+				argumentSet("psqlVariablesInsideQuotesCommentsAndDollarQuotesStay", PSQL_VARIABLES_IN_QUOTES,
+						POSTGRESQL, PSQL_VARIABLES_IN_QUOTES + "\n;"),
+				argumentSet("psqlVariablesStayOnSqlite", "SELECT tags[1:PORT]", SQLITE, "SELECT tags[1:PORT];"),
+				argumentSet("sqliteShellTerminatorLinesGetAnEmptyCommentInFront", "SELECT 10\n/\n4", SQLITE,
+						"SELECT 10\n/**//\n4;"),
+				argumentSet("sqliteGoLinesGetAnEmptyCommentInFront", "SELECT a AS\r\n  GO  \r\nFROM t", SQLITE,
+						"SELECT a AS\r\n/**/  GO  \r\nFROM t;"),
+				argumentSet("sqliteGoLinesWithACommentGetAnEmptyCommentInFront", "SELECT 1\ngo -- comment\n", SQLITE,
+						"SELECT 1\n/**/go -- comment\n;"),
+				argumentSet("sqliteLinesInsideQuotesAndCommentsStay", SQLITE_TERMINATORS_IN_QUOTES, SQLITE,
+						SQLITE_TERMINATORS_IN_QUOTES + ";"),
+				argumentSet("sqliteGoLinesStayOnPostgres", "SELECT 1\ngo", POSTGRESQL, "SELECT 1\ngo;"));
 	}
 
-	@Test
-	void psqlVariablesOutsideQuotesAndCommentsGetASpace() {
-		assertThat(ScriptText.terminated("SELECT tags[1:PORT], tags[1:2], a::int, f(x := 1), b[:'v'] FROM t",
-				SqlSyntax.POSTGRESQL))
-			.isEqualTo("SELECT tags[1: PORT], tags[1: 2], a::int, f(x := 1), b[: 'v'] FROM t;");
+	/**
+	 * A statement, its database, then a word of the refusal, or {@code null} where there
+	 * is no client command.
+	 */
+	static Stream<Arguments> clientCommands() {
+		return Stream.of(
+				argumentSet("psqlBackslashCommandsAreFound", "SELECT 1\n\\! rm -rf /tmp/x", POSTGRESQL, "backslash"),
+				argumentSet("sqliteDotCommandsAreFound", "-- note\n.system rm -rf /tmp/x\nSELECT 1", SQLITE, "'.'"),
+				argumentSet("sqliteHashLinesAreFound", "/* note */\n#skipped\nSELECT 1", SQLITE, "'#'"),
+				argumentSet("backslashesThatPsqlReadsAsTextAreNoCommands",
+						"SELECT '\\d', E'\\'', $$\\x$$, \"\\\" /* \\q */ -- \\q", POSTGRESQL, null),
+				argumentSet("dotsThatSqliteReadsAsTextAreNoCommands", "SELECT 1\n.5", SQLITE, null),
+				argumentSet("backslashesAreNoCommandsOnSqlite", "SELECT 1 -- x\n\\q", SQLITE, null));
 	}
 
-	@Test
-	void psqlVariablesInsideQuotesCommentsAndDollarQuotesStay() {
-		String statement = "SELECT ':PORT', E'it\\'s :PORT', \"a:PORT\", $$ :PORT $$, $tag$ :PORT $tag$ /* /* */ "
-				+ ":PORT */" + " FROM t -- :PORT";
-		assertThat(ScriptText.terminated(statement, SqlSyntax.POSTGRESQL)).isEqualTo(statement + "\n;");
-		assertThat(ScriptText.terminated("SELECT tags[1:PORT]", SqlSyntax.SQLITE)).isEqualTo("SELECT tags[1:PORT];");
+	@ParameterizedTest
+	@MethodSource("terminations")
+	void terminated(String statement, SqlSyntax syntax, String written) {
+		assertThat(ScriptText.terminated(statement, syntax)).isEqualTo(written);
 	}
 
-	@Test
-	void sqliteShellTerminatorLinesGetAnEmptyCommentInFront() {
-		assertThat(ScriptText.terminated("SELECT 10\n/\n4", SqlSyntax.SQLITE)).isEqualTo("SELECT 10\n/**//\n4;");
-		assertThat(ScriptText.terminated("SELECT a AS\r\n  GO  \r\nFROM t", SqlSyntax.SQLITE))
-			.isEqualTo("SELECT a AS\r\n/**/  GO  \r\nFROM t;");
-		assertThat(ScriptText.terminated("SELECT 1\ngo -- comment\n", SqlSyntax.SQLITE))
-			.isEqualTo("SELECT 1\n/**/go -- comment\n;");
-	}
-
-	@Test
-	void sqliteLinesInsideQuotesAndCommentsStay() {
-		String statement = "INSERT INTO t VALUES ('a\ngo\n/\n', \"b\ngo\") /* c\ngo\n*/\n-- go\ngone\n/**/";
-		assertThat(ScriptText.terminated(statement, SqlSyntax.SQLITE)).isEqualTo(statement + ";");
-		assertThat(ScriptText.terminated("SELECT 1\ngo", SqlSyntax.POSTGRESQL)).isEqualTo("SELECT 1\ngo;");
-	}
-
-	@Test
-	void clientCommandsAreFound() {
-		assertThat(ScriptText.clientCommand("SELECT 1\n\\! rm -rf /tmp/x", SqlSyntax.POSTGRESQL)).contains("backslash");
-		assertThat(ScriptText.clientCommand("-- note\n.system rm -rf /tmp/x\nSELECT 1", SqlSyntax.SQLITE))
-			.contains("'.'");
-		assertThat(ScriptText.clientCommand("/* note */\n#skipped\nSELECT 1", SqlSyntax.SQLITE)).contains("'#'");
-	}
-
-	@Test
-	void backslashesAndDotsThatTheClientsReadAsTextAreNoCommands() {
-		assertThat(ScriptText.clientCommand("SELECT '\\d', E'\\'', $$\\x$$, \"\\\" /* \\q */ -- \\q",
-				SqlSyntax.POSTGRESQL))
-			.isNull();
-		assertThat(ScriptText.clientCommand("SELECT 1\n.5", SqlSyntax.SQLITE)).isNull();
-		assertThat(ScriptText.clientCommand("SELECT 1 -- x\n\\q", SqlSyntax.SQLITE)).isNull();
+	@ParameterizedTest
+	@MethodSource("clientCommands")
+	void clientCommand(String statement, SqlSyntax syntax, String refusal) {
+		if (refusal == null) {
+			assertThat(ScriptText.clientCommand(statement, syntax)).isNull();
+		}
+		else {
+			assertThat(ScriptText.clientCommand(statement, syntax)).contains(refusal);
+		}
 	}
 
 	@Test

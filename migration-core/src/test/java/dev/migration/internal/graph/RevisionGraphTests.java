@@ -2,16 +2,21 @@ package dev.migration.internal.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migration.InvalidGraphException;
 import dev.migration.internal.revision.Revision;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.migration.internal.graph.TestGraphs.chain;
 import static dev.migration.internal.graph.TestGraphs.graph;
 import static dev.migration.internal.graph.TestGraphs.revisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class RevisionGraphTests {
 
@@ -82,28 +87,24 @@ class RevisionGraphTests {
 		assertThat(graph.headsOf(List.of("a", "b", "c", "x", "y"))).containsExactlyInAnyOrder("c", "y");
 	}
 
-	@Test
-	void labelLineageCoversDescendantsAndAncestorsDownToTheBranchPoint() {
-		RevisionGraph graph = graph("a", "b<-a", "c<-b", "d<-c label=x", "e<-d", "f<-b");
-		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("c", "d", "e");
+	/** A graph's revisions and a label, then the revisions of its lineage. */
+	static Stream<Arguments> labelLineages() {
+		return Stream.of(
+				argumentSet("labelLineageCoversDescendantsAndAncestorsDownToTheBranchPoint",
+						List.of("a", "b<-a", "c<-b", "d<-c label=x", "e<-d", "f<-b"), "x", List.of("c", "d", "e")),
+				argumentSet("labelLineageReachesTheRootWhenThereIsNoBranchPointBelow",
+						List.of("a", "b<-a", "c<-b label=x", "d<-c"), "x", List.of("a", "b", "c", "d")),
+				argumentSet("labelLineageStopsAtAMergePointBelowTheLabel",
+						List.of("a", "b", "m<-a,b", "n<-m", "o<-n label=x", "p<-o"), "x", List.of("n", "o", "p")),
+				argumentSet("labelLineageDoesNotFollowDependsOnUpward", List.of("a label=lib", "x", "y<-x depends=a"),
+						"lib", List.of("a")));
 	}
 
-	@Test
-	void labelLineageReachesTheRootWhenThereIsNoBranchPointBelow() {
-		RevisionGraph graph = graph("a", "b<-a", "c<-b label=x", "d<-c");
-		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("a", "b", "c", "d");
-	}
-
-	@Test
-	void labelLineageStopsAtAMergePointBelowTheLabel() {
-		RevisionGraph graph = graph("a", "b", "m<-a,b", "n<-m", "o<-n label=x", "p<-o");
-		assertThat(graph.labelLineage("x")).containsExactlyInAnyOrder("n", "o", "p");
-	}
-
-	@Test
-	void labelLineageDoesNotFollowDependsOnUpward() {
-		RevisionGraph graph = graph("a label=lib", "x", "y<-x depends=a");
-		assertThat(graph.labelLineage("lib")).containsExactly("a");
+	@ParameterizedTest
+	@MethodSource("labelLineages")
+	void labelLineage(List<String> specs, String label, List<String> lineage) {
+		assertThat(graph(specs.toArray(String[]::new)).labelLineage(label))
+			.containsExactlyInAnyOrderElementsOf(lineage);
 	}
 
 	@Test
@@ -122,80 +123,47 @@ class RevisionGraphTests {
 			.hasSize(3);
 	}
 
-	@Test
-	void cycleIsRefusedWithTheIdsOnIt() {
-		assertThatExceptionOfType(InvalidGraphException.class)
-			.isThrownBy(() -> graph("root", "a<-root,c", "b<-a", "c<-b", "d<-c"))
-			.withMessageContaining("cycle")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b", "c"));
+	/**
+	 * A graph's revisions, then what the refusal says, the revisions it names and whether
+	 * their order is part of the answer.
+	 */
+	static Stream<Arguments> invalidGraphs() {
+		return Stream.of(
+				argumentSet("cycleIsRefusedWithTheIdsOnIt", List.of("root", "a<-root,c", "b<-a", "c<-b", "d<-c"),
+						List.of("cycle"), List.of("a", "b", "c"), false),
+				argumentSet("cycleThroughDependsOnIsRefused", List.of("a depends=b", "b<-a"), List.of("cycle"),
+						List.of("a", "b"), false),
+				argumentSet("cycleWithoutAnyHeadIsStillFound", List.of("a<-b", "b<-a"), List.of("cycle"),
+						List.of("a", "b"), false),
+				argumentSet("selfLoopIsRefusedAsACycleOfOne", List.of("a", "b<-b"), List.of("self-loop"), List.of("b"),
+						true),
+				argumentSet("selfDependencyIsRefusedAsACycleOfOne", List.of("a", "b<-a depends=b"),
+						List.of("self-loop"), List.of("b"), true),
+				argumentSet("duplicateIdIsRefusedNamingIt", List.of("a", "b<-a", "b<-a"),
+						List.of("declared more than once", "b"), List.of("b"), true),
+				argumentSet("danglingDownRevisionIsRefusedNamingBothIds", List.of("a", "b<-zz"),
+						List.of("no revision has that id", "down_revision"), List.of("b", "zz"), true),
+				argumentSet("danglingDependsOnIsRefusedNamingBothIds", List.of("a", "b<-a depends=zz"),
+						List.of("no revision has that id", "depends_on"), List.of("b", "zz"), true),
+				argumentSet("labelUsedTwiceIsRefusedNamingBothRevisions", List.of("a label=x", "b<-a", "c<-a label=x"),
+						List.of("is used more than once", "'x'"), List.of("a", "c"), true),
+				argumentSet("labelEqualToARevisionIdIsRefused", List.of("a", "b<-a label=a"),
+						List.of("is used more than once"), List.of("a", "b"), false));
 	}
 
-	@Test
-	void cycleThroughDependsOnIsRefused() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a depends=b", "b<-a"))
-			.withMessageContaining("cycle")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
-	}
-
-	@Test
-	void cycleWithoutAnyHeadIsStillFound() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a<-b", "b<-a"))
-			.withMessageContaining("cycle")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
-	}
-
-	@Test
-	void selfLoopIsRefusedAsACycleOfOne() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-b"))
-			.withMessageContaining("self-loop")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"));
-	}
-
-	@Test
-	void selfDependencyIsRefusedAsACycleOfOne() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a depends=b"))
-			.withMessageContaining("self-loop")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"));
-	}
-
-	@Test
-	void duplicateIdIsRefusedNamingIt() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a", "b<-a"))
-			.withMessageContaining("declared more than once")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b"))
-			.withMessageContaining("b");
-	}
-
-	@Test
-	void danglingDownRevisionIsRefusedNamingBothIds() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-zz"))
-			.withMessageContaining("no revision has that id")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "zz"))
-			.withMessageContaining("down_revision");
-	}
-
-	@Test
-	void danglingDependsOnIsRefusedNamingBothIds() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a depends=zz"))
-			.withMessageContaining("no revision has that id")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "zz"))
-			.withMessageContaining("depends_on");
-	}
-
-	@Test
-	void labelUsedTwiceIsRefusedNamingBothRevisions() {
-		assertThatExceptionOfType(InvalidGraphException.class)
-			.isThrownBy(() -> graph("a label=x", "b<-a", "c<-a label=x"))
-			.withMessageContaining("is used more than once")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("a", "c"))
-			.withMessageContaining("'x'");
-	}
-
-	@Test
-	void labelEqualToARevisionIdIsRefused() {
-		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph("a", "b<-a label=a"))
-			.withMessageContaining("is used more than once")
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyInAnyOrder("a", "b"));
+	@ParameterizedTest
+	@MethodSource("invalidGraphs")
+	void invalidGraphIsRefused(List<String> specs, List<String> message, List<String> named, boolean ordered) {
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph(specs.toArray(String[]::new)))
+			.withMessageContainingAll(message.toArray(String[]::new))
+			.satisfies((ex) -> {
+				if (ordered) {
+					assertThat(ex.revisions()).containsExactlyElementsOf(named);
+				}
+				else {
+					assertThat(ex.revisions()).containsExactlyInAnyOrderElementsOf(named);
+				}
+			});
 	}
 
 	@Test

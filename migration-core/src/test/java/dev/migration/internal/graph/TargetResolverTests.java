@@ -1,17 +1,22 @@
 package dev.migration.internal.graph;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migration.AmbiguousRevisionException;
 import dev.migration.MultipleHeadsException;
 import dev.migration.TargetException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.migration.internal.graph.TestGraphs.DIAMOND;
 import static dev.migration.internal.graph.TestGraphs.LABELLED;
 import static dev.migration.internal.graph.TestGraphs.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class TargetResolverTests {
 
@@ -19,14 +24,90 @@ class TargetResolverTests {
 
 	private static final RevisionGraph FORK = graph("a", "b<-a", "c<-a");
 
-	@Test
-	void headsResolvesToEveryHead() {
-		assertThat(resolve(FORK, "heads")).containsExactlyInAnyOrder("b", "c");
+	/**
+	 * Graph, current rows and target, then the revisions it resolves to, in graph order.
+	 */
+	static Stream<Arguments> resolutions() {
+		RevisionGraph prefixes = graph("abc123", "abd456<-abc123");
+		RevisionGraph labelledPrefixes = graph("a", "abc1<-a label=x", "abc2<-a label=y");
+		RevisionGraph dependsOnB = graph("a", "b<-a", "x", "y<-x depends=b");
+		return Stream.of(argumentSet("headsResolvesToEveryHead", FORK, List.of(), "heads", List.of("b", "c")),
+				argumentSet("headResolvesToTheSingleHead", CHAIN, List.of(), "head", List.of("d")),
+				argumentSet("fullIdResolvesToItself", CHAIN, List.of(), "c", List.of("c")),
+				argumentSet("uniquePrefixResolvesToItsRevision", prefixes, List.of(), "abc", List.of("abc123")),
+				argumentSet("uniquePrefixResolvesToItsRevisionAlsoForTheChild", prefixes, List.of(), "abd4",
+						List.of("abd456")),
+				argumentSet("labelAtHeadResolvesToTheHeadOfThatBranch", LABELLED, List.of(), "x@head", List.of("c")),
+				argumentSet("labelAtHeadResolvesToTheHeadOfTheOtherBranch", LABELLED, List.of(), "y@head",
+						List.of("e")),
+				argumentSet("bareLabelMeansTheRevisionThatDeclaresItAsInAlembic", LABELLED, List.of(), "y",
+						List.of("d")),
+				argumentSet("bareLabelPlusOneWalksFromThatRevision", LABELLED, List.of(), "y+1", List.of("e")),
+				argumentSet("labelAtHeadOfADependencyTargetIsTheLabelledRevision",
+						graph("a label=lib", "x", "y<-x depends=a"), List.of(), "lib@head", List.of("a")),
+				argumentSet("labelAtHeadsOfADependencyTargetIsTheLabelledRevision",
+						graph("a label=lib", "x", "y<-x depends=a"), List.of(), "lib@heads", List.of("a")),
+				argumentSet("labelAtIdAcceptsARevisionOfThatBranch", LABELLED, List.of(), "x@b", List.of("b")),
+				argumentSet("labelAtPartialIdPicksTheCandidateOnThatBranch", labelledPrefixes, List.of(), "x@abc",
+						List.of("abc1")),
+				argumentSet("labelAtPartialIdPicksTheCandidateOnTheOtherBranch", labelledPrefixes, List.of(), "y@abc",
+						List.of("abc2")),
+				argumentSet("idAtHeadIgnoresRevisionsThatOnlyDependOnIt", dependsOnB, List.of(), "a@head",
+						List.of("b")),
+				argumentSet("idAtHeadOfTheDependentsOwnBranch", dependsOnB, List.of(), "x@head", List.of("y")),
+				argumentSet("plusNWalksUpFromTheCurrentRevision", CHAIN, List.of("b"), "+2", List.of("d")),
+				argumentSet("plusOneFromBaseIsTheRoot", CHAIN, List.of(), "+1", List.of("a")),
+				argumentSet("minusNWalksDownFromTheCurrentRevision", CHAIN, List.of("d"), "-2", List.of("b")),
+				argumentSet("idPlusWalksUpFromThatRevision", CHAIN, List.of(), "b+1", List.of("c")),
+				argumentSet("idMinusWalksDownFromThatRevision", CHAIN, List.of(), "d-3", List.of("a")),
+				argumentSet("walkingUpIntoAMergePointFollowsItsOnlyChild", DIAMOND, List.of("b"), "+1", List.of("m")),
+				argumentSet("labelAtMinusNWalksFromTheCurrentRevisionOfThatBranch", LABELLED, List.of("c", "e"), "x@-1",
+						List.of("b")),
+				argumentSet("labelAtMinusNWalksFromTheCurrentRevisionOfTheOtherBranch", LABELLED, List.of("c", "e"),
+						"y@-1", List.of("d")),
+				argumentSet("labelAtPlusNWalksUpWithinThatBranch", LABELLED, List.of("b", "e"), "x@+1", List.of("c")),
+				argumentSet("labelAtPlusOneStartsAtTheBranchRootWhenNothingOfItIsApplied", LABELLED, List.of("e"),
+						"x@+1", List.of("b")));
 	}
 
-	@Test
-	void headResolvesToTheSingleHead() {
-		assertThat(resolve(CHAIN, "head")).containsExactly("d");
+	/**
+	 * Graph, current rows and target, then the revisions the refusal names and a part of
+	 * its message ({@code null}: any message).
+	 */
+	static Stream<Arguments> refusals() {
+		return Stream.of(
+				argumentSet("labelAtIdRefusesARevisionOfAnotherBranch", LABELLED, List.of(), "x@e", List.of("e"),
+						"not on branch 'x'"),
+				argumentSet("walkingUpOffTheGraphIsRefusedNamingTheHead", CHAIN, List.of("b"), "+3", List.of("d"),
+						"runs off the graph"),
+				argumentSet("walkingUpThroughAForkIsRefusedListingTheChildren", FORK, List.of("a"), "+1",
+						List.of("b", "c"), "forks"),
+				argumentSet("walkingUpFromBaseOfAForestIsRefused", graph("a", "x"), List.of(), "+1", List.of("a", "x"),
+						null),
+				argumentSet("walkingDownFromAMergePointIsRefusedListingItsParents", DIAMOND, List.of("m"), "-1",
+						List.of("b", "c"), "merge point"),
+				argumentSet("relativeWalkDownFromSeveralCurrentRevisionsIsRefusedNamingThem", FORK, List.of("b", "c"),
+						"-1", List.of("b", "c"), "several current revisions"),
+				argumentSet("relativeWalkUpFromSeveralCurrentRevisionsIsRefusedNamingThem", FORK, List.of("b", "c"),
+						"+1", List.of("b", "c"), null),
+				argumentSet("labelAtPlusOneFromTwoAppliedParentsOfItsMergeIsRefused",
+						graph("a", "b", "m<-a,b", "n<-m label=x"), List.of("a", "b"), "x@+1", List.of("a", "b"), null),
+				argumentSet("labelAtPlusNThroughAForkInsideTheBranchIsRefused", graph("a label=x", "b<-a", "c<-a"),
+						List.of("a"), "x@+1", List.of("b", "c"), null));
+	}
+
+	@ParameterizedTest
+	@MethodSource("resolutions")
+	void resolves(RevisionGraph graph, List<String> currentRows, String target, List<String> revisions) {
+		assertThat(resolve(graph, currentRows, target)).containsExactlyElementsOf(revisions);
+	}
+
+	@ParameterizedTest
+	@MethodSource("refusals")
+	void refuses(RevisionGraph graph, List<String> currentRows, String target, List<String> named, String message) {
+		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(graph, currentRows, target))
+			.satisfies((ex) -> assertThat(ex.revisions()).containsExactlyElementsOf(named))
+			.withMessageContaining((message != null) ? message : "");
 	}
 
 	@Test
@@ -53,18 +134,6 @@ class TargetResolverTests {
 	}
 
 	@Test
-	void fullIdResolvesToItself() {
-		assertThat(resolve(CHAIN, "c")).containsExactly("c");
-	}
-
-	@Test
-	void uniquePrefixResolvesToItsRevision() {
-		RevisionGraph graph = graph("abc123", "abd456<-abc123");
-		assertThat(resolve(graph, "abc")).containsExactly("abc123");
-		assertThat(resolve(graph, "abd4")).containsExactly("abd456");
-	}
-
-	@Test
 	void ambiguousPrefixIsRefusedListingTheCandidates() {
 		RevisionGraph graph = graph("abc123", "abd456<-abc123", "xyz<-abd456");
 		assertThatExceptionOfType(AmbiguousRevisionException.class).isThrownBy(() -> resolve(graph, "ab"))
@@ -84,18 +153,6 @@ class TargetResolverTests {
 	}
 
 	@Test
-	void labelAtHeadResolvesToTheHeadOfThatBranch() {
-		assertThat(resolve(LABELLED, "x@head")).containsExactly("c");
-		assertThat(resolve(LABELLED, "y@head")).containsExactly("e");
-	}
-
-	@Test
-	void bareLabelMeansTheRevisionThatDeclaresItAsInAlembic() {
-		assertThat(resolve(LABELLED, "y")).containsExactly("d");
-		assertThat(resolve(LABELLED, "y+1")).containsExactly("e");
-	}
-
-	@Test
 	void labelAtIdAcceptsARevisionBelowTheBranchPointThatSharesItsLineage() {
 		assertThat(resolve(LABELLED, "x@a")).containsExactly("a");
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(LABELLED, "x@e"))
@@ -111,36 +168,10 @@ class TargetResolverTests {
 	}
 
 	@Test
-	void labelAtHeadOfADependencyTargetIsTheLabelledRevision() {
-		RevisionGraph graph = graph("a label=lib", "x", "y<-x depends=a");
-		assertThat(resolve(graph, "lib@head")).containsExactly("a");
-		assertThat(resolve(graph, "lib@heads")).containsExactly("a");
-	}
-
-	@Test
 	void labelAtBaseRemovesTheBranchFromItsFirstRevision() {
 		Destination destination = destination(LABELLED, List.of("c", "e"), "x@base");
 		assertThat(destination.revisions()).isEmpty();
 		assertThat(destination.removedRoots()).containsExactly("b");
-	}
-
-	@Test
-	void labelAtIdAcceptsARevisionOfThatBranch() {
-		assertThat(resolve(LABELLED, "x@b")).containsExactly("b");
-	}
-
-	@Test
-	void labelAtIdRefusesARevisionOfAnotherBranch() {
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(LABELLED, "x@e"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("e"))
-			.withMessageContaining("not on branch 'x'");
-	}
-
-	@Test
-	void labelAtPartialIdPicksTheCandidateOnThatBranch() {
-		RevisionGraph graph = graph("a", "abc1<-a label=x", "abc2<-a label=y");
-		assertThat(resolve(graph, "x@abc")).containsExactly("abc1");
-		assertThat(resolve(graph, "y@abc")).containsExactly("abc2");
 	}
 
 	@Test
@@ -160,34 +191,6 @@ class TargetResolverTests {
 	}
 
 	@Test
-	void idAtHeadIgnoresRevisionsThatOnlyDependOnIt() {
-		RevisionGraph graph = graph("a", "b<-a", "x", "y<-x depends=b");
-		assertThat(resolve(graph, "a@head")).containsExactly("b");
-		assertThat(resolve(graph, "x@head")).containsExactly("y");
-	}
-
-	@Test
-	void plusNWalksUpFromTheCurrentRevision() {
-		assertThat(resolve(CHAIN, List.of("b"), "+2")).containsExactly("d");
-	}
-
-	@Test
-	void plusOneFromBaseIsTheRoot() {
-		assertThat(resolve(CHAIN, List.of(), "+1")).containsExactly("a");
-	}
-
-	@Test
-	void minusNWalksDownFromTheCurrentRevision() {
-		assertThat(resolve(CHAIN, List.of("d"), "-2")).containsExactly("b");
-	}
-
-	@Test
-	void idPlusAndMinusWalkFromThatRevision() {
-		assertThat(resolve(CHAIN, List.of(), "b+1")).containsExactly("c");
-		assertThat(resolve(CHAIN, List.of(), "d-3")).containsExactly("a");
-	}
-
-	@Test
 	void walkingDownOffTheRootLandsOnBaseRemovingThatRoot() {
 		Destination destination = destination(graph("a", "b<-a", "x"), List.of("b"), "-2");
 		assertThat(destination.revisions()).isEmpty();
@@ -203,67 +206,9 @@ class TargetResolverTests {
 	}
 
 	@Test
-	void walkingUpOffTheGraphIsRefusedNamingTheHead() {
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(CHAIN, List.of("b"), "+3"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("d"))
-			.withMessageContaining("runs off the graph");
-	}
-
-	@Test
-	void walkingUpThroughAForkIsRefusedListingTheChildren() {
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(FORK, List.of("a"), "+1"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c"))
-			.withMessageContaining("forks");
-	}
-
-	@Test
-	void walkingUpFromBaseOfAForestIsRefused() {
-		RevisionGraph forest = graph("a", "x");
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(forest, List.of(), "+1"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("a", "x"));
-	}
-
-	@Test
-	void walkingDownFromAMergePointIsRefusedListingItsParents() {
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(DIAMOND, List.of("m"), "-1"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c"))
-			.withMessageContaining("merge point");
-	}
-
-	@Test
-	void walkingUpIntoAMergePointFollowsItsOnlyChild() {
-		assertThat(resolve(DIAMOND, List.of("b"), "+1")).containsExactly("m");
-	}
-
-	@Test
-	void relativeWalkFromSeveralCurrentRevisionsIsRefusedNamingThem() {
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(FORK, List.of("b", "c"), "-1"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c"))
-			.withMessageContaining("several current revisions");
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(FORK, List.of("b", "c"), "+1"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c"));
-	}
-
-	@Test
-	void labelAtMinusNWalksFromTheCurrentRevisionOfThatBranch() {
-		assertThat(resolve(LABELLED, List.of("c", "e"), "x@-1")).containsExactly("b");
-		assertThat(resolve(LABELLED, List.of("c", "e"), "y@-1")).containsExactly("d");
-	}
-
-	@Test
 	void labelAtMinusNWithNothingOfTheBranchAppliedIsRefused() {
 		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(LABELLED, List.of("e"), "x@-1"))
 			.withMessageContaining("on that branch");
-	}
-
-	@Test
-	void labelAtPlusNWalksUpWithinThatBranch() {
-		assertThat(resolve(LABELLED, List.of("b", "e"), "x@+1")).containsExactly("c");
-	}
-
-	@Test
-	void labelAtPlusOneStartsAtTheBranchRootWhenNothingOfItIsApplied() {
-		assertThat(resolve(LABELLED, List.of("e"), "x@+1")).containsExactly("b");
 	}
 
 	@Test
@@ -276,24 +221,10 @@ class TargetResolverTests {
 	}
 
 	@Test
-	void labelAtPlusOneFromTwoAppliedParentsOfItsMergeIsRefused() {
-		RevisionGraph graph = graph("a", "b", "m<-a,b", "n<-m label=x");
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(graph, List.of("a", "b"), "x@+1"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("a", "b"));
-	}
-
-	@Test
 	void labelAtPartialIdSharedByTwoRevisionsOfTheBranchIsAmbiguous() {
 		RevisionGraph graph = graph("a label=x", "abc1<-a", "abc2<-abc1", "abc3<-a");
 		assertThatExceptionOfType(AmbiguousRevisionException.class).isThrownBy(() -> resolve(graph, "x@abc"))
 			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("abc1", "abc2", "abc3"));
-	}
-
-	@Test
-	void labelAtPlusNThroughAForkInsideTheBranchIsRefused() {
-		RevisionGraph graph = graph("a label=x", "b<-a", "c<-a");
-		assertThatExceptionOfType(TargetException.class).isThrownBy(() -> resolve(graph, List.of("a"), "x@+1"))
-			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("b", "c"));
 	}
 
 	private static List<String> resolve(RevisionGraph graph, String target) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.migration.MigrationException;
 import dev.migration.Plan;
@@ -14,12 +15,15 @@ import dev.migration.internal.graph.RevisionGraph;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.migration.internal.graph.TestGraphs.graph;
 import static dev.migration.internal.plan.PlanSummary.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * Alembic's own traversal cases, ported one for one as inline graphs: every test class
@@ -316,33 +320,27 @@ class AlembicTraversalTests {
 
 	}
 
-	/** TwinMergeTest (Alembic #297): two merge points of the same three branches. */
+	/**
+	 * TwinMergeTest (Alembic #297): two merge points of the same three branches; and
+	 * NotQuiteTwinMergeTest, a variant with overlapping merges. Both upgrade from a to
+	 * both heads, every step leaving only heads behind.
+	 */
 	@Nested
 	class TwinMergeTest {
 
-		private final RevisionGraph g = graph("a", "b1<-a", "b2<-a", "b3<-a", "c1<-b1,b2,b3", "c2<-b1,b2,b3", "d1<-c1",
-				"d2<-c2");
-
-		@Test
-		void test_upgrade() {
-			Plan plan = upgrade(this.g, rows("a"), "heads");
-			assertRowsAreHeadsAfterEachStep(this.g, plan);
-			assertThat(plan.toRows()).containsExactlyInAnyOrder("d1", "d2");
+		static Stream<Arguments> graphs() {
+			return Stream.of(
+					argumentSet("TwinMergeTest",
+							graph("a", "b1<-a", "b2<-a", "b3<-a", "c1<-b1,b2,b3", "c2<-b1,b2,b3", "d1<-c1", "d2<-c2")),
+					argumentSet("NotQuiteTwinMergeTest",
+							graph("a", "b1<-a", "b2<-a", "b3<-a", "c1<-b1,b2", "c2<-b2,b3", "d1<-c1", "d2<-c2")));
 		}
 
-	}
-
-	/** NotQuiteTwinMergeTest: a variant of #297 with overlapping merges. */
-	@Nested
-	class NotQuiteTwinMergeTest {
-
-		private final RevisionGraph g = graph("a", "b1<-a", "b2<-a", "b3<-a", "c1<-b1,b2", "c2<-b2,b3", "d1<-c1",
-				"d2<-c2");
-
-		@Test
-		void test_upgrade() {
-			Plan plan = upgrade(this.g, rows("a"), "heads");
-			assertRowsAreHeadsAfterEachStep(this.g, plan);
+		@ParameterizedTest
+		@MethodSource("graphs")
+		void test_upgrade(RevisionGraph g) {
+			Plan plan = upgrade(g, rows("a"), "heads");
+			assertRowsAreHeadsAfterEachStep(g, plan);
 			assertThat(plan.toRows()).containsExactlyInAnyOrder("d1", "d2");
 		}
 

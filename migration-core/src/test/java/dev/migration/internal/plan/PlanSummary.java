@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.migration.Direction;
 import dev.migration.Plan;
 import dev.migration.Step;
 import dev.migration.VersionChange;
@@ -36,6 +37,20 @@ final class PlanSummary {
 		assertThat(rows).as("rows after replaying %s", summaries).containsExactlyInAnyOrderElementsOf(plan.toRows());
 		assertThat(plan.toRows()).as("final rows").doesNotHaveDuplicates();
 		return summaries;
+	}
+
+	/**
+	 * Checks a plan against a table row: the command, where it starts, its targets, its
+	 * steps in order and the rows it ends with (in any order: rows are a set).
+	 */
+	static void assertPlan(Plan plan, Direction direction, List<String> fromRows, List<String> targets,
+			List<String> expectedSteps, List<String> expectedRows) {
+		assertThat(plan.direction()).isEqualTo(direction);
+		assertThat(plan.fromRows()).isEqualTo(fromRows);
+		assertThat(plan.targets()).isEqualTo(targets);
+		assertThat(steps(plan)).containsExactlyElementsOf(expectedSteps);
+		assertThat(plan.isEmpty()).isEqualTo(expectedSteps.isEmpty());
+		assertThat(plan.toRows()).containsExactlyInAnyOrderElementsOf(expectedRows);
 	}
 
 	static String summary(Step step) {

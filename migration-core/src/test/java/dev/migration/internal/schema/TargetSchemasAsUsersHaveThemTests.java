@@ -265,12 +265,10 @@ class TargetSchemasAsUsersHaveThemTests {
 		SchemaCompare.Result result = compare(database, target);
 		assertThat(result.differences()).contains("add function normalized(value text)", "add function tag_count()",
 				"add function item_total()", "change type of items.name: character varying(20) -> text");
-		applyRevision(database, result.upgrade());
-		assertThat(compare(database, target).differences()).isEmpty();
-		database.execute("INSERT INTO tags VALUES (1, 'A')");
-		assertThat(database.queryStrings("SELECT tag_count() + item_total()")).containsExactly("1");
-		applyRevision(database, result.downgrade());
-		assertThat(compare(database, before).differences()).isEmpty();
+		assertUpgradeThenDowngrade(database, result, target, before, () -> {
+			database.execute("INSERT INTO tags VALUES (1, 'A')");
+			assertThat(database.queryStrings("SELECT tag_count() + item_total()")).containsExactly("1");
+		});
 	}
 
 	/**
@@ -296,12 +294,10 @@ class TargetSchemasAsUsersHaveThemTests {
 				""";
 		SchemaCompare.Result result = compare(database, target);
 		assertThat(result.differences()).containsExactly("add function stamp()", "add trigger events_stamp on events");
-		applyRevision(database, result.upgrade());
-		assertThat(compare(database, target).differences()).isEmpty();
-		database.execute("INSERT INTO events (id, at) VALUES (1, '2026-05-01')");
-		assertThat(database.queryStrings("SELECT note FROM events")).containsExactly("stamped");
-		applyRevision(database, result.downgrade());
-		assertThat(compare(database, table).differences()).isEmpty();
+		assertUpgradeThenDowngrade(database, result, target, table, () -> {
+			database.execute("INSERT INTO events (id, at) VALUES (1, '2026-05-01')");
+			assertThat(database.queryStrings("SELECT note FROM events")).containsExactly("stamped");
+		});
 	}
 
 	@Test
@@ -385,6 +381,19 @@ class TargetSchemasAsUsersHaveThemTests {
 	}
 
 	/** A generated section as the engine runs a revision: in one transaction. */
+	/**
+	 * Applies the generated upgrade, after which the database must be the target, runs
+	 * the check there, then the downgrade, after which it must be as before.
+	 */
+	private static void assertUpgradeThenDowngrade(TestDatabase database, SchemaCompare.Result result, String target,
+			String before, Runnable onTarget) {
+		applyRevision(database, result.upgrade());
+		assertThat(compare(database, target).differences()).isEmpty();
+		onTarget.run();
+		applyRevision(database, result.downgrade());
+		assertThat(compare(database, before).differences()).isEmpty();
+	}
+
 	private static void applyRevision(TestDatabase database, String sql) {
 		apply(database, database.kind().equals("postgresql") ? "BEGIN;\n" + sql + "COMMIT;\n" : sql);
 	}

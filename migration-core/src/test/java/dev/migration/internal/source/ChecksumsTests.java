@@ -1,6 +1,7 @@
 package dev.migration.internal.source;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -8,8 +9,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class ChecksumsTests {
 
@@ -23,47 +28,34 @@ class ChecksumsTests {
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	}
 
-	@Test
-	void ignoresLineEndings() {
-		assertThat(Checksums.sha256(SOURCE.replace("\n", "\r\n"))).isEqualTo(Checksums.sha256(SOURCE));
-		assertThat(Checksums.sha256(SOURCE.replace("\n", "\r"))).isEqualTo(Checksums.sha256(SOURCE));
+	/** Changes to {@link #SOURCE} that the checksum ignores. */
+	static Stream<Arguments> ignoredChanges() {
+		return Stream.of(argumentSet("ignoresCarriageReturnLineFeeds", SOURCE.replace("\n", "\r\n")),
+				argumentSet("ignoresCarriageReturns", SOURCE.replace("\n", "\r")),
+				argumentSet("ignoresTrailingWhitespaceOfLines", SOURCE.replace("\n", " \t \n")),
+				argumentSet("ignoresTrailingBlankLines", SOURCE + "\n  \n\n"),
+				argumentSet("ignoresAMissingFinalLineBreak", SOURCE.strip()),
+				argumentSet("ignoresAByteOrderMark", "\uFEFF" + SOURCE));
 	}
 
-	@Test
-	void ignoresTrailingWhitespaceOfLines() {
-		assertThat(Checksums.sha256(SOURCE.replace("\n", " \t \n"))).isEqualTo(Checksums.sha256(SOURCE));
+	/** Changes to {@link #SOURCE} that change the checksum. */
+	static Stream<Arguments> meaningfulChanges() {
+		return Stream.of(argumentSet("changesWhenOneCharacterChanges", SOURCE.replace("id INT", "id INU")),
+				argumentSet("changesWhenLeadingIndentationChanges", SOURCE.replace("\tCREATE", "CREATE")),
+				argumentSet("changesWhenABlankLineIsAddedInside", SOURCE.replace("-- upgrade\n", "-- upgrade\n\n")),
+				argumentSet("changesWhenLeadingBlankLinesAreAdded", "\n" + SOURCE));
 	}
 
-	@Test
-	void ignoresTrailingBlankLinesAndAMissingFinalLineBreak() {
-		assertThat(Checksums.sha256(SOURCE + "\n  \n\n")).isEqualTo(Checksums.sha256(SOURCE));
-		assertThat(Checksums.sha256(SOURCE.strip())).isEqualTo(Checksums.sha256(SOURCE));
+	@ParameterizedTest
+	@MethodSource("ignoredChanges")
+	void ignores(String changed) {
+		assertThat(Checksums.sha256(changed)).isEqualTo(Checksums.sha256(SOURCE));
 	}
 
-	@Test
-	void ignoresAByteOrderMark() {
-		assertThat(Checksums.sha256("\uFEFF" + SOURCE)).isEqualTo(Checksums.sha256(SOURCE));
-	}
-
-	@Test
-	void changesWhenOneCharacterChanges() {
-		assertThat(Checksums.sha256(SOURCE.replace("id INT", "id INU"))).isNotEqualTo(Checksums.sha256(SOURCE));
-	}
-
-	@Test
-	void changesWhenLeadingIndentationChanges() {
-		assertThat(Checksums.sha256(SOURCE.replace("\tCREATE", "CREATE"))).isNotEqualTo(Checksums.sha256(SOURCE));
-	}
-
-	@Test
-	void changesWhenABlankLineIsAddedInside() {
-		assertThat(Checksums.sha256(SOURCE.replace("-- upgrade\n", "-- upgrade\n\n")))
-			.isNotEqualTo(Checksums.sha256(SOURCE));
-	}
-
-	@Test
-	void changesWhenLeadingBlankLinesAreAdded() {
-		assertThat(Checksums.sha256("\n" + SOURCE)).isNotEqualTo(Checksums.sha256(SOURCE));
+	@ParameterizedTest
+	@MethodSource("meaningfulChanges")
+	void changes(String changed) {
+		assertThat(Checksums.sha256(changed)).isNotEqualTo(Checksums.sha256(SOURCE));
 	}
 
 	@Test

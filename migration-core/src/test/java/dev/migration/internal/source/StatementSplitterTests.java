@@ -2,15 +2,20 @@ package dev.migration.internal.source;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migration.RevisionParseException;
 import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.source.StatementSplitter.Chunk;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class StatementSplitterTests {
 
@@ -18,10 +23,65 @@ class StatementSplitterTests {
 
 	private static final SqlSyntax SQLITE = SqlSyntax.SQLITE;
 
-	@Test
-	void splitsOnSemicolons() {
-		assertThat(both("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n"))
-			.containsExactly("CREATE TABLE a (id INT)", "CREATE TABLE b (id INT)");
+	/** Both databases: the splits that must not differ between them. */
+	private static final List<SqlSyntax> BOTH = List.of(POSTGRESQL, SQLITE);
+
+	/** The databases, a text, then the statements it splits into on each of them. */
+	static Stream<Arguments> splits() {
+		return Stream.of(
+				argumentSet("splitsOnSemicolons", BOTH, "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n",
+						List.of("CREATE TABLE a (id INT)", "CREATE TABLE b (id INT)")),
+				argumentSet("keepsSemicolonsInsideStringLiterals", BOTH, "INSERT INTO t VALUES ('a;b');SELECT 1;",
+						List.of("INSERT INTO t VALUES ('a;b')", "SELECT 1")),
+				argumentSet("keepsSemicolonsAfterDoubledQuotesInsideStringLiterals", BOTH,
+						"INSERT INTO t VALUES ('it''s; fine');SELECT 1;",
+						List.of("INSERT INTO t VALUES ('it''s; fine')", "SELECT 1")),
+				argumentSet("treatsBackslashAsEscapeInsidePostgresEscapeStrings", List.of(POSTGRESQL),
+						"SELECT E'it\\'s; fine';SELECT e'\\\\';SELECT E'a''b;\\'c';SELECT 1;",
+						List.of("SELECT E'it\\'s; fine'", "SELECT e'\\\\'", "SELECT E'a''b;\\'c'", "SELECT 1")),
+				argumentSet("treatsBackslashAsPlainCharacterInsideStandardStrings", BOTH, "SELECT 'C:\\';SELECT 1;",
+						List.of("SELECT 'C:\\'", "SELECT 1")),
+				argumentSet("doesNotTakeAWordEndingInEForAnEscapeStringPrefix", List.of(POSTGRESQL),
+						"SELECT name'\\';SELECT 1;", List.of("SELECT name'\\'", "SELECT 1")),
+				argumentSet("keepsSemicolonsInsideDoubleQuotedIdentifiers", BOTH,
+						"CREATE TABLE \"a;\"\"b\" (id INT);SELECT 1;",
+						List.of("CREATE TABLE \"a;\"\"b\" (id INT)", "SELECT 1")),
+				argumentSet("keepsSemicolonsInsideSqliteBacktickAndBracketIdentifiers", List.of(SQLITE),
+						"CREATE TABLE `a;``b` (id INT);SELECT [c;d];SELECT 1;",
+						List.of("CREATE TABLE `a;``b` (id INT)", "SELECT [c;d]", "SELECT 1")),
+				argumentSet("readsBracketsInPostgresAsArraySubscriptsNotQuotes", List.of(POSTGRESQL),
+						"SELECT ARRAY['a;b]', 'c'][1];SELECT 2;", List.of("SELECT ARRAY['a;b]', 'c'][1]", "SELECT 2")),
+				argumentSet("keepsSemicolonsInsideLineComments", BOTH, "SELECT 1 -- one; two\n;SELECT 2;",
+						List.of("SELECT 1 -- one; two", "SELECT 2")),
+				argumentSet("keepsSemicolonsInsideBlockComments", BOTH, "SELECT /* one; two */ 1;SELECT 2;",
+						List.of("SELECT /* one; two */ 1", "SELECT 2")),
+				argumentSet("nestsBlockCommentsInPostgres", List.of(POSTGRESQL),
+						"SELECT /* outer /* inner */ still; comment */ 1;SELECT 2;",
+						List.of("SELECT /* outer /* inner */ still; comment */ 1", "SELECT 2")),
+				argumentSet("readsDollarsInSqliteAsParametersNotQuotes", List.of(SQLITE),
+						"SELECT $x$;SELECT $$;SELECT 2;", List.of("SELECT $x$", "SELECT $$", "SELECT 2")),
+				argumentSet("takesDollarDigitForAParameterAndNotAQuote", List.of(POSTGRESQL),
+						"PREPARE p AS SELECT $1;SELECT $2;", List.of("PREPARE p AS SELECT $1", "SELECT $2")),
+				argumentSet("takesDollarInsideAWordForPartOfTheIdentifier", List.of(POSTGRESQL),
+						"SELECT a$b$ FROM t;SELECT 1;", List.of("SELECT a$b$ FROM t", "SELECT 1")),
+				argumentSet("splitsPostgresTriggersThatHaveNoBody", List.of(POSTGRESQL),
+						"CREATE TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f();SELECT 1;",
+						List.of("CREATE TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f()", "SELECT 1")),
+				argumentSet("splitsTransactionBeginLikeAnyOtherStatement", BOTH, "BEGIN;SELECT 1;END;",
+						List.of("BEGIN", "SELECT 1", "END")),
+				argumentSet("dropsChunksOfOnlyComments", BOTH,
+						"-- nothing; here\n/* nor; here */\n;SELECT 1;\n-- trailing\n", List.of("SELECT 1")),
+				argumentSet("keepsCommentsInsideStatements", BOTH,
+						"-- add a column\nALTER TABLE a ADD b INT; -- done\n",
+						List.of("-- add a column\nALTER TABLE a ADD b INT")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("splits")
+	void splits(List<SqlSyntax> syntaxes, String text, List<String> statements) {
+		for (SqlSyntax syntax : syntaxes) {
+			assertThat(sql(syntax, text)).as(syntax.name()).containsExactlyElementsOf(statements);
+		}
 	}
 
 	@Test
@@ -36,71 +96,9 @@ class StatementSplitterTests {
 	}
 
 	@Test
-	void keepsSemicolonsInsideStringLiterals() {
-		assertThat(both("INSERT INTO t VALUES ('a;b');SELECT 1;")).containsExactly("INSERT INTO t VALUES ('a;b')",
-				"SELECT 1");
-	}
-
-	@Test
-	void keepsSemicolonsAfterDoubledQuotesInsideStringLiterals() {
-		assertThat(both("INSERT INTO t VALUES ('it''s; fine');SELECT 1;"))
-			.containsExactly("INSERT INTO t VALUES ('it''s; fine')", "SELECT 1");
-	}
-
-	@Test
-	void treatsBackslashAsEscapeInsidePostgresEscapeStrings() {
-		assertThat(postgres("SELECT E'it\\'s; fine';SELECT e'\\\\';SELECT E'a''b;\\'c';SELECT 1;"))
-			.containsExactly("SELECT E'it\\'s; fine'", "SELECT e'\\\\'", "SELECT E'a''b;\\'c'", "SELECT 1");
-	}
-
-	@Test
 	void readsNoEscapeStringsInSqlite() {
 		// SQLite reads E as a name and 'a\' as a string: the backslash escapes nothing
 		assertThat(sqlite("SELECT E'a\\';SELECT 1;")).containsExactly("SELECT E'a\\'", "SELECT 1");
-	}
-
-	@Test
-	void treatsBackslashAsPlainCharacterInsideStandardStrings() {
-		assertThat(both("SELECT 'C:\\';SELECT 1;")).containsExactly("SELECT 'C:\\'", "SELECT 1");
-	}
-
-	@Test
-	void doesNotTakeAWordEndingInEForAnEscapeStringPrefix() {
-		assertThat(postgres("SELECT name'\\';SELECT 1;")).containsExactly("SELECT name'\\'", "SELECT 1");
-	}
-
-	@Test
-	void keepsSemicolonsInsideDoubleQuotedIdentifiers() {
-		assertThat(both("CREATE TABLE \"a;\"\"b\" (id INT);SELECT 1;"))
-			.containsExactly("CREATE TABLE \"a;\"\"b\" (id INT)", "SELECT 1");
-	}
-
-	@Test
-	void keepsSemicolonsInsideSqliteBacktickAndBracketIdentifiers() {
-		assertThat(sqlite("CREATE TABLE `a;``b` (id INT);SELECT [c;d];SELECT 1;"))
-			.containsExactly("CREATE TABLE `a;``b` (id INT)", "SELECT [c;d]", "SELECT 1");
-	}
-
-	@Test
-	void readsBracketsInPostgresAsArraySubscriptsNotQuotes() {
-		assertThat(postgres("SELECT ARRAY['a;b]', 'c'][1];SELECT 2;")).containsExactly("SELECT ARRAY['a;b]', 'c'][1]",
-				"SELECT 2");
-	}
-
-	@Test
-	void keepsSemicolonsInsideLineComments() {
-		assertThat(both("SELECT 1 -- one; two\n;SELECT 2;")).containsExactly("SELECT 1 -- one; two", "SELECT 2");
-	}
-
-	@Test
-	void keepsSemicolonsInsideBlockComments() {
-		assertThat(both("SELECT /* one; two */ 1;SELECT 2;")).containsExactly("SELECT /* one; two */ 1", "SELECT 2");
-	}
-
-	@Test
-	void nestsBlockCommentsInPostgres() {
-		assertThat(postgres("SELECT /* outer /* inner */ still; comment */ 1;SELECT 2;"))
-			.containsExactly("SELECT /* outer /* inner */ still; comment */ 1", "SELECT 2");
 	}
 
 	@Test
@@ -121,78 +119,59 @@ class StatementSplitterTests {
 			.withMessageContaining("comments nest");
 	}
 
-	@Test
-	void keepsSemicolonsInsideDollarQuotes() {
-		String function = "CREATE FUNCTION f() RETURNS INT AS $$ SELECT 1; $$ LANGUAGE sql";
-		assertThat(postgres(function + ";SELECT 2;")).containsExactly(function, "SELECT 2");
+	/**
+	 * A database, a statement whose body holds semicolons, the text after it, then the
+	 * statement that must split off after it.
+	 */
+	static Stream<Arguments> wholeBodies() {
+		return Stream.of(
+				argumentSet("keepsSemicolonsInsideDollarQuotes", POSTGRESQL,
+						"CREATE FUNCTION f() RETURNS INT AS $$ SELECT 1; $$ LANGUAGE sql", ";SELECT 2;", "SELECT 2"),
+				argumentSet("keepsSemicolonsInsideTaggedDollarQuotesThatHoldOtherDollarQuotes", POSTGRESQL, """
+						CREATE FUNCTION f() RETURNS VOID AS $body$
+						BEGIN
+							EXECUTE $$SELECT 1;$$;
+							RAISE NOTICE 'done; $x$';
+						END;
+						$body$ LANGUAGE plpgsql""", ";\nSELECT 2;", "SELECT 2"),
+				argumentSet("keepsPostgresRuleActionsInParenthesesTogether", POSTGRESQL,
+						"CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
+						";SELECT 1;", "SELECT 1"),
+				argumentSet("keepsSqliteTriggerBodiesTogether", SQLITE, """
+						CREATE TRIGGER touch AFTER UPDATE ON users
+						BEGIN
+							UPDATE users SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
+							INSERT INTO audit VALUES (NEW.id);
+						END""", ";\nSELECT 1;", "SELECT 1"),
+				argumentSet("keepsSqliteTriggerBodiesWithCaseExpressionsTogether", SQLITE, """
+						create temp trigger grade after insert on scores
+						begin
+							update scores set grade = case when new.points > 90 then 'A' else 'B' end where id = new.id;
+							select case new.points when 0 then raise(abort, 'zero; really') end;
+						end""", ";SELECT 1;", "SELECT 1"),
+				// SQLite takes BEGIN and END for names where a name fits; only ';' END
+				// ';' ends
+				// the body (sqlite3_complete)
+				argumentSet("keepsSqliteTriggerBodiesThatNameColumnsBeginAndEndTogether", SQLITE, """
+						CREATE TRIGGER grow AFTER UPDATE OF begin ON ranges BEGIN
+							UPDATE ranges SET end = NEW.end + 1 WHERE id = NEW.id;
+							UPDATE ranges SET begin = 0 WHERE id = NEW.id;
+						END""", ";SELECT 1;", "SELECT 1"),
+				argumentSet("keepsPostgresBeginAtomicBodiesTogether", POSTGRESQL, """
+						CREATE OR REPLACE FUNCTION grade(points INT) RETURNS TEXT LANGUAGE sql
+						BEGIN ATOMIC
+							SELECT CASE WHEN points > 90 THEN 'A' ELSE 'B' END;
+							SELECT 'x';
+						END""", ";\nSELECT 1;", "SELECT 1"),
+				argumentSet("keepsPostgresProcedureBeginAtomicBodiesTogether", POSTGRESQL,
+						"CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO a VALUES (1); INSERT INTO a VALUES (2); END",
+						";SELECT 1;", "SELECT 1"));
 	}
 
-	@Test
-	void keepsSemicolonsInsideTaggedDollarQuotesThatHoldOtherDollarQuotes() {
-		String function = """
-				CREATE FUNCTION f() RETURNS VOID AS $body$
-				BEGIN
-					EXECUTE $$SELECT 1;$$;
-					RAISE NOTICE 'done; $x$';
-				END;
-				$body$ LANGUAGE plpgsql""";
-		assertThat(postgres(function + ";\nSELECT 2;")).containsExactly(function, "SELECT 2");
-	}
-
-	@Test
-	void readsDollarsInSqliteAsParametersNotQuotes() {
-		assertThat(sqlite("SELECT $x$;SELECT $$;SELECT 2;")).containsExactly("SELECT $x$", "SELECT $$", "SELECT 2");
-	}
-
-	@Test
-	void takesDollarDigitForAParameterAndNotAQuote() {
-		assertThat(postgres("PREPARE p AS SELECT $1;SELECT $2;")).containsExactly("PREPARE p AS SELECT $1",
-				"SELECT $2");
-	}
-
-	@Test
-	void takesDollarInsideAWordForPartOfTheIdentifier() {
-		assertThat(postgres("SELECT a$b$ FROM t;SELECT 1;")).containsExactly("SELECT a$b$ FROM t", "SELECT 1");
-	}
-
-	@Test
-	void keepsPostgresRuleActionsInParenthesesTogether() {
-		String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))";
-		assertThat(postgres(rule + ";SELECT 1;")).containsExactly(rule, "SELECT 1");
-	}
-
-	@Test
-	void keepsSqliteTriggerBodiesTogether() {
-		String trigger = """
-				CREATE TRIGGER touch AFTER UPDATE ON users
-				BEGIN
-					UPDATE users SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
-					INSERT INTO audit VALUES (NEW.id);
-				END""";
-		assertThat(sqlite(trigger + ";\nSELECT 1;")).containsExactly(trigger, "SELECT 1");
-	}
-
-	@Test
-	void keepsSqliteTriggerBodiesWithCaseExpressionsTogether() {
-		String trigger = """
-				create temp trigger grade after insert on scores
-				begin
-					update scores set grade = case when new.points > 90 then 'A' else 'B' end where id = new.id;
-					select case new.points when 0 then raise(abort, 'zero; really') end;
-				end""";
-		assertThat(sqlite(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
-	}
-
-	@Test
-	void keepsSqliteTriggerBodiesThatNameColumnsBeginAndEndTogether() {
-		// SQLite takes BEGIN and END for names where a name fits; only ';' END ';' ends
-		// the body (sqlite3_complete)
-		String trigger = """
-				CREATE TRIGGER grow AFTER UPDATE OF begin ON ranges BEGIN
-					UPDATE ranges SET end = NEW.end + 1 WHERE id = NEW.id;
-					UPDATE ranges SET begin = 0 WHERE id = NEW.id;
-				END""";
-		assertThat(sqlite(trigger + ";SELECT 1;")).containsExactly(trigger, "SELECT 1");
+	@ParameterizedTest
+	@MethodSource("wholeBodies")
+	void keepsBodiesWhole(SqlSyntax syntax, String statement, String rest, String next) {
+		assertThat(sql(syntax, statement + rest)).containsExactly(statement, next);
 	}
 
 	@Test
@@ -203,34 +182,6 @@ class StatementSplitterTests {
 	}
 
 	@Test
-	void splitsPostgresTriggersThatHaveNoBody() {
-		assertThat(postgres("CREATE TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f();SELECT 1;"))
-			.containsExactly("CREATE TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f()", "SELECT 1");
-	}
-
-	@Test
-	void keepsPostgresBeginAtomicBodiesTogether() {
-		String function = """
-				CREATE OR REPLACE FUNCTION grade(points INT) RETURNS TEXT LANGUAGE sql
-				BEGIN ATOMIC
-					SELECT CASE WHEN points > 90 THEN 'A' ELSE 'B' END;
-					SELECT 'x';
-				END""";
-		assertThat(postgres(function + ";\nSELECT 1;")).containsExactly(function, "SELECT 1");
-	}
-
-	@Test
-	void keepsPostgresProcedureBeginAtomicBodiesTogether() {
-		String procedure = "CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO a VALUES (1); INSERT INTO a VALUES (2); END";
-		assertThat(postgres(procedure + ";SELECT 1;")).containsExactly(procedure, "SELECT 1");
-	}
-
-	@Test
-	void splitsTransactionBeginLikeAnyOtherStatement() {
-		assertThat(both("BEGIN;SELECT 1;END;")).containsExactly("BEGIN", "SELECT 1", "END");
-	}
-
-	@Test
 	void takesTheTextAfterTheLastSemicolonForAStatement() {
 		assertThat(both("SELECT 1;\nSELECT 2\n")).containsExactly("SELECT 1", "SELECT 2");
 		assertThat(both("SELECT 1;\nSELECT 2\n-- trailing comment\n/* and a block */\n")).containsExactly("SELECT 1",
@@ -238,20 +189,9 @@ class StatementSplitterTests {
 	}
 
 	@Test
-	void dropsChunksOfOnlyComments() {
-		assertThat(both("-- nothing; here\n/* nor; here */\n;SELECT 1;\n-- trailing\n")).containsExactly("SELECT 1");
-	}
-
-	@Test
 	void findsNoStatementInEmptyInput() {
 		assertThat(both("")).isEmpty();
 		assertThat(StatementSplitter.chunks(POSTGRESQL, "")).containsExactly(new Chunk("", 0, 0));
-	}
-
-	@Test
-	void keepsCommentsInsideStatements() {
-		assertThat(both("-- add a column\nALTER TABLE a ADD b INT; -- done\n"))
-			.containsExactly("-- add a column\nALTER TABLE a ADD b INT");
 	}
 
 	@Test
