@@ -12,6 +12,7 @@ import dev.migration.Step;
 import dev.migration.support.PostgresDatabase;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,6 +91,16 @@ class BootstrapExecutorStartupTests {
 			assertThat(context.getBean(VersionSeenByDataSourceUser.class).version()).isEqualTo("a00000000002");
 			assertThat(context.getBean(StepThreads.class).names()).containsOnly(Thread.currentThread().getName());
 		});
+	}
+
+	@Test
+	void aMigrationStrategyOfTheApplicationRunsWhereTheContextIsCreated() {
+		on(database("sqlite"), true)
+			.withBean(MigrationStrategy.class, () -> (migrations) -> migrations.upgrade("heads"))
+			.run((context) -> {
+				assertThat(context.getBean(VersionSeenByDataSourceUser.class).version()).isEqualTo("a00000000002");
+				assertThat(context.getBean(StepThreads.class).names()).containsOnly(Thread.currentThread().getName());
+			});
 	}
 
 	@ParameterizedTest
