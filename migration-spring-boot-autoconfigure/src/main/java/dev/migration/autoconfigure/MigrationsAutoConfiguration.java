@@ -24,7 +24,9 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigureOrder;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,6 +45,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -59,6 +63,7 @@ import org.springframework.util.StringUtils;
  * database while the context starts.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
 @ConditionalOnClass({ Migrations.class, JdbcUtils.class })
 @Conditional(MigrationsDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
@@ -107,6 +112,28 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	@Conditional({ MigrationsInstances.One.class, NoSchemasCondition.class })
 	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
+			ObjectProvider<MigrationStrategy> migrationStrategy, ConfigurableListableBeanFactory beanFactory) {
+		MigrationsInitializer initializer = migrationsInitializer(migrations, properties, migrationStrategy);
+		if (migrationStrategy.getIfAvailable() == null) {
+			// the upgrade overlaps the creation of the other beans; a strategy of the
+			// application's own runs where it always did
+			initializer.setBootstrapExecutor(beanFactory.getBootstrapExecutor());
+		}
+		return initializer;
+	}
+
+	/**
+	 * The end of the startup upgrade, which beans that depend on database initialization
+	 * wait for (lazy: nothing else does).
+	 */
+	@Bean
+	@Lazy
+	@ConditionalOnSingleCandidate(MigrationsInitializer.class)
+	MigrationsInitializer.Completion migrationsInitializerCompletion(MigrationsInitializer initializer) {
+		return initializer.awaitStartup();
+	}
+
+	private static MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		MigrationsInitializer initializer = new MigrationsInitializer(migrations, migrationStrategy.getIfAvailable(),
 				properties.getTarget());

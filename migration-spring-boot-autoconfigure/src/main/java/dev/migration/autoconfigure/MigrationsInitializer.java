@@ -1,6 +1,9 @@
 package dev.migration.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
@@ -33,6 +36,11 @@ import org.springframework.util.Assert;
  * In the background mode the upgrade runs on its own thread; the application's readiness
  * stays {@link ReadinessState#REFUSING_TRAFFIC} until it succeeds, and a failure marks
  * liveness {@link LivenessState#BROKEN}.
+ * <p>
+ * Given Spring's bootstrap executor, the upgrade starts on it when this bean is created
+ * and the context goes on creating the other beans meanwhile; beans that depend on
+ * database initialization wait for it through {@link Completion}, and the context does
+ * not finish its refresh before it ended. A failure fails the start as before.
  */
 public class MigrationsInitializer
 		implements InitializingBean, SmartInitializingSingleton, Ordered, ApplicationContextAware {
@@ -63,6 +71,10 @@ public class MigrationsInitializer
 
 	private boolean readinessRequested;
 
+	private Executor bootstrapExecutor;
+
+	private volatile CompletableFuture<Void> startup;
+
 	/**
 	 * Create an initializer that upgrades to {@code target} on startup.
 	 * @param migrations the migrations
@@ -87,6 +99,15 @@ public class MigrationsInitializer
 
 	public void setAsync(boolean async) {
 		this.async = async;
+	}
+
+	/**
+	 * Runs the startup upgrade on this executor (Spring's bootstrap executor), so that
+	 * the context creates its other beans meanwhile; {@code null} to run it while this
+	 * bean is created.
+	 */
+	public void setBootstrapExecutor(Executor bootstrapExecutor) {
+		this.bootstrapExecutor = bootstrapExecutor;
 	}
 
 	public void setOrder(int order) {
@@ -128,6 +149,14 @@ public class MigrationsInitializer
 			return;
 		}
 		this.state = State.RUNNING;
+		if (this.bootstrapExecutor != null) {
+			this.startup = CompletableFuture.runAsync(this::migrateOnStartup, this.bootstrapExecutor);
+			return;
+		}
+		migrateOnStartup();
+	}
+
+	private void migrateOnStartup() {
 		try {
 			migrate();
 			this.state = State.SUCCEEDED;
@@ -139,8 +168,33 @@ public class MigrationsInitializer
 		}
 	}
 
+	/**
+	 * Waits until the startup upgrade started on the bootstrap executor has ended;
+	 * returns at once when it ran while this bean was created.
+	 * @return the completion that beans depending on database initialization wait for
+	 * @throws RuntimeException the upgrade's failure, as it would have been thrown while
+	 * this bean was created
+	 */
+	public Completion awaitStartup() {
+		CompletableFuture<Void> started = this.startup;
+		if (started != null) {
+			try {
+				started.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw ex;
+			}
+		}
+		return new Completion(this.state);
+	}
+
 	@Override
 	public void afterSingletonsInstantiated() {
+		// the refresh ends with the upgrade done, as when it ran on the main thread
+		awaitStartup();
 		if (this.runOnStartup && this.async) {
 			Assert.state(this.applicationContext instanceof ConfigurableApplicationContext,
 					"A ConfigurableApplicationContext is needed to upgrade in the background");
@@ -241,6 +295,16 @@ public class MigrationsInitializer
 		public int getOrder() {
 			return Ordered.LOWEST_PRECEDENCE;
 		}
+
+	}
+
+	/**
+	 * Exists once the startup work has ended: what beans that depend on database
+	 * initialization wait for when the upgrade runs on Spring's bootstrap executor.
+	 *
+	 * @param state how the startup work ended
+	 */
+	public record Completion(State state) {
 
 	}
 

@@ -8,13 +8,15 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 /**
  * A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer} and
  * {@link MigrationsInitializers}: beans that use the database start after the startup
- * upgrade.
+ * upgrade ({@link MigrationsInitializer.Completion} when it runs on Spring's bootstrap
+ * executor).
  */
 class MigrationsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(MigrationsInitializer.class, MigrationsInitializers.class);
+		return Set.of(MigrationsInitializer.class, MigrationsInitializer.Completion.class,
+				MigrationsInitializers.class);
 	}
 
 	@Override

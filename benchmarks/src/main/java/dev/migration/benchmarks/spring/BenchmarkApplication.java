@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -93,10 +94,24 @@ public class BenchmarkApplication {
 			.stream()
 			.sorted(Comparator.comparing((StartupTimeline.TimelineEvent event) -> event.getDuration()).reversed())
 			.limit(25)
-			.forEach((event) -> System.err.printf("STEP %5d ms at %5d ms %s %s%n", event.getDuration().toMillis(),
-					event.getStartTime().toEpochMilli() - jvmStart, event.getStartupStep().getName(),
-					tags(event.getStartupStep())));
+			.forEach((event) -> printStep("STEP", event, jvmStart));
+		// and, in start order, every step of the database's beans: where the main thread
+		// meets the database
+		startup.getBufferedTimeline()
+			.getEvents()
+			.stream()
+			.filter((event) -> DATABASE_BEANS.matcher(tags(event.getStartupStep())).find())
+			.forEach((event) -> printStep("DB-STEP", event, jvmStart));
 	}
+
+	private static void printStep(String label, StartupTimeline.TimelineEvent event, long jvmStart) {
+		System.err.printf("%s %5d ms at %5d ms %s %s%n", label, event.getDuration().toMillis(),
+				event.getStartTime().toEpochMilli() - jvmStart, event.getStartupStep().getName(),
+				tags(event.getStartupStep()));
+	}
+
+	private static final Pattern DATABASE_BEANS = Pattern
+		.compile("beanName=\\S*(?i:" + System.getProperty("benchmark.steps-beans", "migration|dataSource|jdbc") + ")");
 
 	private static String tags(StartupStep step) {
 		StringBuilder tags = new StringBuilder();
