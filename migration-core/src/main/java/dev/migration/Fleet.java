@@ -149,11 +149,11 @@ public final class Fleet {
 	/**
 	 * Runs the task once per target, at most {@link #parallelism} at once, and waits for
 	 * all. A target's exception is its failure and does not stop the others, unless
-	 * fail-fast is on: then no further target starts.
+	 * fail-fast is on: then no further target starts. While it runs, each worker thread
+	 * keeps one session for the schemas' advisory locks instead of opening one per
+	 * schema; the sessions end with the run.
 	 */
 	public <R> FleetResult<R> run(List<FleetTarget> targets, Task<R> task) {
-		// each worker thread keeps one lock session from schema to schema instead of one
-		// per schema
 		MigrationConfiguration settings = this.migrations.configuration();
 		ConnectionSource database = ConnectionSource
 			.of(settings.dataSource(), settings.url(), settings.user(), settings.password())
