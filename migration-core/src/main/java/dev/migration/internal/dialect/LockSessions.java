@@ -74,17 +74,14 @@ public final class LockSessions implements AutoCloseable {
 		}
 		LockSession opened = LockSession.open(current.database);
 		opened.busy(true);
+		current.kept.put(Thread.currentThread(), opened);
 		return new Taken(opened, current, false);
 	}
 
 	private void keep(LockSession session) {
 		session.busy(false);
-		if (this.closed) {
-			session.close();
-			return;
-		}
-		this.kept.put(Thread.currentThread(), session);
-		if (this.closed && this.kept.remove(Thread.currentThread(), session)) {
+		// closed meanwhile (an interrupted run): close() left a busy session to its user
+		if (this.closed && !this.kept.containsValue(session)) {
 			session.close();
 		}
 	}
