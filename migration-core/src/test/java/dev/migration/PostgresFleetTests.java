@@ -147,7 +147,9 @@ class PostgresFleetTests {
 
 		assertThat(lockSessions).as("backends that held a schema's lock").hasSizeBetween(1, 2);
 		assertThat(advisoryLockHolders()).isEmpty();
-		awaitNoOtherSession();
+		// the server ends the run's closed sessions soon after
+		database.awaitNone("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+				+ "AND pid <> pg_backend_pid()");
 	}
 
 	@Test
@@ -201,19 +203,6 @@ class PostgresFleetTests {
 	static List<String> advisoryLockHolders() {
 		return database.queryStrings("SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted "
 				+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1");
-	}
-
-	/**
-	 * Waits until the server has ended every session of the run (a closed connection's
-	 * backend exits soon after).
-	 */
-	static void awaitNoOtherSession() {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (database.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-				+ "AND pid <> pg_backend_pid()") > 0) {
-			assertThat(System.nanoTime()).as("a session of the run is still open").isLessThan(deadline);
-			Thread.onSpinWait();
-		}
 	}
 
 	static void await(CountDownLatch latch) {
