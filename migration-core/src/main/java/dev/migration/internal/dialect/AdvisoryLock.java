@@ -129,34 +129,27 @@ public final class AdvisoryLock implements MigrationLock {
 	}
 
 	/**
-	 * Whether the lock's session still holds the lock, per pg_locks, asked over another
-	 * connection (the migrating one): the session may have been ended
-	 * (pg_terminate_backend, a server timeout, the network) while the steps ran.
+	 * Whether the lock's session still holds the lock, asked over another connection (the
+	 * migrating one): the session may have been ended (pg_terminate_backend, a server
+	 * timeout, the network) while the steps ran. It holds the lock from taking it until
+	 * it releases it, and only its end releases it earlier, so the lock is held while
+	 * that backend lives.
 	 */
 	public boolean held(Connection migrating) throws SQLException {
-		String sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = ? "
-				+ "AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1";
-		try (PreparedStatement statement = migrating.prepareStatement(sql)) {
-			statement.setInt(1, this.taken.session().pid());
-			statement.setLong(2, this.key >>> 32);
-			statement.setLong(3, this.key & 0xFFFFFFFFL);
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next() && result.getInt(1) > 0;
-			}
+		try (PreparedStatement statement = migrating.prepareStatement("SELECT " + this.taken.session().alive());
+				ResultSet result = statement.executeQuery()) {
+			return result.next() && result.getBoolean(1);
 		}
 	}
 
 	/**
-	 * Inserts no row while the lock's session holds the lock, else a NULL version, which
-	 * the table's NOT NULL primary key refuses: the check of {@link #held} as a statement
-	 * that can go in a batch.
+	 * Inserts no row while the lock is held (see {@link #held}), else a NULL version,
+	 * which the table's NOT NULL primary key refuses: the check of {@link #held} as a
+	 * statement that can go in a batch.
 	 */
 	@Override
 	public String guard(String versionTable) {
-		return "INSERT INTO " + versionTable + " (version_num) SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM pg_locks "
-				+ "WHERE locktype = 'advisory' AND granted AND pid = " + this.taken.session().pid()
-				+ " AND classid::bigint = " + (this.key >>> 32) + " AND objid::bigint = " + (this.key & 0xFFFFFFFFL)
-				+ " AND objsubid = 1)";
+		return "INSERT INTO " + versionTable + " (version_num) SELECT NULL WHERE NOT " + this.taken.session().alive();
 	}
 
 	/** The lock and its session, for messages. */

@@ -28,26 +28,34 @@ final class LockSession {
 
 	private final Connection connection;
 
+	/** When a backend started, as text that compares exactly. */
+	private static final String START = "to_char(backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
+
 	private final int pid;
+
+	/** The backend's start: with the pid, the session's identity (a pid is reused). */
+	private final String started;
 
 	private final List<Setting> settings;
 
 	/** Whether a lock is taken on it now: a kept session serves one lock at a time. */
 	private volatile boolean busy;
 
-	private LockSession(Connection connection, int pid, List<Setting> settings) {
+	private LockSession(Connection connection, int pid, String started, List<Setting> settings) {
 		this.connection = connection;
 		this.pid = pid;
+		this.started = started;
 		this.settings = settings;
 	}
 
-	/** Opens a session: one connection, its settings and pid in one round trip. */
+	/** Opens a session: one connection, its settings, pid and start in one round trip. */
 	static LockSession open(ConnectionSource connections) {
 		Connection connection = connections.open();
 		try {
-			int[] pid = new int[1];
-			List<Setting> settings = Setting.apply(connection, SETTINGS, pid);
-			return new LockSession(connection, pid[0], settings);
+			String[] identity = new String[2];
+			List<Setting> settings = Setting.apply(connection, SETTINGS, new String[] { "pg_backend_pid()",
+					"(SELECT " + START + " FROM pg_stat_get_activity(pg_backend_pid()))" }, identity);
+			return new LockSession(connection, Integer.parseInt(identity[0]), identity[1], settings);
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(connection);
@@ -62,6 +70,17 @@ final class LockSession {
 
 	int pid() {
 		return this.pid;
+	}
+
+	/**
+	 * A condition, for any session of the database, that this session is alive: found by
+	 * pid and start among the server's backends ({@code pg_stat_get_activity}, which
+	 * reads the backends' status without taking the lock manager's locks, as a
+	 * {@code pg_locks} scan does for every backend that is taking or releasing a lock).
+	 */
+	String alive() {
+		return "EXISTS (SELECT 1 FROM pg_stat_get_activity(" + this.pid + ") WHERE " + START + " = '" + this.started
+				+ "')";
 	}
 
 	boolean busy() {

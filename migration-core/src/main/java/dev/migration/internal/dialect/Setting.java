@@ -38,16 +38,19 @@ record Setting(String name, String value, int since) {
 	 * round trip when the server takes them all, else one by one.
 	 */
 	static List<Setting> apply(Connection connection, List<Setting> settings) throws SQLException {
-		return apply(connection, settings, null);
+		return apply(connection, settings, new String[] { "1" }, new String[1]);
 	}
 
 	/**
-	 * As {@link #apply(Connection, List)}, and reads the session's backend pid in the
-	 * same round trip: {@code pid[0]} receives it.
+	 * As {@link #apply(Connection, List)}, and reads the given expressions about the
+	 * session in the same round trip: {@code answers[i]} receives {@code expressions[i]}
+	 * as text.
 	 */
-	static List<Setting> apply(Connection connection, List<Setting> settings, int[] pid) throws SQLException {
+	static List<Setting> apply(Connection connection, List<Setting> settings, String[] expressions, String[] answers)
+			throws SQLException {
 		List<Setting> supported = supported(settings, connection);
-		StringBuilder sql = new StringBuilder("SELECT pg_backend_pid()");
+		String select = "SELECT " + String.join(", ", expressions);
+		StringBuilder sql = new StringBuilder(select);
 		for (Setting setting : supported) {
 			sql.append(", set_config(?, ?, false)");
 		}
@@ -58,10 +61,7 @@ record Setting(String name, String value, int since) {
 				statement.setString(index++, setting.value());
 			}
 			try (ResultSet result = statement.executeQuery()) {
-				result.next();
-				if (pid != null) {
-					pid[0] = result.getInt(1);
-				}
+				read(result, answers);
 			}
 			return supported;
 		}
@@ -80,14 +80,18 @@ record Setting(String name, String value, int since) {
 					logger.log(System.Logger.Level.DEBUG, "Could not set " + setting.name() + ": " + ex.getMessage());
 				}
 			}
-			if (pid != null) {
-				try (ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
-					result.next();
-					pid[0] = result.getInt(1);
-				}
+			try (ResultSet result = statement.executeQuery(select)) {
+				read(result, answers);
 			}
 		}
 		return applied;
+	}
+
+	private static void read(ResultSet result, String[] answers) throws SQLException {
+		result.next();
+		for (int index = 0; index < answers.length; index++) {
+			answers[index] = result.getString(index + 1);
+		}
 	}
 
 	/** Resets the settings in one round trip. */
