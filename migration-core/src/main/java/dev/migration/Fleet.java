@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.migration.internal.dialect.ConnectionSource;
 import dev.migration.internal.dialect.DatabaseMessages;
+import dev.migration.internal.dialect.LockSessions;
 import dev.migration.internal.fleet.FleetRunner;
 import dev.migration.internal.fleet.SchemaList;
 import dev.migration.internal.fleet.SearchPathDataSource;
@@ -176,6 +177,9 @@ public final class Fleet {
 	public Migrations migrations(FleetTarget target, List<MigrationListener> listeners) {
 		MigrationConfiguration settings = this.migrations.configuration();
 		MigrationConfiguration.Builder builder = settings.toBuilder().listeners(listeners);
+		// the schemas of one database share the lock sessions of a run's worker threads;
+		// the base Migrations names the database, whichever Fleet of it runs them
+		Object lockSessionOwner = target.isSchema() ? this.migrations : null;
 		if (target.isSchema()) {
 			// the URL and password stay beside the DataSource: messages name the database
 			// and mask its password
@@ -186,16 +190,25 @@ public final class Fleet {
 		else {
 			builder.dataSource(null).url(target.url());
 		}
-		return this.migrations.retarget(builder.build());
+		return this.migrations.retarget(builder.build(), lockSessionOwner);
 	}
 
 	/**
 	 * Runs the task once per target, at most {@link #parallelism} at once, and waits for
 	 * all. A target's exception is its failure and does not stop the others, unless
-	 * fail-fast is on: then no further target starts.
+	 * fail-fast is on: then no further target starts. While it runs, each worker thread
+	 * keeps one session for the schemas' advisory locks instead of opening one per
+	 * schema; the sessions end with the run.
 	 */
 	public <R> FleetResult<R> run(List<FleetTarget> targets, Task<R> task) {
-		return FleetRunner.run(targets, this.parallelism, this.failFast, task::run);
+		MigrationConfiguration settings = this.migrations.configuration();
+		ConnectionSource database = ConnectionSource
+			.of(settings.dataSource(), settings.url(), settings.user(), settings.password())
+			.onConnect(settings.initSqls(), settings.connectRetries());
+		try (LockSessions sessions = new LockSessions(this.migrations, database)) {
+			return FleetRunner.run(targets, this.parallelism, this.failFast,
+					(target) -> sessions.run(() -> task.run(target)));
+		}
 	}
 
 	/** Upgrades every target to {@code target} ({@code heads}, an id, ...). */

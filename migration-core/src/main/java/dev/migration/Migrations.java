@@ -122,11 +122,14 @@ public final class Migrations {
 	/**
 	 * The same revisions against another database or schema: a fleet reads and checks
 	 * them once.
+	 * @param lockSessionOwner the fleet whose worker threads may lend their lock session
+	 * (a schema of its database), or {@code null}
 	 */
-	Migrations retarget(MigrationConfiguration target) {
+	Migrations retarget(MigrationConfiguration target, Object lockSessionOwner) {
 		return new Migrations(target,
 				ConnectionSource.of(target.dataSource(), target.url(), target.user(), target.password())
-					.onConnect(target.initSqls(), target.connectRetries()),
+					.onConnect(target.initSqls(), target.connectRetries())
+					.sharingLockSessions(lockSessionOwner),
 				this.graph);
 	}
 

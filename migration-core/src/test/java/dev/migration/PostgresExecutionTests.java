@@ -24,6 +24,27 @@ class PostgresExecutionTests extends MigrationsExecutionTests implements Databas
 	}
 
 	@Test
+	void theTwoTablesAreCreatedTogetherOrNotAtAll() {
+		// the history table's CREATE TABLE fails, after the version table's
+		this.database.execute("CREATE SCHEMA half_meta");
+		this.database.execute("CREATE TABLE half_meta.other (id INTEGER)");
+		this.database.execute("CREATE FUNCTION refuse_history() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
+				+ "IF current_query() LIKE '%migration_history%' THEN RAISE EXCEPTION 'no history table here'; "
+				+ "END IF; END $$");
+		this.database.execute("CREATE EVENT TRIGGER refuse_history ON ddl_command_start WHEN TAG IN ('CREATE TABLE') "
+				+ "EXECUTE FUNCTION refuse_history()");
+		Migrations migrations = migrations(MigrationConfiguration.builder().schema("half_meta"));
+
+		assertThatExceptionOfType(MigrationDatabaseException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("no history table here")
+			.withMessageNotContaining("Batch entry");
+
+		assertThat(this.database.queryStrings("SELECT tablename FROM pg_tables WHERE schemaname = 'half_meta'"))
+			.containsExactly("other");
+		assertThat(this.database.tables()).doesNotContain("users");
+	}
+
+	@Test
 	void aFailureInsideABatchOfStatementsNamesTheStatementThatFailed() throws Exception {
 		// the first four go to the server as one batch; the fourth repeats the third word
 		// for word

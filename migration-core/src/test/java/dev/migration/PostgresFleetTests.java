@@ -9,13 +9,18 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import dev.migration.FleetResult.State;
 import dev.migration.support.PostgresDatabase;
+import dev.migration.support.UpgradeMain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +127,92 @@ class PostgresFleetTests {
 		assertThat(database.count("SELECT count(*) FROM pg_tables WHERE tablename IN ('accounts', 'invoices') "
 				+ "AND schemaname LIKE 'tenant%'"))
 			.isZero();
+	}
+
+	@Test
+	void eachWorkerThreadKeepsOneLockSessionFromSchemaToSchemaAndEndsItWithTheRun() {
+		for (int schema = 1; schema <= 12; schema++) {
+			database.execute("CREATE SCHEMA kept_" + schema);
+		}
+		Set<String> lockSessions = ConcurrentHashMap.newKeySet();
+		Fleet fleet = fleet(new MigrationListener() {
+			@Override
+			public void stepStarted(Step step) {
+				lockSessions.addAll(advisoryLockHolders());
+			}
+		}).parallelism(2);
+
+		assertThat(fleet.upgrade(fleet.schemas("kept\\_%"), "heads").summary(false))
+			.isEqualTo("12 schemas: 12 ok, 0 failed");
+
+		assertThat(lockSessions).as("backends that held a schema's lock").hasSizeBetween(1, 2);
+		assertThat(advisoryLockHolders()).isEmpty();
+		// the server ends the run's closed sessions soon after
+		database.awaitNone("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+				+ "AND pid <> pg_backend_pid()");
+	}
+
+	@Test
+	void aKeptLockSessionHoldsOnlyTheLockOfTheSchemaItMigratesAndAnotherProcessWaitsForThatOne() throws Exception {
+		for (int schema = 1; schema <= 3; schema++) {
+			database.execute("CREATE SCHEMA reuse_" + schema);
+		}
+		CountDownLatch inSecond = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Map<String, List<String>> holders = new ConcurrentHashMap<>();
+		Fleet fleet = fleet().parallelism(1);
+		CompletableFuture<FleetResult<MigrationResult>> running = CompletableFuture.supplyAsync(() -> fleet
+			.run(fleet.schemas("reuse\\_%"), (target) -> fleet.migrations(target, List.of(new MigrationListener() {
+				@Override
+				public void stepStarted(Step step) {
+					holders.putIfAbsent(target.name(), advisoryLockHolders());
+					if (target.name().equals("reuse_2")) {
+						inSecond.countDown();
+						await(release);
+					}
+				}
+			})).upgrade("heads")));
+		try {
+			assertThat(inSecond.await(60, TimeUnit.SECONDS)).isTrue();
+			// reuse_1 is done: its lock is released, though its session goes on with
+			// reuse_2
+			assertThat(holders.get("reuse_1")).hasSize(1);
+			assertThat(advisoryLockHolders()).isEqualTo(holders.get("reuse_1"));
+
+			Path output = Files.createTempFile(revisions, "second", ".log");
+			Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", System.getProperty("java.class.path"), UpgradeMain.class.getName(), database.url(),
+					database.user(), database.password(), "filesystem:" + revisions, "reuse_2", "300")
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(Files.readString(output)).contains("Timed out after 300 ms")
+				.contains("backend pid " + holders.get("reuse_1").get(0))
+				.doesNotContain("applied ");
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(running.get(60, TimeUnit.SECONDS).summary(false)).isEqualTo("3 schemas: 3 ok, 0 failed");
+		assertThat(database.queryStrings("SELECT revision FROM reuse_2.migration_history"))
+			.containsExactly("a00000000001", "a00000000002");
+	}
+
+	/** The backends that hold an advisory lock on this database now. */
+	static List<String> advisoryLockHolders() {
+		return database.queryStrings("SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted "
+				+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1");
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -153,6 +154,58 @@ class PostgresLockTests {
 		assertThat(this.database
 			.queryStrings("SELECT revision FROM migration_history WHERE revision = 'stuck0000001' AND success"))
 			.hasSize(1);
+	}
+
+	@Test
+	void aSqlStepWhoseLockSessionEndedStopsBeforeItsFirstStatementAndWritesNoHistoryRow() {
+		List<String> events = new CopyOnWriteArrayList<>();
+		MigrationListener endsTheLockSessionAfterTheFirstStep = new MigrationListener() {
+
+			@Override
+			public void stepStarted(Step step) {
+				events.add("started " + step.revision());
+			}
+
+			@Override
+			public void stepSucceeded(Step step, Duration duration) {
+				events.add("succeeded " + step.revision());
+				if (events.size() == 2) {
+					int pid = holderPid();
+					PostgresLockTests.this.database.queryStrings("SELECT pg_terminate_backend(?)", pid);
+					// the server ends the session, and releases its lock, soon after
+					PostgresLockTests.this.database
+						.awaitNone("SELECT count(*) FROM pg_locks " + "WHERE locktype = 'advisory' AND database = "
+								+ "(SELECT oid FROM pg_database WHERE datname = current_database())");
+				}
+			}
+
+			@Override
+			public void stepFailed(Step step, Duration duration, MigrationException failure) {
+				events.add("failed " + step.revision());
+			}
+
+		};
+		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+			.url(this.database.url())
+			.user(this.database.user())
+			.password(this.database.password())
+			.locations("classpath:db/seed")
+			.listeners(List.of(endsTheLockSessionAfterTheFirstStep))
+			.build());
+
+		assertThatExceptionOfType(LockLostException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("lost the migration lock")
+			.withMessageContaining("Stopped before upgrade of 9a8b7c6d5e4f, before its first statement");
+
+		assertThat(events).containsExactly("started 1a2b3c4d5e6f", "succeeded 1a2b3c4d5e6f", "started 9a8b7c6d5e4f",
+				"failed 9a8b7c6d5e4f");
+		assertThat(this.database.queryStrings("SELECT version_num FROM migration_version"))
+			.containsExactly("1a2b3c4d5e6f");
+		assertThat(this.database.queryStrings("SELECT revision || ' ' || success FROM migration_history"))
+			.containsExactly("1a2b3c4d5e6f true");
+		assertThat(this.database.queryStrings("SELECT column_name FROM information_schema.columns "
+				+ "WHERE table_name = 'users' AND column_name LIKE 'email_verified%'"))
+			.isEmpty();
 	}
 
 	/** The backend that holds our advisory lock. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real, empty database for one test: a SQLite file or a fresh PostgreSQL database on
@@ -63,6 +64,20 @@ public interface TestDatabase {
 
 	default long count(String sql, Object... parameters) {
 		return Long.parseLong(queryStrings(sql, parameters).get(0));
+	}
+
+	/**
+	 * Waits until the count query answers 0 (what a server does soon after, like ending a
+	 * closed or terminated session); fails after a minute.
+	 */
+	default void awaitNone(String countSql) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (count(countSql) > 0) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException("Still not 0 after a minute: " + countSql);
+			}
+			Thread.onSpinWait();
+		}
 	}
 
 	/** User tables, lower case, sorted, without the engine's own tables. */

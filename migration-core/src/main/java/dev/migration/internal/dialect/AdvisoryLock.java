@@ -17,14 +17,14 @@ import dev.migration.LockTimeoutException;
 import dev.migration.MigrationDatabaseException;
 
 /**
- * A PostgreSQL session-level advisory lock on a connection of its own that never holds an
- * open transaction. The server releases it when the session ends, so a killed process
- * leaves nothing behind. Waiters poll with {@code pg_try_advisory_lock}: a waiter blocked
- * in {@code pg_advisory_lock} would hold a snapshot, and the holder's
- * {@code CREATE INDEX CONCURRENTLY} would wait for it forever. The session is idle while
- * the steps run on the migrating connection, so it turns off the server's idle timeouts
- * for itself; and since it may still end (an operator, the network), the holder asks
- * before each step whether it still has the lock.
+ * A PostgreSQL session-level advisory lock on a session of its own that never holds an
+ * open transaction (see {@link LockSession}). The server releases it when the session
+ * ends, so a killed process leaves nothing behind. Waiters poll with
+ * {@code pg_try_advisory_lock}: a waiter blocked in {@code pg_advisory_lock} would hold a
+ * snapshot, and the holder's {@code CREATE INDEX CONCURRENTLY} would wait for it forever.
+ * The session may still end (an operator, the network) while the steps run on the
+ * migrating connection, so the holder asks before each step whether it still has the
+ * lock.
  */
 public final class AdvisoryLock implements MigrationLock {
 
@@ -34,78 +34,89 @@ public final class AdvisoryLock implements MigrationLock {
 
 	private static final long LONGEST_WAIT_MILLIS = 500;
 
-	/**
-	 * The lock session's settings: no idle timeouts (the server would end the session,
-	 * and with it the lock, while a long revision runs on the other connection), and TCP
-	 * keepalives within a minute (so that no firewall or load balancer drops an idle
-	 * connection, and the server notices a dead holder sooner).
-	 */
-	private static final List<Setting> LOCK_SESSION_SETTINGS = List.of(new Setting("idle_session_timeout", "0", 14),
-			new Setting("idle_in_transaction_session_timeout", "0", 10), new Setting("tcp_keepalives_idle", "60", 10),
-			new Setting("tcp_keepalives_interval", "10", 10));
-
-	private final Connection connection;
+	private final LockSessions.Taken taken;
 
 	private final long key;
 
 	private final String name;
 
-	private final int pid;
-
-	private final List<Setting> settings;
-
-	private AdvisoryLock(Connection connection, long key, String name, int pid, List<Setting> settings) {
-		this.connection = connection;
+	private AdvisoryLock(LockSessions.Taken taken, long key, String name) {
+		this.taken = taken;
 		this.key = key;
 		this.name = name;
-		this.pid = pid;
-		this.settings = settings;
 	}
 
 	public static AdvisoryLock acquire(ConnectionSource connections, String name, Duration timeout) {
 		long key = key(name);
-		Connection connection = connections.open();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		LockSessions.Taken taken = LockSessions.take(connections);
 		try {
-			List<Setting> settings = Setting.apply(connection, LOCK_SESSION_SETTINGS);
-			long deadline = System.nanoTime() + timeout.toNanos();
-			long wait = FIRST_WAIT_MILLIS;
-			boolean announced = false;
-			while (!tryLock(connection, key)) {
-				if (System.nanoTime() - deadline >= 0) {
-					String holder = holder(connection, key);
-					throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for "
-							+ "the migration lock (PostgreSQL advisory lock " + key + " for " + name + "), held by "
-							+ holder + ". Nothing was run. If that process is stuck and you end its lock session "
-							+ "(SELECT pg_terminate_backend(pid)), the server releases the lock at once, but the "
-							+ "holder is interrupted: it stops before its next step, and a non-transactional revision "
-							+ "it is inside is left half done, marked so that nothing moves past it until it is "
-							+ "repaired by hand and stamped. Otherwise raise the lock timeout.", holder);
-				}
-				if (!announced) {
-					logger.log(System.Logger.Level.INFO,
-							"Waiting for the migration lock held by " + holder(connection, key));
-					announced = true;
-				}
-				TimeUnit.MILLISECONDS.sleep(wait);
-				wait = Math.min(LONGEST_WAIT_MILLIS, wait * 2);
+			boolean locked;
+			try {
+				locked = tryLock(taken.session().connection(), key);
 			}
-			return new AdvisoryLock(connection, key, name, backendPid(connection), settings);
+			catch (SQLException ex) {
+				if (!taken.reused()) {
+					throw ex;
+				}
+				// a kept session that ended while it sat idle between targets: open
+				// another
+				logger.log(System.Logger.Level.DEBUG, "The kept lock session ended; opening another", ex);
+				taken.discard();
+				taken = LockSessions.take(connections);
+				locked = tryLock(taken.session().connection(), key);
+			}
+			if (!locked) {
+				await(taken.session().connection(), key, name, timeout, deadline);
+			}
+			return new AdvisoryLock(taken, key, name);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			close(connection);
+			taken.discard();
 			throw new MigrationDatabaseException(
 					"Interrupted while waiting for the migration lock. Nothing was " + "run.", ex);
 		}
 		catch (SQLException ex) {
-			close(connection);
+			taken.discard();
 			throw new MigrationDatabaseException(
 					"Could not take the migration lock: " + ex.getMessage() + ". Nothing was run.", ex);
 		}
-		catch (RuntimeException ex) {
-			close(connection);
+		catch (LockTimeoutException ex) {
+			taken.release();
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			taken.discard();
+			throw ex;
+		}
+	}
+
+	/** Polls until the lock is had, or fails when the deadline passed. */
+	private static void await(Connection connection, long key, String name, Duration timeout, long deadline)
+			throws SQLException, InterruptedException {
+		long wait = FIRST_WAIT_MILLIS;
+		boolean announced = false;
+		do {
+			if (System.nanoTime() - deadline >= 0) {
+				String holder = holder(connection, key);
+				throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for "
+						+ "the migration lock (PostgreSQL advisory lock " + key + " for " + name + "), held by "
+						+ holder + ". Nothing was run. If that process is stuck and you end its lock session "
+						+ "(SELECT pg_terminate_backend(pid)), the server releases the lock at once, but the "
+						+ "holder is interrupted: it stops before its next step, and a non-transactional revision "
+						+ "it is inside is left half done, marked so that nothing moves past it until it is "
+						+ "repaired by hand and stamped. Otherwise raise the lock timeout.", holder);
+			}
+			if (!announced) {
+				logger.log(System.Logger.Level.INFO,
+						"Waiting for the migration lock held by " + holder(connection, key));
+				announced = true;
+			}
+			TimeUnit.MILLISECONDS.sleep(wait);
+			wait = Math.min(LONGEST_WAIT_MILLIS, wait * 2);
+		}
+		while (!tryLock(connection, key));
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {
@@ -117,35 +128,34 @@ public final class AdvisoryLock implements MigrationLock {
 		}
 	}
 
-	private static int backendPid(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
+	/**
+	 * Whether the lock's session still holds the lock, asked over another connection (the
+	 * migrating one): the session may have been ended (pg_terminate_backend, a server
+	 * timeout, the network) while the steps ran. It holds the lock from taking it until
+	 * it releases it, and only its end releases it earlier, so the lock is held while
+	 * that backend lives.
+	 */
+	public boolean held(Connection migrating) throws SQLException {
+		try (PreparedStatement statement = migrating.prepareStatement("SELECT " + this.taken.session().alive());
 				ResultSet result = statement.executeQuery()) {
-			result.next();
-			return result.getInt(1);
+			return result.next() && result.getBoolean(1);
 		}
 	}
 
 	/**
-	 * Whether the lock's session still holds the lock, per pg_locks, asked over another
-	 * connection (the migrating one): the session may have been ended
-	 * (pg_terminate_backend, a server timeout, the network) while the steps ran.
+	 * Inserts no row while the lock is held (see {@link #held}), else a NULL version,
+	 * which the table's NOT NULL primary key refuses: the check of {@link #held} as a
+	 * statement that can go in a batch.
 	 */
-	public boolean held(Connection migrating) throws SQLException {
-		String sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = ? "
-				+ "AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1";
-		try (PreparedStatement statement = migrating.prepareStatement(sql)) {
-			statement.setInt(1, this.pid);
-			statement.setLong(2, this.key >>> 32);
-			statement.setLong(3, this.key & 0xFFFFFFFFL);
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next() && result.getInt(1) > 0;
-			}
-		}
+	@Override
+	public String guard(String versionTable) {
+		return "INSERT INTO " + versionTable + " (version_num) SELECT NULL WHERE NOT " + this.taken.session().alive();
 	}
 
 	/** The lock and its session, for messages. */
 	public String describe() {
-		return "PostgreSQL advisory lock " + this.key + " for " + this.name + " on backend pid " + this.pid;
+		return "PostgreSQL advisory lock " + this.key + " for " + this.name + " on backend pid "
+				+ this.taken.session().pid();
 	}
 
 	/** Who holds the lock, from pg_locks and pg_stat_activity. */
@@ -182,26 +192,25 @@ public final class AdvisoryLock implements MigrationLock {
 
 	@Override
 	public void close() {
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+		boolean released = false;
+		try (PreparedStatement statement = this.taken.session()
+			.connection()
+			.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 			statement.setLong(1, this.key);
-			statement.execute();
-			Setting.reset(this.connection, this.settings);
+			try (ResultSet result = statement.executeQuery()) {
+				released = result.next() && result.getBoolean(1);
+			}
 		}
 		catch (SQLException ex) {
 			// closing the session below releases the lock anyway
 			logger.log(System.Logger.Level.DEBUG, "Could not release the advisory lock explicitly", ex);
 		}
-		finally {
-			close(this.connection);
+		if (released) {
+			this.taken.release();
 		}
-	}
-
-	private static void close(Connection connection) {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			logger.log(System.Logger.Level.DEBUG, "Could not close the lock connection", ex);
+		else {
+			// not held any more, or the session broke: no later target may trust it
+			this.taken.discard();
 		}
 	}
 

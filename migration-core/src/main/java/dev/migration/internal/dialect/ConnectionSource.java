@@ -39,13 +39,19 @@ public final class ConnectionSource {
 	private final int connectRetries;
 
 	/**
+	 * The fleet whose worker threads may lend this source's lock their kept session, or
+	 * {@code null}: see {@link LockSessions}.
+	 */
+	private final Object lockSessionOwner;
+
+	/**
 	 * The URL a DataSource's connection reported, for messages: a DataSource has none to
 	 * read before.
 	 */
 	private volatile String dataSourceUrl;
 
 	private ConnectionSource(DataSource dataSource, String url, String user, String password, List<String> initSqls,
-			int connectRetries) {
+			int connectRetries, Object lockSessionOwner) {
 		this.dataSource = dataSource;
 		this.url = url;
 		this.user = user;
@@ -53,10 +59,11 @@ public final class ConnectionSource {
 		this.redactor = Redactor.of(url, password);
 		this.initSqls = List.copyOf(initSqls);
 		this.connectRetries = connectRetries;
+		this.lockSessionOwner = lockSessionOwner;
 	}
 
 	public static ConnectionSource of(DataSource dataSource, String url, String user, String password) {
-		return new ConnectionSource(dataSource, url, user, password, List.of(), 0);
+		return new ConnectionSource(dataSource, url, user, password, List.of(), 0, null);
 	}
 
 	/**
@@ -64,7 +71,22 @@ public final class ConnectionSource {
 	 * unreachable database.
 	 */
 	public ConnectionSource onConnect(List<String> initSqls, int connectRetries) {
-		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, initSqls, connectRetries);
+		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, initSqls, connectRetries,
+				this.lockSessionOwner);
+	}
+
+	/**
+	 * This source, whose lock may take its session from the worker thread of a fleet run
+	 * of {@code owner} (all of whose targets are on this database): see
+	 * {@link LockSessions}.
+	 */
+	public ConnectionSource sharingLockSessions(Object owner) {
+		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, this.initSqls,
+				this.connectRetries, owner);
+	}
+
+	Object lockSessionOwner() {
+		return this.lockSessionOwner;
 	}
 
 	public boolean isConfigured() {

@@ -51,6 +51,15 @@ public interface Dialect {
 	boolean isMissingTable(SQLException exception);
 
 	/**
+	 * Which of the tables exist, asked in one query that cannot fail on a missing table,
+	 * or {@code null} where the database has no such query: the caller then tries each
+	 * table.
+	 */
+	default boolean[] existingTables(Connection connection, String schema, List<String> tables) throws SQLException {
+		return null;
+	}
+
+	/**
 	 * Whether the exception says the database's own lock could not be had in time
 	 * (SQLite's busy timeout); such a failure is a lock timeout, not an error of the
 	 * revision.

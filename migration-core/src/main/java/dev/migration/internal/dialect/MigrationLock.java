@@ -21,6 +21,17 @@ public interface MigrationLock extends AutoCloseable {
 		return true;
 	}
 
+	/**
+	 * A statement that changes nothing while this process holds the lock and fails
+	 * otherwise, to go first in a step's batch: the lock is then checked in the step's
+	 * first round trip, and a lost lock stops the batch before the step's first
+	 * statement. {@code null} where the lock has none: the caller asks {@link #held}.
+	 * @param versionTable the version table, qualified and quoted
+	 */
+	default String guard(String versionTable) {
+		return null;
+	}
+
 	/** The lock, for messages. */
 	default String describe() {
 		return "the migration lock";

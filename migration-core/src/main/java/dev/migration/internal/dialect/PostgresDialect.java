@@ -30,7 +30,7 @@ public final class PostgresDialect implements Dialect {
 	 * end the session while a Java revision works on the client side.
 	 */
 	private static final List<Setting> MIGRATING_SETTINGS = List.of(
-			new Setting("client_connection_check_interval", "'1s'", 14), new Setting("idle_session_timeout", "0", 14),
+			new Setting("client_connection_check_interval", "1s", 14), new Setting("idle_session_timeout", "0", 14),
 			new Setting("idle_in_transaction_session_timeout", "0", 10));
 
 	@Override
@@ -96,6 +96,30 @@ public final class PostgresDialect implements Dialect {
 		return "42P01".equals(exception.getSQLState()) || "3F000".equals(exception.getSQLState());
 	}
 
+	/**
+	 * {@code to_regclass} answers NULL for a missing table or schema instead of failing.
+	 */
+	@Override
+	public boolean[] existingTables(Connection connection, String schema, List<String> tables) throws SQLException {
+		StringBuilder sql = new StringBuilder("SELECT ");
+		for (int index = 0; index < tables.size(); index++) {
+			sql.append((index > 0) ? ", " : "").append("to_regclass(?) IS NOT NULL");
+		}
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			for (int index = 0; index < tables.size(); index++) {
+				statement.setString(index + 1, qualify(schema, tables.get(index)));
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				boolean[] exist = new boolean[tables.size()];
+				for (int index = 0; index < exist.length; index++) {
+					exist[index] = result.getBoolean(index + 1);
+				}
+				return exist;
+			}
+		}
+	}
+
 	@Override
 	public void begin(Connection connection) throws SQLException {
 		connection.setAutoCommit(false);
@@ -140,6 +164,11 @@ public final class PostgresDialect implements Dialect {
 				@Override
 				public boolean held(Connection migrating) throws SQLException {
 					return lock.held(migrating);
+				}
+
+				@Override
+				public String guard(String versionTable) {
+					return lock.guard(versionTable);
 				}
 
 				@Override

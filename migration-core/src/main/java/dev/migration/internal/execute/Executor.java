@@ -404,6 +404,11 @@ public final class Executor {
 		long start = System.nanoTime();
 		long claim = 0;
 		boolean foreignKeysOff = false;
+		// a batched SQL step checks the lock in its first round trip, as its batch's
+		// first
+		// statement
+		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements())
+				? store.lockGuard(run.lock) : null;
 		try {
 			if (!transactional) {
 				dialect.begin(connection);
@@ -427,13 +432,15 @@ public final class Executor {
 					throw ex;
 				}
 				announce(step);
-				runBody(connection, dialect, body, false, false);
+				runBody(connection, dialect, body, false, false, null);
 			}
 			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
 			try {
 				if (transactional) {
-					requireLock(run, step, rows);
+					if (guard == null) {
+						requireLock(run, step, rows);
+					}
 					if (dialect.rereadsEachStep()) {
 						Recheck found = store.recheck(connection, run.lastHistoryId);
 						boolean claimed = found.claimOpen() && step.direction() != Direction.STAMP;
@@ -446,7 +453,7 @@ public final class Executor {
 					// announced only now: a step refused by the re-read above never
 					// started
 					announce(step);
-					runBody(connection, dialect, body, true, foreignKeysOff);
+					runBody(connection, dialect, body, true, foreignKeysOff, guard);
 				}
 				if (foreignKeysOff) {
 					checkForeignKeys(connection, dialect);
@@ -465,6 +472,14 @@ public final class Executor {
 			throw ex;
 		}
 		catch (StatementFailedException ex) {
+			if (guard != null && guard.equals(ex.sql())) {
+				// the guard failed: the lock is gone, and none of the step's statements
+				// ran
+				LockLostException lost = lockLost(run, step, rows);
+				lost.initCause(ex.getCause());
+				notifyFailed(step, start, lost);
+				throw lost;
+			}
 			throw failed(run, step, revision, start, revisionFailed(step, revision, transactional, rows, ex));
 		}
 		catch (MigrationException ex) {
@@ -512,12 +527,16 @@ public final class Executor {
 	 */
 	private static void requireLock(Steps run, Step step, List<String> rows) throws SQLException {
 		if (!run.lock.held(run.connection)) {
-			throw new LockLostException("This process lost the migration lock (" + run.lock.describe() + "): its "
-					+ "session ended or no longer holds it (an operator's pg_terminate_backend, the server's "
-					+ "idle_session_timeout or the network). Stopped before " + step.direction().word() + " of "
-					+ Ids.of(step.revision()) + ", before its first statement; " + "the database is at "
-					+ Ids.position(rows) + ". Another process may hold the lock now: run the " + "command again.");
+			throw lockLost(run, step, rows);
 		}
+	}
+
+	private static LockLostException lockLost(Steps run, Step step, List<String> rows) {
+		return new LockLostException("This process lost the migration lock (" + run.lock.describe() + "): its "
+				+ "session ended or no longer holds it (an operator's pg_terminate_backend, the server's "
+				+ "idle_session_timeout or the network). Stopped before " + step.direction().word() + " of "
+				+ Ids.of(step.revision()) + ", before its first statement; " + "the database is at "
+				+ Ids.position(rows) + ". Another process may hold the lock now: run the " + "command again.");
 	}
 
 	/**
@@ -563,9 +582,15 @@ public final class Executor {
 	}
 
 	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
-			boolean foreignKeysSuspended) {
+			boolean foreignKeysSuspended, String guard) {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = sql.statements(dialect.syntax());
+			if (guard != null) {
+				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 1);
+				guarded.add(new SqlStatement(guard, 0));
+				guarded.addAll(statements);
+				statements = guarded;
+			}
 			if (inTransaction && dialect.batchesStatements()) {
 				StatementRunner.runBatched(connection, statements);
 			}
@@ -659,6 +684,11 @@ public final class Executor {
 			rollbackQuietly(run.connection, run.dialect, ex);
 			failure.addSuppressed(ex);
 		}
+		notifyFailed(step, start, failure);
+		return failure;
+	}
+
+	private void notifyFailed(Step step, long start, MigrationException failure) {
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		for (MigrationListener listener : this.settings.listeners()) {
 			try {
@@ -668,7 +698,6 @@ public final class Executor {
 				failure.addSuppressed(ex);
 			}
 		}
-		return failure;
 	}
 
 	private HistoryRecord record(Step step, Revision revision, String actor, long start, boolean success) {

@@ -1,5 +1,6 @@
 package dev.migration.internal.execute;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import dev.migration.HistoryEntry;
 import dev.migration.UnfinishedRevision;
 import dev.migration.VersionChange;
 import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.dialect.MigrationLock;
 
 /**
  * Reads and writes the version table (one row per applied head) and the history table.
@@ -95,8 +97,14 @@ public final class VersionStore {
 			}
 			// each part alone, only now: the common case stays one query
 			reader = new StateReader();
-			boolean versionTableExists = readIfExists(connection, reader, versionPart + " ORDER BY 1, 4");
-			boolean historyTableExists = readIfExists(connection, reader, historyPart + " ORDER BY 1, 4");
+			boolean[] exist = this.dialect.existingTables(connection, this.schema,
+					List.of(this.versionTableName, this.historyTableName));
+			boolean versionTableExists = (exist != null)
+					? exist[0] && readIfExists(connection, reader, versionPart + " ORDER BY 1, 4")
+					: readIfExists(connection, reader, versionPart + " ORDER BY 1, 4");
+			boolean historyTableExists = (exist != null)
+					? exist[1] && readIfExists(connection, reader, historyPart + " ORDER BY 1, 4")
+					: readIfExists(connection, reader, historyPart + " ORDER BY 1, 4");
 			tablesExist = versionTableExists && historyTableExists;
 		}
 		List<UnfinishedRevision> unfinished = reader.claims.open().isEmpty() ? List.of()
@@ -268,6 +276,11 @@ public final class VersionStore {
 		}
 	}
 
+	/** The lock's guard statement for this version table, or {@code null}. */
+	public String lockGuard(MigrationLock lock) {
+		return lock.guard(this.versionTable);
+	}
+
 	/**
 	 * Locks the version table against other claims until the transaction ends, where the
 	 * database needs it.
@@ -310,11 +323,33 @@ public final class VersionStore {
 		return rows;
 	}
 
+	/**
+	 * Creates the tables that do not exist yet, all in one transaction: one commit, and
+	 * never one table without the other.
+	 */
 	public void createTables(Connection connection) throws SQLException {
+		this.dialect.begin(connection);
 		try (Statement statement = connection.createStatement()) {
 			for (String ddl : this.dialect.createTables(this.schema, this.versionTableName, this.historyTableName)) {
-				statement.execute(ddl);
+				statement.addBatch(ddl);
 			}
+			statement.executeBatch();
+			this.dialect.commit(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// the database's own error, as a statement run alone reports it
+			Exception failure = (ex instanceof BatchUpdateException batch && batch.getNextException() != null)
+					? batch.getNextException() : ex;
+			try {
+				this.dialect.rollback(connection);
+			}
+			catch (SQLException rollback) {
+				failure.addSuppressed(rollback);
+			}
+			if (failure instanceof SQLException sql) {
+				throw sql;
+			}
+			throw (RuntimeException) failure;
 		}
 	}
 
