@@ -404,9 +404,7 @@ public final class Executor {
 		long start = System.nanoTime();
 		long claim = 0;
 		boolean foreignKeysOff = false;
-		// a batched SQL step checks the lock in its first round trip, as its batch's
-		// first
-		// statement
+		// a batched SQL step checks the lock as its batch's first statement
 		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements())
 				? store.lockGuard(run.lock) : null;
 		try {
@@ -473,8 +471,7 @@ public final class Executor {
 		}
 		catch (StatementFailedException ex) {
 			if (guard != null && guard.equals(ex.sql())) {
-				// the guard failed: the lock is gone, and none of the step's statements
-				// ran
+				// the guard failed: the lock is gone and no statement of the step ran
 				LockLostException lost = lockLost(run, step, rows);
 				lost.initCause(ex.getCause());
 				notifyFailed(step, start, lost);
