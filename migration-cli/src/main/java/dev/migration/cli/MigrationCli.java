@@ -175,14 +175,18 @@ public final class MigrationCli implements Callable<Integer> {
 	/**
 	 * The environment variable of an option that has one, {@code --version-table}: {@code
 	 * MIGRATIONS_VERSION_TABLE}; an empty one counts as not set (an empty variable in a
-	 * CI file).
+	 * CI file), and spaces around a value other than the password go.
 	 */
 	private String environmentValue(ArgSpec argument) {
 		String name = (argument instanceof OptionSpec option) ? option.longestName() : "";
 		String value = ENVIRONMENT_OPTIONS.contains(name)
 				? this.environment.get("MIGRATIONS_" + name.substring(2).toUpperCase(Locale.ROOT).replace('-', '_'))
 				: null;
-		return (value == null || value.isBlank()) ? null : value.strip();
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		// a password is taken as it is: its spaces may be part of it
+		return name.equals("--password") ? value : value.strip();
 	}
 
 	@Override

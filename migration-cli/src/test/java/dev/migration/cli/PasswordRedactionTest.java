@@ -87,7 +87,7 @@ class PasswordRedactionTest {
 	}
 
 	private static final List<String> PASSWORDS = List.of("Sekr3t;" + MARKER, "a&b=c;" + MARKER, "p@ss;w0rd@" + MARKER,
-			"100%;" + MARKER, "two words;" + MARKER);
+			"100%;" + MARKER, "two words;" + MARKER, " leading space;" + MARKER);
 
 	static Stream<Arguments> passwords() {
 		List<Arguments> cases = new ArrayList<>();
