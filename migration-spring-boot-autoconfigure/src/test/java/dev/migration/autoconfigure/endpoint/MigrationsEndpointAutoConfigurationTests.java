@@ -78,15 +78,11 @@ class MigrationsEndpointAutoConfigurationTests extends SqliteContextTests {
 
 	@Test
 	void namesANonTransactionalRevisionThatDidNotFinish() {
-		runner().withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
-			.run((context) -> {
-				Migrations migrations = context.getBean(Migrations.class);
-				assertThat(state(endpoint(context)).unfinished()).isEmpty();
-				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
-				assertThat(state(endpoint(context)).unfinished()).singleElement()
-					.asString()
-					.contains("f00000000002", "stamp f00000000001");
-			});
+		halfDone().run((context) -> {
+			assertThat(state(endpoint(context)).unfinished()).isEmpty();
+			leaveUnfinished(context);
+			assertUnfinishedHalf(state(endpoint(context)).unfinished());
+		});
 	}
 
 	@Test
