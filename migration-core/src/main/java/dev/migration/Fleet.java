@@ -42,18 +42,16 @@ public final class Fleet {
 
 	private final Migrations migrations;
 
-	private final int parallelism;
+	/** The parallelism and fail-fast, held where they are used. */
+	private final FleetRunner runner;
 
-	private final boolean failFast;
-
-	private Fleet(Migrations migrations, int parallelism, boolean failFast) {
+	private Fleet(Migrations migrations, FleetRunner runner) {
 		this.migrations = migrations;
-		this.parallelism = parallelism;
-		this.failFast = failFast;
+		this.runner = runner;
 	}
 
 	public static Fleet of(Migrations migrations) {
-		return new Fleet(migrations, DEFAULT_PARALLELISM, false);
+		return new Fleet(migrations, new FleetRunner(DEFAULT_PARALLELISM, false));
 	}
 
 	/** At most this many targets at once, each with its own connections. */
@@ -62,12 +60,12 @@ public final class Fleet {
 			throw new InvalidSettingException("parallelism",
 					"Parallelism must be at least 1 target at once, got " + parallelism + ".");
 		}
-		return new Fleet(this.migrations, parallelism, this.failFast);
+		return new Fleet(this.migrations, new FleetRunner(parallelism, this.runner.failFast()));
 	}
 
 	/** Whether a failure keeps targets that have not started yet from starting. */
 	public Fleet failFast(boolean failFast) {
-		return new Fleet(this.migrations, this.parallelism, failFast);
+		return new Fleet(this.migrations, new FleetRunner(this.runner.parallelism(), failFast));
 	}
 
 	/**
@@ -206,8 +204,7 @@ public final class Fleet {
 			.of(settings.dataSource(), settings.url(), settings.user(), settings.password())
 			.onConnect(settings.initSqls(), settings.connectRetries());
 		try (LockSessions sessions = new LockSessions(this.migrations, database)) {
-			return FleetRunner.run(targets, this.parallelism, this.failFast,
-					(target) -> sessions.run(() -> task.run(target)));
+			return this.runner.run(targets, (target) -> sessions.run(() -> task.run(target)));
 		}
 	}
 

@@ -61,19 +61,14 @@ import dev.migration.operations.TargetSchema;
  */
 public final class Migrations {
 
-	private final MigrationConfiguration configuration;
-
 	private final RevisionGraph graph;
 
 	private final Planner planner;
 
-	private final ConnectionSource connections;
-
+	/** Holds the configuration and the connections, which are asked of it. */
 	private final Executor executor;
 
 	private Migrations(MigrationConfiguration configuration, ConnectionSource connections, RevisionGraph graph) {
-		this.configuration = configuration;
-		this.connections = connections;
 		this.graph = graph;
 		this.planner = new Planner(graph);
 		this.executor = new Executor(connections, graph, configuration);
@@ -138,7 +133,11 @@ public final class Migrations {
 	}
 
 	public MigrationConfiguration configuration() {
-		return this.configuration;
+		return this.executor.settings();
+	}
+
+	private ConnectionSource connections() {
+		return this.executor.connections();
 	}
 
 	/**
@@ -147,7 +146,7 @@ public final class Migrations {
 	 * {@code "the configured DataSource"}.
 	 */
 	public String database() {
-		return this.connections.describe();
+		return connections().describe();
 	}
 
 	/** Every revision, newest first (the order of {@code history}). */
@@ -402,12 +401,12 @@ public final class Migrations {
 	 * body open
 	 */
 	public LintReport lint() {
-		if (this.configuration.url() == null && this.configuration.dataSource() == null) {
-			if (this.configuration.dialect() == null) {
+		if (configuration().url() == null && configuration().dataSource() == null) {
+			if (configuration().dialect() == null) {
 				throw new MigrationException("Lint needs to know how the database reads the SQL: configure a dialect "
 						+ "(postgresql or sqlite) or a database. Nothing was read.");
 			}
-			return lint(Dialect.named(this.configuration.dialect()), this.graph.revisions(), null);
+			return lint(Dialect.named(configuration().dialect()), this.graph.revisions(), null);
 		}
 		List<Revision> pending = new ArrayList<>();
 		for (Step step : this.planner.upgrade(current(), "heads").steps()) {
@@ -415,7 +414,7 @@ public final class Migrations {
 				pending.add(this.graph.get(step.revision()));
 			}
 		}
-		try (Connection connection = this.connections.open()) {
+		try (Connection connection = connections().open()) {
 			Dialect dialect = Dialect.of(connection);
 			return lint(dialect, pending, DatabaseFacts.read(connection, dialect.syntax()));
 		}
@@ -532,8 +531,9 @@ public final class Migrations {
 	}
 
 	private ScriptWriter scriptWriter() {
-		return new ScriptWriter(this.graph, dialect(), this.configuration.schema(), this.configuration.versionTable(),
-				this.configuration.historyTable());
+		MigrationConfiguration settings = configuration();
+		return new ScriptWriter(this.graph,
+				new VersionStore(dialect(), settings.schema(), settings.versionTable(), settings.historyTable()));
 	}
 
 	/**
@@ -610,12 +610,12 @@ public final class Migrations {
 	}
 
 	private SchemaDiff compareWithTarget(String targetSql, String targetName, SchemaFilter filter, String verb) {
-		try (Connection connection = this.connections.open()) {
+		try (Connection connection = connections().open()) {
 			Dialect dialect = Dialect.of(connection);
-			SchemaCompare.Connections scratch = this.connections::open;
-			if (this.configuration.devUrl() != null) {
+			SchemaCompare.Connections scratch = connections()::open;
+			if (configuration().devUrl() != null) {
 				DevDatabase dev = devDatabase();
-				dev.requireUsableFor(dialect, this.connections.describe());
+				dev.requireUsableFor(dialect, connections().describe());
 				scratch = dev;
 			}
 			List<String> current = new ArrayList<>(new java.util.TreeSet<>(current()));
@@ -627,7 +627,7 @@ public final class Migrations {
 			}
 			SchemaCompare.Result result = SchemaCompare.compare(connection, dialect, scratch, targetSql, targetName,
 					SchemaCompare.filter(filter.includeTables(), filter.excludeTables(),
-							List.of(this.configuration.versionTable(), this.configuration.historyTable())));
+							List.of(configuration().versionTable(), configuration().historyTable())));
 			return new SchemaDiff(result.differences(), result.upgrade(), result.downgrade(), result.warnings());
 		}
 		catch (SQLException ex) {
@@ -653,10 +653,9 @@ public final class Migrations {
 	 * name).
 	 */
 	public SchemaSnapshot snapshot(SchemaFilter filter) {
-		try (Connection connection = this.connections.open()) {
-			return SnapshotReader.read(connection, Dialect.of(connection),
-					SchemaCompare.filter(filter.includeTables(), filter.excludeTables(),
-							List.of(this.configuration.versionTable(), this.configuration.historyTable())));
+		try (Connection connection = connections().open()) {
+			return SnapshotReader.read(connection, Dialect.of(connection), SchemaCompare.filter(filter.includeTables(),
+					filter.excludeTables(), List.of(configuration().versionTable(), configuration().historyTable())));
 		}
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException(
@@ -669,7 +668,7 @@ public final class Migrations {
 	 * on the same server.
 	 */
 	private DevDatabase devDatabase() {
-		MigrationConfiguration settings = this.configuration;
+		MigrationConfiguration settings = configuration();
 		String user = (settings.devUser() != null) ? settings.devUser() : settings.user();
 		String password = (settings.devPassword() != null) ? settings.devPassword()
 				: (settings.devUser() != null) ? null : settings.password();
@@ -742,10 +741,10 @@ public final class Migrations {
 	 * for a listing.
 	 */
 	private SqlSyntax listingSyntax() {
-		if (this.configuration.dialect() != null || this.configuration.dataSource() != null) {
+		if (configuration().dialect() != null || configuration().dataSource() != null) {
 			return dialect().syntax();
 		}
-		String url = this.configuration.url();
+		String url = configuration().url();
 		if (url == null) {
 			return null;
 		}
@@ -760,8 +759,7 @@ public final class Migrations {
 	 * when the first is set.
 	 */
 	private Dialect dialect() {
-		return (this.configuration.dialect() != null) ? Dialect.named(this.configuration.dialect())
-				: this.executor.dialect();
+		return (configuration().dialect() != null) ? Dialect.named(configuration().dialect()) : this.executor.dialect();
 	}
 
 }

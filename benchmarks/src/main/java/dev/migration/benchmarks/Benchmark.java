@@ -536,7 +536,7 @@ public final class Benchmark {
 				+ System.getProperty("os.name") + " " + System.getProperty("os.version");
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
 			return parts[0] + " / " + parts[1] + " / " + parts[2];

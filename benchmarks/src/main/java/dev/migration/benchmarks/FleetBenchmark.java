@@ -63,7 +63,7 @@ public final class FleetBenchmark {
 				.setServerConfig("max_connections", "100")
 				.start();
 			Instant started = Instant.now();
-			String loadBefore = load();
+			String loadBefore = Benchmark.loadAverage();
 			Path workload = Workload.write(benchmark.work.resolve("workload"), revisions);
 			int memoryParallelism = parallelisms.contains(4) ? 4 : parallelisms.get(0);
 			List<String> rows = new ArrayList<>();
@@ -121,7 +121,8 @@ public final class FleetBenchmark {
 			ours.add(oursMillis);
 			ratios.add(oursMillis / rawMillis);
 		}
-		return new Row(parallelism, median(raw), median(ours), median(ratios), rawRss, oursRss);
+		return new Row(parallelism, Benchmark.Series.median(raw), Benchmark.Series.median(ours),
+				Benchmark.Series.median(ratios), rawRss, oursRss);
 	}
 
 	/** One parallelism's medians and peaks. */
@@ -206,7 +207,7 @@ public final class FleetBenchmark {
 		lines.add("");
 		lines.add("Measured " + started.truncatedTo(ChronoUnit.MINUTES) + " to "
 				+ Instant.now().truncatedTo(ChronoUnit.MINUTES) + " with `FleetBenchmark " + arguments
-				+ "`; load average before: " + loadBefore + ", after: " + load() + ".");
+				+ "`; load average before: " + loadBefore + ", after: " + Benchmark.loadAverage() + ".");
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "%,d", schemas) + " tenant schemas x " + revisions
 				+ " revisions on one PostgreSQL 17 (embedded, fsync on, synchronous_commit on):");
@@ -238,29 +239,12 @@ public final class FleetBenchmark {
 		return (index >= 0 && index + 1 < arguments.size()) ? arguments.get(index + 1) : fallback;
 	}
 
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		sorted.sort(Comparator.naturalOrder());
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-	}
-
 	private static String seconds(double millis) {
 		return String.format(Locale.ROOT, "%.1f s", millis / 1000);
 	}
 
 	private static String megabytes(long kilobytes) {
 		return String.format(Locale.ROOT, "%.0f MB", kilobytes / 1024.0);
-	}
-
-	private static String load() {
-		try {
-			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-			return parts[0] + " " + parts[1] + " " + parts[2];
-		}
-		catch (IOException ex) {
-			return "unknown";
-		}
 	}
 
 	private static void progress(String message) {

@@ -14,8 +14,6 @@ import java.util.concurrent.Future;
 import dev.migration.Fleet;
 import dev.migration.FleetResult;
 import dev.migration.FleetTarget;
-import dev.migration.MigrationConfiguration;
-import dev.migration.Migrations;
 
 /**
  * One measured fleet run in a fresh JVM:
@@ -33,26 +31,14 @@ public final class FleetMain {
 	}
 
 	public static void main(String[] arguments) throws Exception {
-		long start = System.nanoTime();
-		Tool tool = Tool.valueOf(arguments[0]);
-		int parallelism = Integer.parseInt(arguments[1]);
-		Path workload = Path.of(arguments[2]);
-		Target target = Target.fromArguments(arguments, 3);
-		int result = (tool == Tool.OURS) ? ours(parallelism, workload, target) : raw(parallelism, workload, target);
-		long nanos = System.nanoTime() - start;
-		System.out.println(
-				"RESULT millis=" + (nanos / 1_000_000.0) + " rssKb=" + PeakMemory.peakRssKb() + " result=" + result);
-		System.exit(0);
+		ToolMain.measure(arguments, (tool, workload, target) -> {
+			int parallelism = Integer.parseInt(arguments[1]);
+			return (tool == Tool.OURS) ? ours(parallelism, workload, target) : raw(parallelism, workload, target);
+		});
 	}
 
 	private static int ours(int parallelism, Path workload, Target target) {
-		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
-			.url(target.url())
-			.user(target.user())
-			.password(target.password())
-			.locations("filesystem:" + workload.resolve(Workload.OURS))
-			.build());
-		Fleet fleet = Fleet.of(migrations).parallelism(parallelism);
+		Fleet fleet = Fleet.of(Tool.ourMigrations(target, workload)).parallelism(parallelism);
 		List<FleetTarget> targets = fleet.schemas("tenant_%");
 		FleetResult<Integer> result = fleet.run(targets,
 				(member) -> fleet.migrations(member).upgrade("heads").steps().size());

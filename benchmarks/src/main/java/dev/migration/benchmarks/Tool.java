@@ -60,12 +60,7 @@ public enum Tool {
 	OURS("this project") {
 		@Override
 		int run(Operation operation, Target target, Path workload) {
-			Migrations migrations = Migrations.create(MigrationConfiguration.builder()
-				.url(target.url())
-				.user(target.user())
-				.password(target.password())
-				.locations("filesystem:" + workload.resolve(Workload.OURS))
-				.build());
+			Migrations migrations = ourMigrations(target, workload);
 			if (operation == Operation.STATUS) {
 				List<String> current = migrations.current();
 				List<RevisionInfo> all = migrations.revisions();
@@ -173,6 +168,16 @@ public enum Tool {
 	 * The raw baseline's upgrade: the pending revisions, each in a transaction with its
 	 * version row.
 	 */
+	/** This project's revisions of the workload, against the target. */
+	static Migrations ourMigrations(Target target, Path workload) {
+		return Migrations.create(MigrationConfiguration.builder()
+			.url(target.url())
+			.user(target.user())
+			.password(target.password())
+			.locations("filesystem:" + workload.resolve(Workload.OURS))
+			.build());
+	}
+
 	static int applyRaw(Connection connection, List<List<String>> revisions) throws SQLException {
 		Set<Integer> applied = rawVersions(connection);
 		connection.setAutoCommit(false);

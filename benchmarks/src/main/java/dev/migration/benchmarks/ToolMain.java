@@ -11,16 +11,31 @@ import java.nio.file.Path;
  */
 public final class ToolMain {
 
+	/** The measured work: what it returns is printed as {@code result}. */
+	@FunctionalInterface
+	interface Run {
+
+		int run(Tool tool, Path workload, Target target) throws Exception;
+
+	}
+
 	private ToolMain() {
 	}
 
 	public static void main(String[] arguments) throws Exception {
+		measure(arguments, (tool, workload, target) -> tool.run(Operation.valueOf(arguments[1]), target, workload));
+	}
+
+	/**
+	 * Runs the work of a command line {@code TOOL X workloadDir kind url user password},
+	 * prints its {@code RESULT} line and exits: the clock starts here.
+	 */
+	static void measure(String[] arguments, Run run) throws Exception {
 		long start = System.nanoTime();
 		Tool tool = Tool.valueOf(arguments[0]);
-		Operation operation = Operation.valueOf(arguments[1]);
 		Path workload = Path.of(arguments[2]);
 		Target target = Target.fromArguments(arguments, 3);
-		int result = tool.run(operation, target, workload);
+		int result = run.run(tool, workload, target);
 		long nanos = System.nanoTime() - start;
 		System.out.println(
 				"RESULT millis=" + (nanos / 1_000_000.0) + " rssKb=" + PeakMemory.peakRssKb() + " result=" + result);

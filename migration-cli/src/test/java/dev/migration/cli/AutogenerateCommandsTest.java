@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import dev.migration.cli.Cli.Result;
 import dev.migration.support.PostgresDatabase;
+import dev.migration.support.SeedSchema;
 import dev.migration.support.SqliteDatabase;
 import dev.migration.support.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,42 +38,14 @@ class AutogenerateCommandsTest {
 			""";
 
 	/** The seed's schema at its head, written as one desired-state file. */
-	static final String SEED_SCHEMA = """
-			CREATE TABLE users (
-			    id INTEGER NOT NULL PRIMARY KEY,
-			    username VARCHAR(50) NOT NULL,
-			    email VARCHAR(120) NOT NULL,
-			    is_active BOOLEAN NOT NULL DEFAULT TRUE,
-			    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-			    email_verified BOOLEAN NOT NULL DEFAULT FALSE,
-			    email_verified_at TIMESTAMP
-			);
-			CREATE UNIQUE INDEX ix_users_username ON users (username);
-			CREATE UNIQUE INDEX ix_users_email ON users (email);
-			CREATE TABLE teams (
-			    id INTEGER NOT NULL PRIMARY KEY,
-			    name VARCHAR(100) NOT NULL UNIQUE
-			);
-			CREATE TABLE team_members (
-			    team_id INTEGER NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
-			    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-			    PRIMARY KEY (team_id, user_id)
-			);
-			CREATE TABLE posts (
-			    id INTEGER NOT NULL PRIMARY KEY,
-			    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-			    title VARCHAR(200) NOT NULL,
-			    body TEXT
-			);
-			CREATE INDEX ix_posts_user_id ON posts (user_id);
-			""";
+	static final String SEED_SCHEMA = SeedSchema.AT_HEAD;
 
 	/**
 	 * Adds a column, a table with a foreign key and an index, drops an index, widens a
 	 * column of a table with rows.
 	 */
 	static final String CHANGED_SCHEMA = SEED_SCHEMA
-		.replace("    email_verified_at TIMESTAMP\n", "    email_verified_at TIMESTAMP,\n    nickname VARCHAR(40)\n")
+		.replace("email_verified_at TIMESTAMP);", "email_verified_at TIMESTAMP, nickname VARCHAR(40));")
 		.replace("CREATE INDEX ix_posts_user_id ON posts (user_id);\n", "")
 		.replace("name VARCHAR(100) NOT NULL UNIQUE", "name VARCHAR(150) NOT NULL UNIQUE") + """
 				CREATE TABLE tags (

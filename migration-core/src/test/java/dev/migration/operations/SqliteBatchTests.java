@@ -85,11 +85,18 @@ class SqliteBatchTests {
 	/**
 	 * A table whose rows go with their user (ON DELETE CASCADE): the rows a careless copy
 	 * of users would lose.
+	 * @return the row counts with the comments, to compare with after a step
 	 */
-	void createComments() {
+	List<Long> createComments() {
 		this.database.execute("CREATE TABLE comments (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL "
 				+ "REFERENCES users (id) ON DELETE CASCADE, body TEXT)");
 		this.database.execute("INSERT INTO comments (id, user_id, body) VALUES (1, 1, 'a'), (2, 1, 'b'), (3, 2, 'c')");
+		return rowCounts();
+	}
+
+	/** The database's URL asking for foreign keys, as an application that wants them. */
+	String foreignKeysOn() {
+		return this.database.url() + "?foreign_keys=true";
 	}
 
 	List<Long> rowCounts() {
@@ -125,9 +132,8 @@ class SqliteBatchTests {
 
 	@Test
 	void aSqlRevisionThatSaysForeignKeysOffCopiesAReferencedTableWithoutFiringItsChildrensActions() throws Exception {
-		createComments();
-		List<Long> counts = rowCounts();
-		String url = this.database.url() + "?foreign_keys=true";
+		List<Long> counts = createComments();
+		String url = foreignKeysOn();
 		try (KeptConnection kept = new KeptConnection(url)) {
 			// inside the step's transaction the PRAGMA itself is a no-op: the engine
 			// switches them off before BEGIN
@@ -147,10 +153,9 @@ class SqliteBatchTests {
 
 	@Test
 	void aSqlRevisionThatLeavesAnOrphanWithForeignKeysOffIsRolledBack() throws Exception {
-		createComments();
-		List<Long> counts = rowCounts();
+		List<Long> counts = createComments();
 		String users = tableSql("users");
-		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+		try (KeptConnection kept = new KeptConnection(foreignKeysOn())) {
 			Migrations migrations = sqlCopyOfUsers(kept, "pragma Foreign_Keys=off;",
 					"DELETE FROM users WHERE id = 2;\n");
 			assertUpgradeRolledBack(kept, migrations, "s1", "comments", "rolled back");
@@ -249,7 +254,7 @@ class SqliteBatchTests {
 	void addingAForeignKeyThatRowsViolateRollsTheStepBackWhenForeignKeysAreOn() {
 		this.database.execute("INSERT INTO posts (id, user_id, title) VALUES (3, 99, 'orphan')");
 		String before = tableSql("posts");
-		Migrations migrations = migrations(this.database.url() + "?foreign_keys=true", (operations) -> operations
+		Migrations migrations = migrations(foreignKeysOn(), (operations) -> operations
 			.createForeignKey("fk_posts_author", "posts", List.of("user_id"), "users", List.of("id")));
 		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
 			.withMessageContaining("FOREIGN KEY");
@@ -260,7 +265,7 @@ class SqliteBatchTests {
 
 	@Test
 	void addingAForeignKeyKeepsTheRowsWhenTheyHoldIt() {
-		Migrations migrations = migrations(this.database.url() + "?foreign_keys=true",
+		Migrations migrations = migrations(foreignKeysOn(),
 				(operations) -> operations.createForeignKey("fk_posts_author", "posts", List.of("user_id"), "users",
 						List.of("id"), ReferentialAction.CASCADE, null));
 		migrations.upgrade("heads");
@@ -272,9 +277,8 @@ class SqliteBatchTests {
 
 	@Test
 	void aReferencedTableIsCopiedWithForeignKeysOnAndEveryRowThatReferencesItStays() throws SQLException {
-		createComments();
-		List<Long> counts = rowCounts();
-		String url = this.database.url() + "?foreign_keys=true";
+		List<Long> counts = createComments();
+		String url = foreignKeysOn();
 		try (KeptConnection kept = new KeptConnection(url)) {
 			assertThat(kept.foreignKeys()).isEqualTo(1);
 			migrations(kept, (operations) -> {
@@ -304,7 +308,7 @@ class SqliteBatchTests {
 		List<Long> counts = rowCounts();
 		String users = tableSql("users");
 		String teams = tableSql("teams");
-		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+		try (KeptConnection kept = new KeptConnection(foreignKeysOn())) {
 			Migrations migrations = migrations(kept, (operations) -> {
 				operations.dropColumn("users", "age");
 				operations.createCheckConstraint("ck_teams_name", "teams", "length(name) > 0");
@@ -322,10 +326,9 @@ class SqliteBatchTests {
 
 	@Test
 	void rowsOrphanedInAStepThatCopiesATableRollTheWholeStepBack() throws SQLException {
-		createComments();
-		List<Long> counts = rowCounts();
+		List<Long> counts = createComments();
 		String users = tableSql("users");
-		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+		try (KeptConnection kept = new KeptConnection(foreignKeysOn())) {
 			// foreign keys are off for the whole step: the DELETE neither cascades nor is
 			// refused, the check sees it
 			Migrations migrations = migrations(kept, (operations) -> {
@@ -344,10 +347,9 @@ class SqliteBatchTests {
 
 	@Test
 	void upgradeAndDowngradeOfAReferencedTableKeepEveryRow() throws SQLException {
-		createComments();
-		List<Long> counts = rowCounts();
+		List<Long> counts = createComments();
 		List<Long> duringSteps = new ArrayList<>();
-		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+		try (KeptConnection kept = new KeptConnection(foreignKeysOn())) {
 			Migrations migrations = migrations(kept, (operations) -> {
 				operations.createCheckConstraint("ck_users_name", "users", "length(name) > 0");
 				operations.alterColumn("users", "name", ColumnChange.to().nullable(false).existingNullable(true));
@@ -378,7 +380,7 @@ class SqliteBatchTests {
 	void aStepThatCopiesNothingKeepsForeignKeysOnAndItsDeletesCascade() throws SQLException {
 		createComments();
 		this.database.execute("INSERT INTO comments (id, user_id, body) VALUES (4, 3, 'd')");
-		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+		try (KeptConnection kept = new KeptConnection(foreignKeysOn())) {
 			migrations(kept, (operations) -> operations.execute("DELETE FROM users WHERE id = 3"), (operations) -> {
 			}).upgrade("heads");
 		}
@@ -389,7 +391,7 @@ class SqliteBatchTests {
 	void aCopyOfAReferencedTableAfterConnectionIsRefusedAndSaysWhy() throws SQLException {
 		List<Long> counts = List.of(this.database.count("SELECT COUNT(*) FROM users"),
 				this.database.count("SELECT COUNT(*) FROM posts"));
-		try (KeptConnection kept = new KeptConnection(this.database.url() + "?foreign_keys=true")) {
+		try (KeptConnection kept = new KeptConnection(foreignKeysOn())) {
 			// recording stops at connection(), so nothing tells the engine beforehand
 			// that the step copies users
 			Migrations migrations = migrations(kept, (operations) -> {

@@ -27,6 +27,16 @@ public final class MigrationsContextRunners {
 			.withConfiguration(AutoConfigurations.of(autoConfigurations));
 	}
 
+	/**
+	 * The starter's auto-configuration alone.
+	 * @return the runner, with no database configured yet (a test names one with
+	 * {@code migrations.url})
+	 */
+	public static ApplicationContextRunner withoutDataSource() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class));
+	}
+
 	/** The JDBC URL of the SQLite file {@code app.db} of the directory. */
 	public static String sqlite(Path directory) {
 		return "jdbc:sqlite:" + directory.resolve("app.db");

@@ -82,6 +82,14 @@ public final class Executor {
 		this.dialect = (settings.dialect() != null) ? Dialect.named(settings.dialect()) : null;
 	}
 
+	public ConnectionSource connections() {
+		return this.connections;
+	}
+
+	public MigrationConfiguration settings() {
+		return this.settings;
+	}
+
 	/**
 	 * Plans from the rows in the database and executes the plan.
 	 * @param planner the plan from the current rows

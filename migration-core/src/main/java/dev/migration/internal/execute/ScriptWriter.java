@@ -34,19 +34,13 @@ public final class ScriptWriter {
 
 	private final VersionStore store;
 
-	private final String schema;
-
-	private final String versionTable;
-
-	private final String historyTable;
-
-	public ScriptWriter(RevisionGraph graph, Dialect dialect, String schema, String versionTable, String historyTable) {
+	/**
+	 * @param store the tables the script's bookkeeping writes, on the script's database
+	 */
+	public ScriptWriter(RevisionGraph graph, VersionStore store) {
 		this.graph = graph;
-		this.dialect = dialect;
-		this.store = new VersionStore(dialect, schema, versionTable, historyTable);
-		this.schema = schema;
-		this.versionTable = versionTable;
-		this.historyTable = historyTable;
+		this.dialect = store.dialect();
+		this.store = store;
 	}
 
 	/**
@@ -70,7 +64,7 @@ public final class ScriptWriter {
 			.append(this.dialect.name())
 			.append(")\n");
 		appendClientSettings(script);
-		for (String ddl : this.dialect.createTables(this.schema, this.versionTable, this.historyTable)) {
+		for (String ddl : this.store.createTablesSql()) {
 			script.append(ddl).append(";\n");
 		}
 		Instant now = Instant.now();

@@ -65,6 +65,10 @@ public final class VersionStore {
 		this.historyTable = dialect.qualify(schema, historyTable);
 	}
 
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
 	/** The version table's name as users know it, for messages. */
 	public String versionTableName() {
 		return (this.schema == null || this.schema.isEmpty()) ? this.versionTableName
@@ -324,13 +328,21 @@ public final class VersionStore {
 	}
 
 	/**
+	 * The statements that create the tables that do not exist yet: what
+	 * {@link #createTables} runs and a script prints.
+	 */
+	public List<String> createTablesSql() {
+		return this.dialect.createTables(this.schema, this.versionTableName, this.historyTableName);
+	}
+
+	/**
 	 * Creates the tables that do not exist yet, all in one transaction: one commit, and
 	 * never one table without the other.
 	 */
 	public void createTables(Connection connection) throws SQLException {
 		this.dialect.begin(connection);
 		try (Statement statement = connection.createStatement()) {
-			for (String ddl : this.dialect.createTables(this.schema, this.versionTableName, this.historyTableName)) {
+			for (String ddl : createTablesSql()) {
 				statement.addBatch(ddl);
 			}
 			statement.executeBatch();

@@ -20,8 +20,11 @@ import dev.migration.MigrationException;
  * only its own target, unless fail-fast: then targets not yet started are left alone
  * (those running finish their command, as stopping one between statements would leave it
  * in no better state).
+ *
+ * @param parallelism how many targets run at once, at least 1
+ * @param failFast whether a failure keeps targets that have not started yet from starting
  */
-public final class FleetRunner {
+public record FleetRunner(int parallelism, boolean failFast) {
 
 	/** What runs for one target; an exception is that target's failure. */
 	@FunctionalInterface
@@ -31,19 +34,19 @@ public final class FleetRunner {
 
 	}
 
-	private FleetRunner() {
-	}
-
-	public static <R> FleetResult<R> run(List<FleetTarget> targets, int parallelism, boolean failFast, Task<R> task) {
+	public FleetRunner {
 		if (parallelism < 1) {
 			throw new MigrationException("Parallelism must be at least 1, got " + parallelism + ".");
 		}
+	}
+
+	public <R> FleetResult<R> run(List<FleetTarget> targets, Task<R> task) {
 		if (targets.isEmpty()) {
 			return new FleetResult<>(List.of());
 		}
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicInteger threads = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()), (runnable) -> {
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.parallelism, targets.size()), (runnable) -> {
 			Thread thread = new Thread(runnable, "migrations-fleet-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -59,7 +62,7 @@ public final class FleetRunner {
 						return new Outcome<R>(target, State.SUCCEEDED, task.run(target), null);
 					}
 					catch (Exception ex) {
-						if (failFast) {
+						if (this.failFast) {
 							stop.set(true);
 						}
 						return new Outcome<R>(target, State.FAILED, null, ex);

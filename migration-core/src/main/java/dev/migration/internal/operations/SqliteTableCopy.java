@@ -25,24 +25,11 @@ import dev.migration.operations.ColumnChange;
  * failure rolls all of it back. Foreign keys are off during the copy: switched off here
  * outside a transaction, or by the executor before the step's transaction, since SQLite
  * ignores the pragma inside one.
+ *
+ * @param foreignKeysSuspended whether the executor switched foreign keys off for the
+ * step, so that they count as on although the pragma says off
  */
-final class SqliteTableCopy {
-
-	private final Connection connection;
-
-	private final SqlRenderer renderer;
-
-	private final boolean foreignKeysSuspended;
-
-	/**
-	 * @param foreignKeysSuspended whether the executor switched foreign keys off for the
-	 * step, so that they count as on although the pragma says off
-	 */
-	SqliteTableCopy(Connection connection, SqlRenderer renderer, boolean foreignKeysSuspended) {
-		this.connection = connection;
-		this.renderer = renderer;
-		this.foreignKeysSuspended = foreignKeysSuspended;
-	}
+record SqliteTableCopy(Connection connection, SqlRenderer renderer, boolean foreignKeysSuspended) {
 
 	/** Runs the operation as a move-and-copy; returns the statements it ran. */
 	List<String> run(Operation operation) throws SQLException {

@@ -1,13 +1,13 @@
 package dev.migration.internal.schema;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 
 import dev.migration.MigrationDatabaseException;
 import dev.migration.MigrationException;
 import dev.migration.Redactor;
+import dev.migration.internal.dialect.ConnectionSource;
 import dev.migration.internal.dialect.DatabaseMessages;
 import dev.migration.internal.dialect.Dialect;
 import dev.migration.internal.dialect.PostgresDialect;
@@ -20,23 +20,15 @@ import dev.migration.internal.dialect.SqliteDialect;
  */
 public final class DevDatabase implements SchemaCompare.Connections {
 
-	private final String url;
+	/** The URL, user and password, and what masks the password in messages. */
+	private final ConnectionSource source;
 
-	private final String user;
-
-	private final String password;
-
-	private final Redactor redactor;
-
-	private DevDatabase(String url, String user, String password) {
-		this.url = url;
-		this.user = user;
-		this.password = password;
-		this.redactor = Redactor.of(url, password);
+	private DevDatabase(ConnectionSource source) {
+		this.source = source;
 	}
 
 	public static DevDatabase of(String url, String user, String password) {
-		return new DevDatabase(url, user, password);
+		return new DevDatabase(ConnectionSource.of(null, url, user, password));
 	}
 
 	/**
@@ -71,7 +63,7 @@ public final class DevDatabase implements SchemaCompare.Connections {
 	 * URL works too.
 	 */
 	private Dialect kind() {
-		String lower = this.url.toLowerCase(Locale.ROOT);
+		String lower = describe().toLowerCase(Locale.ROOT);
 		if (lower.startsWith("jdbc:postgresql:")) {
 			return new PostgresDialect();
 		}
@@ -84,9 +76,9 @@ public final class DevDatabase implements SchemaCompare.Connections {
 		}
 		catch (SQLException ex) {
 			throw new MigrationDatabaseException(
-					this.redactor.redact("Cannot read the kind of the dev database " + describe() + ": "
+					redactor().redact("Cannot read the kind of the dev database " + describe() + ": "
 							+ DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared."),
-					this.redactor.redact((Throwable) ex));
+					redactor().redact((Throwable) ex));
 		}
 		catch (MigrationException ex) {
 			throw new MigrationException("The dev database " + describe() + ": " + ex.getMessage(), ex);
@@ -96,13 +88,19 @@ public final class DevDatabase implements SchemaCompare.Connections {
 	@Override
 	public Connection open() {
 		try {
-			return DriverManager.getConnection(this.url, this.user, this.password);
+			return this.source.open();
 		}
-		catch (SQLException ex) {
-			throw new MigrationDatabaseException(this.redactor.redact("Cannot connect to the dev database " + describe()
-					+ ": " + DatabaseMessages.sentence(ex.getMessage()) + " Nothing was compared. Check the dev URL "
+		catch (MigrationDatabaseException ex) {
+			// the source's message speaks of the live database; the driver's error (its
+			// cause) is already redacted
+			Throwable cause = ex.getCause();
+			if (cause == null) {
+				throw ex;
+			}
+			throw new MigrationDatabaseException(redactor().redact("Cannot connect to the dev database " + describe()
+					+ ": " + DatabaseMessages.sentence(cause.getMessage()) + " Nothing was compared. Check the dev URL "
 					+ "(--dev-url, MIGRATIONS_DEV_URL), its user and password, and that the database is running."),
-					this.redactor.redact((Throwable) ex));
+					cause);
 		}
 	}
 
@@ -118,7 +116,11 @@ public final class DevDatabase implements SchemaCompare.Connections {
 
 	/** The URL without credentials. */
 	public String describe() {
-		return this.redactor.redact(this.url);
+		return this.source.describe();
+	}
+
+	private Redactor redactor() {
+		return this.source.redactor();
 	}
 
 }

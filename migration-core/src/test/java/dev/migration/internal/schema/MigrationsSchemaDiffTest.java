@@ -9,6 +9,7 @@ import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import dev.migration.SchemaDiff;
 import dev.migration.SchemaFilter;
+import dev.migration.support.SeedSchema;
 import dev.migration.support.SqliteDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,23 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MigrationsSchemaDiffTest {
 
-	static final String SEED = """
-			CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, username VARCHAR(50) NOT NULL,
-			    email VARCHAR(120) NOT NULL, is_active BOOLEAN NOT NULL DEFAULT TRUE,
-			    created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-			    email_verified BOOLEAN NOT NULL DEFAULT FALSE, email_verified_at TIMESTAMP);
-			CREATE UNIQUE INDEX ix_users_username ON users (username);
-			CREATE UNIQUE INDEX ix_users_email ON users (email);
-			CREATE TABLE teams (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL UNIQUE);
-			CREATE TABLE team_members (
-			    team_id INTEGER NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
-			    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-			    PRIMARY KEY (team_id, user_id));
-			CREATE TABLE posts (id INTEGER NOT NULL PRIMARY KEY,
-			    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-			    title VARCHAR(200) NOT NULL, body TEXT);
-			CREATE INDEX ix_posts_user_id ON posts (user_id);
-			""";
+	static final String SEED = SeedSchema.AT_HEAD;
 
 	@TempDir
 	Path directory;

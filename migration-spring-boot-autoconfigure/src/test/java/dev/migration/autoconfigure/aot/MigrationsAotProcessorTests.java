@@ -1,14 +1,13 @@
 package dev.migration.autoconfigure.aot;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.migration.ClasspathLister;
 import dev.migration.RevisionIndex;
-import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsContextRunners;
+import dev.migration.autoconfigure.SqliteContextTests;
 import dev.migration.autoconfigure.javarevisions.ScannedRevision;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
@@ -17,8 +16,6 @@ import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.javapoet.ClassName;
@@ -30,17 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as {@code spring-boot:process-aot} does it, with the auto-configuration and the
  * settings of the test.
  */
-class MigrationsAotProcessorTests {
+class MigrationsAotProcessorTests extends SqliteContextTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class));
-
-	@TempDir
-	Path directory;
+	MigrationsAotProcessorTests() {
+		super(MigrationsContextRunners.withoutDataSource());
+	}
 
 	@Test
 	void registersHintsForTheConfiguredLocationsTheTargetSchemaAndScannedJavaRevisions() {
-		Processed processed = process("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
+		Processed processed = process(migrationsUrl(),
 				"migrations.locations=classpath:db/revisions,classpath:db/{vendor}",
 				"migrations.target-schema=classpath:db/desired/{vendor}.sql",
 				"migrations.java-revision-packages=" + ScannedRevision.class.getPackageName());
@@ -59,7 +54,7 @@ class MigrationsAotProcessorTests {
 
 	@Test
 	void writesAnIndexOfTheRevisionFilesAndJavaRevisionsThatTheGeneratedCodeRegisters() throws Exception {
-		Processed processed = process("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
+		Processed processed = process(migrationsUrl(),
 				"migrations.locations=classpath:db/revisions,classpath:/db/{vendor}/",
 				"migrations.java-revision-packages=" + ScannedRevision.class.getPackageName());
 		RevisionIndex index = RevisionIndex
@@ -83,8 +78,7 @@ class MigrationsAotProcessorTests {
 
 	@Test
 	void recordsNothingWhenTheAutoConfigurationDoesNotMatch() throws Exception {
-		Processed processed = process("migrations.enabled=false",
-				"migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+		Processed processed = process("migrations.enabled=false", migrationsUrl());
 		assertThat(processed.files().getGeneratedFile(Kind.RESOURCE, RevisionIndex.RESOURCE)).isNull();
 		assertThat(RuntimeHintsPredicates.resource().forResource(RevisionIndex.RESOURCE))
 			.rejects(processed.context().getRuntimeHints());
@@ -93,8 +87,7 @@ class MigrationsAotProcessorTests {
 	@Test
 	void startsNoReadingWhileSpringAotProcessesTheApplication() {
 		AtomicReference<MigrationsRevisionReader> reader = new AtomicReference<>();
-		process((context) -> reader.set(context.getBean(MigrationsRevisionReader.class)),
-				"migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+		process((context) -> reader.set(context.getBean(MigrationsRevisionReader.class)), migrationsUrl());
 		assertThat(reader.get().startedReading()).isFalse();
 	}
 

@@ -1,43 +1,33 @@
 package dev.migration.autoconfigure.aot;
 
-import java.nio.file.Path;
-
 import dev.migration.Migrations;
-import dev.migration.autoconfigure.MigrationsAutoConfiguration;
+import dev.migration.autoconfigure.MigrationsContextRunners;
+import dev.migration.autoconfigure.SqliteContextTests;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When the revisions are read ahead, on a thread of their own, and when not.
  */
-class MigrationsRevisionReaderTests {
+class MigrationsRevisionReaderTests extends SqliteContextTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class));
-
-	@TempDir
-	Path directory;
+	MigrationsRevisionReaderTests() {
+		super(MigrationsContextRunners.withoutDataSource());
+	}
 
 	@Test
 	void readsAheadOnceTheAutoConfigurationMatchedAndTheBeanTakesWhatItRead() {
-		this.contextRunner.withPropertyValues("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isTrue();
-				assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002");
-			});
+		this.contextRunner.withPropertyValues(migrationsUrl()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isTrue();
+			assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002");
+		});
 	}
 
 	@Test
 	void aMissingLocationFailsTheStartAsWhenReadOnTheMainThread() {
-		this.contextRunner
-			.withPropertyValues("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
-					"migrations.locations=classpath:db/missing")
+		this.contextRunner.withPropertyValues(migrationsUrl(), "migrations.locations=classpath:db/missing")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -46,13 +36,9 @@ class MigrationsRevisionReaderTests {
 
 	@Test
 	void doesNotReadAheadWhenDisabledOrWhenTheLocationNamesTheVendor() {
-		this.contextRunner
-			.withPropertyValues("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
-					"migrations.enabled=false")
+		this.contextRunner.withPropertyValues(migrationsUrl(), "migrations.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsRevisionReader.class));
-		this.contextRunner
-			.withPropertyValues("migrations.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
-					"migrations.locations=classpath:db/{vendor}")
+		this.contextRunner.withPropertyValues(migrationsUrl(), "migrations.locations=classpath:db/{vendor}")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isFalse();

@@ -78,15 +78,11 @@ class MigrationsEndpointAutoConfigurationTests extends SqliteContextTests {
 
 	@Test
 	void namesANonTransactionalRevisionThatDidNotFinish() {
-		runner().withPropertyValues("migrations.run-on-startup=false", "migrations.locations=classpath:db/half")
-			.run((context) -> {
-				Migrations migrations = context.getBean(Migrations.class);
-				assertThat(state(endpoint(context)).unfinished()).isEmpty();
-				assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrations.upgrade("heads"));
-				assertThat(state(endpoint(context)).unfinished()).singleElement()
-					.asString()
-					.contains("f00000000002", "stamp f00000000001");
-			});
+		halfDone().run((context) -> {
+			assertThat(state(endpoint(context)).unfinished()).isEmpty();
+			leaveUnfinished(context);
+			assertUnfinishedHalf(state(endpoint(context)).unfinished());
+		});
 	}
 
 	@Test
@@ -230,12 +226,7 @@ class MigrationsEndpointAutoConfigurationTests extends SqliteContextTests {
 
 	@Test
 	void refusesADowngradeUnlessItIsEnabled() {
-		runner().run((context) -> {
-			State before = State.of(context);
-			assertError(endpoint(context).downgrade("-1", REVIEWS, false, null, anonymous()), 403,
-					"downgrade_disabled");
-			assertThat(State.of(context)).isEqualTo(before);
-		});
+		runner().run((context) -> assertDowngradeRefused(context, "-1", REVIEWS, 403, "downgrade_disabled"));
 	}
 
 	@Test
@@ -256,58 +247,41 @@ class MigrationsEndpointAutoConfigurationTests extends SqliteContextTests {
 	@Test
 	void refusesADowngradeWithoutExpectedCurrent() {
 		enabled().run((context) -> {
-			State before = State.of(context);
-			assertError(endpoint(context).downgrade("-1", null, false, null, anonymous()), 409,
-					"expected_current_required");
-			assertError(endpoint(context).downgrade("-1", " ", false, null, anonymous()), 409,
-					"expected_current_required");
-			assertThat(State.of(context)).isEqualTo(before);
+			assertDowngradeRefused(context, "-1", null, 409, "expected_current_required");
+			assertDowngradeRefused(context, "-1", " ", 409, "expected_current_required");
 		});
 	}
 
 	@Test
 	void refusesADowngradeWhenTheDatabaseIsNotAtExpectedCurrent() {
 		enabled().run((context) -> {
-			State before = State.of(context);
-			ErrorDescriptor error = assertError(endpoint(context).downgrade("-1", AUTHORS, false, null, anonymous()),
-					409, "current_mismatch");
+			ErrorDescriptor error = assertDowngradeRefused(context, "-1", AUTHORS, 409, "current_mismatch");
 			assertThat(error.message()).contains(REVIEWS);
-			assertThat(State.of(context)).isEqualTo(before);
 		});
 	}
 
 	@Test
 	void refusesATargetThatIsNotAnAncestor() {
 		enabled().withPropertyValues("migrations.target=" + AUTHORS).run((context) -> {
-			State before = State.of(context);
-			MigrationsEndpoint endpoint = endpoint(context);
-			assertError(endpoint.downgrade(REVIEWS, AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
-			assertError(endpoint.downgrade(AUTHORS, AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
-			assertError(endpoint.downgrade("nosuchrev", AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
-			assertError(endpoint.downgrade(" ", AUTHORS, false, null, anonymous()), 422, "not_an_ancestor");
-			assertThat(State.of(context)).isEqualTo(before);
+			for (String target : List.of(REVIEWS, AUTHORS, "nosuchrev", " ")) {
+				assertDowngradeRefused(context, target, AUTHORS, 422, "not_an_ancestor");
+			}
 		});
 	}
 
 	@Test
 	void refusesMoreStepsThanAllowed() {
 		enabled().run((context) -> {
-			State before = State.of(context);
-			ErrorDescriptor error = assertError(endpoint(context).downgrade(ISBN, REVIEWS, false, null, anonymous()),
-					422, "too_many_steps");
+			ErrorDescriptor error = assertDowngradeRefused(context, ISBN, REVIEWS, 422, "too_many_steps");
 			assertThat(error.message()).contains("max-downgrade-steps=1").contains(REVIEWS, AUTHORS);
-			assertThat(State.of(context)).isEqualTo(before);
 		});
 	}
 
 	@Test
 	void refusesToPassAnIrreversibleRevision() {
 		enabled().withPropertyValues("migrations.endpoint.max-downgrade-steps=10").run((context) -> {
-			State before = State.of(context);
-			ErrorDescriptor error = assertError(endpoint(context).downgrade(BOOKS, REVIEWS, false, null, anonymous()),
-					422, "irreversible_revision");
+			ErrorDescriptor error = assertDowngradeRefused(context, BOOKS, REVIEWS, 422, "irreversible_revision");
 			assertThat(error.message()).contains(ISBN);
-			assertThat(State.of(context)).isEqualTo(before);
 		});
 	}
 
@@ -423,6 +397,19 @@ class MigrationsEndpointAutoConfigurationTests extends SqliteContextTests {
 
 	private static MigrationsEndpoint endpoint(AssertableApplicationContext context) {
 		return context.getBean(MigrationsEndpoint.class);
+	}
+
+	/**
+	 * A downgrade (not a dry run) that the endpoint refuses with the status and error,
+	 * leaving the database as it was.
+	 */
+	private static ErrorDescriptor assertDowngradeRefused(AssertableApplicationContext context, String target,
+			String expectedCurrent, int status, String error) {
+		State before = State.of(context);
+		ErrorDescriptor body = assertError(
+				endpoint(context).downgrade(target, expectedCurrent, false, null, anonymous()), status, error);
+		assertThat(State.of(context)).isEqualTo(before);
+		return body;
 	}
 
 	private static ErrorDescriptor assertError(WebEndpointResponse<?> response, int status, String error) {
