@@ -28,7 +28,6 @@ import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -63,8 +62,7 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 		}
 		Environment environment = beanFactory.getBean("environment", Environment.class);
 		MigrationsProperties properties = Binder.get(environment)
-			.bind("migrations", Bindable.of(MigrationsProperties.class))
-			.orElseGet(MigrationsProperties::new);
+			.bindOrCreate("migrations", MigrationsProperties.class);
 		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
 				: ClassUtils.getDefaultClassLoader();
 		return new Contribution(properties, classLoader);
@@ -96,7 +94,7 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 		public void applyTo(GenerationContext generationContext, BeanFactoryInitializationCode code) {
 			RuntimeHints hints = generationContext.getRuntimeHints();
 			Map<String, List<String>> files = new LinkedHashMap<>();
-			for (String location : this.properties.getLocations()) {
+			for (String location : this.properties.locations()) {
 				if (location.startsWith(CLASSPATH)) {
 					String path = trimSlashes(location.substring(CLASSPATH.length()));
 					hints.resources().registerPattern(path.replace(VENDOR_PLACEHOLDER, "*") + "/**/*.sql");
@@ -108,14 +106,14 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 					}
 				}
 			}
-			String targetSchema = this.properties.getTargetSchema();
+			String targetSchema = this.properties.targetSchema();
 			if (targetSchema != null && targetSchema.startsWith(CLASSPATH)) {
 				hints.resources()
 					.registerPattern(
 							trimSlashes(targetSchema.substring(CLASSPATH.length())).replace(VENDOR_PLACEHOLDER, "*"));
 			}
 			Map<String, List<String>> javaRevisions = new LinkedHashMap<>();
-			for (String basePackage : this.properties.getJavaRevisionPackages()) {
+			for (String basePackage : this.properties.javaRevisionPackages()) {
 				List<String> names = scan(basePackage);
 				javaRevisions.put(basePackage, names);
 				for (String name : names) {
