@@ -150,7 +150,7 @@ public final class MigrationsAutoConfiguration {
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
 				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties.target(),
-				properties.runOnStartup(), properties.async());
+				properties.runOnStartup(), properties.async(), null);
 	}
 
 	/**

@@ -51,20 +51,14 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 	}
 
 	private FailureAnalysis analyzeSchemas(MigrationsInitializers.SchemasFailedException schemas) {
-		StringBuilder action = new StringBuilder(
-				"The other schemas were brought up to date and stay so. For each failed schema:");
-		schemas.failures()
-			.forEach((failure) -> action.append(System.lineSeparator())
-				.append("[")
-				.append(failure.target().name())
-				.append("] ")
-				.append((failure.failure() instanceof MigrationException migration) ? action(migration)
-						: "Check the message above."));
-		action.append(System.lineSeparator()).append("The schemas already up to date are not touched again.");
+		String action = "The other schemas were brought up to date and stay so. For each failed schema:"
+				+ schemas.perSchema((failure) -> (failure instanceof MigrationException migration) ? action(migration)
+						: "Check the message above.")
+				+ System.lineSeparator() + "The schemas already up to date are not touched again.";
 		return new FailureAnalysis(
 				this.redactor.redact("Migrations could not bring every schema of migrations.schemas up to date on "
 						+ "startup: " + schemas.getMessage()),
-				this.redactor.redact(action.toString()), schemas);
+				this.redactor.redact(action), schemas);
 	}
 
 	private static String action(MigrationException cause) {

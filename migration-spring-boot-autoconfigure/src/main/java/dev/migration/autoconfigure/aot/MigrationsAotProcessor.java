@@ -3,13 +3,11 @@ package dev.migration.autoconfigure.aot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.lang.model.element.Modifier;
 
@@ -70,25 +68,15 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 
 	/** The vendor ids a {@code {vendor}} location may stand for. */
 	static List<String> vendors() {
-		Set<String> ids = new LinkedHashSet<>();
-		for (DatabaseDriver driver : DatabaseDriver.values()) {
-			if (driver != DatabaseDriver.UNKNOWN) {
-				ids.add(driver.getId().toLowerCase(Locale.ROOT));
-			}
-		}
-		return new ArrayList<>(ids);
+		return Arrays.stream(DatabaseDriver.values())
+			.filter((driver) -> driver != DatabaseDriver.UNKNOWN)
+			.map((driver) -> driver.getId().toLowerCase(Locale.ROOT))
+			.distinct()
+			.toList();
 	}
 
-	private static final class Contribution implements BeanFactoryInitializationAotContribution {
-
-		private final MigrationsProperties properties;
-
-		private final ClassLoader classLoader;
-
-		Contribution(MigrationsProperties properties, ClassLoader classLoader) {
-			this.properties = properties;
-			this.classLoader = classLoader;
-		}
+	private record Contribution(MigrationsProperties properties,
+			ClassLoader classLoader) implements BeanFactoryInitializationAotContribution {
 
 		@Override
 		public void applyTo(GenerationContext generationContext, BeanFactoryInitializationCode code) {
@@ -160,11 +148,7 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 					false);
 			scanner.setResourceLoader(new DefaultResourceLoader(this.classLoader));
 			scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
-			List<String> names = new ArrayList<>();
-			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-				names.add(candidate.getBeanClassName());
-			}
-			return names;
+			return scanner.findCandidateComponents(basePackage).stream().map(BeanDefinition::getBeanClassName).toList();
 		}
 
 	}
