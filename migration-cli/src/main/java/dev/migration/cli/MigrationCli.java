@@ -210,7 +210,6 @@ public final class MigrationCli implements Callable<Integer> {
 		return this.environment;
 	}
 
-
 	String location() {
 		return this.location;
 	}
