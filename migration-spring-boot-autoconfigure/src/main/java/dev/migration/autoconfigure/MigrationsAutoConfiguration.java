@@ -19,11 +19,11 @@ import dev.migration.MigrationListener;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
 import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
+import dev.migration.autoconfigure.aot.SpringClasspathLister;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureOrder;
@@ -42,13 +42,11 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -272,22 +270,13 @@ public final class MigrationsAutoConfiguration {
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
 			ResourceLoader resourceLoader, MigrationsRevisionReader reader) {
 		List<JavaRevision> revisions = new ArrayList<>(beans);
-		if (packages.isEmpty()) {
-			return revisions;
-		}
 		Set<Class<?>> known = new LinkedHashSet<>();
 		beans.forEach((bean) -> known.add(ClassUtils.getUserClass(bean)));
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-		scanner.setResourceLoader(resourceLoader);
-		scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
 		for (String basePackage : packages) {
 			// with AOT, what the build found: a native image has no classes to scan
 			List<String> indexed = (reader != null) ? reader.indexedJavaRevisions(basePackage) : null;
 			List<String> names = (indexed != null) ? indexed
-					: scanner.findCandidateComponents(basePackage)
-						.stream()
-						.map(BeanDefinition::getBeanClassName)
-						.toList();
+					: SpringClasspathLister.javaRevisions(resourceLoader, basePackage);
 			for (String name : names) {
 				Class<?> type = ClassUtils.resolveClassName(name, resourceLoader.getClassLoader());
 				if (known.add(type)) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 import dev.migration.ClasspathLister;
-import dev.migration.JavaRevision;
 import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsProperties;
 
@@ -23,17 +22,14 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -102,7 +98,8 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			}
 			Map<String, List<String>> javaRevisions = new LinkedHashMap<>();
 			for (String basePackage : this.properties.javaRevisionPackages()) {
-				List<String> names = scan(basePackage);
+				List<String> names = SpringClasspathLister.javaRevisions(new DefaultResourceLoader(this.classLoader),
+						basePackage);
 				javaRevisions.put(basePackage, names);
 				for (String name : names) {
 					hints.reflection()
@@ -141,14 +138,6 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not list the revisions of classpath:" + path, ex);
 			}
-		}
-
-		private List<String> scan(String basePackage) {
-			ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(
-					false);
-			scanner.setResourceLoader(new DefaultResourceLoader(this.classLoader));
-			scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
-			return scanner.findCandidateComponents(basePackage).stream().map(BeanDefinition::getBeanClassName).toList();
 		}
 
 	}
