@@ -161,6 +161,15 @@ public final class Migrations {
 	}
 
 	/**
+	 * Whether a target or an end of a range needs the database's current revisions to
+	 * resolve: {@code current} and steps from it ({@code +N}, {@code -N},
+	 * {@code <label>@+N}); every other form reads the revisions alone.
+	 */
+	public static boolean readsCurrent(String target) {
+		return "current".equals(target) || TargetResolver.isRelativeToCurrent(target);
+	}
+
+	/**
 	 * The revisions of a range, newest first: those at or above {@code lower} and at or
 	 * below {@code upper}, as {@code history -r lower:upper} shows them. An end that is
 	 * {@code null}, {@code base} (lower) or {@code heads} (upper) is open;

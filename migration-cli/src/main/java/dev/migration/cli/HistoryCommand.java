@@ -25,8 +25,7 @@ final class HistoryCommand extends ListingCommand {
 				: List.of("", "");
 		// only a range relative to the database's revisions, or the marks, need a
 		// connection
-		boolean needsDatabase = this.indicateCurrent || bounds.stream()
-			.anyMatch((bound) -> bound.equals("current") || bound.matches("[+-]\\d+") || bound.matches(".*@[+-].*"));
+		boolean needsDatabase = this.indicateCurrent || bounds.stream().anyMatch(Migrations::readsCurrent);
 		Migrations migrations = needsDatabase ? this.cli.database() : this.cli.revisions();
 		MigrationStatus status = needsDatabase ? migrations.status("heads", 0) : null;
 		List<String> current = (status != null) ? status.current() : List.of();

@@ -210,10 +210,6 @@ public final class MigrationCli implements Callable<Integer> {
 		return this.environment;
 	}
 
-	boolean debug() {
-		return this.debug;
-	}
-
 	String location() {
 		return this.location;
 	}

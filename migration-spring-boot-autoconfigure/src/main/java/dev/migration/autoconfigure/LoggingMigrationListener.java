@@ -46,8 +46,8 @@ final class LoggingMigrationListener implements MigrationListener {
 	@Override
 	public void stepStarted(Step step) {
 		if (logger.isInfoEnabled()) {
-			logger.info(this.prefix + "Running " + step.direction().name().toLowerCase() + " " + ids(step.from())
-					+ " -> " + ids(step.to())
+			logger.info(this.prefix + "Running " + step.direction().word() + " " + ids(step.from()) + " -> "
+					+ ids(step.to())
 					+ ((step.message() != null && !step.message().isEmpty()) ? ", " + step.message() : ""));
 		}
 	}
@@ -55,15 +55,15 @@ final class LoggingMigrationListener implements MigrationListener {
 	@Override
 	public void stepSucceeded(Step step, Duration duration) {
 		if (logger.isDebugEnabled()) {
-			logger.debug(this.prefix + "Finished " + step.direction().name().toLowerCase() + " of " + step.revision()
-					+ " in " + duration.toMillis() + " ms");
+			logger.debug(this.prefix + "Finished " + step.direction().word() + " of " + step.revision() + " in "
+					+ duration.toMillis() + " ms");
 		}
 	}
 
 	@Override
 	public void stepFailed(Step step, Duration duration, MigrationException failure) {
-		logger.warn(this.prefix + "Failed " + step.direction().name().toLowerCase() + " of " + step.revision()
-				+ " after " + duration.toMillis() + " ms");
+		logger.warn(this.prefix + "Failed " + step.direction().word() + " of " + step.revision() + " after "
+				+ duration.toMillis() + " ms");
 	}
 
 	static void upgradeFinished(Migrations migrations, String target, MigrationResult result, Duration duration) {

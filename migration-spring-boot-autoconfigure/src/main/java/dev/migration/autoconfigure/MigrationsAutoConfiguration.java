@@ -19,11 +19,11 @@ import dev.migration.MigrationListener;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
 import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
+import dev.migration.autoconfigure.aot.SpringClasspathLister;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureOrder;
@@ -42,13 +42,11 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -96,7 +94,7 @@ public final class MigrationsAutoConfiguration {
 		configureProperties(configuration, properties);
 		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
-				properties.getJavaRevisionPackages(), resourceLoader, revisionReader.getIfAvailable()));
+				properties.javaRevisionPackages(), resourceLoader, revisionReader.getIfAvailable()));
 		List<MigrationListener> allListeners = new ArrayList<>();
 		allListeners.add(new LoggingMigrationListener());
 		listeners.orderedStream().forEach(allListeners::add);
@@ -136,10 +134,10 @@ public final class MigrationsAutoConfiguration {
 	private static MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		MigrationsInitializer initializer = new MigrationsInitializer(migrations, migrationStrategy.getIfAvailable(),
-				properties.getTarget());
-		initializer.setRunOnStartup(properties.isRunOnStartup());
-		initializer.setFailOnPending(properties.isFailOnPending());
-		initializer.setAsync(properties.isAsync());
+				properties.target());
+		initializer.setRunOnStartup(properties.runOnStartup());
+		initializer.setFailOnPending(properties.failOnPending());
+		initializer.setAsync(properties.async());
 		return initializer;
 	}
 
@@ -149,8 +147,8 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInitializers migrationsInitializers(ListableBeanFactory beanFactory, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
-				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy),
-				properties.getTarget(), properties.isRunOnStartup(), properties.isAsync());
+				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties.target(),
+				properties.runOnStartup(), properties.async(), null);
 	}
 
 	/**
@@ -163,12 +161,12 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInstances migrationsSchemaInstances(Migrations migrations, MigrationsProperties properties) {
 		Fleet fleet = Fleet.of(migrations);
 		Map<String, Migrations> schemas = new LinkedHashMap<>();
-		for (FleetTarget schema : fleet.schemas(properties.getSchemas())) {
+		for (FleetTarget schema : fleet.schemas(properties.schemas())) {
 			schemas.put(schema.name(), fleet.migrations(schema,
 					LoggingMigrationListener.forSchema(migrations.configuration().listeners(), schema.name())));
 		}
 		if (schemas.isEmpty()) {
-			throw new MigrationException("migrations.schemas '" + properties.getSchemas() + "' matches no schema of "
+			throw new MigrationException("migrations.schemas '" + properties.schemas() + "' matches no schema of "
 					+ migrations.database() + ". Nothing was run. Create the tenant schemas before the application "
 					+ "starts, or correct migrations.schemas.");
 		}
@@ -182,9 +180,9 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInitializers migrationsSchemaInitializers(Migrations migrations, MigrationsInstances schemas,
 			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
 		return new MigrationsInitializers(schemas,
-				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties.getTarget(),
-				properties.isRunOnStartup(), properties.isAsync(),
-				Fleet.of(migrations).parallelism(properties.getParallelism()));
+				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties.target(),
+				properties.runOnStartup(), properties.async(),
+				Fleet.of(migrations).parallelism(properties.parallelism()));
 	}
 
 	@Bean
@@ -192,7 +190,7 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnSingleCandidate(Migrations.class)
 	MigrationsSchemaCheck migrationsSchemaCheck(Migrations migrations, MigrationsProperties properties,
 			ResourceLoader resourceLoader) {
-		return new MigrationsSchemaCheck(migrations, resourceLoader, properties.getTargetSchema());
+		return new MigrationsSchemaCheck(migrations, resourceLoader, properties.targetSchema());
 	}
 
 	private static void configureConnection(MigrationConfiguration.Builder configuration,
@@ -206,19 +204,19 @@ public final class MigrationsAutoConfiguration {
 			// application really runs
 			configuration.url(details.getJdbcUrl()).user(details.getUsername()).password(details.getPassword());
 		}
-		else if (StringUtils.hasText(properties.getUrl())) {
-			configuration.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword());
+		else if (StringUtils.hasText(properties.url())) {
+			configuration.url(properties.url()).user(properties.user()).password(properties.password());
 		}
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
 			// with migrations.user alone: the application's database, as a user that may
 			// change the schema
-			configuration.dataSource(!StringUtils.hasText(properties.getUser()) ? dataSource
+			configuration.dataSource(!StringUtils.hasText(properties.user()) ? dataSource
 					: DataSourceBuilder.derivedFrom(dataSource)
 						.type(SimpleDriverDataSource.class)
-						.username(properties.getUser())
-						.password(properties.getPassword())
+						.username(properties.user())
+						.password(properties.password())
 						.build());
 		}
 	}
@@ -226,17 +224,17 @@ public final class MigrationsAutoConfiguration {
 	private static void configureProperties(MigrationConfiguration.Builder configuration,
 			MigrationsProperties properties) {
 		PropertyMapper map = PropertyMapper.get();
-		map.from(properties.getLocations())
+		map.from(properties.locations())
 			.as((locations) -> resolveVendor(locations, configuration))
 			.to(configuration::locations);
-		map.from(properties.getSchema()).when(StringUtils::hasText).to(configuration::schema);
-		map.from(properties.getVersionTable()).to(configuration::versionTable);
-		map.from(properties.getHistoryTable()).to(configuration::historyTable);
-		map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
-		map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);
-		map.from(properties.isIgnoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
-		map.from(properties.getConnectRetries()).to(configuration::connectRetries);
-		map.from(properties.getInitSqls()).to(configuration::initSqls);
+		map.from(properties.schema()).when(StringUtils::hasText).to(configuration::schema);
+		map.from(properties.versionTable()).to(configuration::versionTable);
+		map.from(properties.historyTable()).to(configuration::historyTable);
+		map.from(properties.lockTimeout()).to(configuration::lockTimeout);
+		map.from(properties.validateChecksums()).to(configuration::validateChecksums);
+		map.from(properties.ignoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
+		map.from(properties.connectRetries()).to(configuration::connectRetries);
+		map.from(properties.initSqls()).to(configuration::initSqls);
 	}
 
 	private static List<String> resolveVendor(List<String> locations, MigrationConfiguration.Builder connection) {
@@ -272,22 +270,13 @@ public final class MigrationsAutoConfiguration {
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
 			ResourceLoader resourceLoader, MigrationsRevisionReader reader) {
 		List<JavaRevision> revisions = new ArrayList<>(beans);
-		if (packages.isEmpty()) {
-			return revisions;
-		}
 		Set<Class<?>> known = new LinkedHashSet<>();
 		beans.forEach((bean) -> known.add(ClassUtils.getUserClass(bean)));
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-		scanner.setResourceLoader(resourceLoader);
-		scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
 		for (String basePackage : packages) {
 			// with AOT, what the build found: a native image has no classes to scan
 			List<String> indexed = (reader != null) ? reader.indexedJavaRevisions(basePackage) : null;
 			List<String> names = (indexed != null) ? indexed
-					: scanner.findCandidateComponents(basePackage)
-						.stream()
-						.map(BeanDefinition::getBeanClassName)
-						.toList();
+					: SpringClasspathLister.javaRevisions(resourceLoader, basePackage);
 			for (String name : names) {
 				Class<?> type = ClassUtils.resolveClassName(name, resourceLoader.getClassLoader());
 				if (known.add(type)) {

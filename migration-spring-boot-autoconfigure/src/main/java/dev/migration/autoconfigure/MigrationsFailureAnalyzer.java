@@ -1,5 +1,7 @@
 package dev.migration.autoconfigure;
 
+import java.util.stream.Collectors;
+
 import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
 import dev.migration.InvalidGraphException;
@@ -11,7 +13,6 @@ import dev.migration.MultipleHeadsException;
 import dev.migration.Redactor;
 import dev.migration.RevisionFailedException;
 import dev.migration.RevisionParseException;
-import dev.migration.UnfinishedRevision;
 import dev.migration.UnfinishedRevisionException;
 import dev.migration.UnknownRevisionException;
 
@@ -51,20 +52,14 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 	}
 
 	private FailureAnalysis analyzeSchemas(MigrationsInitializers.SchemasFailedException schemas) {
-		StringBuilder action = new StringBuilder(
-				"The other schemas were brought up to date and stay so. For each failed schema:");
-		schemas.failures()
-			.forEach((failure) -> action.append(System.lineSeparator())
-				.append("[")
-				.append(failure.target().name())
-				.append("] ")
-				.append((failure.failure() instanceof MigrationException migration) ? action(migration)
-						: "Check the message above."));
-		action.append(System.lineSeparator()).append("The schemas already up to date are not touched again.");
+		String action = "The other schemas were brought up to date and stay so. For each failed schema:"
+				+ schemas.perSchema((failure) -> (failure instanceof MigrationException migration) ? action(migration)
+						: "Check the message above.")
+				+ System.lineSeparator() + "The schemas already up to date are not touched again.";
 		return new FailureAnalysis(
 				this.redactor.redact("Migrations could not bring every schema of migrations.schemas up to date on "
 						+ "startup: " + schemas.getMessage()),
-				this.redactor.redact(action.toString()), schemas);
+				this.redactor.redact(action), schemas);
 	}
 
 	private static String action(MigrationException cause) {
@@ -90,17 +85,12 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 					+ "is not transactional, first repair what it did by hand and stamp, as the message says.";
 		}
 		if (cause instanceof UnfinishedRevisionException unfinished) {
-			StringBuilder action = new StringBuilder("Repair the database by hand, then run");
-			for (UnfinishedRevision revision : unfinished.unfinished()) {
-				action.append(" 'stamp ")
-					.append(String.join(" ", revision.stampIfUndone()))
-					.append("' (undone) or 'stamp ")
-					.append(String.join(" ", revision.stampIfCompleted()))
-					.append("' (completed) for ")
-					.append(revision.revision())
-					.append(',');
-			}
-			return action.append(" e.g. with the command line tool; then restart.").toString();
+			return "Repair the database by hand, then run" + unfinished.unfinished()
+				.stream()
+				.map((revision) -> " 'stamp " + String.join(" ", revision.stampIfUndone()) + "' (undone) or 'stamp "
+						+ String.join(" ", revision.stampIfCompleted()) + "' (completed) for " + revision.revision()
+						+ ",")
+				.collect(Collectors.joining()) + " e.g. with the command line tool; then restart.";
 		}
 		if (cause instanceof LockLostException) {
 			return "Another process may hold the migration lock now; restart to go on from where the database is. "

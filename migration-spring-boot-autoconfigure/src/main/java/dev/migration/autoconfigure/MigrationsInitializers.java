@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.migration.Fleet;
 import dev.migration.FleetResult;
@@ -55,13 +56,6 @@ public final class MigrationsInitializers
 	 * @param target where the upgrades go (for the log lines of the background mode)
 	 * @param runOnStartup whether to upgrade on startup at all
 	 * @param async whether the sequence runs in the background
-	 */
-	MigrationsInitializers(MigrationsInstances instances, Function<Migrations, MigrationsInitializer> initializer,
-			String target, boolean runOnStartup, boolean async) {
-		this(instances, initializer, target, runOnStartup, async, null);
-	}
-
-	/**
 	 * @param fleet runs the instances, which are its schemas, with its parallelism;
 	 * {@code null} to run them one after the other
 	 */
@@ -172,24 +166,25 @@ public final class MigrationsInitializers
 			this.failures = result.failures();
 		}
 
-		/** The schemas that failed, in name order, each with why. */
-		List<FleetResult.Outcome<Object>> failures() {
-			return this.failures;
+		/**
+		 * One line per failed schema, each after a line break:
+		 * {@code [<schema>] <text of its failure>}.
+		 */
+		String perSchema(Function<Throwable, String> text) {
+			return lines(this.failures, text);
 		}
 
 		private static String describe(FleetResult<Object> result) {
-			StringBuilder message = new StringBuilder(result.summary(false)).append(" (")
-				.append(String.join(", ",
-						result.failures().stream().map((failure) -> failure.target().name()).toList()))
-				.append(").");
-			for (FleetResult.Outcome<Object> failure : result.failures()) {
-				message.append(System.lineSeparator())
-					.append("[")
-					.append(failure.target().name())
-					.append("] ")
-					.append(failure.failure().getMessage());
-			}
-			return message.toString();
+			return result.summary(false) + " ("
+					+ String.join(", ", result.failures().stream().map((failure) -> failure.target().name()).toList())
+					+ ")." + lines(result.failures(), Throwable::getMessage);
+		}
+
+		private static String lines(List<FleetResult.Outcome<Object>> failures, Function<Throwable, String> text) {
+			return failures.stream()
+				.map((failure) -> System.lineSeparator() + "[" + failure.target().name() + "] "
+						+ text.apply(failure.failure()))
+				.collect(Collectors.joining());
 		}
 
 	}

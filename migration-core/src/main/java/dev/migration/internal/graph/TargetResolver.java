@@ -36,6 +36,16 @@ public final class TargetResolver {
 		this.currentRows = List.copyOf(currentRows);
 	}
 
+	/**
+	 * Whether the target steps from the current revisions ({@code +N}, {@code -N},
+	 * {@code <label>@+N}, ...) and so needs the database's version rows to resolve.
+	 */
+	public static boolean isRelativeToCurrent(String target) {
+		String trimmed = (target != null) ? target.trim() : "";
+		Matcher relative = RELATIVE.matcher(trimmed.substring(trimmed.indexOf('@') + 1));
+		return relative.matches() && relative.group(1).isEmpty();
+	}
+
 	public Destination resolve(String target) {
 		String trimmed = (target != null) ? target.trim() : "";
 		if (trimmed.isEmpty()) {

@@ -227,6 +227,19 @@ class TargetResolverTests {
 			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("abc1", "abc2", "abc3"));
 	}
 
+	@ParameterizedTest
+	@MethodSource
+	void onlyStepsFromTheCurrentRevisionsReadTheDatabase(String target, boolean readsCurrent) {
+		assertThat(TargetResolver.isRelativeToCurrent(target)).isEqualTo(readsCurrent);
+	}
+
+	static Stream<Arguments> onlyStepsFromTheCurrentRevisionsReadTheDatabase() {
+		return Stream.of(Arguments.of("+1", true), Arguments.of("-2", true), Arguments.of("x@+1", true),
+				Arguments.of("x@-1", true), Arguments.of(" -1 ", true), Arguments.of("ae10+2", false),
+				Arguments.of("x@ae10-1", false), Arguments.of("heads", false), Arguments.of("x@head", false),
+				Arguments.of("base", false), Arguments.of("c", false), Arguments.of("", false));
+	}
+
 	private static List<String> resolve(RevisionGraph graph, String target) {
 		return resolve(graph, List.of(), target);
 	}

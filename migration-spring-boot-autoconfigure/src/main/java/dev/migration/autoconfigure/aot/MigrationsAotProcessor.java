@@ -3,18 +3,15 @@ package dev.migration.autoconfigure.aot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.lang.model.element.Modifier;
 
 import dev.migration.ClasspathLister;
-import dev.migration.JavaRevision;
 import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsProperties;
 
@@ -25,18 +22,14 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -63,8 +56,7 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 		}
 		Environment environment = beanFactory.getBean("environment", Environment.class);
 		MigrationsProperties properties = Binder.get(environment)
-			.bind("migrations", Bindable.of(MigrationsProperties.class))
-			.orElseGet(MigrationsProperties::new);
+			.bindOrCreate("migrations", MigrationsProperties.class);
 		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
 				: ClassUtils.getDefaultClassLoader();
 		return new Contribution(properties, classLoader);
@@ -72,31 +64,21 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 
 	/** The vendor ids a {@code {vendor}} location may stand for. */
 	static List<String> vendors() {
-		Set<String> ids = new LinkedHashSet<>();
-		for (DatabaseDriver driver : DatabaseDriver.values()) {
-			if (driver != DatabaseDriver.UNKNOWN) {
-				ids.add(driver.getId().toLowerCase(Locale.ROOT));
-			}
-		}
-		return new ArrayList<>(ids);
+		return Arrays.stream(DatabaseDriver.values())
+			.filter((driver) -> driver != DatabaseDriver.UNKNOWN)
+			.map((driver) -> driver.getId().toLowerCase(Locale.ROOT))
+			.distinct()
+			.toList();
 	}
 
-	private static final class Contribution implements BeanFactoryInitializationAotContribution {
-
-		private final MigrationsProperties properties;
-
-		private final ClassLoader classLoader;
-
-		Contribution(MigrationsProperties properties, ClassLoader classLoader) {
-			this.properties = properties;
-			this.classLoader = classLoader;
-		}
+	private record Contribution(MigrationsProperties properties,
+			ClassLoader classLoader) implements BeanFactoryInitializationAotContribution {
 
 		@Override
 		public void applyTo(GenerationContext generationContext, BeanFactoryInitializationCode code) {
 			RuntimeHints hints = generationContext.getRuntimeHints();
 			Map<String, List<String>> files = new LinkedHashMap<>();
-			for (String location : this.properties.getLocations()) {
+			for (String location : this.properties.locations()) {
 				if (location.startsWith(CLASSPATH)) {
 					String path = trimSlashes(location.substring(CLASSPATH.length()));
 					hints.resources().registerPattern(path.replace(VENDOR_PLACEHOLDER, "*") + "/**/*.sql");
@@ -108,15 +90,16 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 					}
 				}
 			}
-			String targetSchema = this.properties.getTargetSchema();
+			String targetSchema = this.properties.targetSchema();
 			if (targetSchema != null && targetSchema.startsWith(CLASSPATH)) {
 				hints.resources()
 					.registerPattern(
 							trimSlashes(targetSchema.substring(CLASSPATH.length())).replace(VENDOR_PLACEHOLDER, "*"));
 			}
 			Map<String, List<String>> javaRevisions = new LinkedHashMap<>();
-			for (String basePackage : this.properties.getJavaRevisionPackages()) {
-				List<String> names = scan(basePackage);
+			for (String basePackage : this.properties.javaRevisionPackages()) {
+				List<String> names = SpringClasspathLister.javaRevisions(new DefaultResourceLoader(this.classLoader),
+						basePackage);
 				javaRevisions.put(basePackage, names);
 				for (String name : names) {
 					hints.reflection()
@@ -155,18 +138,6 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not list the revisions of classpath:" + path, ex);
 			}
-		}
-
-		private List<String> scan(String basePackage) {
-			ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(
-					false);
-			scanner.setResourceLoader(new DefaultResourceLoader(this.classLoader));
-			scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
-			List<String> names = new ArrayList<>();
-			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-				names.add(candidate.getBeanClassName());
-			}
-			return names;
 		}
 
 	}

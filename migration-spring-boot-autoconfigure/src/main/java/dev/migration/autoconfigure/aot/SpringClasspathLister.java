@@ -7,17 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migration.ClasspathLister;
+import dev.migration.JavaRevision;
 import dev.migration.RevisionIndex;
 
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.StringUtils;
 
 /**
  * Lists {@code classpath:} revision locations through Spring's resource resolution, which
  * also serves a native image's {@code resource:} URLs and Spring Boot's nested jars, or
  * from the {@link RevisionIndex} written at build time when the application runs with
- * AOT.
+ * AOT; and scans packages for Java revisions, at build time and on the JVM without AOT.
  */
 public final class SpringClasspathLister implements ClasspathLister {
 
@@ -33,6 +38,20 @@ public final class SpringClasspathLister implements ClasspathLister {
 	public SpringClasspathLister(ResourcePatternResolver resolver, RevisionIndex index) {
 		this.resolver = resolver;
 		this.index = index;
+	}
+
+	/**
+	 * The classes implementing {@link JavaRevision} in a package and below, as Spring's
+	 * component scanning finds them.
+	 * @param resourceLoader the class path to scan
+	 * @param basePackage the package
+	 * @return the class names, in the order the scan found them
+	 */
+	public static List<String> javaRevisions(ResourceLoader resourceLoader, String basePackage) {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.setResourceLoader(resourceLoader);
+		scanner.addIncludeFilter(new AssignableTypeFilter(JavaRevision.class));
+		return scanner.findCandidateComponents(basePackage).stream().map(BeanDefinition::getBeanClassName).toList();
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package dev.migration.autoconfigure.endpoint;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,6 +40,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.util.StringUtils;
 
 /**
  * The {@code migrations} actuator endpoint, a mapping of the core's status, revisions and
@@ -143,9 +143,7 @@ public class MigrationsEndpoint {
 						+ "Nothing was run. Set migrations.endpoint.downgrade-enabled=true to allow them.");
 			}
 			List<String> current = migrations.current();
-			List<String> expected = (expectedCurrent != null)
-					? Arrays.stream(expectedCurrent.split(",")).map(String::trim).filter((id) -> !id.isEmpty()).toList()
-					: List.of();
+			List<String> expected = List.of(StringUtils.tokenizeToStringArray(expectedCurrent, ","));
 			if (expected.isEmpty()) {
 				return refuse(409, "expected_current_required",
 						"'expectedCurrent' is required: the revision(s) you "

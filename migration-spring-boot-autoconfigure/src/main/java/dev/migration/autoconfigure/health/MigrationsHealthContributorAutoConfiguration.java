@@ -45,14 +45,14 @@ public final class MigrationsHealthContributorAutoConfiguration {
 		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
 		Redactor redactor = instances.redactor(environment);
 		if (instances.names().isEmpty()) {
-			return new MigrationsHealthIndicator(instances.get(null), initializer.getIfUnique(), properties.getTarget(),
+			return new MigrationsHealthIndicator(instances.get(null), initializer.getIfUnique(), properties.target(),
 					redactor);
 		}
 		MigrationsInitializers startup = initializers.getIfAvailable();
 		Map<String, HealthIndicator> components = new LinkedHashMap<>();
 		instances.byName()
 			.forEach((name, migrations) -> components.put(name, new MigrationsHealthIndicator(migrations,
-					(startup != null) ? startup.initializer(name) : null, properties.getTarget(), redactor)));
+					(startup != null) ? startup.initializer(name) : null, properties.target(), redactor)));
 		return CompositeHealthContributor.fromMap(components);
 	}
 

@@ -39,7 +39,7 @@ public class MigrationsMetrics implements MigrationListener {
 	private void record(Step step, Duration duration, String outcome) {
 		Timer.builder("migrations.step")
 			.description("Time taken to apply, revert or stamp one revision")
-			.tag("direction", step.direction().name().toLowerCase())
+			.tag("direction", step.direction().word())
 			.tag("outcome", outcome)
 			.register(this.registry)
 			.record(duration);

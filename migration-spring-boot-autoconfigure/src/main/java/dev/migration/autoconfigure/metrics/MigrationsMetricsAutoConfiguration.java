@@ -40,7 +40,7 @@ public final class MigrationsMetricsAutoConfiguration {
 		return () -> {
 			MigrationsInstances instances = MigrationsInstances.of(beanFactory);
 			instances.byName()
-				.forEach((name, migrations) -> metrics.bindPendingGauge(migrations, properties.getTarget(),
+				.forEach((name, migrations) -> metrics.bindPendingGauge(migrations, properties.target(),
 						instances.names().isEmpty() ? Tags.empty() : Tags.of("instance", name)));
 		};
 	}
