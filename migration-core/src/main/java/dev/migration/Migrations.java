@@ -390,8 +390,18 @@ public final class Migrations {
 		return plan;
 	}
 
+	/**
+	 * Revision ids as messages and {@code history} show them: separated by commas, or
+	 * {@code <base>} when there are none (no revision applied, or no parent).
+	 * @param ids revision ids, such as a database's version rows
+	 * @return the ids as one line
+	 */
+	public static String describeIds(Collection<String> ids) {
+		return Ids.bracketed(ids);
+	}
+
 	private static String rows(List<String> rows) {
-		return rows.isEmpty() ? "<base>" : String.join(", ", rows);
+		return Ids.bracketed(rows);
 	}
 
 	/**

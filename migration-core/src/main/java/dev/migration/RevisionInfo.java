@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migration.internal.graph.Ids;
+
 /**
  * Everything known about one revision of the graph, for listing and display.
  *
@@ -98,7 +100,7 @@ public record RevisionInfo(String id, List<String> downRevisions, List<String> d
 	}
 
 	private String down() {
-		return this.downRevisions.isEmpty() ? "<base>" : String.join(", ", this.downRevisions);
+		return Ids.bracketed(this.downRevisions);
 	}
 
 }

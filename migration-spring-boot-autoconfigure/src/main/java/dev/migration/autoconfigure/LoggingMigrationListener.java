@@ -46,8 +46,8 @@ final class LoggingMigrationListener implements MigrationListener {
 	@Override
 	public void stepStarted(Step step) {
 		if (logger.isInfoEnabled()) {
-			logger.info(this.prefix + "Running " + step.direction().word() + " " + ids(step.from()) + " -> "
-					+ ids(step.to())
+			logger.info(this.prefix + "Running " + step.direction().word() + " " + Migrations.describeIds(step.from())
+					+ " -> " + Migrations.describeIds(step.to())
 					+ ((step.message() != null && !step.message().isEmpty()) ? ", " + step.message() : ""));
 		}
 	}
@@ -72,12 +72,8 @@ final class LoggingMigrationListener implements MigrationListener {
 		String schema = migrations.configuration().schema();
 		logger.info(((schema != null) ? "[" + schema + "] " : "") + "Upgrade to '" + target + "' finished: "
 				+ migrations.database() + ((schema != null) ? " schema " + schema : "") + " is at "
-				+ (rows.isEmpty() ? "<base>" : ((rows.size() == 1) ? "revision " : "revisions ") + ids(rows)) + ", "
-				+ steps + ((steps == 1) ? " step" : " steps") + " ran in " + duration.toMillis() + " ms");
-	}
-
-	private static String ids(List<String> ids) {
-		return ids.isEmpty() ? "<base>" : String.join(", ", ids);
+				+ (rows.isEmpty() ? "" : (rows.size() == 1) ? "revision " : "revisions ") + Migrations.describeIds(rows)
+				+ ", " + steps + ((steps == 1) ? " step" : " steps") + " ran in " + duration.toMillis() + " ms");
 	}
 
 }

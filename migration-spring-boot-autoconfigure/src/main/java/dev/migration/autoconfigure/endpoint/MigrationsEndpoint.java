@@ -147,12 +147,13 @@ public class MigrationsEndpoint {
 			if (expected.isEmpty()) {
 				return refuse(409, "expected_current_required",
 						"'expectedCurrent' is required: the revision(s) you "
-								+ "saw as current, separated by commas. The database is at " + rows(current)
-								+ ". Nothing was run.");
+								+ "saw as current, separated by commas. The database is at "
+								+ Migrations.describeIds(current) + ". Nothing was run.");
 			}
 			if (!new TreeSet<>(expected).equals(new TreeSet<>(current))) {
 				return refuse(409, "current_mismatch",
-						"The database is at " + rows(current) + ", not at the expected " + rows(expected)
+						"The database is at " + Migrations.describeIds(current) + ", not at the expected "
+								+ Migrations.describeIds(expected)
 								+ ". Nothing was run. Look again (GET) and retry with the current revision "
 								+ "as expectedCurrent.");
 			}
@@ -186,10 +187,10 @@ public class MigrationsEndpoint {
 			@Nullable String appliedBy) {
 		String who = (appliedBy != null) ? appliedBy : "the database user (no authenticated principal)";
 		logger.warn(sanitize("Downgrade to '" + target + "' requested by " + who + " through the migrations endpoint: "
-				+ rows(plan.fromRows()) + " -> " + rows(plan.toRows())));
+				+ Migrations.describeIds(plan.fromRows()) + " -> " + Migrations.describeIds(plan.toRows())));
 		migrations.execute(plan, appliedBy);
 		MigrationsDescriptor state = describe(migrations);
-		logger.warn("Downgrade by " + who + " finished: the database is at " + rows(state.current()));
+		logger.warn("Downgrade by " + who + " finished: the database is at " + Migrations.describeIds(state.current()));
 		return new WebEndpointResponse<>(state);
 	}
 
@@ -257,10 +258,6 @@ public class MigrationsEndpoint {
 
 	private String sanitize(@Nullable String message) {
 		return (message != null) ? this.redactor.redact(message) : "";
-	}
-
-	private static String rows(List<String> rows) {
-		return rows.isEmpty() ? "<base>" : String.join(", ", rows);
 	}
 
 	private static @Nullable String timestamp(@Nullable Instant instant) {
