@@ -7,7 +7,6 @@ import dev.migration.Fleet;
 import dev.migration.MigrationConfiguration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -65,31 +64,6 @@ public record MigrationsProperties(@DefaultValue("true") boolean enabled, @Defau
 		@DefaultValue("true") boolean validateChecksums, @DefaultValue("60s") Duration lockTimeout,
 		boolean ignoreUnknownRevisions, int connectRetries, @DefaultValue List<String> initSqls, String schemas,
 		@DefaultValue("" + Fleet.DEFAULT_PARALLELISM) int parallelism, @DefaultValue Endpoint endpoint) {
-
-	@ConstructorBinding
-	public MigrationsProperties {
-	}
-
-	/**
-	 * The defaults, for the code that reads the properties before the context binds them.
-	 * {@code MigrationsPropertiesTests} checks that they are the bound defaults.
-	 */
-	public MigrationsProperties() {
-		this(true, true, "heads", false, false, List.of(MigrationConfiguration.DEFAULT_LOCATION), List.of(),
-				"classpath:db/schema.sql", null, null, null, null, MigrationConfiguration.DEFAULT_VERSION_TABLE,
-				MigrationConfiguration.DEFAULT_HISTORY_TABLE, true, MigrationConfiguration.DEFAULT_LOCK_TIMEOUT, false,
-				0, List.of(), null, Fleet.DEFAULT_PARALLELISM, new Endpoint(false, 1));
-	}
-
-	/** {@link #locations()}, by the name {@code MigrationsRevisionReader} reads. */
-	public List<String> getLocations() {
-		return this.locations;
-	}
-
-	/** {@link #runOnStartup()}, by the name {@code MigrationsRevisionReader} reads. */
-	public boolean isRunOnStartup() {
-		return this.runOnStartup;
-	}
 
 	/**
 	 * Settings of the {@code migrations} actuator endpoint.

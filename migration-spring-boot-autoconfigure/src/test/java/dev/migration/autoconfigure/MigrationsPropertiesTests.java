@@ -67,11 +67,6 @@ class MigrationsPropertiesTests {
 	}
 
 	@Test
-	void theDefaultsOfTheNoArgumentConstructorAreTheBoundDefaults() {
-		assertThat(new MigrationsProperties()).isEqualTo(bound());
-	}
-
-	@Test
 	void bindsEveryProperty() {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("migrations.run-on-startup", "false");

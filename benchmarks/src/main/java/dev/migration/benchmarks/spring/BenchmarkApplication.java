@@ -1,6 +1,9 @@
 package dev.migration.benchmarks.spring;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,6 +11,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -119,6 +123,37 @@ public class BenchmarkApplication {
 		return tags.toString();
 	}
 
+	/**
+	 * With {@code --benchmark.threads=true}: the CPU of every live thread of the process
+	 * (the JIT's and the GC's too, which no Java API lists), from {@code /proc} (Linux).
+	 */
+	private static void printThreadCpu() {
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			tasks.forEach((task) -> {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					// utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10
+					// ms
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					System.err.println("THREAD-CPU " + ticks * 10 + " ms " + name);
+				}
+				catch (IOException ex) {
+					// a thread that ended meanwhile
+				}
+			});
+		}
+		catch (IOException ex) {
+			System.err.println("THREAD-CPU unavailable: " + ex.getMessage());
+		}
+	}
+
+	private static long processCpuMillis() {
+		return (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+				? os.getProcessCpuTime() / 1_000_000 : -1;
+	}
+
 	public static void main(String[] arguments) {
 		if ("true".equals(argument(arguments, "benchmark.query-in-background"))) {
 			queryInBackground(arguments);
@@ -131,12 +166,29 @@ public class BenchmarkApplication {
 		if (startup != null) {
 			application.setApplicationStartup(startup);
 		}
+		// with --benchmark.cpu-steps=true: the main thread's CPU per startup step, to
+		// compare two modes
+		CpuApplicationStartup cpuSteps = "true".equals(argument(arguments, "benchmark.cpu-steps"))
+				? new CpuApplicationStartup() : null;
+		if (cpuSteps != null) {
+			application.setApplicationStartup(cpuSteps);
+		}
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
 			if (startup != null) {
 				printSteps(startup);
 			}
-			System.out.println("RESULT millis=" + uptime + " rssKb=" + PeakMemory.peakRssKb() + " result=0");
+			if (cpuSteps != null) {
+				cpuSteps.print();
+			}
+			if ("true".equals(argument(arguments, "benchmark.threads"))) {
+				printThreadCpu();
+			}
+			// the process's CPU so far: on two cores a start keeps both busy, so a tool's
+			// cost is about its CPU / 2
+			System.out.println("RESULT millis=" + uptime + " rssKb=" + PeakMemory.peakRssKb() + " result=0 cpuMs="
+					+ processCpuMillis() + " classes="
+					+ ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
 			System.exit(SpringApplication.exit(event.getApplicationContext()));
 		});
 		application.run(arguments);

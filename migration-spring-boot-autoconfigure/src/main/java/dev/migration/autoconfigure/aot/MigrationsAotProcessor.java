@@ -117,7 +117,7 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 					.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
 					.addParameter(DefaultListableBeanFactory.class, "beanFactory")
 					.addStatement("beanFactory.registerSingleton($S, $T.load(beanFactory.getBeanClassLoader()))",
-							"migrationsRevisionIndex", RevisionIndex.class));
+							MigrationsRevisionReader.INDEX_BEAN_NAME, RevisionIndex.class));
 			code.addInitializer(method.toMethodReference());
 		}
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.migration.MigrationConfiguration;
 import dev.migration.RevisionIndex;
 import dev.migration.SqlRevisions;
-import dev.migration.autoconfigure.MigrationsProperties;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.BeansException;
@@ -35,6 +35,12 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  */
 public final class MigrationsRevisionReader
 		implements BeanFactoryPostProcessor, EnvironmentAware, ResourceLoaderAware, PriorityOrdered {
+
+	/**
+	 * The name under which the code that Spring AOT generated registers the
+	 * {@link RevisionIndex}.
+	 */
+	public static final String INDEX_BEAN_NAME = "migrationsRevisionIndex";
 
 	private static final String VENDOR_PLACEHOLDER = "{vendor}";
 
@@ -82,16 +88,20 @@ public final class MigrationsRevisionReader
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
-		this.index = beanFactory.getBeanProvider(RevisionIndex.class).getIfAvailable();
+		// by name: a lookup by type would predict the type of every bean definition, on
+		// the main thread
+		this.index = beanFactory.containsSingleton(INDEX_BEAN_NAME)
+				? beanFactory.getBean(INDEX_BEAN_NAME, RevisionIndex.class) : null;
 		if (Boolean.getBoolean(AOT_PROCESSING) || !definesTheBean(beanFactory)) {
 			return;
 		}
-		MigrationsProperties properties = Binder.get(this.environment)
-			.bind("migrations", Bindable.of(MigrationsProperties.class))
-			.orElseGet(MigrationsProperties::new);
-		List<String> locations = List.copyOf(properties.getLocations());
-		if (!properties.isRunOnStartup()
-				|| locations.stream().anyMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
+		// the two properties it needs, with MigrationsProperties' defaults, not the whole
+		// class: bound on the main thread
+		Binder binder = Binder.get(this.environment);
+		boolean runOnStartup = binder.bind("migrations.run-on-startup", Boolean.class).orElse(true);
+		List<String> locations = List.copyOf(binder.bind("migrations.locations", Bindable.listOf(String.class))
+			.orElse(List.of(MigrationConfiguration.DEFAULT_LOCATION)));
+		if (!runOnStartup || locations.stream().anyMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
 			return;
 		}
 		ClassLoader classLoader = this.resolver.getClassLoader();

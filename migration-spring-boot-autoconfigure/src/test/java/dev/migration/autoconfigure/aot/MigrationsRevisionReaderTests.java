@@ -1,6 +1,10 @@
 package dev.migration.autoconfigure.aot;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.migration.Migrations;
+import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.SqliteContextTests;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,32 @@ class MigrationsRevisionReaderTests extends SqliteContextTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isFalse();
 				assertThat(context.getBean(Migrations.class).current()).containsExactly("c00000000001");
+			});
+	}
+
+	@Test
+	void doesNotReadAheadWithRunOnStartupOff() {
+		this.contextRunner.withPropertyValues(migrationsUrl(), "migrations.run-on-startup=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isFalse();
+			assertThat(context.getBean(Migrations.class).heads()).containsExactly("a00000000002");
+		});
+	}
+
+	@Test
+	void readsTheFilesThatTheIndexOfSpringAotListsWhenTheGeneratedCodeRegisteredOne() {
+		// what the generated code registers; the index names one of the two files on the
+		// class path
+		RevisionIndex index = RevisionIndex.of(Map.of("db/revisions", List.of("a00000000001_create_things.sql")),
+				Map.of());
+		this.contextRunner
+			.withInitializer((context) -> context.getBeanFactory()
+				.registerSingleton(MigrationsRevisionReader.INDEX_BEAN_NAME, index))
+			.withPropertyValues(migrationsUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isTrue();
+				assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000001");
 			});
 	}
 
