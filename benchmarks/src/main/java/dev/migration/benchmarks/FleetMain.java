@@ -1,5 +1,6 @@
 package dev.migration.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +22,8 @@ import dev.migration.Migrations;
  * One measured fleet run in a fresh JVM:
  * {@code FleetMain TOOL PARALLELISM workloadDir kind url user password} upgrades every
  * {@code tenant_%} schema of the database to head. Prints
- * {@code RESULT millis=M rssKb=K result=R} with R the number of revisions applied over
- * all schemas.
+ * {@code RESULT millis=M rssKb=K result=R cpuMs=C} with C its CPU time and R the number
+ * of revisions applied over all schemas.
  */
 public final class FleetMain {
 
@@ -40,9 +41,15 @@ public final class FleetMain {
 		Target target = Target.fromArguments(arguments, 3);
 		int result = (tool == Tool.OURS) ? ours(parallelism, workload, target) : raw(parallelism, workload, target);
 		long nanos = System.nanoTime() - start;
-		System.out.println(
-				"RESULT millis=" + (nanos / 1_000_000.0) + " rssKb=" + PeakMemory.peakRssKb() + " result=" + result);
+		System.out.println("RESULT millis=" + (nanos / 1_000_000.0) + " rssKb=" + PeakMemory.peakRssKb() + " result="
+				+ result + " cpuMs=" + cpuMillis());
 		System.exit(0);
+	}
+
+	/** This JVM's CPU time, all threads (JIT and GC included). */
+	private static long cpuMillis() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1_000_000;
 	}
 
 	private static int ours(int parallelism, Path workload, Target target) {
