@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -404,6 +405,8 @@ public final class Executor {
 		long start = System.nanoTime();
 		long claim = 0;
 		boolean foreignKeysOff = false;
+		// the step's version and history statements when they go in its batch
+		List<String> writes = null;
 		// a batched SQL step checks the lock as its batch's first statement
 		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements())
 				? store.lockGuard(run.lock) : null;
@@ -430,7 +433,7 @@ public final class Executor {
 					throw ex;
 				}
 				announce(step);
-				runBody(connection, dialect, body, false, false, null);
+				runBody(connection, dialect, body, false, false, null, null);
 			}
 			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
@@ -451,12 +454,25 @@ public final class Executor {
 					// announced only now: a step refused by the re-read above never
 					// started
 					announce(step);
-					runBody(connection, dialect, body, true, foreignKeysOff, guard);
+					// a guarded batch takes the step's rows along: one round trip less
+					// per
+					// step
+					writes = (guard != null && !foreignKeysOff)
+							? store.writeSql(step.versionChange(), record(step, revision, run.actor, start, true))
+							: null;
+					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, guard, writes);
+					if (writes != null) {
+						store.checkCounts(step.versionChange(),
+								Arrays.copyOfRange(counts, counts.length - writes.size(), counts.length), claim);
+					}
 				}
 				if (foreignKeysOff) {
 					checkForeignKeys(connection, dialect);
 				}
-				store.write(connection, step.versionChange(), record(step, revision, run.actor, start, true), claim);
+				if (writes == null) {
+					store.write(connection, step.versionChange(), record(step, revision, run.actor, start, true),
+							claim);
+				}
 				dialect.commit(connection);
 			}
 			catch (SQLException | RuntimeException | Error ex) {
@@ -476,6 +492,9 @@ public final class Executor {
 				lost.initCause(ex.getCause());
 				notifyFailed(step, start, lost);
 				throw lost;
+			}
+			if (writes != null && writes.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				throw failed(run, step, revision, start, notRecorded(step, store, transactional, rows, cause));
 			}
 			throw failed(run, step, revision, start, revisionFailed(step, revision, transactional, rows, ex));
 		}
@@ -497,14 +516,7 @@ public final class Executor {
 				rollbackQuietly(connection, dialect, ex);
 				throw lockTimeout(ex, rows, transactional);
 			}
-			throw failed(run, step, revision, start,
-					new MigrationDatabaseException(
-							"Could not record " + step.direction().word() + " of " + step.revision() + " in "
-									+ store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
-									+ (transactional ? " The step was rolled back; the database is still at "
-											: " None of its statements ran; the database is still at ")
-									+ Ids.position(rows) + ".",
-							ex));
+			throw failed(run, step, revision, start, notRecorded(step, store, transactional, rows, ex));
 		}
 		finally {
 			if (foreignKeysOff) {
@@ -516,6 +528,17 @@ public final class Executor {
 			listener.stepSucceeded(step, duration);
 		}
 		return null;
+	}
+
+	private static MigrationDatabaseException notRecorded(Step step, VersionStore store, boolean transactional,
+			List<String> rows, SQLException cause) {
+		return new MigrationDatabaseException(
+				"Could not record " + step.direction().word() + " of " + step.revision() + " in "
+						+ store.versionTableName() + ": " + DatabaseMessages.sentence(cause.getMessage())
+						+ (transactional ? " The step was rolled back; the database is still at "
+								: " None of its statements ran; the database is still at ")
+						+ Ids.position(rows) + ".",
+				cause);
 	}
 
 	/**
@@ -578,22 +601,31 @@ public final class Executor {
 		}
 	}
 
-	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
-			boolean foreignKeysSuspended, String guard) {
+	/**
+	 * Runs the body, with the lock's guard first and the step's own statements last when
+	 * given; returns the update counts of a batched SQL body, else {@code null}.
+	 */
+	private int[] runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
+			boolean foreignKeysSuspended, String guard, List<String> writes) {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = sql.statements(dialect.syntax());
-			if (guard != null) {
-				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 1);
-				guarded.add(new SqlStatement(guard, 0));
+			if (guard != null || writes != null) {
+				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 4);
+				if (guard != null) {
+					guarded.add(new SqlStatement(guard, 0));
+				}
 				guarded.addAll(statements);
+				if (writes != null) {
+					for (String write : writes) {
+						guarded.add(new SqlStatement(write, 0));
+					}
+				}
 				statements = guarded;
 			}
 			if (inTransaction && dialect.batchesStatements()) {
-				StatementRunner.runBatched(connection, statements);
+				return StatementRunner.runBatched(connection, statements);
 			}
-			else {
-				StatementRunner.runEach(connection, statements);
-			}
+			StatementRunner.runEach(connection, statements);
 		}
 		else if (body instanceof JavaBody java) {
 			JavaRevision revision = java.revision();
@@ -613,6 +645,7 @@ public final class Executor {
 				throw new StatementFailedException("", 0, new SQLException(ex.toString(), ex));
 			}
 		}
+		return null;
 	}
 
 	private RevisionFailedException revisionFailed(Step step, Revision revision, boolean transactional,
