@@ -192,6 +192,13 @@ public final class FleetBenchmark {
 				statement.execute("CREATE SCHEMA " + String.format("tenant_%05d", tenant));
 			}
 		}
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			// every run starts just after a checkpoint, so none pays more full-page
+			// images
+			// than the other
+			statement.execute("CHECKPOINT");
+		}
 		progress(tool.title() + ", " + schemas + " schemas, parallelism " + parallelism);
 		FleetCounters before = this.counts ? countersBefore(name) : null;
 		List<String> command = new ArrayList<>(

@@ -136,16 +136,16 @@ final class FleetCounters {
 	 */
 	static List<String> statements(Connection server, int schemas, int limit) throws SQLException {
 		// statements that differ only in numbers (t_1, t_2, ...) are one line
-		String sql = "SELECT sum(calls), sum(total_exec_time), sum(rows), sum(wal_records), sum(wal_fpi), "
+		String sql = "SELECT sum(calls), sum(total_exec_time), sum(wal_bytes), sum(wal_records), sum(wal_fpi), "
 				+ "left(regexp_replace(regexp_replace(query, '\\s+', ' ', 'g'), '[0-9]+', 'N', 'g'), 100) AS q "
 				+ "FROM pg_stat_statements GROUP BY q ORDER BY 2 DESC LIMIT " + limit;
 		List<String> lines = new ArrayList<>();
 		try (Statement statement = server.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
-				lines.add(String.format(Locale.ROOT, "  %7s calls %8.1f ms %7s wal_rec %6s fpi  %s",
+				lines.add(String.format(Locale.ROOT, "  %7s calls %8.1f ms %7s wal_rec %6s fpi %7s wal_bytes  %s",
 						format(result.getDouble(1) / schemas), result.getDouble(2) / schemas,
 						format(result.getDouble(4) / schemas), format(result.getDouble(5) / schemas),
-						result.getString(6)));
+						format(result.getDouble(3) / schemas), result.getString(6)));
 			}
 		}
 		return lines;
