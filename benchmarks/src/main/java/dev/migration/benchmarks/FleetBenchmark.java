@@ -236,6 +236,10 @@ public final class FleetBenchmark {
 		}
 		if (before != null) {
 			countersAfter(tool, name, target, before, schemas, parallelism);
+			output.lines().filter((candidate) -> candidate.startsWith("THREADS ")).forEach((threads) -> {
+				progress("  client CPU ms by thread: " + threads.substring("THREADS ".length()));
+				this.countLines.add("  client CPU ms by thread: " + threads.substring("THREADS ".length()));
+			});
 		}
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
