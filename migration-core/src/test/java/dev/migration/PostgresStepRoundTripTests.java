@@ -43,6 +43,8 @@ class PostgresStepRoundTripTests {
 
 	private final AtomicInteger roundTrips = new AtomicInteger();
 
+	private final AtomicInteger commits = new AtomicInteger();
+
 	@Test
 	void aSqlStepIsOneRoundTripForItsStatementsAndRowsAndOneForItsCommit() throws Exception {
 		writeRevisions(20);
@@ -50,6 +52,32 @@ class PostgresStepRoundTripTests {
 		int twenty = upgradeCountingRoundTrips(PostgresDatabase.create(), "heads");
 		// the same fixed cost per command (lock, reads, tables); ten steps more
 		assertThat(twenty - ten).isEqualTo(10 * 2);
+	}
+
+	@Test
+	void aFreshDatabaseGetsItsTablesInTheFirstStepsTransactionOneCommitPerStep() throws Exception {
+		writeRevisions(3);
+		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+			.dataSource(new CountingDataSource(this.database))
+			.locations("filesystem:" + this.revisions)
+			.build());
+		this.commits.set(0);
+		migrations.upgrade("heads");
+		// each commit waits for a WAL flush: none of its own for the two tables
+		assertThat(this.commits.get()).isEqualTo(3);
+		assertThat(historyOf("public")).containsExactly("r0000000001 true", "r0000000002 true", "r0000000003 true");
+	}
+
+	@Test
+	void aFirstStepThatFailsStillLeavesItsFailureInTheHistory() throws Exception {
+		writeRevision(1, "CREATE TABLE t_1 (id INT);\nCREATE TABLE t_1 (id INT);");
+		Migrations migrations = migrations("public");
+		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("already exists")
+			.withMessageContaining("the database is still at base");
+		assertThat(migrations.current()).isEmpty();
+		assertThat(tableExists("public", "t_1")).isFalse();
+		assertThat(historyOf("public")).containsExactly("r0000000001 false");
 	}
 
 	@Test
@@ -183,6 +211,9 @@ class PostgresStepRoundTripTests {
 					(proxy, method, arguments) -> {
 						if (WAITING.contains(method.getName())) {
 							PostgresStepRoundTripTests.this.roundTrips.incrementAndGet();
+						}
+						if (method.getName().equals("commit")) {
+							PostgresStepRoundTripTests.this.commits.incrementAndGet();
 						}
 						try {
 							Object result = method.invoke(target, arguments);

@@ -102,10 +102,16 @@ public final class Executor {
 				return new MigrationResult(plan, state.rows());
 			}
 			try (MigrationLock lock = lock(connection, dialect, store)) {
-				if (!state.tablesExist()) {
+				// a fresh database gets its tables in its first step's transaction where
+				// that
+				// step is a batch: no commit (and WAL flush) of their own
+				boolean tablesPending = !state.tablesExist() && dialect.batchesStatements()
+						&& store.neitherTableExists(connection);
+				if (!state.tablesExist() && !tablesPending) {
 					store.createTables(connection);
 				}
-				Recheck found = store.recheck(connection, 0);
+				// under the lock, no other process creates them
+				Recheck found = tablesPending ? new Recheck(List.of(), false, 0) : store.recheck(connection, 0);
 				if (!sameRows(found.rows(), state.rows())) {
 					check(store.read(connection), command);
 					plan = planner.apply(found.rows());
@@ -133,6 +139,7 @@ public final class Executor {
 				}
 				Steps run = new Steps(connection, dialect, store, lock,
 						(appliedBy != null) ? appliedBy : databaseUser(connection), found.lastHistoryId());
+				run.tablesPending = tablesPending;
 				return execute(run, plan, planner, command, rows);
 			}
 		});
@@ -410,6 +417,12 @@ public final class Executor {
 		// a batched SQL step checks the lock as its batch's first statement
 		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements())
 				? store.lockGuard(run.lock) : null;
+		if (run.tablesPending && guard == null) {
+			store.createTables(connection);
+			run.tablesPending = false;
+		}
+		// the tables go first in the step's batch, while none of its steps has committed
+		List<String> tables = run.tablesPending ? store.createTablesSql() : null;
 		try {
 			if (!transactional) {
 				dialect.begin(connection);
@@ -433,7 +446,7 @@ public final class Executor {
 					throw ex;
 				}
 				announce(step);
-				runBody(connection, dialect, body, false, false, null, null);
+				runBody(connection, dialect, body, false, false, null, null, null);
 			}
 			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
@@ -460,7 +473,7 @@ public final class Executor {
 					writes = (guard != null && !foreignKeysOff)
 							? store.writeSql(step.versionChange(), record(step, revision, run.actor, start, true))
 							: null;
-					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, guard, writes);
+					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, tables, guard, writes);
 					if (writes != null) {
 						store.checkCounts(step.versionChange(),
 								Arrays.copyOfRange(counts, counts.length - writes.size(), counts.length), claim);
@@ -474,6 +487,7 @@ public final class Executor {
 							claim);
 				}
 				dialect.commit(connection);
+				run.tablesPending = false;
 			}
 			catch (SQLException | RuntimeException | Error ex) {
 				rollbackQuietly(connection, dialect, ex);
@@ -492,6 +506,16 @@ public final class Executor {
 				lost.initCause(ex.getCause());
 				notifyFailed(step, start, lost);
 				throw lost;
+			}
+			if (tables != null && tables.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				// the tables could not be created: nothing ran, and there is nowhere to
+				// record it
+				MigrationDatabaseException refused = new MigrationDatabaseException(
+						"Could not create " + store.versionTableName() + " and its history table: "
+								+ DatabaseMessages.sentence(cause.getMessage()) + " Nothing was run.",
+						cause);
+				notifyFailed(step, start, refused);
+				throw refused;
 			}
 			if (writes != null && writes.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
 				throw failed(run, step, revision, start, notRecorded(step, store, transactional, rows, cause));
@@ -602,15 +626,21 @@ public final class Executor {
 	}
 
 	/**
-	 * Runs the body, with the lock's guard first and the step's own statements last when
-	 * given; returns the update counts of a batched SQL body, else {@code null}.
+	 * Runs the body, with the tables to create and the lock's guard first and the step's
+	 * own statements last when given; returns the update counts of a batched SQL body,
+	 * else {@code null}.
 	 */
 	private int[] runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
-			boolean foreignKeysSuspended, String guard, List<String> writes) {
+			boolean foreignKeysSuspended, List<String> tables, String guard, List<String> writes) {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = sql.statements(dialect.syntax());
-			if (guard != null || writes != null) {
-				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 4);
+			if (tables != null || guard != null || writes != null) {
+				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 8);
+				if (tables != null) {
+					for (String ddl : tables) {
+						guarded.add(new SqlStatement(ddl, 0));
+					}
+				}
 				if (guard != null) {
 					guarded.add(new SqlStatement(guard, 0));
 				}
@@ -707,8 +737,13 @@ public final class Executor {
 	private MigrationException failed(Steps run, Step step, Revision revision, long start, MigrationException failure) {
 		try {
 			run.dialect.begin(run.connection);
+			if (run.tablesPending) {
+				// the failed step took the tables with it
+				run.store.createTablesInTransaction(run.connection);
+			}
 			run.store.record(run.connection, record(step, revision, run.actor, start, false));
 			run.dialect.commit(run.connection);
+			run.tablesPending = false;
 		}
 		catch (SQLException | RuntimeException ex) {
 			rollbackQuietly(run.connection, run.dialect, ex);
@@ -833,6 +868,9 @@ public final class Executor {
 		 * open among them.
 		 */
 		long lastHistoryId;
+
+		/** Whether the tables are still to be created, by the next step's transaction. */
+		boolean tablesPending;
 
 		Steps(Connection connection, Dialect dialect, VersionStore store, MigrationLock lock, String actor,
 				long lastHistoryId) {

@@ -329,28 +329,48 @@ public final class VersionStore {
 	 */
 	public void createTables(Connection connection) throws SQLException {
 		this.dialect.begin(connection);
-		try (Statement statement = connection.createStatement()) {
-			for (String ddl : this.dialect.createTables(this.schema, this.versionTableName, this.historyTableName)) {
-				statement.addBatch(ddl);
-			}
-			statement.executeBatch();
+		try {
+			createTablesInTransaction(connection);
 			this.dialect.commit(connection);
 		}
 		catch (SQLException | RuntimeException ex) {
-			// the database's own error, as a statement run alone reports it
-			Exception failure = (ex instanceof BatchUpdateException batch && batch.getNextException() != null)
-					? batch.getNextException() : ex;
 			try {
 				this.dialect.rollback(connection);
 			}
 			catch (SQLException rollback) {
-				failure.addSuppressed(rollback);
+				ex.addSuppressed(rollback);
 			}
-			if (failure instanceof SQLException sql) {
-				throw sql;
-			}
-			throw (RuntimeException) failure;
+			throw ex;
 		}
+	}
+
+	/** As {@link #createTables}, in the transaction the caller opened. */
+	void createTablesInTransaction(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (String ddl : createTablesSql()) {
+				statement.addBatch(ddl);
+			}
+			statement.executeBatch();
+		}
+		catch (BatchUpdateException ex) {
+			// the database's own error, as a statement run alone reports it
+			throw (ex.getNextException() != null) ? ex.getNextException() : ex;
+		}
+	}
+
+	/** The statements that create the tables that do not exist yet. */
+	public List<String> createTablesSql() {
+		return this.dialect.createTables(this.schema, this.versionTableName, this.historyTableName);
+	}
+
+	/**
+	 * Whether neither table exists, asked without failing; {@code false} where the
+	 * database cannot say so.
+	 */
+	public boolean neitherTableExists(Connection connection) throws SQLException {
+		boolean[] exist = this.dialect.existingTables(connection, this.schema,
+				List.of(this.versionTableName, this.historyTableName));
+		return exist != null && !exist[0] && !exist[1];
 	}
 
 	/**
