@@ -1,13 +1,11 @@
 package dev.migration;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -35,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * step. A fleet of a thousand schemas pays each round trip twenty thousand times.
  */
 class PostgresStepRoundTripTests {
+
+	private static final Set<String> WAITING = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+			"executeBatch", "executeLargeBatch", "commit", "rollback");
 
 	@TempDir
 	Path revisions;
@@ -58,7 +58,7 @@ class PostgresStepRoundTripTests {
 	void aFreshDatabaseGetsItsTablesInTheFirstStepsTransactionOneCommitPerStep() throws Exception {
 		writeRevisions(3);
 		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
-			.dataSource(new CountingDataSource(this.database))
+			.dataSource(countingDataSource(this.database))
 			.locations("filesystem:" + this.revisions)
 			.build());
 		this.commits.set(0);
@@ -157,7 +157,7 @@ class PostgresStepRoundTripTests {
 
 	private int upgradeCountingRoundTrips(PostgresDatabase fresh, String target) {
 		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
-			.dataSource(new CountingDataSource(fresh))
+			.dataSource(countingDataSource(fresh))
 			.locations("filesystem:" + this.revisions)
 			.build());
 		this.roundTrips.set(0);
@@ -167,7 +167,7 @@ class PostgresStepRoundTripTests {
 
 	private Migrations migrations(String schema) {
 		return Migrations.create(MigrationConfiguration.builder()
-			.dataSource(new CountingDataSource(this.database))
+			.dataSource(countingDataSource(this.database))
 			.schema(schema)
 			.locations("filesystem:" + this.revisions)
 			.build());
@@ -187,82 +187,33 @@ class PostgresStepRoundTripTests {
 				+ "\n-- message: t_" + number + "\n\n-- upgrade\n" + upgrade + "\n\n-- downgrade\nSELECT 1;\n");
 	}
 
-	/** Connections to the test database that count every request the client waits for. */
-	private final class CountingDataSource implements DataSource {
+	/**
+	 * Connections to {@code target} that count every request the client waits for, and
+	 * the commits among them.
+	 */
+	private DataSource countingDataSource(PostgresDatabase target) {
+		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+				(proxy, method, arguments) -> method.getName().equals("getConnection")
+						? counting(Connection.class, target.connect()) : null);
+	}
 
-		private static final Set<String> WAITING = Set.of("execute", "executeQuery", "executeUpdate",
-				"executeLargeUpdate", "executeBatch", "executeLargeBatch", "commit", "rollback");
-
-		private final PostgresDatabase target;
-
-		CountingDataSource(PostgresDatabase target) {
-			this.target = target;
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			Connection connection = DriverManager.getConnection(this.target.url(), this.target.user(),
-					this.target.password());
-			return counting(Connection.class, connection);
-		}
-
-		private <T> T counting(Class<T> type, Object target) {
-			return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), target.getClass().getInterfaces(),
-					(proxy, method, arguments) -> {
-						if (WAITING.contains(method.getName())) {
-							PostgresStepRoundTripTests.this.roundTrips.incrementAndGet();
-						}
-						if (method.getName().equals("commit")) {
-							PostgresStepRoundTripTests.this.commits.incrementAndGet();
-						}
-						try {
-							Object result = method.invoke(target, arguments);
-							return (result instanceof Statement) ? counting(Statement.class, result) : result;
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					}));
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> iface) throws SQLException {
-			throw new SQLException("Not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> iface) {
-			return false;
-		}
-
+	private <T> T counting(Class<T> type, Object target) {
+		return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), target.getClass().getInterfaces(),
+				(proxy, method, arguments) -> {
+					if (WAITING.contains(method.getName())) {
+						this.roundTrips.incrementAndGet();
+					}
+					if (method.getName().equals("commit")) {
+						this.commits.incrementAndGet();
+					}
+					try {
+						Object result = method.invoke(target, arguments);
+						return (result instanceof Statement) ? counting(Statement.class, result) : result;
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				}));
 	}
 
 }
