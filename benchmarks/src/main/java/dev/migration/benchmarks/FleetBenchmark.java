@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,14 +24,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Schema per tenant at scale: S tenant schemas x R revisions on one embedded PostgreSQL
  * (fsync and synchronous_commit on), upgraded by our {@code Fleet} and by raw JDBC doing
  * the same work on a pool of the same size, at each parallelism; then S/4 against S
- * schemas at one parallelism, to show memory flat in the number of schemas. Each figure
- * is one fresh JVM ({@link FleetMain}) on a fresh database; the tools alternate, raw JDBC
- * first in odd rounds. Writes between the {@code results:start fleet} /
- * {@code results:end fleet} markers of the page.
+ * schemas at one parallelism, to show memory flat in the number of schemas. Each run is
+ * one fresh JVM ({@link FleetMain}) on a fresh database. This machine's disk makes single
+ * runs scatter by a factor of two or more, so each parallelism runs paired rounds: raw
+ * JDBC and ours back to back (the order alternating), the ratio being the median of the
+ * rounds' ratios, each shown. {@code --counts} adds the server's own counts per schema
+ * ({@link FleetCounters}), which do not depend on the machine's load. Writes between the
+ * {@code results:start fleet} / {@code results:end fleet} markers of the page.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.migration.benchmarks.FleetBenchmark --out docs/benchmarks.md \
- *     [--schemas 1000] [--revisions 20] [--parallelism 1,2,4,8] [--runs 1]
+ *     [--schemas 1000] [--revisions 20] [--parallelism 1,2,4,8] [--runs 3] [--counts]
  * </pre>
  */
 public final class FleetBenchmark {
@@ -42,6 +47,14 @@ public final class FleetBenchmark {
 
 	private int databases;
 
+	/**
+	 * Whether each run reports the server's counts per schema (see
+	 * {@link FleetCounters}).
+	 */
+	private boolean counts;
+
+	private final List<String> countLines = new ArrayList<>();
+
 	private FleetBenchmark(Path work) {
 		this.work = work;
 	}
@@ -50,18 +63,29 @@ public final class FleetBenchmark {
 		List<String> list = Arrays.asList(arguments);
 		int schemas = Integer.parseInt(option(list, "--schemas", "1000"));
 		int revisions = Integer.parseInt(option(list, "--revisions", "20"));
-		int runs = Integer.parseInt(option(list, "--runs", "1"));
+		int runs = Integer.parseInt(option(list, "--runs", "3"));
 		List<Integer> parallelisms = Stream.of(option(list, "--parallelism", "1,2,4,8").split(","))
 			.map(Integer::parseInt)
 			.toList();
 		Path out = Path.of(option(list, "--out", "docs/benchmarks.md"));
 		FleetBenchmark benchmark = new FleetBenchmark(Files.createTempDirectory("fleet-benchmark"));
+		benchmark.counts = list.contains("--counts");
 		try {
-			benchmark.postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("fsync", "on")
-				.setServerConfig("max_connections", "100")
-				.start();
+				.setServerConfig("max_connections", "100");
+			if (benchmark.counts) {
+				server.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+					.setServerConfig("pg_stat_statements.track_utility", "on");
+			}
+			benchmark.postgres = server.start();
+			if (benchmark.counts) {
+				try (Connection connection = benchmark.postgres.getPostgresDatabase().getConnection();
+						Statement statement = connection.createStatement()) {
+					statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+				}
+			}
 			Instant started = Instant.now();
 			String loadBefore = Benchmark.loadAverage();
 			Path workload = Workload.write(benchmark.work.resolve("workload"), revisions);
@@ -77,18 +101,20 @@ public final class FleetBenchmark {
 				if (parallelism == memoryParallelism) {
 					memoryFull = row.memoryLine(schemas);
 				}
-				write(out, started, loadBefore, String.join(" ", arguments), schemas, revisions, rows, memory);
+				write(out, started, loadBefore, String.join(" ", arguments), schemas, revisions, runs, rows, memory,
+						benchmark.countLines);
 			}
 			int quarter = Math.max(1, schemas / 4);
 			Sample raw = benchmark.run(Tool.RAW_JDBC, quarter, revisions, memoryParallelism, workload);
 			Sample ours = benchmark.run(Tool.OURS, quarter, revisions, memoryParallelism, workload);
 			memory.add(new Row(memoryParallelism, raw.millis(), ours.millis(), ours.millis() / raw.millis(),
-					raw.rssKb(), ours.rssKb())
+					List.of(ours.millis() / raw.millis()), raw.rssKb(), ours.rssKb())
 				.memoryLine(quarter));
 			if (memoryFull != null) {
 				memory.add(memoryFull);
 			}
-			write(out, started, loadBefore, String.join(" ", arguments), schemas, revisions, rows, memory);
+			write(out, started, loadBefore, String.join(" ", arguments), schemas, revisions, runs, rows, memory,
+					benchmark.countLines);
 		}
 		finally {
 			benchmark.close();
@@ -122,16 +148,25 @@ public final class FleetBenchmark {
 			ratios.add(oursMillis / rawMillis);
 		}
 		return new Row(parallelism, Benchmark.Series.median(raw), Benchmark.Series.median(ours),
-				Benchmark.Series.median(ratios), rawRss, oursRss);
+				Benchmark.Series.median(ratios), ratios, rawRss, oursRss);
 	}
 
-	/** One parallelism's medians and peaks. */
-	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, long rawRss, long oursRss) {
+	/**
+	 * One parallelism: the medians of the rounds' times, the median of the rounds' ratios
+	 * (each round runs both tools back to back, so a ratio compares runs under the same
+	 * load), every round's ratio, and the peaks.
+	 */
+	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, List<Double> ratios,
+			long rawRss, long oursRss) {
 
 		String line() {
+			List<String> rounds = new ArrayList<>();
+			for (double each : this.ratios) {
+				rounds.add(String.format(Locale.ROOT, "%.2f", each));
+			}
 			return "| " + this.parallelism + " | " + seconds(this.rawMillis) + " | " + seconds(this.oursMillis) + " | "
-					+ String.format(Locale.ROOT, "%.2fx", this.ratio) + " | " + megabytes(this.rawRss) + " | "
-					+ megabytes(this.oursRss) + " |";
+					+ String.format(Locale.ROOT, "%.2fx", this.ratio) + " | " + String.join(", ", rounds) + " | "
+					+ megabytes(this.rawRss) + " | " + megabytes(this.oursRss) + " |";
 		}
 
 		String memoryLine(int schemas) {
@@ -158,7 +193,15 @@ public final class FleetBenchmark {
 				statement.execute("CREATE SCHEMA " + String.format("tenant_%05d", tenant));
 			}
 		}
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			// every run starts just after a checkpoint, so none pays more full-page
+			// images
+			// than the other
+			statement.execute("CHECKPOINT");
+		}
 		progress(tool.title() + ", " + schemas + " schemas, parallelism " + parallelism);
+		FleetCounters before = this.counts ? countersBefore(name) : null;
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), FleetMain.class.getName(), tool.name(),
@@ -185,23 +228,75 @@ public final class FleetBenchmark {
 		}
 		try (Connection connection = target.connect();
 				Statement statement = connection.createStatement();
-				java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename "
+				ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename "
 						+ "LIKE 't\\_%' AND schemaname LIKE 'tenant\\_%'")) {
 			count.next();
 			if (count.getInt(1) != schemas * revisions) {
 				throw new IllegalStateException(tool + " left " + count.getInt(1) + " tables in the tenant schemas");
 			}
 		}
+		if (before != null) {
+			countersAfter(tool, name, target, before, schemas, parallelism);
+			output.lines().filter((candidate) -> candidate.startsWith("THREADS ")).forEach((threads) -> {
+				progress("  client CPU ms by thread: " + threads.substring("THREADS ".length()));
+				this.countLines.add("  client CPU ms by thread: " + threads.substring("THREADS ".length()));
+			});
+		}
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE " + name);
 		}
-		progress("  " + seconds(sample.millis()) + ", peak RSS " + megabytes(sample.rssKb()));
+		progress("  " + seconds(sample.millis()) + ", peak RSS " + megabytes(sample.rssKb()) + ", client CPU "
+				+ ((fields.length > 4) ? fields[4].substring("cpuMs=".length()) + " ms" : "?"));
 		return sample;
 	}
 
+	private FleetCounters countersBefore(String database) throws Exception {
+		try (Connection server = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = server.createStatement()) {
+			statement.execute("SELECT pg_stat_statements_reset()");
+			return FleetCounters.read(server, database);
+		}
+	}
+
+	/**
+	 * The run's counts, once its backends have ended (a backend reports its statistics as
+	 * it ends).
+	 */
+	private void countersAfter(Tool tool, String database, Target target, FleetCounters before, int schemas,
+			int parallelism) throws Exception {
+		List<String> lines = new ArrayList<>();
+		lines.add(tool.title() + ", " + schemas + " schemas, parallelism " + parallelism + ", per schema:");
+		try (Connection connection = target.connect()) {
+			lines.add("  " + FleetCounters.relations(connection, schemas));
+		}
+		try (Connection server = this.postgres.getPostgresDatabase().getConnection()) {
+			awaitBackendsEnded(server, database);
+			lines.add("  " + FleetCounters.read(server, database).perSchema(before, schemas));
+			lines.addAll(FleetCounters.statements(server, schemas, 25));
+		}
+		lines.forEach(FleetBenchmark::progress);
+		this.countLines.addAll(lines);
+	}
+
+	private static void awaitBackendsEnded(Connection server, String database) throws Exception {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			try (PreparedStatement statement = server
+				.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+				statement.setString(1, database);
+				try (ResultSet result = statement.executeQuery()) {
+					result.next();
+					if (result.getInt(1) == 0) {
+						return;
+					}
+				}
+			}
+			TimeUnit.MILLISECONDS.sleep(50);
+		}
+	}
+
 	private static void write(Path out, Instant started, String loadBefore, String arguments, int schemas,
-			int revisions, List<String> rows, List<String> memory) throws IOException {
+			int revisions, int runs, List<String> rows, List<String> memory, List<String> counts) throws IOException {
 		List<String> lines = new ArrayList<>();
 		lines.add(Benchmark.resultsStart(SECTION));
 		lines.add("");
@@ -212,8 +307,12 @@ public final class FleetBenchmark {
 		lines.add(String.format(Locale.ROOT, "%,d", schemas) + " tenant schemas x " + revisions
 				+ " revisions on one PostgreSQL 17 (embedded, fsync on, synchronous_commit on):");
 		lines.add("");
-		lines.add("| parallelism | raw JDBC | ours | ours / raw | raw peak RSS | ours peak RSS |");
-		lines.add("| ---: | ---: | ---: | ---: | ---: | ---: |");
+		lines.add("Each parallelism runs " + runs + " paired rounds (raw JDBC and ours back to back, the order "
+				+ "alternating); times are the medians, the ratio is the median of the rounds' ratios, and every "
+				+ "round's ratio is shown.");
+		lines.add("");
+		lines.add("| parallelism | raw JDBC | ours | ours / raw | ratio per round | raw peak RSS | ours peak RSS |");
+		lines.add("| ---: | ---: | ---: | ---: | --- | ---: | ---: |");
 		lines.addAll(rows);
 		lines.add("");
 		lines.add("Memory against the number of schemas (same revisions):");
@@ -221,6 +320,14 @@ public final class FleetBenchmark {
 		lines.add("| schemas | parallelism | raw JDBC | ours | raw peak RSS | ours peak RSS |");
 		lines.add("| ---: | ---: | ---: | ---: | ---: | ---: |");
 		lines.addAll(memory);
+		if (!counts.isEmpty()) {
+			lines.add("");
+			lines.add("Server counts per schema (`--counts`):");
+			lines.add("");
+			lines.add("```");
+			lines.addAll(counts);
+			lines.add("```");
+		}
 		lines.add("");
 		lines.add(Benchmark.resultsEnd(SECTION));
 		String page = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";

@@ -19,8 +19,8 @@ import dev.migration.FleetTarget;
  * One measured fleet run in a fresh JVM:
  * {@code FleetMain TOOL PARALLELISM workloadDir kind url user password} upgrades every
  * {@code tenant_%} schema of the database to head. Prints
- * {@code RESULT millis=M rssKb=K result=R} with R the number of revisions applied over
- * all schemas.
+ * {@code RESULT millis=M rssKb=K result=R cpuMs=C} with C its CPU time and R the number
+ * of revisions applied over all schemas.
  */
 public final class FleetMain {
 

@@ -150,6 +150,15 @@ public interface Dialect {
 	/** A boolean as a SQL literal. */
 	String booleanLiteral(boolean value);
 
+	/**
+	 * An interval expression: the time the server has spent since the transaction began,
+	 * so that a step's history row can go in the step's own batch; {@code null} where
+	 * there is none.
+	 */
+	default String elapsedInTransaction() {
+		return null;
+	}
+
 	default String quote(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}

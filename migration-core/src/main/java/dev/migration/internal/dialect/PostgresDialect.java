@@ -216,6 +216,14 @@ public final class PostgresDialect implements Dialect {
 		return "TIMESTAMP WITH TIME ZONE '" + DateTimeFormatter.ISO_INSTANT.format(instant) + "'";
 	}
 
+	/**
+	 * {@code now()} is when the transaction began, {@code clock_timestamp()} the moment.
+	 */
+	@Override
+	public String elapsedInTransaction() {
+		return "(clock_timestamp() - now())";
+	}
+
 	@Override
 	public String booleanLiteral(boolean value) {
 		return value ? "TRUE" : "FALSE";

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,10 +110,16 @@ public final class Executor {
 				return new MigrationResult(plan, state.rows());
 			}
 			try (MigrationLock lock = lock(connection, dialect, store)) {
-				if (!state.tablesExist()) {
+				// a fresh database gets its tables in its first step's transaction where
+				// that
+				// step is a batch: no commit (and WAL flush) of their own
+				boolean tablesPending = !state.tablesExist() && dialect.batchesStatements()
+						&& store.neitherTableExists(connection);
+				if (!state.tablesExist() && !tablesPending) {
 					store.createTables(connection);
 				}
-				Recheck found = store.recheck(connection, 0);
+				// under the lock, no other process creates them
+				Recheck found = tablesPending ? new Recheck(List.of(), false, 0) : store.recheck(connection, 0);
 				if (!sameRows(found.rows(), state.rows())) {
 					check(store.read(connection), command);
 					plan = planner.apply(found.rows());
@@ -140,6 +147,7 @@ public final class Executor {
 				}
 				Steps run = new Steps(connection, dialect, store, lock,
 						(appliedBy != null) ? appliedBy : databaseUser(connection), found.lastHistoryId());
+				run.tablesPending = tablesPending;
 				return execute(run, plan, planner, command, rows);
 			}
 		});
@@ -412,9 +420,17 @@ public final class Executor {
 		long start = System.nanoTime();
 		long claim = 0;
 		boolean foreignKeysOff = false;
+		// the step's version and history statements when they go in its batch
+		List<String> writes = null;
 		// a batched SQL step checks the lock as its batch's first statement
 		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements())
 				? store.lockGuard(run.lock) : null;
+		if (run.tablesPending && guard == null) {
+			store.createTables(connection);
+			run.tablesPending = false;
+		}
+		// the tables go first in the step's batch, while none of its steps has committed
+		List<String> tables = run.tablesPending ? store.createTablesSql() : null;
 		try {
 			if (!transactional) {
 				dialect.begin(connection);
@@ -438,7 +454,7 @@ public final class Executor {
 					throw ex;
 				}
 				announce(step);
-				runBody(connection, dialect, body, false, false, null);
+				runBody(connection, dialect, body, false, false, null, null, null);
 			}
 			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
@@ -459,13 +475,27 @@ public final class Executor {
 					// announced only now: a step refused by the re-read above never
 					// started
 					announce(step);
-					runBody(connection, dialect, body, true, foreignKeysOff, guard);
+					// a guarded batch takes the step's rows along: one round trip less
+					// per
+					// step
+					writes = (guard != null && !foreignKeysOff)
+							? store.writeSql(step.versionChange(), record(step, revision, run.actor, start, true))
+							: null;
+					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, tables, guard, writes);
+					if (writes != null) {
+						store.checkCounts(step.versionChange(),
+								Arrays.copyOfRange(counts, counts.length - writes.size(), counts.length), claim);
+					}
 				}
 				if (foreignKeysOff) {
 					checkForeignKeys(connection, dialect);
 				}
-				store.write(connection, step.versionChange(), record(step, revision, run.actor, start, true), claim);
+				if (writes == null) {
+					store.write(connection, step.versionChange(), record(step, revision, run.actor, start, true),
+							claim);
+				}
 				dialect.commit(connection);
+				run.tablesPending = false;
 			}
 			catch (SQLException | RuntimeException | Error ex) {
 				rollbackQuietly(connection, dialect, ex);
@@ -484,6 +514,19 @@ public final class Executor {
 				lost.initCause(ex.getCause());
 				notifyFailed(step, start, lost);
 				throw lost;
+			}
+			if (tables != null && tables.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				// the tables could not be created: nothing ran, and there is nowhere to
+				// record it
+				MigrationDatabaseException refused = new MigrationDatabaseException(
+						"Could not create " + store.versionTableName() + " and its history table: "
+								+ DatabaseMessages.sentence(cause.getMessage()) + " Nothing was run.",
+						cause);
+				notifyFailed(step, start, refused);
+				throw refused;
+			}
+			if (writes != null && writes.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				throw failed(run, step, revision, start, notRecorded(step, store, transactional, rows, cause));
 			}
 			throw failed(run, step, revision, start, revisionFailed(step, revision, transactional, rows, ex));
 		}
@@ -505,14 +548,7 @@ public final class Executor {
 				rollbackQuietly(connection, dialect, ex);
 				throw lockTimeout(ex, rows, transactional);
 			}
-			throw failed(run, step, revision, start,
-					new MigrationDatabaseException(
-							"Could not record " + step.direction().word() + " of " + step.revision() + " in "
-									+ store.versionTableName() + ": " + DatabaseMessages.sentence(ex.getMessage())
-									+ (transactional ? " The step was rolled back; the database is still at "
-											: " None of its statements ran; the database is still at ")
-									+ Ids.position(rows) + ".",
-							ex));
+			throw failed(run, step, revision, start, notRecorded(step, store, transactional, rows, ex));
 		}
 		finally {
 			if (foreignKeysOff) {
@@ -524,6 +560,17 @@ public final class Executor {
 			listener.stepSucceeded(step, duration);
 		}
 		return null;
+	}
+
+	private static MigrationDatabaseException notRecorded(Step step, VersionStore store, boolean transactional,
+			List<String> rows, SQLException cause) {
+		return new MigrationDatabaseException(
+				"Could not record " + step.direction().word() + " of " + step.revision() + " in "
+						+ store.versionTableName() + ": " + DatabaseMessages.sentence(cause.getMessage())
+						+ (transactional ? " The step was rolled back; the database is still at "
+								: " None of its statements ran; the database is still at ")
+						+ Ids.position(rows) + ".",
+				cause);
 	}
 
 	/**
@@ -586,22 +633,37 @@ public final class Executor {
 		}
 	}
 
-	private void runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
-			boolean foreignKeysSuspended, String guard) {
+	/**
+	 * Runs the body, with the tables to create and the lock's guard first and the step's
+	 * own statements last when given; returns the update counts of a batched SQL body,
+	 * else {@code null}.
+	 */
+	private int[] runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
+			boolean foreignKeysSuspended, List<String> tables, String guard, List<String> writes) {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = sql.statements(dialect.syntax());
-			if (guard != null) {
-				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 1);
-				guarded.add(new SqlStatement(guard, 0));
+			if (tables != null || guard != null || writes != null) {
+				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 8);
+				if (tables != null) {
+					for (String ddl : tables) {
+						guarded.add(new SqlStatement(ddl, 0));
+					}
+				}
+				if (guard != null) {
+					guarded.add(new SqlStatement(guard, 0));
+				}
 				guarded.addAll(statements);
+				if (writes != null) {
+					for (String write : writes) {
+						guarded.add(new SqlStatement(write, 0));
+					}
+				}
 				statements = guarded;
 			}
 			if (inTransaction && dialect.batchesStatements()) {
-				StatementRunner.runBatched(connection, statements);
+				return StatementRunner.runBatched(connection, statements);
 			}
-			else {
-				StatementRunner.runEach(connection, statements);
-			}
+			StatementRunner.runEach(connection, statements);
 		}
 		else if (body instanceof JavaBody java) {
 			JavaRevision revision = java.revision();
@@ -621,6 +683,7 @@ public final class Executor {
 				throw new StatementFailedException("", 0, new SQLException(ex.toString(), ex));
 			}
 		}
+		return null;
 	}
 
 	private RevisionFailedException revisionFailed(Step step, Revision revision, boolean transactional,
@@ -682,8 +745,13 @@ public final class Executor {
 	private MigrationException failed(Steps run, Step step, Revision revision, long start, MigrationException failure) {
 		try {
 			run.dialect.begin(run.connection);
+			if (run.tablesPending) {
+				// the failed step took the tables with it
+				run.store.createTablesInTransaction(run.connection);
+			}
 			run.store.record(run.connection, record(step, revision, run.actor, start, false));
 			run.dialect.commit(run.connection);
+			run.tablesPending = false;
 		}
 		catch (SQLException | RuntimeException ex) {
 			rollbackQuietly(run.connection, run.dialect, ex);
@@ -808,6 +876,9 @@ public final class Executor {
 		 * open among them.
 		 */
 		long lastHistoryId;
+
+		/** Whether the tables are still to be created, by the next step's transaction. */
+		boolean tablesPending;
 
 		Steps(Connection connection, Dialect dialect, VersionStore store, MigrationLock lock, String actor,
 				long lastHistoryId) {

@@ -57,18 +57,21 @@ final class StatementRunner {
 	 * Runs the statements in order, consecutive ones that return no rows as one batch.
 	 * Only inside a transaction: a batch outside one would run as one implicit
 	 * transaction, which some statements refuse ({@code CREATE INDEX CONCURRENTLY}).
+	 * Returns each statement's update count (-1 for one that returned rows).
 	 */
-	static void runBatched(Connection connection, List<SqlStatement> statements) {
+	static int[] runBatched(Connection connection, List<SqlStatement> statements) {
+		int[] counts = new int[statements.size()];
 		try (Statement statement = connection.createStatement()) {
 			int batchStart = 0;
 			for (int index = 0; index < statements.size(); index++) {
 				if (!returnsNoRows(statements.get(index).sql())) {
-					runBatch(statement, statements.subList(batchStart, index));
-					runAlone(statement, statements.get(index));
+					runBatch(statement, statements.subList(batchStart, index), counts, batchStart);
+					counts[index] = runAlone(statement, statements.get(index));
 					batchStart = index + 1;
 				}
 			}
-			runBatch(statement, statements.subList(batchStart, statements.size()));
+			runBatch(statement, statements.subList(batchStart, statements.size()), counts, batchStart);
+			return counts;
 		}
 		catch (SQLException ex) {
 			throw new StatementFailedException("", 0, ex);
@@ -84,19 +87,25 @@ final class StatementRunner {
 		return ROWLESS_COMMANDS.contains(command) && !(DML_COMMANDS.contains(command) && RETURNING.matcher(sql).find());
 	}
 
-	private static void runAlone(Statement statement, SqlStatement each) {
+	private static int runAlone(Statement statement, SqlStatement each) {
 		try {
 			statement.execute(each.sql());
+			return statement.getUpdateCount();
 		}
 		catch (SQLException ex) {
 			throw new StatementFailedException(each.sql(), each.line(), ex);
 		}
 	}
 
-	private static void runBatch(Statement statement, List<SqlStatement> batch) throws SQLException {
+	/**
+	 * Runs the statements as one batch; their update counts go to {@code counts} from
+	 * {@code at}.
+	 */
+	private static void runBatch(Statement statement, List<SqlStatement> batch, int[] counts, int at)
+			throws SQLException {
 		if (batch.size() < 2) {
-			for (SqlStatement each : batch) {
-				runAlone(statement, each);
+			for (int index = 0; index < batch.size(); index++) {
+				counts[at + index] = runAlone(statement, batch.get(index));
 			}
 			return;
 		}
@@ -111,7 +120,8 @@ final class StatementRunner {
 			}
 		}
 		try {
-			statement.executeBatch();
+			int[] done = statement.executeBatch();
+			System.arraycopy(done, 0, counts, at, done.length);
 		}
 		catch (SQLException ex) {
 			// the database's own error, as a statement run alone reports it

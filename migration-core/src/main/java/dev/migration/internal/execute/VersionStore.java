@@ -341,28 +341,43 @@ public final class VersionStore {
 	 */
 	public void createTables(Connection connection) throws SQLException {
 		this.dialect.begin(connection);
+		try {
+			createTablesInTransaction(connection);
+			this.dialect.commit(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				this.dialect.rollback(connection);
+			}
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
+			}
+			throw ex;
+		}
+	}
+
+	/** As {@link #createTables}, in the transaction the caller opened. */
+	void createTablesInTransaction(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (String ddl : createTablesSql()) {
 				statement.addBatch(ddl);
 			}
 			statement.executeBatch();
-			this.dialect.commit(connection);
 		}
-		catch (SQLException | RuntimeException ex) {
+		catch (BatchUpdateException ex) {
 			// the database's own error, as a statement run alone reports it
-			Exception failure = (ex instanceof BatchUpdateException batch && batch.getNextException() != null)
-					? batch.getNextException() : ex;
-			try {
-				this.dialect.rollback(connection);
-			}
-			catch (SQLException rollback) {
-				failure.addSuppressed(rollback);
-			}
-			if (failure instanceof SQLException sql) {
-				throw sql;
-			}
-			throw (RuntimeException) failure;
+			throw (ex.getNextException() != null) ? ex.getNextException() : ex;
 		}
+	}
+
+	/**
+	 * Whether neither table exists, asked without failing; {@code false} where the
+	 * database cannot say so.
+	 */
+	public boolean neitherTableExists(Connection connection) throws SQLException {
+		boolean[] exist = this.dialect.existingTables(connection, this.schema,
+				List.of(this.versionTableName, this.historyTableName));
+		return exist != null && !exist[0] && !exist[1];
 	}
 
 	/**
@@ -389,6 +404,32 @@ public final class VersionStore {
 			}
 			counts = statement.executeBatch();
 		}
+		checkCounts(change, counts, claim);
+	}
+
+	/**
+	 * The statements that write a step's version change and its history row, to go in the
+	 * step's own batch after its statements: the row's time and duration are
+	 * {@code sent}'s (the client's when it sent the batch) plus what the server spent on
+	 * the transaction until the row. {@code null} where the database cannot say that.
+	 */
+	public List<String> writeSql(VersionChange change, HistoryRecord sent) {
+		String elapsed = this.dialect.elapsedInTransaction();
+		if (elapsed == null) {
+			return null;
+		}
+		List<String> sql = applySql(change);
+		sql.add(recordSql(sent, this.dialect.timestampLiteral(sent.appliedAt()) + " + " + elapsed,
+				"CAST(" + sent.durationMs() + " + EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)"));
+		return sql;
+	}
+
+	/**
+	 * Fails unless every delete and update of the change hit exactly one row and a claim
+	 * was completed, from the update counts of {@link #applySql} and the history
+	 * statement, in order.
+	 */
+	public void checkCounts(VersionChange change, int[] counts, long claim) {
 		int index = 0;
 		for (String delete : change.deletes()) {
 			expectOne(counts[index++], "delete row " + delete);
@@ -462,13 +503,18 @@ public final class VersionStore {
 
 	/** The history row as a SQL literal statement, for offline scripts. */
 	public String recordSql(HistoryRecord record) {
+		return recordSql(record, this.dialect.timestampLiteral(record.appliedAt()),
+				String.valueOf(record.durationMs()));
+	}
+
+	private String recordSql(HistoryRecord record, String appliedAt, String durationMs) {
 		return "INSERT INTO " + this.historyTable + " (revision, direction, down_revisions, message, checksum, "
 				+ "applied_at, applied_by, duration_ms, success) VALUES (" + this.dialect.literal(record.revision())
 				+ ", " + this.dialect.literal(record.direction().word()) + ", "
 				+ this.dialect.literal(String.join(",", record.downRevisions())) + ", "
 				+ this.dialect.literal(record.message()) + ", " + this.dialect.literal(record.checksum()) + ", "
-				+ this.dialect.timestampLiteral(record.appliedAt()) + ", " + this.dialect.literal(record.appliedBy())
-				+ ", " + record.durationMs() + ", " + this.dialect.booleanLiteral(record.success()) + ")";
+				+ appliedAt + ", " + this.dialect.literal(record.appliedBy()) + ", " + durationMs + ", "
+				+ this.dialect.booleanLiteral(record.success()) + ")";
 	}
 
 	/** The latest history rows, newest first. */

@@ -1,0 +1,219 @@
+package dev.migration;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import dev.migration.support.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a SQL step costs on PostgreSQL, counted on a real server: its statements, its
+ * version row and its history row go in one round trip, then the commit; nothing else per
+ * step. A fleet of a thousand schemas pays each round trip twenty thousand times.
+ */
+class PostgresStepRoundTripTests {
+
+	private static final Set<String> WAITING = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+			"executeBatch", "executeLargeBatch", "commit", "rollback");
+
+	@TempDir
+	Path revisions;
+
+	private final PostgresDatabase database = PostgresDatabase.create();
+
+	private final AtomicInteger roundTrips = new AtomicInteger();
+
+	private final AtomicInteger commits = new AtomicInteger();
+
+	@Test
+	void aSqlStepIsOneRoundTripForItsStatementsAndRowsAndOneForItsCommit() throws Exception {
+		writeRevisions(20);
+		int ten = upgradeCountingRoundTrips(PostgresDatabase.create(), "r0000000010");
+		int twenty = upgradeCountingRoundTrips(PostgresDatabase.create(), "heads");
+		// the same fixed cost per command (lock, reads, tables); ten steps more
+		assertThat(twenty - ten).isEqualTo(10 * 2);
+	}
+
+	@Test
+	void aFreshDatabaseGetsItsTablesInTheFirstStepsTransactionOneCommitPerStep() throws Exception {
+		writeRevisions(3);
+		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+			.dataSource(countingDataSource(this.database))
+			.locations("filesystem:" + this.revisions)
+			.build());
+		this.commits.set(0);
+		migrations.upgrade("heads");
+		// each commit waits for a WAL flush: none of its own for the two tables
+		assertThat(this.commits.get()).isEqualTo(3);
+		assertThat(historyOf("public")).containsExactly("r0000000001 true", "r0000000002 true", "r0000000003 true");
+	}
+
+	@Test
+	void aFirstStepThatFailsStillLeavesItsFailureInTheHistory() throws Exception {
+		writeRevision(1, "CREATE TABLE t_1 (id INT);\nCREATE TABLE t_1 (id INT);");
+		Migrations migrations = migrations("public");
+		assertThatExceptionOfType(RevisionFailedException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("already exists")
+			.withMessageContaining("the database is still at base");
+		assertThat(migrations.current()).isEmpty();
+		assertThat(tableExists("public", "t_1")).isFalse();
+		assertThat(historyOf("public")).containsExactly("r0000000001 false");
+	}
+
+	@Test
+	void theHistoryRowRecordsTheStepsTimeAndDuration() throws Exception {
+		writeRevisions(2);
+		Instant before = Instant.now();
+		migrations("timed").upgrade("heads");
+		Instant after = Instant.now();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT revision, applied_at, duration_ms, success "
+						+ "FROM timed.migration_history ORDER BY id")) {
+			int count = 0;
+			while (rows.next()) {
+				count++;
+				Instant appliedAt = rows.getObject(2, OffsetDateTime.class).toInstant();
+				// the server's clock is this machine's
+				assertThat(appliedAt).isBetween(before.minusMillis(5), after.plusMillis(5));
+				assertThat(rows.getLong(3)).isBetween(0L, Duration.between(before, after).toMillis() + 1);
+				assertThat(rows.getBoolean(4)).isTrue();
+			}
+			assertThat(count).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aStepThatMovesTheVersionRowItselfIsRolledBack() throws Exception {
+		writeRevisions(1);
+		writeRevision(2, "DELETE FROM moved.migration_version;\nCREATE TABLE t_2 (id INT);");
+		Migrations migrations = migrations("moved");
+		assertThatExceptionOfType(ConcurrentChangeException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("Expected to update row r0000000001 to r0000000002 in moved.migration_version, "
+					+ "but 0 rows matched")
+			.withMessageContaining("The step was rolled back; the database is still at r0000000001");
+		assertThat(migrations.current()).containsExactly("r0000000001");
+		assertThat(tableExists("moved", "t_2")).isFalse();
+		assertThat(historyOf("moved")).containsExactly("r0000000001 true", "r0000000002 false");
+	}
+
+	@Test
+	void aHistoryRowTheDatabaseRefusesFailsTheStepAsNotRecorded() throws Exception {
+		writeRevisions(1);
+		writeRevision(2, "ALTER TABLE refused.migration_history ADD CONSTRAINT no_rows CHECK (id < 0) NOT VALID;\n"
+				+ "CREATE TABLE t_2 (id INT);");
+		Migrations migrations = migrations("refused");
+		assertThatExceptionOfType(MigrationDatabaseException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("Could not record upgrade of r0000000002 in refused.migration_version")
+			.withMessageContaining("no_rows")
+			.withMessageContaining("The step was rolled back; the database is still at r0000000001");
+		assertThat(migrations.current()).containsExactly("r0000000001");
+		assertThat(tableExists("refused", "t_2")).isFalse();
+		// the constraint went with the step, so its failure is recorded
+		assertThat(historyOf("refused")).containsExactly("r0000000001 true", "r0000000002 false");
+	}
+
+	private boolean tableExists(String schema, String table) throws SQLException {
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT to_regclass('" + schema + "." + table + "')")) {
+			row.next();
+			return row.getString(1) != null;
+		}
+	}
+
+	private List<String> historyOf(String schema) throws SQLException {
+		List<String> rows = new ArrayList<>();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT revision, success FROM " + schema + ".migration_history ORDER BY id")) {
+			while (result.next()) {
+				rows.add(result.getString(1) + " " + result.getBoolean(2));
+			}
+		}
+		return rows;
+	}
+
+	private int upgradeCountingRoundTrips(PostgresDatabase fresh, String target) {
+		Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+			.dataSource(countingDataSource(fresh))
+			.locations("filesystem:" + this.revisions)
+			.build());
+		this.roundTrips.set(0);
+		migrations.upgrade(target);
+		return this.roundTrips.get();
+	}
+
+	private Migrations migrations(String schema) {
+		return Migrations.create(MigrationConfiguration.builder()
+			.dataSource(countingDataSource(this.database))
+			.schema(schema)
+			.locations("filesystem:" + this.revisions)
+			.build());
+	}
+
+	private void writeRevisions(int count) throws IOException {
+		for (int i = 1; i <= count; i++) {
+			writeRevision(i,
+					"CREATE TABLE t_" + i + " (id INT PRIMARY KEY);\nCREATE INDEX ix_t_" + i + " ON t_" + i + " (id);");
+		}
+	}
+
+	private void writeRevision(int number, String upgrade) throws IOException {
+		String id = "r%010d".formatted(number);
+		String down = (number == 1) ? "none" : "r%010d".formatted(number - 1);
+		Files.writeString(this.revisions.resolve(id + "_t.sql"), "-- revision: " + id + "\n-- down_revision: " + down
+				+ "\n-- message: t_" + number + "\n\n-- upgrade\n" + upgrade + "\n\n-- downgrade\nSELECT 1;\n");
+	}
+
+	/**
+	 * Connections to {@code target} that count every request the client waits for, and
+	 * the commits among them.
+	 */
+	private DataSource countingDataSource(PostgresDatabase target) {
+		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+				(proxy, method, arguments) -> method.getName().equals("getConnection")
+						? counting(Connection.class, target.connect()) : null);
+	}
+
+	private <T> T counting(Class<T> type, Object target) {
+		return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), target.getClass().getInterfaces(),
+				(proxy, method, arguments) -> {
+					if (WAITING.contains(method.getName())) {
+						this.roundTrips.incrementAndGet();
+					}
+					if (method.getName().equals("commit")) {
+						this.commits.incrementAndGet();
+					}
+					try {
+						Object result = method.invoke(target, arguments);
+						return (result instanceof Statement) ? counting(Statement.class, result) : result;
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				}));
+	}
+
+}
