@@ -19,7 +19,6 @@ import dev.migration.MigrationListener;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
 import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
-import dev.migration.autoconfigure.aot.SpringClasspathLister;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -87,23 +86,21 @@ public final class MigrationsAutoConfiguration {
 			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
 			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
-			ObjectProvider<MigrationsRevisionReader> revisionReader) {
+			MigrationsRevisionReader revisionReader) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
 		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(),
 				connectionDetails.getIfAvailable(), dataSource.getIfUnique());
 		configureProperties(configuration, properties);
 		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
-				properties.javaRevisionPackages(), resourceLoader, revisionReader.getIfAvailable()));
+				properties.javaRevisionPackages(), resourceLoader.getClassLoader(), revisionReader));
 		List<MigrationListener> allListeners = new ArrayList<>();
 		allListeners.add(new LoggingMigrationListener());
 		listeners.orderedStream().forEach(allListeners::add);
 		configuration.listeners(allListeners);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		MigrationConfiguration built = configuration.build();
-		MigrationsRevisionReader reader = revisionReader.getIfAvailable();
-		return (reader != null) ? Migrations.create(built, reader.revisions(built.locations(), built.classLoader()))
-				: Migrations.create(built);
+		return Migrations.create(built, revisionReader.revisions(built.locations(), built.classLoader()));
 	}
 
 	@Bean
@@ -268,17 +265,13 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
-			ResourceLoader resourceLoader, MigrationsRevisionReader reader) {
+			ClassLoader classLoader, MigrationsRevisionReader reader) {
 		List<JavaRevision> revisions = new ArrayList<>(beans);
 		Set<Class<?>> known = new LinkedHashSet<>();
 		beans.forEach((bean) -> known.add(ClassUtils.getUserClass(bean)));
 		for (String basePackage : packages) {
-			// with AOT, what the build found: a native image has no classes to scan
-			List<String> indexed = (reader != null) ? reader.indexedJavaRevisions(basePackage) : null;
-			List<String> names = (indexed != null) ? indexed
-					: SpringClasspathLister.javaRevisions(resourceLoader, basePackage);
-			for (String name : names) {
-				Class<?> type = ClassUtils.resolveClassName(name, resourceLoader.getClassLoader());
+			for (String name : reader.javaRevisions(basePackage)) {
+				Class<?> type = ClassUtils.resolveClassName(name, classLoader);
 				if (known.add(type)) {
 					revisions.add((JavaRevision) BeanUtils.instantiateClass(type));
 				}
