@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -94,10 +95,8 @@ public final class MigrationsAutoConfiguration {
 		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
 				properties.javaRevisionPackages(), resourceLoader.getClassLoader(), revisionReader));
-		List<MigrationListener> allListeners = new ArrayList<>();
-		allListeners.add(new LoggingMigrationListener());
-		listeners.orderedStream().forEach(allListeners::add);
-		configuration.listeners(allListeners);
+		configuration
+			.listeners(Stream.concat(Stream.of(new LoggingMigrationListener("")), listeners.orderedStream()).toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		MigrationConfiguration built = configuration.build();
 		return Migrations.create(built, revisionReader.revisions(built.locations(), built.classLoader()));
@@ -144,8 +143,7 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInitializers migrationsInitializers(ListableBeanFactory beanFactory, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
-				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties.target(),
-				properties.runOnStartup(), properties.async(), null);
+				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties, null);
 	}
 
 	/**
@@ -177,8 +175,7 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInitializers migrationsSchemaInitializers(Migrations migrations, MigrationsInstances schemas,
 			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
 		return new MigrationsInitializers(schemas,
-				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties.target(),
-				properties.runOnStartup(), properties.async(),
+				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties,
 				Fleet.of(migrations).parallelism(properties.parallelism()));
 	}
 
