@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.migration.internal.graph.Ids;
-
 /**
  * Everything known about one revision of the graph, for listing and display.
  *
@@ -100,7 +98,7 @@ public record RevisionInfo(String id, List<String> downRevisions, List<String> d
 	}
 
 	private String down() {
-		return Ids.bracketed(this.downRevisions);
+		return Migrations.describeIds(this.downRevisions);
 	}
 
 }

@@ -24,10 +24,6 @@ final class LoggingMigrationListener implements MigrationListener {
 	/** Starts every step line: {@code [<schema>] } for a schema of migrations.schemas. */
 	private final String prefix;
 
-	LoggingMigrationListener() {
-		this("");
-	}
-
 	LoggingMigrationListener(String prefix) {
 		this.prefix = prefix;
 	}

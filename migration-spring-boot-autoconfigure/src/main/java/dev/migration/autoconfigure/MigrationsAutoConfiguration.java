@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -19,7 +20,6 @@ import dev.migration.MigrationListener;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSourceCondition;
 import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
-import dev.migration.autoconfigure.aot.SpringClasspathLister;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -87,23 +87,19 @@ public final class MigrationsAutoConfiguration {
 			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
 			ObjectProvider<MigrationsConnectionDetails> connectionDetails, ObjectProvider<JavaRevision> javaRevisions,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
-			ObjectProvider<MigrationsRevisionReader> revisionReader) {
+			MigrationsRevisionReader revisionReader) {
 		MigrationConfiguration.Builder configuration = MigrationConfiguration.builder();
 		configureConnection(configuration, properties, migrationsDataSource.getIfAvailable(),
 				connectionDetails.getIfAvailable(), dataSource.getIfUnique());
 		configureProperties(configuration, properties);
 		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
-				properties.javaRevisionPackages(), resourceLoader, revisionReader.getIfAvailable()));
-		List<MigrationListener> allListeners = new ArrayList<>();
-		allListeners.add(new LoggingMigrationListener());
-		listeners.orderedStream().forEach(allListeners::add);
-		configuration.listeners(allListeners);
+				properties.javaRevisionPackages(), resourceLoader.getClassLoader(), revisionReader));
+		configuration
+			.listeners(Stream.concat(Stream.of(new LoggingMigrationListener("")), listeners.orderedStream()).toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		MigrationConfiguration built = configuration.build();
-		MigrationsRevisionReader reader = revisionReader.getIfAvailable();
-		return (reader != null) ? Migrations.create(built, reader.revisions(built.locations(), built.classLoader()))
-				: Migrations.create(built);
+		return Migrations.create(built, revisionReader.revisions(built.locations(), built.classLoader()));
 	}
 
 	@Bean
@@ -147,8 +143,7 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInitializers migrationsInitializers(ListableBeanFactory beanFactory, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
-				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties.target(),
-				properties.runOnStartup(), properties.async(), null);
+				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties, null);
 	}
 
 	/**
@@ -180,8 +175,7 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInitializers migrationsSchemaInitializers(Migrations migrations, MigrationsInstances schemas,
 			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
 		return new MigrationsInitializers(schemas,
-				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties.target(),
-				properties.runOnStartup(), properties.async(),
+				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties,
 				Fleet.of(migrations).parallelism(properties.parallelism()));
 	}
 
@@ -268,17 +262,13 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
-			ResourceLoader resourceLoader, MigrationsRevisionReader reader) {
+			ClassLoader classLoader, MigrationsRevisionReader reader) {
 		List<JavaRevision> revisions = new ArrayList<>(beans);
 		Set<Class<?>> known = new LinkedHashSet<>();
 		beans.forEach((bean) -> known.add(ClassUtils.getUserClass(bean)));
 		for (String basePackage : packages) {
-			// with AOT, what the build found: a native image has no classes to scan
-			List<String> indexed = (reader != null) ? reader.indexedJavaRevisions(basePackage) : null;
-			List<String> names = (indexed != null) ? indexed
-					: SpringClasspathLister.javaRevisions(resourceLoader, basePackage);
-			for (String name : names) {
-				Class<?> type = ClassUtils.resolveClassName(name, resourceLoader.getClassLoader());
+			for (String name : reader.javaRevisions(basePackage)) {
+				Class<?> type = ClassUtils.resolveClassName(name, classLoader);
 				if (known.add(type)) {
 					revisions.add((JavaRevision) BeanUtils.instantiateClass(type));
 				}

@@ -142,13 +142,12 @@ public class MigrationsInitializer
 			}
 			return;
 		}
+		this.state = State.RUNNING;
 		if (this.async) {
 			// started once every singleton exists, so that its events find a fully
 			// created listener
-			this.state = State.RUNNING;
 			return;
 		}
-		this.state = State.RUNNING;
 		if (this.bootstrapExecutor != null) {
 			this.startup = CompletableFuture.runAsync(this::migrateOnStartup, this.bootstrapExecutor);
 			return;
@@ -182,10 +181,7 @@ public class MigrationsInitializer
 				started.join();
 			}
 			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw ex;
+				throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
 			}
 		}
 		return new Completion(this.state);

@@ -53,14 +53,12 @@ public final class MigrationsInitializers
 	 * @param instances the beans, in bean order
 	 * @param initializer the initializer of one instance, configured as the only one
 	 * would be
-	 * @param target where the upgrades go (for the log lines of the background mode)
-	 * @param runOnStartup whether to upgrade on startup at all
-	 * @param async whether the sequence runs in the background
+	 * @param properties the target, run-on-startup and async of the whole sequence
 	 * @param fleet runs the instances, which are its schemas, with its parallelism;
 	 * {@code null} to run them one after the other
 	 */
 	MigrationsInitializers(MigrationsInstances instances, Function<Migrations, MigrationsInitializer> initializer,
-			String target, boolean runOnStartup, boolean async, @Nullable Fleet fleet) {
+			MigrationsProperties properties, @Nullable Fleet fleet) {
 		this.fleet = fleet;
 		instances.byName().forEach((name, migrations) -> {
 			MigrationsInitializer one = initializer.apply(migrations);
@@ -69,10 +67,10 @@ public final class MigrationsInitializers
 			one.setAsync(false);
 			this.initializers.put(name, one);
 		});
-		this.sequence = new MigrationsInitializer(instances.get(null), (ignored) -> runEach(), target);
-		this.sequence.setRunOnStartup(runOnStartup);
-		this.sequence.setAsync(async);
-		this.runOnStartup = runOnStartup;
+		this.sequence = new MigrationsInitializer(instances.get(null), (ignored) -> runEach(), properties.target());
+		this.sequence.setRunOnStartup(properties.runOnStartup());
+		this.sequence.setAsync(properties.async());
+		this.runOnStartup = properties.runOnStartup();
 	}
 
 	/** The startup work of one instance, by bean name, or {@code null}. */

@@ -106,18 +106,12 @@ public final class MigrationsRevisionReader
 		}
 		ClassLoader classLoader = this.resolver.getClassLoader();
 		this.readingLocations = locations;
-		CompletableFuture<SqlRevisions> future = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				future.complete(SqlRevisions.read(locations, classLoader, lister()));
-			}
-			catch (Throwable ex) {
-				future.completeExceptionally(ex);
-			}
-		}, "migrations-read");
-		thread.setDaemon(true);
-		this.reading = future;
-		thread.start();
+		this.reading = CompletableFuture.supplyAsync(() -> SqlRevisions.read(locations, classLoader, lister()),
+				(task) -> {
+					Thread thread = new Thread(task, "migrations-read");
+					thread.setDaemon(true);
+					thread.start();
+				});
 	}
 
 	/**
@@ -149,14 +143,9 @@ public final class MigrationsRevisionReader
 				return future.join();
 			}
 			catch (CompletionException ex) {
-				// the failure as reading on this thread would have raised it
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				if (ex.getCause() instanceof Error error) {
-					throw error;
-				}
-				throw ex;
+				// read again here, so that the failure is raised as reading on this
+				// thread
+				// raises it
 			}
 		}
 		return SqlRevisions.read(locations, classLoader, lister());
@@ -179,12 +168,13 @@ public final class MigrationsRevisionReader
 	}
 
 	/**
-	 * The Java revisions that Spring AOT found in a package at build time, or
-	 * {@code null}.
+	 * The Java revisions of a package: those Spring AOT found at build time (a native
+	 * image has no classes to scan), else what Spring's component scanning finds.
 	 */
-	public List<String> indexedJavaRevisions(String basePackage) {
+	public List<String> javaRevisions(String basePackage) {
 		RevisionIndex current = this.index;
-		return (current != null) ? current.javaRevisions(basePackage) : null;
+		List<String> indexed = (current != null) ? current.javaRevisions(basePackage) : null;
+		return (indexed != null) ? indexed : SpringClasspathLister.javaRevisions(this.resolver, basePackage);
 	}
 
 	private static final String AOT_PROCESSING = "spring.aot.processing";
