@@ -196,8 +196,7 @@ public final class FleetBenchmark {
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			// every run starts just after a checkpoint, so none pays more full-page
-			// images
-			// than the other
+			// images than the other
 			statement.execute("CHECKPOINT");
 		}
 		progress(tool.title() + ", " + schemas + " schemas, parallelism " + parallelism);

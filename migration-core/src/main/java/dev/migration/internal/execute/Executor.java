@@ -111,8 +111,7 @@ public final class Executor {
 			}
 			try (MigrationLock lock = lock(connection, dialect, store)) {
 				// a fresh database gets its tables in its first step's transaction where
-				// that
-				// step is a batch: no commit (and WAL flush) of their own
+				// that step is a batch: no commit (and WAL flush) of their own
 				boolean tablesPending = !state.tablesExist() && dialect.batchesStatements()
 						&& store.neitherTableExists(connection);
 				if (!state.tablesExist() && !tablesPending) {
@@ -476,8 +475,7 @@ public final class Executor {
 					// started
 					announce(step);
 					// a guarded batch takes the step's rows along: one round trip less
-					// per
-					// step
+					// per step
 					writes = (guard != null && !foreignKeysOff)
 							? store.writeSql(step.versionChange(), record(step, revision, run.actor, start, true))
 							: null;

@@ -65,8 +65,8 @@ class StatementSplitterPropertyTests {
 			return;
 		}
 		// cut each statement's chunk out; the same characters may stand earlier in a
-		// comment
-		// (/**/;*), so statements are found where they are, not by searching the text
+		// comment (/**/;*), so statements are found where they are, not by searching the
+		// text
 		StringBuilder rest = new StringBuilder();
 		int next = 0;
 		for (Chunk chunk : StatementSplitter.chunks(syntax, text)) {

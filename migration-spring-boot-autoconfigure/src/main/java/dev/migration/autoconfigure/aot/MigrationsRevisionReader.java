@@ -144,8 +144,7 @@ public final class MigrationsRevisionReader
 			}
 			catch (CompletionException ex) {
 				// read again here, so that the failure is raised as reading on this
-				// thread
-				// raises it
+				// thread raises it
 			}
 		}
 		return SqlRevisions.read(locations, classLoader, lister());

@@ -85,8 +85,7 @@ class TestSliceTests {
 		@DynamicPropertySource
 		static void database(DynamicPropertyRegistry registry) throws IOException {
 			// a new file for each slice's context, as each gets a new PostgreSQL
-			// database:
-			// an upgrade by another slice must not stand in for this one's
+			// database: an upgrade by another slice must not stand in for this one's
 			Path file = Files.createTempFile(directory, "slice", ".db");
 			registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file);
 			registry.add("spring.jpa.database-platform", () -> "org.hibernate.community.dialect.SQLiteDialect");
