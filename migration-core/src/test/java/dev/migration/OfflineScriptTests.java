@@ -1,6 +1,8 @@
 package dev.migration;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +154,14 @@ class OfflineScriptTests {
 		Migrations migrations = offline(scripted.kind(), javaRevisions);
 		String upgrade = migrations
 			.runnableScript(migrations.plan(Direction.UPGRADE, List.of("heads"), List.of(), false), "dba");
+		// the history rows say when the script ran, not when it was written
+		assertThat(upgrade.lines().filter((line) -> line.contains("migration_history\" ("))).isNotEmpty()
+			.noneMatch((line) -> line.matches(".*'\\d{4}-\\d\\d-\\d\\dT.*"));
+		Instant beforeRun = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		run(scripted, upgrade);
+		assertThat(online(scripted, javaRevisions).history(100)).isNotEmpty()
+			.allSatisfy((entry) -> assertThat(entry.appliedAt()).isAfterOrEqualTo(beforeRun)
+				.isBeforeOrEqualTo(Instant.now()));
 		online(live, javaRevisions).upgrade("heads");
 
 		assertThat(schema(scripted)).isEqualTo(schema(live)).isNotEmpty();

@@ -147,6 +147,12 @@ public interface Dialect {
 	/** A timestamp as a SQL literal, for offline scripts. */
 	String timestampLiteral(Instant instant);
 
+	/**
+	 * The time the statement runs, as SQL, stored as {@link #setTimestamp} stores one: a
+	 * script records when it ran, not when it was written.
+	 */
+	String currentTimestamp();
+
 	/** A boolean as a SQL literal. */
 	String booleanLiteral(boolean value);
 

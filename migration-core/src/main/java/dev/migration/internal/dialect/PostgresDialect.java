@@ -212,6 +212,11 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String currentTimestamp() {
+		return "CURRENT_TIMESTAMP";
+	}
+
+	@Override
 	public String timestampLiteral(Instant instant) {
 		return "TIMESTAMP WITH TIME ZONE '" + DateTimeFormatter.ISO_INSTANT.format(instant) + "'";
 	}

@@ -272,6 +272,12 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
+	public String currentTimestamp() {
+		// ISO-8601 in UTC with milliseconds, which getTimestamp's Instant.parse reads
+		return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+	}
+
+	@Override
 	public String timestampLiteral(Instant instant) {
 		return "'" + DateTimeFormatter.ISO_INSTANT.format(instant) + "'";
 	}

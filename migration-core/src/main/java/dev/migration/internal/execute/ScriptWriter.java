@@ -94,8 +94,9 @@ public final class ScriptWriter {
 				script.append(sql).append(";\n");
 			}
 			List<String> down = (revision != null) ? revision.downRevisions() : step.from();
-			script.append(this.store.recordSql(new HistoryRecord(step.revision(), step.direction(), down,
-					step.message(), (revision != null) ? revision.checksum() : null, now, appliedBy, 0, true)))
+			script
+				.append(this.store.scriptRecordSql(new HistoryRecord(step.revision(), step.direction(), down,
+						step.message(), (revision != null) ? revision.checksum() : null, now, appliedBy, 0, true)))
 				.append(";\n");
 			script.append("COMMIT;\n");
 		}

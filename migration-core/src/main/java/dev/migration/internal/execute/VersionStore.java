@@ -501,10 +501,15 @@ public final class VersionStore {
 		}
 	}
 
-	/** The history row as a SQL literal statement, for offline scripts. */
+	/** The history row as a SQL literal statement. */
 	public String recordSql(HistoryRecord record) {
 		return recordSql(record, this.dialect.timestampLiteral(record.appliedAt()),
 				String.valueOf(record.durationMs()));
+	}
+
+	/** The history row of an offline script, stamped with the time the script runs. */
+	public String scriptRecordSql(HistoryRecord record) {
+		return recordSql(record, this.dialect.currentTimestamp(), String.valueOf(record.durationMs()));
 	}
 
 	private String recordSql(HistoryRecord record, String appliedAt, String durationMs) {
