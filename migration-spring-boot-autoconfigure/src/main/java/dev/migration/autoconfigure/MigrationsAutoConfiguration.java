@@ -34,7 +34,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -104,7 +103,9 @@ public final class MigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional({ MigrationsInstances.One.class, NoSchemasCondition.class })
+	@Conditional(MigrationsInstances.One.class)
+	// migrations.schemas not set (or false, which the property condition counts as unset)
+	@ConditionalOnProperty(name = "migrations.schemas", havingValue = "false", matchIfMissing = true)
 	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy, ConfigurableListableBeanFactory beanFactory) {
 		MigrationsInitializer initializer = migrationsInitializer(migrations, properties, migrationStrategy);
@@ -275,20 +276,6 @@ public final class MigrationsAutoConfiguration {
 			}
 		}
 		return revisions;
-	}
-
-	/** {@code migrations.schemas} is not set: one database, one instance. */
-	static final class NoSchemasCondition extends NoneNestedConditions {
-
-		NoSchemasCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty("migrations.schemas")
-		private static final class SchemasCondition {
-
-		}
-
 	}
 
 	static final class MigrationsDataSourceCondition extends AnyNestedCondition {
