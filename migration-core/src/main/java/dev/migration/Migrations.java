@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import dev.migration.internal.dialect.ConnectionSource;
@@ -388,6 +389,22 @@ public final class Migrations {
 			throw new TooManyStepsException(target, plan.steps().stream().map(Step::revision).toList(), maxSteps);
 		}
 		return plan;
+	}
+
+	/**
+	 * {@link #planDowngrade(String, List, int)} from the database's version rows, which
+	 * must be those the caller saw: what a guarded downgrade plans before it shows or
+	 * runs anything.
+	 * @param expectedCurrent the version rows the caller saw, in any order
+	 * @throws ConcurrentChangeException when the database is not at them; nothing was run
+	 */
+	public Plan planGuardedDowngrade(String target, List<String> expectedCurrent, int maxSteps) {
+		List<String> currentRows = current();
+		if (!new TreeSet<>(expectedCurrent).equals(new TreeSet<>(currentRows))) {
+			throw new ConcurrentChangeException("The database is at " + rows(currentRows) + ", not at the expected "
+					+ rows(expectedCurrent) + ". Nothing was run. Look again and retry with the current revision.");
+		}
+		return planDowngrade(target, currentRows, maxSteps);
 	}
 
 	/**

@@ -216,10 +216,7 @@ public class MigrationsInitializer
 	}
 
 	private void refuseWhenPending() {
-		MigrationStatus status = this.migrations.status(this.target, 0);
-		if (status.pendingFailure() != null) {
-			throw status.pendingFailure();
-		}
+		MigrationStatus status = this.migrations.status(this.target, 0).requirePlannable();
 		if (!status.upToDate()) {
 			throw new PendingRevisionsException(this.target, status.pending());
 		}
