@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -513,6 +514,25 @@ public final class Migrations {
 	public MigrationResult upgrade(String target) {
 		return this.executor.run(planner(Direction.UPGRADE, List.of(target), false), Command.of(Direction.UPGRADE),
 				null);
+	}
+
+	/**
+	 * The one line that says how an upgrade ended, also when nothing ran:
+	 * {@code Upgrade to '<target>' finished: <database> is at revision <id>, <n> steps ran
+	 * in <ms> ms}, for a schema of a fleet starting {@code [<schema>] } and naming it.
+	 * @param target the upgrade's target as given
+	 * @param result what it did
+	 * @param duration how long it took
+	 * @return the line
+	 */
+	public String upgradeSummary(String target, MigrationResult result, Duration duration) {
+		List<String> rows = result.currentRows();
+		int steps = result.steps().size();
+		String schema = configuration().schema();
+		return ((schema != null) ? "[" + schema + "] " : "") + "Upgrade to '" + target + "' finished: " + database()
+				+ ((schema != null) ? " schema " + schema : "") + " is at "
+				+ (rows.isEmpty() ? "" : (rows.size() == 1) ? "revision " : "revisions ") + rows(rows) + ", " + steps
+				+ ((steps == 1) ? " step" : " steps") + " ran in " + duration.toMillis() + " ms";
 	}
 
 	/** Reverts revisions down to the target ({@code -1}, an id, {@code base}, ...). */
