@@ -1,5 +1,6 @@
 package dev.migration;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -126,6 +127,27 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 		return "MigrationConfiguration[url=" + redactor.redact(this.url) + ", user=" + this.user + ", locations="
 				+ this.locations + ", schema=" + this.schema + ", versionTable=" + this.versionTable + ", historyTable="
 				+ this.historyTable + ((this.devUrl != null) ? ", devUrl=" + redactor.redact(this.devUrl) : "") + "]";
+	}
+
+	/**
+	 * The target schema file beside a revisions folder, which {@code check} and
+	 * autogenerate compare with unless told otherwise: {@code db/revisions} ->
+	 * {@code db/schema.sql}, {@code revisions} -> {@code schema.sql}.
+	 * @param location a filesystem location, {@code filesystem:} optional
+	 * @return the file
+	 * @throws InvalidSettingException for a {@code classpath:} location, which has no
+	 * folder
+	 */
+	public static Path targetSchemaBeside(String location) {
+		if (location.startsWith("classpath:")) {
+			throw new InvalidSettingException("locations", "Revisions on the classpath have no folder to find "
+					+ "schema.sql beside: give the target schema file (--target-schema FILE).");
+		}
+		// '.' and '..' have their parent only absolute
+		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
+		Path parent = (revisions.toString().matches("\\.*") ? revisions.toAbsolutePath().normalize() : revisions)
+			.getParent();
+		return (parent != null) ? parent.resolve("schema.sql") : Path.of("schema.sql");
 	}
 
 	/**

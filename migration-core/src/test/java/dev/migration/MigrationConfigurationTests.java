@@ -26,6 +26,18 @@ class MigrationConfigurationTests {
 	}
 
 	@Test
+	void theTargetSchemaIsBesideTheRevisionsFolderUnlessTheyAreOnTheClasspath() {
+		assertThat(MigrationConfiguration.targetSchemaBeside("filesystem:db/revisions"))
+			.isEqualTo(Path.of("db/schema.sql"));
+		assertThat(MigrationConfiguration.targetSchemaBeside("revisions")).isEqualTo(Path.of("schema.sql"));
+		assertThat(MigrationConfiguration.targetSchemaBeside("."))
+			.isEqualTo(Path.of("").toAbsolutePath().getParent().resolve("schema.sql"));
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> MigrationConfiguration.targetSchemaBeside("classpath:db/revisions"))
+			.withMessageContaining("--target-schema FILE");
+	}
+
+	@Test
 	void theVendorOfADataSourceIsWhatTheUrlOfItsConnectionNames() {
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl("jdbc:sqlite:" + this.directory.resolve("app.db"));
