@@ -1,8 +1,13 @@
 package dev.migration;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -62,6 +67,19 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
+	/**
+	 * Stands for the database's vendor in a location or a target schema, e.g.
+	 * {@code classpath:db/{vendor}}: see {@link #resolveVendor(String)}.
+	 */
+	public static final String VENDOR_PLACEHOLDER = "{vendor}";
+
+	/**
+	 * The vendors the engine migrates: what {@link #VENDOR_PLACEHOLDER} may stand for.
+	 */
+	public static final List<String> VENDORS = List.of("postgresql", "sqlite");
+
+	private static final Pattern JDBC_VENDOR = Pattern.compile("jdbc:([A-Za-z0-9]+):.*", Pattern.DOTALL);
+
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
 	public MigrationConfiguration {
@@ -109,6 +127,61 @@ public record MigrationConfiguration(DataSource dataSource, String url, String u
 		return "MigrationConfiguration[url=" + redactor.redact(this.url) + ", user=" + this.user + ", locations="
 				+ this.locations + ", schema=" + this.schema + ", versionTable=" + this.versionTable + ", historyTable="
 				+ this.historyTable + ((this.devUrl != null) ? ", devUrl=" + redactor.redact(this.devUrl) : "") + "]";
+	}
+
+	/**
+	 * The target schema file beside a revisions folder, which {@code check} and
+	 * autogenerate compare with unless told otherwise: {@code db/revisions} ->
+	 * {@code db/schema.sql}, {@code revisions} -> {@code schema.sql}.
+	 * @param location a filesystem location, {@code filesystem:} optional
+	 * @return the file
+	 * @throws InvalidSettingException for a {@code classpath:} location, which has no
+	 * folder
+	 */
+	public static Path targetSchemaBeside(String location) {
+		if (location.startsWith("classpath:")) {
+			throw new InvalidSettingException("locations", "Revisions on the classpath have no folder to find "
+					+ "schema.sql beside: give the target schema file (--target-schema FILE).");
+		}
+		// '.' and '..' have their parent only absolute
+		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
+		Path parent = (revisions.toString().matches("\\.*") ? revisions.toAbsolutePath().normalize() : revisions)
+			.getParent();
+		return (parent != null) ? parent.resolve("schema.sql") : Path.of("schema.sql");
+	}
+
+	/**
+	 * The text with {@link #VENDOR_PLACEHOLDER} replaced by the database's vendor: the
+	 * configured dialect, else what the JDBC URL names ({@code jdbc:<vendor>:...}), asked
+	 * of a connection of the DataSource when there is no URL. Connects only then.
+	 * @param text a location or a target schema
+	 * @return the text as it is when it holds no placeholder, else resolved
+	 * @throws MigrationException when the URL names no vendor or the DataSource cannot be
+	 * asked for it
+	 */
+	public String resolveVendor(String text) {
+		if (!text.contains(VENDOR_PLACEHOLDER)) {
+			return text;
+		}
+		String url = this.url;
+		if (this.dialect != null) {
+			url = "jdbc:" + this.dialect + ":";
+		}
+		else if (this.dataSource != null) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				url = connection.getMetaData().getURL();
+			}
+			catch (SQLException ex) {
+				throw new MigrationDatabaseException("Cannot read the database URL to resolve " + VENDOR_PLACEHOLDER
+						+ " in '" + text + "': " + ex.getMessage(), ex);
+			}
+		}
+		Matcher vendor = JDBC_VENDOR.matcher(String.valueOf(url));
+		if (!vendor.matches()) {
+			throw new MigrationException("Cannot resolve " + VENDOR_PLACEHOLDER + " in '" + text
+					+ "' for the database at " + redactor().redact(String.valueOf(url)) + ".");
+		}
+		return text.replace(VENDOR_PLACEHOLDER, vendor.group(1).toLowerCase(Locale.ROOT));
 	}
 
 	/**

@@ -45,6 +45,19 @@ public record MigrationStatus(List<String> current, List<String> heads, String t
 		return this.pending.isEmpty();
 	}
 
+	/**
+	 * This status, when an upgrade to the target can be planned: what a caller that takes
+	 * {@code pending} as exact (health, fail-on-pending) reads.
+	 * @return this status
+	 * @throws MigrationException the {@code pendingFailure}, when there is one
+	 */
+	public MigrationStatus requirePlannable() {
+		if (this.pendingFailure != null) {
+			throw this.pendingFailure;
+		}
+		return this;
+	}
+
 	/** One revision by full id, or {@code null}. */
 	public RevisionStatus revision(String id) {
 		return this.revisions.stream().filter((status) -> status.info().id().equals(id)).findFirst().orElse(null);

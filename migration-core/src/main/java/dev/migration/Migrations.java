@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import dev.migration.internal.dialect.ConnectionSource;
@@ -391,6 +393,22 @@ public final class Migrations {
 	}
 
 	/**
+	 * {@link #planDowngrade(String, List, int)} from the database's version rows, which
+	 * must be those the caller saw: what a guarded downgrade plans before it shows or
+	 * runs anything.
+	 * @param expectedCurrent the version rows the caller saw, in any order
+	 * @throws ConcurrentChangeException when the database is not at them; nothing was run
+	 */
+	public Plan planGuardedDowngrade(String target, List<String> expectedCurrent, int maxSteps) {
+		List<String> currentRows = current();
+		if (!new TreeSet<>(expectedCurrent).equals(new TreeSet<>(currentRows))) {
+			throw new ConcurrentChangeException("The database is at " + rows(currentRows) + ", not at the expected "
+					+ rows(expectedCurrent) + ". Nothing was run. Look again and retry with the current revision.");
+		}
+		return planDowngrade(target, currentRows, maxSteps);
+	}
+
+	/**
 	 * Revision ids as messages and {@code history} show them: separated by commas, or
 	 * {@code <base>} when there are none (no revision applied, or no parent).
 	 * @param ids revision ids, such as a database's version rows
@@ -496,6 +514,25 @@ public final class Migrations {
 	public MigrationResult upgrade(String target) {
 		return this.executor.run(planner(Direction.UPGRADE, List.of(target), false), Command.of(Direction.UPGRADE),
 				null);
+	}
+
+	/**
+	 * The one line that says how an upgrade ended, also when nothing ran:
+	 * {@code Upgrade to '<target>' finished: <database> is at revision <id>, <n> steps ran
+	 * in <ms> ms}, for a schema of a fleet starting {@code [<schema>] } and naming it.
+	 * @param target the upgrade's target as given
+	 * @param result what it did
+	 * @param duration how long it took
+	 * @return the line
+	 */
+	public String upgradeSummary(String target, MigrationResult result, Duration duration) {
+		List<String> rows = result.currentRows();
+		int steps = result.steps().size();
+		String schema = configuration().schema();
+		return ((schema != null) ? "[" + schema + "] " : "") + "Upgrade to '" + target + "' finished: " + database()
+				+ ((schema != null) ? " schema " + schema : "") + " is at "
+				+ (rows.isEmpty() ? "" : (rows.size() == 1) ? "revision " : "revisions ") + rows(rows) + ", " + steps
+				+ ((steps == 1) ? " step" : " steps") + " ran in " + duration.toMillis() + " ms";
 	}
 
 	/** Reverts revisions down to the target ({@code -1}, an id, {@code base}, ...). */

@@ -28,6 +28,8 @@ public final class RevisionIndex implements ClasspathLister {
 	 */
 	public static final String RESOURCE = "dev/migration/aot-revision-index.txt";
 
+	private static final String CLASSPATH = "classpath:";
+
 	private static final String FILE = "L";
 
 	private static final String JAVA = "J";
@@ -54,6 +56,50 @@ public final class RevisionIndex implements ClasspathLister {
 	 */
 	public static RevisionIndex of(Map<String, List<String>> files, Map<String, List<String>> javaRevisions) {
 		return new RevisionIndex(files, javaRevisions, null);
+	}
+
+	/**
+	 * An index of the revision files of the {@code classpath:} locations among these, as
+	 * a lister finds them, {@link MigrationConfiguration#VENDOR_PLACEHOLDER} standing for
+	 * each of {@link MigrationConfiguration#VENDORS}; a location the lister does not find
+	 * is left out, and the engine lists it itself when it runs.
+	 * @param locations as configured
+	 * @param lister lists a classpath location, e.g. through a framework's resources
+	 * @param javaRevisions the Java revision classes by scanned package
+	 * @return the index
+	 * @throws IOException when a location cannot be listed
+	 */
+	public static RevisionIndex of(List<String> locations, ClasspathLister lister,
+			Map<String, List<String>> javaRevisions) throws IOException {
+		Map<String, List<String>> files = new LinkedHashMap<>();
+		for (String location : locations) {
+			String path = classpathPath(location);
+			List<String> paths = (path == null) ? List.of()
+					: !path.contains(MigrationConfiguration.VENDOR_PLACEHOLDER) ? List.of(path)
+							: MigrationConfiguration.VENDORS.stream()
+								.map((vendor) -> path.replace(MigrationConfiguration.VENDOR_PLACEHOLDER, vendor))
+								.toList();
+			for (String resolved : paths) {
+				List<Entry> entries = lister.list(resolved);
+				if (entries != null) {
+					files.put(resolved, entries.stream().map(Entry::name).sorted().toList());
+				}
+			}
+		}
+		return of(files, javaRevisions);
+	}
+
+	/**
+	 * A {@code classpath:} location or resource as the index names it: without the prefix
+	 * and surrounding slashes.
+	 * @param location a location, or {@code null}
+	 * @return the path, or {@code null} when the location is not on the classpath
+	 */
+	public static String classpathPath(String location) {
+		if (location == null || !location.startsWith(CLASSPATH)) {
+			return null;
+		}
+		return location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "");
 	}
 
 	/**

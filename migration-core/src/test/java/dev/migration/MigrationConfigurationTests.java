@@ -1,13 +1,61 @@
 package dev.migration;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class MigrationConfigurationTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theVendorPlaceholderIsTheDialectOrTheVendorTheUrlNames() {
+		assertThat(
+				MigrationConfiguration.builder().url("jdbc:postgresql://db/app").build().resolveVendor("db/{vendor}"))
+			.isEqualTo("db/postgresql");
+		assertThat(MigrationConfiguration.builder().dialect("sqlite").build().resolveVendor("{vendor}.sql"))
+			.isEqualTo("sqlite.sql");
+		assertThat(MigrationConfiguration.builder().build().resolveVendor("db/revisions")).isEqualTo("db/revisions");
+	}
+
+	@Test
+	void theTargetSchemaIsBesideTheRevisionsFolderUnlessTheyAreOnTheClasspath() {
+		assertThat(MigrationConfiguration.targetSchemaBeside("filesystem:db/revisions"))
+			.isEqualTo(Path.of("db/schema.sql"));
+		assertThat(MigrationConfiguration.targetSchemaBeside("revisions")).isEqualTo(Path.of("schema.sql"));
+		assertThat(MigrationConfiguration.targetSchemaBeside("."))
+			.isEqualTo(Path.of("").toAbsolutePath().getParent().resolve("schema.sql"));
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> MigrationConfiguration.targetSchemaBeside("classpath:db/revisions"))
+			.withMessageContaining("--target-schema FILE");
+	}
+
+	@Test
+	void theVendorOfADataSourceIsWhatTheUrlOfItsConnectionNames() {
+		SQLiteDataSource dataSource = new SQLiteDataSource();
+		dataSource.setUrl("jdbc:sqlite:" + this.directory.resolve("app.db"));
+		assertThat(
+				MigrationConfiguration.builder().dataSource(dataSource).build().resolveVendor("classpath:db/{vendor}"))
+			.isEqualTo("classpath:db/sqlite");
+	}
+
+	@Test
+	void aVendorPlaceholderWithoutADatabaseIsRefusedWithoutItsPassword() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> MigrationConfiguration.builder()
+				.url("postgres://app:s3cret@db/app")
+				.build()
+				.resolveVendor("db/{vendor}"))
+			.withMessageContaining("Cannot resolve {vendor} in 'db/{vendor}'")
+			.withMessageNotContaining("s3cret");
+	}
 
 	@Test
 	void defaultsAreTheContractsDefaults() {

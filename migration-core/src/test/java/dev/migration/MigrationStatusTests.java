@@ -143,6 +143,20 @@ abstract class MigrationStatusTests extends DatabaseTests {
 		assertThat(status.current()).containsExactly("ffffffffffff");
 		assertThat(status.pendingFailure()).isInstanceOf(MigrationException.class);
 		assertThat(status.pending()).containsExactlyElementsOf(CHAIN);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(status::requirePlannable)
+			.isSameAs(status.pendingFailure());
+	}
+
+	@Test
+	void aGuardedDowngradeFromRowsTheDatabaseIsNotAtIsAConcurrentChange() {
+		Migrations migrations = migrations(MigrationConfiguration.builder());
+		migrations.upgrade(TEAMS);
+
+		assertThatExceptionOfType(ConcurrentChangeException.class)
+			.isThrownBy(() -> migrations.planGuardedDowngrade(USERS, List.of(VERIFICATION), 10))
+			.withMessageContaining("at " + TEAMS + ", not at the expected " + VERIFICATION);
+		assertThat(migrations.planGuardedDowngrade(USERS, List.of(TEAMS), 10).steps()).hasSize(2);
+		assertThat(migrations.status().requirePlannable().current()).containsExactly(TEAMS);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.migration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,6 +70,17 @@ abstract class MigrationsExecutionTests extends DatabaseTests {
 		assertThat(this.database.tables()).containsExactly("posts", "team_members", "teams", "users");
 		assertThat(historyOf("upgrade")).containsExactlyElementsOf(CHAIN);
 		assertThat(this.database.queryStrings("SELECT name FROM teams")).containsExactly("Core; the first team");
+	}
+
+	@Test
+	void theUpgradeSummaryNamesTheDatabaseItsRevisionAndTheStepsAlsoWhenNoneRan() {
+		Migrations migrations = migrations();
+		String first = migrations.upgradeSummary("heads", migrations.upgrade(TEAMS), Duration.ofMillis(7));
+		String again = migrations.upgradeSummary(TEAMS, migrations.upgrade(TEAMS), Duration.ZERO);
+
+		assertThat(first).isEqualTo("Upgrade to 'heads' finished: " + migrations.database() + " is at revision " + TEAMS
+				+ ", 3 steps ran in 7 ms");
+		assertThat(again).endsWith(" is at revision " + TEAMS + ", 0 steps ran in 0 ms");
 	}
 
 	@Test

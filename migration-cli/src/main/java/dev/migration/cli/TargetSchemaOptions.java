@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.migration.MigrationConfiguration;
 import dev.migration.Migrations;
 import dev.migration.SchemaFilter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,20 +60,8 @@ final class TargetSchemaOptions {
 	 * directory.
 	 */
 	Path targetSchema(MigrationCli cli) {
-		if (this.targetSchema != null) {
-			return this.targetSchema;
-		}
-		String location = cli.location();
-		if (location.startsWith("classpath:")) {
-			throw new UsageException("Revisions on the classpath have no folder to find schema.sql beside: "
-					+ "give --target-schema FILE.");
-		}
-		// db/revisions -> db/schema.sql, revisions -> schema.sql; '.' and '..' have their
-		// parent only absolute
-		Path revisions = Path.of(location.replaceFirst("^filesystem:", "")).normalize();
-		Path parent = (revisions.toString().matches("\\.*") ? revisions.toAbsolutePath().normalize() : revisions)
-			.getParent();
-		return (parent != null) ? parent.resolve("schema.sql") : Path.of("schema.sql");
+		return (this.targetSchema != null) ? this.targetSchema
+				: MigrationConfiguration.targetSchemaBeside(cli.location());
 	}
 
 	SchemaFilter filter() {

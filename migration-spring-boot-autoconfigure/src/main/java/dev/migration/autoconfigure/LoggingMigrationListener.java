@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
-import dev.migration.MigrationResult;
 import dev.migration.Migrations;
 import dev.migration.Step;
 import org.apache.commons.logging.Log;
@@ -60,16 +59,6 @@ final class LoggingMigrationListener implements MigrationListener {
 	public void stepFailed(Step step, Duration duration, MigrationException failure) {
 		logger.warn(this.prefix + "Failed " + step.direction().word() + " of " + step.revision() + " after "
 				+ duration.toMillis() + " ms");
-	}
-
-	static void upgradeFinished(Migrations migrations, String target, MigrationResult result, Duration duration) {
-		List<String> rows = result.currentRows();
-		int steps = result.steps().size();
-		String schema = migrations.configuration().schema();
-		logger.info(((schema != null) ? "[" + schema + "] " : "") + "Upgrade to '" + target + "' finished: "
-				+ migrations.database() + ((schema != null) ? " schema " + schema : "") + " is at "
-				+ (rows.isEmpty() ? "" : (rows.size() == 1) ? "revision " : "revisions ") + Migrations.describeIds(rows)
-				+ ", " + steps + ((steps == 1) ? " step" : " steps") + " ran in " + duration.toMillis() + " ms");
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure;
 
-import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,11 +33,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +46,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -68,8 +64,6 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(MigrationsProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
-
-	static final String VENDOR_PLACEHOLDER = "{vendor}";
 
 	/**
 	 * Reads the revision files through Spring's resources, started once the conditions
@@ -104,7 +98,9 @@ public final class MigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional({ MigrationsInstances.One.class, NoSchemasCondition.class })
+	@Conditional(MigrationsInstances.One.class)
+	// migrations.schemas not set (or false, which the property condition counts as unset)
+	@ConditionalOnProperty(name = "migrations.schemas", havingValue = "false", matchIfMissing = true)
 	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy, ConfigurableListableBeanFactory beanFactory) {
 		MigrationsInitializer initializer = migrationsInitializer(migrations, properties, migrationStrategy);
@@ -232,33 +228,11 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	private static List<String> resolveVendor(List<String> locations, MigrationConfiguration.Builder connection) {
-		if (locations.stream().noneMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
+		if (locations.stream().noneMatch((location) -> location.contains(MigrationConfiguration.VENDOR_PLACEHOLDER))) {
 			return locations;
 		}
-		String vendor = vendor(connection.build());
-		return locations.stream().map((location) -> location.replace(VENDOR_PLACEHOLDER, vendor)).toList();
-	}
-
-	/**
-	 * The vendor id ({@code postgresql}, {@code sqlite}, ...) of the database the
-	 * configuration connects to.
-	 */
-	static String vendor(MigrationConfiguration connection) {
-		String url = (connection.dataSource() != null) ? databaseUrl(connection.dataSource()) : connection.url();
-		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(url);
-		Assert.state(driver != DatabaseDriver.UNKNOWN,
-				() -> "Cannot resolve " + VENDOR_PLACEHOLDER + " (in migrations.locations or migrations.target-schema) "
-						+ "for the database at " + connection.redactor().redact(url));
-		return driver.getId();
-	}
-
-	private static String databaseUrl(DataSource dataSource) {
-		try {
-			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot read the database URL to resolve " + VENDOR_PLACEHOLDER, ex);
-		}
+		MigrationConfiguration built = connection.build();
+		return locations.stream().map(built::resolveVendor).toList();
 	}
 
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
@@ -275,20 +249,6 @@ public final class MigrationsAutoConfiguration {
 			}
 		}
 		return revisions;
-	}
-
-	/** {@code migrations.schemas} is not set: one database, one instance. */
-	static final class NoSchemasCondition extends NoneNestedConditions {
-
-		NoSchemasCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty("migrations.schemas")
-		private static final class SchemasCondition {
-
-		}
-
 	}
 
 	static final class MigrationsDataSourceCondition extends AnyNestedCondition {

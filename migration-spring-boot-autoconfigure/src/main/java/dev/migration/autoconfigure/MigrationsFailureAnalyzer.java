@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import dev.migration.ChecksumMismatch;
 import dev.migration.ChecksumMismatchException;
+import dev.migration.FleetFailedException;
 import dev.migration.InvalidGraphException;
 import dev.migration.LocationNotFoundException;
 import dev.migration.LockLostException;
@@ -39,7 +40,7 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
-		if (cause instanceof MigrationsInitializers.SchemasFailedException schemas) {
+		if (cause instanceof FleetFailedException schemas) {
 			return analyzeSchemas(schemas);
 		}
 		MigrationsInitializers.InstanceFailedException instance = findCause(rootFailure,
@@ -51,9 +52,9 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 				this.redactor.redact(action(cause)), cause);
 	}
 
-	private FailureAnalysis analyzeSchemas(MigrationsInitializers.SchemasFailedException schemas) {
+	private FailureAnalysis analyzeSchemas(FleetFailedException schemas) {
 		String action = "The other schemas were brought up to date and stay so. For each failed schema:"
-				+ schemas.perSchema((failure) -> (failure instanceof MigrationException migration) ? action(migration)
+				+ schemas.perTarget((failure) -> (failure instanceof MigrationException migration) ? action(migration)
 						: "Check the message above.")
 				+ System.lineSeparator() + "The schemas already up to date are not touched again.";
 		return new FailureAnalysis(

@@ -47,6 +47,9 @@ public class MigrationsInitializer
 
 	private static final Log logger = LogFactory.getLog(MigrationsInitializer.class);
 
+	/** Where the step lines go, and so the line that ends an upgrade. */
+	private static final Log engineLogger = LogFactory.getLog("dev.migration");
+
 	private final Migrations migrations;
 
 	private final MigrationStrategy migrationStrategy;
@@ -210,16 +213,13 @@ public class MigrationsInitializer
 		else {
 			long started = System.nanoTime();
 			MigrationResult result = this.migrations.upgrade(this.target);
-			LoggingMigrationListener.upgradeFinished(this.migrations, this.target, result,
-					Duration.ofNanos(System.nanoTime() - started));
+			engineLogger.info(
+					this.migrations.upgradeSummary(this.target, result, Duration.ofNanos(System.nanoTime() - started)));
 		}
 	}
 
 	private void refuseWhenPending() {
-		MigrationStatus status = this.migrations.status(this.target, 0);
-		if (status.pendingFailure() != null) {
-			throw status.pendingFailure();
-		}
+		MigrationStatus status = this.migrations.status(this.target, 0).requirePlannable();
 		if (!status.upToDate()) {
 			throw new PendingRevisionsException(this.target, status.pending());
 		}

@@ -4,12 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.migration.Fleet;
+import dev.migration.FleetFailedException;
 import dev.migration.FleetResult;
 import dev.migration.FleetTarget;
-import dev.migration.MigrationException;
 import dev.migration.Migrations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -124,7 +123,7 @@ public final class MigrationsInitializers
 		});
 		logger.info(result.summary(false));
 		if (!result.isSuccess()) {
-			throw new SchemasFailedException(result);
+			throw new FleetFailedException(result, false);
 		}
 	}
 
@@ -145,44 +144,6 @@ public final class MigrationsInitializers
 
 		String instance() {
 			return this.instance;
-		}
-
-	}
-
-	/**
-	 * The startup work failed in one or more schemas of {@code migrations.schemas}; the
-	 * others ran to the end.
-	 */
-	static final class SchemasFailedException extends MigrationException {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient List<FleetResult.Outcome<Object>> failures;
-
-		SchemasFailedException(FleetResult<Object> result) {
-			super(describe(result), result.failures().get(0).failure());
-			this.failures = result.failures();
-		}
-
-		/**
-		 * One line per failed schema, each after a line break:
-		 * {@code [<schema>] <text of its failure>}.
-		 */
-		String perSchema(Function<Throwable, String> text) {
-			return lines(this.failures, text);
-		}
-
-		private static String describe(FleetResult<Object> result) {
-			return result.summary(false) + " ("
-					+ String.join(", ", result.failures().stream().map((failure) -> failure.target().name()).toList())
-					+ ")." + lines(result.failures(), Throwable::getMessage);
-		}
-
-		private static String lines(List<FleetResult.Outcome<Object>> failures, Function<Throwable, String> text) {
-			return failures.stream()
-				.map((failure) -> System.lineSeparator() + "[" + failure.target().name() + "] "
-						+ text.apply(failure.failure()))
-				.collect(Collectors.joining());
 		}
 
 	}

@@ -54,9 +54,7 @@ public final class MigrationsSchemaCheck {
 
 	/** Where the target schema is read from, {@code {vendor}} resolved. */
 	public String location() {
-		String placeholder = MigrationsAutoConfiguration.VENDOR_PLACEHOLDER;
-		return !this.targetSchema.contains(placeholder) ? this.targetSchema : this.targetSchema.replace(placeholder,
-				MigrationsAutoConfiguration.vendor(this.migrations.configuration()));
+		return this.migrations.configuration().resolveVendor(this.targetSchema);
 	}
 
 	private String read() {

@@ -3,15 +3,13 @@ package dev.migration.autoconfigure.aot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.lang.model.element.Modifier;
 
-import dev.migration.ClasspathLister;
+import dev.migration.MigrationConfiguration;
 import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsProperties;
 
@@ -25,13 +23,11 @@ import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 
 /**
  * At build time, when Spring AOT processes an application whose migrations
@@ -43,9 +39,7 @@ import org.springframework.util.StringUtils;
  */
 public final class MigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
 
-	private static final String CLASSPATH = "classpath:";
-
-	private static final String VENDOR_PLACEHOLDER = "{vendor}";
+	private static final String VENDOR_PLACEHOLDER = MigrationConfiguration.VENDOR_PLACEHOLDER;
 
 	@Override
 	public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
@@ -62,39 +56,21 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 		return new Contribution(properties, classLoader);
 	}
 
-	/** The vendor ids a {@code {vendor}} location may stand for. */
-	static List<String> vendors() {
-		return Arrays.stream(DatabaseDriver.values())
-			.filter((driver) -> driver != DatabaseDriver.UNKNOWN)
-			.map((driver) -> driver.getId().toLowerCase(Locale.ROOT))
-			.distinct()
-			.toList();
-	}
-
 	private record Contribution(MigrationsProperties properties,
 			ClassLoader classLoader) implements BeanFactoryInitializationAotContribution {
 
 		@Override
 		public void applyTo(GenerationContext generationContext, BeanFactoryInitializationCode code) {
 			RuntimeHints hints = generationContext.getRuntimeHints();
-			Map<String, List<String>> files = new LinkedHashMap<>();
 			for (String location : this.properties.locations()) {
-				if (location.startsWith(CLASSPATH)) {
-					String path = trimSlashes(location.substring(CLASSPATH.length()));
+				String path = RevisionIndex.classpathPath(location);
+				if (path != null) {
 					hints.resources().registerPattern(path.replace(VENDOR_PLACEHOLDER, "*") + "/**/*.sql");
-					for (String resolved : resolveVendor(path)) {
-						List<String> names = list(resolved);
-						if (names != null) {
-							files.put(resolved, names);
-						}
-					}
 				}
 			}
-			String targetSchema = this.properties.targetSchema();
-			if (targetSchema != null && targetSchema.startsWith(CLASSPATH)) {
-				hints.resources()
-					.registerPattern(
-							trimSlashes(targetSchema.substring(CLASSPATH.length())).replace(VENDOR_PLACEHOLDER, "*"));
+			String targetSchema = RevisionIndex.classpathPath(this.properties.targetSchema());
+			if (targetSchema != null) {
+				hints.resources().registerPattern(targetSchema.replace(VENDOR_PLACEHOLDER, "*"));
 			}
 			Map<String, List<String>> javaRevisions = new LinkedHashMap<>();
 			for (String basePackage : this.properties.javaRevisionPackages()) {
@@ -109,8 +85,8 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			}
 			hints.resources().registerPattern(RevisionIndex.RESOURCE);
 			generationContext.getGeneratedFiles()
-				.addResourceFile(RevisionIndex.RESOURCE, new ByteArrayResource(
-						RevisionIndex.of(files, javaRevisions).text().getBytes(StandardCharsets.UTF_8)));
+				.addResourceFile(RevisionIndex.RESOURCE,
+						new ByteArrayResource(index(javaRevisions).text().getBytes(StandardCharsets.UTF_8)));
 			GeneratedMethod method = code.getMethods()
 				.add("registerMigrationsRevisionIndex", (builder) -> builder
 					.addJavadoc("Registers the revision index that Spring AOT wrote for the migrations.")
@@ -121,29 +97,18 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			code.addInitializer(method.toMethodReference());
 		}
 
-		private List<String> resolveVendor(String path) {
-			if (!path.contains(VENDOR_PLACEHOLDER)) {
-				return List.of(path);
-			}
-			return vendors().stream().map((vendor) -> path.replace(VENDOR_PLACEHOLDER, vendor)).toList();
-		}
-
-		private List<String> list(String path) {
+		private RevisionIndex index(Map<String, List<String>> javaRevisions) {
 			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
 					new DefaultResourceLoader(this.classLoader));
 			try {
-				List<ClasspathLister.Entry> entries = new SpringClasspathLister(resolver, null).list(path);
-				return (entries != null) ? entries.stream().map(ClasspathLister.Entry::name).sorted().toList() : null;
+				return RevisionIndex.of(this.properties.locations(), new SpringClasspathLister(resolver, null),
+						javaRevisions);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Could not list the revisions of classpath:" + path, ex);
+				throw new UncheckedIOException("Could not list the revisions of " + this.properties.locations(), ex);
 			}
 		}
 
-	}
-
-	private static String trimSlashes(String path) {
-		return StringUtils.trimTrailingCharacter(StringUtils.trimLeadingCharacter(path, '/'), '/');
 	}
 
 }

@@ -42,8 +42,6 @@ public final class MigrationsRevisionReader
 	 */
 	public static final String INDEX_BEAN_NAME = "migrationsRevisionIndex";
 
-	private static final String VENDOR_PLACEHOLDER = "{vendor}";
-
 	private final String migrationsBeanName;
 
 	private final String factoryBeanName;
@@ -101,7 +99,8 @@ public final class MigrationsRevisionReader
 		boolean runOnStartup = binder.bind("migrations.run-on-startup", Boolean.class).orElse(true);
 		List<String> locations = List.copyOf(binder.bind("migrations.locations", Bindable.listOf(String.class))
 			.orElse(List.of(MigrationConfiguration.DEFAULT_LOCATION)));
-		if (!runOnStartup || locations.stream().anyMatch((location) -> location.contains(VENDOR_PLACEHOLDER))) {
+		if (!runOnStartup || locations.stream()
+			.anyMatch((location) -> location.contains(MigrationConfiguration.VENDOR_PLACEHOLDER))) {
 			return;
 		}
 		ClassLoader classLoader = this.resolver.getClassLoader();

@@ -54,10 +54,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			if (state == State.FAILED) {
 				throw this.initializer.getFailure();
 			}
-			MigrationStatus status = this.migrations.status(this.target, 0);
-			if (status.pendingFailure() != null) {
-				throw status.pendingFailure();
-			}
+			MigrationStatus status = this.migrations.status(this.target, 0).requirePlannable();
 			builder.withDetail("current", status.current())
 				.withDetail("heads", status.heads())
 				.withDetail("target", this.target)

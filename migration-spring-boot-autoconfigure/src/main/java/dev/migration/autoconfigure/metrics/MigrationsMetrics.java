@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import dev.migration.MigrationException;
 import dev.migration.MigrationListener;
-import dev.migration.MigrationStatus;
 import dev.migration.Migrations;
 import dev.migration.Step;
 import io.micrometer.core.instrument.Gauge;
@@ -62,8 +61,7 @@ public class MigrationsMetrics implements MigrationListener {
 
 	private static double pending(Migrations migrations, String target) {
 		try {
-			MigrationStatus status = migrations.status(target, 0);
-			return (status.pendingFailure() != null) ? Double.NaN : status.pending().size();
+			return migrations.status(target, 0).requirePlannable().pending().size();
 		}
 		catch (RuntimeException ex) {
 			return Double.NaN;

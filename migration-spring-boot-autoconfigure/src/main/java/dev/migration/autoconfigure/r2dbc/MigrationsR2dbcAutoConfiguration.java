@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import dev.migration.Migrations;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsConnectionDetails;
-import dev.migration.autoconfigure.r2dbc.MigrationsR2dbcAutoConfiguration.NoMigrationsUrlCondition;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,10 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -33,25 +30,13 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
 @ConditionalOnBean(R2dbcConnectionDetails.class)
 @ConditionalOnMissingBean({ DataSource.class, MigrationsConnectionDetails.class })
-@Conditional(NoMigrationsUrlCondition.class)
+// no migrations.url (or false, which the property condition counts as unset)
+@ConditionalOnProperty(name = "migrations.url", havingValue = "false", matchIfMissing = true)
 public final class MigrationsR2dbcAutoConfiguration {
 
 	@Bean
 	MigrationsConnectionDetails r2dbcMigrationsConnectionDetails(R2dbcConnectionDetails r2dbcConnectionDetails) {
 		return R2dbcJdbcConnection.of(r2dbcConnectionDetails.getConnectionFactoryOptions());
-	}
-
-	static final class NoMigrationsUrlCondition extends NoneNestedConditions {
-
-		NoMigrationsUrlCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty("migrations.url")
-		private static final class MigrationsUrlCondition {
-
-		}
-
 	}
 
 }
