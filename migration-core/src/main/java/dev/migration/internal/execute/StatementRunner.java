@@ -60,11 +60,23 @@ final class StatementRunner {
 	 * Returns each statement's update count (-1 for one that returned rows).
 	 */
 	static int[] runBatched(Connection connection, List<SqlStatement> statements) {
+		boolean[] rowless = new boolean[statements.size()];
+		for (int index = 0; index < rowless.length; index++) {
+			rowless[index] = returnsNoRows(statements.get(index).sql());
+		}
+		return runBatched(connection, statements, rowless);
+	}
+
+	/**
+	 * As {@link #runBatched(Connection, List)}, told which statements return no rows
+	 * ({@code rowless[i]} for {@code statements.get(i)}).
+	 */
+	static int[] runBatched(Connection connection, List<SqlStatement> statements, boolean[] rowless) {
 		int[] counts = new int[statements.size()];
 		try (Statement statement = connection.createStatement()) {
 			int batchStart = 0;
 			for (int index = 0; index < statements.size(); index++) {
-				if (!returnsNoRows(statements.get(index).sql())) {
+				if (!rowless[index]) {
 					runBatch(statement, statements.subList(batchStart, index), counts, batchStart);
 					counts[index] = runAlone(statement, statements.get(index));
 					batchStart = index + 1;
