@@ -101,12 +101,23 @@ final class StatementRunner {
 
 	private static int runAlone(Statement statement, SqlStatement each) {
 		try {
+			escapes(statement, each);
 			statement.execute(each.sql());
 			return statement.getUpdateCount();
 		}
 		catch (SQLException ex) {
 			throw new StatementFailedException(each.sql(), each.line(), ex);
 		}
+	}
+
+	/**
+	 * JDBC escape processing ({@code {fn ...}}, {@code {d '...'}}) only for a statement
+	 * that has a brace: without one it changes nothing, and the driver would copy the
+	 * text character by character to find that out (a tenth of a fleet's client CPU,
+	 * measured).
+	 */
+	private static void escapes(Statement statement, SqlStatement each) throws SQLException {
+		statement.setEscapeProcessing(each.sql().indexOf('{') >= 0);
 	}
 
 	/**
@@ -125,6 +136,7 @@ final class StatementRunner {
 			try {
 				// the driver parses the statement here (an unclosed dollar quote fails
 				// now, not when sent)
+				escapes(statement, each);
 				statement.addBatch(each.sql());
 			}
 			catch (SQLException ex) {
