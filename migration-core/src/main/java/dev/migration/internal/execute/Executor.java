@@ -663,8 +663,7 @@ public final class Executor {
 			}
 			boolean[] rowless = null;
 			if (inTransaction && dialect.batchesStatements()) {
-				// the engine's own statements return no rows; the body's were looked at
-				// once
+				// the engine's statements return no rows; the body's are known
 				rowless = new boolean[guarded.size()];
 				Arrays.fill(rowless, true);
 				boolean[] bodyRowless = sql.rowless(StatementRunner::returnsNoRows);
