@@ -38,6 +38,9 @@ final class LockSession {
 
 	private final List<Setting> settings;
 
+	/** {@link #alive()}, built once: every step's guard and lock check sends it. */
+	private final String alive;
+
 	/** Whether a lock is taken on it now: a kept session serves one lock at a time. */
 	private volatile boolean busy;
 
@@ -46,6 +49,7 @@ final class LockSession {
 		this.pid = pid;
 		this.started = started;
 		this.settings = settings;
+		this.alive = "EXISTS (SELECT 1 FROM pg_stat_get_activity(" + pid + ") WHERE " + START + " = '" + started + "')";
 	}
 
 	/** Opens a session: one connection, its settings, pid and start in one round trip. */
@@ -79,8 +83,7 @@ final class LockSession {
 	 * {@code pg_locks} scan does for every backend that is taking or releasing a lock).
 	 */
 	String alive() {
-		return "EXISTS (SELECT 1 FROM pg_stat_get_activity(" + this.pid + ") WHERE " + START + " = '" + this.started
-				+ "')";
+		return this.alive;
 	}
 
 	boolean busy() {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -218,7 +217,7 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public String timestampLiteral(Instant instant) {
-		return "TIMESTAMP WITH TIME ZONE '" + DateTimeFormatter.ISO_INSTANT.format(instant) + "'";
+		return "TIMESTAMP WITH TIME ZONE '" + IsoInstant.format(instant) + "'";
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -262,7 +261,7 @@ public final class SqliteDialect implements Dialect {
 
 	@Override
 	public void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
-		statement.setString(index, DateTimeFormatter.ISO_INSTANT.format(instant));
+		statement.setString(index, IsoInstant.format(instant));
 	}
 
 	@Override
@@ -279,7 +278,7 @@ public final class SqliteDialect implements Dialect {
 
 	@Override
 	public String timestampLiteral(Instant instant) {
-		return "'" + DateTimeFormatter.ISO_INSTANT.format(instant) + "'";
+		return "'" + IsoInstant.format(instant) + "'";
 	}
 
 	@Override

@@ -422,8 +422,7 @@ public final class Executor {
 		// the step's version and history statements when they go in its batch
 		List<String> writes = null;
 		// a batched SQL step checks the lock as its batch's first statement
-		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements())
-				? store.lockGuard(run.lock) : null;
+		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements()) ? run.guard() : null;
 		if (run.tablesPending && guard == null) {
 			store.createTables(connection);
 			run.tablesPending = false;
@@ -640,28 +639,37 @@ public final class Executor {
 			boolean foreignKeysSuspended, List<String> tables, String guard, List<String> writes) {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = sql.statements(dialect.syntax());
-			if (tables != null || guard != null || writes != null) {
-				List<SqlStatement> guarded = new ArrayList<>(statements.size() + 8);
-				if (tables != null) {
-					for (String ddl : tables) {
-						guarded.add(new SqlStatement(ddl, 0));
-					}
-				}
-				if (guard != null) {
-					guarded.add(new SqlStatement(guard, 0));
-				}
-				guarded.addAll(statements);
-				if (writes != null) {
-					for (String write : writes) {
-						guarded.add(new SqlStatement(write, 0));
-					}
-				}
-				statements = guarded;
+			if (tables == null && guard == null && writes == null) {
+				return runStatements(connection, dialect, inTransaction, statements,
+						(inTransaction && dialect.batchesStatements()) ? sql.rowless(StatementRunner::returnsNoRows)
+								: null);
 			}
+			int before = ((tables != null) ? tables.size() : 0) + ((guard != null) ? 1 : 0);
+			int after = (writes != null) ? writes.size() : 0;
+			List<SqlStatement> guarded = new ArrayList<>(before + statements.size() + after);
+			if (tables != null) {
+				for (String ddl : tables) {
+					guarded.add(new SqlStatement(ddl, 0));
+				}
+			}
+			if (guard != null) {
+				guarded.add(new SqlStatement(guard, 0));
+			}
+			guarded.addAll(statements);
+			if (writes != null) {
+				for (String write : writes) {
+					guarded.add(new SqlStatement(write, 0));
+				}
+			}
+			boolean[] rowless = null;
 			if (inTransaction && dialect.batchesStatements()) {
-				return StatementRunner.runBatched(connection, statements);
+				// the engine's statements return no rows; the body's are known
+				rowless = new boolean[guarded.size()];
+				Arrays.fill(rowless, true);
+				boolean[] bodyRowless = sql.rowless(StatementRunner::returnsNoRows);
+				System.arraycopy(bodyRowless, 0, rowless, before, bodyRowless.length);
 			}
-			StatementRunner.runEach(connection, statements);
+			return runStatements(connection, dialect, inTransaction, guarded, rowless);
 		}
 		else if (body instanceof JavaBody java) {
 			JavaRevision revision = java.revision();
@@ -681,6 +689,19 @@ public final class Executor {
 				throw new StatementFailedException("", 0, new SQLException(ex.toString(), ex));
 			}
 		}
+		return null;
+	}
+
+	/**
+	 * Runs the statements in batches inside a transaction where the database takes them
+	 * so ({@code rowless} given: which of them return no rows), else one by one.
+	 */
+	private static int[] runStatements(Connection connection, Dialect dialect, boolean inTransaction,
+			List<SqlStatement> statements, boolean[] rowless) {
+		if (inTransaction && dialect.batchesStatements()) {
+			return StatementRunner.runBatched(connection, statements, rowless);
+		}
+		StatementRunner.runEach(connection, statements);
 		return null;
 	}
 
@@ -878,6 +899,9 @@ public final class Executor {
 		/** Whether the tables are still to be created, by the next step's transaction. */
 		boolean tablesPending;
 
+		/** The lock's guard statement, built by the first step that sends it. */
+		private String guard;
+
 		Steps(Connection connection, Dialect dialect, VersionStore store, MigrationLock lock, String actor,
 				long lastHistoryId) {
 			this.connection = connection;
@@ -886,6 +910,16 @@ public final class Executor {
 			this.lock = lock;
 			this.actor = actor;
 			this.lastHistoryId = lastHistoryId;
+		}
+
+		/**
+		 * The lock's guard for this command's version table: the same text every step.
+		 */
+		String guard() {
+			if (this.guard == null) {
+				this.guard = this.store.lockGuard(this.lock);
+			}
+			return this.guard;
 		}
 
 	}

@@ -60,11 +60,23 @@ final class StatementRunner {
 	 * Returns each statement's update count (-1 for one that returned rows).
 	 */
 	static int[] runBatched(Connection connection, List<SqlStatement> statements) {
+		boolean[] rowless = new boolean[statements.size()];
+		for (int index = 0; index < rowless.length; index++) {
+			rowless[index] = returnsNoRows(statements.get(index).sql());
+		}
+		return runBatched(connection, statements, rowless);
+	}
+
+	/**
+	 * As {@link #runBatched(Connection, List)}, told which statements return no rows
+	 * ({@code rowless[i]} for {@code statements.get(i)}).
+	 */
+	static int[] runBatched(Connection connection, List<SqlStatement> statements, boolean[] rowless) {
 		int[] counts = new int[statements.size()];
 		try (Statement statement = connection.createStatement()) {
 			int batchStart = 0;
 			for (int index = 0; index < statements.size(); index++) {
-				if (!returnsNoRows(statements.get(index).sql())) {
+				if (!rowless[index]) {
 					runBatch(statement, statements.subList(batchStart, index), counts, batchStart);
 					counts[index] = runAlone(statement, statements.get(index));
 					batchStart = index + 1;
@@ -89,12 +101,23 @@ final class StatementRunner {
 
 	private static int runAlone(Statement statement, SqlStatement each) {
 		try {
+			escapes(statement, each);
 			statement.execute(each.sql());
 			return statement.getUpdateCount();
 		}
 		catch (SQLException ex) {
 			throw new StatementFailedException(each.sql(), each.line(), ex);
 		}
+	}
+
+	/**
+	 * JDBC escape processing ({@code {fn ...}}, {@code {d '...'}}) only for a statement
+	 * that has a brace: without one it changes nothing, and the driver would copy the
+	 * text character by character to find that out (a tenth of a fleet's client CPU,
+	 * measured).
+	 */
+	private static void escapes(Statement statement, SqlStatement each) throws SQLException {
+		statement.setEscapeProcessing(each.sql().indexOf('{') >= 0);
 	}
 
 	/**
@@ -113,6 +136,7 @@ final class StatementRunner {
 			try {
 				// the driver parses the statement here (an unclosed dollar quote fails
 				// now, not when sent)
+				escapes(statement, each);
 				statement.addBatch(each.sql());
 			}
 			catch (SQLException ex) {

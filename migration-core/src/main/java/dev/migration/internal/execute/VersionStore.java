@@ -432,10 +432,13 @@ public final class VersionStore {
 	public void checkCounts(VersionChange change, int[] counts, long claim) {
 		int index = 0;
 		for (String delete : change.deletes()) {
-			expectOne(counts[index++], "delete row " + delete);
+			int count = counts[index++];
+			if (count != 1) {
+				throw notOne(count, "delete row " + delete);
+			}
 		}
-		if (change.hasUpdate()) {
-			expectOne(counts[index], "update row " + change.updateFrom() + " to " + change.updateTo());
+		if (change.hasUpdate() && counts[index] != 1) {
+			throw notOne(counts[index], "update row " + change.updateFrom() + " to " + change.updateTo());
 		}
 		if (claim > 0 && counts[counts.length - 1] != 1) {
 			throw new ConcurrentChangeException("Expected to complete row " + claim + " of " + this.historyTableName
@@ -448,11 +451,9 @@ public final class VersionStore {
 	 * The caller says what became of the step: a transactional one was rolled back, a
 	 * non-transactional one not.
 	 */
-	private void expectOne(int count, String what) {
-		if (count != 1) {
-			throw new ConcurrentChangeException("Expected to " + what + " in " + versionTableName() + ", but " + count
-					+ " rows matched: another process or a person changed the version table.");
-		}
+	private ConcurrentChangeException notOne(int count, String what) {
+		return new ConcurrentChangeException("Expected to " + what + " in " + versionTableName() + ", but " + count
+				+ " rows matched: another process or a person changed the version table.");
 	}
 
 	private String completeSql(long claim, HistoryRecord record) {

@@ -1,6 +1,7 @@
 package dev.migration.internal.revision;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
@@ -28,6 +29,9 @@ public final class SqlBody implements RevisionBody {
 	private volatile List<SqlStatement> postgresql;
 
 	private volatile List<SqlStatement> sqlite;
+
+	/** Per PostgreSQL statement, whether it returns no rows: see {@link #rowless}. */
+	private volatile boolean[] postgresqlRowless;
 
 	/** Statements split already, the same for every database. */
 	public SqlBody(List<SqlStatement> statements) {
@@ -73,6 +77,26 @@ public final class SqlBody implements RevisionBody {
 			else {
 				this.sqlite = result;
 			}
+		}
+		return result;
+	}
+
+	/**
+	 * Per statement as PostgreSQL reads them, whether it surely returns no rows (so may
+	 * go in a batch), worked out once per body: a fleet runs the same body once per
+	 * schema. Not to be changed by the caller.
+	 * @param returnsNoRows the test of one statement's text
+	 * @return one entry per statement of {@code statements(SqlSyntax.POSTGRESQL)}
+	 */
+	public boolean[] rowless(Predicate<String> returnsNoRows) {
+		boolean[] result = this.postgresqlRowless;
+		if (result == null) {
+			List<SqlStatement> statements = statements(SqlSyntax.POSTGRESQL);
+			result = new boolean[statements.size()];
+			for (int index = 0; index < result.length; index++) {
+				result[index] = returnsNoRows.test(statements.get(index).sql());
+			}
+			this.postgresqlRowless = result;
 		}
 		return result;
 	}

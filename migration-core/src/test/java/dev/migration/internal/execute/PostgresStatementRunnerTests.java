@@ -1,7 +1,10 @@
 package dev.migration.internal.execute;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.migration.internal.revision.SqlStatement;
@@ -33,6 +36,45 @@ class PostgresStatementRunnerTests {
 		StatementFailedException failure = failure(new SqlStatement("INSERT INTO no_such_table VALUES (1)", 5));
 		assertThat(failure.line()).isEqualTo(5);
 		assertThat(failure.getMessage()).contains("no_such_table");
+	}
+
+	/**
+	 * The driver skips JDBC escape processing for statements without a brace (it would
+	 * change nothing there); one with an escape still has it translated, in a batch and
+	 * alone, and text beside it is sent as written.
+	 */
+	@Test
+	void jdbcEscapesAreStillTranslatedInBatchesAndAlone() throws SQLException {
+		List<SqlStatement> statements = List.of(new SqlStatement("CREATE TABLE e (id INTEGER, note TEXT)", 1),
+				new SqlStatement("INSERT INTO e VALUES (1, {fn ucase('escaped')})", 2),
+				new SqlStatement("INSERT INTO e VALUES (2, 'no brace: fn ucase(x) -- kept')", 3),
+				new SqlStatement("INSERT INTO e VALUES (3, '{fn ucase(''quoted'')}')", 4));
+		try (Connection connection = this.database.connect()) {
+			connection.setAutoCommit(false);
+			try {
+				StatementRunner.runBatched(connection, statements);
+				assertThat(notes(connection)).containsExactly("ESCAPED", "no brace: fn ucase(x) -- kept",
+						"{fn ucase('quoted')}");
+				connection.rollback();
+				StatementRunner.runEach(connection, statements);
+				assertThat(notes(connection)).containsExactly("ESCAPED", "no brace: fn ucase(x) -- kept",
+						"{fn ucase('quoted')}");
+			}
+			finally {
+				connection.rollback();
+			}
+		}
+	}
+
+	private static List<String> notes(Connection connection) throws SQLException {
+		List<String> notes = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT note FROM e ORDER BY id")) {
+			while (rows.next()) {
+				notes.add(rows.getString(1));
+			}
+		}
+		return notes;
 	}
 
 	/**
