@@ -65,8 +65,6 @@ import org.springframework.util.StringUtils;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
 
-	private static final String HIKARI_DATA_SOURCE = "com.zaxxer.hikari.HikariDataSource";
-
 	/**
 	 * Reads the revision files through Spring's resources, started once the conditions
 	 * above have matched.
@@ -204,23 +202,13 @@ public final class MigrationsAutoConfiguration {
 					+ " or set migrations.url");
 			// with migrations.user alone: the application's database, as a user that may
 			// change the schema
-			configuration
-				.dataSource(!StringUtils.hasText(properties.user()) ? applicationDataSource(dataSource, properties)
-						: DataSourceBuilder.derivedFrom(dataSource)
-							.type(SimpleDriverDataSource.class)
-							.username(properties.user())
-							.password(properties.password())
-							.build());
+			configuration.dataSource(!StringUtils.hasText(properties.user()) ? dataSource
+					: DataSourceBuilder.derivedFrom(dataSource)
+						.type(SimpleDriverDataSource.class)
+						.username(properties.user())
+						.password(properties.password())
+						.build());
 		}
-	}
-
-	/**
-	 * The application's pool, or connections without it until it starts (one database: a
-	 * fleet of schemas takes a connection per schema, which the pool keeps).
-	 */
-	private static DataSource applicationDataSource(DataSource dataSource, MigrationsProperties properties) {
-		return (properties.schemas() == null && ClassUtils.isPresent(HIKARI_DATA_SOURCE, null))
-				? UnstartedPoolDataSource.of(dataSource) : dataSource;
 	}
 
 	private static void configureProperties(MigrationConfiguration.Builder configuration,
