@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,13 +47,13 @@ public final class RevisionIndex implements ClasspathLister {
 
 	private final Map<String, List<String>> javaRevisions;
 
-	private final ClassLoader classLoader;
+	private final ResourceLookUp lookUp;
 
 	private RevisionIndex(Map<String, List<IndexedFile>> files, Map<String, List<String>> javaRevisions,
 			ClassLoader classLoader) {
 		this.files = files;
 		this.javaRevisions = javaRevisions;
-		this.classLoader = (classLoader != null) ? classLoader : RevisionIndex.class.getClassLoader();
+		this.lookUp = new ResourceLookUp((classLoader != null) ? classLoader : RevisionIndex.class.getClassLoader());
 	}
 
 	/**
@@ -179,10 +181,10 @@ public final class RevisionIndex implements ClasspathLister {
 	}
 
 	/**
-	 * The revision files of an indexed location, found through the class loader, with
-	 * their checksums and headers.
+	 * The revision files of an indexed location, with their checksums and headers; a file
+	 * that the index describes is looked up in the class loader only when it is read.
 	 * @return the files, or {@code null} when the location was not indexed
-	 * @throws IOException when a file the index names is not on the classpath
+	 * @throws IOException when a file that the index only lists is not on the classpath
 	 */
 	@Override
 	public List<Entry> list(String path) throws IOException {
@@ -192,11 +194,9 @@ public final class RevisionIndex implements ClasspathLister {
 		}
 		List<Entry> entries = new ArrayList<>(indexed.size());
 		for (IndexedFile file : indexed) {
-			URL url = this.classLoader.getResource(path + "/" + file.name());
-			if (url == null) {
-				throw new IOException("classpath:" + path + "/" + file.name() + ", named in the revision index "
-						+ "written at build time, is not on the classpath; build the application again");
-			}
+			String resource = path + "/" + file.name();
+			URL url = (file.header() != null) ? new URL("classpath", null, -1, resource, this.lookUp)
+					: this.lookUp.find(resource);
 			entries.add(new Entry(file.name(), url, file.header()));
 		}
 		return entries;
@@ -216,6 +216,34 @@ public final class RevisionIndex implements ClasspathLister {
 	 * {@link ClasspathLister.Entry#indexed()} gives them ({@code null} in format 1).
 	 */
 	private record IndexedFile(String name, String header) {
+	}
+
+	/**
+	 * Finds an indexed file in the class loader when it is opened: a lookup per file at
+	 * every start would cost more than building the graph from the index.
+	 */
+	private static final class ResourceLookUp extends URLStreamHandler {
+
+		private final ClassLoader classLoader;
+
+		ResourceLookUp(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+		}
+
+		URL find(String resource) throws IOException {
+			URL url = this.classLoader.getResource(resource);
+			if (url == null) {
+				throw new IOException("classpath:" + resource + ", named in the revision index written at build time, "
+						+ "is not on the classpath; build the application again");
+			}
+			return url;
+		}
+
+		@Override
+		protected URLConnection openConnection(URL url) throws IOException {
+			return find(url.getFile()).openConnection();
+		}
+
 	}
 
 }
