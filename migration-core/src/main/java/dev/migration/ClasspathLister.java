@@ -29,8 +29,17 @@ public interface ClasspathLister {
 	 * @param name its path below the location, with {@code /} between folders
 	 * ({@code nested/a1_first.sql})
 	 * @param url where to read it
+	 * @param indexed its checksum and header as the {@link RevisionIndex} written at
+	 * build time holds them, or {@code null}: the engine then reads and parses the file
+	 * to build the graph
 	 */
-	record Entry(String name, URL url) {
+	record Entry(String name, URL url, String indexed) {
+
+		/** A file the engine reads and parses. */
+		public Entry(String name, URL url) {
+			this(name, url, null);
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.migration;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import dev.migration.internal.revision.SqlStatement;
 import dev.migration.internal.schema.DevDatabase;
 import dev.migration.internal.schema.SchemaCompare;
 import dev.migration.internal.schema.SnapshotReader;
+import dev.migration.internal.source.IndexedRevision;
 import dev.migration.internal.source.JavaRevisions;
 import dev.migration.internal.source.RevisionLoader;
 import dev.migration.internal.source.SqlRevisionWriter;
@@ -132,6 +134,11 @@ public final class Migrations {
 
 	static List<?> loadSqlRevisions(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {
 		return RevisionLoader.load(locations, classLoader, lister);
+	}
+
+	/** A revision file's checksum and header for the {@link RevisionIndex}. */
+	static String describeSqlRevision(String location, URL url) {
+		return IndexedRevision.describe(location, url);
 	}
 
 	public MigrationConfiguration configuration() {

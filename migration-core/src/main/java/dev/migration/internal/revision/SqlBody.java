@@ -2,6 +2,7 @@ package dev.migration.internal.revision;
 
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.migration.internal.source.SqlSyntax;
 import dev.migration.internal.source.StatementSplitter;
@@ -15,6 +16,9 @@ import dev.migration.internal.source.StatementSplitter;
  * them, so splitting is most of what parsing would cost them. The executor splits every
  * body of a plan before the plan's first step, so a malformed pending revision stops it
  * before anything runs.
+ * <p>
+ * A section that the build's revision index described is not even read until then: its
+ * body asks its file for the section when first split.
  */
 public final class SqlBody implements RevisionBody {
 
@@ -25,6 +29,9 @@ public final class SqlBody implements RevisionBody {
 	private final String sql;
 
 	private final int firstLine;
+
+	/** The section as read from its file when first split, for an indexed revision. */
+	private final Supplier<SqlBody> section;
 
 	private volatile List<SqlStatement> postgresql;
 
@@ -38,14 +45,16 @@ public final class SqlBody implements RevisionBody {
 		this.location = null;
 		this.sql = null;
 		this.firstLine = 0;
+		this.section = null;
 		this.postgresql = List.copyOf(statements);
 		this.sqlite = this.postgresql;
 	}
 
-	private SqlBody(String location, String sql, int firstLine) {
+	private SqlBody(String location, String sql, int firstLine, Supplier<SqlBody> section) {
 		this.location = location;
 		this.sql = sql;
 		this.firstLine = firstLine;
+		this.section = section;
 	}
 
 	/**
@@ -56,7 +65,17 @@ public final class SqlBody implements RevisionBody {
 	 * @return the body
 	 */
 	public static SqlBody of(String location, String sql, int firstLine) {
-		return new SqlBody(location, sql, firstLine);
+		return new SqlBody(location, sql, firstLine, null);
+	}
+
+	/**
+	 * A section of a file that is read when first split.
+	 * @param location the file, for messages
+	 * @param section reads the file and gives the section's body
+	 * @return the body
+	 */
+	public static SqlBody read(String location, Supplier<SqlBody> section) {
+		return new SqlBody(location, null, 0, section);
 	}
 
 	/**
@@ -70,7 +89,8 @@ public final class SqlBody implements RevisionBody {
 		List<SqlStatement> result = (syntax == SqlSyntax.POSTGRESQL) ? this.postgresql : this.sqlite;
 		if (result == null) {
 			// splitting twice in a race gives equal lists: no lock needed
-			result = List.copyOf(StatementSplitter.statements(syntax, this.location, this.sql, this.firstLine));
+			result = (this.section != null) ? this.section.get().statements(syntax)
+					: List.copyOf(StatementSplitter.statements(syntax, this.location, this.sql, this.firstLine));
 			if (syntax == SqlSyntax.POSTGRESQL) {
 				this.postgresql = result;
 			}
@@ -116,8 +136,8 @@ public final class SqlBody implements RevisionBody {
 
 	@Override
 	public String toString() {
-		return "SqlBody"
-				+ ((this.sql != null) ? "[" + this.location + ":" + this.firstLine + "]" : this.postgresql.toString());
+		return "SqlBody" + ((this.location != null) ? "[" + this.location + ":" + this.firstLine + "]"
+				: this.postgresql.toString());
 	}
 
 }

@@ -180,7 +180,8 @@ public final class RevisionLoader {
 		List<ClasspathLister.Entry> listed = (this.lister != null) ? this.lister.list(path) : null;
 		if (listed != null) {
 			for (ClasspathLister.Entry entry : listed) {
-				this.sources.add(new Source(classpathLocation(path, entry.name()), null, null, entry.url()));
+				this.sources
+					.add(new Source(classpathLocation(path, entry.name()), null, null, entry.url(), entry.indexed()));
 			}
 			return;
 		}
@@ -379,14 +380,21 @@ public final class RevisionLoader {
 
 	/**
 	 * One revision file: a file to read, the content already read from a jar, or a URL a
-	 * lister gave.
+	 * lister gave, with what the build's revision index holds of it, if anything.
 	 */
-	private record Source(String location, Path file, byte[] content, URL url) {
+	private record Source(String location, Path file, byte[] content, URL url, String indexed) {
+
+		Source(String location, Path file, byte[] content, URL url) {
+			this(location, file, content, url, null);
+		}
 
 		Revision parse() {
+			if (this.indexed != null) {
+				return IndexedRevision.revision(this.location, this.url, this.indexed);
+			}
 			byte[] bytes = this.content;
 			if (bytes == null && this.url != null) {
-				bytes = read(this.url);
+				bytes = read(this.location, this.url);
 			}
 			if (bytes == null) {
 				// a FileInputStream costs a JVM that has just started less than Files'
@@ -405,30 +413,29 @@ public final class RevisionLoader {
 							ex);
 				}
 			}
-			return SqlRevisionParser.parse(this.location, bytes, decode(this.location, bytes));
+			return parseContent(this.location, bytes);
 		}
 
-		private byte[] read(URL url) {
-			// a file: URL as a file, which a JVM that has just started reads faster than
-			// through a URLConnection
-			if ("file".equals(url.getProtocol())) {
-				try (InputStream in = new FileInputStream(toPath(url).toFile())) {
-					return in.readAllBytes();
-				}
-				catch (IOException ex) {
-					throw new MigrationException("Could not read revision " + this.location + " (" + url + "): "
-							+ ex.getMessage() + ". Nothing was run.", ex);
-				}
-			}
-			try (InputStream in = url.openStream()) {
-				return in.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new MigrationException("Could not read revision " + this.location + " (" + url + "): "
-						+ ex.getMessage() + ". Nothing was run.", ex);
-			}
-		}
+	}
 
+	/** A revision file's content: strict UTF-8, then parsed. */
+	static Revision parseContent(String location, byte[] content) {
+		return SqlRevisionParser.parse(location, content, decode(location, content));
+	}
+
+	/** The content of a revision file a lister or the index named. */
+	static byte[] read(String location, URL url) {
+		// a file: URL as a file, which a JVM that has just started reads faster than
+		// through a URLConnection
+		try (InputStream in = "file".equals(url.getProtocol()) ? new FileInputStream(toPath(url).toFile())
+				: url.openStream()) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new MigrationException(
+					"Could not read revision " + location + " (" + url + "): " + ex.getMessage() + ". Nothing was run.",
+					ex);
+		}
 	}
 
 	private static String trimSlashes(String path) {

@@ -33,9 +33,10 @@ import org.springframework.util.ClassUtils;
  * At build time, when Spring AOT processes an application whose migrations
  * auto-configuration matched: registers the runtime hints a native image needs for the
  * configured locations (their revision files and the target schema) and for the Java
- * revisions found by scanning, and writes the {@link RevisionIndex} of both, which the
- * generated code registers, so that the application run with AOT neither lists
- * directories nor scans packages.
+ * revisions found by scanning, and writes the {@link RevisionIndex} of both (with each
+ * file's checksum and header), which the generated code registers, so that the
+ * application run with AOT neither lists directories, scans packages nor reads a revision
+ * file it does not run.
  */
 public final class MigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
 

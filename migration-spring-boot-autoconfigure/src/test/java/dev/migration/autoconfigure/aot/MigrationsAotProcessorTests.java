@@ -1,8 +1,14 @@
 package dev.migration.autoconfigure.aot;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.migration.ClasspathLister;
+import dev.migration.Migrations;
 import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.SqliteContextTests;
@@ -77,6 +83,49 @@ class MigrationsAotProcessorTests extends SqliteContextTests {
 	}
 
 	@Test
+	void indexesEachFilesChecksumAndHeader() throws Exception {
+		RevisionIndex index = RevisionIndex.read(processedIndex(), null);
+		assertThat(index.list("db/revisions")).extracting(ClasspathLister.Entry::indexed)
+			.allSatisfy((indexed) -> assertThat(indexed).matches("[0-9a-f]{64}\ta0000000000[12]\t.*"));
+	}
+
+	@Test
+	void theApplicationRunWithTheIndexStartsOnAnUpToDateDatabaseWithoutReadingARevisionFile() throws Exception {
+		String text = processedIndex();
+		this.contextRunner.withPropertyValues(migrationsUrl())
+			.run((context) -> assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002"));
+		// the indexed files as they would be had they changed after the build: reading
+		// one fails
+		Path classpath = Files.createDirectories(this.directory.resolve("classpath/db/revisions"))
+			.getParent()
+			.getParent();
+		for (String name : List.of("a00000000001_create_things.sql", "a00000000002_add_colour.sql")) {
+			Files.writeString(classpath.resolve("db/revisions/" + name), "-- changed after the build\n");
+		}
+		RevisionIndex index = RevisionIndex.read(text,
+				new URLClassLoader(new URL[] { classpath.toUri().toURL() }, null));
+
+		this.contextRunner
+			.withInitializer((context) -> context.getBeanFactory()
+				.registerSingleton(MigrationsRevisionReader.INDEX_BEAN_NAME, index))
+			.withPropertyValues(migrationsUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002");
+			});
+		// on an empty database the same start runs the files, and refuses them as changed
+		this.contextRunner
+			.withInitializer((context) -> context.getBeanFactory()
+				.registerSingleton(MigrationsRevisionReader.INDEX_BEAN_NAME, index))
+			.withPropertyValues("migrations.url=" + MigrationsContextRunners.sqlite(classpath))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("classpath:db/revisions/a00000000001_create_things.sql changed after the "
+						+ "application was built"));
+	}
+
+	@Test
 	void recordsNothingWhenTheAutoConfigurationDoesNotMatch() throws Exception {
 		Processed processed = process("migrations.enabled=false", migrationsUrl());
 		assertThat(processed.files().getGeneratedFile(Kind.RESOURCE, RevisionIndex.RESOURCE)).isNull();
@@ -89,6 +138,11 @@ class MigrationsAotProcessorTests extends SqliteContextTests {
 		AtomicReference<MigrationsRevisionReader> reader = new AtomicReference<>();
 		process((context) -> reader.set(context.getBean(MigrationsRevisionReader.class)), migrationsUrl());
 		assertThat(reader.get().startedReading()).isFalse();
+	}
+
+	/** The index that processing the default locations writes. */
+	private String processedIndex() throws Exception {
+		return process(migrationsUrl()).files().getGeneratedFileContent(Kind.RESOURCE, RevisionIndex.RESOURCE);
 	}
 
 	private Processed process(String... properties) {
