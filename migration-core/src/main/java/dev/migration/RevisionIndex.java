@@ -75,13 +75,13 @@ public final class RevisionIndex implements ClasspathLister {
 	 * a lister finds them, {@link MigrationConfiguration#VENDOR_PLACEHOLDER} standing for
 	 * each of {@link MigrationConfiguration#VENDORS}; a location the lister does not find
 	 * is left out, and the engine lists it itself when it runs. Each file is read and
-	 * parsed for its checksum and header.
+	 * parsed for its checksum and header; a file that cannot be is listed only, so that
+	 * the engine reads it when it runs and reports it as it does without an index.
 	 * @param locations as configured
 	 * @param lister lists a classpath location, e.g. through a framework's resources
 	 * @param javaRevisions the Java revision classes by scanned package
 	 * @return the index
 	 * @throws IOException when a location cannot be listed
-	 * @throws RevisionParseException when a revision file is malformed
 	 */
 	public static RevisionIndex of(List<String> locations, ClasspathLister lister,
 			Map<String, List<String>> javaRevisions) throws IOException {
@@ -98,13 +98,27 @@ public final class RevisionIndex implements ClasspathLister {
 				if (entries != null) {
 					files.put(resolved, entries.stream()
 						.sorted(Comparator.comparing(Entry::name))
-						.map((entry) -> new IndexedFile(entry.name(), Migrations.describeSqlRevision(
-								CLASSPATH + (resolved.isEmpty() ? "" : resolved + "/") + entry.name(), entry.url())))
+						.map((entry) -> new IndexedFile(entry.name(),
+								describe(CLASSPATH + (resolved.isEmpty() ? "" : resolved + "/") + entry.name(), entry)))
 						.toList());
 				}
 			}
 		}
 		return new RevisionIndex(files, javaRevisions, null);
+	}
+
+	/**
+	 * A file's checksum and header, or {@code null} when it cannot be read or parsed: a
+	 * build must not fail on a revision's text, which the engine reports with its file
+	 * and line when it runs.
+	 */
+	private static String describe(String location, Entry entry) {
+		try {
+			return Migrations.describeSqlRevision(location, entry.url());
+		}
+		catch (MigrationException | UncheckedIOException ex) {
+			return null;
+		}
 	}
 
 	/**

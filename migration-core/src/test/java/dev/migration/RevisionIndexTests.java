@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The index written at build time: what a lister finds of the classpath locations, a
@@ -115,6 +116,23 @@ class RevisionIndexTests {
 		assertThat(RevisionIndex.classpathPath("classpath:db/revisions//")).isEqualTo("db/revisions");
 		assertThat(RevisionIndex.classpathPath("filesystem:db/revisions")).isNull();
 		assertThat(RevisionIndex.classpathPath(null)).isNull();
+	}
+
+	@Test
+	void aFileThatDoesNotParseAtBuildTimeIsListedOnlyAndTheEngineReportsItWhenItRuns() throws IOException {
+		Path revisions = Files.createDirectories(this.classpath.resolve("db"));
+		Files.writeString(revisions.resolve("a.sql"),
+				"-- revision: a\n-- down_revision: none\n-- upgrade\nSELECT 1;\n");
+		Files.writeString(revisions.resolve("b.sql"), "-- down_revision: a\n-- upgrade\nSELECT 2;\n");
+		RevisionIndex index = RevisionIndex.of(List.of("classpath:db"),
+				(path) -> List.of(entry(revisions.resolve("a.sql")), entry(revisions.resolve("b.sql"))), Map.of());
+		IndexedClasspath classLoader = IndexedClasspath.of(this.classpath);
+		RevisionIndex read = classLoader.read(index.text());
+		assertThat(read.list("db")).extracting(ClasspathLister.Entry::indexed)
+			.satisfiesExactly((a) -> assertThat(a).isNotNull(), (b) -> assertThat(b).isNull());
+		assertThatExceptionOfType(RevisionParseException.class)
+			.isThrownBy(() -> SqlRevisions.read(List.of("classpath:db"), classLoader, read))
+			.withMessageContaining("b.sql");
 	}
 
 	private static ClasspathLister.Entry entry(Path file) throws IOException {
