@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import dev.migration.RevisionIndex;
 import dev.migration.benchmarks.spring.AotBuild;
 import dev.migration.benchmarks.spring.BenchmarkApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -278,13 +279,14 @@ public final class Benchmark {
 				progress("Spring AOT processing of mode " + mode + " for " + size + " revisions");
 				String classPath = revisions + java.io.File.pathSeparator
 						+ (mode.equals("baseline") ? baselineClassPath() : System.getProperty("java.class.path"));
-				classPaths.put(mode,
-						AotBuild
-							.build(this.work.resolve("spring-aot").resolve("n" + size).resolve(mode),
-									BenchmarkApplication.modeArguments(mode, AotBuild.FLYWAY_LOCATION,
-											AotBuild.OURS_LOCATION),
-									classPath)
-							.classPath());
+				AotBuild.Output output = AotBuild.build(
+						this.work.resolve("spring-aot").resolve("n" + size).resolve(mode),
+						BenchmarkApplication.modeArguments(mode, AotBuild.FLYWAY_LOCATION, AotBuild.OURS_LOCATION),
+						classPath);
+				if (Files.exists(output.resources().resolve(RevisionIndex.RESOURCE))) {
+					progress("  with the revision index written at build time");
+				}
+				classPaths.put(mode, output.classPath());
 			}
 			this.aotClassPaths.put(size, classPaths);
 		}
