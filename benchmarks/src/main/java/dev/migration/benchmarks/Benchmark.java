@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import dev.migration.RevisionIndex;
+import dev.migration.benchmarks.spring.AotBuild;
 import dev.migration.benchmarks.spring.BenchmarkApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -33,7 +35,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar --out docs/benchmarks.md [--sizes 100,1000,10000] [--runs 5]
  *     [--databases sqlite,postgresql] [--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE]
- *     [--spring-size 100,1000 --spring-runs 10 --spring-baseline DIR]
+ *     [--spring-size 100,1000 --spring-runs 10 --spring-baseline DIR --spring-aot]
  *     [--large 10000 --large-runs 3 --large-cold-runs 1] [--section main]
  * </pre>
  *
@@ -67,6 +69,12 @@ public final class Benchmark {
 	private final StringBuilder report = new StringBuilder();
 
 	private final Map<String, Map<Integer, Map<Operation, Map<Tool, Series>>>> results = new LinkedHashMap<>();
+
+	/**
+	 * With {@code --spring-aot}: each mode's class path by size, processed once for both
+	 * databases.
+	 */
+	private final Map<Integer, Map<String, String>> aotClassPaths = new LinkedHashMap<>();
 
 	private Benchmark(Options options) throws IOException {
 		this.options = options;
@@ -208,42 +216,96 @@ public final class Benchmark {
 		for (String mode : modes) {
 			series.put(mode, new Series());
 		}
+		SpringStart start = this.options.springAot ? aotStart(workload, size, modes) : filesystemStart(workload, modes);
+		springRounds(database, modes, start, series, ours, flyway);
+		drop(ours);
+		drop(flyway);
+		return springReport(database, size, modes, series, start);
+	}
+
+	/**
+	 * The rounds of one comparison: a warm-up, then every mode once per round, in a
+	 * rotating order.
+	 */
+	private void springRounds(String database, List<String> modes, SpringStart start, Map<String, Series> series,
+			Target ours, Target flyway) throws IOException, InterruptedException {
 		for (int round = 0; round < 1 + this.options.springRuns; round++) {
 			for (String mode : rotated(modes, round)) {
 				Target target = mode.equals("flyway") ? flyway : ours;
-				List<String> arguments = new ArrayList<>(
-						List.of(BenchmarkApplication.class.getName(), "--spring.datasource.url=" + target.url(),
-								"--server.port=0", "--spring.flyway.enabled=" + mode.equals("flyway"),
-								"--spring.flyway.locations=filesystem:" + workload.resolve(Workload.FLYWAY),
-								"--migrations.enabled=" + mode.equals("ours"),
-								"--benchmark.query-on-start=" + mode.equals("query"),
-								"--benchmark.query-in-background=" + mode.equals("background"),
-								"--migrations.locations=filesystem:" + workload.resolve(Workload.OURS)));
+				List<String> arguments = new ArrayList<>(List.of(BenchmarkApplication.class.getName(),
+						"--spring.datasource.url=" + target.url(), "--server.port=0"));
+				arguments
+					.addAll(BenchmarkApplication.modeArguments(mode, start.flywayLocation(), start.oursLocation()));
 				if (target.user() != null) {
 					arguments.add("--spring.datasource.username=" + target.user());
 				}
 				if (target.password() != null) {
 					arguments.add("--spring.datasource.password=" + target.password());
 				}
-				if (mode.equals("baseline")) {
-					arguments.set(arguments.indexOf("--migrations.enabled=false"), "--migrations.enabled=true");
-				}
-				progress(database + " Spring Boot start " + mode + (round == 0 ? " warm-up" : " run " + round));
-				Sample sample = child(arguments, new String[0], mode.equals("baseline") ? baselineClassPath() : null);
+				progress(database + " Spring Boot start" + start.suffix() + " " + mode
+						+ (round == 0 ? " warm-up" : " run " + round));
+				Sample sample = child(start.jvmOptions(), arguments, new String[0], start.classPaths().get(mode));
 				series.get(mode).add((round == 0) ? null : sample);
 				// each sample as it comes, so that a run cut short still tells what it
 				// measured
 				progress("  " + millis(sample.millis()) + " ms");
 			}
 		}
-		drop(ours);
-		drop(flyway);
+	}
+
+	/**
+	 * Revisions in the workload's folders, every mode from this class path, the
+	 * baseline's jars first.
+	 */
+	private SpringStart filesystemStart(Path workload, List<String> modes) throws IOException {
+		Map<String, String> classPaths = new LinkedHashMap<>();
+		if (modes.contains("baseline")) {
+			classPaths.put("baseline", baselineClassPath());
+		}
+		return new SpringStart("filesystem:" + workload.resolve(Workload.FLYWAY),
+				"filesystem:" + workload.resolve(Workload.OURS), classPaths, List.of(), "", "");
+	}
+
+	/**
+	 * Revisions in a jar on the class path, every mode from its own AOT output, which is
+	 * built once per size and kept for the other database.
+	 */
+	private SpringStart aotStart(Path workload, int size, List<String> modes) throws IOException, InterruptedException {
+		Map<String, String> classPaths = this.aotClassPaths.get(size);
+		if (classPaths == null) {
+			classPaths = new LinkedHashMap<>();
+			Path revisions = AotBuild.revisionsJar(workload);
+			for (String mode : modes) {
+				progress("Spring AOT processing of mode " + mode + " for " + size + " revisions");
+				String classPath = revisions + java.io.File.pathSeparator
+						+ (mode.equals("baseline") ? baselineClassPath() : System.getProperty("java.class.path"));
+				AotBuild.Output output = AotBuild.build(
+						this.work.resolve("spring-aot").resolve("n" + size).resolve(mode),
+						BenchmarkApplication.modeArguments(mode, AotBuild.FLYWAY_LOCATION, AotBuild.OURS_LOCATION),
+						classPath);
+				if (Files.exists(output.resources().resolve(RevisionIndex.RESOURCE))) {
+					progress("  with the revision index written at build time");
+				}
+				classPaths.put(mode, output.classPath());
+			}
+			this.aotClassPaths.put(size, classPaths);
+		}
+		return new SpringStart(AotBuild.FLYWAY_LOCATION, AotBuild.OURS_LOCATION, classPaths, List.of(AotBuild.ENABLED),
+				" (AOT)",
+				"each mode started from its own Spring AOT output (processed before the rounds with the "
+						+ "mode's properties, started with `" + AotBuild.ENABLED + "`) and with its revisions in a jar "
+						+ "on the class path, ");
+	}
+
+	private List<String> springReport(String database, int size, List<String> modes, Map<String, Series> series,
+			SpringStart start) {
 		List<String> lines = new ArrayList<>();
 		lines.add("");
-		lines.add("### Spring Boot start, " + title(database) + ", " + format(size) + " revisions already applied");
+		lines.add("### Spring Boot start" + start.suffix() + ", " + title(database) + ", " + format(size)
+				+ " revisions already applied");
 		lines.add("");
 		lines.add("JVM start to `ApplicationReadyEvent` of a minimal web app (Spring MVC, embedded Tomcat, Hikari), "
-				+ "in ms.");
+				+ start.note() + "in ms.");
 		lines.add("");
 		lines.add("| migration tool | min | median | max | vs. none | vs. one query at start | vs. floor | peak RSS |");
 		lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -314,7 +376,7 @@ public final class Benchmark {
 	 * line.
 	 */
 	private Sample child(List<String> mainAndArguments, String[] more) throws IOException, InterruptedException {
-		return child(mainAndArguments, more, null);
+		return child(List.of(), mainAndArguments, more, null);
 	}
 
 	/**
@@ -332,12 +394,13 @@ public final class Benchmark {
 		return String.join(java.io.File.pathSeparator, entries);
 	}
 
-	private Sample child(List<String> mainAndArguments, String[] more, String classPath)
+	private Sample child(List<String> jvmOptions, List<String> mainAndArguments, String[] more, String classPath)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false", "-Dliquibase.hub.mode=off",
-				"-cp", (classPath != null) ? classPath : System.getProperty("java.class.path")));
+				"-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false", "-Dliquibase.hub.mode=off"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", (classPath != null) ? classPath : System.getProperty("java.class.path")));
 		command.addAll(mainAndArguments);
 		command.addAll(Arrays.asList(more));
 		Path log = Files.createTempFile(this.work, "child", ".log");
@@ -580,6 +643,20 @@ public final class Benchmark {
 	record Rounds(int warmup, int runs) {
 	}
 
+	/**
+	 * How the children of one Spring Boot start comparison start.
+	 *
+	 * @param flywayLocation where Flyway's revisions are
+	 * @param oursLocation where the starter's revisions are
+	 * @param classPaths each mode's class path; none for a mode that runs on this one
+	 * @param jvmOptions the children's JVM options
+	 * @param suffix after "Spring Boot start" in headings
+	 * @param note how the modes start, for the report's sentence above the table
+	 */
+	record SpringStart(String flywayLocation, String oursLocation, Map<String, String> classPaths,
+			List<String> jvmOptions, String suffix, String note) {
+	}
+
 	/** One tool's samples by round; {@code null} for an uncounted (warm-up) round. */
 	static final class Series {
 
@@ -683,6 +760,12 @@ public final class Benchmark {
 		 */
 		Path springBaseline;
 
+		/**
+		 * Every mode of the Spring Boot start from its own Spring AOT output, revisions
+		 * on the class path.
+		 */
+		boolean springAot;
+
 		int large = 10_000;
 
 		int largeRuns = 3;
@@ -700,6 +783,11 @@ public final class Benchmark {
 			options.commandLine = "java -jar benchmarks/target/benchmarks.jar" + (arguments.length > 0 ? " " : "")
 					+ String.join(" ", arguments);
 			for (int i = 0; i < arguments.length; i++) {
+				if (arguments[i].equals("--spring-aot")) {
+					// the one option without a value
+					options.springAot = true;
+					continue;
+				}
 				String value = (i + 1 < arguments.length) ? arguments[i + 1] : null;
 				switch (arguments[i]) {
 					case "--out" -> options.out = Path.of(value);
@@ -727,7 +815,7 @@ public final class Benchmark {
 							+ "--out FILE --sizes 100,1000,10000 --runs 5 --databases sqlite,postgresql "
 							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE "
 							+ "--spring-size 1000 (100,1000: each; 0: skip) "
-							+ "--spring-runs 10 --spring-baseline DIR "
+							+ "--spring-runs 10 --spring-baseline DIR --spring-aot "
 							+ "--large 10000 --large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 "
 							+ "--section main");
 				}

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -59,6 +60,24 @@ public class BenchmarkApplication {
 		}, "benchmark-query-in-background");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/**
+	 * The properties that switch this application to one mode of the start comparison;
+	 * every mode runs from the same class path.
+	 * @param mode {@code none}, {@code background}, {@code query}, {@code flyway},
+	 * {@code ours}, or {@code baseline} (ours from another build's jars)
+	 * @param flywayLocation where Flyway's revisions are
+	 * @param oursLocation where the starter's revisions are
+	 * @return the arguments
+	 */
+	public static List<String> modeArguments(String mode, String flywayLocation, String oursLocation) {
+		boolean ours = mode.equals("ours") || mode.equals("baseline");
+		return List.of("--spring.flyway.enabled=" + mode.equals("flyway"),
+				"--spring.flyway.locations=" + flywayLocation, "--migrations.enabled=" + ours,
+				"--benchmark.query-on-start=" + mode.equals("query"),
+				"--benchmark.query-in-background=" + mode.equals("background"),
+				"--migrations.locations=" + oursLocation);
 	}
 
 	private static String argument(String[] arguments, String name) {
@@ -155,7 +174,9 @@ public class BenchmarkApplication {
 	}
 
 	public static void main(String[] arguments) {
-		if ("true".equals(argument(arguments, "benchmark.query-in-background"))) {
+		// not while Spring AOT processes the application: a build connects to nothing
+		if ("true".equals(argument(arguments, "benchmark.query-in-background"))
+				&& !Boolean.getBoolean("spring.aot.processing")) {
 			queryInBackground(arguments);
 		}
 		SpringApplication application = new SpringApplication(BenchmarkApplication.class);
