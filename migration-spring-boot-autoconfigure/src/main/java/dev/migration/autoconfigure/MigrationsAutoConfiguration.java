@@ -21,7 +21,6 @@ import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSou
 import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
 
 import org.springframework.beans.BeanUtils;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -96,14 +95,22 @@ public final class MigrationsAutoConfiguration {
 		return Migrations.create(built, revisionReader.revisions(built.locations(), built.classLoader()));
 	}
 
+	/**
+	 * The startup work: of the only {@link Migrations} bean, else of each bean in bean
+	 * order, or of each schema of {@code migrations.schemas} with its parallelism.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(MigrationsInstances.One.class)
-	// migrations.schemas not set (or false, which the property condition counts as unset)
-	@ConditionalOnProperty(name = "migrations.schemas", havingValue = "false", matchIfMissing = true)
-	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
-			ObjectProvider<MigrationStrategy> migrationStrategy, ConfigurableListableBeanFactory beanFactory) {
-		MigrationsInitializer initializer = migrationsInitializer(migrations, properties, migrationStrategy);
+	MigrationsInitializer migrationsInitializer(ConfigurableListableBeanFactory beanFactory,
+			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
+		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
+		if (!instances.names().isEmpty()) {
+			Fleet fleet = instances.schemas()
+					? Fleet.of(beanFactory.getBean(Migrations.class)).parallelism(properties.parallelism()) : null;
+			return MigrationsInitializer.of(instances,
+					(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), fleet);
+		}
+		MigrationsInitializer initializer = migrationsInitializer(instances.get(null), properties, migrationStrategy);
 		if (migrationStrategy.getIfAvailable() == null) {
 			// the upgrade overlaps the creation of the other beans; a strategy of the
 			// application's own runs where it always did
@@ -133,15 +140,6 @@ public final class MigrationsAutoConfiguration {
 		return initializer;
 	}
 
-	@Bean
-	@ConditionalOnMissingBean({ MigrationsInitializer.class, MigrationsInitializers.class })
-	@Conditional(MigrationsInstances.Several.class)
-	MigrationsInitializers migrationsInitializers(ListableBeanFactory beanFactory, MigrationsProperties properties,
-			ObjectProvider<MigrationStrategy> migrationStrategy) {
-		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
-				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties, null);
-	}
-
 	/**
 	 * With {@code migrations.schemas}: the schemas the list names, each an instance of
 	 * the endpoint and the health, resolved once at startup.
@@ -162,17 +160,6 @@ public final class MigrationsAutoConfiguration {
 					+ "starts, or correct migrations.schemas.");
 		}
 		return new MigrationsInstances(schemas, schemas.keySet().iterator().next(), true);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean({ MigrationsInitializer.class, MigrationsInitializers.class })
-	@ConditionalOnProperty("migrations.schemas")
-	@Conditional(MigrationsInstances.One.class)
-	MigrationsInitializers migrationsSchemaInitializers(Migrations migrations, MigrationsInstances schemas,
-			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
-		return new MigrationsInitializers(schemas,
-				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties,
-				Fleet.of(migrations).parallelism(properties.parallelism()));
 	}
 
 	@Bean

@@ -43,8 +43,8 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 		if (cause instanceof FleetFailedException schemas) {
 			return analyzeSchemas(schemas);
 		}
-		MigrationsInitializers.InstanceFailedException instance = findCause(rootFailure,
-				MigrationsInitializers.InstanceFailedException.class);
+		MigrationsInitializer.InstanceFailedException instance = findCause(rootFailure,
+				MigrationsInitializer.InstanceFailedException.class);
 		String database = (instance != null) ? "the database of Migrations bean '" + instance.instance() + "'"
 				: "the database";
 		return new FailureAnalysis(this.redactor

@@ -7,7 +7,6 @@ import dev.migration.Migrations;
 import dev.migration.Redactor;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsInitializer;
-import dev.migration.autoconfigure.MigrationsInitializers;
 import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.autoconfigure.MigrationsProperties;
 
@@ -40,15 +39,14 @@ public final class MigrationsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
 	HealthContributor migrationsHealthContributor(ListableBeanFactory beanFactory,
-			ObjectProvider<MigrationsInitializer> initializer, ObjectProvider<MigrationsInitializers> initializers,
-			MigrationsProperties properties, Environment environment) {
+			ObjectProvider<MigrationsInitializer> initializer, MigrationsProperties properties,
+			Environment environment) {
 		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
 		Redactor redactor = instances.redactor(environment);
+		MigrationsInitializer startup = initializer.getIfUnique();
 		if (instances.names().isEmpty()) {
-			return new MigrationsHealthIndicator(instances.get(null), initializer.getIfUnique(), properties.target(),
-					redactor);
+			return new MigrationsHealthIndicator(instances.get(null), startup, properties.target(), redactor);
 		}
-		MigrationsInitializers startup = initializers.getIfAvailable();
 		Map<String, HealthIndicator> components = new LinkedHashMap<>();
 		instances.byName()
 			.forEach((name, migrations) -> components.put(name, new MigrationsHealthIndicator(migrations,
