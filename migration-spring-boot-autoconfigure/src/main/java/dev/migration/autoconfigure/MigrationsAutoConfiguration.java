@@ -64,10 +64,7 @@ import org.springframework.util.StringUtils;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
 
-	/**
-	 * Reads the revision files through Spring's resources, started once the conditions
-	 * above have matched.
-	 */
+	/** Reads the revision files through Spring's resources, once the conditions match. */
 	@Bean
 	static MigrationsRevisionReader migrationsRevisionReader() {
 		return new MigrationsRevisionReader("migrations", MigrationsAutoConfiguration.class.getName());
@@ -95,10 +92,7 @@ public final class MigrationsAutoConfiguration {
 		return Migrations.create(built, revisionReader.revisions(built.locations(), built.classLoader()));
 	}
 
-	/**
-	 * The startup work: of the only {@link Migrations} bean, else of each bean in bean
-	 * order, or of each schema of {@code migrations.schemas} with its parallelism.
-	 */
+	/** The startup work: of one Migrations bean, of several, or of a fleet's schemas. */
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsInitializer migrationsInitializer(ConfigurableListableBeanFactory beanFactory,
@@ -112,17 +106,13 @@ public final class MigrationsAutoConfiguration {
 		}
 		MigrationsInitializer initializer = migrationsInitializer(instances.get(null), properties, migrationStrategy);
 		if (migrationStrategy.getIfAvailable() == null) {
-			// the upgrade overlaps the creation of the other beans; a strategy of the
-			// application's own runs where it always did
+			// runs while other beans are created; an application's strategy runs in place
 			initializer.setBootstrapExecutor(beanFactory.getBootstrapExecutor());
 		}
 		return initializer;
 	}
 
-	/**
-	 * The end of the startup upgrade, which beans that depend on database initialization
-	 * wait for (lazy: nothing else does).
-	 */
+	/** Awaited by beans that depend on database initialization (lazy: by them only). */
 	@Bean
 	@Lazy
 	@ConditionalOnSingleCandidate(MigrationsInitializer.class)
@@ -140,10 +130,7 @@ public final class MigrationsAutoConfiguration {
 		return initializer;
 	}
 
-	/**
-	 * With {@code migrations.schemas}: the schemas the list names, each an instance of
-	 * the endpoint and the health, resolved once at startup.
-	 */
+	/** The schemas of migrations.schemas, resolved once at startup: each an instance. */
 	@Bean
 	@ConditionalOnProperty("migrations.schemas")
 	@Conditional(MigrationsInstances.One.class)
@@ -177,8 +164,7 @@ public final class MigrationsAutoConfiguration {
 			configuration.dataSource(migrationsDataSource);
 		}
 		else if (details != null) {
-			// a @ServiceConnection container or a Docker Compose service is where the
-			// application really runs
+			// @ServiceConnection or Docker Compose: where the application really runs
 			configuration.url(details.getJdbcUrl()).user(details.getUsername()).password(details.getPassword());
 		}
 		else if (StringUtils.hasText(properties.url())) {
@@ -187,8 +173,7 @@ public final class MigrationsAutoConfiguration {
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
-			// with migrations.user alone: the application's database, as a user that may
-			// change the schema
+			// migrations.user alone: the same database, as a user allowed to run DDL
 			configuration.dataSource(!StringUtils.hasText(properties.user()) ? dataSource
 					: DataSourceBuilder.derivedFrom(dataSource)
 						.type(SimpleDriverDataSource.class)
@@ -201,8 +186,9 @@ public final class MigrationsAutoConfiguration {
 	private static void configureProperties(MigrationConfiguration.Builder configuration,
 			MigrationsProperties properties) {
 		PropertyMapper map = PropertyMapper.get();
+		MigrationConfiguration connection = configuration.build();
 		map.from(properties.locations())
-			.as((locations) -> resolveVendor(locations, configuration))
+			.as((locations) -> locations.stream().map(connection::resolveVendor).toList())
 			.to(configuration::locations);
 		map.from(properties.schema()).when(StringUtils::hasText).to(configuration::schema);
 		map.from(properties.versionTable()).to(configuration::versionTable);
@@ -212,14 +198,6 @@ public final class MigrationsAutoConfiguration {
 		map.from(properties.ignoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
 		map.from(properties.connectRetries()).to(configuration::connectRetries);
 		map.from(properties.initSqls()).to(configuration::initSqls);
-	}
-
-	private static List<String> resolveVendor(List<String> locations, MigrationConfiguration.Builder connection) {
-		if (locations.stream().noneMatch((location) -> location.contains(MigrationConfiguration.VENDOR_PLACEHOLDER))) {
-			return locations;
-		}
-		MigrationConfiguration built = connection.build();
-		return locations.stream().map(built::resolveVendor).toList();
 	}
 
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
@@ -254,10 +232,7 @@ public final class MigrationsAutoConfiguration {
 
 		}
 
-		/**
-		 * The application's own Migrations beans, each with its connection: upgrade them
-		 * on startup.
-		 */
+		/** The application's own Migrations beans, each with its connection. */
 		@ConditionalOnBean(Migrations.class)
 		private static final class MigrationsBeanCondition {
 

@@ -30,10 +30,7 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 
 	private final Redactor redactor;
 
-	/**
-	 * @param environment the application's, to mask its database passwords; {@code null}
-	 * before there is one
-	 */
+	/** Masks the passwords of the environment, {@code null} before there is one. */
 	MigrationsFailureAnalyzer(Environment environment) {
 		this.redactor = MigrationsSecrets.redactor(environment, null);
 	}

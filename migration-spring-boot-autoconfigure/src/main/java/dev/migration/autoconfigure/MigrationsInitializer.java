@@ -114,21 +114,14 @@ public class MigrationsInitializer
 		this.target = target;
 	}
 
-	/**
-	 * The startup work of several instances, each configured as the only one would be.
-	 * @param instances the beans in bean order, or the schemas of a fleet
-	 * @param initializer the initializer of one instance
-	 * @param fleet runs the instances, which are its schemas, with its parallelism;
-	 * {@code null} to run them one after the other
-	 */
+	/** The startup work of several instances; {@code fleet} runs them as its schemas. */
 	static MigrationsInitializer of(MigrationsInstances instances,
 			Function<Migrations, MigrationsInitializer> initializer, @Nullable Fleet fleet) {
 		MigrationsInitializer several = initializer.apply(instances.get(null));
 		several.fleet = fleet;
 		instances.byName().forEach((name, migrations) -> {
 			MigrationsInitializer one = initializer.apply(migrations);
-			// the sequence goes to the background as a whole, so that the instances keep
-			// their order
+			// the sequence goes to the background as one, keeping the instances' order
 			one.setAsync(false);
 			several.instances.put(name, one);
 		});
@@ -202,8 +195,7 @@ public class MigrationsInitializer
 		}
 		this.state = State.RUNNING;
 		if (this.async) {
-			// started once every singleton exists, so that its events find a fully
-			// created listener
+			// started after the singletons, so that its events find a complete listener
 			return;
 		}
 		if (this.bootstrapExecutor != null) {
@@ -252,9 +244,8 @@ public class MigrationsInitializer
 		if (this.runOnStartup && this.async) {
 			Assert.state(this.applicationContext instanceof ConfigurableApplicationContext,
 					"A ConfigurableApplicationContext is needed to upgrade in the background");
-			// added now, after every singleton listener (ApplicationAvailabilityBean
-			// too), so that it hears
-			// ACCEPTING_TRAFFIC after it and its correction is the state that stays
+			// after every singleton listener (ApplicationAvailabilityBean too): it hears
+			// ACCEPTING_TRAFFIC after them, and its correction is the state that stays
 			((ConfigurableApplicationContext) this.applicationContext).addApplicationListener(new AvailabilityGuard());
 			Thread thread = new Thread(this::migrateInBackground, "migrations");
 			thread.start();
@@ -319,8 +310,7 @@ public class MigrationsInitializer
 		catch (RuntimeException ex) {
 			synchronized (this.monitor) {
 				this.failure = ex;
-				// broken before the state says failed: whoever sees FAILED must find the
-				// application broken
+				// BROKEN before FAILED: whoever sees FAILED finds the application broken
 				publish(LivenessState.BROKEN);
 				this.state = State.FAILED;
 			}
@@ -375,10 +365,7 @@ public class MigrationsInitializer
 
 	}
 
-	/**
-	 * The startup work of one of several instances failed: the cause says why; the
-	 * instances after it did not run.
-	 */
+	/** An instance failed (the cause says why); the instances after it did not run. */
 	static final class InstanceFailedException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

@@ -99,10 +99,7 @@ public record MigrationsInstances(Map<String, Migrations> byName, String default
 		return redactor;
 	}
 
-	/**
-	 * Matches when the context defines exactly one {@link Migrations} bean (the starter's
-	 * own, or the user's).
-	 */
+	/** Exactly one Migrations bean: the starter's own, or the application's. */
 	static final class One extends SpringBootCondition {
 
 		@Override

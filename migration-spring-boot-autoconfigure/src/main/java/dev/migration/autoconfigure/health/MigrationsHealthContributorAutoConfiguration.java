@@ -44,14 +44,13 @@ public final class MigrationsHealthContributorAutoConfiguration {
 		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
 		Redactor redactor = instances.redactor(environment);
 		MigrationsInitializer startup = initializer.getIfUnique();
-		if (instances.names().isEmpty()) {
-			return new MigrationsHealthIndicator(instances.get(null), startup, properties.target(), redactor);
-		}
 		Map<String, HealthIndicator> components = new LinkedHashMap<>();
 		instances.byName()
 			.forEach((name, migrations) -> components.put(name, new MigrationsHealthIndicator(migrations,
 					(startup != null) ? startup.initializer(name) : null, properties.target(), redactor)));
-		return CompositeHealthContributor.fromMap(components);
+		// one database: the indicator itself, as Spring Boot shows one DataSource
+		return instances.names().isEmpty() ? components.values().iterator().next()
+				: CompositeHealthContributor.fromMap(components);
 	}
 
 }
