@@ -84,10 +84,7 @@ final class RevisionCommand extends CliCommand {
 		return revisions;
 	}
 
-	/**
-	 * Shared with {@code merge}: the core checks and writes the file; this prints its
-	 * path.
-	 */
+	/** Shared with merge: the core checks and writes the file; this prints its path. */
 	static void write(MigrationCli cli, Migrations migrations, NewRevision revision) {
 		try {
 			Path directory = Path.of(cli.location().replaceFirst("^filesystem:", ""));
