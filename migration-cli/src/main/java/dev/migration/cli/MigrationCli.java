@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import dev.migration.InvalidSettingException;
 import dev.migration.MigrationConfiguration;
@@ -30,7 +29,8 @@ import picocli.CommandLine.Spec;
  * facade. Global options may come before or after the command, and each falls back to its
  * environment variable.
  */
-@Command(name = "migration", usageHelpAutoWidth = true, versionProvider = ProjectVersion.class,
+@Command(name = "migration", usageHelpAutoWidth = true, resourceBundle = "dev.migration.cli.messages",
+		version = "migration ${bundle:project.version}",
 		description = "Alembic's revision model for SQL databases: write, apply and revert revisions.",
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
@@ -139,9 +139,6 @@ public final class MigrationCli implements Callable<Integer> {
 		commandLine.setOut(console.out());
 		commandLine.setErr(console.err());
 		commandLine.setDefaultValueProvider(cli::environmentValue);
-		// each command's footer is its examples, under one heading
-		Stream.concat(Stream.of(commandLine), commandLine.getSubcommands().values().stream())
-			.forEach((command) -> command.getCommandSpec().usageMessage().footerHeading("%nExamples:%n"));
 		commandLine.setExecutionStrategy(new FleetExecution(cli, args));
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
 			cli.console.failed(
