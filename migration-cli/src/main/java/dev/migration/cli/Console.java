@@ -14,30 +14,17 @@ import dev.migration.UnfinishedRevision;
  * stderr. Every line goes through the redactor of the command line's passwords, so that
  * no output path can print one, except a {@code --sql} script: it is the revisions' own
  * text, printed exactly as it runs.
+ *
+ * @param out where results go
+ * @param err where warnings and errors go
+ * @param prefix starts every line, e.g. {@code [tenant_07] }
+ * @param redactor asked for at each line: the options that hold the passwords are parsed
+ * after this exists
  */
-final class Console {
-
-	private final PrintWriter out;
-
-	private final PrintWriter err;
-
-	private final String prefix;
-
-	private final Supplier<Redactor> redactor;
+record Console(PrintWriter out, PrintWriter err, String prefix, Supplier<Redactor> redactor) {
 
 	Console(PrintWriter out, PrintWriter err) {
 		this(out, err, "", Redactor::patternsOnly);
-	}
-
-	/**
-	 * The redactor is asked for at each line: the options that hold the passwords are
-	 * parsed after this exists.
-	 */
-	private Console(PrintWriter out, PrintWriter err, String prefix, Supplier<Redactor> redactor) {
-		this.out = out;
-		this.err = err;
-		this.prefix = prefix;
-		this.redactor = redactor;
 	}
 
 	Console withRedactor(Supplier<Redactor> lineRedactor) {
@@ -45,20 +32,12 @@ final class Console {
 	}
 
 	/**
-	 * Every line starts with the prefix, e.g. {@code [tenant_07] }, and is written in one
-	 * {@code println}: PrintWriter holds its lock for the call, so the lines of targets
-	 * that run at once never mix within a line.
+	 * Every line starts with the prefix and is written in one {@code println}:
+	 * PrintWriter holds its lock for the call, so the lines of targets that run at once
+	 * never mix within a line.
 	 */
 	Console withPrefix(String linePrefix) {
 		return new Console(this.out, this.err, linePrefix, this.redactor);
-	}
-
-	PrintWriter out() {
-		return this.out;
-	}
-
-	PrintWriter err() {
-		return this.err;
 	}
 
 	void print(String line) {
@@ -86,10 +65,7 @@ final class Console {
 		warn("FAILED: " + String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " "));
 	}
 
-	/**
-	 * A stack trace for {@code --debug}, its messages and its causes' redacted like every
-	 * other line.
-	 */
+	/** A stack trace for {@code --debug}, redacted like every other line. */
 	void stackTrace(Throwable failure) {
 		println(this.err, this.redactor.get().stackTrace(failure).stripTrailing());
 	}
@@ -99,15 +75,9 @@ final class Console {
 		writer.flush();
 	}
 
-	/**
-	 * Reports each non-transactional revision that was started and did not finish, on
-	 * stderr: every command that reads the database says it, as nothing moves the
-	 * database past it until a stamp.
-	 */
+	/** Each unfinished revision: every command that reads the database warns of it. */
 	void warnUnfinished(List<UnfinishedRevision> unfinished) {
-		for (UnfinishedRevision revision : unfinished) {
-			warn("WARNING: " + revision.describe());
-		}
+		unfinished.forEach((revision) -> warn("WARNING: " + revision.describe()));
 	}
 
 	/** Prints {@code Running upgrade <from> -> <to>, <message>} as each step starts. */

@@ -13,7 +13,8 @@ final class CurrentCommand extends ListingCommand {
 	public Integer call() {
 		MigrationStatus status = this.cli.database().status("heads", 0);
 		if (this.verbose) {
-			console().print("Current revision(s) for " + this.cli.redactor().redact(String.valueOf(this.cli.url()))
+			// the console masks the URL's password, as in every line
+			console().print("Current revision(s) for " + this.cli.url()
 					+ ((this.cli.user() != null) ? " as " + this.cli.user() : "") + ":");
 		}
 		for (String row : status.current()) {

@@ -28,10 +28,7 @@ import picocli.CommandLine.RunLast;
  */
 final class FleetExecution implements IExecutionStrategy {
 
-	/**
-	 * The commands that mean something per target; the others work from the revisions
-	 * folder or print a script.
-	 */
+	/** The commands that run per target; the others read the folder or print a script. */
 	private static final Set<String> COMMANDS = Set.of("upgrade", "downgrade", "stamp", "current", "validate",
 			"history");
 
@@ -126,10 +123,7 @@ final class FleetExecution implements IExecutionStrategy {
 
 	}
 
-	/**
-	 * The engine's log lines (e.g. waiting for a tenant's lock) go to the console of the
-	 * target whose thread logs them, with its prefix, for as long as the fleet runs.
-	 */
+	/** The engine's log lines (a lock wait) go to the console of the target that logs. */
 	private static final class TargetLog extends Handler implements AutoCloseable {
 
 		private final Logger logger = Logger.getLogger("dev.migration");

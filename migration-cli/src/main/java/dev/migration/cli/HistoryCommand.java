@@ -23,8 +23,7 @@ final class HistoryCommand extends ListingCommand {
 	public Integer call() {
 		List<String> bounds = (this.range != null) ? MigrationCli.splitRange(this.range, "base:heads")
 				: List.of("", "");
-		// only a range relative to the database's revisions, or the marks, need a
-		// connection
+		// only a range relative to current, or the marks, need a connection
 		boolean needsDatabase = this.indicateCurrent || bounds.stream().anyMatch(Migrations::readsCurrent);
 		Migrations migrations = needsDatabase ? this.cli.database() : this.cli.revisions();
 		MigrationStatus status = needsDatabase ? migrations.status("heads", 0) : null;

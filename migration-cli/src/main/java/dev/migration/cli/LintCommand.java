@@ -35,10 +35,7 @@ final class LintCommand extends CliCommand {
 		return report.hasErrors() ? 1 : 0;
 	}
 
-	/**
-	 * Findings and count on stderr: what {@code revision --autogenerate} adds after the
-	 * path it wrote.
-	 */
+	/** Findings and count on stderr, as {@code revision --autogenerate} adds them. */
 	static void warn(Console console, LintReport report) {
 		report.findings().forEach((finding) -> console.warn(finding.describe()));
 		console.warn(report.summary());

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import dev.migration.InvalidSettingException;
 import dev.migration.MigrationConfiguration;
@@ -30,7 +29,8 @@ import picocli.CommandLine.Spec;
  * facade. Global options may come before or after the command, and each falls back to its
  * environment variable.
  */
-@Command(name = "migration", usageHelpAutoWidth = true, versionProvider = ProjectVersion.class,
+@Command(name = "migration", usageHelpAutoWidth = true, resourceBundle = "dev.migration.cli.messages",
+		version = "migration ${bundle:project.version}",
 		description = "Alembic's revision model for SQL databases: write, apply and revert revisions.",
 		subcommands = { InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
 				DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class, HeadsCommand.class,
@@ -103,16 +103,10 @@ public final class MigrationCli implements Callable<Integer> {
 	/** The member of a fleet that this command line runs for, or {@code null}. */
 	private final FleetExecution.Member target;
 
-	/**
-	 * The dev URL of the command, once it asked for one: its password is masked like the
-	 * database's.
-	 */
+	/** The command's scratch database, once it asked for one: its password is masked. */
 	private String devUrl;
 
-	/**
-	 * Built at the first line printed, once the options are parsed; every line goes
-	 * through it.
-	 */
+	/** Built at the first line printed, once the options are parsed. */
 	private Redactor redactor;
 
 	private MigrationCli(Map<String, String> environment, Console console, FleetExecution.Member target) {
@@ -138,19 +132,13 @@ public final class MigrationCli implements Callable<Integer> {
 		return exitCode;
 	}
 
-	/**
-	 * Runs the command line for the whole fleet or one member of it, each option falling
-	 * back to its environment variable.
-	 */
+	/** Runs the command line for the whole fleet or one member of it. */
 	static int execute(Console console, Map<String, String> environment, FleetExecution.Member target, String... args) {
 		MigrationCli cli = new MigrationCli(environment, console, target);
 		CommandLine commandLine = new CommandLine(cli);
 		commandLine.setOut(console.out());
 		commandLine.setErr(console.err());
 		commandLine.setDefaultValueProvider(cli::environmentValue);
-		// each command's footer is its examples, under one heading
-		Stream.concat(Stream.of(commandLine), commandLine.getSubcommands().values().stream())
-			.forEach((command) -> command.getCommandSpec().usageMessage().footerHeading("%nExamples:%n"));
 		commandLine.setExecutionStrategy(new FleetExecution(cli, args));
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
 			cli.console.failed(
@@ -223,10 +211,7 @@ public final class MigrationCli implements Callable<Integer> {
 		return this.user;
 	}
 
-	/**
-	 * Masks every password this command line knows of: --password, MIGRATIONS_PASSWORD,
-	 * those in the URLs and that of the fleet member's URL.
-	 */
+	/** Masks the passwords of the options, the environment and the fleet member. */
 	Redactor redactor() {
 		if (this.redactor == null) {
 			this.redactor = Redactor.of(this.url, this.password)
@@ -247,15 +232,12 @@ public final class MigrationCli implements Callable<Integer> {
 		return Migrations.create(configuration().build());
 	}
 
-	/** The revisions and the database; a missing URL is a usage error. */
+	/** The revisions and the database (a fleet member's); no URL is a usage error. */
 	Migrations database() {
 		return database(null);
 	}
 
-	/**
-	 * As {@link #database()}, with a scratch database for the target schema ({@code null}
-	 * for none); in a fleet, the member's database.
-	 */
+	/** As {@link #database()}, with a scratch database ({@code null}: none). */
 	Migrations database(String devUrl) {
 		if (this.target != null) {
 			return this.target.migrations(List.of(this.console.stepPrinter()));
@@ -268,10 +250,7 @@ public final class MigrationCli implements Callable<Integer> {
 		return Migrations.create(configuration().devUrl(devUrl).build());
 	}
 
-	/**
-	 * The revisions and a dialect for scripts without a connection, taken from --dialect
-	 * or the URL.
-	 */
+	/** The revisions, with the dialect of --dialect or the URL: no connection. */
 	Migrations offline(String dialect) {
 		String url = String.valueOf(this.url).toLowerCase(Locale.ROOT);
 		String chosen = (dialect != null) ? dialect
@@ -286,8 +265,7 @@ public final class MigrationCli implements Callable<Integer> {
 	}
 
 	private MigrationConfiguration.Builder configuration() {
-		// null leaves the core's default, as the Spring properties map onto the same
-		// builder
+		// null leaves the core's default
 		MigrationConfiguration.Builder builder = MigrationConfiguration.builder()
 			.url(this.url)
 			.user(this.user)

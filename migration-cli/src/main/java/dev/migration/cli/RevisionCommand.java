@@ -71,8 +71,7 @@ final class RevisionCommand extends CliCommand {
 		}
 		write(this.cli, migrations, revision.withDependsOn(resolveAll(migrations, this.dependsOn)));
 		if (this.autogenerate) {
-			// the database is at heads, so the revision just written is the one pending:
-			// the lint reads only it
+			// at heads, the revision just written is the one pending: the lint reads it
 			LintCommand.warn(console(), this.schema.database(this.cli).lint());
 		}
 		return 0;
@@ -85,10 +84,7 @@ final class RevisionCommand extends CliCommand {
 		return revisions;
 	}
 
-	/**
-	 * Shared with {@code merge}: the core checks and writes the file; this prints its
-	 * path.
-	 */
+	/** Shared with merge: the core checks and writes the file; this prints its path. */
 	static void write(MigrationCli cli, Migrations migrations, NewRevision revision) {
 		try {
 			Path directory = Path.of(cli.location().replaceFirst("^filesystem:", ""));

@@ -27,8 +27,7 @@ final class StampCommand extends CliCommand {
 	public Integer call() {
 		Migrations migrations = this.cli.database();
 		if (this.sql) {
-			// the rows as they are, also with --purge: the plan deletes them, as the
-			// online stamp does
+			// the rows as they are, --purge too: the plan deletes them, as stamp does
 			console().script(migrations.runnableScript(
 					migrations.plan(Direction.STAMP, this.targets, migrations.current(), this.purge),
 					this.cli.operator()));

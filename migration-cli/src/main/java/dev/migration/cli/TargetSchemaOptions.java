@@ -55,10 +55,7 @@ final class TargetSchemaOptions {
 		return cli.database(this.devUrl);
 	}
 
-	/**
-	 * The target schema file: the option, else {@code schema.sql} beside the revisions
-	 * directory.
-	 */
+	/** The option's file, else {@code schema.sql} beside the revisions directory. */
 	Path targetSchema(MigrationCli cli) {
 		return (this.targetSchema != null) ? this.targetSchema
 				: MigrationConfiguration.targetSchemaBeside(cli.location());

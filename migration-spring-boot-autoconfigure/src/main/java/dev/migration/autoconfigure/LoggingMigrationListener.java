@@ -27,10 +27,7 @@ final class LoggingMigrationListener implements MigrationListener {
 		this.prefix = prefix;
 	}
 
-	/**
-	 * The listeners of a schema of migrations.schemas: these, with the log lines naming
-	 * the schema.
-	 */
+	/** These listeners for a schema of migrations.schemas: log lines name the schema. */
 	static List<MigrationListener> forSchema(List<MigrationListener> listeners, String schema) {
 		return listeners.stream()
 			.map((listener) -> (listener instanceof LoggingMigrationListener)

@@ -21,7 +21,6 @@ import dev.migration.autoconfigure.MigrationsAutoConfiguration.MigrationsDataSou
 import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
 
 import org.springframework.beans.BeanUtils;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,10 +64,7 @@ import org.springframework.util.StringUtils;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
 
-	/**
-	 * Reads the revision files through Spring's resources, started once the conditions
-	 * above have matched.
-	 */
+	/** Reads the revision files through Spring's resources, once the conditions match. */
 	@Bean
 	static MigrationsRevisionReader migrationsRevisionReader() {
 		return new MigrationsRevisionReader("migrations", MigrationsAutoConfiguration.class.getName());
@@ -96,26 +92,27 @@ public final class MigrationsAutoConfiguration {
 		return Migrations.create(built, revisionReader.revisions(built.locations(), built.classLoader()));
 	}
 
+	/** The startup work: of one Migrations bean, of several, or of a fleet's schemas. */
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(MigrationsInstances.One.class)
-	// migrations.schemas not set (or false, which the property condition counts as unset)
-	@ConditionalOnProperty(name = "migrations.schemas", havingValue = "false", matchIfMissing = true)
-	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
-			ObjectProvider<MigrationStrategy> migrationStrategy, ConfigurableListableBeanFactory beanFactory) {
-		MigrationsInitializer initializer = migrationsInitializer(migrations, properties, migrationStrategy);
+	MigrationsInitializer migrationsInitializer(ConfigurableListableBeanFactory beanFactory,
+			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
+		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
+		if (!instances.names().isEmpty()) {
+			Fleet fleet = instances.schemas()
+					? Fleet.of(beanFactory.getBean(Migrations.class)).parallelism(properties.parallelism()) : null;
+			return MigrationsInitializer.of(instances,
+					(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), fleet);
+		}
+		MigrationsInitializer initializer = migrationsInitializer(instances.get(null), properties, migrationStrategy);
 		if (migrationStrategy.getIfAvailable() == null) {
-			// the upgrade overlaps the creation of the other beans; a strategy of the
-			// application's own runs where it always did
+			// runs while other beans are created; an application's strategy runs in place
 			initializer.setBootstrapExecutor(beanFactory.getBootstrapExecutor());
 		}
 		return initializer;
 	}
 
-	/**
-	 * The end of the startup upgrade, which beans that depend on database initialization
-	 * wait for (lazy: nothing else does).
-	 */
+	/** Awaited by beans that depend on database initialization (lazy: by them only). */
 	@Bean
 	@Lazy
 	@ConditionalOnSingleCandidate(MigrationsInitializer.class)
@@ -133,19 +130,7 @@ public final class MigrationsAutoConfiguration {
 		return initializer;
 	}
 
-	@Bean
-	@ConditionalOnMissingBean({ MigrationsInitializer.class, MigrationsInitializers.class })
-	@Conditional(MigrationsInstances.Several.class)
-	MigrationsInitializers migrationsInitializers(ListableBeanFactory beanFactory, MigrationsProperties properties,
-			ObjectProvider<MigrationStrategy> migrationStrategy) {
-		return new MigrationsInitializers(MigrationsInstances.of(beanFactory),
-				(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), properties, null);
-	}
-
-	/**
-	 * With {@code migrations.schemas}: the schemas the list names, each an instance of
-	 * the endpoint and the health, resolved once at startup.
-	 */
+	/** The schemas of migrations.schemas, resolved once at startup: each an instance. */
 	@Bean
 	@ConditionalOnProperty("migrations.schemas")
 	@Conditional(MigrationsInstances.One.class)
@@ -165,17 +150,6 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean({ MigrationsInitializer.class, MigrationsInitializers.class })
-	@ConditionalOnProperty("migrations.schemas")
-	@Conditional(MigrationsInstances.One.class)
-	MigrationsInitializers migrationsSchemaInitializers(Migrations migrations, MigrationsInstances schemas,
-			MigrationsProperties properties, ObjectProvider<MigrationStrategy> migrationStrategy) {
-		return new MigrationsInitializers(schemas,
-				(schema) -> migrationsInitializer(schema, properties, migrationStrategy), properties,
-				Fleet.of(migrations).parallelism(properties.parallelism()));
-	}
-
-	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnSingleCandidate(Migrations.class)
 	MigrationsSchemaCheck migrationsSchemaCheck(Migrations migrations, MigrationsProperties properties,
@@ -190,8 +164,7 @@ public final class MigrationsAutoConfiguration {
 			configuration.dataSource(migrationsDataSource);
 		}
 		else if (details != null) {
-			// a @ServiceConnection container or a Docker Compose service is where the
-			// application really runs
+			// @ServiceConnection or Docker Compose: where the application really runs
 			configuration.url(details.getJdbcUrl()).user(details.getUsername()).password(details.getPassword());
 		}
 		else if (StringUtils.hasText(properties.url())) {
@@ -200,8 +173,7 @@ public final class MigrationsAutoConfiguration {
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
-			// with migrations.user alone: the application's database, as a user that may
-			// change the schema
+			// migrations.user alone: the same database, as a user allowed to run DDL
 			configuration.dataSource(!StringUtils.hasText(properties.user()) ? dataSource
 					: DataSourceBuilder.derivedFrom(dataSource)
 						.type(SimpleDriverDataSource.class)
@@ -214,8 +186,9 @@ public final class MigrationsAutoConfiguration {
 	private static void configureProperties(MigrationConfiguration.Builder configuration,
 			MigrationsProperties properties) {
 		PropertyMapper map = PropertyMapper.get();
+		MigrationConfiguration connection = configuration.build();
 		map.from(properties.locations())
-			.as((locations) -> resolveVendor(locations, configuration))
+			.as((locations) -> locations.stream().map(connection::resolveVendor).toList())
 			.to(configuration::locations);
 		map.from(properties.schema()).when(StringUtils::hasText).to(configuration::schema);
 		map.from(properties.versionTable()).to(configuration::versionTable);
@@ -225,14 +198,6 @@ public final class MigrationsAutoConfiguration {
 		map.from(properties.ignoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
 		map.from(properties.connectRetries()).to(configuration::connectRetries);
 		map.from(properties.initSqls()).to(configuration::initSqls);
-	}
-
-	private static List<String> resolveVendor(List<String> locations, MigrationConfiguration.Builder connection) {
-		if (locations.stream().noneMatch((location) -> location.contains(MigrationConfiguration.VENDOR_PLACEHOLDER))) {
-			return locations;
-		}
-		MigrationConfiguration built = connection.build();
-		return locations.stream().map(built::resolveVendor).toList();
 	}
 
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,
@@ -267,10 +232,7 @@ public final class MigrationsAutoConfiguration {
 
 		}
 
-		/**
-		 * The application's own Migrations beans, each with its connection: upgrade them
-		 * on startup.
-		 */
+		/** The application's own Migrations beans, each with its connection. */
 		@ConditionalOnBean(Migrations.class)
 		private static final class MigrationsBeanCondition {
 

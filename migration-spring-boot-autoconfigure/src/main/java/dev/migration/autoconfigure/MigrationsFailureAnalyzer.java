@@ -30,10 +30,7 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 
 	private final Redactor redactor;
 
-	/**
-	 * @param environment the application's, to mask its database passwords; {@code null}
-	 * before there is one
-	 */
+	/** Masks the passwords of the environment, {@code null} before there is one. */
 	MigrationsFailureAnalyzer(Environment environment) {
 		this.redactor = MigrationsSecrets.redactor(environment, null);
 	}
@@ -43,8 +40,8 @@ class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExcepti
 		if (cause instanceof FleetFailedException schemas) {
 			return analyzeSchemas(schemas);
 		}
-		MigrationsInitializers.InstanceFailedException instance = findCause(rootFailure,
-				MigrationsInitializers.InstanceFailedException.class);
+		MigrationsInitializer.InstanceFailedException instance = findCause(rootFailure,
+				MigrationsInitializer.InstanceFailedException.class);
 		String database = (instance != null) ? "the database of Migrations bean '" + instance.instance() + "'"
 				: "the database";
 		return new FailureAnalysis(this.redactor

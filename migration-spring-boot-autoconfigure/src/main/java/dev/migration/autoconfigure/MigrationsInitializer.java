@@ -1,10 +1,18 @@
 package dev.migration.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
+import dev.migration.Fleet;
+import dev.migration.FleetFailedException;
+import dev.migration.FleetResult;
+import dev.migration.FleetTarget;
 import dev.migration.MigrationException;
 import dev.migration.MigrationResult;
 import dev.migration.MigrationStatus;
@@ -13,6 +21,7 @@ import dev.migration.Redactor;
 import dev.migration.RevisionFailedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -41,6 +50,13 @@ import org.springframework.util.Assert;
  * and the context goes on creating the other beans meanwhile; beans that depend on
  * database initialization wait for it through {@link Completion}, and the context does
  * not finish its refresh before it ended. A failure fails the start as before.
+ * <p>
+ * For several {@link Migrations} beans one initializer runs the startup work of each, as
+ * the only one would do it, one after the other in bean order (in the background mode as
+ * a whole on one thread, readiness waiting for the last); the first failure stops the
+ * sequence and names its instance. The schemas of {@code migrations.schemas} run through
+ * a {@link Fleet} instead, several at once: one schema failing does not stop the others,
+ * and the startup fails afterwards naming every schema that failed.
  */
 public class MigrationsInitializer
 		implements InitializingBean, SmartInitializingSingleton, Ordered, ApplicationContextAware {
@@ -78,6 +94,12 @@ public class MigrationsInitializer
 
 	private volatile CompletableFuture<Void> startup;
 
+	/** The startup work of each instance by name when this runs several, else empty. */
+	private final Map<String, MigrationsInitializer> instances = new LinkedHashMap<>();
+
+	/** Runs the instances, the schemas of a tenant fleet, or {@code null} for beans. */
+	private @Nullable Fleet fleet;
+
 	/**
 	 * Create an initializer that upgrades to {@code target} on startup.
 	 * @param migrations the migrations
@@ -90,6 +112,20 @@ public class MigrationsInitializer
 		this.migrations = migrations;
 		this.migrationStrategy = migrationStrategy;
 		this.target = target;
+	}
+
+	/** The startup work of several instances; {@code fleet} runs them as its schemas. */
+	static MigrationsInitializer of(MigrationsInstances instances,
+			Function<Migrations, MigrationsInitializer> initializer, @Nullable Fleet fleet) {
+		MigrationsInitializer several = initializer.apply(instances.get(null));
+		several.fleet = fleet;
+		instances.byName().forEach((name, migrations) -> {
+			MigrationsInitializer one = initializer.apply(migrations);
+			// the sequence goes to the background as one, keeping the instances' order
+			one.setAsync(false);
+			several.instances.put(name, one);
+		});
+		return several;
 	}
 
 	public void setRunOnStartup(boolean runOnStartup) {
@@ -137,18 +173,29 @@ public class MigrationsInitializer
 		return this.failure;
 	}
 
+	/**
+	 * The startup work of one instance by name (this one when it runs one), or
+	 * {@code null}.
+	 */
+	public @Nullable MigrationsInitializer initializer(String instance) {
+		return this.instances.isEmpty() ? this : this.instances.get(instance);
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		if (!this.runOnStartup) {
-			if (this.failOnPending) {
+			if (!this.instances.isEmpty()) {
+				// nothing to upgrade; each instance still refuses to start while pending
+				runEach();
+			}
+			else if (this.failOnPending) {
 				refuseWhenPending();
 			}
 			return;
 		}
 		this.state = State.RUNNING;
 		if (this.async) {
-			// started once every singleton exists, so that its events find a fully
-			// created listener
+			// started after the singletons, so that its events find a complete listener
 			return;
 		}
 		if (this.bootstrapExecutor != null) {
@@ -197,9 +244,8 @@ public class MigrationsInitializer
 		if (this.runOnStartup && this.async) {
 			Assert.state(this.applicationContext instanceof ConfigurableApplicationContext,
 					"A ConfigurableApplicationContext is needed to upgrade in the background");
-			// added now, after every singleton listener (ApplicationAvailabilityBean
-			// too), so that it hears
-			// ACCEPTING_TRAFFIC after it and its correction is the state that stays
+			// after every singleton listener (ApplicationAvailabilityBean too): it hears
+			// ACCEPTING_TRAFFIC after them, and its correction is the state that stays
 			((ConfigurableApplicationContext) this.applicationContext).addApplicationListener(new AvailabilityGuard());
 			Thread thread = new Thread(this::migrateInBackground, "migrations");
 			thread.start();
@@ -207,7 +253,10 @@ public class MigrationsInitializer
 	}
 
 	private void migrate() {
-		if (this.migrationStrategy != null) {
+		if (!this.instances.isEmpty()) {
+			runEach();
+		}
+		else if (this.migrationStrategy != null) {
 			this.migrationStrategy.migrate(this.migrations);
 		}
 		else {
@@ -216,6 +265,29 @@ public class MigrationsInitializer
 			engineLogger.info(
 					this.migrations.upgradeSummary(this.target, result, Duration.ofNanos(System.nanoTime() - started)));
 		}
+	}
+
+	private void runEach() {
+		if (this.fleet != null) {
+			List<FleetTarget> schemas = this.instances.keySet().stream().map(FleetTarget::schema).toList();
+			FleetResult<Object> result = this.fleet.run(schemas, (schema) -> {
+				this.instances.get(schema.name()).afterPropertiesSet();
+				return schema;
+			});
+			engineLogger.info(result.summary(false));
+			if (!result.isSuccess()) {
+				throw new FleetFailedException(result, false);
+			}
+			return;
+		}
+		this.instances.forEach((name, one) -> {
+			try {
+				one.afterPropertiesSet();
+			}
+			catch (RuntimeException ex) {
+				throw new InstanceFailedException(name, ex);
+			}
+		});
 	}
 
 	private void refuseWhenPending() {
@@ -238,8 +310,7 @@ public class MigrationsInitializer
 		catch (RuntimeException ex) {
 			synchronized (this.monitor) {
 				this.failure = ex;
-				// broken before the state says failed: whoever sees FAILED must find the
-				// application broken
+				// BROKEN before FAILED: whoever sees FAILED finds the application broken
 				publish(LivenessState.BROKEN);
 				this.state = State.FAILED;
 			}
@@ -290,6 +361,24 @@ public class MigrationsInitializer
 		@Override
 		public int getOrder() {
 			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
+
+	/** An instance failed (the cause says why); the instances after it did not run. */
+	static final class InstanceFailedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String instance;
+
+		InstanceFailedException(String instance, RuntimeException cause) {
+			super("Migrations bean '" + instance + "' failed: " + cause.getMessage(), cause);
+			this.instance = instance;
+		}
+
+		String instance() {
+			return this.instance;
 		}
 
 	}

@@ -6,17 +6,15 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer} and
- * {@link MigrationsInitializers}: beans that use the database start after the startup
- * upgrade ({@link MigrationsInitializer.Completion} when it runs on Spring's bootstrap
- * executor).
+ * A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer}: beans that use
+ * the database start after the startup upgrade ({@link MigrationsInitializer.Completion}
+ * when it runs on Spring's bootstrap executor).
  */
 class MigrationsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(MigrationsInitializer.class, MigrationsInitializer.Completion.class,
-				MigrationsInitializers.class);
+		return Set.of(MigrationsInitializer.class, MigrationsInitializer.Completion.class);
 	}
 
 	@Override

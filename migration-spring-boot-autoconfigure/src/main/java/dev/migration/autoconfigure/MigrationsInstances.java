@@ -99,40 +99,13 @@ public record MigrationsInstances(Map<String, Migrations> byName, String default
 		return redactor;
 	}
 
-	/**
-	 * Matches when the context defines exactly one {@link Migrations} bean (the starter's
-	 * own, or the user's).
-	 */
-	static final class One extends BeanCount {
-
-		One() {
-			super(false);
-		}
-
-	}
-
-	/** Matches when the context defines several {@link Migrations} beans. */
-	static final class Several extends BeanCount {
-
-		Several() {
-			super(true);
-		}
-
-	}
-
-	private abstract static class BeanCount extends SpringBootCondition {
-
-		private final boolean several;
-
-		BeanCount(boolean several) {
-			this.several = several;
-		}
+	/** Exactly one Migrations bean: the starter's own, or the application's. */
+	static final class One extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			String[] names = context.getBeanFactory().getBeanNamesForType(Migrations.class, true, false);
-			boolean matches = (names.length > 1) == this.several;
-			return new ConditionOutcome(matches && names.length > 0,
+			return new ConditionOutcome(names.length == 1,
 					names.length + " Migrations bean(s): " + String.join(", ", names));
 		}
 

@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import dev.migration.MigrationException;
@@ -64,8 +63,8 @@ public final class MigrationsSchemaCheck {
 			throw new MigrationException("No target schema at " + location + " (migrations.target-schema): write the "
 					+ "desired schema as SQL there, or point migrations.target-schema at it.");
 		}
-		try (InputStream content = resource.getInputStream()) {
-			return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			return resource.getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new MigrationException("Cannot read the target schema " + location + ": " + ex.getMessage(), ex);

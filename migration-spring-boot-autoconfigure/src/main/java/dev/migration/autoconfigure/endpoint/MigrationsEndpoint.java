@@ -55,10 +55,7 @@ public class MigrationsEndpoint {
 
 	private static final Log logger = LogFactory.getLog(MigrationsEndpoint.class);
 
-	/**
-	 * The core's refusals, most specific first, with the HTTP status and the error code
-	 * each one answers.
-	 */
+	/** The core's refusals, most specific first, with HTTP status and error code. */
 	private static final List<Refusal> REFUSALS = List.of(
 			new Refusal(NotAnAncestorException.class, 422, "not_an_ancestor"),
 			new Refusal(TooManyStepsException.class, 422, "too_many_steps"),
@@ -151,14 +148,12 @@ public class MigrationsEndpoint {
 			Principal principal = (securityContext != null) ? securityContext.getPrincipal() : null;
 			String appliedBy = (principal != null) ? principal.getName() : null;
 			try {
-				// the core refuses a database that is not at expectedCurrent:
-				// current_mismatch
+				// the core refuses a database not at expectedCurrent: current_mismatch
 				Plan plan = migrations.planGuardedDowngrade(target.trim(), expected, this.maxDowngradeSteps);
 				if (dryRun == null || dryRun) {
 					return new WebEndpointResponse<>(dryRun(migrations, target, plan, appliedBy));
 				}
-				// one executed downgrade at a time in this application; the core's
-				// compare and set covers the others
+				// one at a time here; the core's compare and set covers other processes
 				if (!this.executing.tryLock()) {
 					return refuse(409, "downgrade_in_progress", "Another downgrade is running in this application. "
 							+ "Nothing was run. Look again (GET) when it has finished.");
@@ -241,10 +236,6 @@ public class MigrationsEndpoint {
 		return refuse(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "downgrade_failed", ex.getMessage());
 	}
 
-	/**
-	 * Every refusal's message goes through the redactor: it may quote the database or a
-	 * driver.
-	 */
 	private WebEndpointResponse<OperationResponseBody> refuse(int status, String error, @Nullable String message) {
 		return new WebEndpointResponse<>(new ErrorDescriptor(error, sanitize(message)), status);
 	}

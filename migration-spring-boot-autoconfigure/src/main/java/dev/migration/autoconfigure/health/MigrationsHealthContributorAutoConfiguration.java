@@ -7,7 +7,6 @@ import dev.migration.Migrations;
 import dev.migration.Redactor;
 import dev.migration.autoconfigure.MigrationsAutoConfiguration;
 import dev.migration.autoconfigure.MigrationsInitializer;
-import dev.migration.autoconfigure.MigrationsInitializers;
 import dev.migration.autoconfigure.MigrationsInstances;
 import dev.migration.autoconfigure.MigrationsProperties;
 
@@ -40,20 +39,18 @@ public final class MigrationsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
 	HealthContributor migrationsHealthContributor(ListableBeanFactory beanFactory,
-			ObjectProvider<MigrationsInitializer> initializer, ObjectProvider<MigrationsInitializers> initializers,
-			MigrationsProperties properties, Environment environment) {
+			ObjectProvider<MigrationsInitializer> initializer, MigrationsProperties properties,
+			Environment environment) {
 		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
 		Redactor redactor = instances.redactor(environment);
-		if (instances.names().isEmpty()) {
-			return new MigrationsHealthIndicator(instances.get(null), initializer.getIfUnique(), properties.target(),
-					redactor);
-		}
-		MigrationsInitializers startup = initializers.getIfAvailable();
+		MigrationsInitializer startup = initializer.getIfUnique();
 		Map<String, HealthIndicator> components = new LinkedHashMap<>();
 		instances.byName()
 			.forEach((name, migrations) -> components.put(name, new MigrationsHealthIndicator(migrations,
 					(startup != null) ? startup.initializer(name) : null, properties.target(), redactor)));
-		return CompositeHealthContributor.fromMap(components);
+		// one database: the indicator itself, as Spring Boot shows one DataSource
+		return instances.names().isEmpty() ? components.values().iterator().next()
+				: CompositeHealthContributor.fromMap(components);
 	}
 
 }

@@ -71,8 +71,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			}
 		}
 		catch (RuntimeException ex) {
-			// not the base class's handling: its "error" detail is the raw message, which
-			// may quote a driver
+			// not the base class's "error" detail: the raw message may quote a driver
 			builder.down().withDetail("error", this.redactor.redact(ex.getClass().getName() + ": " + ex.getMessage()));
 		}
 	}

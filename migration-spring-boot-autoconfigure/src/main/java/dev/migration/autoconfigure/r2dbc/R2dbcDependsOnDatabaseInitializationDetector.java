@@ -1,8 +1,8 @@
 package dev.migration.autoconfigure.r2dbc;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector;
@@ -18,21 +18,17 @@ import org.springframework.util.ClassUtils;
  */
 class R2dbcDependsOnDatabaseInitializationDetector extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 
-	// by name: this detector is listed in spring.factories and loaded also where R2DBC is
-	// absent
+	// by name: listed in spring.factories, this detector loads also where R2DBC is absent
 	private static final List<String> TYPES = List.of("org.springframework.r2dbc.core.DatabaseClient",
 			"org.springframework.data.r2dbc.core.R2dbcEntityOperations");
 
 	@Override
 	protected Set<Class<?>> getDependsOnDatabaseInitializationBeanTypes() {
 		ClassLoader classLoader = getClass().getClassLoader();
-		Set<Class<?>> types = new LinkedHashSet<>();
-		for (String type : TYPES) {
-			if (ClassUtils.isPresent(type, classLoader)) {
-				types.add(ClassUtils.resolveClassName(type, classLoader));
-			}
-		}
-		return types;
+		return TYPES.stream()
+			.filter((type) -> ClassUtils.isPresent(type, classLoader))
+			.map((type) -> ClassUtils.resolveClassName(type, classLoader))
+			.collect(Collectors.toSet());
 	}
 
 }

@@ -24,8 +24,7 @@ final class R2dbcJdbcConnection {
 			return R2dbcOptions.jdbcUrl((name) -> options.getValue(Option.valueOf(name)));
 		}
 		catch (IllegalArgumentException ex) {
-			// the host and database are all the reader needs, and the message is whole:
-			// the startup failure's root cause
+			// host and database are enough; the message is whole: it is the root cause
 			throw new IllegalStateException("Cannot derive the migration connection from the R2DBC settings ("
 					+ text(options, ConnectionFactoryOptions.HOST) + "/"
 					+ text(options, ConnectionFactoryOptions.DATABASE) + "): " + ex.getMessage()

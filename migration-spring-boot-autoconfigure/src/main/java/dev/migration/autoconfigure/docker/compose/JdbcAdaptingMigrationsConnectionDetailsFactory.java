@@ -16,8 +16,7 @@ class JdbcAdaptingMigrationsConnectionDetailsFactory
 	@Override
 	public MigrationsConnectionDetails getConnectionDetails(JdbcConnectionDetails input) {
 		if (!input.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-			// the engine speaks PostgreSQL and SQLite; other services keep the
-			// application's DataSource
+			// not PostgreSQL: the application's DataSource stays the migration connection
 			return null;
 		}
 		return MigrationsConnectionDetails.of(input.getJdbcUrl(), input.getUsername(), input.getPassword());
