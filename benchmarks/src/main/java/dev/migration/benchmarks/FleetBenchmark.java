@@ -53,6 +53,9 @@ public final class FleetBenchmark {
 	 */
 	private boolean counts;
 
+	/** Whether each run samples the server's waits (see {@link WaitSampler}). */
+	private boolean waits;
+
 	private final List<String> countLines = new ArrayList<>();
 
 	private FleetBenchmark(Path work) {
@@ -70,6 +73,7 @@ public final class FleetBenchmark {
 		Path out = Path.of(option(list, "--out", "docs/benchmarks.md"));
 		FleetBenchmark benchmark = new FleetBenchmark(Files.createTempDirectory("fleet-benchmark"));
 		benchmark.counts = list.contains("--counts");
+		benchmark.waits = list.contains("--waits");
 		try {
 			EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
 				.setServerConfig("synchronous_commit", "on")
@@ -207,12 +211,24 @@ public final class FleetBenchmark {
 						String.valueOf(parallelism), workload.toString()));
 		command.addAll(Arrays.asList(target.arguments()));
 		Path log = Files.createTempFile(this.work, "child", ".log");
+		WaitSampler sampler = this.waits ? new WaitSampler(this.postgres.getPostgresDatabase().getConnection(), name)
+				: null;
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		if (!process.waitFor(60, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			throw new IllegalStateException("Timed out: " + command);
 		}
 		String output = Files.readString(log);
+		output.lines()
+			.filter((candidate) -> candidate.startsWith("SCHEDULE "))
+			.forEach((schedule) -> progress("  " + schedule));
+		if (sampler != null) {
+			String cpu = output.lines().filter((candidate) -> candidate.startsWith("RESULT ")).findFirst().orElse("");
+			double clientCpu = cpu.contains("cpuMs=")
+					? Double.parseDouble(cpu.substring(cpu.indexOf("cpuMs=") + 6).split(" ")[0]) : 0;
+			sampler.summary(clientCpu).forEach(FleetBenchmark::progress);
+			sampler.close();
+		}
 		String line = output.lines().filter((candidate) -> candidate.startsWith("RESULT ")).findFirst().orElse(null);
 		if (process.exitValue() != 0 || line == null) {
 			throw new IllegalStateException("Failed (exit " + process.exitValue() + "): " + command + "\n" + output);
