@@ -1,8 +1,5 @@
 package dev.migration.benchmarks;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the server's processes do during one run, sampled every 100 ms from a side
  * connection ({@code pg_stat_activity}: each backend's state and wait event, background
- * processes included, e.g. autovacuum workers and the checkpointer), with the checkpoints
- * and the machine's busy CPU time over the run: whether a slow run waited on the server,
- * on the client, or on the machine's other work.
+ * processes included, e.g. autovacuum workers and the checkpointer), and the checkpoints
+ * over the run: whether a slow run waited on the server, on the client, or on a lock.
  */
 final class WaitSampler implements AutoCloseable {
 
@@ -41,11 +37,7 @@ final class WaitSampler implements AutoCloseable {
 
 	private final Thread thread;
 
-	private final long[] cpuBefore = machineCpu();
-
 	private final long[] checkpointsBefore;
-
-	private final double serverCpuBefore;
 
 	private volatile boolean stopped;
 
@@ -55,7 +47,6 @@ final class WaitSampler implements AutoCloseable {
 		this.server = server;
 		this.database = database;
 		this.checkpointsBefore = checkpoints(server);
-		this.serverCpuBefore = FleetCounters.serverCpuMillis(server);
 		this.thread = new Thread(this::sample, "wait-sampler");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -85,20 +76,16 @@ final class WaitSampler implements AutoCloseable {
 		}
 	}
 
-	/** Stops and returns the summary lines: the mean number of processes per state. */
-	List<String> summary(double clientCpuMillis) throws Exception {
+	/**
+	 * Stops and returns the summary lines: checkpoints, and the mean number of processes
+	 * in each state.
+	 */
+	List<String> summary() throws Exception {
 		this.stopped = true;
 		this.thread.join();
-		long[] cpu = machineCpu();
 		long[] checkpoints = checkpoints(this.server);
 		List<String> lines = new ArrayList<>();
-		double busyMillis = (cpu[0] - this.cpuBefore[0]) * 10.0;
-		double serverMillis = FleetCounters.serverCpuMillis(this.server) - this.serverCpuBefore;
-		lines.add(String.format(Locale.ROOT,
-				"  machine busy CPU %.1f s (server %.1f s, client %.1f s, other %.1f s), steal %.1f s, "
-						+ "checkpoints %d, buffers written %d, samples %d",
-				busyMillis / 1000, serverMillis / 1000, clientCpuMillis / 1000,
-				(busyMillis - serverMillis - clientCpuMillis) / 1000, (cpu[1] - this.cpuBefore[1]) / 100.0,
+		lines.add(String.format(Locale.ROOT, "  checkpoints %d, buffers written %d, samples %d",
 				checkpoints[0] - this.checkpointsBefore[0], checkpoints[1] - this.checkpointsBefore[1], this.samples));
 		List<Map.Entry<String, Integer>> entries = new ArrayList<>(this.counts.entrySet());
 		entries.sort((a, b) -> b.getValue() - a.getValue());
@@ -118,23 +105,6 @@ final class WaitSampler implements AutoCloseable {
 				row.next();
 				return new long[] { row.getLong(1), row.getLong(2) };
 			}
-		}
-	}
-
-	/** The machine's busy CPU ticks (all but idle and iowait) and its steal ticks. */
-	private static long[] machineCpu() {
-		try {
-			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-			long busy = 0;
-			for (int i = 1; i < fields.length && i <= 7; i++) {
-				if (i != 4 && i != 5) {
-					busy += Long.parseLong(fields[i]);
-				}
-			}
-			return new long[] { busy, Long.parseLong(fields[8]) };
-		}
-		catch (IOException ex) {
-			return new long[] { 0, 0 };
 		}
 	}
 
