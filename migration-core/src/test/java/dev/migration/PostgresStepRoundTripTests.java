@@ -108,6 +108,17 @@ class PostgresStepRoundTripTests {
 	}
 
 	@Test
+	void eachStepChecksTheLockByTheLockSessionsOwnAdvisoryLock() throws Exception {
+		writeRevisions(2);
+		this.sent.clear();
+		migrations("guarded").upgrade("heads");
+		// looking the session up among the server's backends copied every backend's
+		// status, once per step
+		assertThat(this.sent).noneMatch((sql) -> sql.contains("pg_stat_get_activity"));
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("pg_try_advisory_xact_lock_shared(")).hasSize(2);
+	}
+
+	@Test
 	void theHistoryRowRecordsTheStepsTimeAndDuration() throws Exception {
 		writeRevisions(2);
 		Instant before = Instant.now();
