@@ -28,13 +28,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * one fresh JVM ({@link FleetMain}) on a fresh database. This machine's disk makes single
  * runs scatter by a factor of two or more, so each parallelism runs paired rounds: raw
  * JDBC and ours back to back (the order alternating), the ratio being the median of the
- * rounds' ratios, each shown. {@code --counts} adds the server's own counts per schema
- * ({@link FleetCounters}), which do not depend on the machine's load. Writes between the
+ * rounds' ratios, each shown. Every run reports its CPU time split into server, client
+ * and other processes, and the machine's pace before and after ({@link MachineCpu}): a
+ * round crowded by other processes or during which the pace changed is marked.
+ * {@code --counts} adds the server's own counts per schema ({@link FleetCounters}), which
+ * do not depend on the machine's load, and {@code --waits} the server's wait events
+ * sampled during each run ({@link WaitSampler}). Writes between the
  * {@code results:start fleet} / {@code results:end fleet} markers of the page.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.migration.benchmarks.FleetBenchmark --out docs/benchmarks.md \
- *     [--schemas 1000] [--revisions 20] [--parallelism 1,2,4,8] [--runs 3] [--counts]
+ *     [--schemas 1000] [--revisions 20] [--parallelism 1,2,4,8] [--runs 3] [--counts] [--waits]
  * </pre>
  */
 public final class FleetBenchmark {
@@ -131,7 +135,7 @@ public final class FleetBenchmark {
 		List<Double> ours = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
 		List<Double> cpuRatios = new ArrayList<>();
-		List<Boolean> crowded = new ArrayList<>();
+		List<Boolean> unsteady = new ArrayList<>();
 		long rawRss = 0;
 		long oursRss = 0;
 		for (int round = 0; round < runs; round++) {
@@ -154,10 +158,11 @@ public final class FleetBenchmark {
 			ours.add(oursSample.millis());
 			ratios.add(oursSample.millis() / rawSample.millis());
 			cpuRatios.add(oursSample.cpu().work() / rawSample.cpu().work());
-			crowded.add(oursSample.cpu().crowded() || rawSample.cpu().crowded());
+			unsteady.add(oursSample.cpu().unsteady() || rawSample.cpu().unsteady()
+					|| MachineCpu.changed(oursSample.cpu().paceBefore(), rawSample.cpu().paceBefore()));
 		}
 		return new Row(parallelism, Benchmark.Series.median(raw), Benchmark.Series.median(ours),
-				Benchmark.Series.median(ratios), ratios, crowded, Benchmark.Series.median(cpuRatios), rawRss, oursRss);
+				Benchmark.Series.median(ratios), ratios, unsteady, Benchmark.Series.median(cpuRatios), rawRss, oursRss);
 	}
 
 	/**
@@ -166,13 +171,13 @@ public final class FleetBenchmark {
 	 * load), every round's ratio, and the peaks.
 	 */
 	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, List<Double> ratios,
-			List<Boolean> crowded, double cpuRatio, long rawRss, long oursRss) {
+			List<Boolean> unsteady, double cpuRatio, long rawRss, long oursRss) {
 
 		String line() {
 			List<String> rounds = new ArrayList<>();
 			for (int round = 0; round < this.ratios.size(); round++) {
 				rounds.add(String.format(Locale.ROOT, "%.2f", this.ratios.get(round))
-						+ (this.crowded.get(round) ? "*" : ""));
+						+ (this.unsteady.get(round) ? "*" : ""));
 			}
 			return "| " + this.parallelism + " | " + seconds(this.rawMillis) + " | " + seconds(this.oursMillis) + " | "
 					+ String.format(Locale.ROOT, "%.2fx", this.ratio) + " | " + String.join(", ", rounds) + " | "
@@ -333,9 +338,10 @@ public final class FleetBenchmark {
 		lines.add("");
 		lines.add("Each parallelism runs " + runs + " paired rounds (raw JDBC and ours back to back, the order "
 				+ "alternating); times are the medians, the ratio is the median of the rounds' ratios, and every "
-				+ "round's ratio is shown. A * marks a round during one of whose runs other processes took more than a "
-				+ "tenth of the machine's CPU; CPU ours / raw is the median of the rounds' ratios of server and client "
-				+ "CPU time.");
+				+ "round's ratio is shown. A * marks an unsteady round: during one of its runs other processes "
+				+ "took more than a tenth of the machine's CPU, or the machine's pace (a fixed query's time, before "
+				+ "and after each run) changed by more than a fifth within the round. CPU ours / raw is the median "
+				+ "of the rounds' ratios of server and client CPU time.");
 		lines.add("");
 		lines.add("| parallelism | raw JDBC | ours | ours / raw | ratio per round | CPU ours / raw | raw peak RSS "
 				+ "| ours peak RSS |");
