@@ -29,8 +29,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * runs scatter by a factor of two or more, so each parallelism runs paired rounds: raw
  * JDBC and ours back to back (the order alternating), the ratio being the median of the
  * rounds' ratios, each shown. Every run reports its CPU time split into server, client
- * and other processes, and the machine's pace before and after ({@link MachineCpu}): a
- * round crowded by other processes or during which the pace changed is marked.
+ * and other processes ({@link MachineCpu}): a round crowded by other processes is marked.
  * {@code --counts} adds the server's own counts per schema ({@link FleetCounters}), which
  * do not depend on the machine's load, and {@code --waits} the server's wait events
  * sampled during each run ({@link WaitSampler}). Writes between the
@@ -79,21 +78,7 @@ public final class FleetBenchmark {
 		benchmark.counts = list.contains("--counts");
 		benchmark.waits = list.contains("--waits");
 		try {
-			EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("fsync", "on")
-				.setServerConfig("max_connections", "100");
-			if (benchmark.counts) {
-				server.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-					.setServerConfig("pg_stat_statements.track_utility", "on");
-			}
-			benchmark.postgres = server.start();
-			if (benchmark.counts) {
-				try (Connection connection = benchmark.postgres.getPostgresDatabase().getConnection();
-						Statement statement = connection.createStatement()) {
-					statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-				}
-			}
+			benchmark.startServer();
 			Instant started = Instant.now();
 			String loadBefore = Benchmark.loadAverage();
 			Path workload = Workload.write(benchmark.work.resolve("workload"), revisions);
@@ -130,12 +115,31 @@ public final class FleetBenchmark {
 		}
 	}
 
+	/** Starts the embedded server the runs share. */
+	private void startServer() throws Exception {
+		EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("max_connections", "100");
+		if (this.counts) {
+			server.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+				.setServerConfig("pg_stat_statements.track_utility", "on");
+		}
+		this.postgres = server.start();
+		if (this.counts) {
+			try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+			}
+		}
+	}
+
 	private Row row(int schemas, int revisions, int parallelism, int runs, Path workload) throws Exception {
 		List<Double> raw = new ArrayList<>();
 		List<Double> ours = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
 		List<Double> cpuRatios = new ArrayList<>();
-		List<Boolean> unsteady = new ArrayList<>();
+		List<Boolean> crowded = new ArrayList<>();
 		long rawRss = 0;
 		long oursRss = 0;
 		for (int round = 0; round < runs; round++) {
@@ -158,11 +162,10 @@ public final class FleetBenchmark {
 			ours.add(oursSample.millis());
 			ratios.add(oursSample.millis() / rawSample.millis());
 			cpuRatios.add(oursSample.cpu().work() / rawSample.cpu().work());
-			unsteady.add(oursSample.cpu().unsteady() || rawSample.cpu().unsteady()
-					|| MachineCpu.changed(oursSample.cpu().paceBefore(), rawSample.cpu().paceBefore()));
+			crowded.add(oursSample.cpu().crowded() || rawSample.cpu().crowded());
 		}
 		return new Row(parallelism, Benchmark.Series.median(raw), Benchmark.Series.median(ours),
-				Benchmark.Series.median(ratios), ratios, unsteady, Benchmark.Series.median(cpuRatios), rawRss, oursRss);
+				Benchmark.Series.median(ratios), ratios, crowded, Benchmark.Series.median(cpuRatios), rawRss, oursRss);
 	}
 
 	/**
@@ -171,13 +174,13 @@ public final class FleetBenchmark {
 	 * load), every round's ratio, and the peaks.
 	 */
 	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, List<Double> ratios,
-			List<Boolean> unsteady, double cpuRatio, long rawRss, long oursRss) {
+			List<Boolean> crowded, double cpuRatio, long rawRss, long oursRss) {
 
 		String line() {
 			List<String> rounds = new ArrayList<>();
 			for (int round = 0; round < this.ratios.size(); round++) {
 				rounds.add(String.format(Locale.ROOT, "%.2f", this.ratios.get(round))
-						+ (this.unsteady.get(round) ? "*" : ""));
+						+ (this.crowded.get(round) ? "*" : ""));
 			}
 			return "| " + this.parallelism + " | " + seconds(this.rawMillis) + " | " + seconds(this.oursMillis) + " | "
 					+ String.format(Locale.ROOT, "%.2fx", this.ratio) + " | " + String.join(", ", rounds) + " | "
@@ -338,10 +341,9 @@ public final class FleetBenchmark {
 		lines.add("");
 		lines.add("Each parallelism runs " + runs + " paired rounds (raw JDBC and ours back to back, the order "
 				+ "alternating); times are the medians, the ratio is the median of the rounds' ratios, and every "
-				+ "round's ratio is shown. A * marks an unsteady round: during one of its runs other processes "
-				+ "took more than a tenth of the machine's CPU, or the machine's pace (a fixed query's time, before "
-				+ "and after each run) changed by more than a fifth within the round. CPU ours / raw is the median "
-				+ "of the rounds' ratios of server and client CPU time.");
+				+ "round's ratio is shown. A * marks a round during one of whose runs other processes took more than a "
+				+ "tenth of the machine's CPU; CPU ours / raw is the median of the rounds' ratios of server and client "
+				+ "CPU time.");
 		lines.add("");
 		lines.add("| parallelism | raw JDBC | ours | ours / raw | ratio per round | CPU ours / raw | raw peak RSS "
 				+ "| ours peak RSS |");
