@@ -201,8 +201,10 @@ class PostgresFleetTests {
 
 	/** The backends that hold an advisory lock on this database now. */
 	static List<String> advisoryLockHolders() {
-		return database.queryStrings("SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted "
-				+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1");
+		// objsubid 1: a migration lock (a lock session's own liveness lock has 2)
+		return database.queryStrings(
+				"SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 " + "AND granted "
+						+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1");
 	}
 
 	static void await(CountDownLatch latch) {

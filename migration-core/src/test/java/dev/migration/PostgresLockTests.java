@@ -211,8 +211,8 @@ class PostgresLockTests {
 	/** The backend that holds our advisory lock. */
 	private int holderPid() {
 		List<String> pids = this.database
-			.queryStrings("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = "
-					+ "(SELECT oid FROM pg_database WHERE datname = current_database())");
+			.queryStrings("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted "
+					+ "AND database = " + "(SELECT oid FROM pg_database WHERE datname = current_database())");
 		assertThat(pids).hasSize(1);
 		return Integer.parseInt(pids.get(0));
 	}

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -44,6 +45,9 @@ class PostgresStepRoundTripTests {
 	private final AtomicInteger roundTrips = new AtomicInteger();
 
 	private final AtomicInteger commits = new AtomicInteger();
+
+	/** The SQL the client sent, in order. */
+	private final List<String> sent = new CopyOnWriteArrayList<>();
 
 	@Test
 	void aSqlStepIsOneRoundTripForItsStatementsAndRowsAndOneForItsCommit() throws Exception {
@@ -78,6 +82,40 @@ class PostgresStepRoundTripTests {
 		assertThat(migrations.current()).isEmpty();
 		assertThat(tableExists("public", "t_1")).isFalse();
 		assertThat(historyOf("public")).containsExactly("r0000000001 false");
+	}
+
+	@Test
+	void theTablesOfASchemaThatExistsComeWithoutCreateSchema() throws Exception {
+		writeRevisions(2);
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA tenant_a");
+		}
+		this.sent.clear();
+		migrations("tenant_a").upgrade("heads");
+		// a fleet's schemas exist: the server need not look for the schema again
+		assertThat(this.sent).noneMatch((sql) -> sql.contains("CREATE SCHEMA"));
+		assertThat(historyOf("tenant_a")).containsExactly("r0000000001 true", "r0000000002 true");
+	}
+
+	@Test
+	void aSchemaThatDoesNotExistIsCreatedWithItsTables() throws Exception {
+		writeRevisions(2);
+		this.sent.clear();
+		migrations("tenant_b").upgrade("heads");
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("CREATE SCHEMA"))
+			.containsExactly("CREATE SCHEMA IF NOT EXISTS \"tenant_b\"");
+		assertThat(historyOf("tenant_b")).containsExactly("r0000000001 true", "r0000000002 true");
+	}
+
+	@Test
+	void eachStepChecksTheLockByTheLockSessionsOwnAdvisoryLock() throws Exception {
+		writeRevisions(2);
+		this.sent.clear();
+		migrations("guarded").upgrade("heads");
+		// looking the session up among the server's backends copied every backend's
+		// status, once per step
+		assertThat(this.sent).noneMatch((sql) -> sql.contains("pg_stat_get_activity"));
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("pg_try_advisory_xact_lock_shared(")).hasSize(2);
 	}
 
 	@Test
@@ -205,6 +243,9 @@ class PostgresStepRoundTripTests {
 					}
 					if (method.getName().equals("commit")) {
 						this.commits.incrementAndGet();
+					}
+					if (arguments != null && arguments.length > 0 && arguments[0] instanceof String sql) {
+						this.sent.add(sql);
 					}
 					try {
 						Object result = method.invoke(target, arguments);

@@ -28,13 +28,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * one fresh JVM ({@link FleetMain}) on a fresh database. This machine's disk makes single
  * runs scatter by a factor of two or more, so each parallelism runs paired rounds: raw
  * JDBC and ours back to back (the order alternating), the ratio being the median of the
- * rounds' ratios, each shown. {@code --counts} adds the server's own counts per schema
- * ({@link FleetCounters}), which do not depend on the machine's load. Writes between the
+ * rounds' ratios, each shown. Every run reports its CPU time split into server, client
+ * and other processes ({@link MachineCpu}): a round crowded by other processes is marked.
+ * {@code --counts} adds the server's own counts per schema ({@link FleetCounters}), which
+ * do not depend on the machine's load, and {@code --waits} the server's wait events
+ * sampled during each run ({@link WaitSampler}). Writes between the
  * {@code results:start fleet} / {@code results:end fleet} markers of the page.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.migration.benchmarks.FleetBenchmark --out docs/benchmarks.md \
- *     [--schemas 1000] [--revisions 20] [--parallelism 1,2,4,8] [--runs 3] [--counts]
+ *     [--schemas 1000] [--revisions 20] [--parallelism 1,2,4,8] [--runs 3] [--counts] [--waits]
  * </pre>
  */
 public final class FleetBenchmark {
@@ -53,6 +56,9 @@ public final class FleetBenchmark {
 	 */
 	private boolean counts;
 
+	/** Whether each run samples the server's waits (see {@link WaitSampler}). */
+	private boolean waits;
+
 	private final List<String> countLines = new ArrayList<>();
 
 	private FleetBenchmark(Path work) {
@@ -70,22 +76,9 @@ public final class FleetBenchmark {
 		Path out = Path.of(option(list, "--out", "docs/benchmarks.md"));
 		FleetBenchmark benchmark = new FleetBenchmark(Files.createTempDirectory("fleet-benchmark"));
 		benchmark.counts = list.contains("--counts");
+		benchmark.waits = list.contains("--waits");
 		try {
-			EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("fsync", "on")
-				.setServerConfig("max_connections", "100");
-			if (benchmark.counts) {
-				server.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-					.setServerConfig("pg_stat_statements.track_utility", "on");
-			}
-			benchmark.postgres = server.start();
-			if (benchmark.counts) {
-				try (Connection connection = benchmark.postgres.getPostgresDatabase().getConnection();
-						Statement statement = connection.createStatement()) {
-					statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-				}
-			}
+			benchmark.startServer();
 			Instant started = Instant.now();
 			String loadBefore = Benchmark.loadAverage();
 			Path workload = Workload.write(benchmark.work.resolve("workload"), revisions);
@@ -108,7 +101,8 @@ public final class FleetBenchmark {
 			Sample raw = benchmark.run(Tool.RAW_JDBC, quarter, revisions, memoryParallelism, workload);
 			Sample ours = benchmark.run(Tool.OURS, quarter, revisions, memoryParallelism, workload);
 			memory.add(new Row(memoryParallelism, raw.millis(), ours.millis(), ours.millis() / raw.millis(),
-					List.of(ours.millis() / raw.millis()), raw.rssKb(), ours.rssKb())
+					List.of(ours.millis() / raw.millis()), List.of(false), ours.cpu().work() / raw.cpu().work(),
+					raw.rssKb(), ours.rssKb())
 				.memoryLine(quarter));
 			if (memoryFull != null) {
 				memory.add(memoryFull);
@@ -121,34 +115,57 @@ public final class FleetBenchmark {
 		}
 	}
 
+	/** Starts the embedded server the runs share. */
+	private void startServer() throws Exception {
+		EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("max_connections", "100");
+		if (this.counts) {
+			server.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+				.setServerConfig("pg_stat_statements.track_utility", "on");
+		}
+		this.postgres = server.start();
+		if (this.counts) {
+			try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+			}
+		}
+	}
+
 	private Row row(int schemas, int revisions, int parallelism, int runs, Path workload) throws Exception {
 		List<Double> raw = new ArrayList<>();
 		List<Double> ours = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
+		List<Double> cpuRatios = new ArrayList<>();
+		List<Boolean> crowded = new ArrayList<>();
 		long rawRss = 0;
 		long oursRss = 0;
 		for (int round = 0; round < runs; round++) {
 			Tool[] order = (round % 2 == 0) ? new Tool[] { Tool.RAW_JDBC, Tool.OURS }
 					: new Tool[] { Tool.OURS, Tool.RAW_JDBC };
-			double rawMillis = 0;
-			double oursMillis = 0;
+			Sample rawSample = null;
+			Sample oursSample = null;
 			for (Tool tool : order) {
 				Sample sample = run(tool, schemas, revisions, parallelism, workload);
 				if (tool == Tool.OURS) {
-					oursMillis = sample.millis();
+					oursSample = sample;
 					oursRss = Math.max(oursRss, sample.rssKb());
 				}
 				else {
-					rawMillis = sample.millis();
+					rawSample = sample;
 					rawRss = Math.max(rawRss, sample.rssKb());
 				}
 			}
-			raw.add(rawMillis);
-			ours.add(oursMillis);
-			ratios.add(oursMillis / rawMillis);
+			raw.add(rawSample.millis());
+			ours.add(oursSample.millis());
+			ratios.add(oursSample.millis() / rawSample.millis());
+			cpuRatios.add(oursSample.cpu().work() / rawSample.cpu().work());
+			crowded.add(oursSample.cpu().crowded() || rawSample.cpu().crowded());
 		}
 		return new Row(parallelism, Benchmark.Series.median(raw), Benchmark.Series.median(ours),
-				Benchmark.Series.median(ratios), ratios, rawRss, oursRss);
+				Benchmark.Series.median(ratios), ratios, crowded, Benchmark.Series.median(cpuRatios), rawRss, oursRss);
 	}
 
 	/**
@@ -157,16 +174,18 @@ public final class FleetBenchmark {
 	 * load), every round's ratio, and the peaks.
 	 */
 	private record Row(int parallelism, double rawMillis, double oursMillis, double ratio, List<Double> ratios,
-			long rawRss, long oursRss) {
+			List<Boolean> crowded, double cpuRatio, long rawRss, long oursRss) {
 
 		String line() {
 			List<String> rounds = new ArrayList<>();
-			for (double each : this.ratios) {
-				rounds.add(String.format(Locale.ROOT, "%.2f", each));
+			for (int round = 0; round < this.ratios.size(); round++) {
+				rounds.add(String.format(Locale.ROOT, "%.2f", this.ratios.get(round))
+						+ (this.crowded.get(round) ? "*" : ""));
 			}
 			return "| " + this.parallelism + " | " + seconds(this.rawMillis) + " | " + seconds(this.oursMillis) + " | "
 					+ String.format(Locale.ROOT, "%.2fx", this.ratio) + " | " + String.join(", ", rounds) + " | "
-					+ megabytes(this.rawRss) + " | " + megabytes(this.oursRss) + " |";
+					+ String.format(Locale.ROOT, "%.2fx", this.cpuRatio) + " | " + megabytes(this.rawRss) + " | "
+					+ megabytes(this.oursRss) + " |";
 		}
 
 		String memoryLine(int schemas) {
@@ -207,6 +226,10 @@ public final class FleetBenchmark {
 						String.valueOf(parallelism), workload.toString()));
 		command.addAll(Arrays.asList(target.arguments()));
 		Path log = Files.createTempFile(this.work, "child", ".log");
+		WaitSampler sampler = this.waits ? new WaitSampler(this.postgres.getPostgresDatabase().getConnection(), name)
+				: null;
+		Connection cpuConnection = this.postgres.getPostgresDatabase().getConnection();
+		MachineCpu cpu = MachineCpu.start(cpuConnection);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		if (!process.waitFor(60, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
@@ -218,9 +241,20 @@ public final class FleetBenchmark {
 			throw new IllegalStateException("Failed (exit " + process.exitValue() + "): " + command + "\n" + output);
 		}
 		String[] fields = line.split(" ");
+		MachineCpu.Split split;
+		try (cpuConnection) {
+			split = cpu.finish(Double.parseDouble(fields[4].substring("cpuMs=".length())));
+		}
+		output.lines()
+			.filter((candidate) -> candidate.startsWith("SCHEDULE "))
+			.forEach((schedule) -> progress("  " + schedule));
+		if (sampler != null) {
+			sampler.summary().forEach(FleetBenchmark::progress);
+			sampler.close();
+		}
 		Sample sample = new Sample(Double.parseDouble(fields[1].substring("millis=".length())),
 				Long.parseLong(fields[2].substring("rssKb=".length())),
-				Integer.parseInt(fields[3].substring("result=".length())));
+				Integer.parseInt(fields[3].substring("result=".length())), split);
 		if (sample.result() != schemas * revisions) {
 			throw new IllegalStateException(
 					tool + " applied " + sample.result() + " revisions, not " + schemas * revisions);
@@ -245,8 +279,7 @@ public final class FleetBenchmark {
 				Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE " + name);
 		}
-		progress("  " + seconds(sample.millis()) + ", peak RSS " + megabytes(sample.rssKb()) + ", client CPU "
-				+ ((fields.length > 4) ? fields[4].substring("cpuMs=".length()) + " ms" : "?"));
+		progress("  " + seconds(sample.millis()) + ", peak RSS " + megabytes(sample.rssKb()) + ", " + split);
 		return sample;
 	}
 
@@ -308,10 +341,13 @@ public final class FleetBenchmark {
 		lines.add("");
 		lines.add("Each parallelism runs " + runs + " paired rounds (raw JDBC and ours back to back, the order "
 				+ "alternating); times are the medians, the ratio is the median of the rounds' ratios, and every "
-				+ "round's ratio is shown.");
+				+ "round's ratio is shown. A * marks a round during one of whose runs other processes took more than a "
+				+ "tenth of the machine's CPU; CPU ours / raw is the median of the rounds' ratios of server and client "
+				+ "CPU time.");
 		lines.add("");
-		lines.add("| parallelism | raw JDBC | ours | ours / raw | ratio per round | raw peak RSS | ours peak RSS |");
-		lines.add("| ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+		lines.add("| parallelism | raw JDBC | ours | ours / raw | ratio per round | CPU ours / raw | raw peak RSS "
+				+ "| ours peak RSS |");
+		lines.add("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
 		lines.addAll(rows);
 		lines.add("");
 		lines.add("Memory against the number of schemas (same revisions):");
@@ -366,7 +402,7 @@ public final class FleetBenchmark {
 		}
 	}
 
-	private record Sample(double millis, long rssKb, int result) {
+	private record Sample(double millis, long rssKb, int result, MachineCpu.Split cpu) {
 
 	}
 

@@ -27,13 +27,18 @@ public final class FleetMain {
 	private static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' "
 			+ "ORDER BY nspname";
 
+	/** Each schema's start and end, for the schedule line. */
+	private static final Schedule SCHEDULE = new Schedule();
+
 	private FleetMain() {
 	}
 
 	public static void main(String[] arguments) throws Exception {
 		ToolMain.measure(arguments, (tool, workload, target) -> {
 			int parallelism = Integer.parseInt(arguments[1]);
-			return (tool == Tool.OURS) ? ours(parallelism, workload, target) : raw(parallelism, workload, target);
+			int steps = (tool == Tool.OURS) ? ours(parallelism, workload, target) : raw(parallelism, workload, target);
+			System.out.println("SCHEDULE " + SCHEDULE.summary());
+			return steps;
 		});
 	}
 
@@ -41,7 +46,7 @@ public final class FleetMain {
 		Fleet fleet = Fleet.of(Tool.ourMigrations(target, workload)).parallelism(parallelism);
 		List<FleetTarget> targets = fleet.schemas("tenant_%");
 		FleetResult<Integer> result = fleet.run(targets,
-				(member) -> fleet.migrations(member).upgrade("heads").steps().size());
+				(member) -> SCHEDULE.time(() -> fleet.migrations(member).upgrade("heads").steps().size()));
 		if (!result.isSuccess()) {
 			throw new IllegalStateException(result.summary(false) + ": " + result.failures().get(0).failure());
 		}
@@ -71,7 +76,7 @@ public final class FleetMain {
 		try {
 			List<Future<Integer>> done = new ArrayList<>();
 			for (String schema : schemas) {
-				done.add(pool.submit(() -> {
+				done.add(pool.submit(() -> SCHEDULE.time(() -> {
 					try (Connection connection = target.connect()) {
 						try (PreparedStatement path = connection
 							.prepareStatement("SELECT set_config('search_path', ?, false)")) {
@@ -80,7 +85,7 @@ public final class FleetMain {
 						}
 						return Tool.applyRaw(connection, revisions);
 					}
-				}));
+				})));
 			}
 			int steps = 0;
 			for (Future<Integer> future : done) {

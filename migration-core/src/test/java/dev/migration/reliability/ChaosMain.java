@@ -154,7 +154,7 @@ public final class ChaosMain {
 			long pid = ProcessHandle.current().pid();
 			if (this.mode.equals("nt-idle")) {
 				String holder = "INSERT INTO lock_seen SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND "
-						+ "granted "
+						+ "objsubid = 1 AND granted "
 						+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 				operations.execute(holder);
 				operations.execute("SELECT pg_sleep(3)");

@@ -28,9 +28,8 @@ class PostgresProcessChaosTests extends ProcessChaosTests {
 	@Override
 	List<String> holderDescription(TestDatabase database, Process holder) {
 		List<String> pids = database
-			.queryStrings(
-					"SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = " + "l.pid "
-							+ "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = ?",
+			.queryStrings("SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = " + "l.pid "
+					+ "WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted " + "AND a.application_name = ?",
 					HOLDER_APPLICATION);
 		assertThat(pids).hasSize(1);
 		return List.of("backend pid " + pids.get(0), "application '" + HOLDER_APPLICATION + "'");

@@ -319,8 +319,9 @@ abstract class ProcessChaosTests {
 		Path marker = this.temporary.resolve("inside");
 		Child holder = chaos(database.url(), database, LONG_LOCK_TIMEOUT_MILLIS, "nt-wait", marker);
 		awaitMarker(marker, holder);
-		List<String> lockSessions = database.queryStrings("SELECT pid FROM pg_locks WHERE locktype = 'advisory' "
-				+ "AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+		List<String> lockSessions = database
+			.queryStrings("SELECT pid FROM pg_locks WHERE locktype = 'advisory' " + "AND objsubid = 1 AND granted "
+					+ "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 		assertThat(lockSessions).hasSize(1);
 		assertThat(database.queryStrings("SELECT pg_terminate_backend(?)", Integer.parseInt(lockSessions.get(0))))
 			.containsExactly("t");

@@ -133,10 +133,10 @@ public final class AdvisoryLock implements MigrationLock {
 	 * migrating one): the session may have been ended (pg_terminate_backend, a server
 	 * timeout, the network) while the steps ran. It holds the lock from taking it until
 	 * it releases it, and only its end releases it earlier, so the lock is held while
-	 * that backend lives.
+	 * that session lives.
 	 */
 	public boolean held(Connection migrating) throws SQLException {
-		try (PreparedStatement statement = migrating.prepareStatement("SELECT " + this.taken.session().alive());
+		try (PreparedStatement statement = migrating.prepareStatement("SELECT NOT " + this.taken.session().ended());
 				ResultSet result = statement.executeQuery()) {
 			return result.next() && result.getBoolean(1);
 		}
@@ -149,7 +149,7 @@ public final class AdvisoryLock implements MigrationLock {
 	 */
 	@Override
 	public String guard(String versionTable) {
-		return "INSERT INTO " + versionTable + " (version_num) SELECT NULL WHERE NOT " + this.taken.session().alive();
+		return "INSERT INTO " + versionTable + " (version_num) SELECT NULL WHERE " + this.taken.session().ended();
 	}
 
 	/** The lock and its session, for messages. */

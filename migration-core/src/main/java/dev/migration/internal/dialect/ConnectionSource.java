@@ -50,20 +50,20 @@ public final class ConnectionSource {
 	 */
 	private volatile String dataSourceUrl;
 
-	private ConnectionSource(DataSource dataSource, String url, String user, String password, List<String> initSqls,
-			int connectRetries, Object lockSessionOwner) {
+	private ConnectionSource(DataSource dataSource, String url, String user, String password, Redactor redactor,
+			List<String> initSqls, int connectRetries, Object lockSessionOwner) {
 		this.dataSource = dataSource;
 		this.url = url;
 		this.user = user;
 		this.password = password;
-		this.redactor = Redactor.of(url, password);
+		this.redactor = redactor;
 		this.initSqls = List.copyOf(initSqls);
 		this.connectRetries = connectRetries;
 		this.lockSessionOwner = lockSessionOwner;
 	}
 
 	public static ConnectionSource of(DataSource dataSource, String url, String user, String password) {
-		return new ConnectionSource(dataSource, url, user, password, List.of(), 0, null);
+		return new ConnectionSource(dataSource, url, user, password, Redactor.of(url, password), List.of(), 0, null);
 	}
 
 	/**
@@ -71,8 +71,8 @@ public final class ConnectionSource {
 	 * unreachable database.
 	 */
 	public ConnectionSource onConnect(List<String> initSqls, int connectRetries) {
-		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, initSqls, connectRetries,
-				this.lockSessionOwner);
+		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, this.redactor, initSqls,
+				connectRetries, this.lockSessionOwner);
 	}
 
 	/**
@@ -81,7 +81,7 @@ public final class ConnectionSource {
 	 * {@link LockSessions}.
 	 */
 	public ConnectionSource sharingLockSessions(Object owner) {
-		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, this.initSqls,
+		return new ConnectionSource(this.dataSource, this.url, this.user, this.password, this.redactor, this.initSqls,
 				this.connectRetries, owner);
 	}
 

@@ -44,19 +44,32 @@ public interface Dialect {
 	 */
 	String scriptPreamble();
 
-	/** The DDL that creates the version and history tables if they do not exist. */
-	List<String> createTables(String schema, String versionTable, String historyTable);
+	/**
+	 * The DDL that creates the version and history tables if they do not exist, and their
+	 * schema unless {@code schemaExists}.
+	 */
+	List<String> createTables(String schema, boolean schemaExists, String versionTable, String historyTable);
 
 	/** Whether the exception says that a table does not exist. */
 	boolean isMissingTable(SQLException exception);
 
 	/**
-	 * Which of the tables exist, asked in one query that cannot fail on a missing table,
-	 * or {@code null} where the database has no such query: the caller then tries each
-	 * table.
+	 * Which of the tables exist and whether their schema does, asked in one query that
+	 * cannot fail on a missing table, or {@code null} where the database has no such
+	 * query: the caller then tries each table.
 	 */
-	default boolean[] existingTables(Connection connection, String schema, List<String> tables) throws SQLException {
+	default Found existingTables(Connection connection, String schema, List<String> tables) throws SQLException {
 		return null;
+	}
+
+	/**
+	 * What {@link #existingTables} found.
+	 *
+	 * @param schema whether the named schema exists ({@code true} when none is named)
+	 * @param tables whether each table exists, in the order asked
+	 */
+	record Found(boolean schema, boolean[] tables) {
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.migration.internal.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.migration.MigrationDatabaseException;
 
@@ -28,38 +29,43 @@ final class LockSession {
 
 	private final Connection connection;
 
-	/** When a backend started, as text that compares exactly. */
-	private static final String START = "to_char(backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
-
 	private final int pid;
-
-	/** The backend's start: with the pid, the session's identity (a pid is reused). */
-	private final String started;
 
 	private final List<Setting> settings;
 
-	/** {@link #alive()}, built once: every step's guard and lock check sends it. */
-	private final String alive;
+	/** {@link #ended()}, built once: every step's guard and lock check sends it. */
+	private final String ended;
 
 	/** Whether a lock is taken on it now: a kept session serves one lock at a time. */
 	private volatile boolean busy;
 
-	private LockSession(Connection connection, int pid, String started, List<Setting> settings) {
+	private LockSession(Connection connection, int pid, int[] liveness, List<Setting> settings) {
 		this.connection = connection;
 		this.pid = pid;
-		this.started = started;
 		this.settings = settings;
-		this.alive = "EXISTS (SELECT 1 FROM pg_stat_get_activity(" + pid + ") WHERE " + START + " = '" + started + "')";
+		// a pool may hand out this very session for the migrating connection, which
+		// takes its own lock's key
+		this.ended = "(pg_backend_pid() <> " + pid + " AND pg_try_advisory_xact_lock_shared(" + liveness[0] + ", "
+				+ liveness[1] + "))";
 	}
 
-	/** Opens a session: one connection, its settings, pid and start in one round trip. */
+	/**
+	 * Opens a session: one connection, its settings, its pid and its liveness lock in one
+	 * round trip.
+	 */
 	static LockSession open(ConnectionSource connections) {
 		Connection connection = connections.open();
 		try {
-			String[] identity = new String[2];
+			// a key of its own (random, in the two-key space that no migration lock uses)
+			int[] liveness = { ThreadLocalRandom.current().nextInt(), ThreadLocalRandom.current().nextInt() };
+			String[] answers = new String[2];
 			List<Setting> settings = Setting.apply(connection, SETTINGS, new String[] { "pg_backend_pid()",
-					"(SELECT " + START + " FROM pg_stat_get_activity(pg_backend_pid()))" }, identity);
-			return new LockSession(connection, Integer.parseInt(identity[0]), identity[1], settings);
+					"pg_try_advisory_lock(" + liveness[0] + ", " + liveness[1] + ")" }, answers);
+			if (!"t".equals(answers[1]) && !"true".equals(answers[1])) {
+				throw new SQLException("Another session holds the new lock session's own advisory lock (" + liveness[0]
+						+ ", " + liveness[1] + "); try again");
+			}
+			return new LockSession(connection, Integer.parseInt(answers[0]), liveness, settings);
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(connection);
@@ -77,13 +83,16 @@ final class LockSession {
 	}
 
 	/**
-	 * A condition, for any session of the database, that this session is alive: found by
-	 * pid and start among the server's backends ({@code pg_stat_get_activity}, which
-	 * reads the backends' status without taking the lock manager's locks, as a
-	 * {@code pg_locks} scan does for every backend that is taking or releasing a lock).
+	 * A condition, for any other session of the database, that this session has ended: it
+	 * holds an advisory lock of its own from its start to its end, and nobody else uses
+	 * that key, so another session can take the key (shared, until its transaction ends)
+	 * exactly when this one is gone. Cheaper than looking the session up among the
+	 * server's backends ({@code pg_stat_get_activity} copies every backend's status), and
+	 * it takes no lock-manager partition locks beyond the one of the key, as a
+	 * {@code pg_locks} scan would.
 	 */
-	String alive() {
-		return this.alive;
+	String ended() {
+		return this.ended;
 	}
 
 	boolean busy() {

@@ -63,9 +63,9 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public List<String> createTables(String schema, String versionTable, String historyTable) {
+	public List<String> createTables(String schema, boolean schemaExists, String versionTable, String historyTable) {
 		List<String> ddl = new ArrayList<>();
-		if (schema != null && !schema.isEmpty()) {
+		if (schema != null && !schema.isEmpty() && !schemaExists) {
 			ddl.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
 		}
 		ddl.add("CREATE TABLE IF NOT EXISTS " + qualify(schema, versionTable)
@@ -96,25 +96,31 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	/**
-	 * {@code to_regclass} answers NULL for a missing table or schema instead of failing.
+	 * {@code to_regclass} and {@code to_regnamespace} answer NULL for a missing table or
+	 * schema instead of failing.
 	 */
 	@Override
-	public boolean[] existingTables(Connection connection, String schema, List<String> tables) throws SQLException {
-		StringBuilder sql = new StringBuilder("SELECT ");
+	public Found existingTables(Connection connection, String schema, List<String> tables) throws SQLException {
+		boolean named = schema != null && !schema.isEmpty();
+		StringBuilder sql = new StringBuilder("SELECT ").append(named ? "to_regnamespace(?) IS NOT NULL" : "TRUE");
 		for (int index = 0; index < tables.size(); index++) {
-			sql.append((index > 0) ? ", " : "").append("to_regclass(?) IS NOT NULL");
+			sql.append(", to_regclass(?) IS NOT NULL");
 		}
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-			for (int index = 0; index < tables.size(); index++) {
-				statement.setString(index + 1, qualify(schema, tables.get(index)));
+			int parameter = 1;
+			if (named) {
+				statement.setString(parameter++, quote(schema));
+			}
+			for (String table : tables) {
+				statement.setString(parameter++, qualify(schema, table));
 			}
 			try (ResultSet result = statement.executeQuery()) {
 				result.next();
 				boolean[] exist = new boolean[tables.size()];
 				for (int index = 0; index < exist.length; index++) {
-					exist[index] = result.getBoolean(index + 1);
+					exist[index] = result.getBoolean(index + 2);
 				}
-				return exist;
+				return new Found(result.getBoolean(1), exist);
 			}
 		}
 	}

@@ -72,7 +72,7 @@ public final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public List<String> createTables(String schema, String versionTable, String historyTable) {
+	public List<String> createTables(String schema, boolean schemaExists, String versionTable, String historyTable) {
 		return List.of(
 				"CREATE TABLE IF NOT EXISTS " + qualify(schema, versionTable)
 						+ " (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",

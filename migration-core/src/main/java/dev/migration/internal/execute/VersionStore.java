@@ -56,6 +56,12 @@ public final class VersionStore {
 
 	private final String historyTable;
 
+	/**
+	 * Whether the last look for the tables found their schema (a fleet's schemas exist):
+	 * creating the tables then sends no {@code CREATE SCHEMA}.
+	 */
+	private boolean schemaFound;
+
 	public VersionStore(Dialect dialect, String schema, String versionTable, String historyTable) {
 		this.dialect = dialect;
 		this.schema = schema;
@@ -101,8 +107,7 @@ public final class VersionStore {
 			}
 			// each part alone, only now: the common case stays one query
 			reader = new StateReader();
-			boolean[] exist = this.dialect.existingTables(connection, this.schema,
-					List.of(this.versionTableName, this.historyTableName));
+			boolean[] exist = probe(connection);
 			boolean versionTableExists = (exist != null)
 					? exist[0] && readIfExists(connection, reader, versionPart + " ORDER BY 1, 4")
 					: readIfExists(connection, reader, versionPart + " ORDER BY 1, 4");
@@ -332,7 +337,7 @@ public final class VersionStore {
 	 * {@link #createTables} runs and a script prints.
 	 */
 	public List<String> createTablesSql() {
-		return this.dialect.createTables(this.schema, this.versionTableName, this.historyTableName);
+		return this.dialect.createTables(this.schema, this.schemaFound, this.versionTableName, this.historyTableName);
 	}
 
 	/**
@@ -375,9 +380,22 @@ public final class VersionStore {
 	 * database cannot say so.
 	 */
 	public boolean neitherTableExists(Connection connection) throws SQLException {
-		boolean[] exist = this.dialect.existingTables(connection, this.schema,
-				List.of(this.versionTableName, this.historyTableName));
+		boolean[] exist = probe(connection);
 		return exist != null && !exist[0] && !exist[1];
+	}
+
+	/**
+	 * Whether the version and history tables exist, or {@code null} where the database
+	 * cannot say without failing; notes whether their schema exists.
+	 */
+	private boolean[] probe(Connection connection) throws SQLException {
+		Dialect.Found found = this.dialect.existingTables(connection, this.schema,
+				List.of(this.versionTableName, this.historyTableName));
+		if (found == null) {
+			return null;
+		}
+		this.schemaFound = found.schema();
+		return found.tables();
 	}
 
 	/**

@@ -22,6 +22,16 @@ class ConnectionSourceTests {
 	Path directory;
 
 	@Test
+	void aSourceDerivedForConnectOrLockSharingKeepsItsRedactor() {
+		ConnectionSource source = ConnectionSource.of(null, "jdbc:postgresql://db/app?password=inurl", "u", "given");
+		ConnectionSource derived = source.onConnect(List.of("SET work_mem = '8MB'"), 1)
+			.sharingLockSessions(new Object());
+		// a fleet derives two per schema: the secrets are worked out once
+		assertThat(derived.redactor()).isSameAs(source.redactor());
+		assertThat(derived.redactor().redact("given inurl")).isEqualTo("**** ****");
+	}
+
+	@Test
 	void warmingUpASqliteUrlCreatesNoFile() {
 		Path file = this.directory.resolve("not-yet.db");
 		ConnectionSource.of(null, "jdbc:sqlite:" + file, null, null).warmUp();
