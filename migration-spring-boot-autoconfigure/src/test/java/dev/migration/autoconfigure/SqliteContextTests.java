@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import dev.migration.MigrationException;
 import dev.migration.Migrations;
+import dev.migration.RevisionIndex;
+import dev.migration.autoconfigure.aot.MigrationsRevisionReader;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,14 @@ public abstract class SqliteContextTests {
 	 * The SQLite file of {@link #runner()} as {@code migrations.url}, for a runner
 	 * without a DataSource.
 	 */
+	/**
+	 * The runner with the revision index that the code Spring AOT generated registers.
+	 */
+	protected ApplicationContextRunner withIndex(RevisionIndex index) {
+		return this.contextRunner.withInitializer((context) -> context.getBeanFactory()
+			.registerSingleton(MigrationsRevisionReader.INDEX_BEAN_NAME, index));
+	}
+
 	protected String migrationsUrl() {
 		return "migrations.url=" + MigrationsContextRunners.sqlite(this.directory);
 	}

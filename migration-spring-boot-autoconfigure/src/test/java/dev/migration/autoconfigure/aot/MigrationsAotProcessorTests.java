@@ -105,19 +105,12 @@ class MigrationsAotProcessorTests extends SqliteContextTests {
 		RevisionIndex index = RevisionIndex.read(text,
 				new URLClassLoader(new URL[] { classpath.toUri().toURL() }, null));
 
-		this.contextRunner
-			.withInitializer((context) -> context.getBeanFactory()
-				.registerSingleton(MigrationsRevisionReader.INDEX_BEAN_NAME, index))
-			.withPropertyValues(migrationsUrl())
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002");
-			});
+		withIndex(index).withPropertyValues(migrationsUrl()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002");
+		});
 		// on an empty database the same start runs the files, and refuses them as changed
-		this.contextRunner
-			.withInitializer((context) -> context.getBeanFactory()
-				.registerSingleton(MigrationsRevisionReader.INDEX_BEAN_NAME, index))
-			.withPropertyValues("migrations.url=" + MigrationsContextRunners.sqlite(classpath))
+		withIndex(index).withPropertyValues("migrations.url=" + MigrationsContextRunners.sqlite(classpath))
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

@@ -65,15 +65,11 @@ class MigrationsRevisionReaderTests extends SqliteContextTests {
 		// class path
 		RevisionIndex index = RevisionIndex.of(Map.of("db/revisions", List.of("a00000000001_create_things.sql")),
 				Map.of());
-		this.contextRunner
-			.withInitializer((context) -> context.getBeanFactory()
-				.registerSingleton(MigrationsRevisionReader.INDEX_BEAN_NAME, index))
-			.withPropertyValues(migrationsUrl())
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isTrue();
-				assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000001");
-			});
+		withIndex(index).withPropertyValues(migrationsUrl()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isTrue();
+			assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000001");
+		});
 	}
 
 }
