@@ -108,6 +108,9 @@ public final class Migrations {
 		connections.warmUpInBackground();
 		SqlRevisions sql = (sqlRevisions != null) ? sqlRevisions
 				: SqlRevisions.read(configuration.locations(), configuration.classLoader(), null);
+		if (configuration.javaRevisions().isEmpty() && sql.graph() != null) {
+			return new Migrations(configuration, connections, sql.graph());
+		}
 		List<Revision> revisions = new ArrayList<>();
 		for (Object revision : sql.revisions()) {
 			revisions.add((Revision) revision);

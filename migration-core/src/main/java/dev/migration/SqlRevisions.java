@@ -1,12 +1,18 @@
 package dev.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import dev.migration.internal.graph.RevisionGraph;
+import dev.migration.internal.revision.Revision;
 
 /**
  * The SQL revision files of some locations, read and parsed ahead of
  * {@link Migrations#create(MigrationConfiguration, SqlRevisions)}: an application can
- * read them on another thread while it starts, once it knows it will migrate.
+ * read them on another thread while it starts, once it knows it will migrate. That thread
+ * also builds their graph, which {@code create} takes as it is when there are no Java
+ * revisions.
  */
 public final class SqlRevisions {
 
@@ -20,10 +26,30 @@ public final class SqlRevisions {
 	 */
 	private final List<?> revisions;
 
+	/**
+	 * The graph of these revisions alone, or {@code null} when it breaks a rule (Java
+	 * revisions may complete it; else {@code create} reports what is wrong).
+	 */
+	private final RevisionGraph graph;
+
 	private SqlRevisions(List<String> locations, ClassLoader classLoader, List<?> revisions) {
 		this.locations = locations;
 		this.classLoader = classLoader;
 		this.revisions = revisions;
+		this.graph = graphOf(revisions);
+	}
+
+	private static RevisionGraph graphOf(List<?> revisions) {
+		List<Revision> nodes = new ArrayList<>(revisions.size());
+		for (Object revision : revisions) {
+			nodes.add((Revision) revision);
+		}
+		try {
+			return RevisionGraph.of(nodes);
+		}
+		catch (InvalidGraphException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -55,6 +81,10 @@ public final class SqlRevisions {
 
 	List<?> revisions() {
 		return this.revisions;
+	}
+
+	RevisionGraph graph() {
+		return this.graph;
 	}
 
 	public List<String> locations() {

@@ -84,7 +84,7 @@ public final class MigrationsAutoConfiguration {
 		configureProperties(configuration, properties);
 		configuration.classLoader(resourceLoader.getClassLoader());
 		configuration.javaRevisions(javaRevisions(javaRevisions.orderedStream().toList(),
-				properties.javaRevisionPackages(), resourceLoader.getClassLoader(), revisionReader));
+				properties.getJavaRevisionPackages(), resourceLoader.getClassLoader(), revisionReader));
 		configuration
 			.listeners(Stream.concat(Stream.of(new LoggingMigrationListener("")), listeners.orderedStream()).toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
@@ -100,7 +100,7 @@ public final class MigrationsAutoConfiguration {
 		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
 		if (!instances.names().isEmpty()) {
 			Fleet fleet = instances.schemas()
-					? Fleet.of(beanFactory.getBean(Migrations.class)).parallelism(properties.parallelism()) : null;
+					? Fleet.of(beanFactory.getBean(Migrations.class)).parallelism(properties.getParallelism()) : null;
 			return MigrationsInitializer.of(instances,
 					(migrations) -> migrationsInitializer(migrations, properties, migrationStrategy), fleet);
 		}
@@ -123,10 +123,10 @@ public final class MigrationsAutoConfiguration {
 	private static MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
 			ObjectProvider<MigrationStrategy> migrationStrategy) {
 		MigrationsInitializer initializer = new MigrationsInitializer(migrations, migrationStrategy.getIfAvailable(),
-				properties.target());
-		initializer.setRunOnStartup(properties.runOnStartup());
-		initializer.setFailOnPending(properties.failOnPending());
-		initializer.setAsync(properties.async());
+				properties.getTarget());
+		initializer.setRunOnStartup(properties.isRunOnStartup());
+		initializer.setFailOnPending(properties.isFailOnPending());
+		initializer.setAsync(properties.isAsync());
 		return initializer;
 	}
 
@@ -137,12 +137,12 @@ public final class MigrationsAutoConfiguration {
 	MigrationsInstances migrationsSchemaInstances(Migrations migrations, MigrationsProperties properties) {
 		Fleet fleet = Fleet.of(migrations);
 		Map<String, Migrations> schemas = new LinkedHashMap<>();
-		for (FleetTarget schema : fleet.schemas(properties.schemas())) {
+		for (FleetTarget schema : fleet.schemas(properties.getSchemas())) {
 			schemas.put(schema.name(), fleet.migrations(schema,
 					LoggingMigrationListener.forSchema(migrations.configuration().listeners(), schema.name())));
 		}
 		if (schemas.isEmpty()) {
-			throw new MigrationException("migrations.schemas '" + properties.schemas() + "' matches no schema of "
+			throw new MigrationException("migrations.schemas '" + properties.getSchemas() + "' matches no schema of "
 					+ migrations.database() + ". Nothing was run. Create the tenant schemas before the application "
 					+ "starts, or correct migrations.schemas.");
 		}
@@ -154,7 +154,7 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnSingleCandidate(Migrations.class)
 	MigrationsSchemaCheck migrationsSchemaCheck(Migrations migrations, MigrationsProperties properties,
 			ResourceLoader resourceLoader) {
-		return new MigrationsSchemaCheck(migrations, resourceLoader, properties.targetSchema());
+		return new MigrationsSchemaCheck(migrations, resourceLoader, properties.getTargetSchema());
 	}
 
 	private static void configureConnection(MigrationConfiguration.Builder configuration,
@@ -167,18 +167,18 @@ public final class MigrationsAutoConfiguration {
 			// @ServiceConnection or Docker Compose: where the application really runs
 			configuration.url(details.getJdbcUrl()).user(details.getUsername()).password(details.getPassword());
 		}
-		else if (StringUtils.hasText(properties.url())) {
-			configuration.url(properties.url()).user(properties.user()).password(properties.password());
+		else if (StringUtils.hasText(properties.getUrl())) {
+			configuration.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword());
 		}
 		else {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
 			// migrations.user alone: the same database, as a user allowed to run DDL
-			configuration.dataSource(!StringUtils.hasText(properties.user()) ? dataSource
+			configuration.dataSource(!StringUtils.hasText(properties.getUser()) ? dataSource
 					: DataSourceBuilder.derivedFrom(dataSource)
 						.type(SimpleDriverDataSource.class)
-						.username(properties.user())
-						.password(properties.password())
+						.username(properties.getUser())
+						.password(properties.getPassword())
 						.build());
 		}
 	}
@@ -187,17 +187,17 @@ public final class MigrationsAutoConfiguration {
 			MigrationsProperties properties) {
 		PropertyMapper map = PropertyMapper.get();
 		MigrationConfiguration connection = configuration.build();
-		map.from(properties.locations())
+		map.from(properties.getLocations())
 			.as((locations) -> locations.stream().map(connection::resolveVendor).toList())
 			.to(configuration::locations);
-		map.from(properties.schema()).when(StringUtils::hasText).to(configuration::schema);
-		map.from(properties.versionTable()).to(configuration::versionTable);
-		map.from(properties.historyTable()).to(configuration::historyTable);
-		map.from(properties.lockTimeout()).to(configuration::lockTimeout);
-		map.from(properties.validateChecksums()).to(configuration::validateChecksums);
-		map.from(properties.ignoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
-		map.from(properties.connectRetries()).to(configuration::connectRetries);
-		map.from(properties.initSqls()).to(configuration::initSqls);
+		map.from(properties.getSchema()).when(StringUtils::hasText).to(configuration::schema);
+		map.from(properties.getVersionTable()).to(configuration::versionTable);
+		map.from(properties.getHistoryTable()).to(configuration::historyTable);
+		map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
+		map.from(properties.isValidateChecksums()).to(configuration::validateChecksums);
+		map.from(properties.isIgnoreUnknownRevisions()).to(configuration::ignoreUnknownRevisions);
+		map.from(properties.getConnectRetries()).to(configuration::connectRetries);
+		map.from(properties.getInitSqls()).to(configuration::initSqls);
 	}
 
 	private static List<JavaRevision> javaRevisions(List<JavaRevision> beans, List<String> packages,

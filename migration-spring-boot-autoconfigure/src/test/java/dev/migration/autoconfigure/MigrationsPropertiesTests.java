@@ -23,19 +23,19 @@ class MigrationsPropertiesTests {
 	void defaultValuesAreConsistent() {
 		MigrationsProperties properties = bound();
 		MigrationConfiguration configuration = MigrationConfiguration.builder().build();
-		assertThat(properties.locations()).isEqualTo(configuration.locations());
-		assertThat(properties.schema()).isEqualTo(configuration.schema());
-		assertThat(properties.versionTable()).isEqualTo(configuration.versionTable());
-		assertThat(properties.historyTable()).isEqualTo(configuration.historyTable());
-		assertThat(properties.lockTimeout()).isEqualTo(configuration.lockTimeout());
-		assertThat(properties.validateChecksums()).isEqualTo(configuration.validateChecksums());
-		assertThat(properties.ignoreUnknownRevisions()).isEqualTo(configuration.ignoreUnknownRevisions());
-		assertThat(properties.url()).isEqualTo(configuration.url());
-		assertThat(properties.user()).isEqualTo(configuration.user());
-		assertThat(properties.password()).isEqualTo(configuration.password());
-		assertThat(properties.connectRetries()).isEqualTo(configuration.connectRetries());
-		assertThat(properties.initSqls()).isEqualTo(configuration.initSqls());
-		assertThat(properties.parallelism()).isEqualTo(Fleet.DEFAULT_PARALLELISM);
+		assertThat(properties.getLocations()).isEqualTo(configuration.locations());
+		assertThat(properties.getSchema()).isEqualTo(configuration.schema());
+		assertThat(properties.getVersionTable()).isEqualTo(configuration.versionTable());
+		assertThat(properties.getHistoryTable()).isEqualTo(configuration.historyTable());
+		assertThat(properties.getLockTimeout()).isEqualTo(configuration.lockTimeout());
+		assertThat(properties.isValidateChecksums()).isEqualTo(configuration.validateChecksums());
+		assertThat(properties.isIgnoreUnknownRevisions()).isEqualTo(configuration.ignoreUnknownRevisions());
+		assertThat(properties.getUrl()).isEqualTo(configuration.url());
+		assertThat(properties.getUser()).isEqualTo(configuration.user());
+		assertThat(properties.getPassword()).isEqualTo(configuration.password());
+		assertThat(properties.getConnectRetries()).isEqualTo(configuration.connectRetries());
+		assertThat(properties.getInitSqls()).isEqualTo(configuration.initSqls());
+		assertThat(properties.getParallelism()).isEqualTo(Fleet.DEFAULT_PARALLELISM);
 	}
 
 	@Test
@@ -51,19 +51,19 @@ class MigrationsPropertiesTests {
 	@Test
 	void defaultValuesMatchTheContract() {
 		MigrationsProperties properties = bound();
-		assertThat(properties.enabled()).isTrue();
-		assertThat(properties.runOnStartup()).isTrue();
-		assertThat(properties.target()).isEqualTo("heads");
-		assertThat(properties.failOnPending()).isFalse();
-		assertThat(properties.async()).isFalse();
-		assertThat(properties.locations()).containsExactly("classpath:db/revisions");
-		assertThat(properties.targetSchema()).isEqualTo("classpath:db/schema.sql");
-		assertThat(properties.endpoint().downgradeEnabled()).isFalse();
-		assertThat(properties.endpoint().maxDowngradeSteps()).isEqualTo(1);
-		assertThat(properties.connectRetries()).isZero();
-		assertThat(properties.initSqls()).isEmpty();
-		assertThat(properties.schemas()).isNull();
-		assertThat(properties.parallelism()).isEqualTo(4);
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.isRunOnStartup()).isTrue();
+		assertThat(properties.getTarget()).isEqualTo("heads");
+		assertThat(properties.isFailOnPending()).isFalse();
+		assertThat(properties.isAsync()).isFalse();
+		assertThat(properties.getLocations()).containsExactly("classpath:db/revisions");
+		assertThat(properties.getTargetSchema()).isEqualTo("classpath:db/schema.sql");
+		assertThat(properties.getEndpoint().isDowngradeEnabled()).isFalse();
+		assertThat(properties.getEndpoint().getMaxDowngradeSteps()).isEqualTo(1);
+		assertThat(properties.getConnectRetries()).isZero();
+		assertThat(properties.getInitSqls()).isEmpty();
+		assertThat(properties.getSchemas()).isNull();
+		assertThat(properties.getParallelism()).isEqualTo(4);
 	}
 
 	@Test
@@ -77,12 +77,13 @@ class MigrationsPropertiesTests {
 		values.put("migrations.endpoint.max-downgrade-steps", "3");
 		MigrationsProperties properties = new Binder(new MapConfigurationPropertySource(values))
 			.bindOrCreate("migrations", MigrationsProperties.class);
-		assertThat(properties.runOnStartup()).isFalse();
-		assertThat(properties.javaRevisionPackages()).containsExactly("com.example.revisions");
-		assertThat(properties.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
-		assertThat(properties.initSqls()).containsExactly("SET lock_timeout = '5s'");
-		assertThat(properties.endpoint()).isEqualTo(new MigrationsProperties.Endpoint(true, 3));
-		assertThat(properties.locations()).containsExactly("classpath:db/revisions");
+		assertThat(properties.isRunOnStartup()).isFalse();
+		assertThat(properties.getJavaRevisionPackages()).containsExactly("com.example.revisions");
+		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(properties.getInitSqls()).containsExactly("SET lock_timeout = '5s'");
+		assertThat(properties.getEndpoint().isDowngradeEnabled()).isTrue();
+		assertThat(properties.getEndpoint().getMaxDowngradeSteps()).isEqualTo(3);
+		assertThat(properties.getLocations()).containsExactly("classpath:db/revisions");
 	}
 
 	/** The properties as the context binds them when none is set. */

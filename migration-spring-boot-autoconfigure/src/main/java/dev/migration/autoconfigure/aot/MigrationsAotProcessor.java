@@ -63,18 +63,18 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 		@Override
 		public void applyTo(GenerationContext generationContext, BeanFactoryInitializationCode code) {
 			RuntimeHints hints = generationContext.getRuntimeHints();
-			for (String location : this.properties.locations()) {
+			for (String location : this.properties.getLocations()) {
 				String path = RevisionIndex.classpathPath(location);
 				if (path != null) {
 					hints.resources().registerPattern(path.replace(VENDOR_PLACEHOLDER, "*") + "/**/*.sql");
 				}
 			}
-			String targetSchema = RevisionIndex.classpathPath(this.properties.targetSchema());
+			String targetSchema = RevisionIndex.classpathPath(this.properties.getTargetSchema());
 			if (targetSchema != null) {
 				hints.resources().registerPattern(targetSchema.replace(VENDOR_PLACEHOLDER, "*"));
 			}
 			Map<String, List<String>> javaRevisions = new LinkedHashMap<>();
-			for (String basePackage : this.properties.javaRevisionPackages()) {
+			for (String basePackage : this.properties.getJavaRevisionPackages()) {
 				List<String> names = SpringClasspathLister.javaRevisions(new DefaultResourceLoader(this.classLoader),
 						basePackage);
 				javaRevisions.put(basePackage, names);
@@ -102,11 +102,11 @@ public final class MigrationsAotProcessor implements BeanFactoryInitializationAo
 			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
 					new DefaultResourceLoader(this.classLoader));
 			try {
-				return RevisionIndex.of(this.properties.locations(), new SpringClasspathLister(resolver, null),
+				return RevisionIndex.of(this.properties.getLocations(), new SpringClasspathLister(resolver, null),
 						javaRevisions);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Could not list the revisions of " + this.properties.locations(), ex);
+				throw new UncheckedIOException("Could not list the revisions of " + this.properties.getLocations(), ex);
 			}
 		}
 

@@ -29,8 +29,8 @@ public final class MigrationsEndpointAutoConfiguration {
 	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory, MigrationsProperties properties,
 			Environment environment) {
 		MigrationsInstances instances = MigrationsInstances.of(beanFactory);
-		return new MigrationsEndpoint(instances, properties.endpoint().downgradeEnabled(),
-				properties.endpoint().maxDowngradeSteps(), instances.redactor(environment));
+		return new MigrationsEndpoint(instances, properties.getEndpoint().isDowngradeEnabled(),
+				properties.getEndpoint().getMaxDowngradeSteps(), instances.redactor(environment));
 	}
 
 }

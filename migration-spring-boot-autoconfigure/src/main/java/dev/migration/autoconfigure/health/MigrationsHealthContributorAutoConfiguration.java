@@ -47,7 +47,7 @@ public final class MigrationsHealthContributorAutoConfiguration {
 		Map<String, HealthIndicator> components = new LinkedHashMap<>();
 		instances.byName()
 			.forEach((name, migrations) -> components.put(name, new MigrationsHealthIndicator(migrations,
-					(startup != null) ? startup.initializer(name) : null, properties.target(), redactor)));
+					(startup != null) ? startup.initializer(name) : null, properties.getTarget(), redactor)));
 		// one database: the indicator itself, as Spring Boot shows one DataSource
 		return instances.names().isEmpty() ? components.values().iterator().next()
 				: CompositeHealthContributor.fromMap(components);

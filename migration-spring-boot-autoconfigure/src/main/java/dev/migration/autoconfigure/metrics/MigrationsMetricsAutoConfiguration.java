@@ -40,7 +40,7 @@ public final class MigrationsMetricsAutoConfiguration {
 		return () -> {
 			MigrationsInstances instances = MigrationsInstances.of(beanFactory);
 			instances.byName()
-				.forEach((name, migrations) -> metrics.bindPendingGauge(migrations, properties.target(),
+				.forEach((name, migrations) -> metrics.bindPendingGauge(migrations, properties.getTarget(),
 						instances.names().isEmpty() ? Tags.empty() : Tags.of("instance", name)));
 		};
 	}
