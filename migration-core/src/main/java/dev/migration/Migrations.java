@@ -109,7 +109,7 @@ public final class Migrations {
 		SqlRevisions sql = (sqlRevisions != null) ? sqlRevisions
 				: SqlRevisions.read(configuration.locations(), configuration.classLoader(), null);
 		if (configuration.javaRevisions().isEmpty() && sql.graph() != null) {
-			return new Migrations(configuration, connections, sql.graph());
+			return new Migrations(configuration, connections, (RevisionGraph) sql.graph());
 		}
 		List<Revision> revisions = new ArrayList<>();
 		for (Object revision : sql.revisions()) {
@@ -133,6 +133,23 @@ public final class Migrations {
 					.onConnect(target.initSqls(), target.connectRetries())
 					.sharingLockSessions(lockSessionOwner),
 				this.graph);
+	}
+
+	/**
+	 * The graph of SQL revisions alone, built where they were read, or {@code null} when
+	 * it breaks a rule.
+	 */
+	static Object sqlGraph(List<?> sqlRevisions) {
+		List<Revision> revisions = new ArrayList<>(sqlRevisions.size());
+		for (Object revision : sqlRevisions) {
+			revisions.add((Revision) revision);
+		}
+		try {
+			return RevisionGraph.of(revisions);
+		}
+		catch (InvalidGraphException ex) {
+			return null;
+		}
 	}
 
 	static List<?> loadSqlRevisions(List<String> locations, ClassLoader classLoader, ClasspathLister lister) {

@@ -1,11 +1,7 @@
 package dev.migration;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import dev.migration.internal.graph.RevisionGraph;
-import dev.migration.internal.revision.Revision;
 
 /**
  * The SQL revision files of some locations, read and parsed ahead of
@@ -27,29 +23,16 @@ public final class SqlRevisions {
 	private final List<?> revisions;
 
 	/**
-	 * The graph of these revisions alone, or {@code null} when it breaks a rule (Java
-	 * revisions may complete it; else {@code create} reports what is wrong).
+	 * The graph of these revisions alone, opaque here too, or {@code null} when it breaks
+	 * a rule (Java revisions may complete it; else {@code create} reports what is wrong).
 	 */
-	private final RevisionGraph graph;
+	private final Object graph;
 
 	private SqlRevisions(List<String> locations, ClassLoader classLoader, List<?> revisions) {
 		this.locations = locations;
 		this.classLoader = classLoader;
 		this.revisions = revisions;
-		this.graph = graphOf(revisions);
-	}
-
-	private static RevisionGraph graphOf(List<?> revisions) {
-		List<Revision> nodes = new ArrayList<>(revisions.size());
-		for (Object revision : revisions) {
-			nodes.add((Revision) revision);
-		}
-		try {
-			return RevisionGraph.of(nodes);
-		}
-		catch (InvalidGraphException ex) {
-			return null;
-		}
+		this.graph = Migrations.sqlGraph(revisions);
 	}
 
 	/**
@@ -83,7 +66,7 @@ public final class SqlRevisions {
 		return this.revisions;
 	}
 
-	RevisionGraph graph() {
+	Object graph() {
 		return this.graph;
 	}
 

@@ -64,6 +64,8 @@ import org.springframework.util.StringUtils;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationsAutoConfiguration {
 
+	private static final String HIKARI_DATA_SOURCE = "com.zaxxer.hikari.HikariDataSource";
+
 	/** Reads the revision files through Spring's resources, once the conditions match. */
 	@Bean
 	static MigrationsRevisionReader migrationsRevisionReader() {
@@ -174,13 +176,23 @@ public final class MigrationsAutoConfiguration {
 			Assert.state(dataSource != null, "No unique DataSource for migrations: mark one with @MigrationsDataSource"
 					+ " or set migrations.url");
 			// migrations.user alone: the same database, as a user allowed to run DDL
-			configuration.dataSource(!StringUtils.hasText(properties.getUser()) ? dataSource
-					: DataSourceBuilder.derivedFrom(dataSource)
-						.type(SimpleDriverDataSource.class)
-						.username(properties.getUser())
-						.password(properties.getPassword())
-						.build());
+			configuration
+				.dataSource(!StringUtils.hasText(properties.getUser()) ? applicationDataSource(dataSource, properties)
+						: DataSourceBuilder.derivedFrom(dataSource)
+							.type(SimpleDriverDataSource.class)
+							.username(properties.getUser())
+							.password(properties.getPassword())
+							.build());
 		}
+	}
+
+	/**
+	 * The application's pool, or connections without it until it starts (one database: a
+	 * fleet of schemas takes a connection per schema, which the pool keeps).
+	 */
+	private static DataSource applicationDataSource(DataSource dataSource, MigrationsProperties properties) {
+		return (properties.getSchemas() == null && ClassUtils.isPresent(HIKARI_DATA_SOURCE, null))
+				? UnstartedPoolDataSource.of(dataSource) : dataSource;
 	}
 
 	private static void configureProperties(MigrationConfiguration.Builder configuration,
