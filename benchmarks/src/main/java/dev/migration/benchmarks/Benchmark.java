@@ -207,7 +207,7 @@ public final class Benchmark {
 		// "background": the same query on a plain connection on a thread nobody waits
 		// for, the least that reading the
 		// database at start can cost on this machine
-		List<String> modes = new ArrayList<>(List.of("none", "background", "query", "flyway", "ours"));
+		List<String> modes = new ArrayList<>(this.options.springModes);
 		if (this.options.springBaseline != null) {
 			// the starter of another build in the same rounds: before and after a change,
 			// paired
@@ -326,11 +326,20 @@ public final class Benchmark {
 			lines.add("| " + label + " | " + millis(values.min()) + " | " + millis(values.median()) + " | "
 					+ millis(values.max()) + " | "
 					+ (mode.equals("none") ? "" : signedMillis(values.medianDifference(none))) + " | "
-					+ (tool ? signedMillis(values.medianDifference(query)) : "") + " | "
+					+ ((tool && query != null) ? signedMillis(values.medianDifference(query)) : "") + " | "
 					+ (tool ? signedMillis(values.medianDifference(floor)) : "") + " | " + megabytes(values.medianRss())
 					+ " |");
 		}
 		lines.add("");
+		if (floor != null && series.get("ours") != null) {
+			// how far a median of this many rounds can be trusted on this machine
+			List<Double> differences = series.get("ours").differences(floor);
+			lines
+				.add("This project against the floor, per round: quartiles " + signedMillis(quantile(differences, 0.25))
+						+ " / " + signedMillis(quantile(differences, 0.5)) + " / "
+						+ signedMillis(quantile(differences, 0.75)) + " ms over " + differences.size() + " rounds.");
+			lines.add("");
+		}
 		lines.add("Differences are medians of the per-round differences. *No migration tool* never opens a connection "
 				+ "before it is ready (Hikari connects on first use); *one query at start* pays the driver's and the "
 				+ "pool's first connection, as every application that touches its database does sooner or later; "
@@ -708,13 +717,18 @@ public final class Benchmark {
 		}
 
 		double medianDifference(Series other) {
+			return median(differences(other));
+		}
+
+		/** This round's time minus the other's in the same round, for every round. */
+		List<Double> differences(Series other) {
 			List<Double> differences = new ArrayList<>();
 			for (int i = 0; i < Math.min(this.rounds.size(), other.rounds.size()); i++) {
 				if (this.rounds.get(i) != null && other.rounds.get(i) != null) {
 					differences.add(this.rounds.get(i).millis() - other.rounds.get(i).millis());
 				}
 			}
-			return median(differences);
+			return differences;
 		}
 
 		static double median(List<Double> values) {
@@ -727,6 +741,19 @@ public final class Benchmark {
 			return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 		}
 
+	}
+
+	/** The q-quantile of the values, interpolated between the two nearest. */
+	static double quantile(List<Double> values, double q) {
+		if (values.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		double position = q * (sorted.size() - 1);
+		int below = (int) Math.floor(position);
+		int above = Math.min(below + 1, sorted.size() - 1);
+		return sorted.get(below) + (position - below) * (sorted.get(above) - sorted.get(below));
 	}
 
 	/** The command line. */
@@ -753,6 +780,12 @@ public final class Benchmark {
 		 * on 2 cores.
 		 */
 		int springRuns = 10;
+
+		/**
+		 * The modes of the Spring Boot start; the floor ({@code background}) and
+		 * {@code none} are what the others are measured against.
+		 */
+		List<String> springModes = List.of("none", "background", "query", "flyway", "ours");
 
 		/**
 		 * A folder with another build's migration-core and autoconfigure jars, measured
@@ -805,6 +838,8 @@ public final class Benchmark {
 								.filter((size) -> size > 0)
 								.toList();
 					case "--spring-runs" -> options.springRuns = Integer.parseInt(value);
+					// fewer modes, more rounds in the same time
+					case "--spring-modes" -> options.springModes = List.of(value.split(","));
 					case "--spring-baseline" -> options.springBaseline = Path.of(value);
 					case "--large" -> options.large = Integer.parseInt(value);
 					case "--large-runs" -> options.largeRuns = Integer.parseInt(value);
@@ -815,7 +850,8 @@ public final class Benchmark {
 							+ "--out FILE --sizes 100,1000,10000 --runs 5 --databases sqlite,postgresql "
 							+ "--tools RAW_JDBC,OURS,FLYWAY,FLYWAY_13,LIQUIBASE "
 							+ "--spring-size 1000 (100,1000: each; 0: skip) "
-							+ "--spring-runs 10 --spring-baseline DIR --spring-aot "
+							+ "--spring-runs 10 --spring-modes none,background,query,flyway,ours "
+							+ "--spring-baseline DIR --spring-aot "
 							+ "--large 10000 --large-runs 3 --large-cold-runs 1 --child-timeout-minutes 60 "
 							+ "--section main");
 				}
