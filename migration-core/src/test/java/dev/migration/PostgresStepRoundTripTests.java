@@ -46,6 +46,9 @@ class PostgresStepRoundTripTests {
 
 	private final AtomicInteger commits = new AtomicInteger();
 
+	/** The requests the server refused. */
+	private final AtomicInteger failures = new AtomicInteger();
+
 	/** The SQL the client sent, in order. */
 	private final List<String> sent = new CopyOnWriteArrayList<>();
 
@@ -116,6 +119,56 @@ class PostgresStepRoundTripTests {
 		// status, once per step
 		assertThat(this.sent).noneMatch((sql) -> sql.contains("pg_stat_get_activity"));
 		assertThat(this.sent).filteredOn((sql) -> sql.contains("pg_try_advisory_xact_lock_shared(")).hasSize(2);
+	}
+
+	@Test
+	void aStepWritesItsVersionRowAndItsHistoryRowInOneStatement() throws Exception {
+		writeRevisions(3);
+		this.sent.clear();
+		migrations("merged").upgrade("heads");
+		// the history row is inserted once per version row written: the statement's
+		// count is the version row's
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("\"merged\".\"migration_history\" (revision"))
+			.hasSize(3)
+			.allMatch((sql) -> sql.startsWith("WITH v AS ("));
+		assertThat(this.sent).noneMatch((sql) -> sql.startsWith("UPDATE \"merged\".\"migration_version\""));
+		assertThat(historyOf("merged")).containsExactly("r0000000001 true", "r0000000002 true", "r0000000003 true");
+		migrations("merged").downgrade("base");
+		assertThat(migrations("merged").current()).isEmpty();
+		assertThat(historyOf("merged")).hasSize(6).endsWith("r0000000001 true");
+	}
+
+	@Test
+	void aFleetOfNewSchemasAsksForTheirTablesWithoutFailingAndOnceUnderTheLock() throws Exception {
+		writeRevisions(2);
+		List<FleetTarget> targets = new ArrayList<>();
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
+			for (int tenant = 1; tenant <= 5; tenant++) {
+				statement.execute("CREATE SCHEMA fresh_" + tenant);
+				targets.add(FleetTarget.schema("fresh_" + tenant));
+			}
+		}
+		Fleet fleet = Fleet.of(Migrations.create(MigrationConfiguration.builder()
+			.dataSource(countingDataSource(this.database))
+			.locations("filesystem:" + this.revisions)
+			.build())).parallelism(1);
+		this.sent.clear();
+		this.failures.set(0);
+		FleetResult<MigrationResult> result = fleet.upgrade(targets, "heads");
+		assertThat(result.isSuccess()).isTrue();
+		// reading the tables of a schema that has none is an error the server logs
+		assertThat(this.failures.get()).isZero();
+		// before the lock by itself; under the lock in the query that prepares the
+		// connection
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("to_regclass")).hasSize(2 * 5);
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("to_regclass") && sql.contains("set_config")).hasSize(5);
+		for (int tenant = 1; tenant <= 5; tenant++) {
+			assertThat(historyOf("fresh_" + tenant)).containsExactly("r0000000001 true", "r0000000002 true");
+		}
+		// up to date: the state is one query that does not fail
+		this.failures.set(0);
+		assertThat(fleet.upgrade(targets, "heads").isSuccess()).isTrue();
+		assertThat(this.failures.get()).isZero();
 	}
 
 	@Test
@@ -252,6 +305,9 @@ class PostgresStepRoundTripTests {
 						return (result instanceof Statement) ? counting(Statement.class, result) : result;
 					}
 					catch (InvocationTargetException ex) {
+						if (ex.getCause() instanceof SQLException) {
+							this.failures.incrementAndGet();
+						}
 						throw ex.getCause();
 					}
 				}));

@@ -35,6 +35,7 @@ import dev.migration.VersionChange;
 import dev.migration.internal.dialect.ConnectionSource;
 import dev.migration.internal.dialect.DatabaseMessages;
 import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.dialect.LockSessions;
 import dev.migration.internal.dialect.MigrationLock;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
 import dev.migration.internal.execute.VersionStore.Recheck;
@@ -99,7 +100,8 @@ public final class Executor {
 	 */
 	public MigrationResult run(Function<List<String>, Plan> planner, Command command, String appliedBy) {
 		return withConnection((connection, dialect, store) -> {
-			State state = store.read(connection);
+			State state = store.read(connection, LockSessions.expectNoTables(this.connections));
+			LockSessions.noteTables(this.connections, !state.tablesExist() && state.rows().isEmpty());
 			if (!check(state, command)) {
 				return new MigrationResult(
 						new Plan(command.direction(), List.of(), state.rows(), List.of(), state.rows()), state.rows());
@@ -109,11 +111,15 @@ public final class Executor {
 			if (plan.isEmpty() && command.expectedRows() == null && state.unfinished().isEmpty()) {
 				return new MigrationResult(plan, state.rows());
 			}
-			try (MigrationLock lock = lock(connection, dialect, store)) {
+			// without tables, whether they exist under the lock is asked in the round
+			// trip that prepares the connection
+			String[] probe = (!state.tablesExist() && dialect.batchesStatements()) ? store.probeExpressions() : null;
+			String[] answers = (probe != null) ? new String[probe.length] : null;
+			try (MigrationLock lock = lock(connection, dialect, store, probe, answers)) {
 				// a fresh database gets its tables in its first step's transaction where
 				// that step is a batch: no commit (and WAL flush) of their own
 				boolean tablesPending = !state.tablesExist() && dialect.batchesStatements()
-						&& store.neitherTableExists(connection);
+						&& store.neitherTableExists(connection, answers);
 				if (!state.tablesExist() && !tablesPending) {
 					store.createTables(connection);
 				}
@@ -156,9 +162,13 @@ public final class Executor {
 	 * The migration lock; a timeout says when the holder is inside a non-transactional
 	 * revision, which ending it would leave half done.
 	 */
-	private MigrationLock lock(Connection connection, Dialect dialect, VersionStore store) throws SQLException {
+	private MigrationLock lock(Connection connection, Dialect dialect, VersionStore store, String[] expressions,
+			String[] answers) throws SQLException {
 		try {
-			return dialect.lock(this.connections, connection, store.versionTableName(), this.settings.lockTimeout());
+			return (expressions == null)
+					? dialect.lock(this.connections, connection, store.versionTableName(), this.settings.lockTimeout())
+					: dialect.lock(this.connections, connection, store.versionTableName(), this.settings.lockTimeout(),
+							expressions, answers);
 		}
 		catch (LockTimeoutException ex) {
 			List<UnfinishedRevision> unfinished = store.unfinished(connection);
