@@ -533,17 +533,19 @@ public final class Executor {
 				throw refused;
 			}
 			if (writes != null && writes.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				if (!VersionStore.COMMIT.equals(ex.sql()) && store.refusedCount(cause)) {
+					// the version row moved under the step: the server refused the rows
+					// and the commit after them
+					throw failed(run, step, revision, start,
+							rolledBack(store.countRefused(step.versionChange()), rows));
+				}
 				throw failed(run, step, revision, start, notRecorded(step, store, transactional, rows, cause));
 			}
 			throw failed(run, step, revision, start, revisionFailed(step, revision, transactional, rows, ex));
 		}
 		catch (MigrationException ex) {
-			throw failed(run, step, revision, start,
-					(claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
-							: (ex instanceof ConcurrentChangeException) ? new ConcurrentChangeException(ex.getMessage()
-									+ " The step was rolled back; the database is still at " + Ids.position(rows)
-									+ ". Run " + "'current' to see where the database is, then run the command again.")
-									: ex);
+			throw failed(run, step, revision, start, (claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
+					: (ex instanceof ConcurrentChangeException concurrent) ? rolledBack(concurrent, rows) : ex);
 		}
 		catch (SQLException ex) {
 			if (claim > 0) {
@@ -567,6 +569,12 @@ public final class Executor {
 			listener.stepSucceeded(step, duration);
 		}
 		return null;
+	}
+
+	private static ConcurrentChangeException rolledBack(ConcurrentChangeException ex, List<String> rows) {
+		return new ConcurrentChangeException(
+				ex.getMessage() + " The step was rolled back; the database is still at " + Ids.position(rows) + ". Run "
+						+ "'current' to see where the database is, then run the command again.");
 	}
 
 	private static MigrationDatabaseException notRecorded(Step step, VersionStore store, boolean transactional,

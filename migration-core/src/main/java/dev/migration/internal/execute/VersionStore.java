@@ -44,6 +44,11 @@ public final class VersionStore {
 	private static final String HISTORY_COLUMNS = "id, revision, direction, down_revisions, message, checksum, "
 			+ "applied_at, applied_by, duration_ms, success";
 
+	/** The end of a step's batch when its rows are checked on the server. */
+	public static final String COMMIT = "COMMIT";
+
+	private static final String DIVISION_BY_ZERO = "22012";
+
 	/** The history columns a new row gives, in the order of {@link #recordValues}. */
 	private static final String HISTORY_INSERT_COLUMNS = "revision, direction, down_revisions, message, checksum, "
 			+ "applied_at, applied_by, duration_ms, success";
@@ -481,12 +486,14 @@ public final class VersionStore {
 		List<String> sql = applySql(change);
 		String appliedAt = this.dialect.timestampLiteral(sent.appliedAt()) + " + " + elapsed;
 		String durationMs = "CAST(" + sent.durationMs() + " + EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)";
-		if (sql.size() == 1) {
-			// one statement for both rows (a step of a straight line): the history row
-			// is inserted once per version row written, so the statement's count is the
-			// version row's, which checkCounts checks as before
+		if (sql.size() == 1 && sent.success()) {
+			// a step of a straight line: one statement for both rows, which fails (a
+			// division by zero, see countRefused) unless the version statement wrote
+			// exactly one row; checked on the server, the commit can follow in the batch
 			return List.of("WITH v AS (" + sql.get(0) + " RETURNING 1) INSERT INTO " + this.historyTable + " ("
-					+ HISTORY_INSERT_COLUMNS + ") SELECT " + recordValues(sent, appliedAt, durationMs) + " FROM v");
+					+ HISTORY_INSERT_COLUMNS + ") SELECT " + recordValues(sent, appliedAt, durationMs,
+							"(SELECT 1 / CAST(count(*) = 1 AS INTEGER) FROM v) = 1"),
+					COMMIT);
 		}
 		sql.add(recordSql(sent, appliedAt, durationMs));
 		return sql;
@@ -583,16 +590,34 @@ public final class VersionStore {
 
 	private String recordSql(HistoryRecord record, String appliedAt, String durationMs) {
 		return "INSERT INTO " + this.historyTable + " (" + HISTORY_INSERT_COLUMNS + ") VALUES ("
-				+ recordValues(record, appliedAt, durationMs) + ")";
+				+ recordValues(record, appliedAt, durationMs, this.dialect.booleanLiteral(record.success())) + ")";
 	}
 
 	/** The history row's values, in the order of {@link #HISTORY_INSERT_COLUMNS}. */
-	private String recordValues(HistoryRecord record, String appliedAt, String durationMs) {
+	private String recordValues(HistoryRecord record, String appliedAt, String durationMs, String success) {
 		return this.dialect.literal(record.revision()) + ", " + this.dialect.literal(record.direction().word()) + ", "
 				+ this.dialect.literal(String.join(",", record.downRevisions())) + ", "
 				+ this.dialect.literal(record.message()) + ", " + this.dialect.literal(record.checksum()) + ", "
-				+ appliedAt + ", " + this.dialect.literal(record.appliedBy()) + ", " + durationMs + ", "
-				+ this.dialect.booleanLiteral(record.success());
+				+ appliedAt + ", " + this.dialect.literal(record.appliedBy()) + ", " + durationMs + ", " + success;
+	}
+
+	/**
+	 * Whether the failure of a statement of {@link #writeSql} is its refusal of a version
+	 * change that did not write exactly one row (the version row moved under the step):
+	 * what {@link #countRefused} then says.
+	 */
+	public boolean refusedCount(SQLException failure) {
+		return DIVISION_BY_ZERO.equals(failure.getSQLState());
+	}
+
+	/**
+	 * What {@link #checkCounts} says of the one delete or update of a change that the
+	 * server refused in {@link #writeSql} (the version table's primary key allows at most
+	 * one row, so none matched).
+	 */
+	public ConcurrentChangeException countRefused(VersionChange change) {
+		return change.deletes().isEmpty() ? notOne(0, "update row " + change.updateFrom() + " to " + change.updateTo())
+				: notOne(0, "delete row " + change.deletes().get(0));
 	}
 
 	/** The latest history rows, newest first. */
