@@ -63,6 +63,30 @@ public interface Dialect {
 	}
 
 	/**
+	 * The question of {@link #existingTables} as SQL expressions with literals (whether
+	 * the schema exists, then each table), to ride along another query, or {@code null}
+	 * where the database has none: {@link #found} reads their answers.
+	 */
+	default String[] existingTablesExpressions(String schema, List<String> tables) {
+		return null;
+	}
+
+	/**
+	 * What the expressions of {@link #existingTablesExpressions} answered, as text, or
+	 * {@code null} when they were not asked.
+	 */
+	default Found found(String[] answers) {
+		if (answers == null || answers.length == 0 || answers[0] == null) {
+			return null;
+		}
+		boolean[] tables = new boolean[answers.length - 1];
+		for (int index = 0; index < tables.length; index++) {
+			tables[index] = "t".equals(answers[index + 1]) || "true".equals(answers[index + 1]);
+		}
+		return new Found("t".equals(answers[0]) || "true".equals(answers[0]), tables);
+	}
+
+	/**
 	 * What {@link #existingTables} found.
 	 *
 	 * @param schema whether the named schema exists ({@code true} when none is named)
@@ -117,6 +141,17 @@ public interface Dialect {
 	 * {@code timeout}.
 	 */
 	MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout);
+
+	/**
+	 * As {@link #lock(ConnectionSource, Connection, String, Duration)}, and asks
+	 * {@code expressions} on the migrating connection in the round trip that prepares it
+	 * once the lock is held, where there is one: {@code answers[i]} receives
+	 * {@code expressions[i]} as text, or stays {@code null}.
+	 */
+	default MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout,
+			String[] expressions, String[] answers) {
+		return lock(connections, connection, key, timeout);
+	}
 
 	/**
 	 * Prepares a connection for migrating; returns what {@link #restore} needs to undo

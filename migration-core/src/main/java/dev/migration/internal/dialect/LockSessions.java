@@ -25,6 +25,13 @@ public final class LockSessions implements AutoCloseable {
 	private volatile boolean closed;
 
 	/**
+	 * Whether the run's latest target had neither table (until one is read: a fleet is
+	 * most often run to create its tenants): in a fleet being created, the next one
+	 * probably has none either.
+	 */
+	private volatile boolean lastWithoutTables = true;
+
+	/**
 	 * @param owner what the targets that may share were made by (identity): a
 	 * {@link ConnectionSource} shares only when it names the same owner
 	 * @param database where the kept sessions connect: the targets' database, without a
@@ -76,6 +83,35 @@ public final class LockSessions implements AutoCloseable {
 		opened.busy(true);
 		current.kept.put(Thread.currentThread(), opened);
 		return new Taken(opened, current, false);
+	}
+
+	/**
+	 * Whether the targets of the fleet run that {@code connections} belongs to have
+	 * lately had neither table, so that the next one had better ask which tables exist
+	 * before reading them (a read of a missing table is an error the server logs);
+	 * {@code false} outside a fleet run.
+	 */
+	public static boolean expectNoTables(ConnectionSource connections) {
+		LockSessions current = sharedWith(connections);
+		return current != null && current.lastWithoutTables;
+	}
+
+	/**
+	 * Notes whether a target of the fleet run had its tables; see
+	 * {@link #expectNoTables}.
+	 */
+	public static void noteTables(ConnectionSource connections, boolean neither) {
+		LockSessions current = sharedWith(connections);
+		if (current != null && current.lastWithoutTables != neither) {
+			current.lastWithoutTables = neither;
+		}
+	}
+
+	/** The running fleet of this thread that {@code connections} belongs to, or null. */
+	private static LockSessions sharedWith(ConnectionSource connections) {
+		LockSessions current = CURRENT.get();
+		return (current != null && connections.lockSessionOwner() != null
+				&& connections.lockSessionOwner() == current.owner) ? current : null;
 	}
 
 	private void keep(LockSession session) {

@@ -126,6 +126,17 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String[] existingTablesExpressions(String schema, List<String> tables) {
+		boolean named = schema != null && !schema.isEmpty();
+		String[] expressions = new String[tables.size() + 1];
+		expressions[0] = named ? "to_regnamespace(" + literal(quote(schema)) + ") IS NOT NULL" : "TRUE";
+		for (int index = 0; index < tables.size(); index++) {
+			expressions[index + 1] = "to_regclass(" + literal(qualify(schema, tables.get(index))) + ") IS NOT NULL";
+		}
+		return expressions;
+	}
+
+	@Override
 	public void begin(Connection connection) throws SQLException {
 		connection.setAutoCommit(false);
 	}
@@ -161,9 +172,17 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout) {
+		return lock(connections, connection, key, timeout, new String[0], new String[0]);
+	}
+
+	/** The expressions go in the query that sets the migrating connection's settings. */
+	@Override
+	public MigrationLock lock(ConnectionSource connections, Connection connection, String key, Duration timeout,
+			String[] expressions, String[] answers) {
 		AdvisoryLock lock = AdvisoryLock.acquire(connections, key, timeout);
 		try {
-			List<Setting> settings = Setting.apply(connection, MIGRATING_SETTINGS);
+			List<Setting> settings = (expressions.length == 0) ? Setting.apply(connection, MIGRATING_SETTINGS)
+					: Setting.apply(connection, MIGRATING_SETTINGS, expressions, answers);
 			return new MigrationLock() {
 
 				@Override

@@ -35,6 +35,7 @@ import dev.migration.VersionChange;
 import dev.migration.internal.dialect.ConnectionSource;
 import dev.migration.internal.dialect.DatabaseMessages;
 import dev.migration.internal.dialect.Dialect;
+import dev.migration.internal.dialect.LockSessions;
 import dev.migration.internal.dialect.MigrationLock;
 import dev.migration.internal.execute.VersionStore.HistoryRecord;
 import dev.migration.internal.execute.VersionStore.Recheck;
@@ -99,7 +100,8 @@ public final class Executor {
 	 */
 	public MigrationResult run(Function<List<String>, Plan> planner, Command command, String appliedBy) {
 		return withConnection((connection, dialect, store) -> {
-			State state = store.read(connection);
+			State state = store.read(connection, LockSessions.expectNoTables(this.connections));
+			LockSessions.noteTables(this.connections, !state.tablesExist() && state.rows().isEmpty());
 			if (!check(state, command)) {
 				return new MigrationResult(
 						new Plan(command.direction(), List.of(), state.rows(), List.of(), state.rows()), state.rows());
@@ -109,11 +111,15 @@ public final class Executor {
 			if (plan.isEmpty() && command.expectedRows() == null && state.unfinished().isEmpty()) {
 				return new MigrationResult(plan, state.rows());
 			}
-			try (MigrationLock lock = lock(connection, dialect, store)) {
+			// without tables, whether they exist under the lock is asked in the round
+			// trip that prepares the connection
+			String[] probe = (!state.tablesExist() && dialect.batchesStatements()) ? store.probeExpressions() : null;
+			String[] answers = (probe != null) ? new String[probe.length] : null;
+			try (MigrationLock lock = lock(connection, dialect, store, probe, answers)) {
 				// a fresh database gets its tables in its first step's transaction where
 				// that step is a batch: no commit (and WAL flush) of their own
 				boolean tablesPending = !state.tablesExist() && dialect.batchesStatements()
-						&& store.neitherTableExists(connection);
+						&& store.neitherTableExists(connection, answers);
 				if (!state.tablesExist() && !tablesPending) {
 					store.createTables(connection);
 				}
@@ -156,9 +162,13 @@ public final class Executor {
 	 * The migration lock; a timeout says when the holder is inside a non-transactional
 	 * revision, which ending it would leave half done.
 	 */
-	private MigrationLock lock(Connection connection, Dialect dialect, VersionStore store) throws SQLException {
+	private MigrationLock lock(Connection connection, Dialect dialect, VersionStore store, String[] expressions,
+			String[] answers) throws SQLException {
 		try {
-			return dialect.lock(this.connections, connection, store.versionTableName(), this.settings.lockTimeout());
+			return (expressions == null)
+					? dialect.lock(this.connections, connection, store.versionTableName(), this.settings.lockTimeout())
+					: dialect.lock(this.connections, connection, store.versionTableName(), this.settings.lockTimeout(),
+							expressions, answers);
 		}
 		catch (LockTimeoutException ex) {
 			List<UnfinishedRevision> unfinished = store.unfinished(connection);
@@ -523,17 +533,19 @@ public final class Executor {
 				throw refused;
 			}
 			if (writes != null && writes.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				if (!VersionStore.COMMIT.equals(ex.sql()) && store.refusedCount(cause)) {
+					// the version row moved under the step: the server refused the rows
+					// and the commit after them
+					throw failed(run, step, revision, start,
+							rolledBack(store.countRefused(step.versionChange()), rows));
+				}
 				throw failed(run, step, revision, start, notRecorded(step, store, transactional, rows, cause));
 			}
 			throw failed(run, step, revision, start, revisionFailed(step, revision, transactional, rows, ex));
 		}
 		catch (MigrationException ex) {
-			throw failed(run, step, revision, start,
-					(claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
-							: (ex instanceof ConcurrentChangeException) ? new ConcurrentChangeException(ex.getMessage()
-									+ " The step was rolled back; the database is still at " + Ids.position(rows)
-									+ ". Run " + "'current' to see where the database is, then run the command again.")
-									: ex);
+			throw failed(run, step, revision, start, (claim > 0) ? halfDone(run, step, revision, claim, start, rows, ex)
+					: (ex instanceof ConcurrentChangeException concurrent) ? rolledBack(concurrent, rows) : ex);
 		}
 		catch (SQLException ex) {
 			if (claim > 0) {
@@ -557,6 +569,12 @@ public final class Executor {
 			listener.stepSucceeded(step, duration);
 		}
 		return null;
+	}
+
+	private static ConcurrentChangeException rolledBack(ConcurrentChangeException ex, List<String> rows) {
+		return new ConcurrentChangeException(
+				ex.getMessage() + " The step was rolled back; the database is still at " + Ids.position(rows) + ". Run "
+						+ "'current' to see where the database is, then run the command again.");
 	}
 
 	private static MigrationDatabaseException notRecorded(Step step, VersionStore store, boolean transactional,

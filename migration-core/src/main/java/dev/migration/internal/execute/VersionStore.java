@@ -44,6 +44,15 @@ public final class VersionStore {
 	private static final String HISTORY_COLUMNS = "id, revision, direction, down_revisions, message, checksum, "
 			+ "applied_at, applied_by, duration_ms, success";
 
+	/** The end of a step's batch when its rows are checked on the server. */
+	public static final String COMMIT = "COMMIT";
+
+	private static final String DIVISION_BY_ZERO = "22012";
+
+	/** The history columns a new row gives, in the order of {@link #recordValues}. */
+	private static final String HISTORY_INSERT_COLUMNS = "revision, direction, down_revisions, message, checksum, "
+			+ "applied_at, applied_by, duration_ms, success";
+
 	private final Dialect dialect;
 
 	private final String schema;
@@ -91,6 +100,22 @@ public final class VersionStore {
 	 * were there and empty.
 	 */
 	public State read(Connection connection) throws SQLException {
+		return read(connection, false);
+	}
+
+	/**
+	 * As {@link #read(Connection)}; {@code probeFirst} asks which tables exist first
+	 * where the database can say so without failing, and reads nothing when neither does:
+	 * for a target that probably has no tables yet, one query that cannot fail instead of
+	 * a failing one (which the server logs as an error) and the question after it.
+	 */
+	public State read(Connection connection, boolean probeFirst) throws SQLException {
+		if (probeFirst) {
+			boolean[] exist = probe(connection);
+			if (exist != null && !exist[0] && !exist[1]) {
+				return new State(false, new ArrayList<>(), new HashMap<>(), List.of(), 0);
+			}
+		}
 		String versionPart = "SELECT 0, version_num, NULL, 0 FROM " + this.versionTable;
 		String historyPart = "SELECT 1, revision, checksum, id FROM " + this.historyTable
 				+ " WHERE direction = 'upgrade' AND success = " + this.dialect.booleanLiteral(true)
@@ -385,6 +410,28 @@ public final class VersionStore {
 	}
 
 	/**
+	 * The question of {@link #neitherTableExists(Connection)} as expressions that can
+	 * ride along another query, or {@code null} where the database has none.
+	 */
+	public String[] probeExpressions() {
+		return this.dialect.existingTablesExpressions(this.schema,
+				List.of(this.versionTableName, this.historyTableName));
+	}
+
+	/**
+	 * As {@link #neitherTableExists(Connection)}, from the answers to
+	 * {@link #probeExpressions}; asks the database when they were not asked.
+	 */
+	public boolean neitherTableExists(Connection connection, String[] answers) throws SQLException {
+		Dialect.Found found = this.dialect.found(answers);
+		if (found == null) {
+			return neitherTableExists(connection);
+		}
+		this.schemaFound = found.schema();
+		return !found.tables()[0] && !found.tables()[1];
+	}
+
+	/**
 	 * Whether the version and history tables exist, or {@code null} where the database
 	 * cannot say without failing; notes whether their schema exists.
 	 */
@@ -437,8 +484,18 @@ public final class VersionStore {
 			return null;
 		}
 		List<String> sql = applySql(change);
-		sql.add(recordSql(sent, this.dialect.timestampLiteral(sent.appliedAt()) + " + " + elapsed,
-				"CAST(" + sent.durationMs() + " + EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)"));
+		String appliedAt = this.dialect.timestampLiteral(sent.appliedAt()) + " + " + elapsed;
+		String durationMs = "CAST(" + sent.durationMs() + " + EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)";
+		if (sql.size() == 1 && sent.success()) {
+			// a step of a straight line: one statement for both rows, which fails (a
+			// division by zero, see countRefused) unless the version statement wrote
+			// exactly one row; checked on the server, the commit can follow in the batch
+			return List.of("WITH v AS (" + sql.get(0) + " RETURNING 1) INSERT INTO " + this.historyTable + " ("
+					+ HISTORY_INSERT_COLUMNS + ") SELECT " + recordValues(sent, appliedAt, durationMs,
+							"(SELECT 1 / CAST(count(*) = 1 AS INTEGER) FROM v) = 1"),
+					COMMIT);
+		}
+		sql.add(recordSql(sent, appliedAt, durationMs));
 		return sql;
 	}
 
@@ -532,13 +589,35 @@ public final class VersionStore {
 	}
 
 	private String recordSql(HistoryRecord record, String appliedAt, String durationMs) {
-		return "INSERT INTO " + this.historyTable + " (revision, direction, down_revisions, message, checksum, "
-				+ "applied_at, applied_by, duration_ms, success) VALUES (" + this.dialect.literal(record.revision())
-				+ ", " + this.dialect.literal(record.direction().word()) + ", "
+		return "INSERT INTO " + this.historyTable + " (" + HISTORY_INSERT_COLUMNS + ") VALUES ("
+				+ recordValues(record, appliedAt, durationMs, this.dialect.booleanLiteral(record.success())) + ")";
+	}
+
+	/** The history row's values, in the order of {@link #HISTORY_INSERT_COLUMNS}. */
+	private String recordValues(HistoryRecord record, String appliedAt, String durationMs, String success) {
+		return this.dialect.literal(record.revision()) + ", " + this.dialect.literal(record.direction().word()) + ", "
 				+ this.dialect.literal(String.join(",", record.downRevisions())) + ", "
 				+ this.dialect.literal(record.message()) + ", " + this.dialect.literal(record.checksum()) + ", "
-				+ appliedAt + ", " + this.dialect.literal(record.appliedBy()) + ", " + durationMs + ", "
-				+ this.dialect.booleanLiteral(record.success()) + ")";
+				+ appliedAt + ", " + this.dialect.literal(record.appliedBy()) + ", " + durationMs + ", " + success;
+	}
+
+	/**
+	 * Whether the failure of a statement of {@link #writeSql} is its refusal of a version
+	 * change that did not write exactly one row (the version row moved under the step):
+	 * what {@link #countRefused} then says.
+	 */
+	public boolean refusedCount(SQLException failure) {
+		return DIVISION_BY_ZERO.equals(failure.getSQLState());
+	}
+
+	/**
+	 * What {@link #checkCounts} says of the one delete or update of a change that the
+	 * server refused in {@link #writeSql} (the version table's primary key allows at most
+	 * one row, so none matched).
+	 */
+	public ConcurrentChangeException countRefused(VersionChange change) {
+		return change.deletes().isEmpty() ? notOne(0, "update row " + change.updateFrom() + " to " + change.updateTo())
+				: notOne(0, "delete row " + change.deletes().get(0));
 	}
 
 	/** The latest history rows, newest first. */
