@@ -334,10 +334,9 @@ public final class Benchmark {
 		if (floor != null && series.get("ours") != null) {
 			// how far a median of this many rounds can be trusted on this machine
 			List<Double> differences = series.get("ours").differences(floor);
-			lines
-				.add("This project against the floor, per round: quartiles " + signedMillis(quantile(differences, 0.25))
-						+ " / " + signedMillis(quantile(differences, 0.5)) + " / "
-						+ signedMillis(quantile(differences, 0.75)) + " ms over " + differences.size() + " rounds.");
+			lines.add("This project against the floor, per round: quartiles "
+					+ signedMillis(quantile(differences, 0.25)) + " / " + signedMillis(quantile(differences, 0.5))
+					+ " / " + signedMillis(quantile(differences, 0.75)) + " over " + differences.size() + " rounds.");
 			lines.add("");
 		}
 		lines.add("Differences are medians of the per-round differences. *No migration tool* never opens a connection "
