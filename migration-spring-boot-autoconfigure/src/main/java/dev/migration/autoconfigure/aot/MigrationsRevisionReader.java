@@ -93,24 +93,32 @@ public final class MigrationsRevisionReader
 		if (Boolean.getBoolean(AOT_PROCESSING) || !definesTheBean(beanFactory)) {
 			return;
 		}
-		// the two properties it needs, with MigrationsProperties' defaults, not the whole
-		// class: bound on the main thread
+		ClassLoader classLoader = this.resolver.getClassLoader();
+		// binding the two properties it needs is part of the background work too: the
+		// main thread only starts the thread
+		this.reading = CompletableFuture.supplyAsync(() -> readAhead(classLoader), (task) -> {
+			Thread thread = new Thread(task, "migrations-read");
+			thread.setDaemon(true);
+			thread.start();
+		});
+	}
+
+	/**
+	 * The revisions of the configured locations, or {@code null} when the startup upgrade
+	 * will not need them or the locations name the database vendor.
+	 */
+	private SqlRevisions readAhead(ClassLoader classLoader) {
+		// with MigrationsProperties' defaults, not the whole class
 		Binder binder = Binder.get(this.environment);
 		boolean runOnStartup = binder.bind("migrations.run-on-startup", Boolean.class).orElse(true);
 		List<String> locations = List.copyOf(binder.bind("migrations.locations", Bindable.listOf(String.class))
 			.orElse(List.of(MigrationConfiguration.DEFAULT_LOCATION)));
 		if (!runOnStartup || locations.stream()
 			.anyMatch((location) -> location.contains(MigrationConfiguration.VENDOR_PLACEHOLDER))) {
-			return;
+			return null;
 		}
-		ClassLoader classLoader = this.resolver.getClassLoader();
 		this.readingLocations = locations;
-		this.reading = CompletableFuture.supplyAsync(() -> SqlRevisions.read(locations, classLoader, lister()),
-				(task) -> {
-					Thread thread = new Thread(task, "migrations-read");
-					thread.setDaemon(true);
-					thread.start();
-				});
+		return SqlRevisions.read(locations, classLoader, lister());
 	}
 
 	/**
@@ -136,10 +144,12 @@ public final class MigrationsRevisionReader
 	public SqlRevisions revisions(List<String> locations, ClassLoader classLoader) {
 		CompletableFuture<SqlRevisions> future = this.reading;
 		this.reading = null;
-		if (future != null && locations.equals(this.readingLocations)
-				&& classLoader == this.resolver.getClassLoader()) {
+		if (future != null && classLoader == this.resolver.getClassLoader()) {
 			try {
-				return future.join();
+				SqlRevisions ahead = future.join();
+				if (ahead != null && locations.equals(ahead.locations())) {
+					return ahead;
+				}
 			}
 			catch (CompletionException ex) {
 				// read again here, so that the failure is raised as reading on this

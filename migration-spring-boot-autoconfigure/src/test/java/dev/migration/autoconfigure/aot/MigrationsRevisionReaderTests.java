@@ -2,12 +2,16 @@ package dev.migration.autoconfigure.aot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.migration.Migrations;
 import dev.migration.RevisionIndex;
 import dev.migration.autoconfigure.MigrationsContextRunners;
 import dev.migration.autoconfigure.SqliteContextTests;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.env.PropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +31,35 @@ class MigrationsRevisionReaderTests extends SqliteContextTests {
 			assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isTrue();
 			assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002");
 		});
+	}
+
+	@Test
+	void theReadingThreadBindsTheLocationsItselfNotTheMainThread() {
+		Set<String> askedBy = ConcurrentHashMap.newKeySet();
+		// not enumerable, so the binder asks it by name
+		PropertySource<Object> locations = new PropertySource<>("locations", new Object()) {
+
+			@Override
+			public Object getProperty(String name) {
+				if (!name.startsWith("migrations.locations")) {
+					return null;
+				}
+				askedBy.add(Thread.currentThread().getName());
+				return name.equals("migrations.locations") ? "classpath:db/revisions" : null;
+			}
+
+		};
+		this.contextRunner.withPropertyValues(migrationsUrl())
+			.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(locations))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationsRevisionReader.class).startedReading()).isTrue();
+				assertThat(context.getBean(Migrations.class).current()).containsExactly("a00000000002");
+				// the main thread binds MigrationsProperties later, once: not the
+				// reader's
+				// pair
+				assertThat(askedBy).contains("migrations-read");
+			});
 	}
 
 	@Test
