@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -334,9 +335,14 @@ public final class Benchmark {
 		if (floor != null && series.get("ours") != null) {
 			// how far a median of this many rounds can be trusted on this machine
 			List<Double> differences = series.get("ours").differences(floor);
-			lines.add("This project against the floor, per round: quartiles "
-					+ signedMillis(quantile(differences, 0.25)) + " / " + signedMillis(quantile(differences, 0.5))
-					+ " / " + signedMillis(quantile(differences, 0.75)) + " over " + differences.size() + " rounds.");
+			lines
+				.add("This project against the floor, per round: quartiles " + signedMillis(quantile(differences, 0.25))
+						+ " / " + signedMillis(quantile(differences, 0.5)) + " / "
+						+ signedMillis(quantile(differences, 0.75)) + " over " + differences.size() + " rounds"
+						+ medianInterval(differences).map((interval) -> "; 95% confidence interval of the median: "
+								+ signedMillis(interval[0]) + " to " + signedMillis(interval[1]) + " (sign test)")
+							.orElse("")
+						+ ".");
 			lines.add("");
 		}
 		lines.add("Differences are medians of the per-round differences. *No migration tool* never opens a connection "
@@ -740,6 +746,31 @@ public final class Benchmark {
 			return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 		}
 
+	}
+
+	/**
+	 * A distribution-free 95% confidence interval of the values' median: the k-th
+	 * smallest and the k-th largest value, with k the largest rank that a fair coin's
+	 * count of heads in as many tosses falls below with a probability of at most 2.5%
+	 * (the sign test); empty when there are too few values for one (fewer than 6).
+	 */
+	static Optional<double[]> medianInterval(List<Double> values) {
+		int n = values.size();
+		// P(heads <= j) for j = 0, 1, ... while it stays at most 2.5%
+		double probability = Math.pow(0.5, n);
+		double cumulative = probability;
+		int rank = 0;
+		for (int j = 0; j < n / 2 && cumulative <= 0.025; j++) {
+			rank = j + 1;
+			probability = probability * (n - j) / (j + 1);
+			cumulative += probability;
+		}
+		if (rank == 0) {
+			return Optional.empty();
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return Optional.of(new double[] { sorted.get(rank - 1), sorted.get(n - rank) });
 	}
 
 	/** The q-quantile of the values, interpolated between the two nearest. */

@@ -1,5 +1,6 @@
 package dev.migration.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,23 @@ class BenchmarkOptionsTests {
 		assertThat(Benchmark.quantile(values, 0.5)).isEqualTo(30.0);
 		assertThat(Benchmark.quantile(List.of(10.0, 20.0), 0.75)).isCloseTo(17.5, within(1e-9));
 		assertThat(Benchmark.quantile(List.of(), 0.5)).isNaN();
+	}
+
+	@Test
+	void theMediansIntervalIsTheSignTestsOrderStatistics() {
+		List<Double> forty = new ArrayList<>();
+		for (int value = 40; value >= 1; value--) {
+			forty.add((double) value);
+		}
+		// P(heads <= 13 of 40) = 1.9%, P(heads <= 14) = 4.0%: the 14th smallest and
+		// largest
+		assertThat(Benchmark.medianInterval(forty)).hasValueSatisfying((interval) -> {
+			assertThat(interval[0]).isEqualTo(14.0);
+			assertThat(interval[1]).isEqualTo(27.0);
+		});
+		assertThat(Benchmark.medianInterval(List.of(3.0, 1.0, 2.0, 6.0, 5.0, 4.0)))
+			.hasValueSatisfying((interval) -> assertThat(interval).containsExactly(1.0, 6.0));
+		assertThat(Benchmark.medianInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0))).isEmpty();
 	}
 
 }
