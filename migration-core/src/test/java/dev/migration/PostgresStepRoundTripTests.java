@@ -129,10 +129,13 @@ class PostgresStepRoundTripTests {
 		this.sent.clear();
 		migrations("merged").upgrade("heads");
 		// the history row is inserted once per version row written: the statement's
-		// count is the version row's
+		// count is the version row's (the first step's inserts the version row, the
+		// later ones run one prepared statement)
 		assertThat(this.sent).filteredOn((sql) -> sql.contains("\"merged\".\"migration_history\" (revision"))
-			.hasSize(3)
-			.allMatch((sql) -> sql.startsWith("WITH v AS ("));
+			.hasSize(2)
+			.allMatch((sql) -> sql.startsWith("WITH v AS (")
+					|| sql.matches("(?s)PREPARE \\w+\\(.*\\) AS WITH v AS \\(.*"));
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE ")).hasSize(2);
 		assertThat(this.sent).noneMatch((sql) -> sql.startsWith("UPDATE \"merged\".\"migration_version\""));
 		// checked on the server, the rows are followed by the commit in the same batch
 		assertThat(this.sent).filteredOn("COMMIT"::equals).hasSize(3);
@@ -140,6 +143,41 @@ class PostgresStepRoundTripTests {
 		migrations("merged").downgrade("base");
 		assertThat(migrations("merged").current()).isEmpty();
 		assertThat(historyOf("merged")).hasSize(6).endsWith("r0000000001 true");
+	}
+
+	@Test
+	void theServerParsesAndPlansTheRowsOfAStraightLinesStepsOncePerCommand() throws Exception {
+		writeRevisions(20);
+		this.sent.clear();
+		migrations("prepared").upgrade("heads");
+		// a statement written out with its values is parsed and planned each time: the
+		// first step's (it inserts the version row), and one prepared for the other 19
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("INSERT INTO \"prepared\".\"migration_history\""))
+			.hasSize(2);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("PREPARE ")).hasSize(1);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE ")).hasSize(19);
+		assertThat(historyOf("prepared")).hasSize(20).allMatch((row) -> row.endsWith(" true"));
+		assertThat(migrations("prepared").current()).containsExactly("r0000000020");
+	}
+
+	@Test
+	void aPooledConnectionKeepsNoPreparedStatementAndServesTheNextCommand() throws Exception {
+		writeRevisions(4);
+		try (Connection pooled = this.database.connect()) {
+			Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+				.dataSource(singleConnection(pooled))
+				.schema("pooled")
+				.locations("filesystem:" + this.revisions)
+				.build());
+			migrations.upgrade("r0000000002");
+			assertThat(preparedStatements(pooled)).isZero();
+			// the next command on the same session prepares its own
+			migrations.upgrade("heads");
+			assertThat(preparedStatements(pooled)).isZero();
+			assertThat(migrations.current()).containsExactly("r0000000004");
+		}
+		assertThat(historyOf("pooled")).containsExactly("r0000000001 true", "r0000000002 true", "r0000000003 true",
+				"r0000000004 true");
 	}
 
 	@Test
@@ -245,6 +283,38 @@ class PostgresStepRoundTripTests {
 		assertThat(tableExists("refused", "t_2")).isFalse();
 		// the constraint went with the step, so its failure is recorded
 		assertThat(historyOf("refused")).containsExactly("r0000000001 true", "r0000000002 false");
+	}
+
+	private static int preparedStatements(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT count(*) FROM pg_prepared_statements")) {
+			row.next();
+			return row.getInt(1);
+		}
+	}
+
+	/**
+	 * One connection, handed out again and again as a pool hands out its idle ones: what
+	 * a command leaves on its session, the next command finds.
+	 */
+	private DataSource singleConnection(Connection connection) {
+		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+				(proxy, method, arguments) -> method.getName().equals("getConnection") ? unclosable(connection) : null);
+	}
+
+	private Connection unclosable(Connection connection) {
+		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+				(proxy, method, arguments) -> {
+					if (method.getName().equals("close")) {
+						return null;
+					}
+					try {
+						return method.invoke(connection, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	private boolean tableExists(String schema, String table) throws SQLException {

@@ -153,7 +153,16 @@ public final class Executor {
 				Steps run = new Steps(connection, dialect, store, lock,
 						(appliedBy != null) ? appliedBy : databaseUser(connection), found.lastHistoryId());
 				run.tablesPending = tablesPending;
-				return execute(run, plan, planner, command, rows);
+				try {
+					return execute(run, plan, planner, command, rows);
+				}
+				finally {
+					// with the reset of the connection's settings as the lock is released
+					String cleanup = store.sessionCleanupSql();
+					if (cleanup != null) {
+						lock.resetAlso(cleanup);
+					}
+				}
 			}
 		});
 	}
@@ -429,8 +438,10 @@ public final class Executor {
 		long start = System.nanoTime();
 		long claim = 0;
 		boolean foreignKeysOff = false;
-		// the step's version and history statements when they go in its batch
+		// the step's version and history statements when they go in its batch, and the
+		// statement that prepares them before them
 		List<String> writes = null;
+		String prepare = null;
 		// a batched SQL step checks the lock as its batch's first statement
 		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements()) ? run.guard() : null;
 		if (run.tablesPending && guard == null) {
@@ -462,7 +473,7 @@ public final class Executor {
 					throw ex;
 				}
 				announce(step);
-				runBody(connection, dialect, body, false, false, null, null, null);
+				runBody(connection, dialect, body, false, false, null, null, null, null);
 			}
 			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
@@ -488,8 +499,11 @@ public final class Executor {
 					writes = (guard != null && !foreignKeysOff)
 							? store.writeSql(step.versionChange(), record(step, revision, run.actor, start, true))
 							: null;
-					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, tables, guard, writes);
+					prepare = (writes != null) ? store.prepareSql() : null;
+					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, tables, guard, prepare,
+							writes);
 					if (writes != null) {
+						store.prepared();
 						store.checkCounts(step.versionChange(),
 								Arrays.copyOfRange(counts, counts.length - writes.size(), counts.length), claim);
 					}
@@ -532,7 +546,8 @@ public final class Executor {
 				notifyFailed(step, start, refused);
 				throw refused;
 			}
-			if (writes != null && writes.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+			if (writes != null && (writes.contains(ex.sql()) || ex.sql().equals(prepare))
+					&& ex.getCause() instanceof SQLException cause) {
 				if (!VersionStore.COMMIT.equals(ex.sql()) && store.refusedCount(cause)) {
 					// the version row moved under the step: the server refused the rows
 					// and the commit after them
@@ -650,11 +665,11 @@ public final class Executor {
 
 	/**
 	 * Runs the body, with the tables to create and the lock's guard first and the step's
-	 * own statements last when given; returns the update counts of a batched SQL body,
-	 * else {@code null}.
+	 * own statements (after the statement that prepares them) last when given; returns
+	 * the update counts of a batched SQL body, else {@code null}.
 	 */
 	private int[] runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
-			boolean foreignKeysSuspended, List<String> tables, String guard, List<String> writes) {
+			boolean foreignKeysSuspended, List<String> tables, String guard, String prepare, List<String> writes) {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = sql.statements(dialect.syntax());
 			if (tables == null && guard == null && writes == null) {
@@ -663,7 +678,7 @@ public final class Executor {
 								: null);
 			}
 			int before = ((tables != null) ? tables.size() : 0) + ((guard != null) ? 1 : 0);
-			int after = (writes != null) ? writes.size() : 0;
+			int after = ((prepare != null) ? 1 : 0) + ((writes != null) ? writes.size() : 0);
 			List<SqlStatement> guarded = new ArrayList<>(before + statements.size() + after);
 			if (tables != null) {
 				for (String ddl : tables) {
@@ -674,6 +689,9 @@ public final class Executor {
 				guarded.add(new SqlStatement(guard, 0));
 			}
 			guarded.addAll(statements);
+			if (prepare != null) {
+				guarded.add(new SqlStatement(prepare, 0));
+			}
 			if (writes != null) {
 				for (String write : writes) {
 					guarded.add(new SqlStatement(write, 0));
