@@ -120,7 +120,20 @@ class PostgresStepRoundTripTests {
 		// looking the session up among the server's backends copied every backend's
 		// status, once per step
 		assertThat(this.sent).noneMatch((sql) -> sql.contains("pg_stat_get_activity"));
-		assertThat(this.sent).filteredOn((sql) -> sql.contains("pg_try_advisory_xact_lock_shared(")).hasSize(2);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_guard_")).hasSize(2);
+	}
+
+	@Test
+	void theServerParsesAndPlansTheLockCheckOncePerCommand() throws Exception {
+		writeRevisions(20);
+		this.sent.clear();
+		migrations("checked").upgrade("heads");
+		// the check written out is parsed and planned each time; prepared, once
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("pg_try_advisory_xact_lock_shared("))
+			.hasSize(1)
+			.allMatch((sql) -> sql.startsWith("PREPARE migration_guard_"));
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_guard_")).hasSize(20);
+		assertThat(historyOf("checked")).hasSize(20).allMatch((row) -> row.endsWith(" true"));
 	}
 
 	@Test
@@ -135,7 +148,7 @@ class PostgresStepRoundTripTests {
 			.hasSize(2)
 			.allMatch((sql) -> sql.startsWith("WITH v AS (")
 					|| sql.matches("(?s)PREPARE \\w+\\(.*\\) AS WITH v AS \\(.*"));
-		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE ")).hasSize(2);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_step_")).hasSize(2);
 		assertThat(this.sent).noneMatch((sql) -> sql.startsWith("UPDATE \"merged\".\"migration_version\""));
 		// checked on the server, the rows are followed by the commit in the same batch
 		assertThat(this.sent).filteredOn("COMMIT"::equals).hasSize(3);
@@ -154,8 +167,8 @@ class PostgresStepRoundTripTests {
 		// first step's (it inserts the version row), and one prepared for the other 19
 		assertThat(this.sent).filteredOn((sql) -> sql.contains("INSERT INTO \"prepared\".\"migration_history\""))
 			.hasSize(2);
-		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("PREPARE ")).hasSize(1);
-		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE ")).hasSize(19);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("PREPARE migration_step_")).hasSize(1);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_step_")).hasSize(19);
 		assertThat(historyOf("prepared")).hasSize(20).allMatch((row) -> row.endsWith(" true"));
 		assertThat(migrations("prepared").current()).containsExactly("r0000000020");
 	}

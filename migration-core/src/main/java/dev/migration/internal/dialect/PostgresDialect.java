@@ -266,12 +266,13 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public String prepareStatement(String name, List<String> parameterTypes, String sql) {
-		return "PREPARE " + name + "(" + String.join(", ", parameterTypes) + ") AS " + sql;
+		return "PREPARE " + name + (parameterTypes.isEmpty() ? "" : "(" + String.join(", ", parameterTypes) + ")")
+				+ " AS " + sql;
 	}
 
 	@Override
 	public String executeStatement(String name, List<String> arguments) {
-		return "EXECUTE " + name + "(" + String.join(", ", arguments) + ")";
+		return "EXECUTE " + name + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")");
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -161,6 +162,9 @@ public final class Executor {
 					String cleanup = store.sessionCleanupSql();
 					if (cleanup != null) {
 						lock.resetAlso(cleanup);
+					}
+					if (run.guardCleanup() != null) {
+						lock.resetAlso(run.guardCleanup());
 					}
 				}
 			}
@@ -450,6 +454,14 @@ public final class Executor {
 		}
 		// the tables go first in the step's batch, while none of its steps has committed
 		List<String> tables = run.tablesPending ? store.createTablesSql() : null;
+		// then, in the command's first guarded batch, the statement that prepares the
+		// guard
+		String guardPrepare = (guard != null) ? run.guardPrepare() : null;
+		List<String> beforeGuard = tables;
+		if (guardPrepare != null) {
+			beforeGuard = new ArrayList<>((tables != null) ? tables : List.of());
+			beforeGuard.add(guardPrepare);
+		}
 		try {
 			if (!transactional) {
 				dialect.begin(connection);
@@ -500,8 +512,11 @@ public final class Executor {
 							? store.writeSql(step.versionChange(), record(step, revision, run.actor, start, true))
 							: null;
 					prepare = (writes != null) ? store.prepareSql() : null;
-					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, tables, guard, prepare,
+					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, beforeGuard, guard, prepare,
 							writes);
+					if (guardPrepare != null) {
+						run.guardPrepared();
+					}
 					if (writes != null) {
 						store.prepared();
 						store.checkCounts(step.versionChange(),
@@ -529,6 +544,15 @@ public final class Executor {
 			throw ex;
 		}
 		catch (StatementFailedException ex) {
+			if (guardPrepare != null && guardPrepare.equals(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				// nothing of the step ran
+				MigrationDatabaseException refused = new MigrationDatabaseException("Could not prepare the check of "
+						+ "the migration lock on " + store.versionTableName() + ": "
+						+ DatabaseMessages.sentence(cause.getMessage()) + " Nothing of " + Ids.of(step.revision())
+						+ " ran; the database is still at " + Ids.position(rows) + ".", cause);
+				notifyFailed(step, start, refused);
+				throw refused;
+			}
 			if (guard != null && guard.equals(ex.sql())) {
 				// the guard failed: the lock is gone and no statement of the step ran
 				LockLostException lost = lockLost(run, step, rows);
@@ -938,6 +962,14 @@ public final class Executor {
 		/** The lock's guard statement, built by the first step that sends it. */
 		private String guard;
 
+		/**
+		 * Where the database prepares statements: the guard's name, and whether its
+		 * PREPARE went through; the guard is then parsed and planned once per command.
+		 */
+		private String guardName;
+
+		private boolean guardPrepared;
+
 		Steps(Connection connection, Dialect dialect, VersionStore store, MigrationLock lock, String actor,
 				long lastHistoryId) {
 			this.connection = connection;
@@ -953,9 +985,36 @@ public final class Executor {
 		 */
 		String guard() {
 			if (this.guard == null) {
-				this.guard = this.store.lockGuard(this.lock);
+				String check = this.store.lockGuard(this.lock);
+				if (check != null && this.dialect.preparesStatements()) {
+					this.guardName = "migration_guard_"
+							+ Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+					this.guard = this.dialect.executeStatement(this.guardName, List.of());
+				}
+				else {
+					this.guard = check;
+				}
 			}
 			return this.guard;
+		}
+
+		/**
+		 * The statement that prepares the guard, to go before it in the same batch, or
+		 * {@code null} once it exists or where it is not prepared.
+		 */
+		String guardPrepare() {
+			return (this.guardName != null && !this.guardPrepared)
+					? this.dialect.prepareStatement(this.guardName, List.of(), this.store.lockGuard(this.lock)) : null;
+		}
+
+		/** The batch with {@link #guardPrepare} went through. */
+		void guardPrepared() {
+			this.guardPrepared = this.guardName != null;
+		}
+
+		/** What drops the prepared guard from the connection, or {@code null}. */
+		String guardCleanup() {
+			return this.guardPrepared ? this.dialect.deallocateStatement(this.guardName) : null;
 		}
 
 	}
