@@ -174,6 +174,24 @@ class PostgresStepRoundTripTests {
 	}
 
 	@Test
+	void aRevisionThatDropsThePreparedStatementsStopsTheNextStepBeforeItRunsSayingWhy() throws Exception {
+		writeRevisions(1);
+		writeRevision(2, "DEALLOCATE ALL;\nCREATE TABLE t_2 (id INT);");
+		writeRevision(3, "CREATE TABLE t_3 (id INT);");
+		Migrations migrations = migrations("dropped");
+		assertThatExceptionOfType(MigrationDatabaseException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("lost the prepared check of the migration lock")
+			.withMessageContaining("Stopped before upgrade of r0000000003, before its first statement; the database "
+					+ "is at r0000000002")
+			.withMessageContaining("DEALLOCATE ALL");
+		assertThat(migrations.current()).containsExactly("r0000000002");
+		assertThat(tableExists("public", "t_3")).isFalse();
+		// the next command prepares its own
+		migrations.upgrade("heads");
+		assertThat(migrations.current()).containsExactly("r0000000003");
+	}
+
+	@Test
 	void aPooledConnectionKeepsNoPreparedStatementAndServesTheNextCommand() throws Exception {
 		writeRevisions(4);
 		try (Connection pooled = this.database.connect()) {

@@ -66,6 +66,11 @@ public final class Executor {
 
 	private static final long LONGEST_WAIT_MILLIS = 500;
 
+	/**
+	 * PostgreSQL's {@code invalid_sql_statement_name}: no prepared statement so named.
+	 */
+	private static final String PREPARED_STATEMENT_MISSING = "26000";
+
 	private final ConnectionSource connections;
 
 	private final RevisionGraph graph;
@@ -552,6 +557,21 @@ public final class Executor {
 						+ " ran; the database is still at " + Ids.position(rows) + ".", cause);
 				notifyFailed(step, start, refused);
 				throw refused;
+			}
+			if (guard != null && guard.equals(ex.sql()) && ex.getCause() instanceof SQLException cause
+					&& PREPARED_STATEMENT_MISSING.equals(cause.getSQLState())) {
+				MigrationDatabaseException gone = new MigrationDatabaseException(
+						"The migrating connection's session lost the prepared check of the migration lock: "
+								+ DatabaseMessages.sentence(cause.getMessage()) + " Stopped before "
+								+ step.direction().word() + " of " + Ids.of(step.revision())
+								+ ", before its first statement; the database is at " + Ids.position(rows)
+								+ ". Either a revision before it ran DEALLOCATE ALL or DISCARD ALL (run the command "
+								+ "again: each command prepares the check anew), or the connection changed server "
+								+ "sessions between two transactions (a pooler in transaction mode, such as "
+								+ "PgBouncer's): migrate through a session-mode pool or a direct connection.",
+						cause);
+				notifyFailed(step, start, gone);
+				throw gone;
 			}
 			if (guard != null && guard.equals(ex.sql())) {
 				// the guard failed: the lock is gone and no statement of the step ran
