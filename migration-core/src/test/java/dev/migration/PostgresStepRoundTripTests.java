@@ -120,7 +120,20 @@ class PostgresStepRoundTripTests {
 		// looking the session up among the server's backends copied every backend's
 		// status, once per step
 		assertThat(this.sent).noneMatch((sql) -> sql.contains("pg_stat_get_activity"));
-		assertThat(this.sent).filteredOn((sql) -> sql.contains("pg_try_advisory_xact_lock_shared(")).hasSize(2);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_guard_")).hasSize(2);
+	}
+
+	@Test
+	void theServerParsesAndPlansTheLockCheckOncePerCommand() throws Exception {
+		writeRevisions(20);
+		this.sent.clear();
+		migrations("checked").upgrade("heads");
+		// the check written out is parsed and planned each time; prepared, once
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("pg_try_advisory_xact_lock_shared("))
+			.hasSize(1)
+			.allMatch((sql) -> sql.startsWith("PREPARE migration_guard_"));
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_guard_")).hasSize(20);
+		assertThat(historyOf("checked")).hasSize(20).allMatch((row) -> row.endsWith(" true"));
 	}
 
 	@Test
@@ -129,10 +142,13 @@ class PostgresStepRoundTripTests {
 		this.sent.clear();
 		migrations("merged").upgrade("heads");
 		// the history row is inserted once per version row written: the statement's
-		// count is the version row's
+		// count is the version row's (the first step's inserts the version row, the
+		// later ones run one prepared statement)
 		assertThat(this.sent).filteredOn((sql) -> sql.contains("\"merged\".\"migration_history\" (revision"))
-			.hasSize(3)
-			.allMatch((sql) -> sql.startsWith("WITH v AS ("));
+			.hasSize(2)
+			.allMatch((sql) -> sql.startsWith("WITH v AS (")
+					|| sql.matches("(?s)PREPARE \\w+\\(.*\\) AS WITH v AS \\(.*"));
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_step_")).hasSize(2);
 		assertThat(this.sent).noneMatch((sql) -> sql.startsWith("UPDATE \"merged\".\"migration_version\""));
 		// checked on the server, the rows are followed by the commit in the same batch
 		assertThat(this.sent).filteredOn("COMMIT"::equals).hasSize(3);
@@ -140,6 +156,59 @@ class PostgresStepRoundTripTests {
 		migrations("merged").downgrade("base");
 		assertThat(migrations("merged").current()).isEmpty();
 		assertThat(historyOf("merged")).hasSize(6).endsWith("r0000000001 true");
+	}
+
+	@Test
+	void theServerParsesAndPlansTheRowsOfAStraightLinesStepsOncePerCommand() throws Exception {
+		writeRevisions(20);
+		this.sent.clear();
+		migrations("prepared").upgrade("heads");
+		// a statement written out with its values is parsed and planned each time: the
+		// first step's (it inserts the version row), and one prepared for the other 19
+		assertThat(this.sent).filteredOn((sql) -> sql.contains("INSERT INTO \"prepared\".\"migration_history\""))
+			.hasSize(2);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("PREPARE migration_step_")).hasSize(1);
+		assertThat(this.sent).filteredOn((sql) -> sql.startsWith("EXECUTE migration_step_")).hasSize(19);
+		assertThat(historyOf("prepared")).hasSize(20).allMatch((row) -> row.endsWith(" true"));
+		assertThat(migrations("prepared").current()).containsExactly("r0000000020");
+	}
+
+	@Test
+	void aRevisionThatDropsThePreparedStatementsStopsTheNextStepBeforeItRunsSayingWhy() throws Exception {
+		writeRevisions(1);
+		writeRevision(2, "DEALLOCATE ALL;\nCREATE TABLE t_2 (id INT);");
+		writeRevision(3, "CREATE TABLE t_3 (id INT);");
+		Migrations migrations = migrations("dropped");
+		assertThatExceptionOfType(MigrationDatabaseException.class).isThrownBy(() -> migrations.upgrade("heads"))
+			.withMessageContaining("lost the prepared check of the migration lock")
+			.withMessageContaining("Stopped before upgrade of r0000000003, before its first statement; the database "
+					+ "is at r0000000002")
+			.withMessageContaining("DEALLOCATE ALL");
+		assertThat(migrations.current()).containsExactly("r0000000002");
+		assertThat(tableExists("public", "t_3")).isFalse();
+		// the next command prepares its own
+		migrations.upgrade("heads");
+		assertThat(migrations.current()).containsExactly("r0000000003");
+	}
+
+	@Test
+	void aPooledConnectionKeepsNoPreparedStatementAndServesTheNextCommand() throws Exception {
+		writeRevisions(4);
+		try (Connection pooled = this.database.connect()) {
+			Migrations migrations = Migrations.create(MigrationConfiguration.builder()
+				.dataSource(singleConnection(pooled))
+				.schema("pooled")
+				.locations("filesystem:" + this.revisions)
+				.build());
+			migrations.upgrade("r0000000002");
+			assertThat(preparedStatements(pooled)).isZero();
+			// the next command on the same session prepares its own
+			migrations.upgrade("heads");
+			assertThat(preparedStatements(pooled)).isZero();
+			assertThat(migrations.current()).containsExactly("r0000000004");
+		}
+		assertThat(historyOf("pooled")).containsExactly("r0000000001 true", "r0000000002 true", "r0000000003 true",
+				"r0000000004 true");
 	}
 
 	@Test
@@ -245,6 +314,38 @@ class PostgresStepRoundTripTests {
 		assertThat(tableExists("refused", "t_2")).isFalse();
 		// the constraint went with the step, so its failure is recorded
 		assertThat(historyOf("refused")).containsExactly("r0000000001 true", "r0000000002 false");
+	}
+
+	private static int preparedStatements(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT count(*) FROM pg_prepared_statements")) {
+			row.next();
+			return row.getInt(1);
+		}
+	}
+
+	/**
+	 * One connection, handed out again and again as a pool hands out its idle ones: what
+	 * a command leaves on its session, the next command finds.
+	 */
+	private DataSource singleConnection(Connection connection) {
+		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+				(proxy, method, arguments) -> method.getName().equals("getConnection") ? unclosable(connection) : null);
+	}
+
+	private Connection unclosable(Connection connection) {
+		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+				(proxy, method, arguments) -> {
+					if (method.getName().equals("close")) {
+						return null;
+					}
+					try {
+						return method.invoke(connection, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	private boolean tableExists(String schema, String table) throws SQLException {

@@ -213,6 +213,34 @@ public interface Dialect {
 		return null;
 	}
 
+	/**
+	 * Whether a statement sent many times on one connection can be prepared once, by
+	 * name, with {@link #prepareStatement}, {@link #executeStatement} and
+	 * {@link #deallocateStatement}: parsed and planned once instead of each time.
+	 */
+	default boolean preparesStatements() {
+		return false;
+	}
+
+	/**
+	 * The statement that prepares {@code sql}, whose parameters are {@code $1},
+	 * {@code $2}, ... of the given types, as a statement of the session named
+	 * {@code name}.
+	 */
+	default String prepareStatement(String name, List<String> parameterTypes, String sql) {
+		throw new UnsupportedOperationException(displayName() + " has no prepared statements by name");
+	}
+
+	/** The statement that runs the prepared statement with the arguments (SQL text). */
+	default String executeStatement(String name, List<String> arguments) {
+		throw new UnsupportedOperationException(displayName() + " has no prepared statements by name");
+	}
+
+	/** The statement that drops the prepared statement. */
+	default String deallocateStatement(String name) {
+		throw new UnsupportedOperationException(displayName() + " has no prepared statements by name");
+	}
+
 	default String quote(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}

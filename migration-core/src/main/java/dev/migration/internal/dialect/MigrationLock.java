@@ -32,6 +32,16 @@ public interface MigrationLock extends AutoCloseable {
 		return null;
 	}
 
+	/**
+	 * A statement that undoes the command's session state on the migrating connection (a
+	 * pool may hand it out again), sent with the reset of the connection's settings when
+	 * the lock is released: no round trip of its own. A lock that does not prepare the
+	 * connection sends nothing (only PostgreSQL's leaves such state); failures are
+	 * ignored as the reset's are.
+	 */
+	default void resetAlso(String statement) {
+	}
+
 	/** The lock, for messages. */
 	default String describe() {
 		return "the migration lock";

@@ -183,6 +183,7 @@ public final class PostgresDialect implements Dialect {
 		try {
 			List<Setting> settings = (expressions.length == 0) ? Setting.apply(connection, MIGRATING_SETTINGS)
 					: Setting.apply(connection, MIGRATING_SETTINGS, expressions, answers);
+			List<String> alsoReset = new ArrayList<>(1);
 			return new MigrationLock() {
 
 				@Override
@@ -201,9 +202,14 @@ public final class PostgresDialect implements Dialect {
 				}
 
 				@Override
+				public void resetAlso(String statement) {
+					alsoReset.add(statement);
+				}
+
+				@Override
 				public void close() {
 					try {
-						Setting.reset(connection, settings);
+						Setting.reset(connection, settings, alsoReset);
 					}
 					catch (SQLException ex) {
 						// the connection goes back to its pool with the settings; they
@@ -251,6 +257,27 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public String elapsedInTransaction() {
 		return "(clock_timestamp() - now())";
+	}
+
+	@Override
+	public boolean preparesStatements() {
+		return true;
+	}
+
+	@Override
+	public String prepareStatement(String name, List<String> parameterTypes, String sql) {
+		return "PREPARE " + name + (parameterTypes.isEmpty() ? "" : "(" + String.join(", ", parameterTypes) + ")")
+				+ " AS " + sql;
+	}
+
+	@Override
+	public String executeStatement(String name, List<String> arguments) {
+		return "EXECUTE " + name + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")");
+	}
+
+	@Override
+	public String deallocateStatement(String name) {
+		return "DEALLOCATE " + name;
 	}
 
 	@Override

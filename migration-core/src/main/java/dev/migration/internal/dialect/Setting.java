@@ -96,12 +96,20 @@ record Setting(String name, String value, int since) {
 
 	/** Resets the settings in one round trip. */
 	static void reset(Connection connection, List<Setting> settings) throws SQLException {
-		if (settings.isEmpty()) {
+		reset(connection, settings, List.of());
+	}
+
+	/** Resets the settings and runs the statements, in one round trip. */
+	static void reset(Connection connection, List<Setting> settings, List<String> statements) throws SQLException {
+		if (settings.isEmpty() && statements.isEmpty()) {
 			return;
 		}
 		StringBuilder sql = new StringBuilder();
 		for (Setting setting : settings) {
 			sql.append((sql.length() > 0) ? "; " : "").append("RESET ").append(setting.name());
+		}
+		for (String statement : statements) {
+			sql.append((sql.length() > 0) ? "; " : "").append(statement);
 		}
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql.toString());

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -64,6 +65,11 @@ public final class Executor {
 	private static final long FIRST_WAIT_MILLIS = 20;
 
 	private static final long LONGEST_WAIT_MILLIS = 500;
+
+	/**
+	 * PostgreSQL's {@code invalid_sql_statement_name}: no prepared statement so named.
+	 */
+	private static final String PREPARED_STATEMENT_MISSING = "26000";
 
 	private final ConnectionSource connections;
 
@@ -153,7 +159,19 @@ public final class Executor {
 				Steps run = new Steps(connection, dialect, store, lock,
 						(appliedBy != null) ? appliedBy : databaseUser(connection), found.lastHistoryId());
 				run.tablesPending = tablesPending;
-				return execute(run, plan, planner, command, rows);
+				try {
+					return execute(run, plan, planner, command, rows);
+				}
+				finally {
+					// with the reset of the connection's settings as the lock is released
+					String cleanup = store.sessionCleanupSql();
+					if (cleanup != null) {
+						lock.resetAlso(cleanup);
+					}
+					if (run.guardCleanup() != null) {
+						lock.resetAlso(run.guardCleanup());
+					}
+				}
 			}
 		});
 	}
@@ -429,8 +447,10 @@ public final class Executor {
 		long start = System.nanoTime();
 		long claim = 0;
 		boolean foreignKeysOff = false;
-		// the step's version and history statements when they go in its batch
+		// the step's version and history statements when they go in its batch, and the
+		// statement that prepares them before them
 		List<String> writes = null;
+		String prepare = null;
 		// a batched SQL step checks the lock as its batch's first statement
 		String guard = (transactional && body instanceof SqlBody && dialect.batchesStatements()) ? run.guard() : null;
 		if (run.tablesPending && guard == null) {
@@ -439,6 +459,14 @@ public final class Executor {
 		}
 		// the tables go first in the step's batch, while none of its steps has committed
 		List<String> tables = run.tablesPending ? store.createTablesSql() : null;
+		// then, in the command's first guarded batch, the statement that prepares the
+		// guard
+		String guardPrepare = (guard != null) ? run.guardPrepare() : null;
+		List<String> beforeGuard = tables;
+		if (guardPrepare != null) {
+			beforeGuard = new ArrayList<>((tables != null) ? tables : List.of());
+			beforeGuard.add(guardPrepare);
+		}
 		try {
 			if (!transactional) {
 				dialect.begin(connection);
@@ -462,7 +490,7 @@ public final class Executor {
 					throw ex;
 				}
 				announce(step);
-				runBody(connection, dialect, body, false, false, null, null, null);
+				runBody(connection, dialect, body, false, false, null, null, null, null);
 			}
 			foreignKeysOff = transactional && dialect.suspendForeignKeys(connection, body);
 			dialect.begin(connection);
@@ -488,8 +516,14 @@ public final class Executor {
 					writes = (guard != null && !foreignKeysOff)
 							? store.writeSql(step.versionChange(), record(step, revision, run.actor, start, true))
 							: null;
-					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, tables, guard, writes);
+					prepare = (writes != null) ? store.prepareSql() : null;
+					int[] counts = runBody(connection, dialect, body, true, foreignKeysOff, beforeGuard, guard, prepare,
+							writes);
+					if (guardPrepare != null) {
+						run.guardPrepared();
+					}
 					if (writes != null) {
+						store.prepared();
 						store.checkCounts(step.versionChange(),
 								Arrays.copyOfRange(counts, counts.length - writes.size(), counts.length), claim);
 					}
@@ -515,6 +549,30 @@ public final class Executor {
 			throw ex;
 		}
 		catch (StatementFailedException ex) {
+			if (guardPrepare != null && guardPrepare.equals(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+				// nothing of the step ran
+				MigrationDatabaseException refused = new MigrationDatabaseException("Could not prepare the check of "
+						+ "the migration lock on " + store.versionTableName() + ": "
+						+ DatabaseMessages.sentence(cause.getMessage()) + " Nothing of " + Ids.of(step.revision())
+						+ " ran; the database is still at " + Ids.position(rows) + ".", cause);
+				notifyFailed(step, start, refused);
+				throw refused;
+			}
+			if (guard != null && guard.equals(ex.sql()) && ex.getCause() instanceof SQLException cause
+					&& PREPARED_STATEMENT_MISSING.equals(cause.getSQLState())) {
+				MigrationDatabaseException gone = new MigrationDatabaseException(
+						"The migrating connection's session lost the prepared check of the migration lock: "
+								+ DatabaseMessages.sentence(cause.getMessage()) + " Stopped before "
+								+ step.direction().word() + " of " + Ids.of(step.revision())
+								+ ", before its first statement; the database is at " + Ids.position(rows)
+								+ ". Either a revision before it ran DEALLOCATE ALL or DISCARD ALL (run the command "
+								+ "again: each command prepares the check anew), or the connection changed server "
+								+ "sessions between two transactions (a pooler in transaction mode, such as "
+								+ "PgBouncer's): migrate through a session-mode pool or a direct connection.",
+						cause);
+				notifyFailed(step, start, gone);
+				throw gone;
+			}
 			if (guard != null && guard.equals(ex.sql())) {
 				// the guard failed: the lock is gone and no statement of the step ran
 				LockLostException lost = lockLost(run, step, rows);
@@ -532,7 +590,8 @@ public final class Executor {
 				notifyFailed(step, start, refused);
 				throw refused;
 			}
-			if (writes != null && writes.contains(ex.sql()) && ex.getCause() instanceof SQLException cause) {
+			if (writes != null && (writes.contains(ex.sql()) || ex.sql().equals(prepare))
+					&& ex.getCause() instanceof SQLException cause) {
 				if (!VersionStore.COMMIT.equals(ex.sql()) && store.refusedCount(cause)) {
 					// the version row moved under the step: the server refused the rows
 					// and the commit after them
@@ -650,11 +709,11 @@ public final class Executor {
 
 	/**
 	 * Runs the body, with the tables to create and the lock's guard first and the step's
-	 * own statements last when given; returns the update counts of a batched SQL body,
-	 * else {@code null}.
+	 * own statements (after the statement that prepares them) last when given; returns
+	 * the update counts of a batched SQL body, else {@code null}.
 	 */
 	private int[] runBody(Connection connection, Dialect dialect, RevisionBody body, boolean inTransaction,
-			boolean foreignKeysSuspended, List<String> tables, String guard, List<String> writes) {
+			boolean foreignKeysSuspended, List<String> tables, String guard, String prepare, List<String> writes) {
 		if (body instanceof SqlBody sql) {
 			List<SqlStatement> statements = sql.statements(dialect.syntax());
 			if (tables == null && guard == null && writes == null) {
@@ -663,7 +722,7 @@ public final class Executor {
 								: null);
 			}
 			int before = ((tables != null) ? tables.size() : 0) + ((guard != null) ? 1 : 0);
-			int after = (writes != null) ? writes.size() : 0;
+			int after = ((prepare != null) ? 1 : 0) + ((writes != null) ? writes.size() : 0);
 			List<SqlStatement> guarded = new ArrayList<>(before + statements.size() + after);
 			if (tables != null) {
 				for (String ddl : tables) {
@@ -674,6 +733,9 @@ public final class Executor {
 				guarded.add(new SqlStatement(guard, 0));
 			}
 			guarded.addAll(statements);
+			if (prepare != null) {
+				guarded.add(new SqlStatement(prepare, 0));
+			}
 			if (writes != null) {
 				for (String write : writes) {
 					guarded.add(new SqlStatement(write, 0));
@@ -920,6 +982,14 @@ public final class Executor {
 		/** The lock's guard statement, built by the first step that sends it. */
 		private String guard;
 
+		/**
+		 * Where the database prepares statements: the guard's name, and whether its
+		 * PREPARE went through; the guard is then parsed and planned once per command.
+		 */
+		private String guardName;
+
+		private boolean guardPrepared;
+
 		Steps(Connection connection, Dialect dialect, VersionStore store, MigrationLock lock, String actor,
 				long lastHistoryId) {
 			this.connection = connection;
@@ -935,9 +1005,36 @@ public final class Executor {
 		 */
 		String guard() {
 			if (this.guard == null) {
-				this.guard = this.store.lockGuard(this.lock);
+				String check = this.store.lockGuard(this.lock);
+				if (check != null && this.dialect.preparesStatements()) {
+					this.guardName = "migration_guard_"
+							+ Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+					this.guard = this.dialect.executeStatement(this.guardName, List.of());
+				}
+				else {
+					this.guard = check;
+				}
 			}
 			return this.guard;
+		}
+
+		/**
+		 * The statement that prepares the guard, to go before it in the same batch, or
+		 * {@code null} once it exists or where it is not prepared.
+		 */
+		String guardPrepare() {
+			return (this.guardName != null && !this.guardPrepared)
+					? this.dialect.prepareStatement(this.guardName, List.of(), this.store.lockGuard(this.lock)) : null;
+		}
+
+		/** The batch with {@link #guardPrepare} went through. */
+		void guardPrepared() {
+			this.guardPrepared = this.guardName != null;
+		}
+
+		/** What drops the prepared guard from the connection, or {@code null}. */
+		String guardCleanup() {
+			return this.guardPrepared ? this.dialect.deallocateStatement(this.guardName) : null;
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.migration.ConcurrentChangeException;
 import dev.migration.Direction;
@@ -49,6 +50,20 @@ public final class VersionStore {
 
 	private static final String DIVISION_BY_ZERO = "22012";
 
+	/**
+	 * The last value of a straight line's history row: true, or a division by zero unless
+	 * the version statement {@code v} wrote exactly one row.
+	 */
+	private static final String ONE_ROW_WRITTEN = "(SELECT 1 / CAST(count(*) = 1 AS INTEGER) FROM v) = 1";
+
+	/**
+	 * The parameters of the prepared statement of {@link #writeSql}: the version row to
+	 * and from, then the history row's columns of {@link #HISTORY_INSERT_COLUMNS} but the
+	 * last.
+	 */
+	private static final List<String> STEP_PARAMETER_TYPES = List.of("varchar", "varchar", "varchar", "varchar", "text",
+			"text", "varchar", "timestamptz", "varchar", "bigint");
+
 	/** The history columns a new row gives, in the order of {@link #recordValues}. */
 	private static final String HISTORY_INSERT_COLUMNS = "revision, direction, down_revisions, message, checksum, "
 			+ "applied_at, applied_by, duration_ms, success";
@@ -70,6 +85,23 @@ public final class VersionStore {
 	 * creating the tables then sends no {@code CREATE SCHEMA}.
 	 */
 	private boolean schemaFound;
+
+	/**
+	 * The name of this command's prepared statement for the rows of a straight line's
+	 * steps, once one step used it (see {@link #writeSql}); unique, so that it never
+	 * meets one that a pooled connection kept from another command.
+	 */
+	private String stepStatement;
+
+	/**
+	 * Whether {@link #stepStatement} exists on the connection: its PREPARE went through.
+	 */
+	private boolean stepStatementPrepared;
+
+	/**
+	 * Whether the rows {@link #writeSql} gave last use the statement before it exists.
+	 */
+	private boolean stepStatementPending;
 
 	public VersionStore(Dialect dialect, String schema, String versionTable, String historyTable) {
 		this.dialect = dialect;
@@ -476,27 +508,86 @@ public final class VersionStore {
 	 * The statements that write a step's version change and its history row, to go in the
 	 * step's own batch after its statements: the row's time and duration are
 	 * {@code sent}'s (the client's when it sent the batch) plus what the server spent on
-	 * the transaction until the row. {@code null} where the database cannot say that.
+	 * the transaction until the row. {@code null} where the database cannot say that. The
+	 * steps between a straight line's first and last run a statement that this command
+	 * prepares once ({@link #prepareSql}) and drops at its end
+	 * ({@link #sessionCleanupSql}).
 	 */
 	public List<String> writeSql(VersionChange change, HistoryRecord sent) {
 		String elapsed = this.dialect.elapsedInTransaction();
 		if (elapsed == null) {
 			return null;
 		}
+		this.stepStatementPending = false;
+		if (change.hasUpdate() && change.deletes().isEmpty() && change.inserts().isEmpty() && sent.success()
+				&& this.dialect.preparesStatements()) {
+			// the steps of a straight line but its first and last: the same statement
+			// each time, parsed and planned once per command instead of once per step
+			if (this.stepStatement == null) {
+				this.stepStatement = "migration_step_"
+						+ Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+			}
+			this.stepStatementPending = !this.stepStatementPrepared;
+			return List.of(this.dialect.executeStatement(this.stepStatement,
+					List.of(this.dialect.literal(change.updateTo()), this.dialect.literal(change.updateFrom()),
+							this.dialect.literal(sent.revision()), this.dialect.literal(sent.direction().word()),
+							this.dialect.literal(String.join(",", sent.downRevisions())),
+							this.dialect.literal(sent.message()), this.dialect.literal(sent.checksum()),
+							this.dialect.timestampLiteral(sent.appliedAt()), this.dialect.literal(sent.appliedBy()),
+							String.valueOf(sent.durationMs()))),
+					COMMIT);
+		}
 		List<String> sql = applySql(change);
 		String appliedAt = this.dialect.timestampLiteral(sent.appliedAt()) + " + " + elapsed;
 		String durationMs = "CAST(" + sent.durationMs() + " + EXTRACT(EPOCH FROM " + elapsed + ") * 1000 AS BIGINT)";
 		if (sql.size() == 1 && sent.success()) {
-			// a step of a straight line: one statement for both rows, which fails (a
-			// division by zero, see countRefused) unless the version statement wrote
-			// exactly one row; checked on the server, the commit can follow in the batch
-			return List.of("WITH v AS (" + sql.get(0) + " RETURNING 1) INSERT INTO " + this.historyTable + " ("
-					+ HISTORY_INSERT_COLUMNS + ") SELECT " + recordValues(sent, appliedAt, durationMs,
-							"(SELECT 1 / CAST(count(*) = 1 AS INTEGER) FROM v) = 1"),
-					COMMIT);
+			return List.of(bothRows(sql.get(0), recordValues(sent, appliedAt, durationMs, ONE_ROW_WRITTEN)), COMMIT);
 		}
 		sql.add(recordSql(sent, appliedAt, durationMs));
 		return sql;
+	}
+
+	/**
+	 * A step of a straight line's version statement and history row as one statement,
+	 * which fails (a division by zero, see {@link #countRefused}) unless the version
+	 * statement wrote exactly one row: checked on the server, the commit can follow in
+	 * the batch.
+	 */
+	private String bothRows(String versionStatement, String historyValues) {
+		return "WITH v AS (" + versionStatement + " RETURNING 1) INSERT INTO " + this.historyTable + " ("
+				+ HISTORY_INSERT_COLUMNS + ") SELECT " + historyValues;
+	}
+
+	/**
+	 * The statement that makes the one {@link #writeSql} gave last exist on the
+	 * connection, to go before it in the same batch, or {@code null} when it exists or
+	 * was not used.
+	 */
+	public String prepareSql() {
+		if (!this.stepStatementPending) {
+			return null;
+		}
+		String elapsed = this.dialect.elapsedInTransaction();
+		String update = "UPDATE " + this.versionTable + " SET version_num = $1 WHERE version_num = $2";
+		return this.dialect.prepareStatement(this.stepStatement, STEP_PARAMETER_TYPES,
+				bothRows(update, "$3, $4, $5, $6, $7, $8 + " + elapsed + ", $9, CAST($10 + EXTRACT(EPOCH FROM "
+						+ elapsed + ") * 1000 AS BIGINT), " + ONE_ROW_WRITTEN));
+	}
+
+	/** The batch with {@link #prepareSql} went through: the statement exists. */
+	public void prepared() {
+		if (this.stepStatementPending) {
+			this.stepStatementPrepared = true;
+			this.stepStatementPending = false;
+		}
+	}
+
+	/**
+	 * What drops this command's session state from the connection (a pool may hand it out
+	 * again), or {@code null} when it left none.
+	 */
+	public String sessionCleanupSql() {
+		return this.stepStatementPrepared ? this.dialect.deallocateStatement(this.stepStatement) : null;
 	}
 
 	/**
