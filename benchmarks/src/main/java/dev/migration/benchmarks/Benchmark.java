@@ -326,10 +326,10 @@ public final class Benchmark {
 			boolean tool = mode.equals("flyway") || mode.equals("ours") || mode.equals("baseline");
 			lines.add("| " + label + " | " + millis(values.min()) + " | " + millis(values.median()) + " | "
 					+ millis(values.max()) + " | "
-					+ (mode.equals("none") ? "" : signedMillis(values.medianDifference(none))) + " | "
+					+ ((mode.equals("none") || none == null) ? "" : signedMillis(values.medianDifference(none))) + " | "
 					+ ((tool && query != null) ? signedMillis(values.medianDifference(query)) : "") + " | "
-					+ (tool ? signedMillis(values.medianDifference(floor)) : "") + " | " + megabytes(values.medianRss())
-					+ " |");
+					+ ((tool && floor != null) ? signedMillis(values.medianDifference(floor)) : "") + " | "
+					+ megabytes(values.medianRss()) + " |");
 		}
 		lines.add("");
 		if (floor != null && series.get("ours") != null) {
