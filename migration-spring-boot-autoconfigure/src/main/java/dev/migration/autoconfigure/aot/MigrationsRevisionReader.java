@@ -144,7 +144,11 @@ public final class MigrationsRevisionReader
 	public SqlRevisions revisions(List<String> locations, ClassLoader classLoader) {
 		CompletableFuture<SqlRevisions> future = this.reading;
 		this.reading = null;
-		if (future != null && classLoader == this.resolver.getClassLoader()) {
+		// not waiting for a read of other locations (a customizer changed them) once the
+		// thread has said which it reads
+		List<String> readingThose = this.readingLocations;
+		if (future != null && classLoader == this.resolver.getClassLoader()
+				&& (readingThose == null || locations.equals(readingThose))) {
 			try {
 				SqlRevisions ahead = future.join();
 				if (ahead != null && locations.equals(ahead.locations())) {
